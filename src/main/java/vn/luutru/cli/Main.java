@@ -1,0 +1,77 @@
+package vn.luutru.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code luutru}: the entry point. {@link #run} takes its writers and clock, so the whole
+ * command line is tested without starting a process.
+ */
+@Command(
+    name = "luutru",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Lưu trữ: a static site generator for a Vietnamese party news archive.",
+    subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(args, out, err, Clock.systemDefaultZone()));
+  }
+
+  /** Runs the command line; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
+    CommandLine cli = new CommandLine(new Main(), new Factory(clock));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          cmd.getErr().println("luutru: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          cmd.getErr().flush();
+          return 1;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, such as: luutru build");
+  }
+
+  /** Creates commands, handing the clock to those that need one. */
+  private record Factory(Clock clock) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      if (cls == BuildCommand.class) {
+        return cls.cast(new BuildCommand(clock));
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("/vn/luutru/version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"luutru " + p.getProperty("version", "unknown")};
+    }
+  }
+}

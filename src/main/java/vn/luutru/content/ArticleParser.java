@@ -1,0 +1,582 @@
+package vn.luutru.content;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Turns the bytes of one Markdown file into an {@link Article}, or into every {@link
+ * Diagnostic} that stops it. Thread-safe: it keeps no state between calls.
+ *
+ * <p>The file starts with a {@code ---} line, YAML front matter, and a closing {@code ---} (or
+ * {@code ...}) line; the Markdown body follows. Text is cleaned ({@link VietnameseText#clean})
+ * before parsing, so line numbers are the file's and columns count NFC characters.
+ */
+public final class ArticleParser {
+  /** Vietnam does not observe daylight saving: dates without a zone are in UTC+7. */
+  public static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+
+  private static final Set<String> IGNORED_KEYS =
+      Set.of("layout", "type", "url", "permalink", "keywords", "toc", "comments", "menu");
+
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
+              + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
+              + "\\s*(Z|[+-]\\d{2}:?\\d{2})?");
+  private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+
+  /** The result of parsing one file: the article when there were no errors, and every problem. */
+  public record Parsed(Optional<Article> article, List<Diagnostic> diagnostics) {
+    public Parsed {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /**
+   * Parses one file. {@code contentPath} is the file relative to the content folder; {@code
+   * path} is how diagnostics name it.
+   */
+  public Parsed parse(String contentPath, String path, byte[] bytes) {
+    SourceText.Decoded decoded = SourceText.decode(path, bytes);
+    if (decoded.error().isPresent()) {
+      return new Parsed(Optional.empty(), List.of(decoded.error().get()));
+    }
+    return parse(contentPath, decoded.text().orElseThrow());
+  }
+
+  /** Parses text that is already decoded, named {@code contentPath} in diagnostics too. */
+  public Parsed parse(String contentPath, String text) {
+    return parse(contentPath, SourceText.of(contentPath, text));
+  }
+
+  private Parsed parse(String contentPath, SourceText src) {
+    List<Diagnostic> diags = new ArrayList<>();
+    String first = src.line(1).strip();
+    if (src.text().isBlank()) {
+      diags.add(src.error(1, 1, "empty file: an article needs front matter with a title and a date"));
+      return new Parsed(Optional.empty(), diags);
+    }
+    if (first.equals("+++")) {
+      diags.add(src.error(1, 1, "TOML front matter (+++) is not supported: use YAML between '---' lines"));
+      return new Parsed(Optional.empty(), diags);
+    }
+    if (!first.equals("---")) {
+      diags.add(
+          src.error(1, 1, "no front matter: an article starts with a '---' line, then YAML with"
+              + " title and date, then another '---' line"));
+      return new Parsed(Optional.empty(), diags);
+    }
+    int close = -1;
+    for (int n = 2; n <= src.lineCount(); n++) {
+      String l = src.line(n).stripTrailing();
+      if (l.equals("---") || l.equals("...")) {
+        close = n;
+        break;
+      }
+    }
+    if (close < 0) {
+      diags.add(src.error(1, 1, "front matter opened here is never closed: add a '---' line after it"));
+      return new Parsed(Optional.empty(), diags);
+    }
+    String yaml = src.text().substring(src.lineStart(2), src.lineStart(close));
+    Fields fields = new Fields(src, diags);
+    Optional<Node> root;
+    try {
+      LoadSettings settings =
+          LoadSettings.builder()
+              .setLabel(src.path())
+              .setSchema(new CoreSchema())
+              .setMaxAliasesForCollections(50)
+              .setCodePointLimit(1 << 20)
+              .build();
+      root = new Compose(settings).composeString(yaml);
+    } catch (MarkedYamlEngineException e) {
+      Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
+      int line = m == null ? 2 : m.getLine() + 2;
+      int col = m == null ? 1 : m.getColumn() + 1;
+      diags.add(src.error(line, col, "YAML: " + yamlProblem(e)));
+      return new Parsed(Optional.empty(), diags);
+    } catch (YamlEngineException e) {
+      diags.add(src.error(2, 1, "YAML: " + e.getMessage()));
+      return new Parsed(Optional.empty(), diags);
+    }
+    if (root.isEmpty()) {
+      diags.add(src.error(1, 1, "front matter is empty: title and date are required"));
+      return new Parsed(Optional.empty(), diags);
+    }
+    if (!(root.get() instanceof MappingNode map)) {
+      fields.error(root.get(), "front matter must be 'key: value' lines, found " + kind(root.get()));
+      return new Parsed(Optional.empty(), diags);
+    }
+    return new Parsed(fields.article(contentPath, map, close + 1), diags);
+  }
+
+  private static String yamlProblem(MarkedYamlEngineException e) {
+    String problem = e.getProblem();
+    String context = e.getContext();
+    if (problem == null || problem.isBlank()) {
+      return context == null ? "syntax error" : context;
+    }
+    return context == null || context.isBlank() ? problem : problem + " (" + context + ")";
+  }
+
+  private static String kind(Node node) {
+    if (node instanceof SequenceNode) {
+      return "a list";
+    }
+    if (node instanceof MappingNode) {
+      return "a mapping";
+    }
+    return "'" + ((ScalarNode) node).getValue() + "'";
+  }
+
+  /** Reads typed values out of YAML nodes, reporting each wrong one where it stands. */
+  private static final class Fields {
+    private final SourceText src;
+    private final List<Diagnostic> diags;
+    private final Map<String, Position> positions = new HashMap<>();
+
+    Fields(SourceText src, List<Diagnostic> diags) {
+      this.src = src;
+      this.diags = diags;
+    }
+
+    Position pos(Node n) {
+      Mark m = n.getStartMark().orElse(null);
+      if (m == null) {
+        return new Position(1, 1, src.line(1));
+      }
+      int line = m.getLine() + 2;
+      return new Position(line, m.getColumn() + 1, src.line(line));
+    }
+
+    void error(Node n, String message) {
+      diags.add(pos(n).error(src.path(), message));
+    }
+
+    void warning(Node n, String message) {
+      diags.add(pos(n).warning(src.path(), message));
+    }
+
+    Optional<Article> article(String contentPath, MappingNode map, int bodyLine) {
+      int errorsBefore = errorCount();
+      Map<String, Node> values = keyed(map, "");
+      String title = "";
+      OffsetDateTime date = null;
+      Optional<OffsetDateTime> lastmod = Optional.empty();
+      String summary = "";
+      String description = "";
+      String source = "";
+      String sourceUrl = "";
+      String author = "";
+      List<String> categories = List.of();
+      List<String> tags = List.of();
+      String image = "";
+      String imageCaption = "";
+      String imageAlt = "";
+      boolean draft = false;
+      Optional<String> slug = Optional.empty();
+      List<String> aliases = List.of();
+      int weight = 0;
+      Optional<Congress> congress = Optional.empty();
+
+      for (Map.Entry<String, Node> e : values.entrySet()) {
+        String key = e.getKey();
+        Node v = e.getValue();
+        switch (key) {
+          case "title" -> title = text(v, key).orElse("");
+          case "date" -> date = dateTime(v, key).orElse(null);
+          case "lastmod", "updated", "last_modified_at" -> {
+            if (lastmod.isPresent()) {
+              warning(v, "'" + key + "' repeats the modification date given by another key");
+            }
+            lastmod = dateTime(v, key).or(() -> Optional.empty());
+          }
+          case "summary" -> summary = text(v, key).orElse("");
+          case "description" -> description = text(v, key).orElse("");
+          case "source" -> source = text(v, key).orElse("");
+          case "source_url" -> sourceUrl = url(v, key).orElse("");
+          case "author", "authors" -> author = String.join(", ", textList(v, key));
+          case "categories", "category" -> categories = textList(v, key);
+          case "tags" -> tags = textList(v, key);
+          case "image" -> image = text(v, key).orElse("");
+          case "image_caption" -> imageCaption = text(v, key).orElse("");
+          case "image_alt" -> imageAlt = text(v, key).orElse("");
+          case "draft" -> draft = bool(v, key).orElse(false);
+          case "published" -> draft = !bool(v, key).orElse(true);
+          case "slug" -> slug = slug(v);
+          case "aliases", "redirect_from" -> aliases = aliases(v, key);
+          case "weight" -> weight = integer(v, key).orElse(0);
+          case "congress" -> congress = congress(v);
+          default -> {
+            if (!IGNORED_KEYS.contains(key)) {
+              warning(keyNode(map, key), "unknown key '" + key + "' is ignored");
+            }
+          }
+        }
+      }
+      if (title.isBlank()) {
+        if (!values.containsKey("title")) {
+          diags.add(src.error(1, 1, "missing title: add a line 'title: \"…\"' to the front matter"));
+        } else {
+          error(values.get("title"), "title is empty");
+        }
+      }
+      if (date == null && !values.containsKey("date")) {
+        diags.add(src.error(1, 1, "missing date: add a line 'date: 2020-01-17' to the front matter"));
+      }
+      if (errorCount() > errorsBefore) {
+        return Optional.empty();
+      }
+      if (summary.isEmpty()) {
+        summary = description;
+      }
+      Optional<Figure> figure =
+          image.isBlank()
+              ? Optional.empty()
+              : Optional.of(new Figure(image.strip(), imageCaption, imageAlt));
+      String body = src.text().substring(bodyLine <= src.lineCount() ? src.lineStart(bodyLine) : src.text().length());
+      return Optional.of(
+          new Article(
+              src.path(),
+              contentPath,
+              title.strip(),
+              date,
+              lastmod,
+              summary.strip(),
+              source.strip(),
+              sourceUrl,
+              author,
+              categories,
+              tags,
+              figure,
+              draft,
+              slug,
+              aliases,
+              weight,
+              congress,
+              body,
+              bodyLine,
+              positions));
+    }
+
+    private int errorCount() {
+      return (int) diags.stream().filter(Diagnostic::isError).count();
+    }
+
+    /** The mapping's values by key, in order; a repeated key is an error. */
+    private Map<String, Node> keyed(MappingNode map, String prefix) {
+      Map<String, Node> out = new java.util.LinkedHashMap<>();
+      for (NodeTuple t : map.getValue()) {
+        if (!(t.getKeyNode() instanceof ScalarNode k)) {
+          error(t.getKeyNode(), "a key must be a plain word, found " + kind(t.getKeyNode()));
+          continue;
+        }
+        String key = k.getValue().strip();
+        if (out.containsKey(key)) {
+          Position first = positions.get(prefix + key);
+          error(k, "duplicate key '" + key + "'" + (first == null ? "" : " (first at line " + first.line() + ")"));
+          continue;
+        }
+        out.put(key, t.getValueNode());
+        positions.put(prefix + key, pos(k));
+        if (t.getValueNode() instanceof ScalarNode) {
+          positions.put(prefix + key, pos(t.getValueNode()));
+        }
+      }
+      return out;
+    }
+
+    private Node keyNode(MappingNode map, String key) {
+      for (NodeTuple t : map.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().strip().equals(key)) {
+          return k;
+        }
+      }
+      return map;
+    }
+
+    private static boolean isNull(Node n) {
+      return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    }
+
+    Optional<String> text(Node n, String key) {
+      if (isNull(n)) {
+        return Optional.empty();
+      }
+      if (!(n instanceof ScalarNode s)) {
+        error(n, key + ": expected text, found " + kind(n));
+        return Optional.empty();
+      }
+      return Optional.of(s.getValue());
+    }
+
+    List<String> textList(Node n, String key) {
+      List<Node> items = new ArrayList<>();
+      if (n instanceof SequenceNode seq) {
+        items.addAll(seq.getValue());
+      } else if (n instanceof ScalarNode && !isNull(n)) {
+        items.add(n);
+      } else if (n instanceof MappingNode) {
+        error(n, key + ": expected a list of text such as [\"a\", \"b\"], found a mapping");
+      }
+      Set<String> out = new LinkedHashSet<>();
+      for (Node item : items) {
+        if (isNull(item)) {
+          continue;
+        }
+        if (!(item instanceof ScalarNode s)) {
+          error(item, key + ": each item must be text, found " + kind(item));
+          continue;
+        }
+        String v = s.getValue().strip();
+        if (!v.isEmpty()) {
+          out.add(v);
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    Optional<OffsetDateTime> dateTime(Node n, String key) {
+      if (!(n instanceof ScalarNode s) || isNull(n)) {
+        error(n, key + ": expected a date such as 2020-01-17, found " + (isNull(n) ? "nothing" : kind(n)));
+        return Optional.empty();
+      }
+      String v = s.getValue().strip();
+      Matcher m = DATE.matcher(v);
+      Matcher vn = VN_DATE.matcher(v);
+      try {
+        if (m.matches()) {
+          LocalDate d = LocalDate.of(num(m, 1), num(m, 2), num(m, 3));
+          LocalDateTime dt =
+              m.group(4) == null
+                  ? d.atStartOfDay()
+                  : d.atTime(num(m, 4), num(m, 5), m.group(6) == null ? 0 : num(m, 6));
+          ZoneOffset zone = m.group(7) == null ? VIETNAM : ZoneOffset.of(zoneId(m.group(7)));
+          return Optional.of(dt.atOffset(zone));
+        }
+        if (vn.matches()) {
+          return Optional.of(LocalDate.of(num(vn, 3), num(vn, 2), num(vn, 1)).atStartOfDay().atOffset(VIETNAM));
+        }
+      } catch (DateTimeException e) {
+        error(n, key + ": impossible date " + v);
+        return Optional.empty();
+      }
+      error(n, key + ": expected a date such as 2020-01-17, found '" + v + "'");
+      return Optional.empty();
+    }
+
+    private static String zoneId(String z) {
+      if (z.equals("Z") || z.contains(":")) {
+        return z;
+      }
+      return z.substring(0, 3) + ":" + z.substring(3);
+    }
+
+    private static int num(Matcher m, int group) {
+      return Integer.parseInt(m.group(group));
+    }
+
+    Optional<LocalDate> date(Node n, String key) {
+      return dateTime(n, key).map(OffsetDateTime::toLocalDate);
+    }
+
+    Optional<Boolean> bool(Node n, String key) {
+      if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+        return Optional.of(Boolean.parseBoolean(s.getValue().toLowerCase(Locale.ROOT)));
+      }
+      error(n, key + ": expected true or false, found " + kind(n));
+      return Optional.empty();
+    }
+
+    OptionalInt integer(Node n, String key) {
+      if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+        try {
+          return OptionalInt.of(Integer.parseInt(s.getValue().replace("+", "")));
+        } catch (NumberFormatException e) {
+          error(n, key + ": number out of range: " + s.getValue());
+          return OptionalInt.empty();
+        }
+      }
+      error(n, key + ": expected a whole number, found " + kind(n));
+      return OptionalInt.empty();
+    }
+
+    Optional<String> url(Node n, String key) {
+      Optional<String> v = text(n, key).map(String::strip).filter(s -> !s.isEmpty());
+      if (v.isPresent()) {
+        try {
+          URI u = new URI(v.get());
+          if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+            warning(n, key + ": expected an http(s) address, found '" + v.get() + "'; it is ignored");
+            return Optional.empty();
+          }
+        } catch (URISyntaxException e) {
+          warning(n, key + ": not a valid address: '" + v.get() + "'; it is ignored");
+          return Optional.empty();
+        }
+      }
+      return v;
+    }
+
+    Optional<String> slug(Node n) {
+      Optional<String> v = text(n, "slug").map(String::strip).filter(s -> !s.isEmpty());
+      if (v.isEmpty()) {
+        return Optional.empty();
+      }
+      String slug = VietnameseText.slug(v.get());
+      if (slug.isEmpty()) {
+        error(n, "slug: '" + v.get() + "' has no letters or digits to make an address from");
+        return Optional.empty();
+      }
+      return Optional.of(slug);
+    }
+
+    List<String> aliases(Node n, String key) {
+      List<Node> items = n instanceof SequenceNode seq ? seq.getValue() : List.of(n);
+      List<String> out = new ArrayList<>();
+      for (Node item : items) {
+        Optional<String> raw = text(item, key).map(String::strip).filter(s -> !s.isEmpty());
+        if (raw.isEmpty()) {
+          continue;
+        }
+        String path = raw.get();
+        try {
+          URI u = new URI(path.replace(" ", "%20"));
+          path = u.getRawPath() == null ? "" : u.getPath();
+        } catch (URISyntaxException e) {
+          error(item, key + ": not a valid address: '" + raw.get() + "'");
+          continue;
+        }
+        path = path.startsWith("/") ? path.substring(1) : path;
+        if (path.isEmpty() || path.contains("\\") || List.of(path.split("/")).contains("..")) {
+          error(item, key + ": '" + raw.get() + "' is not a page address inside the site");
+          continue;
+        }
+        positions.put("aliases." + out.size(), pos(item));
+        out.add(path);
+      }
+      return out;
+    }
+
+    Optional<Congress> congress(Node n) {
+      if (!(n instanceof MappingNode map)) {
+        error(n, "congress: expected the keys organization, term, … under it, found " + kind(n));
+        return Optional.empty();
+      }
+      int errorsBefore = errorCount();
+      Map<String, Node> v = keyed(map, "congress.");
+      String org = "";
+      String parent = "";
+      int ordinal = 0;
+      Term term = null;
+      Optional<LocalDate> held = Optional.empty();
+      List<Person> directedBy = List.of();
+      List<Person> elected = List.of();
+      int committeeSize = 0;
+      for (Map.Entry<String, Node> e : v.entrySet()) {
+        String key = "congress." + e.getKey();
+        Node value = e.getValue();
+        switch (e.getKey()) {
+          case "organization", "organisation" -> org = text(value, key).orElse("").strip();
+          case "parent" -> parent = text(value, key).orElse("").strip();
+          case "ordinal" -> ordinal = positive(value, key);
+          case "term" -> {
+            Optional<String> t = text(value, key);
+            if (t.isPresent()) {
+              term = Term.parse(t.get()).orElse(null);
+              if (term == null) {
+                error(value, key + ": expected two years such as \"2020-2025\", found '" + t.get() + "'");
+              }
+            }
+          }
+          case "held" -> held = date(value, key);
+          case "directed_by" -> directedBy = people(value, key);
+          case "elected" -> elected = people(value, key);
+          case "committee_size" -> committeeSize = positive(value, key);
+          default -> warning(keyNode(map, e.getKey()), "unknown key '" + key + "' is ignored");
+        }
+      }
+      if (org.isEmpty() && !v.containsKey("organization") && !v.containsKey("organisation")) {
+        error(n, "congress: missing organization (the cell or committee that held it)");
+      } else if (org.isEmpty()) {
+        error(v.getOrDefault("organization", n), "congress.organization is empty");
+      }
+      if (term == null && !v.containsKey("term")) {
+        error(n, "congress: missing term such as \"2020-2025\"");
+      }
+      if (errorCount() > errorsBefore) {
+        return Optional.empty();
+      }
+      return Optional.of(new Congress(org, parent, ordinal, term, held, directedBy, elected, committeeSize));
+    }
+
+    private int positive(Node n, String key) {
+      OptionalInt i = integer(n, key);
+      if (i.isPresent() && i.getAsInt() < 1) {
+        error(n, key + ": must be 1 or more, found " + i.getAsInt());
+        return 0;
+      }
+      return i.orElse(0);
+    }
+
+    List<Person> people(Node n, String key) {
+      List<Node> items = n instanceof SequenceNode seq ? seq.getValue() : List.of(n);
+      List<Person> out = new ArrayList<>();
+      for (Node item : items) {
+        if (isNull(item)) {
+          continue;
+        }
+        if (item instanceof ScalarNode s) {
+          String[] parts = s.getValue().split("\\s+[-–]\\s+", 2);
+          out.add(new Person(parts[0].strip(), parts.length > 1 ? parts[1].strip() : ""));
+        } else if (item instanceof MappingNode m) {
+          Map<String, Node> f = keyed(m, key + ".");
+          String name = f.containsKey("name") ? text(f.get("name"), key + ".name").orElse("").strip() : "";
+          String role = f.containsKey("role") ? text(f.get("role"), key + ".role").orElse("").strip() : "";
+          for (String k : f.keySet()) {
+            if (!k.equals("name") && !k.equals("role")) {
+              warning(keyNode(m, k), "unknown key '" + key + "." + k + "' is ignored");
+            }
+          }
+          if (name.isEmpty()) {
+            error(item, key + ": each person needs a name");
+          } else {
+            out.add(new Person(name, role));
+          }
+        } else {
+          error(item, key + ": expected { name: \"…\", role: \"…\" }, found " + kind(item));
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package vn.luutru.content;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Walks a content folder: Markdown files ({@code .md}, {@code .markdown}) become articles,
+ * every other file is a static file copied into the site as it is (images). Names starting
+ * with a dot are skipped. Files are read and parsed in parallel; the result is in path order.
+ */
+public final class ContentSource {
+  private ContentSource() {}
+
+  /** Everything read from a content folder. Paths are relative, with {@code /} separators. */
+  public record Content(
+      List<Article> articles, List<String> staticFiles, List<Diagnostic> diagnostics) {
+    public Content {
+      articles = List.copyOf(articles);
+      staticFiles = List.copyOf(staticFiles);
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /**
+   * Reads {@code root}. {@code shownRoot} is how the user named it, so that diagnostics say
+   * {@code content/2020/a.md} rather than an absolute path.
+   */
+  public static Content load(Path root, String shownRoot, ArticleParser parser) throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("content folder not found: " + shownRoot);
+    }
+    List<String> markdown = new ArrayList<>();
+    List<String> statics = new ArrayList<>();
+    List<Diagnostic> walkProblems = Collections.synchronizedList(new ArrayList<>());
+    String prefix = shownRoot.isEmpty() || shownRoot.endsWith("/") ? shownRoot : shownRoot + "/";
+    Files.walkFileTree(
+        root,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (hidden(file) || !attrs.isRegularFile()) {
+              return FileVisitResult.CONTINUE;
+            }
+            String rel = relative(root, file);
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".md") || name.endsWith(".markdown")) {
+              markdown.add(rel);
+            } else {
+              statics.add(rel);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            String why =
+                e instanceof FileSystemLoopException
+                    ? "symbolic link loop: this folder links back to one of its parents; it is skipped"
+                    : "cannot be read: " + e.getMessage();
+            walkProblems.add(Diagnostic.error(prefix + relative(root, file), 0, 0, why, ""));
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    Collections.sort(markdown);
+    Collections.sort(statics);
+    List<ArticleParser.Parsed> parsed =
+        markdown.parallelStream().map(rel -> read(root, rel, prefix + rel, parser)).toList();
+    List<Article> articles = new ArrayList<>();
+    List<Diagnostic> diags = new ArrayList<>(walkProblems);
+    for (ArticleParser.Parsed p : parsed) {
+      p.article().ifPresent(articles::add);
+      diags.addAll(p.diagnostics());
+    }
+    return new Content(articles, statics, diags);
+  }
+
+  private static ArticleParser.Parsed read(Path root, String rel, String shown, ArticleParser parser) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(root.resolve(rel));
+    } catch (IOException | OutOfMemoryError e) {
+      return new ArticleParser.Parsed(
+          Optional.empty(), List.of(Diagnostic.error(shown, 0, 0, "cannot be read: " + e, "")));
+    }
+    return parser.parse(rel, shown, bytes);
+  }
+
+  private static boolean hidden(Path p) {
+    Path name = p.getFileName();
+    return name != null && name.toString().startsWith(".");
+  }
+
+  private static String relative(Path root, Path file) {
+    return root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+  }
+}

@@ -1,0 +1,118 @@
+package vn.luutru.content;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Vietnamese text hygiene, folding and slugs: one place for the rules that the URLs, the
+ * taxonomies and (later) the search index must agree on.
+ *
+ * <pre>{@code
+ * VietnameseText.fold("Đại hội Đảng")  // "dai hoi dang"
+ * VietnameseText.slug("Đại hội Đảng")  // "dai-hoi-dang"
+ * }</pre>
+ */
+public final class VietnameseText {
+  /** Slugs longer than this are cut at the last word boundary before it. */
+  public static final int MAX_SLUG_LENGTH = 80;
+
+  private VietnameseText() {}
+
+  /**
+   * NFC-normalises {@code text} and removes what a reader never means to type: C0 and C1
+   * control characters (tab and line feed are kept), soft hyphens, zero-width spaces and
+   * joiners, and stray byte-order marks. Carriage returns are turned into line feeds.
+   */
+  public static String clean(String text) {
+    StringBuilder out = null;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean drop;
+      char replacement = 0;
+      if (c == '\r') {
+        drop = true;
+        if (i + 1 >= n || text.charAt(i + 1) != '\n') {
+          replacement = '\n';
+        }
+      } else {
+        drop = isInvisible(c);
+      }
+      if (drop && out == null) {
+        out = new StringBuilder(n);
+        out.append(text, 0, i);
+      }
+      if (out != null) {
+        if (!drop) {
+          out.append(c);
+        } else if (replacement != 0) {
+          out.append(replacement);
+        }
+      }
+    }
+    String stripped = out == null ? text : out.toString();
+    return Normalizer.isNormalized(stripped, Normalizer.Form.NFC)
+        ? stripped
+        : Normalizer.normalize(stripped, Normalizer.Form.NFC);
+  }
+
+  private static boolean isInvisible(char c) {
+    if (c < 0x20) {
+      return c != '\n' && c != '\t';
+    }
+    return (c >= 0x7F && c <= 0x9F)
+        || c == '\u00AD'
+        || (c >= '\u200B' && c <= '\u200F')
+        || (c >= '\u202A' && c <= '\u202E')
+        || c == '\u2060'
+        || c == '\uFEFF';
+  }
+
+  /**
+   * Lower-cases {@code text}, removes the tone and vowel marks and folds {@code đ} to {@code
+   * d}: the form in which {@code dai hoi} matches {@code Đại hội}. Other characters are kept.
+   */
+  public static String fold(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(lower.length());
+    String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+    for (int i = 0; i < decomposed.length(); i++) {
+      char c = decomposed.charAt(i);
+      if (c == 'đ' || c == 'ð') {
+        out.append('d');
+      } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        out.append(c);
+      }
+    }
+    return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
+
+  /** A URL slug: folded, ASCII letters and digits joined by single hyphens, cut at a word. */
+  public static String slug(String text) {
+    return slug(text, MAX_SLUG_LENGTH);
+  }
+
+  /** As {@link #slug(String)}, cut at the last word boundary at or before {@code maxLength}. */
+  public static String slug(String text, int maxLength) {
+    String folded = fold(text);
+    StringBuilder out = new StringBuilder(folded.length());
+    boolean pendingHyphen = false;
+    for (int i = 0; i < folded.length(); i++) {
+      char c = folded.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (pendingHyphen && out.length() > 0) {
+          out.append('-');
+        }
+        pendingHyphen = false;
+        out.append(c);
+      } else {
+        pendingHyphen = true;
+      }
+    }
+    if (out.length() <= maxLength) {
+      return out.toString();
+    }
+    int cut = out.lastIndexOf("-", maxLength);
+    return cut > 0 ? out.substring(0, cut) : out.substring(0, maxLength);
+  }
+}

@@ -1,0 +1,20 @@
+package vn.luutru.markdown;
+
+/**
+ * Rewrites one link or image address found in a body, given where it stands (1-based line and
+ * column within the body). The site stage uses it to turn {@code anh/x.jpg} or {@code
+ * ../bai-khac.md} into the page's real address and to note links that lead nowhere.
+ */
+@FunctionalInterface
+public interface LinkResolver {
+  /** Leaves every address as written. */
+  LinkResolver IDENTITY = (destination, kind, line, column) -> destination;
+
+  /** What the address is for. */
+  enum Kind {
+    LINK,
+    IMAGE
+  }
+
+  String resolve(String destination, Kind kind, int line, int column);
+}

@@ -1,0 +1,190 @@
+package vn.luutru.markdown;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+import vn.luutru.content.VietnameseText;
+
+/**
+ * Renders article bodies. Built once and shared: it is immutable and thread-safe, like the
+ * commonmark {@link Parser} and {@link HtmlRenderer} inside it.
+ *
+ * <pre>{@code
+ * MarkdownRenderer md = new MarkdownRenderer();
+ * RenderedBody body = md.render("## Kết quả\n\nĐại hội …", LinkResolver.IDENTITY);
+ * body.html();  // <h2 id="ket-qua">Kết quả</h2>\n<p>Đại hội …</p>
+ * }</pre>
+ *
+ * <p>A body whose headings start at level 1 is shifted down one level, since the page's own
+ * title is the only {@code h1}. Raw HTML is allowed but cleaned: no scripts, no event
+ * attributes, no {@code javascript:} addresses. Only bodies that contain raw HTML pay for the
+ * jsoup pass.
+ */
+public final class MarkdownRenderer {
+  private final Parser parser;
+  private final HtmlRenderer html;
+  private final TextContentRenderer text;
+  private final Safelist safelist;
+
+  public MarkdownRenderer() {
+    List<Extension> extensions =
+        List.of(TablesExtension.create(), AutolinkExtension.create(), FootnotesExtension.create());
+    this.parser =
+        Parser.builder()
+            .extensions(extensions)
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+    this.html =
+        HtmlRenderer.builder()
+            .extensions(extensions)
+            .sanitizeUrls(true)
+            .attributeProviderFactory(context -> new Attributes())
+            .build();
+    this.text = TextContentRenderer.builder().extensions(extensions).build();
+    this.safelist =
+        Safelist.relaxed()
+            .addTags("figure", "figcaption", "section", "sup", "sub", "mark", "abbr", "hr")
+            .addAttributes(":all", "id", "class", "lang", "dir")
+            .addAttributes("a", "data-footnote-ref", "data-footnote-backref", "rel")
+            .addAttributes("section", "data-footnotes")
+            .addAttributes("img", "loading", "decoding")
+            .addAttributes("th", "align")
+            .addAttributes("td", "align")
+            .preserveRelativeLinks(true);
+  }
+
+  /**
+   * Renders {@code markdown}; {@code links} rewrites every link and image address (for
+   * relative paths, path prefixes and checks).
+   */
+  public RenderedBody render(String markdown, LinkResolver links) {
+    Node doc = parser.parse(markdown);
+    Prepare prepare = new Prepare(links);
+    doc.accept(prepare);
+    if (prepare.hasH1) {
+      doc.accept(
+          new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+              heading.setLevel(Math.min(6, heading.getLevel() + 1));
+              visitChildren(heading);
+            }
+          });
+    }
+    String out = html.render(doc);
+    if (prepare.hasRawHtml) {
+      Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
+      out = Jsoup.clean(out, "https://luutru.invalid/", safelist, settings);
+    }
+    return new RenderedBody(out, text.render(doc).strip());
+  }
+
+  /** Finds raw HTML and level-1 headings, and resolves link and image addresses. */
+  private static final class Prepare extends AbstractVisitor {
+    private final LinkResolver links;
+    boolean hasRawHtml;
+    boolean hasH1;
+
+    Prepare(LinkResolver links) {
+      this.links = links;
+    }
+
+    @Override
+    public void visit(HtmlBlock node) {
+      hasRawHtml = true;
+    }
+
+    @Override
+    public void visit(HtmlInline node) {
+      hasRawHtml = true;
+    }
+
+    @Override
+    public void visit(Heading node) {
+      hasH1 |= node.getLevel() == 1;
+      visitChildren(node);
+    }
+
+    @Override
+    public void visit(Link node) {
+      node.setDestination(links.resolve(node.getDestination(), LinkResolver.Kind.LINK, line(node), column(node)));
+      visitChildren(node);
+    }
+
+    @Override
+    public void visit(Image node) {
+      node.setDestination(links.resolve(node.getDestination(), LinkResolver.Kind.IMAGE, line(node), column(node)));
+      visitChildren(node);
+    }
+
+    private static int line(Node n) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
+    }
+
+    private static int column(Node n) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      return spans.isEmpty() ? 0 : spans.get(0).getColumnIndex() + 1;
+    }
+  }
+
+  /** ASCII heading anchors ({@code #ket-qua-dai-hoi}), unique per body; lazy images. */
+  private static final class Attributes implements AttributeProvider {
+    private final Set<String> used = new HashSet<>();
+
+    @Override
+    public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
+      if (node instanceof Heading heading) {
+        String base = VietnameseText.slug(headingText(heading));
+        if (base.isEmpty()) {
+          base = "muc";
+        }
+        String id = base;
+        for (int i = 2; !used.add(id); i++) {
+          id = base + "-" + i;
+        }
+        attributes.put("id", id);
+      } else if (node instanceof Image) {
+        attributes.put("loading", "lazy");
+      }
+    }
+
+    private static String headingText(Node node) {
+      StringBuilder s = new StringBuilder();
+      node.accept(
+          new AbstractVisitor() {
+            @Override
+            public void visit(org.commonmark.node.Text text) {
+              s.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(org.commonmark.node.Code code) {
+              s.append(code.getLiteral());
+            }
+          });
+      return s.toString();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package vn.luutru.render;
+
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The templates and assets a build uses: the user's {@code templates/} folder where it has a
+ * file, the theme packed into the jar (under {@code luutru-theme/}) otherwise.
+ */
+final class Theme {
+  static final String PACKED = "luutru-theme";
+  private final Optional<Path> userDir;
+
+  Theme(Optional<Path> userDir) {
+    this.userDir = userDir;
+  }
+
+  Loader<?> loader() {
+    List<Loader<?>> loaders = new ArrayList<>();
+    userDir.ifPresent(
+        dir -> {
+          FileLoader files = new FileLoader();
+          files.setPrefix(dir.toAbsolutePath().toString());
+          files.setSuffix(".peb");
+          files.setCharset("UTF-8");
+          loaders.add(files);
+        });
+    ClasspathLoader packed = new ClasspathLoader(Theme.class.getClassLoader());
+    packed.setPrefix(PACKED);
+    packed.setSuffix(".peb");
+    packed.setCharset("UTF-8");
+    loaders.add(packed);
+    return new DelegatingLoader(loaders);
+  }
+
+  /** The files under {@code assets/}: packed ones, then the user's over them. Sorted by path. */
+  Map<String, byte[]> assets() throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
+    URL root = Theme.class.getClassLoader().getResource(PACKED + "/assets");
+    if (root != null) {
+      URI uri;
+      try {
+        uri = root.toURI();
+      } catch (URISyntaxException e) {
+        throw new IOException(e);
+      }
+      if (uri.getScheme().equals("jar")) {
+        FileSystem fs;
+        boolean mine = false;
+        try {
+          fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+          mine = true;
+        }
+        try {
+          readTree(fs.provider().getPath(uri), out);
+        } finally {
+          if (mine) {
+            fs.close();
+          }
+        }
+      } else {
+        readTree(Path.of(uri), out);
+      }
+    }
+    if (userDir.isPresent() && Files.isDirectory(userDir.get().resolve("assets"))) {
+      readTree(userDir.get().resolve("assets"), out);
+    }
+    return out;
+  }
+
+  private static void readTree(Path dir, Map<String, byte[]> out) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        String rel = dir.relativize(f).toString().replace('\\', '/');
+        if (!rel.startsWith(".")) {
+          out.put("assets/" + rel, Files.readAllBytes(f));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package vn.luutru.render;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import vn.luutru.site.ArticlePage;
+
+/** The small records templates see besides the site model's own. */
+public final class Views {
+  private Views() {}
+
+  /** The site as every page sees it. */
+  public record SiteInfo(String title, String description, String baseUrl, String basePath, String language) {}
+
+  /**
+   * What the page's {@code <head>} needs: its title, description, path (for the canonical
+   * link), OpenGraph type, image path (empty when none) and whether robots should skip it.
+   */
+  public record PageMeta(
+      String title, String description, String path, String type, String image, boolean noindex) {}
+
+  /** Links between the pages of one paginated list. */
+  public record Pagination(int current, int total, String previous, String next, List<PageLink> pages) {}
+
+  /** One numbered page link; {@code gap} stands for pages left out ({@code …}). */
+  public record PageLink(int number, String path, boolean current, boolean gap) {}
+
+  /** A feed: its title, the page it belongs to, its own files, its newest items. */
+  public record Feed(
+      String title,
+      String description,
+      String path,
+      String rss,
+      String atom,
+      List<ArticlePage> items,
+      OffsetDateTime updated) {}
+
+  /** One address in the sitemap; {@code lastmod} may be empty. */
+  public record SitemapEntry(String path, String lastmod) {}
+}
