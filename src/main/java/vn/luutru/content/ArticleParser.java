@@ -246,7 +246,7 @@ public final class ArticleParser {
       if (title.isBlank()) {
         if (!values.containsKey("title")) {
           diags.add(src.error(1, 1, "missing title: add a line 'title: \"…\"' to the front matter"));
-        } else {
+        } else if (values.get("title") instanceof ScalarNode) {
           error(values.get("title"), "title is empty");
         }
       }

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -42,6 +43,10 @@ import vn.luutru.content.VietnameseText;
  * jsoup pass.
  */
 public final class MarkdownRenderer {
+  private static final java.util.regex.Pattern SCHEME =
+      java.util.regex.Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.-]*):");
+  private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+
   private final Parser parser;
   private final HtmlRenderer html;
   private final TextContentRenderer text;
@@ -58,7 +63,6 @@ public final class MarkdownRenderer {
     this.html =
         HtmlRenderer.builder()
             .extensions(extensions)
-            .sanitizeUrls(true)
             .attributeProviderFactory(context -> new Attributes())
             .build();
     this.text = TextContentRenderer.builder().extensions(extensions).build();
@@ -93,6 +97,9 @@ public final class MarkdownRenderer {
           });
     }
     String out = html.render(doc);
+    if (out.contains("data-footnote-backref")) {
+      out = out.replace("aria-label=\"Back to reference ", "aria-label=\"Quay lại chỗ dẫn chú thích ");
+    }
     if (prepare.hasRawHtml) {
       Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
       out = Jsoup.clean(out, "https://luutru.invalid/", safelist, settings);
@@ -128,14 +135,24 @@ public final class MarkdownRenderer {
 
     @Override
     public void visit(Link node) {
-      node.setDestination(links.resolve(node.getDestination(), LinkResolver.Kind.LINK, line(node), column(node)));
+      node.setDestination(safe(links.resolve(node.getDestination(), LinkResolver.Kind.LINK, line(node), column(node))));
       visitChildren(node);
     }
 
     @Override
     public void visit(Image node) {
-      node.setDestination(links.resolve(node.getDestination(), LinkResolver.Kind.IMAGE, line(node), column(node)));
+      node.setDestination(safe(links.resolve(node.getDestination(), LinkResolver.Kind.IMAGE, line(node), column(node))));
       visitChildren(node);
+    }
+
+    /** Keeps relative addresses and http, https, mailto and tel ones; drops the rest. */
+    private static String safe(String destination) {
+      Matcher m = SCHEME.matcher(destination);
+      if (!m.find()) {
+        return destination;
+      }
+      String scheme = m.group(1).toLowerCase(java.util.Locale.ROOT);
+      return SAFE_SCHEMES.contains(scheme) ? destination : "";
     }
 
     private static int line(Node n) {

@@ -1,0 +1,86 @@
+package vn.luutru.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class VietnameseTextTest {
+
+  @ParameterizedTest(name = "fold({0}) = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Đại hội Đảng | dai hoi dang",
+        "đảng bộ | dang bo",
+        "ĐẠI HỘI | dai hoi",
+        "Nhiệm kỳ 2020 - 2022 | nhiem ky 2020 - 2022",
+        "Thừa Thiên Huế | thua thien hue",
+        "Nguyễn Sỹ Chín | nguyen sy chin",
+        "Ưu tiên, ơn, ữ | uu tien, on, u",
+        "Đà Nẵng | da nang",
+        "plain ascii | plain ascii",
+      })
+  void folds(String input, String folded) {
+    assertThat(VietnameseText.fold(input)).isEqualTo(folded);
+  }
+
+  @ParameterizedTest(name = "fold of decomposed {0}")
+  @CsvSource({"Đại hội", "Tiếng Việt", "Quảng Ngãi"})
+  void foldsDecomposedTextLikeComposed(String input) {
+    String nfd = Normalizer.normalize(input, Normalizer.Form.NFD);
+    assertThat(nfd).isNotEqualTo(input);
+    assertThat(VietnameseText.fold(nfd)).isEqualTo(VietnameseText.fold(input));
+  }
+
+  @ParameterizedTest(name = "slug({0}) = {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Đại hội Chi bộ Văn phòng 2 lần thứ nhất nhiệm kỳ 2020 - 2022"
+            + " | dai-hoi-chi-bo-van-phong-2-lan-thu-nhat-nhiem-ky-2020-2022",
+        "Đại hội Đảng | dai-hoi-dang",
+        "  --Hội nghị (lần 2)!--  | hoi-nghi-lan-2",
+        "Chỉ thị số 05-CT/TW | chi-thi-so-05-ct-tw",
+        "Covid-19: 1.000 ca | covid-19-1-000-ca",
+        "!!! | ''",
+      })
+  void slugs(String input, String slug) {
+    assertThat(VietnameseText.slug(input)).isEqualTo(slug);
+  }
+
+  @ParameterizedTest(name = "long slug cut at a word: {0}")
+  @CsvSource({
+    "Tàu ngầm KRI Nanggala hoạt động tại vùng biển ngoài khơi Đông Java Indonesia năm 2014 ảnh AP mới nhất hôm nay",
+  })
+  void cutsLongSlugsAtAWordBoundary(String input) {
+    String slug = VietnameseText.slug(input);
+    String full = VietnameseText.slug(input, 1000);
+    assertThat(slug.length()).isLessThanOrEqualTo(VietnameseText.MAX_SLUG_LENGTH);
+    assertThat(full).startsWith(slug + "-");
+  }
+
+  @ParameterizedTest(name = "clean: {2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a\u00ADb | ab | soft hyphen",
+        "a\u200Bb | ab | zero-width space",
+        "a\bb | ab | backspace",
+        "a\u0085b | ab | C1 control",
+        "a\u0000b | ab | NUL",
+        "a\uFEFFb | ab | stray BOM",
+        "a\tb | a\tb | tab kept",
+      })
+  void removesInvisibleCharacters(String input, String expected, String what) {
+    assertThat(VietnameseText.clean(input)).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void cleanNormalisesToNfcAndLineEndingsToLf() {
+    String nfd = Normalizer.normalize("Đại hội", Normalizer.Form.NFD);
+    assertThat(VietnameseText.clean(nfd)).isEqualTo("Đại hội");
+    assertThat(VietnameseText.clean("a\r\nb\rc\n")).isEqualTo("a\nb\nc\n");
+  }
+}
