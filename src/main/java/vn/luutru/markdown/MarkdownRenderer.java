@@ -21,7 +21,6 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
@@ -49,7 +48,6 @@ public final class MarkdownRenderer {
 
   private final Parser parser;
   private final HtmlRenderer html;
-  private final TextContentRenderer text;
   private final Safelist safelist;
 
   public MarkdownRenderer() {
@@ -65,7 +63,6 @@ public final class MarkdownRenderer {
             .extensions(extensions)
             .attributeProviderFactory(context -> new Attributes())
             .build();
-    this.text = TextContentRenderer.builder().extensions(extensions).build();
     this.safelist =
         Safelist.relaxed()
             .addTags("figure", "figcaption", "section", "sup", "sub", "mark", "abbr", "hr")
@@ -104,7 +101,7 @@ public final class MarkdownRenderer {
       Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
       out = Jsoup.clean(out, "https://luutru.invalid/", safelist, settings);
     }
-    return new RenderedBody(out, text.render(doc).strip());
+    return new RenderedBody(out, PlainText.of(doc));
   }
 
   /** Finds raw HTML and level-1 headings, and resolves link and image addresses. */

@@ -18,6 +18,9 @@ final class Json {
 
   private static void write(Object value, StringBuilder s) {
     if (value instanceof Map<?, ?> map) {
+      if (!(map instanceof java.util.LinkedHashMap) && map.size() > 1) {
+        throw new IllegalArgumentException("JSON objects must keep their order: use a LinkedHashMap");
+      }
       s.append('{');
       boolean first = true;
       for (Map.Entry<?, ?> e : map.entrySet()) {

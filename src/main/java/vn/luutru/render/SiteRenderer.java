@@ -377,7 +377,10 @@ public final class SiteRenderer {
     }
     String author = !a.article().author().isEmpty() ? a.article().author() : a.article().source();
     if (!author.isEmpty()) {
-      j.put("author", Map.of("@type", "Person", "name", author));
+      Map<String, Object> person = new LinkedHashMap<>();
+      person.put("@type", "Person");
+      person.put("name", author);
+      j.put("author", person);
     }
     Map<String, Object> publisher = new LinkedHashMap<>();
     publisher.put("@type", "Organization");

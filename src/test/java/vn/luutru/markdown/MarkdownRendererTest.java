@@ -40,6 +40,13 @@ class MarkdownRendererTest {
     assertThat(md.render("## Tiêu đề\n\nĐoạn *một*.\n", LinkResolver.IDENTITY).text()).isEqualTo("Tiêu đề\nĐoạn một.");
   }
 
+  @Test
+  void plainTextLeavesOutRawHtmlLinkAddressesAndTablePipes() {
+    String text = md.render("Xem [bài](a.md).\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n<script>x()</script>\n\n![ảnh](a.jpg) Hết.\n",
+        LinkResolver.IDENTITY).text();
+    assertThat(text).isEqualTo("Xem bài.\nA B\n1 2\nHết.");
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -1,0 +1,90 @@
+package vn.luutru.markdown;
+
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomBlock;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.Image;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+
+/**
+ * The words a reader sees, one block a line: what summaries, feeds and search are made of.
+ * Raw HTML, link addresses and images are left out; table cells are separated by spaces.
+ */
+final class PlainText extends AbstractVisitor {
+  private final StringBuilder out = new StringBuilder();
+
+  static String of(Node document) {
+    PlainText t = new PlainText();
+    document.accept(t);
+    return t.out.toString().replaceAll("[ \\t]*\\n[\\s]*", "\n").replaceAll("[ \\t]{2,}", " ").strip();
+  }
+
+  @Override
+  public void visit(Text text) {
+    out.append(text.getLiteral());
+  }
+
+  @Override
+  public void visit(Code code) {
+    out.append(code.getLiteral());
+  }
+
+  @Override
+  public void visit(SoftLineBreak node) {
+    out.append(' ');
+  }
+
+  @Override
+  public void visit(HardLineBreak node) {
+    out.append('\n');
+  }
+
+  @Override
+  public void visit(HtmlInline node) {}
+
+  @Override
+  public void visit(HtmlBlock node) {}
+
+  @Override
+  public void visit(Image node) {}
+
+  @Override
+  public void visit(FencedCodeBlock node) {
+    out.append(node.getLiteral()).append('\n');
+  }
+
+  @Override
+  public void visit(IndentedCodeBlock node) {
+    out.append(node.getLiteral()).append('\n');
+  }
+
+  @Override
+  public void visit(CustomBlock node) {
+    visitChildren(node);
+    out.append('\n');
+  }
+
+  @Override
+  public void visit(CustomNode node) {
+    visitChildren(node);
+    out.append(node instanceof TableRow ? '\n' : ' ');
+  }
+
+  @Override
+  protected void visitChildren(Node parent) {
+    super.visitChildren(parent);
+    if (parent instanceof Block && !(parent instanceof CustomBlock)) {
+      out.append('\n');
+    }
+  }
+}

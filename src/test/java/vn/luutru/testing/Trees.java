@@ -1,0 +1,52 @@
+package vn.luutru.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Reads whole folders for comparisons: relative path → bytes, in path order. */
+public final class Trees {
+  private Trees() {}
+
+  public static Map<String, byte[]> read(Path root) {
+    Map<String, byte[]> out = new TreeMap<>();
+    if (!Files.exists(root)) {
+      return out;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      files.filter(Files::isRegularFile).forEach(f -> {
+        try {
+          out.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** Path → content hash, for assertions that print readably. */
+  public static Map<String, Integer> digest(Path root) {
+    Map<String, Integer> out = new TreeMap<>();
+    read(root).forEach((k, v) -> out.put(k, java.util.Arrays.hashCode(v) ^ v.length));
+    return out;
+  }
+
+  /** The shared corpus folder beside the project; fails under CI=true when it is missing. */
+  public static Path sharedCorpus() {
+    Path p = Path.of("..", "shared", "corpus", "dantri");
+    if (!Files.isDirectory(p)) {
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError("../shared/corpus/dantri is missing; CI must run with ../shared beside the project");
+      }
+      org.junit.jupiter.api.Assumptions.abort("../shared/corpus/dantri is not here (outside CI this test is skipped)");
+    }
+    return p;
+  }
+}
