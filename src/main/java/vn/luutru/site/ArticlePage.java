@@ -1,0 +1,41 @@
+package vn.luutru.site;
+
+import java.util.List;
+import vn.luutru.content.Article;
+
+/**
+ * An article placed in the site: its path, its rendered body, the pages it links to.
+ *
+ * @param summary the front matter summary, or the start of the body when there is none
+ * @param imagePath the lead image's path in the site, or an absolute URL; empty when none
+ * @param congress the congress it reports, or null
+ * @param year the year archive it is listed in; {@code month} likewise
+ */
+public record ArticlePage(
+    Article article,
+    String path,
+    String html,
+    String text,
+    String summary,
+    String imagePath,
+    List<Link> categories,
+    List<Link> tags,
+    CongressEntry congress,
+    Link year,
+    Link month,
+    List<ArticleRef> related) {
+
+  public ArticlePage {
+    categories = List.copyOf(categories);
+    tags = List.copyOf(tags);
+    related = List.copyOf(related);
+  }
+
+  public String title() {
+    return article.title();
+  }
+
+  public ArticleRef ref() {
+    return new ArticleRef(article.title(), path, article.date());
+  }
+}

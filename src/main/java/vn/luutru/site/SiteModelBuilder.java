@@ -1,0 +1,642 @@
+package vn.luutru.site;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.Collator;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import vn.luutru.content.Article;
+import vn.luutru.content.Congress;
+import vn.luutru.content.Diagnostic;
+import vn.luutru.content.Position;
+import vn.luutru.content.VietnameseText;
+import vn.luutru.markdown.LinkResolver;
+import vn.luutru.markdown.MarkdownRenderer;
+import vn.luutru.markdown.RenderedBody;
+
+/**
+ * Builds the {@link SiteModel} from parsed articles: the one place that decides addresses.
+ * Pure apart from the parallel Markdown rendering it drives; the same articles always give the
+ * same model, whatever order they come in.
+ *
+ * <p>Addresses: articles at {@code yyyy/mm/slug/}; categories at {@code chuyen-muc/slug/},
+ * tags at {@code the/slug/}, organisations at {@code to-chuc/slug/}, terms at {@code
+ * nhiem-ky/2020-2025/}, years and months at {@code yyyy/} and {@code yyyy/mm/}. Two articles
+ * whose titles give one address are told apart by source path: the first keeps it, the next
+ * gets {@code -2}, and so on, with a warning naming both files. An explicit {@code slug} or an
+ * alias that takes another page's address is an error.
+ */
+public final class SiteModelBuilder {
+  public static final String CATEGORIES = "chuyen-muc/";
+  public static final String TAGS = "the/";
+  public static final String ORGANIZATIONS = "to-chuc/";
+  public static final String TERMS = "nhiem-ky/";
+  public static final String YEARS = "thoi-gian/";
+
+  /** Files every build writes besides the per-page ones; articles and aliases must avoid them. */
+  static final List<String> FIXED_FILES =
+      List.of("index.html", "404.html", "rss.xml", "atom.xml", "sitemap.xml", "robots.txt",
+          CATEGORIES + "index.html", TAGS + "index.html", ORGANIZATIONS + "index.html",
+          TERMS + "index.html", YEARS + "index.html");
+
+  private static final int RELATED = 5;
+  private static final int SUMMARY_LENGTH = 200;
+  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+  private final MarkdownRenderer markdown;
+
+  public SiteModelBuilder(MarkdownRenderer markdown) {
+    this.markdown = markdown;
+  }
+
+  /** What to include and where the site lives. */
+  public record Options(String basePath, boolean drafts, boolean future, LocalDate today) {}
+
+  public SiteModel build(List<Article> input, List<String> staticFiles, Options options) {
+    List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
+    List<Article> articles =
+        input.stream()
+            .filter(a -> options.drafts() || !a.draft())
+            .filter(a -> options.future() || !a.date().toLocalDate().isAfter(options.today()))
+            .sorted(
+                Comparator.comparing(Article::date, Comparator.reverseOrder())
+                    .thenComparing(Article::contentPath))
+            .toList();
+    int n = articles.size();
+    Set<String> statics = new HashSet<>(staticFiles);
+    String[] paths = assignPaths(articles, diags);
+    Map<String, String> pathByContent = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      pathByContent.put(articles.get(i).contentPath(), paths[i]);
+    }
+
+    RenderedBody[] bodies = new RenderedBody[n];
+    String[] images = new String[n];
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              Article a = articles.get(i);
+              Resolver r = new Resolver(a, options.basePath(), pathByContent, statics, diags);
+              bodies[i] = markdown.render(a.body(), r);
+              images[i] = a.image().map(f -> r.image(f.path())).orElse("");
+            });
+
+    Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
+    Grouping categories = group(articles, Article::categories, collator);
+    Grouping tags = group(articles, Article::tags, collator);
+    Orgs orgs = organizations(articles, paths, diags, collator);
+
+    List<ArticlePage> pages = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Article a = articles.get(i);
+      OffsetDateTime d = a.date();
+      String summary = a.summary().isEmpty() ? excerpt(bodies[i].text()) : a.summary();
+      pages.add(
+          new ArticlePage(
+              a,
+              paths[i],
+              bodies[i].html(),
+              bodies[i].text(),
+              summary,
+              images[i],
+              categories.links(a.categories(), CATEGORIES),
+              tags.links(a.tags(), TAGS),
+              orgs.entryByArticle.get(i),
+              new Link(String.valueOf(d.getYear()), yearPath(d.getYear())),
+              new Link(String.format(Locale.ROOT, "%02d/%d", d.getMonthValue(), d.getYear()),
+                  monthPath(d.getYear(), d.getMonthValue())),
+              related(i, articles, paths, categories, tags, orgs)));
+    }
+
+    List<YearArchive> years = new ArrayList<>();
+    Map<Integer, Map<Integer, List<ArticlePage>>> byYear = new TreeMap<>(Comparator.reverseOrder());
+    for (ArticlePage p : pages) {
+      OffsetDateTime d = p.article().date();
+      byYear
+          .computeIfAbsent(d.getYear(), y -> new TreeMap<>(Comparator.reverseOrder()))
+          .computeIfAbsent(d.getMonthValue(), m -> new ArrayList<>())
+          .add(p);
+    }
+    byYear.forEach(
+        (year, months) -> {
+          List<YearArchive.MonthArchive> ms = new ArrayList<>();
+          List<ArticlePage> all = new ArrayList<>();
+          months.forEach(
+              (month, list) -> {
+                ms.add(new YearArchive.MonthArchive(year, month, monthPath(year, month), list));
+                all.addAll(list);
+              });
+          years.add(new YearArchive(year, yearPath(year), ms, all));
+        });
+
+    List<Alias> aliases = aliases(articles, pages, paths, staticFiles, diags);
+    List<Diagnostic> sorted = new ArrayList<>(diags);
+    sorted.sort(
+        Comparator.comparing(Diagnostic::path)
+            .thenComparingInt(Diagnostic::line)
+            .thenComparingInt(Diagnostic::column)
+            .thenComparing(Diagnostic::message));
+    return new SiteModel(
+        pages,
+        categories.taxa(pages, CATEGORIES),
+        tags.taxa(pages, TAGS),
+        years,
+        orgs.organizations,
+        orgs.terms,
+        aliases,
+        staticFiles,
+        sorted);
+  }
+
+  static String yearPath(int year) {
+    return year + "/";
+  }
+
+  static String monthPath(int year, int month) {
+    return String.format(Locale.ROOT, "%d/%02d/", year, month);
+  }
+
+  private static String articleBase(Article a) {
+    String slug = a.slug().orElseGet(() -> VietnameseText.slug(a.title()));
+    if (slug.isEmpty()) {
+      slug = "bai-viet";
+    }
+    return String.format(Locale.ROOT, "%d/%02d/%s", a.date().getYear(), a.date().getMonthValue(), slug);
+  }
+
+  /** Gives every article its path; see the class comment for how collisions are settled. */
+  private static String[] assignPaths(List<Article> articles, List<Diagnostic> diags) {
+    int n = articles.size();
+    String[] paths = new String[n];
+    Map<String, List<Integer>> byBase = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      byBase.computeIfAbsent(articleBase(articles.get(i)), k -> new ArrayList<>()).add(i);
+    }
+    Set<String> taken = new HashSet<>(byBase.keySet());
+    List<Map.Entry<String, List<Integer>>> clashes = new ArrayList<>();
+    for (Map.Entry<String, List<Integer>> e : byBase.entrySet()) {
+      List<Integer> group = e.getValue();
+      group.sort(Comparator.comparing(i -> articles.get(i).contentPath()));
+      paths[group.get(0)] = e.getKey() + "/";
+      if (group.size() > 1) {
+        clashes.add(e);
+      }
+    }
+    for (Map.Entry<String, List<Integer>> e : clashes) {
+      List<Integer> group = e.getValue();
+      Article first = articles.get(group.get(0));
+      boolean anyExplicit = group.stream().anyMatch(i -> articles.get(i).slug().isPresent());
+      for (int k = 1; k < group.size(); k++) {
+        Article a = articles.get(group.get(k));
+        if (anyExplicit) {
+          Article explicit = a.slug().isPresent() ? a : first;
+          Article other = explicit == a ? first : a;
+          diags.add(
+              explicit
+                  .position("slug")
+                  .error(
+                      explicit.sourcePath(),
+                      "duplicate address /" + e.getKey() + "/: " + other.sourcePath()
+                          + " has it too; change the slug of one of them"));
+          paths[group.get(k)] = e.getKey() + "/";
+          continue;
+        }
+        String candidate;
+        int suffix = k + 1;
+        do {
+          candidate = e.getKey() + "-" + suffix++;
+        } while (!taken.add(candidate));
+        paths[group.get(k)] = candidate + "/";
+        diags.add(
+            a.position("title")
+                .warning(
+                    a.sourcePath(),
+                    "title gives the same address /" + e.getKey() + "/ as " + first.sourcePath()
+                        + "; this article is at /" + candidate + "/ (set 'slug' to choose)"));
+      }
+    }
+    return paths;
+  }
+
+  /** Resolves addresses in one article's body against the content folder. */
+  private static final class Resolver implements LinkResolver {
+    private final Article article;
+    private final String basePath;
+    private final Map<String, String> pathByContent;
+    private final Set<String> statics;
+    private final List<Diagnostic> diags;
+    private String[] bodyLines;
+
+    Resolver(Article article, String basePath, Map<String, String> pathByContent, Set<String> statics,
+        List<Diagnostic> diags) {
+      this.article = article;
+      this.basePath = basePath;
+      this.pathByContent = pathByContent;
+      this.statics = statics;
+      this.diags = diags;
+    }
+
+    @Override
+    public String resolve(String destination, Kind kind, int line, int column) {
+      String d = destination.strip();
+      if (d.isEmpty() || d.startsWith("#") || d.startsWith("//") || SCHEME.matcher(d).matches()) {
+        return destination;
+      }
+      int cut = indexOfAny(d, '#', '?');
+      String rest = cut < 0 ? "" : d.substring(cut);
+      String target = decode(cut < 0 ? d : d.substring(0, cut));
+      String content = normalize(target.startsWith("/") ? target.substring(1)
+          : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + target);
+      String lower = content == null ? "" : content.toLowerCase(Locale.ROOT);
+      if (content != null && (lower.endsWith(".md") || lower.endsWith(".markdown"))) {
+        String page = pathByContent.get(content);
+        if (page != null) {
+          return basePath + page + rest;
+        }
+        warn(line, column, "link to " + target + ": no such article (or it is a draft or dated in the future)");
+        return destination;
+      }
+      if (content != null && statics.contains(content)) {
+        return basePath + encode(content) + rest;
+      }
+      if (target.startsWith("/")) {
+        return basePath + target.substring(1) + rest;
+      }
+      warn(line, column, (kind == Kind.IMAGE ? "image " : "link to ") + target
+          + ": no such file in the content folder");
+      return destination;
+    }
+
+    /** The site path of the lead image, or empty (with a warning) when the file is missing. */
+    String image(String path) {
+      if (SCHEME.matcher(path).matches() || path.startsWith("//")) {
+        return path;
+      }
+      String content = normalize(path.startsWith("/") ? path.substring(1)
+          : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + path);
+      if (content == null || !statics.contains(content)) {
+        diags.add(article.position("image").warning(article.sourcePath(),
+            "image " + path + ": no such file in the content folder; the article is shown without it"));
+        return "";
+      }
+      return encode(content);
+    }
+
+    private void warn(int line, int column, String message) {
+      if (line <= 0) {
+        diags.add(Diagnostic.warning(article.sourcePath(), 0, 0, message, ""));
+        return;
+      }
+      if (bodyLines == null) {
+        bodyLines = article.body().split("\n", -1);
+      }
+      String src = line <= bodyLines.length ? bodyLines[line - 1] : "";
+      diags.add(Diagnostic.warning(article.sourcePath(), article.bodyLine() + line - 1, column, message, src));
+    }
+
+    private static int indexOfAny(String s, char a, char b) {
+      int i = s.indexOf(a);
+      int j = s.indexOf(b);
+      return i < 0 ? j : (j < 0 ? i : Math.min(i, j));
+    }
+  }
+
+  /** {@code a/./b/../c} → {@code a/c}; null when the path climbs out of the content folder. */
+  static String normalize(String path) {
+    List<String> parts = new ArrayList<>();
+    for (String p : path.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (parts.isEmpty()) {
+          return null;
+        }
+        parts.remove(parts.size() - 1);
+      } else {
+        parts.add(p);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  /** Undoes percent-encoding in a path ({@code x%20y.jpg} → {@code x y.jpg}). */
+  private static String decode(String s) {
+    try {
+      String p = new URI(s.replace(" ", "%20")).getPath();
+      return p == null ? s : p;
+    } catch (URISyntaxException e) {
+      return s;
+    }
+  }
+
+  /** Percent-encodes what a path needs encoded (spaces, non-ASCII), keeping slashes. */
+  static String encode(String path) {
+    try {
+      return new URI(null, null, "/" + path, null).toASCIIString().substring(1);
+    } catch (URISyntaxException e) {
+      return path;
+    }
+  }
+
+  private static String excerpt(String text) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    if (flat.length() <= SUMMARY_LENGTH) {
+      return flat;
+    }
+    int cut = flat.lastIndexOf(' ', SUMMARY_LENGTH);
+    return flat.substring(0, cut > 0 ? cut : SUMMARY_LENGTH) + " …";
+  }
+
+  /** Articles grouped by the slug of a category or tag name. */
+  private static final class Grouping {
+    final Map<String, List<Integer>> members = new TreeMap<>();
+    final Map<String, String> names = new HashMap<>();
+    final Collator collator;
+
+    Grouping(Collator collator) {
+      this.collator = collator;
+    }
+
+    static String slugOf(String name) {
+      String s = VietnameseText.slug(name);
+      return s.isEmpty() ? "khong-ten" : s;
+    }
+
+    List<Link> links(List<String> names, String root) {
+      List<Link> out = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (String name : names) {
+        String slug = slugOf(name);
+        if (seen.add(slug)) {
+          out.add(new Link(this.names.get(slug), root + slug + "/"));
+        }
+      }
+      return out;
+    }
+
+    List<Taxon> taxa(List<ArticlePage> pages, String root) {
+      List<Taxon> out = new ArrayList<>();
+      members.forEach(
+          (slug, idx) ->
+              out.add(new Taxon(names.get(slug), slug, root + slug + "/",
+                  idx.stream().map(pages::get).toList())));
+      out.sort(Comparator.comparing(Taxon::name, collator).thenComparing(Taxon::slug));
+      return out;
+    }
+  }
+
+  private static Grouping group(List<Article> articles, Function<Article, List<String>> key, Collator collator) {
+    Grouping g = new Grouping(collator);
+    Map<String, Map<String, Integer>> spellings = new HashMap<>();
+    for (int i = 0; i < articles.size(); i++) {
+      Set<String> seen = new HashSet<>();
+      for (String name : key.apply(articles.get(i))) {
+        String slug = Grouping.slugOf(name);
+        spellings.computeIfAbsent(slug, s -> new TreeMap<>()).merge(name, 1, Integer::sum);
+        if (seen.add(slug)) {
+          g.members.computeIfAbsent(slug, s -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    spellings.forEach(
+        (slug, counts) ->
+            g.names.put(slug, Collections.max(counts.entrySet(),
+                Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).getKey()));
+    return g;
+  }
+
+  /** Organisations, terms and the congress entry of each article. */
+  private static final class Orgs {
+    final Map<Integer, CongressEntry> entryByArticle = new HashMap<>();
+    final Map<String, List<Integer>> articlesByOrg = new HashMap<>();
+    final Map<String, List<Integer>> articlesByFamily = new HashMap<>();
+    final Map<Integer, String> orgOfArticle = new HashMap<>();
+    final Map<Integer, String> parentOfArticle = new HashMap<>();
+    List<Organization> organizations = List.of();
+    List<TermPage> terms = List.of();
+  }
+
+  private static Orgs organizations(List<Article> articles, String[] paths, List<Diagnostic> diags, Collator collator) {
+    Orgs o = new Orgs();
+    Map<String, Map<String, Integer>> spellings = new HashMap<>();
+    Map<String, List<Integer>> congressesByOrg = new TreeMap<>();
+    Map<String, Integer> parentDecider = new HashMap<>();
+    Map<String, String> parentOf = new HashMap<>();
+    for (int i = 0; i < articles.size(); i++) {
+      Article a = articles.get(i);
+      if (a.congress().isEmpty()) {
+        continue;
+      }
+      Congress c = a.congress().get();
+      String org = Grouping.slugOf(c.organization());
+      spellings.computeIfAbsent(org, s -> new TreeMap<>()).merge(c.organization(), 1, Integer::sum);
+      congressesByOrg.computeIfAbsent(org, s -> new ArrayList<>()).add(i);
+      o.articlesByOrg.computeIfAbsent(org, s -> new ArrayList<>()).add(i);
+      o.orgOfArticle.put(i, org);
+      if (!c.parent().isEmpty()) {
+        String parent = Grouping.slugOf(c.parent());
+        spellings.computeIfAbsent(parent, s -> new TreeMap<>()).merge(c.parent(), 1, Integer::sum);
+        o.parentOfArticle.put(i, parent);
+        o.articlesByFamily.computeIfAbsent(parent, s -> new ArrayList<>()).add(i);
+        // The newest report decides the parent (units move between committees); others that
+        // disagree are told.
+        Integer decider = parentDecider.get(org);
+        if (decider == null) {
+          parentDecider.put(org, i);
+          parentOf.put(org, parent);
+        } else if (!parentOf.get(org).equals(parent)) {
+          Article newer = articles.get(decider);
+          diags.add(a.position("congress.parent").warning(a.sourcePath(),
+              "congress.parent '" + c.parent() + "' differs from '" + newer.congress().get().parent()
+                  + "' in the newer report " + newer.sourcePath() + ", which the archive follows"));
+        }
+      }
+    }
+    Map<String, String> names = new HashMap<>();
+    spellings.forEach(
+        (slug, counts) ->
+            names.put(slug, Collections.max(counts.entrySet(),
+                Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).getKey()));
+    Function<String, Link> link = slug -> new Link(names.get(slug), ORGANIZATIONS + slug + "/");
+
+    Map<String, List<CongressEntry>> byTerm = new TreeMap<>();
+    Map<String, List<CongressEntry>> entriesByOrg = new HashMap<>();
+    congressesByOrg.forEach(
+        (org, idx) -> {
+          List<Integer> sorted = new ArrayList<>(idx);
+          sorted.sort(Comparator.comparing((Integer i) -> heldOrDate(articles.get(i)))
+              .thenComparingInt(i -> articles.get(i).congress().get().ordinal())
+              .thenComparing(i -> articles.get(i).contentPath()));
+          List<CongressEntry> entries = new ArrayList<>();
+          for (int i : sorted) {
+            Article a = articles.get(i);
+            Congress c = a.congress().get();
+            String parent = o.parentOfArticle.get(i);
+            CongressEntry e = new CongressEntry(c, link.apply(org), parent == null ? null : link.apply(parent),
+                new Link(c.term().label(), TERMS + c.term().label() + "/"),
+                new ArticleRef(a.title(), paths[i], a.date()));
+            entries.add(e);
+            o.entryByArticle.put(i, e);
+            byTerm.computeIfAbsent(c.term().label(), t -> new ArrayList<>()).add(e);
+          }
+          entriesByOrg.put(org, entries);
+        });
+
+    Map<String, List<Link>> children = new HashMap<>();
+    parentOf.forEach((child, parent) -> children.computeIfAbsent(parent, p -> new ArrayList<>()).add(link.apply(child)));
+    List<Organization> orgs = new ArrayList<>();
+    for (String slug : names.keySet()) {
+      List<Link> ancestors = new ArrayList<>();
+      Set<String> seen = new HashSet<>(List.of(slug));
+      for (String p = parentOf.get(slug); p != null; p = parentOf.get(p)) {
+        if (!seen.add(p)) {
+          diags.add(Diagnostic.warning(articles.get(congressesByOrg.get(slug).get(0)).sourcePath(), 0, 0,
+              "the organisations form a loop of parents through '" + names.get(p) + "'; the loop is cut", ""));
+          break;
+        }
+        ancestors.add(0, link.apply(p));
+      }
+      List<Link> kids = new ArrayList<>(children.getOrDefault(slug, List.of()));
+      kids.sort(Comparator.comparing(Link::name, collator));
+      String parent = parentOf.get(slug);
+      orgs.add(new Organization(names.get(slug), slug, ORGANIZATIONS + slug + "/",
+          parent == null || ancestors.isEmpty() ? null : link.apply(parent), ancestors, kids,
+          entriesByOrg.getOrDefault(slug, List.of())));
+    }
+    orgs.sort(Comparator.comparing(Organization::name, collator).thenComparing(Organization::slug));
+    o.organizations = orgs;
+
+    List<TermPage> terms = new ArrayList<>();
+    byTerm.forEach(
+        (label, entries) -> {
+          List<CongressEntry> sorted = new ArrayList<>(entries);
+          sorted.sort(Comparator.comparing((CongressEntry e) -> e.congress().held().orElse(e.report().date().toLocalDate()))
+              .thenComparing(e -> e.organization().name(), collator));
+          terms.add(new TermPage(sorted.get(0).congress().term(), TERMS + label + "/", sorted));
+        });
+    terms.sort(Comparator.comparing(TermPage::term).reversed());
+    o.terms = terms;
+    return o;
+  }
+
+  private static LocalDate heldOrDate(Article a) {
+    return a.congress().flatMap(Congress::held).orElse(a.date().toLocalDate());
+  }
+
+  /**
+   * Up to five related articles: reports of the same organisation or of its family count most,
+   * then shared tags; the rest are the nearest in time in the same category. Tags shared by
+   * very many articles are too broad to say anything and are skipped.
+   */
+  private static List<ArticleRef> related(int i, List<Article> articles, String[] paths, Grouping categories,
+      Grouping tags, Orgs orgs) {
+    Map<Integer, Integer> score = new LinkedHashMap<>();
+    String org = orgs.orgOfArticle.get(i);
+    if (org != null) {
+      addAll(score, orgs.articlesByOrg.get(org), 6, i);
+      addAll(score, orgs.articlesByFamily.get(org), 3, i);
+      String parent = orgs.parentOfArticle.get(i);
+      if (parent != null) {
+        addAll(score, orgs.articlesByFamily.get(parent), 2, i);
+        addAll(score, orgs.articlesByOrg.get(parent), 3, i);
+      }
+    }
+    for (String tag : articles.get(i).tags()) {
+      List<Integer> members = tags.members.get(Grouping.slugOf(tag));
+      if (members != null && members.size() <= 500) {
+        addAll(score, members, 3, i);
+      }
+    }
+    List<String> cats = articles.get(i).categories();
+    if (!cats.isEmpty()) {
+      List<Integer> members = categories.members.get(Grouping.slugOf(cats.get(0)));
+      int at = Collections.binarySearch(members, i);
+      for (int step = 1, added = 0; added < RELATED * 2 && (at - step >= 0 || at + step < members.size()); step++) {
+        if (at - step >= 0) {
+          score.merge(members.get(at - step), 1, Integer::sum);
+          added++;
+        }
+        if (at + step < members.size()) {
+          score.merge(members.get(at + step), 1, Integer::sum);
+          added++;
+        }
+      }
+    }
+    long when = articles.get(i).date().toEpochSecond();
+    return score.entrySet().stream()
+        .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()
+            .thenComparingLong(e -> Math.abs(articles.get(e.getKey()).date().toEpochSecond() - when))
+            .thenComparingInt(Map.Entry::getKey))
+        .limit(RELATED)
+        .map(e -> new ArticleRef(articles.get(e.getKey()).title(), paths[e.getKey()], articles.get(e.getKey()).date()))
+        .toList();
+  }
+
+  private static void addAll(Map<Integer, Integer> score, List<Integer> members, int weight, int self) {
+    if (members == null) {
+      return;
+    }
+    for (int j : members) {
+      if (j != self) {
+        score.merge(j, weight, Integer::sum);
+      }
+    }
+  }
+
+  /** Redirect pages, checked against every other address in the site. */
+  private static List<Alias> aliases(List<Article> articles, List<ArticlePage> pages, String[] paths,
+      List<String> staticFiles, List<Diagnostic> diags) {
+    Map<String, String> owner = new HashMap<>();
+    for (String f : FIXED_FILES) {
+      owner.put(f, "the page /" + f);
+    }
+    for (int i = 0; i < articles.size(); i++) {
+      owner.put(paths[i] + "index.html", articles.get(i).sourcePath());
+    }
+    for (String s : staticFiles) {
+      String previous = owner.putIfAbsent(s, "the file " + s);
+      if (previous != null) {
+        diags.add(Diagnostic.error(s, 0, 0, "this file has the same address as " + previous, ""));
+      }
+    }
+    List<Alias> out = new ArrayList<>();
+    List<Integer> bySource = new ArrayList<>(IntStream.range(0, articles.size()).boxed().toList());
+    bySource.sort(Comparator.comparing(i -> articles.get(i).contentPath()));
+    for (int i : bySource) {
+      Article a = articles.get(i);
+      for (int k = 0; k < a.aliases().size(); k++) {
+        String alias = a.aliases().get(k);
+        String last = alias.substring(alias.lastIndexOf('/') + 1);
+        String file = alias.endsWith("/") ? alias + "index.html" : last.contains(".") ? alias : alias + "/index.html";
+        Position at = a.position("aliases." + k);
+        String previous = owner.putIfAbsent(file, a.sourcePath());
+        if (previous != null) {
+          diags.add(at.error(a.sourcePath(), "alias /" + alias + " is already the address of "
+              + (previous.equals(a.sourcePath()) ? "this article" : previous)));
+          continue;
+        }
+        out.add(new Alias(file, pages.get(i)));
+      }
+    }
+    out.sort(Comparator.comparing(Alias::file));
+    return out;
+  }
+}
