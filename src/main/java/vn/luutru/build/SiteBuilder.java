@@ -14,6 +14,7 @@ import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.output.OutputRefusedException;
 import vn.luutru.output.SiteWriter;
 import vn.luutru.render.SiteRenderer;
+import vn.luutru.search.SearchIndexWriter;
 import vn.luutru.render.Views;
 import vn.luutru.site.SiteModel;
 import vn.luutru.site.SiteModelBuilder;
@@ -60,11 +61,13 @@ public final class SiteBuilder {
         diags.addAll(renderErrors);
         return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
       }
+      SearchIndexWriter.write(model.articles(), out::write);
+      long t4 = lap(timings, "search", t3);
       for (String file : model.staticFiles()) {
         out.copy(config.contentDir().resolve(file), file);
       }
       out.commit();
-      lap(timings, "write", t3);
+      lap(timings, "write", t4);
       return new BuildResult(sorted(diags), true, model.articles().size(), out.fileCount(), out.byteCount(), timings);
     } catch (OutputRefusedException e) {
       diags.add(Diagnostic.error(config.outputDir().toString(), 0, 0, e.getMessage(), ""));

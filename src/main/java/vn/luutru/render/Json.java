@@ -7,10 +7,10 @@ import java.util.Map;
  * Writes JSON for JSON-LD blocks from maps, lists and strings, in insertion order. Escapes
  * {@code <}, {@code >} and {@code &} too, so the output is safe inside a {@code <script>}.
  */
-final class Json {
+public final class Json {
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder s = new StringBuilder();
     write(value, s);
     return s.toString();

@@ -41,6 +41,8 @@ import vn.luutru.site.YearArchive;
 public final class SiteRenderer {
   static final int FEED_SIZE = 20;
   static final int SITEMAP_SIZE = 50_000;
+  /** The search page; {@code search/} holds the index and {@code search.js}. */
+  public static final String SEARCH = "tim-kiem/";
 
   private final PebbleEngine engine;
   private final Theme theme;
@@ -248,6 +250,14 @@ public final class SiteRenderer {
       c.put("target", alias.target());
       jobs.add(new Job(alias.file(), "redirect", c));
     }
+    Map<String, Object> search = context("search", meta("Tìm kiếm", "Tìm bài viết trong kho lưu trữ", SEARCH));
+    search.put("years", model.years().stream().map(YearArchive::year).toList());
+    search.put("categories", model.categories().stream().map(Taxon::name).toList());
+    search.put("organizations", model.organizations().stream()
+        .filter(o -> !o.congresses().isEmpty()).map(Organization::name).toList());
+    search.put("terms", model.terms().stream().map(TermPage::label).toList());
+    jobs.add(new Job(SEARCH + "index.html", "search", search));
+
     Map<String, Object> notFound = context("none", new Views.PageMeta("Không tìm thấy trang",
         "Trang bạn tìm không có trong kho lưu trữ", "404.html", "website", "", true));
     notFound.put("latest", model.articles().subList(0, Math.min(5, model.articles().size())));

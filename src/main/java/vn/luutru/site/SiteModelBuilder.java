@@ -51,7 +51,8 @@ public final class SiteModelBuilder {
   static final List<String> FIXED_FILES =
       List.of("index.html", "404.html", "rss.xml", "atom.xml", "sitemap.xml", "robots.txt",
           CATEGORIES + "index.html", TAGS + "index.html", ORGANIZATIONS + "index.html",
-          TERMS + "index.html", YEARS + "index.html");
+          TERMS + "index.html", YEARS + "index.html", "tim-kiem/index.html", "search/index.json",
+          "search/search.js");
 
   private static final int RELATED = 5;
   private static final int SUMMARY_LENGTH = 200;

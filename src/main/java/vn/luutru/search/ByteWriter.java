@@ -1,0 +1,56 @@
+package vn.luutru.search;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A growable byte buffer with the index's primitives: unsigned LEB128 varints and strings. */
+final class ByteWriter {
+  private byte[] buf;
+  private int size;
+
+  ByteWriter(int capacity) {
+    buf = new byte[Math.max(16, capacity)];
+  }
+
+  void varint(int value) {
+    int v = value;
+    while ((v & ~0x7F) != 0) {
+      put((byte) ((v & 0x7F) | 0x80));
+      v >>>= 7;
+    }
+    put((byte) v);
+  }
+
+  void string(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    varint(b.length);
+    bytes(b, 0, b.length);
+  }
+
+  void put(byte b) {
+    if (size == buf.length) {
+      buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    buf[size++] = b;
+  }
+
+  void bytes(byte[] b, int off, int len) {
+    if (size + len > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
+    }
+    System.arraycopy(b, off, buf, size, len);
+    size += len;
+  }
+
+  void append(ByteWriter other) {
+    bytes(other.buf, 0, other.size);
+  }
+
+  int size() {
+    return size;
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(buf, size);
+  }
+}

@@ -1,0 +1,65 @@
+package vn.luutru.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Tokens and folding; the fixture is shared with search.test.mjs so both languages agree. */
+class SearchTextTest {
+  static final Path FIXTURE = Path.of("src/test/resources/search/fold-fixture.tsv");
+
+  static Stream<Arguments> fixture() throws IOException {
+    return Files.readAllLines(FIXTURE, StandardCharsets.UTF_8).stream()
+        .filter(l -> !l.startsWith("#") && !l.isEmpty())
+        .map(l -> l.split("\t", -1))
+        .map(c -> Arguments.of(unescape(c[0]), c[1], c[2]));
+  }
+
+  static String unescape(String s) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\' || i + 1 == s.length()) {
+        out.append(c);
+        continue;
+      }
+      char n = s.charAt(++i);
+      switch (n) {
+        case 't' -> out.append('\t');
+        case 'b' -> out.append('\b');
+        case 'u' -> {
+          out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+          i += 4;
+        }
+        default -> out.append(n);
+      }
+    }
+    return out.toString();
+  }
+
+  @ParameterizedTest(name = "[{index}] {1}")
+  @MethodSource("fixture")
+  void tokenizesLikeSearchJs(String input, String marked, String folded) {
+    List<SearchText.Token> tokens = SearchText.tokens(input);
+    assertThat(tokens.stream().map(SearchText.Token::marked).collect(Collectors.joining(" "))).isEqualTo(marked);
+    assertThat(tokens.stream().map(SearchText.Token::folded).collect(Collectors.joining(" "))).isEqualTo(folded);
+  }
+
+  @Test
+  void hashesLikeSearchJs() {
+    // The same values are asserted in search.test.mjs.
+    assertThat(Integer.toUnsignedString(SearchIndexWriter.hash(""))).isEqualTo("2166136261");
+    assertThat(Integer.toUnsignedString(SearchIndexWriter.hash("dai hoi"))).isEqualTo("1448055485");
+    assertThat(Integer.toUnsignedString(SearchIndexWriter.hash("đại"))).isEqualTo("2890113847");
+  }
+}
