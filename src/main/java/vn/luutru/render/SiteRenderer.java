@@ -275,7 +275,7 @@ public final class SiteRenderer {
     int total = Math.max(1, (items.size() + pageSize - 1) / pageSize);
     for (int n = 1; n <= total; n++) {
       String path = pagePath(base, n);
-      String pageTitle = n == 1 ? title : title + " — trang " + n;
+      String pageTitle = n == 1 ? title : (base.isEmpty() ? "Trang " + n : title + " — trang " + n);
       Map<String, Object> c = context(section, meta(pageTitle, description, path));
       c.put("heading", heading);
       c.put("items", items.subList((n - 1) * pageSize, Math.min(items.size(), n * pageSize)));

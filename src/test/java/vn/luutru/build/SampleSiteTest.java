@@ -41,7 +41,7 @@ class SampleSiteTest {
         "<link rel=\"canonical\" href=\"https://example.org/luu-tru/2020/01/dai-hoi-chi-bo-van-phong-2-lan-thu-nhat-nhiem-ky-2020-2022/\">",
         "<meta property=\"og:title\" content=\"Đại hội Chi bộ Văn phòng 2 lần thứ nhất nhiệm kỳ 2020 - 2022\">",
         "\"@type\":\"NewsArticle\"", "Thứ Sáu, 17/01/2020", "Nguồn: Trần Thu",
-        "<figcaption>Ảnh: Các đ/c đại biểu tặng hoa chúc mừng Đại hội Chi bộ Văn phòng Sở 2 nhiệm kỳ 2020 - 2022</figcaption>",
+        "<figcaption>Hình minh hoạ. Ảnh của bài gốc: Các đ/c đại biểu tặng hoa chúc mừng Đại hội Chi bộ Văn phòng Sở 2 nhiệm kỳ 2020 - 2022</figcaption>",
         "href=\"/luu-tru/to-chuc/chi-bo-van-phong-so-2/\"", "Lần thứ nhất", "Nguyễn Trọng Thức — Bí thư Chi bộ",
         "href=\"/luu-tru/assets/style.css\"");
     assertThat(seed).doesNotContain("href=\"/2020", "src=\"/2020", "href=\"/assets");

@@ -1,0 +1,359 @@
+// luutru search: Vietnamese full-text search over the static index that `luutru build`
+// writes beside this file. A dependency-free ES module; it finds its index from its own
+// address, so it works under any path prefix.
+//
+//   import { search } from "/luu-tru/search/search.js";
+//   const { total, results } = await search("dai hoi chi bo", { limit: 10 });
+//   // results: [{ url, title, date, category, excerpt }], excerpt is HTML with <mark>
+//
+// The index format is described in SearchIndexWriter.java; the tokenizer and folding below
+// must stay identical to SearchText.java and VietnameseText.java (a shared fixture checks it).
+
+const HERE = new URL("./", import.meta.url);
+const SITE_ROOT = new URL("../", import.meta.url);
+const MAX_TOKEN_LENGTH = 32;
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060\uFEFF]/g;
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const TITLE = 0x10;
+
+/** Lower case, marks removed, đ → d: the form in which "dai hoi" matches "Đại hội". */
+export function fold(text) {
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[đð]/g, "d")
+    .replace(/\p{Mn}/gu, "")
+    .normalize("NFC");
+}
+
+/** The words of a text as the index holds them: [{ marked: "đại", folded: "dai" }, …]. */
+export function tokenize(text) {
+  const s = text.replace(/\r/g, "\n").replace(INVISIBLE, "").normalize("NFC").toLowerCase();
+  const out = [];
+  for (const m of s.matchAll(WORD)) {
+    const marked = m[0];
+    if ([...marked].length <= MAX_TOKEN_LENGTH) {
+      out.push({ marked, folded: fold(marked) });
+    }
+  }
+  return out;
+}
+
+/** FNV-1a over UTF-8, as SearchIndexWriter.hash. */
+export function hash(term) {
+  let h = 0x811c9dc5;
+  for (const b of new TextEncoder().encode(term)) {
+    h = Math.imul(h ^ b, 16777619);
+  }
+  return h >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------
+// Fetching, with a cache so that a word already fetched costs nothing the next time.
+
+const cache = new Map();
+const counters = { bytes: 0, requests: 0 };
+
+/** Bytes and requests this module has fetched so far (for benchmarks). */
+export function stats() {
+  return { ...counters };
+}
+
+function once(key, load) {
+  let p = cache.get(key);
+  if (!p) {
+    p = load().catch((e) => {
+      cache.delete(key);
+      throw e;
+    });
+    cache.set(key, p);
+  }
+  return p;
+}
+
+async function fetchBytes(path) {
+  const response = await fetch(new URL(path, HERE));
+  if (!response.ok) {
+    throw new Error(`search: ${path}: HTTP ${response.status}`);
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  counters.bytes += bytes.length;
+  counters.requests += 1;
+  return bytes;
+}
+
+const utf8 = new TextDecoder();
+const fetchText = async (path) => utf8.decode(await fetchBytes(path));
+const fetchJson = async (path) => JSON.parse(await fetchText(path));
+
+const loadIndex = () => once("index", () => fetchJson("index.json"));
+
+class Reader {
+  constructor(bytes) {
+    this.b = bytes;
+    this.i = 0;
+  }
+  more() {
+    return this.i < this.b.length;
+  }
+  byte() {
+    return this.b[this.i++];
+  }
+  varint() {
+    let v = 0;
+    let shift = 0;
+    for (;;) {
+      const x = this.b[this.i++];
+      v += (x & 0x7f) * 2 ** shift;
+      if (x < 0x80) return v;
+      shift += 7;
+    }
+  }
+  string() {
+    const n = this.varint();
+    const s = utf8.decode(this.b.subarray(this.i, this.i + n));
+    this.i += n;
+    return s;
+  }
+}
+
+const EMPTY = { variants: [], docs: new Int32Array(0), flags: new Uint8Array(0), bits: new Uint32Array(0) };
+
+function readPostings(r) {
+  const variants = [];
+  for (let n = r.varint(); n > 0; n--) variants.push(r.string());
+  const n = r.varint();
+  const docs = new Int32Array(n);
+  const flags = new Uint8Array(n);
+  const bits = new Uint32Array(n);
+  let doc = 0;
+  for (let k = 0; k < n; k++) {
+    doc = k === 0 ? r.varint() : doc + r.varint();
+    docs[k] = doc;
+    flags[k] = r.byte();
+    bits[k] = variants.length > 1 ? r.varint() : 1;
+  }
+  return { variants, docs, flags, bits };
+}
+
+function loadShard(n) {
+  return once(`s${n}`, async () => {
+    const r = new Reader(await fetchBytes(`s/${n}.bin`));
+    const terms = new Map();
+    while (r.more()) {
+      const term = r.string();
+      if (r.byte() === 0) {
+        terms.set(term, readPostings(r));
+      } else {
+        terms.set(term, { file: r.varint() });
+      }
+    }
+    return terms;
+  });
+}
+
+async function postings(term) {
+  const index = await loadIndex();
+  const shard = await loadShard(hash(term) & (index.shards - 1));
+  const entry = shard.get(term);
+  if (!entry) return EMPTY;
+  if (entry.file === undefined) return entry;
+  return once(`b${entry.file}`, async () => readPostings(new Reader(await fetchBytes(`b/${entry.file}.bin`))));
+}
+
+/** Up to `max` more frequent syllables that start with `prefix` (for the word being typed). */
+async function completions(prefix, max) {
+  if (prefix.length < 2 || !/^[a-z0-9]{2}/.test(prefix)) return [];
+  const lines = await once(`v${prefix.slice(0, 2)}`, async () => {
+    try {
+      return (await fetchText(`v/${prefix.slice(0, 2)}.txt`)).split("\n");
+    } catch {
+      return [];
+    }
+  });
+  const out = [];
+  for (const line of lines) {
+    const term = line.slice(0, line.indexOf(" "));
+    if (term !== prefix && term.startsWith(prefix)) {
+      out.push(term);
+      if (out.length === max) break;
+    }
+  }
+  return out;
+}
+
+function facetDocs(index, facet, value) {
+  const names = index[facet] || [];
+  const i = names.indexOf(value);
+  if (i < 0) return Promise.resolve(new Set());
+  return once(`f${facet}${i}`, async () => {
+    const r = new Reader(await fetchBytes(`f/${facet}-${i}.bin`));
+    const set = new Set();
+    let doc = 0;
+    for (let n = r.varint(), k = 0; k < n; k++) {
+      doc = k === 0 ? r.varint() : doc + r.varint();
+      set.add(doc);
+    }
+    return set;
+  });
+}
+
+const loadDocument = (doc) => once(`d${doc}`, () => fetchJson(`d/${Math.floor(doc / 1000)}/${doc}.json`));
+
+// ---------------------------------------------------------------------------------------
+// Ranking.
+
+/**
+ * One position of the query: the terms that may stand there (the word typed, and for the last
+ * word its completions), each with a weight and the written form the user typed.
+ */
+async function slot(alternatives, documents) {
+  const lists = await Promise.all(alternatives.map((a) => postings(a.term)));
+  const scores = new Map();
+  lists.forEach((list, k) => {
+    const alt = alternatives[k];
+    const n = list.docs.length;
+    if (n === 0) return;
+    const idf = Math.log(1 + documents / n);
+    const exact = alt.marked === alt.term ? -1 : list.variants.indexOf(alt.marked);
+    for (let i = 0; i < n; i++) {
+      const flags = list.flags[i];
+      const tf = flags & 0x0f;
+      let s = (flags & TITLE ? 4 : 0) + (tf ? 1 + 0.5 * Math.log(tf) : 0);
+      if (exact >= 0 && list.bits[i] & (1 << Math.min(31, exact))) s *= 1.5;
+      s *= idf * alt.weight;
+      const d = list.docs[i];
+      const old = scores.get(d);
+      if (old === undefined || s > old) scores.set(d, s);
+    }
+  });
+  return scores;
+}
+
+function intersect(slots) {
+  if (slots.length === 0) return new Map();
+  const ordered = [...slots].sort((a, b) => a.size - b.size);
+  const out = new Map();
+  for (const [doc, s] of ordered[0]) {
+    let total = s;
+    let all = true;
+    for (let k = 1; k < ordered.length && all; k++) {
+      const t = ordered[k].get(doc);
+      if (t === undefined) all = false;
+      else total += t;
+    }
+    if (all) out.set(doc, total);
+  }
+  return out;
+}
+
+function escapeHtml(s) {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+/** The excerpt as HTML, with the words of the query in <mark>. */
+export function highlight(text, tokens, prefix) {
+  const wanted = new Set(tokens.map((t) => t.folded));
+  const last = tokens.length ? tokens[tokens.length - 1].folded : "";
+  let html = "";
+  let at = 0;
+  for (const m of text.matchAll(WORD)) {
+    const f = fold(m[0]);
+    if (wanted.has(f) || (prefix && last && f.startsWith(last))) {
+      html += escapeHtml(text.slice(at, m.index)) + "<mark>" + escapeHtml(m[0]) + "</mark>";
+      at = m.index + m[0].length;
+    }
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
+/**
+ * Searches the archive.
+ *
+ * Several words are looked up first as a phrase (each pair of neighbouring words); documents
+ * with the whole phrase come first. When they do not fill the page asked for, documents that
+ * contain every word anywhere follow, and `total` counts both. The last word also matches as
+ * the start of a longer word unless the query ends with a space. Matches in the title weigh
+ * more, a query typed with marks prefers documents written with the same marks, and newer
+ * documents break ties.
+ *
+ * @param {string} query
+ * @param {{limit?: number, offset?: number, sort?: "relevance"|"date",
+ *          filters?: {year?: number|string, category?: string, organization?: string, term?: string}}} options
+ * @returns {Promise<{total: number, results: {url: string, title: string, date: string, category: string, excerpt: string}[]}>}
+ */
+export async function search(query, options = {}) {
+  const limit = Math.max(0, options.limit ?? 10);
+  const offset = Math.max(0, options.offset ?? 0);
+  const sort = options.sort === "date" ? "date" : "relevance";
+  const filters = options.filters || {};
+  const index = await loadIndex();
+  const tokens = tokenize(String(query ?? ""));
+  if (tokens.length === 0) return { total: 0, results: [] };
+
+  const typing = !/\s$/u.test(query);
+  const last = tokens[tokens.length - 1];
+  const lastAlternatives = [{ term: last.folded, marked: last.marked, weight: 1 }];
+  if (typing) {
+    for (const t of await completions(last.folded, 3)) lastAlternatives.push({ term: t, marked: t, weight: 0.6 });
+  }
+  const word = (i) => (i === tokens.length - 1 ? lastAlternatives : [{ term: tokens[i].folded, marked: tokens[i].marked, weight: 1 }]);
+
+  let allowed = null;
+  const narrow = (set) => {
+    allowed = allowed === null ? set : new Set([...allowed].filter((d) => set.has(d)));
+  };
+  if (filters.year !== undefined && filters.year !== "") {
+    const range = index.years.find((y) => String(y[0]) === String(filters.year));
+    const set = new Set();
+    if (range) for (let d = range[1]; d < range[2]; d++) set.add(d);
+    narrow(set);
+  }
+  for (const facet of ["category", "organization", "term"]) {
+    if (filters[facet]) narrow(await facetDocs(index, facet, filters[facet]));
+  }
+  const keep = (scores) => {
+    if (allowed === null) return scores;
+    const out = new Map();
+    for (const [d, s] of scores) if (allowed.has(d)) out.set(d, s);
+    return out;
+  };
+
+  const n = index.documents;
+  let phrase = new Map();
+  if (tokens.length > 1) {
+    const pairs = [];
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const left = tokens[i];
+      pairs.push(
+        word(i + 1).map((a) => ({ term: `${left.folded} ${a.term}`, marked: `${left.marked} ${a.marked}`, weight: a.weight })),
+      );
+    }
+    phrase = keep(intersect(await Promise.all(pairs.map((p) => slot(p, n)))));
+  }
+  let words = new Map();
+  if (tokens.length === 1 || phrase.size < offset + limit) {
+    const slots = await Promise.all(tokens.map((_, i) => slot(word(i), n)));
+    words = keep(intersect(slots));
+  }
+
+  const ranked = new Map(words);
+  for (const [d, s] of phrase) ranked.set(d, (words.get(d) ?? 0) + s + 1e6);
+  const order = [...ranked.entries()];
+  if (sort === "date") order.sort((a, b) => a[0] - b[0]);
+  else order.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+
+  const page = order.slice(offset, offset + limit);
+  const documents = await Promise.all(page.map(([d]) => loadDocument(d)));
+  const root = SITE_ROOT.pathname;
+  return {
+    total: order.length,
+    results: documents.map((m) => ({
+      url: root + m.url,
+      title: m.title,
+      date: m.date,
+      category: m.category,
+      excerpt: highlight(m.excerpt, tokens, typing),
+    })),
+  };
+}
