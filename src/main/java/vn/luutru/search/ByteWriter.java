@@ -46,6 +46,10 @@ final class ByteWriter {
     bytes(other.buf, 0, other.size);
   }
 
+  void reset() {
+    size = 0;
+  }
+
   int size() {
     return size;
   }

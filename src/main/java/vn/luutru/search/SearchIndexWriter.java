@@ -9,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntFunction;
+import java.util.Arrays;
+import vn.luutru.content.VietnameseText;
 import vn.luutru.render.Json;
 import vn.luutru.site.ArticlePage;
 
@@ -59,77 +64,6 @@ public final class SearchIndexWriter {
   /** What was written: documents, terms, files and bytes. */
   public record Stats(int documents, int terms, int files, long bytes) {}
 
-  /** Postings of one term, appended in document order. */
-  static final class Postings {
-    int[] docs = new int[4];
-    byte[] flags = new byte[4];
-    int[] variantBits = new int[4];
-    int size;
-    final List<String> variants = new ArrayList<>(2);
-    Map<String, Integer> variantIndex;
-
-    void add(int doc, boolean title, String variant) {
-      if (size == 0 || docs[size - 1] != doc) {
-        if (size == docs.length) {
-          int n = size * 2;
-          docs = java.util.Arrays.copyOf(docs, n);
-          flags = java.util.Arrays.copyOf(flags, n);
-          variantBits = java.util.Arrays.copyOf(variantBits, n);
-        }
-        docs[size] = doc;
-        flags[size] = 0;
-        variantBits[size] = 0;
-        size++;
-      }
-      int i = size - 1;
-      if (title) {
-        flags[i] |= 0x10;
-      } else if ((flags[i] & 0x0F) < 15) {
-        flags[i]++;
-      }
-      variantBits[i] |= 1 << Math.min(31, variant(variant));
-    }
-
-    private int variant(String v) {
-      if (variants.size() < 4 && variantIndex == null) {
-        int at = variants.indexOf(v);
-        if (at >= 0) {
-          return at;
-        }
-        variants.add(v);
-        return variants.size() - 1;
-      }
-      if (variantIndex == null) {
-        variantIndex = new HashMap<>();
-        for (int k = 0; k < variants.size(); k++) {
-          variantIndex.put(variants.get(k), k);
-        }
-      }
-      Integer at = variantIndex.get(v);
-      if (at != null) {
-        return at;
-      }
-      variants.add(v);
-      variantIndex.put(v, variants.size() - 1);
-      return variants.size() - 1;
-    }
-
-    void encode(ByteWriter out) {
-      out.varint(variants.size());
-      for (String v : variants) {
-        out.string(v);
-      }
-      out.varint(size);
-      for (int i = 0; i < size; i++) {
-        out.varint(i == 0 ? docs[0] : docs[i] - docs[i - 1]);
-        out.put(flags[i]);
-        if (variants.size() > 1) {
-          out.varint(variantBits[i]);
-        }
-      }
-    }
-  }
-
   /** FNV-1a over the UTF-8 bytes of {@code term}; {@code search.js} computes the same. */
   static int hash(String term) {
     int h = 0x811c9dc5;
@@ -141,60 +75,108 @@ public final class SearchIndexWriter {
   }
 
   public static Stats write(List<ArticlePage> pages, Sink sink) throws IOException {
-    Map<String, Postings> terms = new HashMap<>();
-    for (int doc = 0; doc < pages.size(); doc++) {
-      ArticlePage p = pages.get(doc);
-      addField(terms, doc, true, SearchText.tokens(p.title()));
-      addField(terms, doc, false, SearchText.tokens(p.article().summary()));
-      addField(terms, doc, false, SearchText.tokens(p.text()));
+    // 1. Words to numbers, in parallel: each document becomes three arrays of word numbers.
+    Words words = new Words();
+    List<int[][]> docs = pages.parallelStream()
+        .map(p -> new int[][] {words.numbers(p.title()), words.numbers(p.article().summary()), words.numbers(p.text())})
+        .toList();
+    words.freeze();
+    // 2. Postings, in parallel: each worker owns the terms whose key hashes to it and reads
+    // every document in order, so each list is built in document order as if by one thread.
+    int workers = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    TermTable[] tables = new TermTable[workers];
+    java.util.stream.IntStream.range(0, workers).parallel().forEach(w -> {
+      TermTable table = new TermTable();
+      for (int doc = 0; doc < docs.size(); doc++) {
+        int[][] fields = docs.get(doc);
+        for (int f = 0; f < fields.length; f++) {
+          addField(table, words, doc, f == 0, fields[f], w, workers);
+        }
+      }
+      tables[w] = table;
+    });
+    Map<String, Long> terms = new HashMap<>();
+    for (int w = 0; w < workers; w++) {
+      for (int t = 0; t < tables[w].size(); t++) {
+        terms.put(words.term(tables[w].termKeys[t]), ((long) w << 32) | t);
+      }
     }
-    int[] files = {0};
-    long[] bytes = {0};
+    java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
     Sink counting = (file, content) -> {
-      files[0]++;
-      bytes[0] += content.length;
+      files.incrementAndGet();
+      bytes.addAndGet(content.length);
       sink.write(file, content);
     };
 
-    TreeMap<String, Postings> sorted = new TreeMap<>(terms);
-    Map<String, ByteWriter> encoded = new LinkedHashMap<>();
-    long inlineBytes = 0;
-    for (Map.Entry<String, Postings> e : sorted.entrySet()) {
-      ByteWriter w = new ByteWriter(16 + e.getValue().size * 3);
-      e.getValue().encode(w);
-      encoded.put(e.getKey(), w);
-      if (w.size() <= OWN_FILE_BYTES) {
-        inlineBytes += w.size() + e.getKey().length() + 2;
+    long estimate = 0;
+    for (Map.Entry<String, Long> e : terms.entrySet()) {
+      long ref = e.getValue();
+      long size = tables[(int) (ref >>> 32)].counts[(int) ref] * 3L + e.getKey().length() + 8;
+      if (size <= OWN_FILE_BYTES) {
+        estimate += size;
       }
     }
     int shards = 16;
-    while ((long) shards * SHARD_TARGET_BYTES < inlineBytes) {
+    while ((long) shards * SHARD_TARGET_BYTES < estimate) {
       shards *= 2;
     }
-    ByteWriter[] shardData = new ByteWriter[shards];
-    int ownFiles = 0;
-    for (Map.Entry<String, ByteWriter> e : encoded.entrySet()) {
-      int s = hash(e.getKey()) & (shards - 1);
-      if (shardData[s] == null) {
-        shardData[s] = new ByteWriter(SHARD_TARGET_BYTES);
-      }
-      ByteWriter shard = shardData[s];
-      shard.string(e.getKey());
-      if (e.getValue().size() <= OWN_FILE_BYTES) {
-        shard.put((byte) 0);
-        shard.append(e.getValue());
-      } else {
-        shard.put((byte) 1);
-        shard.varint(ownFiles);
-        counting.write("search/b/" + ownFiles + ".bin", e.getValue().toByteArray());
-        ownFiles++;
-      }
-    }
+    List<List<String>> byShard = new ArrayList<>(shards);
     for (int s = 0; s < shards; s++) {
-      counting.write("search/s/" + s + ".bin", shardData[s] == null ? new byte[0] : shardData[s].toByteArray());
+      byShard.add(new ArrayList<>());
+    }
+    for (String term : terms.keySet()) {
+      byShard.get(hash(term) & (shards - 1)).add(term);
+    }
+    // Shards are independent and encoded in parallel. Terms with long lists get files of their
+    // own, numbered in shard order: the first pass counts them per shard, the second writes.
+    int[] ownPerShard = new int[shards];
+    java.util.stream.IntStream.range(0, shards).parallel().forEach(s -> {
+      List<String> names = byShard.get(s);
+      java.util.Collections.sort(names);
+      ByteWriter one = new ByteWriter(256);
+      for (String term : names) {
+        one.reset();
+        encode(tables, words, terms.get(term), one);
+        if (one.size() > OWN_FILE_BYTES) {
+          ownPerShard[s]++;
+        }
+      }
+    });
+    int[] firstOwn = new int[shards];
+    for (int s = 1; s < shards; s++) {
+      firstOwn[s] = firstOwn[s - 1] + ownPerShard[s - 1];
+    }
+    java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.stream.IntStream.range(0, shards).parallel().forEach(s -> {
+      ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
+      ByteWriter one = new ByteWriter(256);
+      int own = firstOwn[s];
+      try {
+        for (String term : byShard.get(s)) {
+          one.reset();
+          encode(tables, words, terms.get(term), one);
+          shard.string(term);
+          if (one.size() <= OWN_FILE_BYTES) {
+            shard.put((byte) 0);
+            shard.append(one);
+          } else {
+            shard.put((byte) 1);
+            shard.varint(own);
+            counting.write("search/b/" + own + ".bin", one.toByteArray());
+            own++;
+          }
+        }
+        counting.write("search/s/" + s + ".bin", shard.toByteArray());
+      } catch (IOException e) {
+        failure.compareAndSet(null, e);
+      }
+    });
+    if (failure.get() != null) {
+      throw failure.get();
     }
 
-    writeVocabulary(sorted, counting);
+    writeVocabulary(terms, tables, counting);
     writeDocuments(pages, counting);
     writeFacetsAndIndex(pages, shards, counting);
     try (InputStream in = SearchIndexWriter.class.getResourceAsStream("search.js")) {
@@ -203,36 +185,137 @@ public final class SearchIndexWriter {
       }
       counting.write("search/search.js", in.readAllBytes());
     }
-    return new Stats(pages.size(), terms.size(), files[0], bytes[0]);
+    return new Stats(pages.size(), terms.size(), files.get(), bytes.get());
   }
 
-  private static void addField(Map<String, Postings> terms, int doc, boolean title, List<SearchText.Token> tokens) {
-    SearchText.Token previous = null;
-    for (SearchText.Token t : tokens) {
-      terms.computeIfAbsent(t.folded(), k -> new Postings()).add(doc, title, t.marked());
-      if (previous != null) {
-        terms.computeIfAbsent(previous.folded() + " " + t.folded(), k -> new Postings())
-            .add(doc, title, previous.marked() + " " + t.marked());
-      }
-      previous = t;
+  /**
+   * Numbers for words: each written form ({@code đại}) gets one, and so does each folded form
+   * ({@code dai}). Numbering runs in parallel, so numbers differ between runs; nothing written
+   * depends on them (terms are sorted by their text, written forms kept in document order).
+   */
+  static final class Words {
+    private final ConcurrentHashMap<String, Long> ids = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Integer> foldedIds = new ConcurrentHashMap<>();
+    private final AtomicInteger nextMarked = new AtomicInteger();
+    private final AtomicInteger nextFolded = new AtomicInteger();
+    String[] marked;
+    String[] folded;
+    int[] foldedOf;
+
+    /** The written-form numbers of the words of {@code text}. */
+    int[] numbers(String text) {
+      int[][] out = {new int[64]};
+      int[] n = {0};
+      SearchText.words(text, w -> {
+        long id = ids.computeIfAbsent(w, k -> {
+          int f = foldedIds.computeIfAbsent(VietnameseText.fold(k), x -> nextFolded.getAndIncrement());
+          return ((long) nextMarked.getAndIncrement() << 32) | f;
+        });
+        if (n[0] == out[0].length) {
+          out[0] = Arrays.copyOf(out[0], n[0] * 2);
+        }
+        out[0][n[0]++] = (int) (id >>> 32);
+      });
+      return Arrays.copyOf(out[0], n[0]);
+    }
+
+    /** After numbering: the tables from numbers back to text. */
+    void freeze() {
+      marked = new String[nextMarked.get()];
+      folded = new String[nextFolded.get()];
+      foldedOf = new int[marked.length];
+      ids.forEach((w, id) -> {
+        marked[(int) (id >>> 32)] = w;
+        foldedOf[(int) (id >>> 32)] = (int) (long) id;
+      });
+      foldedIds.forEach((w, id) -> folded[id] = w);
+    }
+
+    /** A term's key: a folded word's number, or both numbers of a pair (the first plus one). */
+    static long key(int first, int second) {
+      return first < 0 ? second : ((long) (first + 1) << 32) | second;
+    }
+
+    String term(long key) {
+      return key >>> 32 == 0 ? folded[(int) key] : folded[(int) (key >>> 32) - 1] + " " + folded[(int) key];
+    }
+
+    String variant(long key) {
+      return key >>> 32 == 0 ? marked[(int) key] : marked[(int) (key >>> 32) - 1] + " " + marked[(int) key];
     }
   }
 
-  private static void writeVocabulary(TreeMap<String, Postings> terms, Sink sink) throws IOException {
-    Map<String, List<Map.Entry<String, Postings>>> byPrefix = new TreeMap<>();
-    for (Map.Entry<String, Postings> e : terms.entrySet()) {
-      String t = e.getKey();
+  private static void addField(TermTable table, Words words, int doc, boolean title, int[] tokens, int worker,
+      int workers) {
+    int previousMarked = -1;
+    int previousFolded = -1;
+    for (int m : tokens) {
+      int f = words.foldedOf[m];
+      long unigram = Words.key(-1, f);
+      if (owner(unigram, workers) == worker) {
+        table.add(unigram, doc, title, Words.key(-1, m));
+      }
+      if (previousFolded >= 0) {
+        long pair = Words.key(previousFolded, f);
+        if (owner(pair, workers) == worker) {
+          table.add(pair, doc, title, Words.key(previousMarked, m));
+        }
+      }
+      previousMarked = m;
+      previousFolded = f;
+    }
+  }
+
+  private static int owner(long key, int workers) {
+    return workers == 1 ? 0 : (int) (((key * 0x9E3779B97F4A7C15L) >>> 40) % workers);
+  }
+
+  /** The posting list of term {@code ref} (worker and number) in the format of the class comment. */
+  static void encode(TermTable[] tables, Words words, long ref, ByteWriter out) {
+    TermTable table = tables[(int) (ref >>> 32)];
+    int t = (int) ref;
+    int count = table.variantCounts[t];
+    out.varint(count);
+    for (int i = 0; i < count; i++) {
+      out.string(words.variant(table.variants[t][i]));
+    }
+    int n = table.counts[t];
+    long[] list = table.postings[t];
+    out.varint(n);
+    int previous = 0;
+    for (int i = 0; i < n; i++) {
+      long p = list[i];
+      int doc = (int) (p >>> 32);
+      out.varint(doc - previous);
+      previous = doc;
+      out.put((byte) (p >>> 24));
+      if (count > 1) {
+        out.varint((int) (p & 0xFFFFFF));
+      }
+    }
+  }
+
+  private static void writeVocabulary(Map<String, Long> terms, TermTable[] tables, Sink sink) throws IOException {
+    Map<String, List<String>> byPrefix = new TreeMap<>();
+    for (String t : terms.keySet()) {
       if (t.length() >= 2 && t.indexOf(' ') < 0 && isPrefixChar(t.charAt(0)) && isPrefixChar(t.charAt(1))) {
-        byPrefix.computeIfAbsent(t.substring(0, 2), k -> new ArrayList<>()).add(e);
+        byPrefix.computeIfAbsent(t.substring(0, 2), k -> new ArrayList<>()).add(t);
       }
     }
-    for (Map.Entry<String, List<Map.Entry<String, Postings>>> e : byPrefix.entrySet()) {
-      List<Map.Entry<String, Postings>> list = e.getValue();
-      list.sort((a, b) -> a.getValue().size != b.getValue().size
-          ? Integer.compare(b.getValue().size, a.getValue().size) : a.getKey().compareTo(b.getKey()));
+    ToIntFunction<String> df = t -> {
+      long ref = terms.get(t);
+      return tables[(int) (ref >>> 32)].counts[(int) ref];
+    };
+    for (Map.Entry<String, List<String>> e : byPrefix.entrySet()) {
+      List<String> list = e.getValue();
+      list.sort((a, b) -> {
+        int da = df.applyAsInt(a);
+        int db = df.applyAsInt(b);
+        return da != db ? Integer.compare(db, da) : a.compareTo(b);
+      });
       StringBuilder s = new StringBuilder();
-      for (Map.Entry<String, Postings> t : list) {
-        s.append(t.getKey()).append(' ').append(t.getValue().size).append('\n');
+      for (String t : list) {
+        s.append(t).append(' ').append(df.applyAsInt(t)).append('\n');
       }
       sink.write("search/v/" + e.getKey() + ".txt", s.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -26,24 +26,37 @@ public final class SearchText {
   public record Token(String marked, String folded) {}
 
   public static List<Token> tokens(String text) {
-    String s = VietnameseText.clean(text).toLowerCase(Locale.ROOT);
+    return tokens(text, VietnameseText::fold);
+  }
+
+  /**
+   * As {@link #tokens(String)}, folding through {@code fold}, which may cache: an archive has
+   * millions of words but only tens of thousands of distinct ones.
+   */
+  public static List<Token> tokens(String text, java.util.function.UnaryOperator<String> fold) {
     List<Token> out = new ArrayList<>();
+    words(text, marked -> out.add(new Token(marked, fold.apply(marked))));
+    return out;
+  }
+
+  /** Hands each word of {@code text}, lower case and as written, to {@code word}, in order. */
+  public static void words(String text, java.util.function.Consumer<String> word) {
+    String s = VietnameseText.clean(text).toLowerCase(Locale.ROOT);
     int start = -1;
     for (int i = 0; i <= s.length(); ) {
       int cp = i < s.length() ? s.codePointAt(i) : ' ';
-      boolean word = i < s.length() && isWordChar(cp);
-      if (word && start < 0) {
+      boolean isWord = i < s.length() && isWordChar(cp);
+      if (isWord && start < 0) {
         start = i;
-      } else if (!word && start >= 0) {
+      } else if (!isWord && start >= 0) {
         String marked = s.substring(start, i);
         if (marked.codePointCount(0, marked.length()) <= MAX_TOKEN_LENGTH) {
-          out.add(new Token(marked, VietnameseText.fold(marked)));
+          word.accept(marked);
         }
         start = -1;
       }
       i += Character.charCount(cp);
     }
-    return out;
   }
 
   /** Letters, digits and combining marks: {@code [\p{L}\p{N}\p{M}]} in JavaScript. */
