@@ -75,9 +75,9 @@ test("marks typed by the user rank exact matches first", async () => {
 });
 
 test("the last word matches as a prefix while typing, not after a space", async () => {
-  const typing = await m.search("dai hoi chi bo van phon");
+  const typing = await m.search("van phon");
   assert.ok(typing.results.some((x) => x.title === seedTitle));
-  const done = await m.search("dai hoi chi bo van phon ");
+  const done = await m.search("van phon ");
   assert.equal(done.total, 0);
 });
 

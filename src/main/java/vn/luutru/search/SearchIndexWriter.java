@@ -326,15 +326,23 @@ public final class SearchIndexWriter {
   }
 
   private static void writeDocuments(List<ArticlePage> pages, Sink sink) throws IOException {
-    for (int doc = 0; doc < pages.size(); doc++) {
-      ArticlePage p = pages.get(doc);
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("url", p.path());
-      d.put("title", p.title());
-      d.put("date", p.article().date().toLocalDate().toString());
-      d.put("category", p.categories().isEmpty() ? "" : p.categories().get(0).name());
-      d.put("excerpt", excerpt(p.summary()));
-      sink.write("search/d/" + doc / 1000 + "/" + doc + ".json", Json.write(d).getBytes(StandardCharsets.UTF_8));
+    try {
+      java.util.stream.IntStream.range(0, pages.size()).parallel().forEach(doc -> {
+        ArticlePage p = pages.get(doc);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("url", p.path());
+        d.put("title", p.title());
+        d.put("date", p.article().date().toLocalDate().toString());
+        d.put("category", p.categories().isEmpty() ? "" : p.categories().get(0).name());
+        d.put("excerpt", excerpt(p.summary()));
+        try {
+          sink.write("search/d/" + doc / 1000 + "/" + doc + ".json", Json.write(d).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

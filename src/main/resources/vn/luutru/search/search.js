@@ -152,6 +152,12 @@ function loadShard(n) {
   });
 }
 
+/** Whether the archive has `term` at all: reads its shard only, never a long list. */
+async function exists(term) {
+  const index = await loadIndex();
+  return (await loadShard(hash(term) & (index.shards - 1))).has(term);
+}
+
 async function postings(term) {
   const index = await loadIndex();
   const shard = await loadShard(hash(term) & (index.shards - 1));
@@ -270,10 +276,11 @@ export function highlight(text, tokens, prefix) {
 /**
  * Searches the archive.
  *
- * Several words are looked up first as a phrase (each pair of neighbouring words); documents
- * with the whole phrase come first. When they do not fill the page asked for, documents that
- * contain every word anywhere follow, and `total` counts both. The last word also matches as
- * the start of a longer word unless the query ends with a space. Matches in the title weigh
+ * Several words are looked up as a phrase (each pair of neighbouring words): documents with
+ * the whole phrase come first, then, for three words or more, those that miss one pair. Only
+ * when no document has the phrase are the single words looked up, and then every document
+ * with all the words anywhere matches. `total` counts the matches. While typing (no space at
+ * the end), a last word that the archive does not have matches the words it starts. Matches in the title weigh
  * more, a query typed with marks prefers documents written with the same marks, and newer
  * documents break ties.
  *
@@ -294,7 +301,8 @@ export async function search(query, options = {}) {
   const typing = !/\s$/u.test(query);
   const last = tokens[tokens.length - 1];
   const lastAlternatives = [{ term: last.folded, marked: last.marked, weight: 1 }];
-  if (typing) {
+  // While typing, a last word that is not a word of the archive stands for the words it starts.
+  if (typing && !(await exists(last.folded))) {
     for (const t of await completions(last.folded, 3)) lastAlternatives.push({ term: t, marked: t, weight: 0.6 });
   }
   const word = (i) => (i === tokens.length - 1 ? lastAlternatives : [{ term: tokens[i].folded, marked: tokens[i].marked, weight: 1 }]);
@@ -320,7 +328,10 @@ export async function search(query, options = {}) {
   };
 
   const n = index.documents;
-  let phrase = new Map();
+  // Phrase first: the pairs of neighbouring words. Documents with every pair come first, then
+  // (for three words or more) those missing one pair. Only when no document has the phrase are
+  // the single words looked up, which for common syllables are long lists.
+  let ranked = new Map();
   if (tokens.length > 1) {
     const pairs = [];
     for (let i = 0; i + 1 < tokens.length; i++) {
@@ -329,16 +340,21 @@ export async function search(query, options = {}) {
         word(i + 1).map((a) => ({ term: `${left.folded} ${a.term}`, marked: `${left.marked} ${a.marked}`, weight: a.weight })),
       );
     }
-    phrase = keep(intersect(await Promise.all(pairs.map((p) => slot(p, n)))));
+    const slots = await Promise.all(pairs.map((p) => slot(p, n)));
+    const full = keep(intersect(slots));
+    for (const [d, s] of full) ranked.set(d, s + 2e6);
+    if (slots.length >= 2) {
+      for (let skip = 0; skip < slots.length; skip++) {
+        const partial = keep(intersect(slots.filter((_, k) => k !== skip)));
+        for (const [d, s] of partial) if (!ranked.has(d) || ranked.get(d) < s + 1e6) ranked.set(d, Math.max(ranked.get(d) ?? 0, s + 1e6));
+      }
+    }
   }
-  let words = new Map();
-  if (tokens.length === 1 || phrase.size < offset + limit) {
+  if (ranked.size === 0) {
     const slots = await Promise.all(tokens.map((_, i) => slot(word(i), n)));
-    words = keep(intersect(slots));
+    ranked = keep(intersect(slots));
   }
 
-  const ranked = new Map(words);
-  for (const [d, s] of phrase) ranked.set(d, (words.get(d) ?? 0) + s + 1e6);
   const order = [...ranked.entries()];
   if (sort === "date") order.sort((a, b) => a[0] - b[0]);
   else order.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
