@@ -257,19 +257,43 @@ function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-/** The excerpt as HTML, with the words of the query in <mark>. */
+/**
+ * The excerpt as HTML, with the words of the query in <mark>. Where the excerpt has two or more
+ * neighbouring words of the query in the query's order, only those runs are marked; otherwise
+ * every word of the query is.
+ */
 export function highlight(text, tokens, prefix) {
-  const wanted = new Set(tokens.map((t) => t.folded));
-  const last = tokens.length ? tokens[tokens.length - 1].folded : "";
-  let html = "";
-  let at = 0;
-  for (const m of text.matchAll(WORD)) {
-    const f = fold(m[0]);
-    if (wanted.has(f) || (prefix && last && f.startsWith(last))) {
-      html += escapeHtml(text.slice(at, m.index)) + "<mark>" + escapeHtml(m[0]) + "</mark>";
-      at = m.index + m[0].length;
+  const query = tokens.map((t) => t.folded);
+  const last = query.length ? query[query.length - 1] : "";
+  const matches = (word, j) => word === query[j] || (prefix && j === query.length - 1 && word.startsWith(last));
+  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, f: fold(m[0]) }));
+  const marked = new Array(words.length).fill(false);
+  let runs = false;
+  if (query.length > 1) {
+    for (let i = 0; i < words.length; i++) {
+      for (let j = 0; j < query.length; j++) {
+        let k = 0;
+        while (i + k < words.length && j + k < query.length && matches(words[i + k].f, j + k)) k++;
+        if (k >= 2) {
+          for (let x = 0; x < k; x++) marked[i + x] = true;
+          runs = true;
+        }
+      }
     }
   }
+  if (!runs) {
+    const wanted = new Set(query);
+    words.forEach((w, i) => {
+      marked[i] = wanted.has(w.f) || (prefix && last !== "" && w.f.startsWith(last));
+    });
+  }
+  let html = "";
+  let at = 0;
+  words.forEach((w, i) => {
+    if (!marked[i]) return;
+    html += escapeHtml(text.slice(at, w.start)) + "<mark>" + escapeHtml(text.slice(w.start, w.end)) + "</mark>";
+    at = w.end;
+  });
   return html + escapeHtml(text.slice(at));
 }
 
