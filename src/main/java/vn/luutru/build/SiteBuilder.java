@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.content.Article;
 import vn.luutru.content.ArticleParser;
+import vn.luutru.content.Congress;
+import vn.luutru.content.CongressTitle;
+import vn.luutru.render.VietnameseDates;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.markdown.MarkdownRenderer;
@@ -73,6 +77,43 @@ public final class SiteBuilder {
       diags.add(Diagnostic.error(config.outputDir().toString(), 0, 0, e.getMessage(), ""));
       return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
     }
+  }
+
+  /**
+   * Everything {@link #build} would report, and more, without writing: links, images and
+   * anchors that lead nowhere are errors; congress blocks are checked against their titles;
+   * articles without a summary or image text are warned about.
+   */
+  public static BuildResult check(SiteConfig config) throws IOException {
+    Map<String, Long> timings = new LinkedHashMap<>();
+    ContentSource.Content content =
+        ContentSource.load(config.contentDir(), config.shownContentDir(), new ArticleParser());
+    List<Diagnostic> diags = new ArrayList<>(content.diagnostics());
+    for (Article a : content.articles()) {
+      a.congress().ifPresent(c -> diags.addAll(agreeWithTitle(a, c)));
+    }
+    SiteModel model =
+        new SiteModelBuilder(new MarkdownRenderer())
+            .build(content.articles(), content.staticFiles(), new SiteModelBuilder.Options(config.basePath(),
+                config.drafts(), config.future(), config.today(), true));
+    diags.addAll(model.diagnostics());
+    return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
+  }
+
+  /** A congress block whose ordinal or term differs from what its title says. */
+  static List<Diagnostic> agreeWithTitle(Article a, Congress c) {
+    List<Diagnostic> out = new ArrayList<>();
+    CongressTitle t = CongressTitle.parse(a.title());
+    if (t.ordinal().isPresent() && c.ordinal() > 0 && t.ordinal().getAsInt() != c.ordinal()) {
+      out.add(a.position("congress.ordinal").error(a.sourcePath(), "congress.ordinal is " + c.ordinal()
+          + " but the title says lần thứ " + VietnameseDates.ordinal(t.ordinal().getAsInt())
+          + " (" + t.ordinal().getAsInt() + ")"));
+    }
+    if (t.term().isPresent() && !t.term().get().equals(c.term())) {
+      out.add(a.position("congress.term").error(a.sourcePath(), "congress.term is " + c.term().label()
+          + " but the title says nhiệm kỳ " + t.term().get().display()));
+    }
+    return out;
   }
 
   private static long lap(Map<String, Long> timings, String stage, long since) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Lưu trữ: a static site generator for a Vietnamese party news archive.",
-    subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +57,12 @@ public final class Main implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == BuildCommand.class) {
         return cls.cast(new BuildCommand(clock));
+      }
+      if (cls == CheckCommand.class) {
+        return cls.cast(new CheckCommand(clock));
+      }
+      if (cls == NewCommand.class) {
+        return cls.cast(new NewCommand(clock));
       }
       return CommandLine.defaultFactory().create(cls);
     }

@@ -17,4 +17,7 @@ public interface LinkResolver {
   }
 
   String resolve(String destination, Kind kind, int line, int column);
+
+  /** Called for an image whose alternative text is empty, where it stands. */
+  default void imageWithoutAlt(int line, int column) {}
 }

@@ -139,6 +139,9 @@ public final class MarkdownRenderer {
     @Override
     public void visit(Image node) {
       node.setDestination(safe(links.resolve(node.getDestination(), LinkResolver.Kind.IMAGE, line(node), column(node))));
+      if (node.getFirstChild() == null) {
+        links.imageWithoutAlt(line(node), column(node));
+      }
       visitChildren(node);
     }
 

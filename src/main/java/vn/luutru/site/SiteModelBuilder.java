@@ -64,8 +64,16 @@ public final class SiteModelBuilder {
     this.markdown = markdown;
   }
 
-  /** What to include and where the site lives. */
-  public record Options(String basePath, boolean drafts, boolean future, LocalDate today) {}
+  /**
+   * What to include and where the site lives. With {@code check}, links, images and anchors
+   * that lead nowhere are errors rather than warnings, and articles without a summary or image
+   * alternative text are warned about.
+   */
+  public record Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check) {
+    public Options(String basePath, boolean drafts, boolean future, LocalDate today) {
+      this(basePath, drafts, future, today, false);
+    }
+  }
 
   public SiteModel build(List<Article> input, List<String> staticFiles, Options options) {
     List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
@@ -87,15 +95,43 @@ public final class SiteModelBuilder {
 
     RenderedBody[] bodies = new RenderedBody[n];
     String[] images = new String[n];
+    Resolver[] resolvers = new Resolver[n];
     IntStream.range(0, n)
         .parallel()
         .forEach(
             i -> {
               Article a = articles.get(i);
-              Resolver r = new Resolver(a, options.basePath(), pathByContent, statics, diags);
+              Resolver r = new Resolver(a, options, pathByContent, statics, diags);
               bodies[i] = markdown.render(a.body(), r);
               images[i] = a.image().map(f -> r.image(f.path())).orElse("");
+              resolvers[i] = r;
             });
+    Map<String, Integer> indexByContent = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      indexByContent.put(articles.get(i).contentPath(), i);
+    }
+    for (Resolver r : resolvers) {
+      for (Resolver.Anchor anchor : r.anchors) {
+        Integer target = indexByContent.get(anchor.contentPath());
+        if (target != null && !ids(bodies[target].html()).contains(anchor.fragment())) {
+          r.problem(anchor.line(), anchor.column(), "anchor #" + anchor.fragment() + " does not exist in "
+              + articles.get(target).sourcePath());
+        }
+      }
+    }
+    if (options.check()) {
+      for (int i = 0; i < n; i++) {
+        Article a = articles.get(i);
+        if (a.summary().isEmpty()) {
+          diags.add(a.position("title").warning(a.sourcePath(), "no summary: add 'summary: \"…\"', shown in lists,"
+              + " feeds and search results"));
+        }
+        if (a.image().isPresent() && a.image().get().alt().isEmpty()) {
+          diags.add(a.position("image").warning(a.sourcePath(), "image without alternative text: add 'image_alt: \"…\"'"
+              + " describing the picture for people who cannot see it"));
+        }
+      }
+    }
 
     Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
     Grouping categories = group(articles, Article::categories, collator);
@@ -236,17 +272,23 @@ public final class SiteModelBuilder {
 
   /** Resolves addresses in one article's body against the content folder. */
   private static final class Resolver implements LinkResolver {
+    /** A link to {@code #fragment} of an article, checked once every body is rendered. */
+    record Anchor(String contentPath, String fragment, int line, int column) {}
+
+    final List<Anchor> anchors = new ArrayList<>();
     private final Article article;
+    private final boolean check;
     private final String basePath;
     private final Map<String, String> pathByContent;
     private final Set<String> statics;
     private final List<Diagnostic> diags;
     private String[] bodyLines;
 
-    Resolver(Article article, String basePath, Map<String, String> pathByContent, Set<String> statics,
+    Resolver(Article article, Options options, Map<String, String> pathByContent, Set<String> statics,
         List<Diagnostic> diags) {
       this.article = article;
-      this.basePath = basePath;
+      this.check = options.check();
+      this.basePath = options.basePath();
       this.pathByContent = pathByContent;
       this.statics = statics;
       this.diags = diags;
@@ -255,6 +297,10 @@ public final class SiteModelBuilder {
     @Override
     public String resolve(String destination, Kind kind, int line, int column) {
       String d = destination.strip();
+      if (d.startsWith("#") && d.length() > 1) {
+        anchors.add(new Anchor(article.contentPath(), decode(d.substring(1)), line, column));
+        return destination;
+      }
       if (d.isEmpty() || d.startsWith("#") || d.startsWith("//") || SCHEME.matcher(d).matches()) {
         return destination;
       }
@@ -267,9 +313,12 @@ public final class SiteModelBuilder {
       if (content != null && (lower.endsWith(".md") || lower.endsWith(".markdown"))) {
         String page = pathByContent.get(content);
         if (page != null) {
+          if (rest.startsWith("#") && rest.length() > 1) {
+            anchors.add(new Anchor(content, decode(rest.substring(1)), line, column));
+          }
           return basePath + page + rest;
         }
-        warn(line, column, "link to " + target + ": no such article (or it is a draft or dated in the future)");
+        problem(line, column, "link to " + target + ": no such article (or it is a draft or dated in the future)");
         return destination;
       }
       if (content != null && statics.contains(content)) {
@@ -278,7 +327,7 @@ public final class SiteModelBuilder {
       if (target.startsWith("/")) {
         return basePath + target.substring(1) + rest;
       }
-      warn(line, column, (kind == Kind.IMAGE ? "image " : "link to ") + target
+      problem(line, column, (kind == Kind.IMAGE ? "image " : "link to ") + target
           + ": no such file in the content folder");
       return destination;
     }
@@ -298,16 +347,28 @@ public final class SiteModelBuilder {
       return encode(content);
     }
 
-    private void warn(int line, int column, String message) {
+    @Override
+    public void imageWithoutAlt(int line, int column) {
+      if (check) {
+        diags.add(at(line, column, Diagnostic.Severity.WARNING, "image without alternative text: write it"
+            + " between the brackets, ![…](…)"));
+      }
+    }
+
+    /** A link that leads nowhere: a warning when building, an error when checking. */
+    void problem(int line, int column, String message) {
+      diags.add(at(line, column, check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, message));
+    }
+
+    private synchronized Diagnostic at(int line, int column, Diagnostic.Severity severity, String message) {
       if (line <= 0) {
-        diags.add(Diagnostic.warning(article.sourcePath(), 0, 0, message, ""));
-        return;
+        return new Diagnostic(article.sourcePath(), 0, 0, severity, message, "");
       }
       if (bodyLines == null) {
         bodyLines = article.body().split("\n", -1);
       }
       String src = line <= bodyLines.length ? bodyLines[line - 1] : "";
-      diags.add(Diagnostic.warning(article.sourcePath(), article.bodyLine() + line - 1, column, message, src));
+      return new Diagnostic(article.sourcePath(), article.bodyLine() + line - 1, column, severity, message, src);
     }
 
     private static int indexOfAny(String s, char a, char b) {
@@ -334,6 +395,18 @@ public final class SiteModelBuilder {
       }
     }
     return String.join("/", parts);
+  }
+
+  private static final Pattern ID = Pattern.compile(" id=\"([^\"]+)\"");
+
+  /** The ids in a rendered body: heading anchors and footnotes. */
+  static Set<String> ids(String html) {
+    Set<String> out = new HashSet<>();
+    java.util.regex.Matcher m = ID.matcher(html);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 
   /** Undoes percent-encoding in a path ({@code x%20y.jpg} → {@code x y.jpg}). */

@@ -152,6 +152,7 @@ class SiteModelBuilderTest {
     assertThat(a.html()).contains("href=\"/luu-tru/2020/01/b/#ket-qua\"", "src=\"/luu-tru/2020/anh/a.jpg\"");
     assertThat(a.imagePath()).isEqualTo("2020/anh/a.jpg");
     assertThat(messages(m)).containsExactly(
+        "2020/a.md:6:5: warning: anchor #ket-qua does not exist in 2020/b.md",
         "2020/a.md:8:6: warning: link to c.md: no such article (or it is a draft or dated in the future)",
         "2020/a.md:8:16: warning: image anh/khong-co.jpg: no such file in the content folder");
   }
