@@ -38,10 +38,26 @@ public final class ContentSource {
    * {@code content/2020/a.md} rather than an absolute path.
    */
   public static Content load(Path root, String shownRoot, ArticleParser parser) throws IOException {
+    return load(root, shownRoot, parser, null);
+  }
+
+  /**
+   * Remembers parsed files between loads of one folder (the preview server): a file whose
+   * modification time and size have not changed is not read again.
+   */
+  public static final class Cache {
+    record Entry(long modified, long size, ArticleParser.Parsed parsed) {}
+
+    final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+  }
+
+  /** As {@link #load(Path, String, ArticleParser)}, reusing and updating {@code cache}. */
+  public static Content load(Path root, String shownRoot, ArticleParser parser, Cache cache) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException("content folder not found: " + shownRoot);
     }
     List<String> markdown = new ArrayList<>();
+    java.util.Map<String, long[]> stamps = new java.util.HashMap<>();
     List<String> statics = new ArrayList<>();
     List<Diagnostic> walkProblems = Collections.synchronizedList(new ArrayList<>());
     String prefix = shownRoot.isEmpty() || shownRoot.endsWith("/") ? shownRoot : shownRoot + "/";
@@ -64,6 +80,7 @@ public final class ContentSource {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".md") || name.endsWith(".markdown")) {
               markdown.add(rel);
+              stamps.put(rel, new long[] {attrs.lastModifiedTime().toMillis(), attrs.size()});
             } else {
               statics.add(rel);
             }
@@ -83,7 +100,22 @@ public final class ContentSource {
     Collections.sort(markdown);
     Collections.sort(statics);
     List<ArticleParser.Parsed> parsed =
-        markdown.parallelStream().map(rel -> read(root, rel, prefix + rel, parser)).toList();
+        markdown.parallelStream().map(rel -> {
+          if (cache == null) {
+            return read(root, rel, prefix + rel, parser);
+          }
+          long[] stamp = stamps.get(rel);
+          Cache.Entry e = cache.entries.get(rel);
+          if (e != null && e.modified() == stamp[0] && e.size() == stamp[1]) {
+            return e.parsed();
+          }
+          ArticleParser.Parsed p = read(root, rel, prefix + rel, parser);
+          cache.entries.put(rel, new Cache.Entry(stamp[0], stamp[1], p));
+          return p;
+        }).toList();
+    if (cache != null) {
+      cache.entries.keySet().retainAll(new java.util.HashSet<>(markdown));
+    }
     List<Article> articles = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>(walkProblems);
     for (ArticleParser.Parsed p : parsed) {

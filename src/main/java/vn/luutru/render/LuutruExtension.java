@@ -21,16 +21,19 @@ import java.util.Map;
  *   <li>{@code date | vn_date}: {@code Thứ Sáu, 17/01/2020}; {@code | short_date}: {@code
  *       17/01/2020}; {@code | iso_date}: ISO 8601; {@code | rfc822}: for RSS
  *   <li>{@code n | vn_ordinal}: {@code nhất}, {@code hai}, … (after {@code lần thứ})
+ *   <li>{@code json_ld(article)}: the article's JSON-LD {@code NewsArticle}, safe in a script
  *   <li>{@code value | xml}: escapes anything, even HTML already marked safe, for feeds
  * </ul>
  */
 final class LuutruExtension extends AbstractExtension {
   private final String basePath;
   private final String baseUrl;
+  private final java.util.function.Function<vn.luutru.site.ArticlePage, String> jsonLd;
 
-  LuutruExtension(String baseUrl, String basePath) {
+  LuutruExtension(String baseUrl, String basePath, java.util.function.Function<vn.luutru.site.ArticlePage, String> jsonLd) {
     this.baseUrl = baseUrl;
     this.basePath = basePath;
+    this.jsonLd = jsonLd;
   }
 
   String url(String path) {
@@ -51,7 +54,18 @@ final class LuutruExtension extends AbstractExtension {
   public Map<String, Function> getFunctions() {
     return Map.of(
         "url", new PathFunction(this::url),
-        "abs_url", new PathFunction(this::absUrl));
+        "abs_url", new PathFunction(this::absUrl),
+        "json_ld", new Function() {
+          @Override
+          public List<String> getArgumentNames() {
+            return List.of("article");
+          }
+
+          @Override
+          public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+            return new SafeString(jsonLd.apply((vn.luutru.site.ArticlePage) args.get("article")));
+          }
+        });
   }
 
   @Override

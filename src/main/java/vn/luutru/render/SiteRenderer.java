@@ -60,7 +60,7 @@ public final class SiteRenderer {
     this.pageSize = pageSize;
     this.shownTemplates = shownTemplates;
     this.theme = new Theme(templatesDir);
-    this.links = new LuutruExtension(site.baseUrl(), site.basePath());
+    this.links = new LuutruExtension(site.baseUrl(), site.basePath(), this::jsonLd);
     this.engine =
         new PebbleEngine.Builder()
             .loader(theme.loader())
@@ -72,7 +72,52 @@ public final class SiteRenderer {
   }
 
   /** One file to render: its path in the site, its template, and what the template sees. */
-  private record Job(String file, String template, Map<String, Object> context) {}
+  public record Job(String file, String template, Map<String, Object> context) {}
+
+  /**
+   * Every file of the site that a template makes, by path, without rendering any: the preview
+   * server renders each when it is asked for.
+   */
+  public Map<String, Job> plan(SiteModel model) {
+    Map<String, Job> out = new java.util.HashMap<>();
+    for (Job job : jobs(model)) {
+      out.put(job.file(), job);
+    }
+    return out;
+  }
+
+  /** Renders one planned file, or gives the template error as a diagnostic. */
+  public byte[] renderOne(Job job) throws RenderException {
+    StringWriter out = new StringWriter(16 * 1024);
+    try {
+      engine.getTemplate(job.template()).evaluate(out, job.context());
+    } catch (PebbleException e) {
+      throw new RenderException(templateError(e, job.template()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A template failed; the diagnostic names the template and line. */
+  public static final class RenderException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient Diagnostic diagnostic;
+
+    RenderException(Diagnostic diagnostic) {
+      super(diagnostic.headline());
+      this.diagnostic = diagnostic;
+    }
+
+    public Diagnostic diagnostic() {
+      return diagnostic;
+    }
+  }
+
+  /** The theme's static files (stylesheet, scripts), by path in the site. */
+  public Map<String, byte[]> assets() throws IOException {
+    return theme.assets();
+  }
 
   /**
    * Renders the whole site into {@code sink}. Returns the template errors (each once), empty
@@ -159,7 +204,6 @@ public final class SiteRenderer {
     c.put("site", site);
     c.put("page", page);
     c.put("section", section);
-    c.put("jsonLd", new SafeString(""));
     return c;
   }
 
@@ -175,7 +219,6 @@ public final class SiteRenderer {
       Map<String, Object> c = context("article", meta);
       c.put("article", a);
       c.put("content", new SafeString(a.html()));
-      c.put("jsonLd", new SafeString(jsonLd(a)));
       jobs.add(new Job(a.path() + "index.html", "article", c));
     }
 
@@ -368,7 +411,8 @@ public final class SiteRenderer {
     return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
   }
 
-  private String jsonLd(ArticlePage a) {
+  /** JSON-LD NewsArticle for an article page: the theme's {@code json_ld(article)}. */
+  String jsonLd(ArticlePage a) {
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("@context", "https://schema.org");
     j.put("@type", "NewsArticle");
@@ -404,5 +448,4 @@ public final class SiteRenderer {
       j.put("keywords", a.tags().stream().map(Link::name).toList());
     }
     return Json.write(j);
-  }
-}
+  }}

@@ -59,9 +59,30 @@ public final class SiteModelBuilder {
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
   private final MarkdownRenderer markdown;
+  private final BodyCache cache;
 
   public SiteModelBuilder(MarkdownRenderer markdown) {
+    this(markdown, null);
+  }
+
+  /** With a cache of rendered bodies kept between builds of one folder (the preview server). */
+  public SiteModelBuilder(MarkdownRenderer markdown, BodyCache cache) {
     this.markdown = markdown;
+    this.cache = cache;
+  }
+
+  /**
+   * Rendered bodies by article, reused when the body, the image and every address the body
+   * looked up are the same as when it was rendered.
+   */
+  public static final class BodyCache {
+    record Entry(String sourcePath, int bodyLine, String body, String image, String basePath, boolean check,
+        Map<String, String> pages, Map<String, Boolean> statics, RenderedBody rendered, String imagePath,
+        List<Diagnostic> diagnostics, List<Resolver.Anchor> anchors) {}
+
+    final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Slugs by title: folding is the costly part of giving 10,000 articles their addresses. */
+    final java.util.concurrent.ConcurrentHashMap<String, String> slugs = new java.util.concurrent.ConcurrentHashMap<>();
   }
 
   /**
@@ -87,7 +108,9 @@ public final class SiteModelBuilder {
             .toList();
     int n = articles.size();
     Set<String> statics = new HashSet<>(staticFiles);
-    String[] paths = assignPaths(articles, diags);
+    String[] bases = new String[n];
+    IntStream.range(0, n).parallel().forEach(i -> bases[i] = articleBase(articles.get(i), cache));
+    String[] paths = assignPaths(articles, bases, diags);
     Map<String, String> pathByContent = new HashMap<>();
     for (int i = 0; i < n; i++) {
       pathByContent.put(articles.get(i).contentPath(), paths[i]);
@@ -101,10 +124,32 @@ public final class SiteModelBuilder {
         .forEach(
             i -> {
               Article a = articles.get(i);
-              Resolver r = new Resolver(a, options, pathByContent, statics, diags);
-              bodies[i] = markdown.render(a.body(), r);
-              images[i] = a.image().map(f -> r.image(f.path())).orElse("");
-              resolvers[i] = r;
+              String image = a.image().map(f -> f.path()).orElse("");
+              BodyCache.Entry hit = cache == null ? null : cache.entries.get(a.contentPath());
+              if (hit != null && hit.sourcePath().equals(a.sourcePath()) && hit.bodyLine() == a.bodyLine()
+                  && hit.body().equals(a.body()) && hit.image().equals(image) && hit.basePath().equals(options.basePath())
+                  && hit.check() == options.check()
+                  && hit.pages().entrySet().stream().allMatch(e -> e.getValue().equals(
+                      pathByContent.getOrDefault(e.getKey(), "")))
+                  && hit.statics().entrySet().stream().allMatch(e -> e.getValue() == statics.contains(e.getKey()))) {
+                bodies[i] = hit.rendered();
+                images[i] = hit.imagePath();
+                Resolver r = new Resolver(a, options, pathByContent, statics);
+                r.own.addAll(hit.diagnostics());
+                r.anchors.addAll(hit.anchors());
+                resolvers[i] = r;
+              } else {
+                Resolver r = new Resolver(a, options, pathByContent, statics);
+                bodies[i] = markdown.render(a.body(), r);
+                images[i] = a.image().map(f -> r.image(f.path())).orElse("");
+                resolvers[i] = r;
+                if (cache != null) {
+                  cache.entries.put(a.contentPath(), new BodyCache.Entry(a.sourcePath(), a.bodyLine(), a.body(), image,
+                      options.basePath(), options.check(), Map.copyOf(r.pageLookups), Map.copyOf(r.staticLookups),
+                      bodies[i], images[i], List.copyOf(r.own), List.copyOf(r.anchors)));
+                }
+              }
+              diags.addAll(resolvers[i].own);
             });
     Map<String, Integer> indexByContent = new HashMap<>();
     for (int i = 0; i < n; i++) {
@@ -114,8 +159,8 @@ public final class SiteModelBuilder {
       for (Resolver.Anchor anchor : r.anchors) {
         Integer target = indexByContent.get(anchor.contentPath());
         if (target != null && !ids(bodies[target].html()).contains(anchor.fragment())) {
-          r.problem(anchor.line(), anchor.column(), "anchor #" + anchor.fragment() + " does not exist in "
-              + articles.get(target).sourcePath());
+          diags.add(r.at(anchor.line(), anchor.column(), r.check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+              "anchor #" + anchor.fragment() + " does not exist in " + articles.get(target).sourcePath()));
         }
       }
     }
@@ -138,12 +183,12 @@ public final class SiteModelBuilder {
     Grouping tags = group(articles, Article::tags, collator);
     Orgs orgs = organizations(articles, paths, diags, collator);
 
-    List<ArticlePage> pages = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
+    ArticlePage[] built = new ArticlePage[n];
+    IntStream.range(0, n).parallel().forEach(i -> {
       Article a = articles.get(i);
       OffsetDateTime d = a.date();
       String summary = a.summary().isEmpty() ? excerpt(bodies[i].text()) : a.summary();
-      pages.add(
+      built[i] =
           new ArticlePage(
               a,
               paths[i],
@@ -157,8 +202,9 @@ public final class SiteModelBuilder {
               new Link(String.valueOf(d.getYear()), yearPath(d.getYear())),
               new Link(String.format(Locale.ROOT, "%02d/%d", d.getMonthValue(), d.getYear()),
                   monthPath(d.getYear(), d.getMonthValue())),
-              related(i, articles, paths, categories, tags, orgs)));
-    }
+              related(i, articles, paths, categories, tags, orgs));
+    });
+    List<ArticlePage> pages = List.of(built);
 
     List<YearArchive> years = new ArrayList<>();
     Map<Integer, Map<Integer, List<ArticlePage>>> byYear = new TreeMap<>(Comparator.reverseOrder());
@@ -208,8 +254,9 @@ public final class SiteModelBuilder {
     return String.format(Locale.ROOT, "%d/%02d/", year, month);
   }
 
-  private static String articleBase(Article a) {
-    String slug = a.slug().orElseGet(() -> VietnameseText.slug(a.title()));
+  private static String articleBase(Article a, BodyCache cache) {
+    String slug = a.slug().orElseGet(() -> cache == null ? VietnameseText.slug(a.title())
+        : cache.slugs.computeIfAbsent(a.title(), VietnameseText::slug));
     if (slug.isEmpty()) {
       slug = "bai-viet";
     }
@@ -217,12 +264,12 @@ public final class SiteModelBuilder {
   }
 
   /** Gives every article its path; see the class comment for how collisions are settled. */
-  private static String[] assignPaths(List<Article> articles, List<Diagnostic> diags) {
+  private static String[] assignPaths(List<Article> articles, String[] bases, List<Diagnostic> diags) {
     int n = articles.size();
     String[] paths = new String[n];
     Map<String, List<Integer>> byBase = new TreeMap<>();
     for (int i = 0; i < n; i++) {
-      byBase.computeIfAbsent(articleBase(articles.get(i)), k -> new ArrayList<>()).add(i);
+      byBase.computeIfAbsent(bases[i], k -> new ArrayList<>()).add(i);
     }
     Set<String> taken = new HashSet<>(byBase.keySet());
     List<Map.Entry<String, List<Integer>>> clashes = new ArrayList<>();
@@ -276,22 +323,36 @@ public final class SiteModelBuilder {
     record Anchor(String contentPath, String fragment, int line, int column) {}
 
     final List<Anchor> anchors = new ArrayList<>();
+    /** This body's own problems, found while rendering it. */
+    final List<Diagnostic> own = new ArrayList<>();
+    /** Every address the body looked up, and the answer ("" for none), to validate a cached body. */
+    final Map<String, String> pageLookups = new HashMap<>();
+    final Map<String, Boolean> staticLookups = new HashMap<>();
     private final Article article;
-    private final boolean check;
+    final boolean check;
     private final String basePath;
     private final Map<String, String> pathByContent;
     private final Set<String> statics;
-    private final List<Diagnostic> diags;
     private String[] bodyLines;
 
-    Resolver(Article article, Options options, Map<String, String> pathByContent, Set<String> statics,
-        List<Diagnostic> diags) {
+    Resolver(Article article, Options options, Map<String, String> pathByContent, Set<String> statics) {
       this.article = article;
       this.check = options.check();
       this.basePath = options.basePath();
       this.pathByContent = pathByContent;
       this.statics = statics;
-      this.diags = diags;
+    }
+
+    private String page(String content) {
+      String page = pathByContent.get(content);
+      pageLookups.put(content, page == null ? "" : page);
+      return page;
+    }
+
+    private boolean isStatic(String content) {
+      boolean found = statics.contains(content);
+      staticLookups.put(content, found);
+      return found;
     }
 
     @Override
@@ -311,7 +372,7 @@ public final class SiteModelBuilder {
           : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + target);
       String lower = content == null ? "" : content.toLowerCase(Locale.ROOT);
       if (content != null && (lower.endsWith(".md") || lower.endsWith(".markdown"))) {
-        String page = pathByContent.get(content);
+        String page = page(content);
         if (page != null) {
           if (rest.startsWith("#") && rest.length() > 1) {
             anchors.add(new Anchor(content, decode(rest.substring(1)), line, column));
@@ -321,7 +382,7 @@ public final class SiteModelBuilder {
         problem(line, column, "link to " + target + ": no such article (or it is a draft or dated in the future)");
         return destination;
       }
-      if (content != null && statics.contains(content)) {
+      if (content != null && isStatic(content)) {
         return basePath + encode(content) + rest;
       }
       if (target.startsWith("/")) {
@@ -339,8 +400,8 @@ public final class SiteModelBuilder {
       }
       String content = normalize(path.startsWith("/") ? path.substring(1)
           : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + path);
-      if (content == null || !statics.contains(content)) {
-        diags.add(article.position("image").warning(article.sourcePath(),
+      if (content == null || !isStatic(content)) {
+        own.add(article.position("image").warning(article.sourcePath(),
             "image " + path + ": no such file in the content folder; the article is shown without it"));
         return "";
       }
@@ -350,17 +411,17 @@ public final class SiteModelBuilder {
     @Override
     public void imageWithoutAlt(int line, int column) {
       if (check) {
-        diags.add(at(line, column, Diagnostic.Severity.WARNING, "image without alternative text: write it"
+        own.add(at(line, column, Diagnostic.Severity.WARNING, "image without alternative text: write it"
             + " between the brackets, ![…](…)"));
       }
     }
 
     /** A link that leads nowhere: a warning when building, an error when checking. */
     void problem(int line, int column, String message) {
-      diags.add(at(line, column, check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, message));
+      own.add(at(line, column, check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, message));
     }
 
-    private synchronized Diagnostic at(int line, int column, Diagnostic.Severity severity, String message) {
+    synchronized Diagnostic at(int line, int column, Diagnostic.Severity severity, String message) {
       if (line <= 0) {
         return new Diagnostic(article.sourcePath(), 0, 0, severity, message, "");
       }

@@ -1,0 +1,63 @@
+package vn.luutru.cli;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import vn.luutru.config.SiteConfig;
+import vn.luutru.serve.PreviewServer;
+
+/** {@code luutru serve}: the preview with live reload. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {
+      "Serves a preview of the archive and reloads the open page on every save.",
+      "Drafts are shown unless --hide-drafts. Ctrl-C stops it."
+    })
+final class ServeCommand implements Callable<Integer> {
+  private final Clock clock;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin SiteOptions site;
+
+  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 for any free one).")
+  int port = 8080;
+
+  @Option(names = "--bind", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String bind = "127.0.0.1";
+
+  @Option(names = "--hide-drafts", description = "Leave out drafts, as build does.")
+  boolean hideDrafts;
+
+  ServeCommand(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SiteConfig c = site.config(spec.commandLine(), clock);
+    SiteConfig config = new SiteConfig(c.title(), c.description(), c.baseUrl(), c.pageSize(), c.contentDir(),
+        c.shownContentDir(), c.templatesDir(), c.outputDir(), !hideDrafts || c.drafts(), c.future(), c.today());
+    var out = spec.commandLine().getOut();
+    var err = spec.commandLine().getErr();
+    if (!InetAddress.getByName(bind).isLoopbackAddress()) {
+      err.println("luutru serve: warning: listening on " + bind + ": other machines on the network can read this"
+          + " preview, drafts included");
+    }
+    PreviewServer server;
+    try {
+      server = PreviewServer.start(config, bind, port, err);
+    } catch (java.net.BindException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--port " + port + ": cannot listen on " + bind + ":" + port + " (" + e.getMessage() + ")");
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "luutru-stop"));
+    out.println("luutru serve: " + server.url() + "  (Ctrl-C stops)");
+    out.flush();
+    server.awaitStop();
+    return 0;
+  }
+}

@@ -1,0 +1,424 @@
+package vn.luutru.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import vn.luutru.config.SiteConfig;
+import vn.luutru.content.Diagnostic;
+
+/**
+ * {@code luutru serve}: the preview on {@code http://127.0.0.1:8080/} under the site's path
+ * prefix. Pages are rendered from the in-memory {@link Preview}; each HTML page gets a small
+ * script that listens to {@code /__luutru/events} and reloads on a rebuild or shows the
+ * problems of a broken save over the page. Only files of the site are served: paths are
+ * decoded and normalised first, and anything climbing out of the site is refused.
+ *
+ * <pre>{@code
+ * try (PreviewServer s = PreviewServer.start(config, "127.0.0.1", 8080, err)) {
+ *   s.awaitStop();
+ * }
+ * }</pre>
+ */
+public final class PreviewServer implements AutoCloseable {
+  static final String EVENTS = "/__luutru/events";
+  private static final Map<String, String> TYPES = Map.ofEntries(
+      Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+      Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("mjs", "text/javascript; charset=utf-8"),
+      Map.entry("json", "application/json; charset=utf-8"), Map.entry("xml", "application/xml; charset=utf-8"),
+      Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("svg", "image/svg+xml; charset=utf-8"),
+      Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+      Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("pdf", "application/pdf"),
+      Map.entry("bin", "application/octet-stream"), Map.entry("ico", "image/x-icon"));
+  private static final byte[] LIVE_RELOAD = ("""
+      <script>/* luutru serve: live reload; never in built sites */
+      (() => {
+        const es = new EventSource("/__luutru/events");
+        let box;
+        es.addEventListener("reload", () => location.reload());
+        es.addEventListener("problems", (e) => {
+          const text = JSON.parse(e.data);
+          if (!text) { if (box) box.remove(); box = null; return; }
+          if (!box) {
+            box = document.createElement("div");
+            box.setAttribute("role", "alert");
+            box.id = "luutru-problems";
+            box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;"
+              + "background:#1d1d1f;color:#fff;font:14px/1.45 ui-monospace,monospace;padding:1rem;"
+              + "border-top:4px solid #e11d48;white-space:pre-wrap";
+            document.body.append(box);
+          }
+          box.textContent = text;
+        });
+      })();
+      </script>
+      """).getBytes(StandardCharsets.UTF_8);
+
+  private final Preview preview;
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
+    Thread t = new Thread(r, "luutru-serve");
+    t.setDaemon(true);
+    return t;
+  });
+  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  private final String prefix;
+  private final WatchService watcher;
+  private final Thread watching;
+  private final PrintWriter log;
+  private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+  private final Consumer<Preview.Rebuild> onRebuild;
+
+  private PreviewServer(Preview preview, String bind, int port, PrintWriter log, Consumer<Preview.Rebuild> onRebuild)
+      throws IOException {
+    this.preview = preview;
+    this.log = log;
+    this.onRebuild = onRebuild;
+    this.prefix = preview.config().basePath();
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
+    server.setExecutor(executor);
+    server.createContext("/", this::handle);
+    watcher = FileSystems.getDefault().newWatchService();
+    register(preview.config().contentDir());
+    preview.config().templatesDir().ifPresent(this::register);
+    watching = new Thread(this::watch, "luutru-watch");
+    watching.setDaemon(true);
+  }
+
+  /**
+   * Builds the site in memory, then serves it. Problems of the first build are printed; the
+   * server starts even when it has errors, and shows them until they are fixed.
+   */
+  public static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log) throws IOException {
+    return start(config, bind, port, log, r -> {});
+  }
+
+  static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild) throws IOException {
+    Preview preview = new Preview(config);
+    Preview.Rebuild first = preview.rebuild();
+    PreviewServer s = new PreviewServer(preview, bind, port, log, onRebuild);
+    s.report(first);
+    s.server.start();
+    s.watching.start();
+    return s;
+  }
+
+  /** {@code http://127.0.0.1:8080/luu-tru/} */
+  public String url() {
+    InetSocketAddress a = server.getAddress();
+    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return "http://" + host + ":" + a.getPort() + prefix;
+  }
+
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    try {
+      watcher.close();
+    } catch (IOException e) {
+      // closing anyway
+    }
+    for (OutputStream l : listeners) {
+      try {
+        l.close();
+      } catch (IOException e) {
+        // the client went away
+      }
+    }
+    server.stop(0);
+    executor.shutdownNow();
+    stopped.countDown();
+  }
+
+  private void report(Preview.Rebuild r) {
+    for (Diagnostic d : r.diagnostics()) {
+      log.println(d.format());
+    }
+    if (r.hasErrors()) {
+      log.printf(Locale.ROOT, "luutru serve: %d problem(s); still serving the last good site%n", r.diagnostics().size());
+    } else {
+      log.printf(Locale.ROOT, "luutru serve: rebuilt in %d ms%n", r.millis());
+    }
+    log.flush();
+  }
+
+  // ---------------------------------------------------------------------------- watching
+
+  private void register(Path root) {
+    try {
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+          dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
+              StandardWatchEventKinds.ENTRY_MODIFY);
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      log.println("luutru serve: warning: cannot watch " + root + ": " + e.getMessage());
+    }
+  }
+
+  private void watch() {
+    Path templates = preview.config().templatesDir().map(p -> p.toAbsolutePath().normalize()).orElse(null);
+    try {
+      while (true) {
+        WatchKey key = watcher.take();
+        boolean templateChanged = false;
+        // Take every event of this burst (an editor's save is often several).
+        for (WatchKey k = key; k != null; k = watcher.poll(25, TimeUnit.MILLISECONDS)) {
+          Path dir = ((Path) k.watchable()).toAbsolutePath().normalize();
+          for (WatchEvent<?> e : k.pollEvents()) {
+            if (e.context() instanceof Path p) {
+              Path changed = dir.resolve(p);
+              if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+                register(changed);
+              }
+              if (templates != null && changed.startsWith(templates)) {
+                templateChanged = true;
+              }
+            }
+          }
+          k.reset();
+        }
+        if (templateChanged) {
+          preview.templatesChanged();
+        }
+        Preview.Rebuild r;
+        try {
+          r = preview.rebuild();
+        } catch (IOException | RuntimeException e) {
+          log.println("luutru serve: error: " + e.getMessage());
+          log.flush();
+          continue;
+        }
+        report(r);
+        broadcast("problems", json(problemText(r.diagnostics())));
+        if (r.replaced()) {
+          broadcast("reload", "1");
+        }
+        onRebuild.accept(r);
+      }
+    } catch (InterruptedException | ClosedWatchServiceException e) {
+      // stopped
+    }
+  }
+
+  private static String problemText(List<Diagnostic> diags) {
+    StringBuilder s = new StringBuilder();
+    for (Diagnostic d : diags) {
+      if (d.isError()) {
+        s.append(d.format()).append("\n\n");
+      }
+    }
+    return s.toString().strip();
+  }
+
+  private static String json(String s) {
+    return vn.luutru.render.Json.write(s);
+  }
+
+  private void broadcast(String event, String data) {
+    byte[] message = ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    for (OutputStream l : listeners) {
+      try {
+        l.write(message);
+        l.flush();
+      } catch (IOException e) {
+        listeners.remove(l);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------- serving
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String method = ex.getRequestMethod();
+      if (!method.equals("GET") && !method.equals("HEAD")) {
+        ex.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(ex, 405, "text/plain; charset=utf-8", "405 method not allowed\n".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      String raw = ex.getRequestURI().getRawPath();
+      if (raw.equals(EVENTS)) {
+        events(ex);
+        return;
+      }
+      Optional<String> file = sitePath(raw);
+      if (file.isEmpty()) {
+        if (raw.equals("/") && !prefix.equals("/")) {
+          ex.getResponseHeaders().set("Location", prefix);
+          send(ex, 302, "text/plain; charset=utf-8", new byte[0]);
+          return;
+        }
+        notFound(ex);
+        return;
+      }
+      String f = file.get();
+      Optional<byte[]> body;
+      try {
+        body = preview.file(f);
+      } catch (IOException e) {
+        send(ex, 500, "text/plain; charset=utf-8", ("500 " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (body.isEmpty() && !f.isEmpty() && !f.endsWith("/index.html") && preview.isFolder(f)) {
+        ex.getResponseHeaders().set("Location", prefix + f + "/");
+        send(ex, 301, "text/plain; charset=utf-8", new byte[0]);
+        return;
+      }
+      if (body.isEmpty()) {
+        notFound(ex);
+        return;
+      }
+      String type = type(f);
+      byte[] bytes = type.startsWith("text/html") ? inject(body.get()) : body.get();
+      String etag = etag(bytes);
+      ex.getResponseHeaders().set("ETag", etag);
+      ex.getResponseHeaders().set("Cache-Control", "no-cache");
+      String match = ex.getRequestHeaders().getFirst("If-None-Match");
+      if (match != null && (match.equals(etag) || match.equals("*"))) {
+        ex.sendResponseHeaders(304, -1);
+        return;
+      }
+      send(ex, 200, type, bytes);
+    }
+  }
+
+  /**
+   * The site file a request path names, decoded and normalised ({@code index.html} for
+   * folders), or empty when it is outside the site: not under the prefix, or with {@code ..},
+   * a backslash, a NUL or an absolute path in it, however encoded.
+   */
+  Optional<String> sitePath(String rawPath) {
+    if (!rawPath.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String rest = rawPath.substring(prefix.length());
+    String decoded;
+    try {
+      decoded = java.net.URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    if (decoded.indexOf('\0') >= 0 || decoded.contains("\\") || decoded.startsWith("/") || decoded.contains("//")) {
+      return Optional.empty();
+    }
+    for (String segment : decoded.split("/")) {
+      if (segment.equals("..") || segment.equals(".")) {
+        return Optional.empty();
+      }
+    }
+    if (decoded.isEmpty() || decoded.endsWith("/")) {
+      decoded += "index.html";
+    }
+    return Optional.of(decoded);
+  }
+
+  private void notFound(HttpExchange ex) throws IOException {
+    byte[] page;
+    try {
+      page = preview.file("404.html").map(this::inject).orElse("404 not found\n".getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      page = "404 not found\n".getBytes(StandardCharsets.UTF_8);
+    }
+    send(ex, 404, "text/html; charset=utf-8", page);
+  }
+
+  private void events(HttpExchange ex) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+    ex.getResponseHeaders().set("Cache-Control", "no-cache");
+    ex.sendResponseHeaders(200, 0);
+    OutputStream out = ex.getResponseBody();
+    out.write(("retry: 1000\nevent: problems\ndata: " + json(problemText(preview.problems())) + "\n\n")
+        .getBytes(StandardCharsets.UTF_8));
+    out.flush();
+    listeners.add(out);
+    // Keep the exchange open: the watcher writes to it. Heartbeats find clients that left.
+    try {
+      while (listeners.contains(out)) {
+        Thread.sleep(15_000);
+        out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+    } catch (IOException | InterruptedException e) {
+      listeners.remove(out);
+    }
+  }
+
+  private byte[] inject(byte[] html) {
+    String s = new String(html, StandardCharsets.UTF_8);
+    int at = s.lastIndexOf("</body>");
+    if (at < 0) {
+      return html;
+    }
+    return (s.substring(0, at) + new String(LIVE_RELOAD, StandardCharsets.UTF_8) + s.substring(at))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String type(String file) {
+    String name = file.substring(file.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "application/octet-stream"
+        : TYPES.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
+  }
+
+  private static String etag(byte[] bytes) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
+      return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    if (ex.getRequestMethod().equals("HEAD")) {
+      ex.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
+      ex.sendResponseHeaders(status, -1);
+      return;
+    }
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      ex.getResponseBody().write(body);
+    }
+  }
+}

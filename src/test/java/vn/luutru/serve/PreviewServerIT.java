@@ -1,0 +1,157 @@
+package vn.luutru.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.luutru.config.SiteConfig;
+
+/** luutru serve on a free loopback port: pages, live reload, broken saves, and what it refuses. */
+class PreviewServerIT {
+  static final String SEED = "2020/01/dai-hoi-chi-bo-van-phong-2-lan-thu-nhat-nhiem-ky-2020-2022/";
+
+  @TempDir Path dir;
+  Path content;
+  PreviewServer server;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final StringWriter log = new StringWriter();
+
+  @BeforeEach
+  void start() throws IOException {
+    content = dir.resolve("content");
+    try (Stream<Path> s = Files.walk(Path.of("content"))) {
+      for (Path p : (Iterable<Path>) s::iterator) {
+        Path to = content.resolve(Path.of("content").relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/luu-tru/", 20, content, "content",
+        Optional.of(Path.of("templates")), dir.resolve("site"), true, false, LocalDate.of(2026, 1, 1));
+    server = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(log, true));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10));
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** The raw status line for a request path sent exactly as written. */
+  String raw(String path) throws IOException {
+    URI u = URI.create(server.url());
+    try (Socket s = new Socket(u.getHost(), u.getPort())) {
+      OutputStream out = s.getOutputStream();
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+    }
+  }
+
+  @Test
+  void servesPagesUnderThePrefixWithTypesEtagsHeadAnd404() throws Exception {
+    HttpResponse<String> page = get(SEED);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+    assertThat(page.body()).contains("<h1>Đại hội Chi bộ Văn phòng 2 lần thứ nhất", "/__luutru/events");
+    String etag = page.headers().firstValue("ETag").orElseThrow();
+    assertThat(get(SEED, "If-None-Match", etag).statusCode()).isEqualTo(304);
+    HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create(server.url() + "assets/style.css"))
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.body()).isEmpty();
+    assertThat(head.headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
+    HttpResponse<String> missing = get("khong-co-trang-nay/");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.body()).contains("Không tìm thấy trang");
+    assertThat(get("search/index.json").statusCode()).isEqualTo(200);
+    assertThat(get("2020/01/anh/dai-hoi-van-phong-2.svg").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesEverythingOutsideTheSite() throws Exception {
+    Files.writeString(dir.resolve("secret.txt"), "secret");
+    Files.createSymbolicLink(content.resolve("2020/secret.txt"), dir.resolve("secret.txt"));
+    for (String path : new String[] {
+        "/luu-tru/../secret.txt", "/luu-tru/%2e%2e/secret.txt", "/luu-tru/%2E%2E%2Fsecret.txt",
+        "/luu-tru/..%5csecret.txt", "/luu-tru//etc/passwd", "/luu-tru/%2fetc/passwd", "/luu-tru/a%00.html",
+        "/etc/passwd", "/luu-tru/2020/secret.txt", "/luu-tru/./index.html"}) {
+      assertThat(raw(path)).as(path).matches("HTTP/1.1 40[04] .*");
+    }
+    assertThat(raw("/luu-tru/")).startsWith("HTTP/1.1 200");
+  }
+
+  @Test
+  void reloadsOnSaveShowsBrokenSavesAndRecovers() throws Exception {
+    BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(server.url().replaceFirst("/luu-tru/$", "")
+        + PreviewServer.EVENTS)).build(), HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
+    Thread reader = new Thread(() -> response.body().filter(l -> l.startsWith("event:") || l.startsWith("data:"))
+        .forEach(events::add));
+    reader.setDaemon(true);
+    reader.start();
+    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
+    events.poll(10, TimeUnit.SECONDS);
+
+    Path seed = content.resolve("2020/01/dai-hoi-chi-bo-van-phong-2.md");
+    String original = Files.readString(seed);
+    long t0 = System.nanoTime();
+    Files.writeString(seed, original.replace("Thực hiện Kế hoạch số 205", "Đã sửa: thực hiện Kế hoạch số 205"));
+    String event;
+    do {
+      event = events.poll(20, TimeUnit.SECONDS);
+    } while (event != null && !event.equals("event: reload"));
+    assertThat(event).isEqualTo("event: reload");
+    System.out.printf("save → reload event: %d ms (sample archive)%n", (System.nanoTime() - t0) / 1_000_000);
+    assertThat(get(SEED).body()).contains("Đã sửa: thực hiện Kế hoạch số 205");
+
+    Files.writeString(seed, original.replace("date: 2020-01-17", "date: 2020-02-30"));
+    do {
+      event = events.poll(20, TimeUnit.SECONDS);
+    } while (event != null && !event.startsWith("data: \""));
+    assertThat(event).contains("dai-hoi-chi-bo-van-phong-2.md:3:7: error: date: impossible date 2020-02-30");
+    assertThat(log.toString()).contains("dai-hoi-chi-bo-van-phong-2.md:3:7: error: date: impossible date");
+    assertThat(get(SEED).body()).as("the last good page stays").contains("Đã sửa: thực hiện");
+
+    Files.writeString(seed, original);
+    do {
+      event = events.poll(20, TimeUnit.SECONDS);
+    } while (event != null && !event.equals("event: reload"));
+    assertThat(event).isEqualTo("event: reload");
+    assertThat(get(SEED).body()).doesNotContain("Đã sửa");
+  }
+}
