@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Lưu trữ: a static site generator for a Vietnamese party news archive.",
-    subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class,
+    subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, ImportCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -58,6 +58,9 @@ public final class Main implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == BuildCommand.class) {
         return cls.cast(new BuildCommand(clock));
+      }
+      if (cls == ImportCommand.class) {
+        return cls.cast(new ImportCommand(clock));
       }
       if (cls == ServeCommand.class) {
         return cls.cast(new ServeCommand(clock));

@@ -1,0 +1,150 @@
+package vn.luutru.importer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import vn.luutru.content.VietnameseText;
+
+/**
+ * Imports saved HTML pages into a content folder, one Markdown article each, under the
+ * article's year and month. Never overwrites: a page already imported is skipped and said so.
+ *
+ * <pre>{@code
+ * for (Importer.Result r : Importer.importAll(List.of(Path.of("cu/tin-tuc")), Path.of("content"), today)) {
+ *   System.out.println(r.input() + " → " + r.written().orElse(null) + " " + r.notes());
+ * }
+ * }</pre>
+ */
+public final class Importer {
+  private Importer() {}
+
+  /** One page: where it went (empty when it was not written) and what to check. */
+  public record Result(Path input, Optional<Path> written, List<String> notes, boolean failed) {}
+
+  /** Imports every {@code .html}/{@code .htm} file given or found in the folders given. */
+  public static List<Result> importAll(List<Path> inputs, Path content, LocalDate today) throws IOException {
+    List<Result> out = new ArrayList<>();
+    for (Path input : inputs) {
+      if (Files.isDirectory(input)) {
+        List<Path> pages;
+        try (Stream<Path> s = Files.walk(input)) {
+          pages = s.filter(Files::isRegularFile).filter(Importer::isHtml).sorted().toList();
+        }
+        for (Path page : pages) {
+          out.add(importOne(page, "/" + input.relativize(page).toString().replace('\\', '/'), content, today));
+        }
+      } else if (Files.isRegularFile(input)) {
+        out.add(importOne(input, "/" + input.getFileName(), content, today));
+      } else {
+        out.add(new Result(input, Optional.empty(), List.of("no such file or folder"), true));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isHtml(Path p) {
+    String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".html") || n.endsWith(".htm");
+  }
+
+  static Result importOne(Path page, String fallbackAlias, Path content, LocalDate today) {
+    Document doc;
+    try {
+      doc = Jsoup.parse(page.toFile(), null, "");
+    } catch (IOException e) {
+      return new Result(page, Optional.empty(), List.of("cannot be read: " + e.getMessage()), true);
+    }
+    LegacyPage p = PageReader.read(doc, fallbackAlias);
+    List<String> notes = new ArrayList<>(p.notes());
+    LocalDate date = p.date().orElse(today);
+    String slug = VietnameseText.slug(p.title());
+    if (slug.isEmpty()) {
+      slug = VietnameseText.slug(page.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
+    }
+    Path folder = content.resolve(String.format(Locale.ROOT, "%d/%02d", date.getYear(), date.getMonthValue()));
+    Path target = folder.resolve(slug + ".md");
+    String image = "";
+    if (p.image().isPresent()) {
+      String src = p.image().get();
+      if (src.matches("(?i)^https?://.*") || src.startsWith("//")) {
+        image = src.startsWith("//") ? "https:" + src : src;
+      } else {
+        Path local = page.getParent().resolve(decode(src)).normalize();
+        if (Files.isRegularFile(local)) {
+          image = "anh/" + local.getFileName();
+          try {
+            Files.createDirectories(folder.resolve("anh"));
+            Path copy = folder.resolve(image);
+            if (!Files.exists(copy)) {
+              Files.copy(local, copy);
+            }
+          } catch (IOException e) {
+            notes.add("image " + src + " could not be copied: " + e.getMessage());
+            image = "";
+          }
+        } else {
+          notes.add("image " + src + " is not beside the page; it was left out");
+        }
+      }
+    }
+    StringBuilder s = new StringBuilder("---\n");
+    s.append("title: ").append(quote(p.title())).append('\n');
+    s.append("date: ").append(date).append('\n');
+    if (!p.summary().isEmpty()) {
+      s.append("summary: ").append(quote(p.summary())).append('\n');
+    }
+    if (!p.source().isEmpty()) {
+      s.append("source: ").append(quote(p.source())).append('\n');
+    }
+    s.append("categories: [").append(String.join(", ", p.categories().stream().map(Importer::quote).toList()))
+        .append("]\n");
+    if (!image.isEmpty()) {
+      s.append("image: ").append(quote(image)).append('\n');
+      if (!p.imageCaption().isEmpty()) {
+        s.append("image_caption: ").append(quote(p.imageCaption())).append('\n');
+      }
+      if (!p.imageAlt().isEmpty()) {
+        s.append("image_alt: ").append(quote(p.imageAlt())).append('\n');
+      }
+    }
+    s.append("aliases: [").append(quote(p.alias())).append("]\n");
+    if (p.date().isEmpty()) {
+      s.append("draft: true\n");
+    }
+    s.append("---\n\n").append(p.markdown());
+    try {
+      Files.createDirectories(folder);
+      Files.writeString(target, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      notes.add(target + " already exists; not overwritten");
+      return new Result(page, Optional.empty(), notes, false);
+    } catch (IOException e) {
+      notes.add("cannot write " + target + ": " + e.getMessage());
+      return new Result(page, Optional.empty(), notes, true);
+    }
+    return new Result(page, Optional.of(target), notes, false);
+  }
+
+  private static String decode(String src) {
+    try {
+      return java.net.URLDecoder.decode(src.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return src;
+    }
+  }
+
+  static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
+  }
+}

@@ -1,0 +1,433 @@
+package vn.luutru.importer;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import vn.luutru.content.VietnameseText;
+
+/**
+ * Reads one saved page of a former news website: finds the article among the page's chrome
+ * and turns it into a {@link LegacyPage}. Heuristics, each written down where it is made.
+ */
+final class PageReader {
+  /** Blocks that are never the article: navigation, sidebars, sharing, comments, ads. */
+  private static final Pattern CHROME = Pattern.compile(
+      "(?i)(^|[-_ ])(nav|menu|sidebar|side-bar|share|social|breadcrumbs?|footer|header|banner|comments?|related"
+          + "|advert|ads|quang-?cao|tags?|tool|print|search|login|widget|lienket|tin-?khac|other)([-_ ]|$)");
+  private static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[/⁄.-]\\s*(\\d{1,2})\\s*[/⁄.-]\\s*(\\d{4})(?!\\d)");
+  private static final Pattern WORDS = Pattern.compile("(?iu)ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})");
+  private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
+  private static final Pattern LEADING_DATE = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\s*[-–—:]\\s*");
+  private static final Pattern SAVED_FROM = Pattern.compile("saved from url=\\(\\d+\\)(\\S+)");
+  private static final Pattern CAPTION = Pattern.compile("(?iu)^\\s*ảnh\\s*:\\s*");
+  private static final Pattern SOURCE = Pattern.compile("(?iu)^\\s*nguồn\\s*:\\s*");
+
+  private PageReader() {}
+
+  static LegacyPage read(Document doc, String fallbackAlias) {
+    List<String> notes = new ArrayList<>();
+    String alias = oldAddress(doc).orElse(fallbackAlias);
+    String pageTitle = doc.title();
+
+    for (Element e : doc.select("script, style, noscript, iframe, form, nav, header, footer, aside, button, svg, "
+        + "object, embed, link, meta")) {
+      e.remove();
+    }
+    for (Element e : new ArrayList<>(doc.getAllElements())) {
+      if (e.parent() != null && e != doc.body() && isChrome(e)) {
+        e.remove();
+      }
+    }
+
+    Element body = contentBlock(doc);
+    // Title: the page's h1 (inside the article first); the <title> only when there is none.
+    String title;
+    Elements h1s = doc.select("h1");
+    Set<String> distinct = new LinkedHashSet<>();
+    for (Element h : h1s) {
+      String t = text(h);
+      if (!t.isEmpty()) {
+        distinct.add(t);
+      }
+    }
+    Element inside = body.selectFirst("h1");
+    if (distinct.isEmpty()) {
+      Element h2 = doc.selectFirst("h2");
+      title = h2 != null && !text(h2).isEmpty() ? text(h2) : cleanTitle(pageTitle);
+      notes.add("no <h1> heading: the title '" + title + "' was taken from the "
+          + (h2 != null ? "first <h2>" : "page's <title>") + "; check it");
+    } else {
+      title = inside != null && !text(inside).isEmpty() ? text(inside) : distinct.iterator().next();
+      if (distinct.size() > 1) {
+        notes.add("several candidate titles " + distinct + "; used '" + title + "'");
+      }
+    }
+    for (Element h : doc.select("h1")) {
+      h.remove();
+    }
+
+    Optional<LocalDate> date = date(doc, body);
+    if (date.isEmpty()) {
+      notes.add("no date found: the article is written as a draft dated today; set its date");
+    }
+
+    // Walk the article block into Markdown, picking out the image caption and the source line.
+    Converter c = new Converter(doc.location());
+    c.blocks(body);
+    if (c.out.toString().isBlank()) {
+      notes.add("no article text found");
+    }
+    String markdown = c.out.toString().strip();
+    Matcher lead = LEADING_DATE.matcher(markdown);
+    if (lead.find()) {
+      markdown = markdown.substring(lead.end());
+    }
+    String summary = firstParagraph(markdown);
+    List<String> categories = new ArrayList<>();
+    return new LegacyPage(VietnameseText.clean(title), date, summary, c.source, categories,
+        Optional.ofNullable(c.image), c.caption, c.alt, alias, markdown + "\n", notes);
+  }
+
+  /** The address the page was saved from, if it says: a "saved from" comment, canonical, og:url. */
+  static Optional<String> oldAddress(Document doc) {
+    for (Node n : doc.childNodes()) {
+      if (n instanceof Comment comment) {
+        Matcher m = SAVED_FROM.matcher(comment.getData());
+        if (m.find()) {
+          return path(m.group(1));
+        }
+      }
+    }
+    for (Node n : doc.head().childNodes()) {
+      if (n instanceof Comment comment) {
+        Matcher m = SAVED_FROM.matcher(comment.getData());
+        if (m.find()) {
+          return path(m.group(1));
+        }
+      }
+    }
+    Element canonical = doc.selectFirst("link[rel=canonical][href]");
+    if (canonical != null) {
+      return path(canonical.attr("href"));
+    }
+    Element og = doc.selectFirst("meta[property=og:url][content]");
+    return og == null ? Optional.empty() : path(og.attr("content"));
+  }
+
+  private static Optional<String> path(String url) {
+    try {
+      URI u = new URI(url.strip());
+      String p = u.getRawPath();
+      if (p == null || p.isEmpty() || p.equals("/")) {
+        return Optional.empty();
+      }
+      return Optional.of(u.getRawQuery() == null ? p : p + "?" + u.getRawQuery());
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isChrome(Element e) {
+    String marks = e.id() + " " + e.className();
+    if (marks.isBlank()) {
+      return false;
+    }
+    return CHROME.matcher(marks.toLowerCase(Locale.ROOT)).find()
+        && !e.is("article, main") && e.select("h1").isEmpty();
+  }
+
+  /**
+   * The element that holds the article: an {@code article} or {@code main} if there is one,
+   * otherwise the element with the most paragraph text among its own children.
+   */
+  static Element contentBlock(Document doc) {
+    Element marked = doc.selectFirst("article, main, [itemprop=articleBody]");
+    if (marked != null) {
+      return marked;
+    }
+    Element best = doc.body();
+    int bestScore = 0;
+    for (Element e : doc.body().getAllElements()) {
+      int score = 0;
+      for (Element child : e.children()) {
+        if (child.is("p, figure, h2, h3, ul, ol, blockquote")) {
+          score += child.text().length();
+        }
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = e;
+      }
+    }
+    return best;
+  }
+
+  private static Optional<LocalDate> date(Document doc, Element body) {
+    Element time = doc.selectFirst("time[datetime], meta[property=article:published_time]");
+    if (time != null) {
+      Optional<LocalDate> d = find(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    for (Element e : doc.select("[class*=date], [class*=time], [class*=ngay], [id*=date]")) {
+      Optional<LocalDate> d = find(e.text());
+      if (d.isPresent()) {
+        if (e.text().length() < 80) {
+          e.remove(); // a date line, not a paragraph of the article
+        }
+        return d;
+      }
+    }
+    String text = body.text();
+    return find(text.substring(0, Math.min(text.length(), 600)));
+  }
+
+  /** The first date written as 2020-01-17, 17/01/2020 or ngày 17 tháng 01 năm 2020. */
+  static Optional<LocalDate> find(String text) {
+    int best = Integer.MAX_VALUE;
+    LocalDate found = null;
+    for (Pattern p : List.of(ISO, DMY, WORDS)) {
+      Matcher m = p.matcher(text);
+      while (m.find()) {
+        try {
+          LocalDate d = p == ISO
+              ? LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+              : LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+          if (m.start() < best) {
+            best = m.start();
+            found = d;
+          }
+          break;
+        } catch (DateTimeException e) {
+          // not a real date; look further
+        }
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private static String cleanTitle(String title) {
+    String t = title.strip();
+    for (String sep : List.of(" | ", " - ", " – ", " :: ")) {
+      int at = t.lastIndexOf(sep);
+      if (at > 10) {
+        t = t.substring(0, at);
+      }
+    }
+    return t.strip();
+  }
+
+  static String text(Element e) {
+    return VietnameseText.clean(e.text()).replace('\u00A0', ' ').strip();
+  }
+
+  private static String firstParagraph(String markdown) {
+    for (String para : markdown.split("\n\n")) {
+      String p = para.strip();
+      if (!p.isEmpty() && !p.startsWith("#") && !p.startsWith("!") && !p.startsWith("-") && !p.startsWith("|")) {
+        String plain = p.replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1").replace("**", "").replace("*", "");
+        if (plain.length() <= 300) {
+          return plain;
+        }
+        int cut = plain.lastIndexOf(". ", 300);
+        return cut > 80 ? plain.substring(0, cut + 1) : plain.substring(0, plain.lastIndexOf(' ', 300)) + " …";
+      }
+    }
+    return "";
+  }
+
+  /** HTML blocks to Markdown; the first image becomes the lead figure. */
+  static final class Converter {
+    final StringBuilder out = new StringBuilder();
+    final String base;
+    String image;
+    String caption = "";
+    String alt = "";
+    String source = "";
+    private boolean expectCaption;
+
+    Converter(String base) {
+      this.base = base;
+    }
+
+    void blocks(Element parent) {
+      for (Node n : parent.childNodes()) {
+        if (n instanceof TextNode t && !t.isBlank()) {
+          paragraph(VietnameseText.clean(t.text()).strip());
+        } else if (n instanceof Element e) {
+          block(e);
+        }
+      }
+    }
+
+    private void block(Element e) {
+      switch (e.normalName()) {
+        case "p", "center" -> {
+          Element img = e.selectFirst("img");
+          String inline = inline(e).strip();
+          if (img != null && inline.replaceAll("!\\[[^]]*]\\([^)]*\\)", "").isBlank()) {
+            image(img, "");
+            return;
+          }
+          String plain = text(e);
+          if (SOURCE.matcher(plain).find() && plain.length() < 120) {
+            source = SOURCE.matcher(plain).replaceFirst("").strip();
+            return;
+          }
+          if (CAPTION.matcher(plain).find() && plain.length() < 300 && (expectCaption || image != null)) {
+            if (caption.isEmpty()) {
+              caption = CAPTION.matcher(plain).replaceFirst("").strip();
+            }
+            expectCaption = false;
+            return;
+          }
+          expectCaption = false;
+          paragraph(inline);
+        }
+        case "h2", "h3", "h4", "h5", "h6" -> heading(e);
+        case "ul", "ol" -> list(e);
+        case "figure" -> {
+          Element img = e.selectFirst("img");
+          Element cap = e.selectFirst("figcaption");
+          if (img != null) {
+            image(img, cap == null ? "" : CAPTION.matcher(text(cap)).replaceFirst("").strip());
+          }
+        }
+        case "img" -> image(e, "");
+        case "blockquote" -> {
+          String inner = inline(e).strip();
+          if (!inner.isEmpty()) {
+            paragraph("> " + inner.replace("\n", "\n> "));
+          }
+        }
+        case "br", "hr" -> { }
+        case "table" -> {
+          for (Element row : e.select("tr")) {
+            String line = row.select("td, th").stream().map(PageReader::text).filter(s -> !s.isEmpty())
+                .reduce((a, b) -> a + " — " + b).orElse("");
+            if (!line.isEmpty()) {
+              paragraph(line);
+            }
+          }
+        }
+        default -> {
+          if (e.select("p, h2, h3, ul, ol, figure, img, div, table").isEmpty()) {
+            String inline = inline(e).strip();
+            if (!inline.isEmpty()) {
+              block(new Element("p").html(e.html()));
+            }
+          } else {
+            blocks(e);
+          }
+        }
+      }
+    }
+
+    private void paragraph(String text) {
+      if (!text.isBlank()) {
+        out.append(text.strip()).append("\n\n");
+      }
+    }
+
+    private void heading(Element e) {
+      String t = text(e);
+      if (!t.isEmpty()) {
+        out.append("## ").append(t).append("\n\n");
+      }
+    }
+
+    private void list(Element e) {
+      int n = 1;
+      for (Element li : e.children()) {
+        if (li.is("li")) {
+          String t = inline(li).strip();
+          if (!t.isEmpty()) {
+            out.append(e.is("ol") ? (n++) + ". " : "- ").append(t.replace("\n", " ")).append('\n');
+          }
+        }
+      }
+      out.append('\n');
+    }
+
+    private void image(Element img, String figcaption) {
+      String src = absolute(img.attr("src"));
+      if (src.isEmpty()) {
+        return;
+      }
+      String imgAlt = VietnameseText.clean(img.attr("alt")).strip();
+      if (image == null) {
+        image = src;
+        alt = imgAlt;
+        caption = figcaption;
+        expectCaption = figcaption.isEmpty();
+      } else {
+        out.append("![").append(imgAlt.replace("]", "")).append("](").append(src.replace(" ", "%20")).append(")\n\n");
+        if (!figcaption.isEmpty()) {
+          out.append('*').append(figcaption).append("*\n\n");
+        }
+      }
+    }
+
+    private String absolute(String src) {
+      String s = src.strip();
+      if (s.isEmpty() || s.startsWith("data:")) {
+        return "";
+      }
+      return s;
+    }
+
+    /** Inline HTML to Markdown: bold, italics, links, line breaks; everything else as text. */
+    String inline(Element e) {
+      StringBuilder s = new StringBuilder();
+      for (Node n : e.childNodes()) {
+        if (n instanceof TextNode t) {
+          s.append(escape(VietnameseText.clean(t.text()).replace('\u00A0', ' ')));
+        } else if (n instanceof Element c) {
+          String inner = inline(c);
+          switch (c.normalName()) {
+            case "b", "strong" -> s.append(inner.isBlank() ? inner : "**" + inner.strip() + "** ");
+            case "i", "em" -> s.append(inner.isBlank() ? inner : "*" + inner.strip() + "* ");
+            case "br" -> s.append("  \n");
+            case "a" -> {
+              String href = c.attr("href").strip();
+              if (href.isEmpty() || href.startsWith("javascript:") || href.startsWith("#") || inner.isBlank()) {
+                s.append(inner);
+              } else {
+                s.append('[').append(inner.strip()).append("](").append(href.replace(" ", "%20")).append(')');
+              }
+            }
+            case "img" -> {
+              String src = absolute(c.attr("src"));
+              if (!src.isEmpty()) {
+                s.append("![").append(c.attr("alt").replace("]", "")).append("](").append(src.replace(" ", "%20")).append(')');
+              }
+            }
+            default -> s.append(inner);
+          }
+        }
+      }
+      return s.toString().replaceAll("[ \\t]+", " ").replaceAll(" +\\n", "  \n");
+    }
+
+    private static String escape(String text) {
+      return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[")
+          .replace("]", "\\]").replace("<", "&lt;").replace("`", "\\`");
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package vn.luutru.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.luutru.build.BuildResult;
+import vn.luutru.build.SiteBuilder;
+import vn.luutru.config.SiteConfig;
+import vn.luutru.content.Diagnostic;
+
+/**
+ * luutru import on pages written in the style of a provincial department's former website
+ * (src/test/resources/import/trang-cu), one of them rebuilt from the seed article.
+ */
+class ImporterTest {
+  static final Path PAGES = Path.of("src/test/resources/import/trang-cu");
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+
+  @TempDir Path dir;
+
+  Map<String, Importer.Result> importAll() throws IOException {
+    return Importer.importAll(List.of(PAGES), dir.resolve("content"), TODAY).stream()
+        .collect(Collectors.toMap(r -> r.input().getFileName().toString(), r -> r));
+  }
+
+  @Test
+  void importsTheSeedPageWithoutItsChrome() throws IOException {
+    Importer.Result r = importAll().get("205.html");
+    assertThat(r.notes()).isEmpty();
+    Path md = dir.resolve("content/2020/01/dai-hoi-chi-bo-van-phong-2-lan-thu-nhat-nhiem-ky-2020-2022.md");
+    assertThat(r.written()).contains(md);
+    String text = Files.readString(md);
+    assertThat(text).startsWith("""
+        ---
+        title: "Đại hội Chi bộ Văn phòng 2 lần thứ nhất nhiệm kỳ 2020 - 2022"
+        date: 2020-01-17
+        summary: "Thực hiện Kế hoạch số 205-KH⁄ĐU ngày 01⁄8⁄2019""");
+    assertThat(text).contains(
+        "source: \"Trần Thu\"\n",
+        "image: \"anh/dai-hoi.png\"\n",
+        "image_caption: \"Các đ/c đại biểu tặng hoa chúc mừng Đại hội Chi bộ Văn phòng Sở 2 nhiệm kỳ 2020 - 2022\"\n",
+        "aliases: [\"/tin-tuc/205.html\"]\n",
+        "---\n\nThực hiện Kế hoạch số 205-KH⁄ĐU",
+        "\n\nTại Đại hội, các đại biểu đã biểu quyết thông qua Nghị quyết Đại hội;");
+    assertThat(text).doesNotContain("2020-01-17 - ", "Ảnh:", "Nguồn", "Chia sẻ", "In bài", "Trang chủ", "Các tin khác",
+        "Liên kết", "Quảng cáo", "Bản quyền", "document.write", "_gaq", "SỞ CÔNG THƯƠNG TỈNH");
+    assertThat(text.strip().split("\n\n")).as("front matter and the six paragraphs").hasSize(7);
+    assertThat(dir.resolve("content/2020/01/anh/dai-hoi.png")).exists();
+  }
+
+  @Test
+  void readsVietnameseDateFormsFiguresListsAndTheCanonicalAddress() throws IOException {
+    Importer.Result r = importAll().get("hoi-nghi-hoc-tap.html");
+    assertThat(r.notes()).isEmpty();
+    String text = Files.readString(r.written().orElseThrow());
+    assertThat(r.written().get().toString()).endsWith("content/2016/12/hoi-nghi-hoc-tap-quan-triet-nghi-quyet-trung-uong-4-khoa-xii.md");
+    assertThat(text).contains(
+        "date: 2016-12-09\n",
+        "summary: \"Sáng ngày 08/12/2016, Đảng ủy Sở Công Thương",
+        "source: \"Văn phòng Đảng ủy\"\n",
+        "image: \"http://socongthuong.example.gov.vn/uploads/2016/12/hoi-nghi.jpg\"\n",
+        "image_caption: \"Quang cảnh Hội nghị học tập Nghị quyết\"\n",
+        "image_alt: \"Quang cảnh hội nghị\"\n",
+        "aliases: [\"/tin-tuc/hoi-nghi-hoc-tap-nghi-quyet.html\"]\n",
+        "## Nội dung chính\n",
+        "**những nội dung cơ bản**",
+        "- Tăng cường xây dựng, chỉnh đốn Đảng;\n- Ngăn chặn",
+        "[toàn văn Nghị quyết](http://socongthuong.example.gov.vn/van-ban/nq-04.pdf)");
+    assertThat(text).doesNotContain("Tweet", "Tin xem nhiều", "Thứ Sáu, ngày 09");
+  }
+
+  @Test
+  void saysWhatItWasNotSureOfAndStillWritesTheRest() throws IOException {
+    Importer.Result r = importAll().get("khong-ngay.htm");
+    assertThat(r.notes()).anyMatch(n -> n.startsWith("no date found"))
+        .anyMatch(n -> n.startsWith("several candidate titles"));
+    String text = Files.readString(r.written().orElseThrow());
+    assertThat(text).contains("title: \"Lễ kết nạp đảng viên mới tại Chi bộ Phòng Quản lý Thương mại\"",
+        "date: 2026-11-26", "draft: true", "aliases: [\"/khong-ngay.htm\"]", "Nguyễn Thị Hoa");
+  }
+
+  @Test
+  void importedArticlesBuildAndASecondImportOverwritesNothing() throws IOException {
+    importAll();
+    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/", 20, dir.resolve("content"), "content",
+        Optional.empty(), dir.resolve("site"), true, false, TODAY);
+    BuildResult result = SiteBuilder.check(config);
+    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+    assertThat(result.articles()).isEqualTo(3);
+
+    Path md = dir.resolve("content/2020/01/dai-hoi-chi-bo-van-phong-2-lan-thu-nhat-nhiem-ky-2020-2022.md");
+    Files.writeString(md, "edited by hand");
+    Importer.Result again = importAll().get("205.html");
+    assertThat(again.written()).isEmpty();
+    assertThat(again.notes()).anyMatch(n -> n.contains("already exists; not overwritten"));
+    assertThat(Files.readString(md)).isEqualTo("edited by hand");
+  }
+}
