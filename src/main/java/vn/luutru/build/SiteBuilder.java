@@ -54,10 +54,7 @@ public final class SiteBuilder {
     if (diags.stream().anyMatch(Diagnostic::isError)) {
       return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
     }
-    Views.SiteInfo info = new Views.SiteInfo(config.title(), config.description(), config.baseUrl(),
-        config.basePath(), "vi");
-    SiteRenderer renderer = new SiteRenderer(info, config.pageSize(), config.templatesDir(),
-        config.templatesDir().map(Path::toString).orElse("templates"));
+    SiteRenderer renderer = renderer(config);
     try (SiteWriter out = SiteWriter.open(config.outputDir())) {
       List<Diagnostic> renderErrors = renderer.render(model, out::write);
       long t3 = lap(timings, "render", t2);
@@ -97,7 +94,17 @@ public final class SiteBuilder {
             .build(content.articles(), content.staticFiles(), new SiteModelBuilder.Options(config.basePath(),
                 config.drafts(), config.future(), config.today(), true));
     diags.addAll(model.diagnostics());
+    if (diags.stream().noneMatch(Diagnostic::isError)) {
+      diags.addAll(renderer(config).plan(model).collisions());
+    }
     return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
+  }
+
+  private static SiteRenderer renderer(SiteConfig config) {
+    Views.SiteInfo info = new Views.SiteInfo(config.title(), config.description(), config.baseUrl(),
+        config.basePath(), "vi");
+    return new SiteRenderer(info, config.pageSize(), config.templatesDir(),
+        config.templatesDir().map(Path::toString).orElse("templates"));
   }
 
   /** A congress block whose ordinal or term differs from what its title says. */

@@ -127,6 +127,9 @@ public final class ArticleParser {
     } catch (YamlEngineException e) {
       diags.add(src.error(2, 1, "YAML: " + e.getMessage()));
       return new Parsed(Optional.empty(), diags);
+    } catch (StackOverflowError e) {
+      diags.add(src.error(2, 1, "YAML: the front matter is nested too deeply to read"));
+      return new Parsed(Optional.empty(), diags);
     }
     if (root.isEmpty()) {
       diags.add(src.error(1, 1, "front matter is empty: title and date are required"));
@@ -477,7 +480,9 @@ public final class ArticleParser {
           continue;
         }
         path = path.startsWith("/") ? path.substring(1) : path;
-        if (path.isEmpty() || path.contains("\\") || List.of(path.split("/")).contains("..")) {
+        List<String> segments = List.of(path.split("/"));
+        if (path.isEmpty() || path.contains("\\") || path.contains("//") || segments.contains("..")
+            || segments.contains(".")) {
           error(item, key + ": '" + raw.get() + "' is not a page address inside the site");
           continue;
         }

@@ -67,6 +67,12 @@ public final class Importer {
     }
     LegacyPage p = PageReader.read(doc, fallbackAlias);
     List<String> notes = new ArrayList<>(p.notes());
+    String alias = p.alias();
+    if (alias.contains("?")) {
+      notes.add("the old address " + alias + " has a query (?…), which a static site cannot answer;"
+          + " it is not kept in aliases");
+      alias = "";
+    }
     LocalDate date = p.date().orElse(today);
     String slug = VietnameseText.slug(p.title());
     if (slug.isEmpty()) {
@@ -118,7 +124,9 @@ public final class Importer {
         s.append("image_alt: ").append(quote(p.imageAlt())).append('\n');
       }
     }
-    s.append("aliases: [").append(quote(p.alias())).append("]\n");
+    if (!alias.isEmpty()) {
+      s.append("aliases: [").append(quote(alias)).append("]\n");
+    }
     if (p.date().isEmpty()) {
       s.append("draft: true\n");
     }

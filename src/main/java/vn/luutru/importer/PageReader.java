@@ -48,13 +48,16 @@ final class PageReader {
         + "object, embed, link, meta")) {
       e.remove();
     }
+    // The article block is found first, so that chrome-looking classes on it or around it
+    // (WordPress puts "tag-…" on the post itself) never remove the article.
+    Element body = contentBlock(doc);
+    Set<Element> keep = new java.util.HashSet<>(body.parents());
+    keep.add(body);
     for (Element e : new ArrayList<>(doc.getAllElements())) {
-      if (e.parent() != null && e != doc.body() && isChrome(e)) {
+      if (e.parent() != null && e != doc.body() && !keep.contains(e) && isChrome(e)) {
         e.remove();
       }
     }
-
-    Element body = contentBlock(doc);
     // Title: the page's h1 (inside the article first); the <title> only when there is none.
     String title;
     Elements h1s = doc.select("h1");
@@ -144,11 +147,15 @@ final class PageReader {
 
   private static boolean isChrome(Element e) {
     String marks = e.id() + " " + e.className();
-    if (marks.isBlank()) {
+    if (marks.isBlank() || e.is("article, main") || !e.select("h1").isEmpty()) {
       return false;
     }
-    return CHROME.matcher(marks.toLowerCase(Locale.ROOT)).find()
-        && !e.is("article, main") && e.select("h1").isEmpty();
+    for (String token : marks.toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (!token.isEmpty() && CHROME.matcher(token).find() && !token.matches("(tag|category|post|type|format)-.+")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -246,7 +253,8 @@ final class PageReader {
           return plain;
         }
         int cut = plain.lastIndexOf(". ", 300);
-        return cut > 80 ? plain.substring(0, cut + 1) : plain.substring(0, plain.lastIndexOf(' ', 300)) + " …";
+        int space = plain.lastIndexOf(' ', 300);
+        return cut > 80 ? plain.substring(0, cut + 1) : plain.substring(0, space > 0 ? space : 300) + " …";
       }
     }
     return "";

@@ -124,7 +124,11 @@ public final class SiteWriter implements AutoCloseable {
     }
     committed = true;
     if (old != null) {
-      deleteTree(old);
+      try {
+        deleteTree(old);
+      } catch (IOException e) {
+        // The new site is in place; the old one is left beside it, named .old-…, to delete by hand.
+      }
     }
   }
 

@@ -78,12 +78,46 @@ public final class SiteRenderer {
    * Every file of the site that a template makes, by path, without rendering any: the preview
    * server renders each when it is asked for.
    */
-  public Map<String, Job> plan(SiteModel model) {
+  public Plan plan(SiteModel model) throws IOException {
     Map<String, Job> out = new java.util.HashMap<>();
+    Set<String> assets = theme.assets().keySet();
+    List<Diagnostic> collisions = new ArrayList<>();
     for (Job job : jobs(model)) {
-      out.put(job.file(), job);
+      Job previous = out.putIfAbsent(job.file(), job);
+      if (previous != null) {
+        collisions.add(collision(job, previous.file(), previous));
+      } else if (assets.contains(job.file()) || job.file().startsWith("search/")) {
+        collisions.add(collision(job, job.file(), null));
+      }
     }
-    return out;
+    for (String file : model.staticFiles()) {
+      if (out.containsKey(file) || assets.contains(file)) {
+        collisions.add(Diagnostic.error(file, 0, 0, "this file of the content folder has the address of a page"
+            + " the site makes (/" + file + "); rename or move it", ""));
+      }
+    }
+    return new Plan(out, collisions);
+  }
+
+  private static String address(String file) {
+    return file.endsWith("/index.html") ? file.substring(0, file.length() - "index.html".length()) : file;
+  }
+
+  /** Every file the templates make, by path, and the addresses claimed twice. */
+  public record Plan(Map<String, Job> jobs, List<Diagnostic> collisions) {}
+
+  private static Diagnostic collision(Job job, String file, Job other) {
+    Object alias = job.context().get("alias");
+    if (other != null && alias == null && other.context().get("alias") != null) {
+      return collision(other, file, job);
+    }
+    String what = other == null ? (file.startsWith("search/") ? "the search index" : "the theme's files")
+        : "the page /" + address(file);
+    if (alias instanceof Alias a) {
+      return a.at().error(a.target().article().sourcePath(), "alias /" + address(a.file()) + " is already the address of "
+          + what + "; choose another alias");
+    }
+    return Diagnostic.error(file, 0, 0, "two pages of the site have the address /" + file, "");
   }
 
   /** Renders one planned file, or gives the template error as a diagnostic. */
@@ -124,7 +158,11 @@ public final class SiteRenderer {
    * when every file was written.
    */
   public List<Diagnostic> render(SiteModel model, PageSink sink) throws IOException {
-    List<Job> jobs = jobs(model);
+    Plan plan = plan(model);
+    if (!plan.collisions().isEmpty()) {
+      return plan.collisions();
+    }
+    List<Job> jobs = new ArrayList<>(plan.jobs().values());
     Set<String> errors = Collections.synchronizedSet(new LinkedHashSet<>());
     List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
     Map<String, PebbleTemplate> compiled = new HashMap<>();
@@ -291,6 +329,7 @@ public final class SiteRenderer {
       Map<String, Object> c = context("article", new Views.PageMeta(alias.target().title(), alias.target().summary(),
           alias.target().path(), "article", "", true));
       c.put("target", alias.target());
+      c.put("alias", alias);
       jobs.add(new Job(alias.file(), "redirect", c));
     }
     Map<String, Object> search = context("search", meta("Tìm kiếm", "Tìm bài viết trong kho lưu trữ", SEARCH));

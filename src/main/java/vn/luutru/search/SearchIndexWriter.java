@@ -32,7 +32,7 @@ import vn.luutru.site.ArticlePage;
  * <ul>
  *   <li>{@code index.json}: counts, the number of shards, year ranges, facet names
  *   <li>{@code s/<n>.bin}: the terms whose FNV-1a hash falls in shard n, with their postings,
- *       or for a long list the number of its own file {@code b/<k>.bin}
+ *       or for a long list the number k of its own file {@code b/<n>-<k>.bin}
  *   <li>{@code v/<ab>.txt}: the syllables starting with {@code ab}, most frequent first, for
  *       completing the last word typed
  *   <li>{@code d/<n/1000>/<n>.json}: what a result shows: address, title, date, category,
@@ -44,7 +44,8 @@ import vn.luutru.site.ArticlePage;
  * posting list is: variant count, variants, posting count, then per posting the document
  * number (the first absolute, the rest as differences), a flags byte (bit 4: in the title; bits
  * 0–3: occurrences in the body, at most 15), and, when there are several variants, a varint
- * bit set of the variants the document uses (variant 31 and later share bit 31).
+ * bit set of the variants the document uses (variant 23 and later share bit 23). {@code
+ * years} lists {@code [year, first, end)} runs of document numbers; a year can have several.
  */
 public final class SearchIndexWriter {
   public static final int FORMAT = 1;
@@ -128,32 +129,17 @@ public final class SearchIndexWriter {
     for (String term : terms.keySet()) {
       byShard.get(hash(term) & (shards - 1)).add(term);
     }
-    // Shards are independent and encoded in parallel. Terms with long lists get files of their
-    // own, numbered in shard order: the first pass counts them per shard, the second writes.
-    int[] ownPerShard = new int[shards];
+    // Shards are independent and encoded in parallel; a term with a long list gets a file of
+    // its own, b/<shard>-<k>.bin, numbered within its shard.
+    java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
     java.util.stream.IntStream.range(0, shards).parallel().forEach(s -> {
       List<String> names = byShard.get(s);
       java.util.Collections.sort(names);
-      ByteWriter one = new ByteWriter(256);
-      for (String term : names) {
-        one.reset();
-        encode(tables, words, terms.get(term), one);
-        if (one.size() > OWN_FILE_BYTES) {
-          ownPerShard[s]++;
-        }
-      }
-    });
-    int[] firstOwn = new int[shards];
-    for (int s = 1; s < shards; s++) {
-      firstOwn[s] = firstOwn[s - 1] + ownPerShard[s - 1];
-    }
-    java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.stream.IntStream.range(0, shards).parallel().forEach(s -> {
       ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
       ByteWriter one = new ByteWriter(256);
-      int own = firstOwn[s];
+      int own = 0;
       try {
-        for (String term : byShard.get(s)) {
+        for (String term : names) {
           one.reset();
           encode(tables, words, terms.get(term), one);
           shard.string(term);
@@ -163,7 +149,7 @@ public final class SearchIndexWriter {
           } else {
             shard.put((byte) 1);
             shard.varint(own);
-            counting.write("search/b/" + own + ".bin", one.toByteArray());
+            counting.write("search/b/" + s + "-" + own + ".bin", one.toByteArray());
             own++;
           }
         }

@@ -61,6 +61,9 @@ public final class SearchText {
 
   /** Letters, digits and combining marks: {@code [\p{L}\p{N}\p{M}]} in JavaScript. */
   static boolean isWordChar(int cp) {
+    if (cp < 0x80) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z');
+    }
     int type = Character.getType(cp);
     return Character.isLetterOrDigit(cp)
         || type == Character.LETTER_NUMBER

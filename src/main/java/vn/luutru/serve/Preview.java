@@ -38,14 +38,13 @@ final class Preview {
 
   /** One good build of the site. */
   record Snapshot(SiteRenderer renderer, Map<String, SiteRenderer.Job> pages, Map<String, byte[]> assets,
-      Set<String> statics, java.util.function.Supplier<Map<String, byte[]>> search) {}
+      Set<String> statics, java.util.function.Supplier<Map<String, byte[]>> search, Map<String, byte[]> rendered) {}
 
   private final SiteConfig config;
   private final ArticleParser parser = new ArticleParser();
   private final MarkdownRenderer markdown = new MarkdownRenderer();
   private final ContentSource.Cache contentCache = new ContentSource.Cache();
   private final SiteModelBuilder.BodyCache bodyCache = new SiteModelBuilder.BodyCache();
-  private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
   private volatile Snapshot current;
   private volatile List<Diagnostic> problems = List.of();
   private boolean templatesChanged = true;
@@ -91,7 +90,12 @@ final class Preview {
         : new SiteRenderer(new Views.SiteInfo(config.title(), config.description(), config.baseUrl(),
             config.basePath(), "vi"), config.pageSize(), config.templatesDir(),
             config.templatesDir().map(Path::toString).orElse("templates"));
-    Map<String, SiteRenderer.Job> pages = renderer.plan(model);
+    SiteRenderer.Plan plan = renderer.plan(model);
+    diags.addAll(plan.collisions());
+    if (!plan.collisions().isEmpty()) {
+      return done(diags, false, t0);
+    }
+    Map<String, SiteRenderer.Job> pages = plan.jobs();
     // After a template changed, render one page of each now, so that a broken template is
     // reported at once rather than when its page is asked for.
     Set<String> tried = new HashSet<>();
@@ -129,9 +133,7 @@ final class Preview {
       }
     };
     templatesChanged = false;
-    rendered.clear();
-    rendered.putAll(fresh);
-    current = new Snapshot(renderer, pages, assets, new HashSet<>(model.staticFiles()), search);
+    current = new Snapshot(renderer, pages, assets, new HashSet<>(model.staticFiles()), search, fresh);
     return done(diags, true, t0);
   }
 
@@ -152,13 +154,13 @@ final class Preview {
     }
     SiteRenderer.Job job = s.pages().get(file);
     if (job != null) {
-      byte[] cached = rendered.get(file);
+      byte[] cached = s.rendered().get(file);
       if (cached != null) {
         return Optional.of(cached);
       }
       try {
         byte[] bytes = s.renderer().renderOne(job);
-        rendered.put(file, bytes);
+        s.rendered().put(file, bytes);
         return Optional.of(bytes);
       } catch (SiteRenderer.RenderException e) {
         throw new IOException(e.getMessage(), e);
@@ -166,9 +168,6 @@ final class Preview {
     }
     if (s.assets().containsKey(file)) {
       return Optional.of(s.assets().get(file));
-    }
-    if (file.startsWith("search/")) {
-      return Optional.ofNullable(s.search().get().get(file));
     }
     if (s.statics().contains(file)) {
       Path root = config.contentDir().toRealPath();
@@ -181,6 +180,9 @@ final class Preview {
         return Optional.empty();
       }
       return Optional.of(Files.readAllBytes(real));
+    }
+    if (file.startsWith("search/")) {
+      return Optional.ofNullable(s.search().get().get(file));
     }
     return Optional.empty();
   }

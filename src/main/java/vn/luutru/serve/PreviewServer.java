@@ -89,6 +89,12 @@ public final class PreviewServer implements AutoCloseable {
     return t;
   });
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.ScheduledExecutorService pinger =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "luutru-ping");
+        t.setDaemon(true);
+        return t;
+      });
   private final String prefix;
   private final WatchService watcher;
   private final Thread watching;
@@ -111,6 +117,7 @@ public final class PreviewServer implements AutoCloseable {
     preview.config().templatesDir().ifPresent(this::register);
     watching = new Thread(this::watch, "luutru-watch");
     watching.setDaemon(true);
+    pinger.scheduleAtFixedRate(() -> send(": ping\n\n"), 15, 15, TimeUnit.SECONDS);
   }
 
   /**
@@ -162,6 +169,7 @@ public final class PreviewServer implements AutoCloseable {
     }
     server.stop(0);
     executor.shutdownNow();
+    pinger.shutdownNow();
     stopped.countDown();
   }
 
@@ -222,8 +230,8 @@ public final class PreviewServer implements AutoCloseable {
         Preview.Rebuild r;
         try {
           r = preview.rebuild();
-        } catch (IOException | RuntimeException e) {
-          log.println("luutru serve: error: " + e.getMessage());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+          log.println("luutru serve: error: " + e);
           log.flush();
           continue;
         }
@@ -254,13 +262,25 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   private void broadcast(String event, String data) {
-    byte[] message = ("event: " + event + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
+    send("event: " + event + "\ndata: " + data + "\n\n");
+  }
+
+  /** Writes to every open event stream, one writer at a time per stream; drops closed ones. */
+  private void send(String message) {
+    byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
     for (OutputStream l : listeners) {
-      try {
-        l.write(message);
-        l.flush();
-      } catch (IOException e) {
-        listeners.remove(l);
+      synchronized (l) {
+        try {
+          l.write(bytes);
+          l.flush();
+        } catch (IOException e) {
+          listeners.remove(l);
+          try {
+            l.close();
+          } catch (IOException ignored) {
+            // already gone
+          }
+        }
       }
     }
   }
@@ -268,6 +288,10 @@ public final class PreviewServer implements AutoCloseable {
   // ---------------------------------------------------------------------------- serving
 
   private void handle(HttpExchange ex) throws IOException {
+    if (ex.getRequestURI().getRawPath().equals(EVENTS) && ex.getRequestMethod().equals("GET")) {
+      events(ex); // stays open: the exchange is closed when the client goes away
+      return;
+    }
     try (ex) {
       String method = ex.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
@@ -276,10 +300,6 @@ public final class PreviewServer implements AutoCloseable {
         return;
       }
       String raw = ex.getRequestURI().getRawPath();
-      if (raw.equals(EVENTS)) {
-        events(ex);
-        return;
-      }
       Optional<String> file = sitePath(raw);
       if (file.isEmpty()) {
         if (raw.equals("/") && !prefix.equals("/")) {
@@ -361,25 +381,18 @@ public final class PreviewServer implements AutoCloseable {
     send(ex, 404, "text/html; charset=utf-8", page);
   }
 
+  /** Opens an event stream; the handler thread returns at once, writes come from the watcher. */
   private void events(HttpExchange ex) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
     ex.sendResponseHeaders(200, 0);
     OutputStream out = ex.getResponseBody();
-    out.write(("retry: 1000\nevent: problems\ndata: " + json(problemText(preview.problems())) + "\n\n")
-        .getBytes(StandardCharsets.UTF_8));
-    out.flush();
-    listeners.add(out);
-    // Keep the exchange open: the watcher writes to it. Heartbeats find clients that left.
-    try {
-      while (listeners.contains(out)) {
-        Thread.sleep(15_000);
-        out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
-        out.flush();
-      }
-    } catch (IOException | InterruptedException e) {
-      listeners.remove(out);
+    synchronized (out) {
+      out.write(("retry: 1000\nevent: problems\ndata: " + json(problemText(preview.problems())) + "\n\n")
+          .getBytes(StandardCharsets.UTF_8));
+      out.flush();
     }
+    listeners.add(out);
   }
 
   private byte[] inject(byte[] html) {

@@ -76,7 +76,8 @@ public final class SiteModelBuilder {
    * looked up are the same as when it was rendered.
    */
   public static final class BodyCache {
-    record Entry(String sourcePath, int bodyLine, String body, String image, String basePath, boolean check,
+    record Entry(String sourcePath, int bodyLine, Position imageAt, String body, String image, String basePath,
+        boolean check,
         Map<String, String> pages, Map<String, Boolean> statics, RenderedBody rendered, String imagePath,
         List<Diagnostic> diagnostics, List<Resolver.Anchor> anchors) {}
 
@@ -127,6 +128,7 @@ public final class SiteModelBuilder {
               String image = a.image().map(f -> f.path()).orElse("");
               BodyCache.Entry hit = cache == null ? null : cache.entries.get(a.contentPath());
               if (hit != null && hit.sourcePath().equals(a.sourcePath()) && hit.bodyLine() == a.bodyLine()
+                  && hit.imageAt().equals(a.position("image"))
                   && hit.body().equals(a.body()) && hit.image().equals(image) && hit.basePath().equals(options.basePath())
                   && hit.check() == options.check()
                   && hit.pages().entrySet().stream().allMatch(e -> e.getValue().equals(
@@ -140,11 +142,18 @@ public final class SiteModelBuilder {
                 resolvers[i] = r;
               } else {
                 Resolver r = new Resolver(a, options, pathByContent, statics);
-                bodies[i] = markdown.render(a.body(), r);
+                try {
+                  bodies[i] = markdown.render(a.body(), r);
+                } catch (StackOverflowError e) {
+                  bodies[i] = new RenderedBody("", "");
+                  r.own.add(Diagnostic.error(a.sourcePath(), a.bodyLine(), 1,
+                      "the text is nested too deeply (lists or quotes inside each other) to render", ""));
+                }
                 images[i] = a.image().map(f -> r.image(f.path())).orElse("");
                 resolvers[i] = r;
                 if (cache != null) {
-                  cache.entries.put(a.contentPath(), new BodyCache.Entry(a.sourcePath(), a.bodyLine(), a.body(), image,
+                  cache.entries.put(a.contentPath(), new BodyCache.Entry(a.sourcePath(), a.bodyLine(),
+                      a.position("image"), a.body(), image,
                       options.basePath(), options.check(), Map.copyOf(r.pageLookups), Map.copyOf(r.staticLookups),
                       bodies[i], images[i], List.copyOf(r.own), List.copyOf(r.anchors)));
                 }
@@ -768,7 +777,7 @@ public final class SiteModelBuilder {
               + (previous.equals(a.sourcePath()) ? "this article" : previous)));
           continue;
         }
-        out.add(new Alias(file, pages.get(i)));
+        out.add(new Alias(file, pages.get(i), at));
       }
     }
     out.sort(Comparator.comparing(Alias::file));

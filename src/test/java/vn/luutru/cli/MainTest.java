@@ -92,6 +92,30 @@ class MainTest {
   }
 
   @Test
+  void anAliasCannotTakeTheAddressOfAGeneratedPage() throws IOException {
+    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\ncategories: [\"Đại hội Đảng\"]\n"
+        + "aliases: [\"/chuyen-muc/dai-hoi-dang/\"]\n---\n");
+    Run r = build();
+    assertThat(r.code()).isEqualTo(1);
+    String a = dir.resolve("content").toString() + "/a.md";
+    assertThat(r.err()).contains(a + ":5:11: error: alias /chuyen-muc/dai-hoi-dang/ is already the address of the page"
+        + " /chuyen-muc/dai-hoi-dang/; choose another alias");
+    assertThat(dir.resolve("site")).doesNotExist();
+
+    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\naliases: [\"/2020/01/./a/\"]\n---\n");
+    assertThat(build().err()).contains(a + ":4:11: error: aliases: '/2020/01/./a/' is not a page address inside the site");
+  }
+
+  @Test
+  void deeplyNestedMarkdownIsADiagnosticOrRendersButNeverCrashes() throws IOException {
+    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n" + "> ".repeat(20000) + "sâu\n\n"
+        + "- a\n".repeat(1) + "  - b\n".repeat(1));
+    Run r = build();
+    assertThat(r.err()).doesNotContain("Exception", "StackOverflowError");
+    assertThat(r.code()).isIn(0, 1);
+  }
+
+  @Test
   void refusesToReplaceAFolderItDidNotWrite() throws IOException {
     write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n");
     write("site/important.txt", "keep me");

@@ -228,6 +228,14 @@ class ArticleParserTest {
   }
 
   @Test
+  void deeplyNestedFrontMatterIsADiagnosticNotACrash() {
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    ArticleParser.Parsed p = parse("---\ntitle: \"A\"\ndate: 2020-01-17\ntags: " + deep + "\n---\n", Encoding.LF);
+    assertThat(p.article()).isEmpty();
+    assertThat(problems(p)).singleElement().asString().contains("error: YAML:");
+  }
+
+  @Test
   void acceptsVietnameseDayMonthYearDates() {
     ArticleParser.Parsed p = parse("---\ntitle: \"A\"\ndate: 17/01/2020\n---\n", Encoding.LF);
     assertThat(p.article().orElseThrow().date().toLocalDate()).isEqualTo(LocalDate.of(2020, 1, 17));

@@ -89,6 +89,21 @@ class ImporterTest {
   }
 
   @Test
+  void survivesLongWordsQueryAddressesAndWordPressClasses() throws IOException {
+    Path page = dir.resolve("wp.html");
+    Files.writeString(page, "<html><head><link rel=canonical href='http://cu.example.vn/index.php?option=com_content&id=201'>"
+        + "</head><body><div class='menu'>Trang chủ</div>"
+        + "<div class='post-205 post type-post status-publish tag-dai-hoi category-tin'><h1>Tin cũ</h1>"
+        + "<p class='entry-date'>17/01/2020</p><p>" + "x".repeat(320) + "</p><p>Đoạn hai.</p></div></body></html>");
+    List<Importer.Result> results = Importer.importAll(List.of(page), dir.resolve("content"), TODAY);
+    Importer.Result r = results.get(0);
+    assertThat(r.failed()).isFalse();
+    assertThat(r.notes()).anyMatch(n -> n.contains("has a query"));
+    String text = Files.readString(r.written().orElseThrow());
+    assertThat(text).contains("date: 2020-01-17", "Đoạn hai.", "summary: \"xxxx").doesNotContain("aliases", "Trang chủ");
+  }
+
+  @Test
   void importedArticlesBuildAndASecondImportOverwritesNothing() throws IOException {
     importAll();
     SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/", 20, dir.resolve("content"), "content",

@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -99,6 +101,22 @@ class PreviewServerIT {
     assertThat(missing.body()).contains("Không tìm thấy trang");
     assertThat(get("search/index.json").statusCode()).isEqualTo(200);
     assertThat(get("2020/01/anh/dai-hoi-van-phong-2.svg").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void manyOpenEventStreamsDoNotStopTheServer() throws Exception {
+    List<java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>>> streams = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create(server.url().replaceFirst("/luu-tru/$", "")
+          + PreviewServer.EVENTS)).build(), HttpResponse.BodyHandlers.ofInputStream()));
+    }
+    for (var s : streams) {
+      assertThat(s.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+    assertThat(get(SEED).statusCode()).isEqualTo(200);
+    for (var s : streams) {
+      s.get().body().close();
+    }
   }
 
   @Test

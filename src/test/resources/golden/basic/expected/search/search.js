@@ -160,11 +160,12 @@ async function exists(term) {
 
 async function postings(term) {
   const index = await loadIndex();
-  const shard = await loadShard(hash(term) & (index.shards - 1));
-  const entry = shard.get(term);
+  const n = hash(term) & (index.shards - 1);
+  const entry = (await loadShard(n)).get(term);
   if (!entry) return EMPTY;
   if (entry.file === undefined) return entry;
-  return once(`b${entry.file}`, async () => readPostings(new Reader(await fetchBytes(`b/${entry.file}.bin`))));
+  const file = `b/${n}-${entry.file}.bin`;
+  return once(file, async () => readPostings(new Reader(await fetchBytes(file))));
 }
 
 /** Up to `max` more frequent syllables that start with `prefix` (for the word being typed). */
@@ -226,7 +227,7 @@ async function slot(alternatives, documents) {
       const flags = list.flags[i];
       const tf = flags & 0x0f;
       let s = (flags & TITLE ? 4 : 0) + (tf ? 1 + 0.5 * Math.log(tf) : 0);
-      if (exact >= 0 && list.bits[i] & (1 << Math.min(31, exact))) s *= 1.5;
+      if (exact >= 0 && list.bits[i] & (1 << Math.min(23, exact))) s *= 1.5;
       s *= idf * alt.weight;
       const d = list.docs[i];
       const old = scores.get(d);
@@ -336,9 +337,11 @@ export async function search(query, options = {}) {
     allowed = allowed === null ? set : new Set([...allowed].filter((d) => set.has(d)));
   };
   if (filters.year !== undefined && filters.year !== "") {
-    const range = index.years.find((y) => String(y[0]) === String(filters.year));
+    // A year may be several ranges: documents are in time order, years are local dates.
     const set = new Set();
-    if (range) for (let d = range[1]; d < range[2]; d++) set.add(d);
+    for (const range of index.years.filter((y) => String(y[0]) === String(filters.year))) {
+      for (let d = range[1]; d < range[2]; d++) set.add(d);
+    }
     narrow(set);
   }
   for (const facet of ["category", "organization", "term"]) {
