@@ -339,7 +339,8 @@ public final class ArticleParser {
         error(n, key + ": expected text, found " + kind(n));
         return Optional.empty();
       }
-      return Optional.of(s.getValue());
+      // Cleaned again: YAML escapes ("\u00AD", "\b") can put back what cleaning the file removed.
+      return Optional.of(VietnameseText.clean(s.getValue()));
     }
 
     List<String> textList(Node n, String key) {
@@ -360,7 +361,7 @@ public final class ArticleParser {
           error(item, key + ": each item must be text, found " + kind(item));
           continue;
         }
-        String v = s.getValue().strip();
+        String v = VietnameseText.clean(s.getValue()).strip();
         if (!v.isEmpty()) {
           out.add(v);
         }
@@ -561,7 +562,7 @@ public final class ArticleParser {
           continue;
         }
         if (item instanceof ScalarNode s) {
-          String[] parts = s.getValue().split("\\s+[-–]\\s+", 2);
+          String[] parts = VietnameseText.clean(s.getValue()).split("\\s+[-–]\\s+", 2);
           out.add(new Person(parts[0].strip(), parts.length > 1 ? parts[1].strip() : ""));
         } else if (item instanceof MappingNode m) {
           Map<String, Node> f = keyed(m, key + ".");

@@ -101,7 +101,7 @@ public final class MarkdownRenderer {
       Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
       out = Jsoup.clean(out, "https://luutru.invalid/", safelist, settings);
     }
-    return new RenderedBody(out, PlainText.of(doc));
+    return new RenderedBody(out, VietnameseText.clean(PlainText.of(doc)));
   }
 
   /** Finds raw HTML and level-1 headings, and resolves link and image addresses. */

@@ -35,6 +35,7 @@ public final class SiteWriter implements AutoCloseable {
   private final Path temp;
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicLong bytes = new AtomicLong();
+  private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean committed;
 
   private SiteWriter(Path output, Path temp) {
@@ -75,7 +76,7 @@ public final class SiteWriter implements AutoCloseable {
   /** Writes one file; safe to call from many threads for different files. */
   public void write(String file, byte[] content) throws IOException {
     Path target = resolve(file);
-    Files.createDirectories(target.getParent());
+    folder(target.getParent());
     Files.write(target, content);
     files.incrementAndGet();
     bytes.addAndGet(content.length);
@@ -84,10 +85,18 @@ public final class SiteWriter implements AutoCloseable {
   /** Copies one file as it is. */
   public void copy(Path source, String file) throws IOException {
     Path target = resolve(file);
-    Files.createDirectories(target.getParent());
+    folder(target.getParent());
     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
     files.incrementAndGet();
     bytes.addAndGet(Files.size(target));
+  }
+
+  /** Creates a folder once; most files share their folder with many others. */
+  private void folder(Path dir) throws IOException {
+    if (!folders.contains(dir)) {
+      Files.createDirectories(dir);
+      folders.add(dir);
+    }
   }
 
   private Path resolve(String file) throws IOException {

@@ -192,7 +192,7 @@ public final class SearchIndexWriter {
     int[] numbers(String text) {
       int[][] out = {new int[64]};
       int[] n = {0};
-      SearchText.words(text, w -> {
+      SearchText.wordsOfClean(text, w -> {
         long id = ids.computeIfAbsent(w, k -> {
           int f = foldedIds.computeIfAbsent(VietnameseText.fold(k), x -> nextFolded.getAndIncrement());
           return ((long) nextMarked.getAndIncrement() << 32) | f;

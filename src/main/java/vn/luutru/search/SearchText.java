@@ -41,7 +41,15 @@ public final class SearchText {
 
   /** Hands each word of {@code text}, lower case and as written, to {@code word}, in order. */
   public static void words(String text, java.util.function.Consumer<String> word) {
-    String s = VietnameseText.clean(text).toLowerCase(Locale.ROOT);
+    wordsOfClean(VietnameseText.clean(text), word);
+  }
+
+  /**
+   * As {@link #words}, for text that is already clean ({@link VietnameseText#clean}), as all
+   * text of a parsed article is: cleaning again would change nothing, so the words are the same.
+   */
+  public static void wordsOfClean(String text, java.util.function.Consumer<String> word) {
+    String s = text.toLowerCase(Locale.ROOT);
     int start = -1;
     for (int i = 0; i <= s.length(); ) {
       int cp = i < s.length() ? s.codePointAt(i) : ' ';

@@ -326,6 +326,13 @@ export async function search(query, options = {}) {
   const typing = !/\s$/u.test(query);
   const last = tokens[tokens.length - 1];
   const lastAlternatives = [{ term: last.folded, marked: last.marked, weight: 1 }];
+  // Start fetching the phrase's pairs (or the single word) now, while finding out whether the
+  // last word needs completing; both are cached, so nothing is fetched twice.
+  if (tokens.length > 1) {
+    for (let i = 0; i + 1 < tokens.length; i++) postings(`${tokens[i].folded} ${tokens[i + 1].folded}`).catch(() => {});
+  } else {
+    postings(last.folded).catch(() => {});
+  }
   // While typing, a last word that is not a word of the archive stands for the words it starts.
   if (typing && !(await exists(last.folded))) {
     for (const t of await completions(last.folded, 3)) lastAlternatives.push({ term: t, marked: t, weight: 0.6 });

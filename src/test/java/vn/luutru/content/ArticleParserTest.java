@@ -213,6 +213,15 @@ class ArticleParserTest {
   }
 
   @Test
+  void cleansTextThatYamlEscapesPutBack() {
+    ArticleParser.Parsed p =
+        parse("---\ntitle: \"Nghị\\u00ADquyết\\b\"\ndate: 2020-01-17\ntags: [\"a\\u200Bb\"]\n---\n", Encoding.LF);
+    Article a = p.article().orElseThrow();
+    assertThat(a.title()).isEqualTo("Nghịquyết");
+    assertThat(a.tags()).containsExactly("ab");
+  }
+
+  @Test
   void reportsInvalidUtf8AtTheLineAndColumnOfTheBadByte() {
     byte[] head = "---\ntitle: \"Đại ".getBytes(StandardCharsets.UTF_8);
     byte[] tail = "\"\ndate: 2020-01-17\n---\n".getBytes(StandardCharsets.UTF_8);
