@@ -91,7 +91,7 @@ public final class ContentSource {
           public FileVisitResult visitFileFailed(Path file, IOException e) {
             String why =
                 e instanceof FileSystemLoopException
-                    ? "symbolic link loop: this folder links back to one of its parents; it is skipped"
+                    ? "symbolic link loop: this folder links back to one of its parents"
                     : "cannot be read: " + e.getMessage();
             walkProblems.add(Diagnostic.error(prefix + relative(root, file), 0, 0, why, ""));
             return FileVisitResult.CONTINUE;

@@ -108,7 +108,23 @@ final class TermTable {
     list[n - 1] = (p & 0xFFFFFFFF00000000L) | ((long) flags << 24) | (p & 0xFFFFFFL) | (1L << Math.min(23, v));
   }
 
+  /**
+   * For single words the written form decides the term, so its position among the term's forms
+   * is kept per form (plus one; 0 for not yet seen): common syllables have a dozen forms.
+   */
+  private int[] wordVariant = new int[1024];
+
   private int variant(int t, long variant) {
+    boolean word = variant >>> 32 == 0;
+    if (word) {
+      int m = (int) variant;
+      if (m >= wordVariant.length) {
+        wordVariant = Arrays.copyOf(wordVariant, Math.max(m + 1, wordVariant.length * 2));
+      }
+      if (wordVariant[m] > 0) {
+        return wordVariant[m] - 1;
+      }
+    }
     long[] list = variants[t];
     int n = variantCounts[t];
     for (int i = 0; i < n; i++) {
@@ -123,6 +139,9 @@ final class TermTable {
     }
     list[n] = variant;
     variantCounts[t] = n + 1;
+    if (word) {
+      wordVariant[(int) variant] = n + 1;
+    }
     return n;
   }
 }
