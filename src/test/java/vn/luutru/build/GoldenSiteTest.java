@@ -23,7 +23,8 @@ import vn.luutru.testing.Trees;
 /**
  * Golden sites: each {@code src/test/resources/golden/<case>/content} is built with a fixed
  * day, base URL {@code https://example.org/luu-tru/} and two articles a page, and every file
- * must equal its twin in {@code expected/}; a file on one side only fails. Run with {@code
+ * must equal its twin in {@code expected/}; a file on one side only fails. Theme assets and
+ * {@code search.js} are copies: they must equal their sources instead. Run with {@code
  * -Dgolden.update=true} to rewrite the expected files after a deliberate change, then read the
  * diff.
  */
