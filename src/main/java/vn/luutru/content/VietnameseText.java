@@ -87,6 +87,19 @@ public final class VietnameseText {
     return Normalizer.normalize(out, Normalizer.Form.NFC);
   }
 
+  /**
+   * {@code text} on one line, cut at the last space before {@code max} characters with " …"
+   * added when it is longer: summaries and search excerpts.
+   */
+  public static String shorten(String text, int max) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    if (flat.length() <= max) {
+      return flat;
+    }
+    int cut = flat.lastIndexOf(' ', max);
+    return flat.substring(0, cut > 0 ? cut : max) + " …";
+  }
+
   /** A URL slug: folded, ASCII letters and digits joined by single hyphens, cut at a word. */
   public static String slug(String text) {
     return slug(text, MAX_SLUG_LENGTH);

@@ -333,12 +333,7 @@ public final class SearchIndexWriter {
   }
 
   private static String excerpt(String text) {
-    String flat = text.replaceAll("\\s+", " ").strip();
-    if (flat.length() <= EXCERPT_LENGTH) {
-      return flat;
-    }
-    int cut = flat.lastIndexOf(' ', EXCERPT_LENGTH);
-    return flat.substring(0, cut > 0 ? cut : EXCERPT_LENGTH) + " …";
+    return VietnameseText.shorten(text, EXCERPT_LENGTH);
   }
 
   private static void writeFacetsAndIndex(List<ArticlePage> pages, int shards, Sink sink) throws IOException {

@@ -499,12 +499,7 @@ public final class SiteModelBuilder {
   }
 
   private static String excerpt(String text) {
-    String flat = text.replaceAll("\\s+", " ").strip();
-    if (flat.length() <= SUMMARY_LENGTH) {
-      return flat;
-    }
-    int cut = flat.lastIndexOf(' ', SUMMARY_LENGTH);
-    return flat.substring(0, cut > 0 ? cut : SUMMARY_LENGTH) + " …";
+    return VietnameseText.shorten(text, SUMMARY_LENGTH);
   }
 
   /** Articles grouped by the slug of a category or tag name. */
