@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.content.Article;
 import vn.luutru.content.ArticleParser;
@@ -35,26 +36,64 @@ import vn.luutru.site.SiteModelBuilder;
 public final class SiteBuilder {
   private SiteBuilder() {}
 
-  public static BuildResult build(SiteConfig config) throws IOException {
-    Map<String, Long> timings = new LinkedHashMap<>();
+  /**
+   * What the preview keeps between builds of one folder: parsed files and rendered bodies.
+   * {@link #none()} for a single build.
+   */
+  public record Caches(ContentSource.Cache content, SiteModelBuilder.BodyCache bodies) {
+    public static Caches none() {
+      return new Caches(null, null);
+    }
+
+    public static Caches fresh() {
+      return new Caches(new ContentSource.Cache(), new SiteModelBuilder.BodyCache());
+    }
+  }
+
+  /** The stages before pages: the model, or empty when the diagnostics have errors. */
+  public record Modelled(Optional<SiteModel> model, List<Diagnostic> diagnostics, int articles) {}
+
+  /**
+   * Reads the content and builds the model, stopping at the first stage with errors. With
+   * {@code check}, problems a publisher should fix are looked for too (see {@link #check}).
+   * Each stage's time goes into {@code timings}.
+   */
+  public static Modelled model(SiteConfig config, Caches caches, boolean check, Map<String, Long> timings)
+      throws IOException {
     long t0 = System.nanoTime();
     ContentSource.Content content =
-        ContentSource.load(config.contentDir(), config.shownContentDir(), new ArticleParser());
+        ContentSource.load(config.contentDir(), config.shownContentDir(), new ArticleParser(), caches.content());
     long t1 = lap(timings, "content", t0);
     List<Diagnostic> diags = new ArrayList<>(content.diagnostics());
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
-      return new BuildResult(sorted(diags), false, content.articles().size(), 0, 0, timings);
+    if (check) {
+      // Disagreements with a title do not keep the model from being built: check goes on to
+      // report the links and anchors too.
+      for (Article a : content.articles()) {
+        a.congress().ifPresent(c -> diags.addAll(agreeWithTitle(a, c)));
+      }
     }
-    SiteModel model =
-        new SiteModelBuilder(new MarkdownRenderer())
-            .build(content.articles(), content.staticFiles(),
-                new SiteModelBuilder.Options(config.basePath(), config.drafts(), config.future(), config.today()));
-    long t2 = lap(timings, "model", t1);
+    if (content.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+      return new Modelled(Optional.empty(), sorted(diags), content.articles().size());
+    }
+    SiteModel model = new SiteModelBuilder(new MarkdownRenderer(), caches.bodies()).build(content.articles(),
+        content.staticFiles(), new SiteModelBuilder.Options(config.basePath(), config.drafts(), config.future(),
+            config.today(), check));
+    lap(timings, "model", t1);
     diags.addAll(model.diagnostics());
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
-      return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
+    boolean failed = diags.stream().anyMatch(Diagnostic::isError);
+    return new Modelled(failed ? Optional.empty() : Optional.of(model), sorted(diags), model.articles().size());
+  }
+
+  public static BuildResult build(SiteConfig config) throws IOException {
+    Map<String, Long> timings = new LinkedHashMap<>();
+    Modelled modelled = model(config, Caches.none(), false, timings);
+    if (modelled.model().isEmpty()) {
+      return new BuildResult(modelled.diagnostics(), false, modelled.articles(), 0, 0, timings);
     }
-    SiteRenderer renderer = renderer(config);
+    SiteModel model = modelled.model().get();
+    List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
+    long t2 = System.nanoTime();
+    SiteRenderer renderer = SiteRenderer.of(config);
     try (SiteWriter out = SiteWriter.open(config.outputDir())) {
       List<Diagnostic> renderErrors = renderer.render(model, out::write);
       long t3 = lap(timings, "render", t2);
@@ -83,28 +122,12 @@ public final class SiteBuilder {
    */
   public static BuildResult check(SiteConfig config) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
-    ContentSource.Content content =
-        ContentSource.load(config.contentDir(), config.shownContentDir(), new ArticleParser());
-    List<Diagnostic> diags = new ArrayList<>(content.diagnostics());
-    for (Article a : content.articles()) {
-      a.congress().ifPresent(c -> diags.addAll(agreeWithTitle(a, c)));
+    Modelled modelled = model(config, Caches.none(), true, timings);
+    List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
+    if (modelled.model().isPresent()) {
+      diags.addAll(SiteRenderer.of(config).plan(modelled.model().get()).collisions());
     }
-    SiteModel model =
-        new SiteModelBuilder(new MarkdownRenderer())
-            .build(content.articles(), content.staticFiles(), new SiteModelBuilder.Options(config.basePath(),
-                config.drafts(), config.future(), config.today(), true));
-    diags.addAll(model.diagnostics());
-    if (diags.stream().noneMatch(Diagnostic::isError)) {
-      diags.addAll(renderer(config).plan(model).collisions());
-    }
-    return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
-  }
-
-  private static SiteRenderer renderer(SiteConfig config) {
-    Views.SiteInfo info = new Views.SiteInfo(config.title(), config.description(), config.baseUrl(),
-        config.basePath(), "vi");
-    return new SiteRenderer(info, config.pageSize(), config.templatesDir(),
-        config.templatesDir().map(Path::toString).orElse("templates"));
+    return new BuildResult(sorted(diags), false, modelled.articles(), 0, 0, timings);
   }
 
   /** A congress block whose ordinal or term differs from what its title says. */

@@ -43,6 +43,7 @@ final class PageReader {
     List<String> notes = new ArrayList<>();
     String alias = oldAddress(doc).orElse(fallbackAlias);
     String pageTitle = doc.title();
+    List<String> categories = breadcrumb(doc);
 
     for (Element e : doc.select("script, style, noscript, iframe, form, nav, header, footer, aside, button, svg, "
         + "object, embed, link, meta")) {
@@ -101,9 +102,28 @@ final class PageReader {
       markdown = markdown.substring(lead.end());
     }
     String summary = firstParagraph(markdown);
-    List<String> categories = new ArrayList<>();
     return new LegacyPage(VietnameseText.clean(title), date, summary, c.source, categories,
         Optional.ofNullable(c.image), c.caption, c.alt, alias, markdown + "\n", notes);
+  }
+
+  /**
+   * The section the page sat in, from its breadcrumb ({@code Trang chủ » Xây dựng Đảng}): the
+   * last link that is not the home page. Read before the breadcrumb is removed as chrome.
+   */
+  static List<String> breadcrumb(Document doc) {
+    Element crumb = doc.selectFirst("[class*=breadcrumb], [id*=breadcrumb], nav[aria-label*=readcrumb]");
+    if (crumb == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (Element a : crumb.select("a")) {
+      String t = text(a);
+      String folded = VietnameseText.fold(t);
+      if (!t.isEmpty() && !folded.equals("trang chu") && !folded.equals("home")) {
+        names.add(t);
+      }
+    }
+    return names.isEmpty() ? List.of() : List.of(names.get(names.size() - 1));
   }
 
   /** The address the page was saved from, if it says: a "saved from" comment, canonical, og:url. */

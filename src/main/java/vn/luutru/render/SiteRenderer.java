@@ -71,6 +71,13 @@ public final class SiteRenderer {
             .build();
   }
 
+  /** The renderer for a build's configuration. */
+  public static SiteRenderer of(vn.luutru.config.SiteConfig config) {
+    return new SiteRenderer(new Views.SiteInfo(config.title(), config.description(), config.baseUrl(),
+        config.basePath(), "vi"), config.pageSize(), config.templatesDir(),
+        config.templatesDir().map(Path::toString).orElse("templates"));
+  }
+
   /** One file to render: its path in the site, its template, and what the template sees. */
   public record Job(String file, String template, Map<String, Object> context) {}
 

@@ -26,16 +26,8 @@ public final class SearchText {
   public record Token(String marked, String folded) {}
 
   public static List<Token> tokens(String text) {
-    return tokens(text, VietnameseText::fold);
-  }
-
-  /**
-   * As {@link #tokens(String)}, folding through {@code fold}, which may cache: an archive has
-   * millions of words but only tens of thousands of distinct ones.
-   */
-  public static List<Token> tokens(String text, java.util.function.UnaryOperator<String> fold) {
     List<Token> out = new ArrayList<>();
-    words(text, marked -> out.add(new Token(marked, fold.apply(marked))));
+    words(text, marked -> out.add(new Token(marked, VietnameseText.fold(marked))));
     return out;
   }
 

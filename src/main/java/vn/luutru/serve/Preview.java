@@ -11,16 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
-import vn.luutru.content.ArticleParser;
-import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
-import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.render.SiteRenderer;
-import vn.luutru.render.Views;
 import vn.luutru.search.SearchIndexWriter;
 import vn.luutru.site.SiteModel;
-import vn.luutru.site.SiteModelBuilder;
 
 /**
  * The site as the preview serves it: the last good model, planned pages rendered on request,
@@ -41,10 +37,7 @@ final class Preview {
       Set<String> statics, java.util.function.Supplier<Map<String, byte[]>> search, Map<String, byte[]> rendered) {}
 
   private final SiteConfig config;
-  private final ArticleParser parser = new ArticleParser();
-  private final MarkdownRenderer markdown = new MarkdownRenderer();
-  private final ContentSource.Cache contentCache = new ContentSource.Cache();
-  private final SiteModelBuilder.BodyCache bodyCache = new SiteModelBuilder.BodyCache();
+  private final SiteBuilder.Caches caches = SiteBuilder.Caches.fresh();
   private volatile Snapshot current;
   private volatile List<Diagnostic> problems = List.of();
   private boolean templatesChanged = true;
@@ -72,24 +65,14 @@ final class Preview {
 
   synchronized Rebuild rebuild() throws IOException {
     long t0 = System.nanoTime();
-    List<Diagnostic> diags = new ArrayList<>();
-    ContentSource.Content content =
-        ContentSource.load(config.contentDir(), config.shownContentDir(), parser, contentCache);
-    diags.addAll(content.diagnostics());
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
+    SiteBuilder.Modelled modelled = SiteBuilder.model(config, caches, false, new java.util.HashMap<>());
+    List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
+    if (modelled.model().isEmpty()) {
       return done(diags, false, t0);
     }
-    SiteModel model = new SiteModelBuilder(markdown, bodyCache).build(content.articles(), content.staticFiles(),
-        new SiteModelBuilder.Options(config.basePath(), config.drafts(), config.future(), config.today()));
-    diags.addAll(model.diagnostics());
-    if (diags.stream().anyMatch(Diagnostic::isError)) {
-      return done(diags, false, t0);
-    }
+    SiteModel model = modelled.model().get();
     boolean freshTemplates = current == null || templatesChanged;
-    SiteRenderer renderer = !freshTemplates ? current.renderer()
-        : new SiteRenderer(new Views.SiteInfo(config.title(), config.description(), config.baseUrl(),
-            config.basePath(), "vi"), config.pageSize(), config.templatesDir(),
-            config.templatesDir().map(Path::toString).orElse("templates"));
+    SiteRenderer renderer = freshTemplates ? SiteRenderer.of(config) : current.renderer();
     SiteRenderer.Plan plan = renderer.plan(model);
     diags.addAll(plan.collisions());
     if (!plan.collisions().isEmpty()) {

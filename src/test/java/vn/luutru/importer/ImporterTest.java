@@ -46,6 +46,7 @@ class ImporterTest {
         summary: "Thực hiện Kế hoạch số 205-KH⁄ĐU ngày 01⁄8⁄2019""");
     assertThat(text).contains(
         "source: \"Trần Thu\"\n",
+        "categories: [\"Xây dựng Đảng\"]\n",
         "image: \"anh/dai-hoi.png\"\n",
         "image_caption: \"Các đ/c đại biểu tặng hoa chúc mừng Đại hội Chi bộ Văn phòng Sở 2 nhiệm kỳ 2020 - 2022\"\n",
         "aliases: [\"/tin-tuc/205.html\"]\n",

@@ -56,7 +56,7 @@ class SearchPageIT {
         wait.until(d -> d.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
             .anyMatch(a -> a.getText().equals(SEED)));
 
-        // Keyboard: from the box, Tab reaches the filters; the first result link is reachable.
+        // A result leads to its article.
         driver.findElement(By.cssSelector("#danh-sach li h2 a")).click();
         wait.until(d -> d.getCurrentUrl().contains("/luu-tru/20"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
