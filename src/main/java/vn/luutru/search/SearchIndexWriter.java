@@ -79,7 +79,7 @@ public final class SearchIndexWriter {
     // 1. Words to numbers, in parallel: each document becomes three arrays of word numbers.
     Words words = new Words();
     List<int[][]> docs = pages.parallelStream()
-        .map(p -> new int[][] {words.numbers(p.title()), words.numbers(p.article().summary()), words.numbers(p.text())})
+        .map(p -> fields(words, p.title(), p.article().summary(), p.text()))
         .toList();
     words.freeze();
     // 2. Postings, in parallel: each worker owns the terms whose key hashes to it and reads
@@ -172,6 +172,19 @@ public final class SearchIndexWriter {
       counting.write("search/search.js", in.readAllBytes());
     }
     return new Stats(pages.size(), terms.size(), files.get(), bytes.get());
+  }
+
+  /**
+   * A document's fields as word numbers: the title, then the summary when the body does not
+   * already begin with it (most summaries are the first paragraph, which would otherwise count
+   * twice), then the body.
+   */
+  static int[][] fields(Words words, String titleText, String summaryText, String bodyText) {
+    int[] title = words.numbers(titleText);
+    int[] summary = words.numbers(summaryText);
+    int[] body = words.numbers(bodyText);
+    boolean repeated = summary.length <= body.length && Arrays.equals(summary, 0, summary.length, body, 0, summary.length);
+    return repeated ? new int[][] {title, body} : new int[][] {title, summary, body};
   }
 
   /**

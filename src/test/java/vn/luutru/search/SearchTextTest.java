@@ -62,4 +62,15 @@ class SearchTextTest {
     assertThat(Integer.toUnsignedString(SearchIndexWriter.hash("dai hoi"))).isEqualTo("1448055485");
     assertThat(Integer.toUnsignedString(SearchIndexWriter.hash("đại"))).isEqualTo("2890113847");
   }
+
+  @Test
+  void aSummaryTheBodyBeginsWithIsIndexedOnce() {
+    SearchIndexWriter.Words words = new SearchIndexWriter.Words();
+    assertThat(SearchIndexWriter.fields(words, "Đại hội", "Sáng 17/1, đại hội.", "Sáng 17/1, Đại hội! Rồi bầu.").length)
+        .as("title and body only").isEqualTo(2);
+    assertThat(SearchIndexWriter.fields(words, "Đại hội", "Tóm tắt riêng.", "Sáng 17/1, đại hội.").length)
+        .as("a summary of its own is indexed").isEqualTo(3);
+    assertThat(SearchIndexWriter.fields(words, "Đại hội", "Sáng 17/1, đại hội. Thêm.", "Sáng 17/1, đại hội.").length)
+        .as("a summary longer than the body is indexed").isEqualTo(3);
+  }
 }
