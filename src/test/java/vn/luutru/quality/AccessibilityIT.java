@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.luutru.testing.Browser;
 import vn.luutru.testing.SampleSite;
 import vn.luutru.testing.StaticServer;
+import vn.luutru.testing.Trees;
 
 /**
  * The sample archive in headless Chromium, checked by axe-core on every kind of page: no
@@ -63,6 +64,7 @@ class AccessibilityIT {
     if (server != null) {
       server.close();
     }
+    Trees.delete(tmp);
   }
 
   /** One page of each kind the theme has, by what it is. */

@@ -45,6 +45,7 @@ import vn.luutru.cli.Main;
 import vn.luutru.testing.Browser;
 import vn.luutru.testing.Nginx;
 import vn.luutru.testing.SampleSite;
+import vn.luutru.testing.Trees;
 
 /**
  * The sample archive built with {@code luutru build --base-url http://127.0.0.1:PORT/luu-tru/}
@@ -92,6 +93,7 @@ class RealServerIT {
     if (nginx != null) {
       nginx.close();
     }
+    Trees.delete(tmp);
   }
 
   // ---------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.testing.Browser;
 import vn.luutru.testing.StaticServer;
+import vn.luutru.testing.Trees;
 
 /**
  * An archive whose every text an author can write carries script: titles, summaries, authors,
@@ -197,6 +198,7 @@ class ScriptInjectionIT {
     if (server != null) {
       server.close();
     }
+    Trees.delete(tmp);
   }
 
   @Test
