@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,6 +22,11 @@ public final class Browser {
   private Browser() {}
 
   public static ChromeDriver start(int width, int height) throws IOException {
+    return start(width, height, options -> {});
+  }
+
+  /** As {@link #start(int, int)}, with more options set by {@code configure}. */
+  public static ChromeDriver start(int width, int height, Consumer<ChromeOptions> configure) throws IOException {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       if ("true".equals(System.getenv("CI"))) {
         throw new AssertionError("chromium and chromium-driver are not installed; .ci/run must install them");
@@ -33,6 +39,7 @@ public final class Browser {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=" + width + "," + height,
         "--user-data-dir=" + Files.createTempDirectory("luutru-chromium"));
+    configure.accept(options);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()

@@ -38,6 +38,24 @@ public final class Trees {
     return out;
   }
 
+  /** Deletes a folder and everything in it, if it exists (for temporary folders of tests). */
+  public static void delete(Path root) {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> {
+        try {
+          Files.delete(f);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The shared corpus folder beside the project; fails under CI=true when it is missing. */
   public static Path sharedCorpus() {
     Path p = Path.of("..", "shared", "corpus", "dantri");
