@@ -71,6 +71,42 @@ class HtmlValidityTest {
     assertNone(checked, Severity.WARNING);
   }
 
+  /**
+   * Bodies that the real archives only sometimes have, all in one small site: every Markdown
+   * feature (aligned tables, footnotes, hard breaks, thematic breaks, odd link and image
+   * addresses, character references to forbidden code points, headings that take the theme's
+   * ids) and raw HTML pasted from old pages (obsolete elements and attributes, bad ids, broken
+   * nesting, unsafe addresses). Whatever an author writes, the page must come out valid.
+   */
+  @Test
+  void everyPageOfTheEdgeCasesIsValid(@TempDir Path tmp) throws Exception {
+    Path content = Path.of("src/test/resources/quality/edge-cases");
+    SiteConfig config = new SiteConfig(SiteConfig.DEFAULT_TITLE, "", "https://example.org/luu-tru/", 20, content,
+        content.toString(), Optional.empty(), tmp.resolve("site"), false, false, LocalDate.of(2026, 1, 1));
+    Checked checked = buildAndCheck(config, "edge-cases");
+    assertNone(checked, Severity.ERROR);
+    assertNone(checked, Severity.WARNING);
+  }
+
+  /** The golden sites' expected pages are what the tests hold the generator to: they are valid too. */
+  @Test
+  void everyPageOfTheGoldenSitesIsValid() throws Exception {
+    Path golden = Path.of("src/test/resources/golden");
+    List<Path> html;
+    try (Stream<Path> s = Files.walk(golden)) {
+      html = s.filter(p -> p.toString().endsWith(".html") && p.toString().contains("/expected/")).sorted().toList();
+    }
+    NuChecker nu = new NuChecker();
+    List<Message> messages = new ArrayList<>();
+    for (Path page : html) {
+      messages.addAll(nu.check(page));
+    }
+    Checked checked = new Checked(golden, html.size(), 0, messages, 0);
+    assertThat(checked.pages).isGreaterThan(10);
+    assertNone(checked, Severity.ERROR);
+    assertNone(checked, Severity.WARNING);
+  }
+
   @Test
   void everyPageOfTheDantriCorpusIsValid(@TempDir Path tmp) throws Exception {
     Path corpus = Trees.sharedCorpus();
