@@ -98,6 +98,25 @@ public final class NuChecker {
   }
 
   /**
+   * Checks one stylesheet with the checker's CSS checker (as {@code vnu --css} does); lines
+   * are the stylesheet's.
+   */
+  public List<Message> checkCss(Path css) {
+    current.clear();
+    file = css;
+    try {
+      validator.checkCssFile(css.toFile(), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SAXException e) {
+      current.add(new Message(Severity.ERROR, css, -1, -1, "checker stopped: " + e.getMessage()));
+    }
+    // The checker wraps the stylesheet in a page whose first line is its own.
+    return current.stream().map(m -> new Message(m.severity(), m.file(), m.line() > 1 ? m.line() - 1 : m.line(),
+        m.column(), m.text())).toList();
+  }
+
+  /**
    * A report of {@code messages} grouped by message text (most frequent first), each group with
    * its count and up to {@code perGroup} places, at most {@code groups} groups.
    */
