@@ -70,7 +70,7 @@ public final class MarkdownRenderer {
    * header's search box, the congress table and related articles); a heading or a raw element
    * of the body that would take one gets a suffix instead ({@code noi-dung-2}).
    */
-  public static final Set<String> RESERVED_IDS = Set.of("noi-dung", "tim-nhanh", "thong-tin-dai-hoi", "bai-lien-quan");
+  static final Set<String> RESERVED_IDS = Set.of("noi-dung", "tim-nhanh", "thong-tin-dai-hoi", "bai-lien-quan");
 
   private final Parser parser;
   private final HtmlRenderer html;
