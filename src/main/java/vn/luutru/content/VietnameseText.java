@@ -21,13 +21,17 @@ public final class VietnameseText {
   /**
    * NFC-normalises {@code text} and removes what a reader never means to type: C0 and C1
    * control characters (tab and line feed are kept), soft hyphens, zero-width spaces and
-   * joiners, and stray byte-order marks. Carriage returns are turned into line feeds.
+   * joiners, and stray byte-order marks. Carriage returns are turned into line feeds. Unicode
+   * noncharacters ({@code U+FDD0}–{@code U+FDEF}, {@code U+xFFFE}, {@code U+xFFFF}) and lone
+   * surrogates go too: HTML forbids them and XML cannot hold them, and they reach a body through
+   * character references such as {@code &#xFFFF;}.
    */
   public static String clean(String text) {
     StringBuilder out = null;
     int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < n; ) {
+      int c = text.codePointAt(i);
+      int width = Character.charCount(c);
       boolean drop;
       char replacement = 0;
       if (c == '\r') {
@@ -44,11 +48,12 @@ public final class VietnameseText {
       }
       if (out != null) {
         if (!drop) {
-          out.append(c);
+          out.appendCodePoint(c);
         } else if (replacement != 0) {
           out.append(replacement);
         }
       }
+      i += width;
     }
     String stripped = out == null ? text : out.toString();
     return Normalizer.isNormalized(stripped, Normalizer.Form.NFC)
@@ -56,7 +61,7 @@ public final class VietnameseText {
         : Normalizer.normalize(stripped, Normalizer.Form.NFC);
   }
 
-  private static boolean isInvisible(char c) {
+  private static boolean isInvisible(int c) {
     if (c < 0x20) {
       return c != '\n' && c != '\t';
     }
@@ -65,7 +70,10 @@ public final class VietnameseText {
         || (c >= '\u200B' && c <= '\u200F')
         || (c >= '\u202A' && c <= '\u202E')
         || c == '\u2060'
-        || c == '\uFEFF';
+        || c == '\uFEFF'
+        || (c >= 0xFDD0 && c <= 0xFDEF)
+        || (c & 0xFFFE) == 0xFFFE
+        || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
   }
 
   /**

@@ -1,6 +1,8 @@
 package vn.luutru.markdown;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,21 +10,30 @@ import java.util.regex.Matcher;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
+import org.commonmark.ext.gfm.tables.TableCell;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.Text;
+import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.AttributeProvider;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 import vn.luutru.content.VietnameseText;
 
@@ -36,15 +47,30 @@ import vn.luutru.content.VietnameseText;
  * body.html();  // <h2 id="ket-qua">Kết quả</h2>\n<p>Đại hội …</p>
  * }</pre>
  *
- * <p>A body whose headings start at level 1 is shifted down one level, since the page's own
- * title is the only {@code h1}. Raw HTML is allowed but cleaned: no scripts, no event
- * attributes, no {@code javascript:} addresses. Only bodies that contain raw HTML pay for the
- * jsoup pass.
+ * <p>The output is valid HTML whatever the Markdown (the Nu Html Checker finds no error in it):
+ * a body whose headings start at level 1 is shifted down one level, since the page's own title
+ * is the only {@code h1}, and no heading skips a level; void elements are written as HTML
+ * ({@code <br>}, not {@code <br />}); table alignment is a class ({@code align-right}), not the
+ * obsolete {@code align}; addresses are percent-encoded where they hold spaces and the like;
+ * an image or a link whose address is unsafe is replaced by its text; heading ids never take
+ * one of {@link #RESERVED_IDS} or a footnote's; characters HTML forbids (reached through
+ * references like {@code &#xFFFF;}) are removed and the text is NFC.
+ *
+ * <p>Raw HTML is allowed but cleaned: no scripts, no event attributes, no {@code javascript:}
+ * addresses, and what the standard forbids is repaired ({@link HtmlRepair}). Only bodies that
+ * contain raw HTML pay for the jsoup pass.
  */
 public final class MarkdownRenderer {
   private static final java.util.regex.Pattern SCHEME =
       java.util.regex.Pattern.compile("^\\s*([a-zA-Z][a-zA-Z0-9+.-]*):");
   private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+
+  /**
+   * Ids the default theme gives elements of an article page (the skip link's target, the
+   * header's search box, the congress table and related articles); a heading or a raw element
+   * of the body that would take one gets a suffix instead ({@code noi-dung-2}).
+   */
+  static final Set<String> RESERVED_IDS = Set.of("noi-dung", "tim-nhanh", "thong-tin-dai-hoi", "bai-lien-quan");
 
   private final Parser parser;
   private final HtmlRenderer html;
@@ -62,10 +88,19 @@ public final class MarkdownRenderer {
         HtmlRenderer.builder()
             .extensions(extensions)
             .attributeProviderFactory(context -> new Attributes())
+            .nodeRendererFactory(VoidElements::new)
             .build();
+    // relaxed() less what HTML made obsolete (presentational attributes, col widths, summary);
+    // th/td align is kept here and turned into a class by HtmlRepair.
     this.safelist =
         Safelist.relaxed()
-            .addTags("figure", "figcaption", "section", "sup", "sub", "mark", "abbr", "hr")
+            .removeTags("col", "colgroup")
+            .removeAttributes("img", "align")
+            .removeAttributes("table", "summary", "width")
+            .removeAttributes("td", "abbr", "axis", "width")
+            .removeAttributes("th", "axis", "width")
+            .removeAttributes("ul", "type")
+            .addTags("figure", "figcaption", "section", "sup", "sub", "mark", "abbr", "hr", "s", "del", "ins")
             .addAttributes(":all", "id", "class", "lang", "dir")
             .addAttributes("a", "data-footnote-ref", "data-footnote-backref", "rel")
             .addAttributes("section", "data-footnotes")
@@ -83,30 +118,43 @@ public final class MarkdownRenderer {
     Node doc = parser.parse(markdown);
     Prepare prepare = new Prepare(links);
     doc.accept(prepare);
-    if (prepare.hasH1) {
-      doc.accept(
-          new AbstractVisitor() {
-            @Override
-            public void visit(Heading heading) {
-              heading.setLevel(Math.min(6, heading.getLevel() + 1));
-              visitChildren(heading);
-            }
-          });
+    prepare.unlinkUnsafe();
+    // Under the page's h1: level 2 at most, one level deeper at most than the heading before.
+    int shift = prepare.hasH1 ? 1 : 0;
+    int previous = 1;
+    for (Heading heading : prepare.headings) {
+      int level = Math.min(6, Math.min(heading.getLevel() + shift, previous + 1));
+      heading.setLevel(level);
+      previous = level;
     }
     String out = html.render(doc);
     if (out.contains("data-footnote-backref")) {
       out = out.replace("aria-label=\"Back to reference ", "aria-label=\"Quay lại chỗ dẫn chú thích ");
     }
-    if (prepare.hasRawHtml) {
-      Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
-      out = Jsoup.clean(out, "https://luutru.invalid/", safelist, settings);
+    if (out.contains(FOOTNOTES)) {
+      out = out.replace(FOOTNOTES, FOOTNOTES + "<h2 class=\"footnotes-title\">Chú thích</h2>\n");
     }
-    return new RenderedBody(out, VietnameseText.clean(PlainText.of(doc)));
+    if (prepare.hasRawHtml) {
+      Document dirty = Jsoup.parseBodyFragment(out, "https://luutru.invalid/");
+      Document clean = new Cleaner(safelist).clean(dirty);
+      HtmlRepair.repair(clean.body(), RESERVED_IDS);
+      clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
+      out = clean.body().html();
+    }
+    return new RenderedBody(VietnameseText.clean(out), VietnameseText.clean(PlainText.of(doc)));
   }
 
-  /** Finds raw HTML and level-1 headings, and resolves link and image addresses. */
+  /** How the footnotes extension opens its list; a heading follows, so the section has one. */
+  private static final String FOOTNOTES = "<section class=\"footnotes\" data-footnotes>\n";
+
+  /**
+   * Finds raw HTML and headings, resolves link and image addresses, and notes the links and
+   * images whose address is unsafe or, for images, missing.
+   */
   private static final class Prepare extends AbstractVisitor {
     private final LinkResolver links;
+    final List<Heading> headings = new ArrayList<>();
+    private final List<Node> unsafe = new ArrayList<>();
     boolean hasRawHtml;
     boolean hasH1;
 
@@ -127,22 +175,45 @@ public final class MarkdownRenderer {
     @Override
     public void visit(Heading node) {
       hasH1 |= node.getLevel() == 1;
+      headings.add(node);
       visitChildren(node);
     }
 
     @Override
     public void visit(Link node) {
-      node.setDestination(safe(links.resolve(node.getDestination(), LinkResolver.Kind.LINK, line(node), column(node))));
+      String destination = node.getDestination();
+      String resolved = safe(links.resolve(destination, LinkResolver.Kind.LINK, line(node), column(node)));
+      node.setDestination(HtmlRepair.encodeUrl(resolved));
+      if (resolved.isEmpty() && !destination.isBlank()) {
+        unsafe.add(node);
+      }
       visitChildren(node);
     }
 
     @Override
     public void visit(Image node) {
-      node.setDestination(safe(links.resolve(node.getDestination(), LinkResolver.Kind.IMAGE, line(node), column(node))));
+      String resolved = safe(links.resolve(node.getDestination(), LinkResolver.Kind.IMAGE, line(node), column(node)));
+      node.setDestination(HtmlRepair.encodeUrl(resolved));
       if (node.getFirstChild() == null) {
         links.imageWithoutAlt(line(node), column(node));
       }
+      if (resolved.isBlank()) {
+        unsafe.add(node);
+      }
       visitChildren(node);
+    }
+
+    /** Puts the text of each unsafe link, and of each image with no usable address, in its place. */
+    void unlinkUnsafe() {
+      for (Node node : unsafe) {
+        Node child = node.getFirstChild();
+        while (child != null) {
+          Node next = child.getNext();
+          node.insertBefore(child);
+          child = next;
+        }
+        node.unlink();
+      }
     }
 
     /** Keeps relative addresses and http, https, mailto and tel ones; drops the rest. */
@@ -166,9 +237,13 @@ public final class MarkdownRenderer {
     }
   }
 
-  /** ASCII heading anchors ({@code #ket-qua-dai-hoi}), unique per body; lazy images. */
+  /**
+   * ASCII heading anchors ({@code #ket-qua-dai-hoi}), unique per body, never one of {@link
+   * #RESERVED_IDS} nor a footnote's ({@code fn-…}, {@code fnref-…}); lazy images; table
+   * alignment as a class.
+   */
   private static final class Attributes implements AttributeProvider {
-    private final Set<String> used = new HashSet<>();
+    private final Set<String> used = new HashSet<>(RESERVED_IDS);
 
     @Override
     public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
@@ -176,6 +251,8 @@ public final class MarkdownRenderer {
         String base = VietnameseText.slug(headingText(heading));
         if (base.isEmpty()) {
           base = "muc";
+        } else if (base.startsWith("fn-") || base.startsWith("fnref-")) {
+          base = "muc-" + base;
         }
         String id = base;
         for (int i = 2; !used.add(id); i++) {
@@ -184,6 +261,11 @@ public final class MarkdownRenderer {
         attributes.put("id", id);
       } else if (node instanceof Image) {
         attributes.put("loading", "lazy");
+      } else if (node instanceof TableCell) {
+        String align = attributes.remove("align");
+        if (align != null) {
+          attributes.put("class", "align-" + align);
+        }
       }
     }
 
@@ -199,6 +281,69 @@ public final class MarkdownRenderer {
             @Override
             public void visit(org.commonmark.node.Code code) {
               s.append(code.getLiteral());
+            }
+          });
+      return s.toString();
+    }
+  }
+
+  /**
+   * Writes {@code <hr>}, {@code <br>} and {@code <img>} as HTML void elements: commonmark's
+   * own renderer closes them XML-style ({@code <br />}), which HTML ignores and the checker
+   * warns about.
+   */
+  private static final class VoidElements implements NodeRenderer {
+    private final HtmlNodeRendererContext context;
+    private final HtmlWriter html;
+
+    VoidElements(HtmlNodeRendererContext context) {
+      this.context = context;
+      this.html = context.getWriter();
+    }
+
+    @Override
+    public Set<Class<? extends Node>> getNodeTypes() {
+      return Set.of(ThematicBreak.class, HardLineBreak.class, Image.class);
+    }
+
+    @Override
+    public void render(Node node) {
+      if (node instanceof ThematicBreak) {
+        html.line();
+        html.tag("hr", context.extendAttributes(node, "hr", Map.of()));
+        html.line();
+      } else if (node instanceof HardLineBreak) {
+        html.tag("br", context.extendAttributes(node, "br", Map.of()));
+        html.line();
+      } else if (node instanceof Image image) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("src", context.encodeUrl(image.getDestination()));
+        attributes.put("alt", altText(image));
+        if (image.getTitle() != null) {
+          attributes.put("title", image.getTitle());
+        }
+        html.tag("img", context.extendAttributes(image, "img", attributes));
+      }
+    }
+
+    /** The image's text, without markup, as commonmark's own renderer gives it. */
+    private static String altText(Image image) {
+      StringBuilder s = new StringBuilder();
+      image.accept(
+          new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+              s.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak softLineBreak) {
+              s.append('\n');
+            }
+
+            @Override
+            public void visit(HardLineBreak hardLineBreak) {
+              s.append('\n');
             }
           });
       return s.toString();

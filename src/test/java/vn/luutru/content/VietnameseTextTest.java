@@ -72,6 +72,11 @@ class VietnameseTextTest {
         "a\u0000b | ab | NUL",
         "a\uFEFFb | ab | stray BOM",
         "a\tb | a\tb | tab kept",
+        "a\uFFFFb | ab | noncharacter U+FFFF",
+        "a\uFDD0b | ab | noncharacter U+FDD0",
+        "a\uD83F\uDFFFb | ab | noncharacter U+1FFFF",
+        "a\uD800b | ab | lone surrogate",
+        "a\uD83D\uDE00b | a\uD83D\uDE00b | emoji kept",
       })
   void removesInvisibleCharacters(String input, String expected, String what) {
     assertThat(VietnameseText.clean(input)).isEqualTo(expected);

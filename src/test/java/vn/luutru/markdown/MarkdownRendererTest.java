@@ -30,9 +30,10 @@ class MarkdownRendererTest {
   @Test
   void rendersTablesFootnotesAndAutolinks() {
     String out = html("| Ứng viên | Phiếu |\n|---|---:|\n| A | 12 |\n\nXem https://example.vn[^1].\n\n[^1]: Ghi chú.\n");
-    assertThat(out).contains("<table>", "<th>Ứng viên</th>", "<td align=\"right\">12</td>");
+    assertThat(out).contains("<table>", "<th>Ứng viên</th>", "<td class=\"align-right\">12</td>").doesNotContain("align=");
     assertThat(out).contains("<a href=\"https://example.vn\">https://example.vn</a>");
     assertThat(out).contains("data-footnote-ref", "Ghi chú.");
+    assertThat(out).contains("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"footnotes-title\">Chú thích</h2>");
   }
 
   @Test
@@ -84,5 +85,69 @@ class MarkdownRendererTest {
             .html();
     assertThat(seen).containsExactly("LINK ../khac.md 3:5", "IMAGE anh/a.jpg 3:31");
     assertThat(out).contains("href=\"/x/../khac.md\"", "src=\"/x/anh/a.jpg\"", "loading=\"lazy\"");
+  }
+
+  // What the Nu Html Checker asks of a body; HtmlValidityTest checks whole pages built from
+  // src/test/resources/quality/edge-cases, these say what each repair does.
+
+  @Test
+  void writesVoidElementsAsHtml() {
+    assertThat(html("a  \nb\\\nc\n\n---\n\n![Hoa](hoa.svg \"Bông\")\n"))
+        .isEqualTo("<p>a<br>\nb<br>\nc</p>\n<hr>\n<p><img src=\"hoa.svg\" alt=\"Hoa\" title=\"Bông\" loading=\"lazy\"></p>\n");
+  }
+
+  @Test
+  void headingsNeverSkipALevelUnderThePageTitle() {
+    assertThat(html("### A\n\n#### B\n\n###### C\n\n## D\n"))
+        .isEqualTo("<h2 id=\"a\">A</h2>\n<h3 id=\"b\">B</h3>\n<h4 id=\"c\">C</h4>\n<h2 id=\"d\">D</h2>\n");
+    assertThat(html("<h1>Thô</h1>\n\n<h4>Sâu</h4>\n")).contains("<h2>Thô</h2>", "<h3>Sâu</h3>");
+  }
+
+  @Test
+  void headingIdsLeaveThePagesAndTheFootnotesIdsAlone() {
+    assertThat(html("## Nội dung\n\n## Bài liên quan\n\n## Fn 1\n\nA[^1]\n\n[^1]: B\n"))
+        .contains("id=\"noi-dung-2\"", "id=\"bai-lien-quan-2\"", "id=\"muc-fn-1\"", "<li id=\"fn-1\">");
+    assertThat(html("<p id=\"noi-dung\">a</p><p id=\"x y\">b</p><p id=\"x-y\">c</p><p id=\"\">d</p>\n"))
+        .isEqualTo("<p id=\"noi-dung-2\">a</p><p id=\"x-y\">b</p><p id=\"x-y-2\">c</p><p>d</p>\n");
+  }
+
+  @Test
+  void encodesAddressesAndDropsUnsafeOnes() {
+    assertThat(html("[a](<tai lieu.pdf>) [b](https://example.org/a|b?q=[1]) [c](javascript:x()) ![d](javascript:x())\n"))
+        .isEqualTo("<p><a href=\"tai%20lieu.pdf\">a</a> <a href=\"https://example.org/a%7Cb?q=%5B1%5D\">b</a> c d</p>\n");
+    assertThat(html("<a href=\"tài liệu.pdf\">a</a> <q cite=\"https://example.org/a b\">b</q>\n"))
+        .contains("href=\"tài%20liệu.pdf\"", "cite=\"https://example.org/a%20b\"");
+    assertThat(HtmlRepair.encodeUrl("https://example.org/a%20b%zz?x=đ#c")).isEqualTo("https://example.org/a%20b%25zz?x=đ#c");
+  }
+
+  @Test
+  void removesCharactersHtmlForbidsAndNormalisesToNfc() {
+    assertThat(html("a&#x80;b&#xFDD0;c&#xFFFF;d e&#x301;\n")).isEqualTo("<p>abcd é</p>\n");
+    assertThat(md.render("a&#xFFFF;b\n", LinkResolver.IDENTITY).text()).isEqualTo("ab");
+  }
+
+  @Test
+  void repairsObsoleteAndInvalidRawHtml() {
+    assertThat(html("<table border=\"1\" width=\"100%\" summary=\"x\"><colgroup><col width=\"30\"></colgroup>"
+        + "<tr><th align=\"center\" width=\"5\" scope=\"column\">A</th><td align=\"right\" colspan=\"0\" rowspan=\"2\">1</td></tr>"
+        + "<tr></tr></table>\n"))
+        .isEqualTo("<table><tbody><tr><th class=\"align-center\">A</th><td rowspan=\"2\" class=\"align-right\">1</td></tr>"
+            + "</tbody></table>\n");
+    assertThat(html("<img src=\"a.png\" width=\"100%\" height=\"200px\" align=\"left\"><img src=\"\" alt=\"rỗng\">\n"))
+        .isEqualTo("<p><img src=\"a.png\" height=\"200\" alt=\"\">rỗng</p>\n");
+    assertThat(html("<p lang=\"vietnamese\" dir=\"sideways\">a</p><p lang=\"en_us\" dir=\"RTL\">b</p>"
+        + "<a href=\"/\" rel=\"foo nofollow\">c</a><strike>d</strike>\n"))
+        .isEqualTo("<p>a</p><p lang=\"en-US\" dir=\"rtl\">b</p><a href=\"/\" rel=\"nofollow\">c</a><s>d</s>\n");
+  }
+
+  @Test
+  void repairsBrokenNestingInRawHtml() {
+    assertThat(html("<div><span><div>a</div></span><em><ul><li>b</li></ul></em></div>\n"))
+        .isEqualTo("<div><div>a</div><ul><li>b</li></ul></div>\n");
+    assertThat(html("<ul><li>a</li><ul><li>a1</li></ul>lạc</ul>\n"))
+        .isEqualTo("<ul><li>a<ul><li>a1</li></ul>lạc</li></ul>\n");
+    assertThat(html("<div><li>a</li><li>b</li></div><dd>c</dd><dl><dd>d</dd></dl>\n"))
+        .isEqualTo("<div><ul><li>a</li><li>b</li></ul></div><div>c</div><div><div>d</div></div>\n");
+    assertThat(html("<h2><p>a</p></h2>\n")).isEqualTo("<h2>a</h2>\n");
   }
 }

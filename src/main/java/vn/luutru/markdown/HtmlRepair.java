@@ -1,0 +1,350 @@
+package vn.luutru.markdown;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Makes a cleaned body of raw HTML valid HTML: what the safelist lets through is safe, but
+ * pages pasted from old websites also bring markup that no browser minds and the HTML standard
+ * forbids. Applied after jsoup's {@code Cleaner}, on the body of the cleaned document.
+ *
+ * <ul>
+ *   <li>Nesting: an inline element around blocks ({@code <b><p>…</p></b>}) is unwrapped; blocks
+ *       inside a heading are unwrapped; a list's stray content goes into its previous item (a
+ *       nested list written beside its item) or a new one; items outside a list get one; a
+ *       {@code dl} that is not pairs of terms and definitions becomes {@code div}s; empty table
+ *       rows go; a {@code figcaption} moves to the end of its figure.
+ *   <li>Headings start at level 2 under the page's title and never skip a level.
+ *   <li>Attributes: {@code align} on table cells becomes a class ({@code align-right}); ids
+ *       lose whitespace and take a suffix when another element or the page has them; numbers
+ *       and keywords that are not valid ({@code colspan="0"}, {@code width="100%"}, {@code
+ *       dir="sideways"}, {@code lang="vietnamese"}, unknown {@code rel} words) are dropped, or
+ *       kept as far as they are valid ({@code height="200px"} → {@code 200}).
+ *   <li>Addresses in {@code href}, {@code src} and {@code cite} are percent-encoded where they
+ *       hold spaces and other characters a URL may not.
+ *   <li>An image without an address becomes its alternative text; one without alternative text
+ *       gets an empty one. {@code strike} becomes {@code s}.
+ * </ul>
+ */
+final class HtmlRepair {
+  private static final String PHRASING = "b, i, em, strong, span, u, s, small, sub, sup, mark, abbr, q, code, cite";
+  private static final String FLOW = "blockquote, div, dl, dt, dd, h1, h2, h3, h4, h5, h6, hr, li, ol, ul, p, pre, "
+      + "table, caption, thead, tbody, tfoot, tr, td, th, figure, figcaption, section";
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+  private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
+  private static final Pattern PIXELS = Pattern.compile("([0-9]+)(?:px)?", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> REL = Set.of("nofollow", "noopener", "noreferrer", "external", "help",
+      "license", "next", "prev", "tag", "author", "bookmark");
+  private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+  private HtmlRepair() {}
+
+  /** Repairs {@code body} in place; {@code reservedIds} are ids the page around it already uses. */
+  static void repair(Element body, Set<String> reservedIds) {
+    body.select("strike").tagName("s");
+    nesting(body);
+    lists(body);
+    definitionLists(body);
+    for (Element tr : body.select("tr")) {
+      if (tr.select("> td, > th").isEmpty()) {
+        tr.remove();
+      }
+    }
+    for (Element figure : body.select("figure")) {
+      Element caption = figure.selectFirst("> figcaption");
+      if (caption != null && caption != figure.child(0) && caption != figure.child(figure.childrenSize() - 1)) {
+        figure.appendChild(caption);
+      }
+    }
+    headings(body);
+    attributes(body, reservedIds);
+    images(body);
+  }
+
+  /** Inline elements around blocks are unwrapped, innermost first; blocks in headings too. */
+  private static void nesting(Element body) {
+    List<Element> inline = new ArrayList<>(body.select(PHRASING));
+    for (int i = inline.size() - 1; i >= 0; i--) {
+      Element e = inline.get(i);
+      if (e.parent() != null && !e.select(FLOW).isEmpty()) {
+        e.unwrap();
+      }
+    }
+    for (Element heading : body.select("h1, h2, h3, h4, h5, h6")) {
+      List<Element> blocks = new ArrayList<>(heading.select(FLOW));
+      blocks.remove(heading);
+      for (int i = blocks.size() - 1; i >= 0; i--) {
+        Element block = blocks.get(i);
+        if (block.tagName().equals("hr")) {
+          block.remove();
+        } else {
+          block.unwrap();
+        }
+      }
+    }
+  }
+
+  /**
+   * A list holds only items: anything else goes into the item before it (how old editors wrote
+   * nested lists) or, before the first item, into a new one. Items outside a list get a {@code
+   * ul} around each run of them.
+   */
+  private static void lists(Element body) {
+    for (Element list : body.select("ul, ol")) {
+      Element previous = null;
+      for (Node child : new ArrayList<>(list.childNodes())) {
+        if (child instanceof Element e && e.tagName().equals("li")) {
+          previous = e;
+        } else if (child instanceof TextNode t && t.isBlank()) {
+          continue;
+        } else {
+          if (previous == null) {
+            previous = new Element("li");
+            child.before(previous);
+          }
+          previous.appendChild(child);
+        }
+      }
+    }
+    for (Element li : body.select("li")) {
+      Element parent = li.parent();
+      if (parent == null || parent.tagName().equals("ul") || parent.tagName().equals("ol")) {
+        continue;
+      }
+      Element ul = new Element("ul");
+      li.before(ul);
+      Node n = ul.nextSibling();
+      while (n != null && (n instanceof Element e && e.tagName().equals("li") || n instanceof TextNode t && t.isBlank())) {
+        Node next = n.nextSibling();
+        ul.appendChild(n);
+        n = next;
+      }
+    }
+  }
+
+  /** A {@code dl} must be groups of {@code dt}s then {@code dd}s; otherwise it becomes {@code div}s. */
+  private static void definitionLists(Element body) {
+    for (Element dl : body.select("dl")) {
+      List<Element> children = dl.children();
+      boolean valid = !children.isEmpty() && children.get(0).tagName().equals("dt")
+          && children.get(children.size() - 1).tagName().equals("dd")
+          && children.stream().allMatch(c -> c.tagName().equals("dt") || c.tagName().equals("dd"))
+          && dl.textNodes().stream().allMatch(TextNode::isBlank);
+      if (!valid) {
+        dl.tagName("div");
+        dl.select("> dt, > dd").tagName("div");
+      }
+    }
+    for (Element d : body.select("dt, dd")) {
+      if (d.parent() == null || !d.parent().tagName().equals("dl")) {
+        d.tagName("div");
+      }
+    }
+  }
+
+  /** Level 2 at most under the page's {@code h1}, and one level deeper at most than the heading before. */
+  private static void headings(Element body) {
+    int previous = 1;
+    for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
+      int level = Math.min(Math.max(h.tagName().charAt(1) - '0', 2), previous + 1);
+      if (level != h.tagName().charAt(1) - '0') {
+        h.tagName("h" + level);
+      }
+      previous = level;
+    }
+  }
+
+  private static void attributes(Element body, Set<String> reservedIds) {
+    Set<String> ids = new HashSet<>(reservedIds);
+    for (Element e : body.getAllElements()) {
+      if (e == body) {
+        continue;
+      }
+      String tag = e.tagName();
+      if ((tag.equals("td") || tag.equals("th")) && e.hasAttr("align")) {
+        String align = e.attr("align").strip().toLowerCase(Locale.ROOT);
+        e.removeAttr("align");
+        if (align.equals("left") || align.equals("center") || align.equals("right")) {
+          e.addClass("align-" + align);
+        }
+      }
+      if (e.hasAttr("id")) {
+        String id = e.attr("id").strip().replaceAll("\\s+", "-");
+        if (id.isEmpty()) {
+          e.removeAttr("id");
+        } else {
+          String unique = id;
+          for (int i = 2; !ids.add(unique); i++) {
+            unique = id + "-" + i;
+          }
+          e.attr("id", unique);
+        }
+      }
+      switch (tag) {
+        case "td", "th" -> {
+          keepIf(e, "colspan", v -> INTEGER.matcher(v).matches() && inRange(v, 1, 1000));
+          keepIf(e, "rowspan", v -> INTEGER.matcher(v).matches() && inRange(v, 0, 65534));
+          keepIf(e, "scope", v -> Set.of("row", "col", "rowgroup", "colgroup").contains(v));
+        }
+        case "img" -> {
+          for (String size : List.of("width", "height")) {
+            if (e.hasAttr(size)) {
+              var m = PIXELS.matcher(e.attr(size).strip());
+              if (m.matches()) {
+                e.attr(size, m.group(1));
+              } else {
+                e.removeAttr(size);
+              }
+            }
+          }
+          keepIf(e, "loading", v -> v.equals("lazy") || v.equals("eager"));
+          keepIf(e, "decoding", v -> v.equals("sync") || v.equals("async") || v.equals("auto"));
+        }
+        case "ol" -> {
+          keepIf(e, "start", v -> INTEGER.matcher(v).matches() && inRange(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+          if (e.hasAttr("type") && !Set.of("1", "a", "A", "i", "I").contains(e.attr("type").strip())) {
+            e.removeAttr("type");
+          }
+        }
+        case "a" -> {
+          if (e.hasAttr("rel")) {
+            String rel = String.join(" ", java.util.Arrays.stream(e.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"))
+                .filter(REL::contains).distinct().toList());
+            if (rel.isEmpty()) {
+              e.removeAttr("rel");
+            } else {
+              e.attr("rel", rel);
+            }
+          }
+        }
+        default -> { }
+      }
+      keepIf(e, "dir", v -> v.equals("ltr") || v.equals("rtl") || v.equals("auto"));
+      if (e.hasAttr("lang")) {
+        String lang = language(e.attr("lang").strip());
+        if (lang == null) {
+          e.removeAttr("lang");
+        } else {
+          e.attr("lang", lang);
+        }
+      }
+      for (String attr : List.of("href", "src", "cite")) {
+        if (e.hasAttr(attr)) {
+          e.attr(attr, encodeUrl(e.attr(attr).strip()));
+        }
+      }
+    }
+  }
+
+  /** Images need an address, and an alternative text (empty when the author gave none). */
+  private static void images(Element body) {
+    for (Element img : body.select("img")) {
+      if (img.attr("src").isEmpty()) {
+        String alt = img.attr("alt").strip();
+        if (alt.isEmpty()) {
+          img.remove();
+        } else {
+          img.replaceWith(new TextNode(alt));
+        }
+      } else if (!img.hasAttr("alt")) {
+        img.attr("alt", "");
+      }
+    }
+  }
+
+  private static void keepIf(Element e, String attr, java.util.function.Predicate<String> valid) {
+    if (e.hasAttr(attr)) {
+      String v = e.attr(attr).strip();
+      String lower = v.toLowerCase(Locale.ROOT);
+      if (valid.test(lower)) {
+        e.attr(attr, lower);
+      } else {
+        e.removeAttr(attr);
+      }
+    }
+  }
+
+  private static boolean inRange(String v, long min, long max) {
+    try {
+      long n = Long.parseLong(v);
+      return n >= min && n <= max;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * A language tag the checker accepts: an ISO 639-1 language, optionally with a script and
+   * an ISO 3166 region ({@code vi}, {@code en-US}, {@code zh-Hant-TW}); what follows a valid
+   * language but is not valid is cut off. {@code ""} (unknown language) stays; anything else
+   * gives {@code null}.
+   */
+  static String language(String tag) {
+    if (tag.isEmpty()) {
+      return "";
+    }
+    String[] parts = tag.replace('_', '-').split("-");
+    String language = parts[0].toLowerCase(Locale.ROOT);
+    if (!LANGUAGES.contains(language)) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(language);
+    int i = 1;
+    if (i < parts.length && parts[i].matches("[A-Za-z]{4}")) {
+      out.append('-').append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1).toLowerCase(Locale.ROOT));
+      i++;
+    }
+    if (i < parts.length && COUNTRIES.contains(parts[i].toUpperCase(Locale.ROOT))) {
+      out.append('-').append(parts[i].toUpperCase(Locale.ROOT));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Percent-encodes (as UTF-8) what a URL may not hold as it is: spaces, controls, {@code
+   * "<>\^`{|}} and square brackets; a {@code %} that starts no escape becomes {@code %25}.
+   * Letters beyond ASCII stay, as in the address bar ({@code /tài-liệu.pdf}). Valid addresses
+   * come back unchanged.
+   */
+  static String encodeUrl(String url) {
+    StringBuilder out = null;
+    for (int i = 0; i < url.length(); ) {
+      int cp = url.codePointAt(i);
+      int width = Character.charCount(cp);
+      boolean keep = cp < 0x80
+          ? cp > 0x20 && cp < 0x7F && "\"<>\\^`{|}[]".indexOf(cp) < 0
+              && (cp != '%' || i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)))
+          : cp >= 0xA0 && !Character.isSurrogate((char) cp) || width == 2;
+      if (!keep && out == null) {
+        out = new StringBuilder(url.length() + 16).append(url, 0, i);
+      }
+      if (out != null) {
+        if (keep) {
+          out.appendCodePoint(cp);
+        } else {
+          String s = Character.isSurrogate((char) cp) && width == 1 ? "\uFFFD" : new String(Character.toChars(cp));
+          for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+          }
+        }
+      }
+      i += width;
+    }
+    return out == null ? url : out.toString();
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+}
