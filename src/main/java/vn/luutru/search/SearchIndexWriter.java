@@ -278,20 +278,17 @@ public final class SearchIndexWriter {
     for (int i = 0; i < count; i++) {
       out.string(words.variant(table.variants[t][i]));
     }
-    int n = table.counts[t];
-    long[] list = table.postings[t];
-    out.varint(n);
-    int previous = 0;
-    for (int i = 0; i < n; i++) {
-      long p = list[i];
-      int doc = (int) (p >>> 32);
-      out.varint(doc - previous);
-      previous = doc;
-      out.put((byte) (p >>> 24));
+    out.varint(table.counts[t]);
+    TermTable.Posting p = new TermTable.Posting();
+    int[] previous = {0};
+    table.postings(t, p, () -> {
+      out.varint(p.doc - previous[0]);
+      previous[0] = p.doc;
+      out.put((byte) p.flags);
       if (count > 1) {
-        out.varint((int) (p & 0xFFFFFF));
+        out.varint(p.variants);
       }
-    }
+    });
   }
 
   private static void writeVocabulary(Map<String, Long> terms, TermTable[] tables, Sink sink) throws IOException {
