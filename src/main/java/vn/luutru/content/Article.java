@@ -42,6 +42,15 @@ public record Article(
     positions = Map.copyOf(positions);
   }
 
+  /**
+   * This article without its Markdown, for a build that has rendered it: a build reads each body
+   * once, and keeping it would hold the archive's text twice until the last page is written.
+   */
+  public Article withoutBody() {
+    return new Article(sourcePath, contentPath, title, date, lastmod, summary, source, sourceUrl, author, categories,
+        tags, image, draft, slug, aliases, weight, congress, "", bodyLine, positions);
+  }
+
   /** Where front matter key {@code key} stands, or the file itself when it is not there. */
   public Position position(String key) {
     return positions.getOrDefault(key, positions.getOrDefault("title", Position.FILE));

@@ -199,7 +199,7 @@ public final class SiteModelBuilder {
       String summary = a.summary().isEmpty() ? excerpt(bodies[i].text()) : a.summary();
       built[i] =
           new ArticlePage(
-              a,
+              cache == null ? a.withoutBody() : a,
               paths[i],
               bodies[i].html(),
               bodies[i].text(),
