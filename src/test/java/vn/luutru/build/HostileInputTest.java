@@ -3,6 +3,7 @@ package vn.luutru.build;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +127,8 @@ class HostileInputTest {
         content.resolve(row[0])), List.of(Arrays.copyOfRange(row, 1, row.length)));
   }
 
+  static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+
   static String article(String title, String body) {
     return "---\ntitle: \"" + title + "\"\ndate: 2021-03-01\n---\n" + body;
   }
@@ -132,6 +136,25 @@ class HostileInputTest {
   /** Cases whose files cannot sensibly be kept in git: made here. */
   static List<Case> generatedErrors() {
     List<Case> out = new ArrayList<>();
+    // regression: reported at 1:51: lone CR line ends did not count as lines, and the column
+    // counted the decomposed (NFD) letters before the bad byte
+    String head = "---\rtitle: \"Hỏng\"\rdate: 2021-03-01\r---\r" + Normalizer.normalize("Đại hội ", Normalizer.Form.NFD);
+    byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+    out.add(new Case("utf8-sai", (content, outside) -> write(content.resolve("utf8-sai/bai.md"),
+        concat(headBytes, new byte[] {(byte) 0xC3, 0x28}, "đã họp.\r".getBytes(StandardCharsets.UTF_8))),
+        List.of("utf8-sai/bai.md:5:9: error: not valid UTF-8: byte 0xC3 at offset " + headBytes.length)));
+    // regression: NUL bytes were dropped as control characters: a file of them was "empty", a PNG "not UTF-8"
+    out.add(new Case("nhi-phan", (content, outside) -> {
+      write(content.resolve("nhi-phan/anh.md"), PNG);
+      write(content.resolve("nhi-phan/toan-nul.md"), new byte[4096]);
+      write(content.resolve("nhi-phan/nul-giua.md"), concat(article("NUL", "\nMột dòng ").getBytes(StandardCharsets.UTF_8),
+          new byte[] {0}, "có NUL.\n".getBytes(StandardCharsets.UTF_8)));
+      write(content.resolve("nhi-phan/utf16.md"), article("UTF-16", "Nội dung.\n").getBytes(StandardCharsets.UTF_16));
+    }, List.of(
+        "nhi-phan/anh.md:1:1: error: not a text file: it starts like a PNG image",
+        "nhi-phan/nul-giua.md:6:10: error: not a text file: NUL byte at offset",
+        "nhi-phan/toan-nul.md:1:1: error: not a text file: NUL byte at offset 0",
+        "nhi-phan/utf16.md:1:1: error: the file is saved as UTF-16: save it as UTF-8")));
     return out;
   }
 
@@ -283,6 +306,14 @@ class HostileInputTest {
   static void write(Path p, byte[] bytes) throws IOException {
     Files.createDirectories(p.getParent());
     Files.write(p, bytes);
+  }
+
+  static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
   }
 
   static void copyTree(Path from, Path to) throws IOException {
