@@ -43,6 +43,9 @@ public final class ArticleParser {
   /** Vietnam does not observe daylight saving: dates without a zone are in UTC+7. */
   public static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
+  /** The longest file name most file systems take, in bytes: an alias's parts become names. */
+  static final int MAX_NAME = 255;
+
   private static final Set<String> IGNORED_KEYS =
       Set.of("layout", "type", "url", "permalink", "keywords", "toc", "comments", "menu");
 
@@ -485,6 +488,16 @@ public final class ArticleParser {
         if (path.isEmpty() || path.contains("\\") || path.contains("//") || segments.contains("..")
             || segments.contains(".")) {
           error(item, key + ": '" + raw.get() + "' is not a page address inside the site");
+          continue;
+        }
+        // Percent-escapes can spell what no file name may hold.
+        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+          error(item, key + ": '" + raw.get() + "' has a control character (such as %00 or %0A) in it");
+          continue;
+        }
+        if (segments.stream().anyMatch(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME)) {
+          error(item, key + ": '" + raw.get() + "' has a part longer than " + MAX_NAME
+              + " bytes, more than a file name can hold");
           continue;
         }
         positions.put("aliases." + out.size(), pos(item));

@@ -85,6 +85,10 @@ class HostileInputTest {
     // Aliases
     {"alias-leo-ra", "alias-leo-ra/bai.md:4:11: error: aliases: '/../mat-khau.html' is not a page address inside the site"},
     {"alias-sai-dia-chi", "alias-sai-dia-chi/bai.md:4:11: error: aliases: not a valid address: '/tin tức/%zz'"},
+    // regression: %00 made the build fail without a place ("Nul character not allowed")
+    {"alias-ky-tu-dieu-khien", "alias-ky-tu-dieu-khien/bai.md:4:11: error: aliases: '/tin-tuc/%00/x.html' has a control character"},
+    // regression: a 300-byte name made the build fail without a place ("File name too long")
+    {"alias-qua-dai", "alias-qua-dai/bai.md:4:11: error: aliases: '/tin-tuc/đđđ"},
     {"alias-trung", "alias-trung/b.md:4:31: error: alias /tin-tuc/99.html is already the address of {c}/alias-trung/a.md"},
     {"alias-trang-co-dinh", "alias-trang-co-dinh/bai.md:4:11: error: alias /rss.xml is already the address of the page /rss.xml"},
     {"alias-trang-bai", "alias-trang-bai/bai.md:4:11: error: alias /2020/01/dai-hoi-chi-bo-van-phong-lan-thu-nhat-nhiem-ky-2020-2025/"
