@@ -81,7 +81,8 @@ public final class MarkdownRenderer {
    */
   public RenderedBody render(String markdown, LinkResolver links) {
     Node doc = parser.parse(markdown);
-    Prepare prepare = new Prepare(links);
+    Positions positions = new Positions(markdown);
+    Prepare prepare = new Prepare(links, positions);
     doc.accept(prepare);
     if (prepare.hasH1) {
       doc.accept(
@@ -104,14 +105,48 @@ public final class MarkdownRenderer {
     return new RenderedBody(out, VietnameseText.clean(PlainText.of(doc)));
   }
 
+  /** Where a node starts: 1-based line, and column in characters (commonmark counts UTF-16 units). */
+  private static final class Positions {
+    private final String markdown;
+    private String[] lines;
+
+    Positions(String markdown) {
+      this.markdown = markdown;
+    }
+
+    int line(Node n) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
+    }
+
+    int column(Node n) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      if (spans.isEmpty()) {
+        return 0;
+      }
+      if (lines == null) {
+        lines = markdown.split("\n", -1);
+      }
+      int line = spans.get(0).getLineIndex();
+      int units = spans.get(0).getColumnIndex();
+      if (line >= lines.length) {
+        return units + 1;
+      }
+      String text = lines[line];
+      return text.codePointCount(0, Math.min(units, text.length())) + 1;
+    }
+  }
+
   /** Finds raw HTML and level-1 headings, and resolves link and image addresses. */
   private static final class Prepare extends AbstractVisitor {
     private final LinkResolver links;
+    private final Positions positions;
     boolean hasRawHtml;
     boolean hasH1;
 
-    Prepare(LinkResolver links) {
+    Prepare(LinkResolver links, Positions positions) {
       this.links = links;
+      this.positions = positions;
     }
 
     @Override
@@ -155,14 +190,12 @@ public final class MarkdownRenderer {
       return SAFE_SCHEMES.contains(scheme) ? destination : "";
     }
 
-    private static int line(Node n) {
-      List<SourceSpan> spans = n.getSourceSpans();
-      return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
+    private int line(Node n) {
+      return positions.line(n);
     }
 
-    private static int column(Node n) {
-      List<SourceSpan> spans = n.getSourceSpans();
-      return spans.isEmpty() ? 0 : spans.get(0).getColumnIndex() + 1;
+    private int column(Node n) {
+      return positions.column(n);
     }
   }
 
