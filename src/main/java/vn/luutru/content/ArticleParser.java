@@ -20,6 +20,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -45,6 +51,10 @@ public final class ArticleParser {
 
   /** The longest file name most file systems take, in bytes: an alias's parts become names. */
   static final int MAX_NAME = 255;
+  /** Lists and mappings inside each other beyond this are refused: no front matter needs more than four. */
+  static final int MAX_YAML_DEPTH = 50;
+  /** Aliases of lists and mappings beyond this are refused ("billion laughs"). */
+  static final int MAX_COLLECTION_ALIASES = 50;
 
   private static final Set<String> IGNORED_KEYS =
       Set.of("layout", "type", "url", "permalink", "keywords", "toc", "comments", "menu");
@@ -120,6 +130,11 @@ public final class ArticleParser {
               .setMaxAliasesForCollections(50)
               .setCodePointLimit(1 << 20)
               .build();
+      Optional<Diagnostic> tooDeep = checkShape(settings, yaml, src);
+      if (tooDeep.isPresent()) {
+        diags.add(tooDeep.get());
+        return new Parsed(Optional.empty(), diags);
+      }
       root = new Compose(settings).composeString(yaml);
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
@@ -143,6 +158,39 @@ public final class ArticleParser {
       return new Parsed(Optional.empty(), diags);
     }
     return new Parsed(fields.article(contentPath, map, close + 1), diags);
+  }
+
+  /**
+   * Reads the YAML as a stream of events, without building anything, to refuse what would
+   * exhaust the reader where it stands: nesting deeper than {@value #MAX_YAML_DEPTH} (building
+   * the tree is recursive) and more than {@value #MAX_COLLECTION_ALIASES} aliases of lists or
+   * mappings, each of which can multiply the document.
+   */
+  private static Optional<Diagnostic> checkShape(LoadSettings settings, String yaml, SourceText src) {
+    int depth = 0;
+    int aliases = 0;
+    Set<Anchor> collections = new java.util.HashSet<>();
+    for (Event e : new Parse(settings).parseString(yaml)) {
+      if (e instanceof CollectionStartEvent c) {
+        c.getAnchor().ifPresent(collections::add);
+        if (++depth > MAX_YAML_DEPTH) {
+          return Optional.of(at(src, e, "YAML: the front matter is nested more than " + MAX_YAML_DEPTH
+              + " levels deep (lists or mappings inside each other)"));
+        }
+      } else if (e instanceof CollectionEndEvent) {
+        depth--;
+      } else if (e instanceof AliasEvent a && collections.contains(a.getAlias())
+          && ++aliases > MAX_COLLECTION_ALIASES) {
+        return Optional.of(at(src, e, "YAML: more than " + MAX_COLLECTION_ALIASES
+            + " aliases (*name) of lists or mappings; write the values out"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Diagnostic at(SourceText src, Event e, String message) {
+    Mark m = e.getStartMark().orElse(null);
+    return m == null ? src.error(2, 1, message) : src.error(m.getLine() + 2, m.getColumn() + 1, message);
   }
 
   private static String yamlProblem(MarkedYamlEngineException e) {

@@ -82,6 +82,7 @@ public final class MarkdownRenderer {
   public RenderedBody render(String markdown, LinkResolver links) {
     Node doc = parser.parse(markdown);
     Positions positions = new Positions(markdown);
+    checkDepth(doc, positions);
     Prepare prepare = new Prepare(links, positions);
     doc.accept(prepare);
     if (prepare.hasH1) {
@@ -103,6 +104,64 @@ public final class MarkdownRenderer {
       out = Jsoup.clean(out, "https://luutru.invalid/", safelist, settings);
     }
     return new RenderedBody(out, VietnameseText.clean(PlainText.of(doc)));
+  }
+
+  /**
+   * Nodes inside each other (a quote in a list in a quote …, emphasis in emphasis) beyond this
+   * are refused: rendering walks the tree recursively, and no article needs more than a dozen.
+   */
+  public static final int MAX_DEPTH = 100;
+
+  /** A body nested deeper than {@link #MAX_DEPTH}, where the first too-deep part starts. */
+  public static final class TooDeepException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+    private final int column;
+
+    TooDeepException(int line, int column) {
+      super("the text is nested more than " + MAX_DEPTH + " levels deep (lists, quotes or emphasis inside each"
+          + " other); luutru does not render it");
+      this.line = line;
+      this.column = column;
+    }
+
+    /** 1-based line in the body, 0 when unknown. */
+    public int line() {
+      return line;
+    }
+
+    /** 1-based column in characters, 0 when unknown. */
+    public int column() {
+      return column;
+    }
+  }
+
+  /** Walks the tree without recursion; throws at the first node deeper than {@link #MAX_DEPTH}. */
+  private static void checkDepth(Node doc, Positions positions) {
+    Node n = doc;
+    int depth = 0;
+    while (n != null) {
+      if (depth > MAX_DEPTH) {
+        Node placed = n;
+        while (placed != null && placed.getSourceSpans().isEmpty()) {
+          placed = placed.getParent();
+        }
+        throw placed == null ? new TooDeepException(0, 0)
+            : new TooDeepException(positions.line(placed), positions.column(placed));
+      }
+      if (n.getFirstChild() != null) {
+        n = n.getFirstChild();
+        depth++;
+        continue;
+      }
+      while (n != null && n.getNext() == null) {
+        n = n.getParent();
+        depth--;
+      }
+      if (n != null) {
+        n = n.getNext();
+      }
+    }
   }
 
   /** Where a node starts: 1-based line, and column in characters (commonmark counts UTF-16 units). */

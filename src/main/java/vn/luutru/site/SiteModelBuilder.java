@@ -144,10 +144,18 @@ public final class SiteModelBuilder {
                 Resolver r = new Resolver(a, options, pathByContent, statics);
                 try {
                   bodies[i] = markdown.render(a.body(), r);
+                } catch (MarkdownRenderer.TooDeepException e) {
+                  bodies[i] = new RenderedBody("", "");
+                  r.own.add(r.at(e.line(), e.column(), Diagnostic.Severity.ERROR, e.getMessage()));
                 } catch (StackOverflowError e) {
                   bodies[i] = new RenderedBody("", "");
-                  r.own.add(Diagnostic.error(a.sourcePath(), a.bodyLine(), 1,
-                      "the text is nested too deeply (lists or quotes inside each other) to render", ""));
+                  r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR,
+                      "the text is nested too deeply (lists or quotes inside each other) to render"));
+                } catch (RuntimeException e) {
+                  // One body must not stop the others: reported, with what to send to the developers.
+                  bodies[i] = new RenderedBody("", "");
+                  r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR,
+                      "internal error while rendering this text (" + e + "); please report it with this file"));
                 }
                 images[i] = a.image().map(f -> r.image(f.path())).orElse("");
                 resolvers[i] = r;

@@ -66,6 +66,11 @@ class HostileInputTest {
     {"yaml-tab", "yaml-tab/bai.md:5:1: error: YAML: found character '\\t(TAB)' that cannot start any token"},
     {"khoa-phuc-tap", "khoa-phuc-tap/bai.md:4:3: error: a key must be a plain word, found a list"},
     {"khoa-trung", "khoa-trung/bai.md:4:1: error: duplicate key 'title' (first at line 2)"},
+    // regression: nesting deep enough to exhaust the stack was reported at 2:1 wherever it was, and
+    // how deep that is depended on the thread; now refused past 50 levels, where they are passed
+    {"yaml-long-sau", "yaml-long-sau/bai.md:4:56: error: YAML: the front matter is nested more than 50 levels deep"},
+    // regression: the alias limit was reported at 2:1, without a place
+    {"yaml-bom-alias", "yaml-bom-alias/bai.md:10:28: error: YAML: more than 50 aliases (*name) of lists or mappings"},
     // Title and date
     {"thieu-tieu-de", "thieu-tieu-de/bai.md:1:1: error: missing title: add a line 'title: \"…\"'"},
     {"tieu-de-rong", "tieu-de-rong/bai.md:2:8: error: title is empty"},
@@ -110,6 +115,12 @@ class HostileInputTest {
     {"congress-nguoi-danh-sach", "congress-nguoi-danh-sach/bai.md:7:17: error: congress.directed_by: expected { name: \"…\","
         + " role: \"…\" }, found a list"},
     {"congress-ngay-hop-sai", "congress-ngay-hop-sai/bai.md:7:9: error: congress.held: impossible date 2021-02-30"},
+    // regression: nesting deep enough to exhaust the stack was reported at the body's first line, and
+    // how deep that is depended on the thread; now refused past 100 levels, where they are passed
+    {"markdown-sau",
+        "markdown-sau/danh-sach.md:55:101: error: the text is nested more than 100 levels deep",
+        "markdown-sau/nhan-manh.md:8:203: error: the text is nested more than 100 levels deep",
+        "markdown-sau/trich-dan.md:8:201: error: the text is nested more than 100 levels deep"},
   };
 
   /** Files that are only odd: they build, with these warnings. */
