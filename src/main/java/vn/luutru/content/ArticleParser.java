@@ -203,6 +203,9 @@ public final class ArticleParser {
   }
 
   private static String kind(Node node) {
+    if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+      return "nothing";
+    }
     if (node instanceof SequenceNode) {
       return "a list";
     }
@@ -422,7 +425,7 @@ public final class ArticleParser {
 
     Optional<OffsetDateTime> dateTime(Node n, String key) {
       if (!(n instanceof ScalarNode s) || isNull(n)) {
-        error(n, key + ": expected a date such as 2020-01-17, found " + (isNull(n) ? "nothing" : kind(n)));
+        error(n, key + ": expected a date such as 2020-01-17, found " + kind(n));
         return Optional.empty();
       }
       String v = s.getValue().strip();
@@ -599,6 +602,8 @@ public final class ArticleParser {
       }
       if (term == null && !v.containsKey("term")) {
         error(n, "congress: missing term such as \"2020-2025\"");
+      } else if (term == null && isNull(v.get("term"))) {
+        error(v.get("term"), "congress.term is empty: write two years such as \"2020-2025\"");
       }
       if (errorCount() > errorsBefore) {
         return Optional.empty();

@@ -107,6 +107,8 @@ class HostileInputTest {
     {"congress-thieu-to-chuc", "congress-thieu-to-chuc/bai.md:5:3: error: congress: missing organization"},
     {"congress-to-chuc-rong", "congress-to-chuc-rong/bai.md:5:17: error: congress.organization is empty"},
     {"congress-thieu-nhiem-ky", "congress-thieu-nhiem-ky/bai.md:5:3: error: congress: missing term such as \"2020-2025\""},
+    // regression: an empty term passed, and the build ended in a NullPointerException
+    {"congress-nhiem-ky-rong", "congress-nhiem-ky-rong/bai.md:6:8: error: congress.term is empty: write two years"},
     {"congress-nhiem-ky-nguoc", "congress-nhiem-ky-nguoc/bai.md:6:9: error: congress.term: expected two years such as \"2020-2025\","
         + " found '2025 - 2020'"},
     {"congress-lan-thu-chu", "congress-lan-thu-chu/bai.md:7:12: error: congress.ordinal: expected a whole number, found 'một'"},
