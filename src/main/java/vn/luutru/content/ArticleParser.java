@@ -64,6 +64,7 @@ public final class ArticleParser {
           "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
               + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
               + "\\s*(Z|[+-]\\d{2}:?\\d{2})?");
+  private static final Pattern YAML_INT = Pattern.compile("([-+]?[0-9]+)|0o([0-7]+)|0x([0-9a-fA-F]+)");
   private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
   /** The result of parsing one file: the article when there were no errors, and every problem. */
@@ -281,16 +282,18 @@ public final class ArticleParser {
           case "description" -> description = text(v, key).orElse("");
           case "source" -> source = text(v, key).orElse("");
           case "source_url" -> sourceUrl = url(v, key).orElse("");
-          case "author", "authors" -> author = String.join(", ", textList(v, key));
-          case "categories", "category" -> categories = textList(v, key);
+          case "author", "authors" -> author = join(author, String.join(", ", textList(v, key)));
+          case "categories", "category" -> categories = mergeDistinct(categories, textList(v, key));
           case "tags" -> tags = textList(v, key);
           case "image" -> image = text(v, key).orElse("");
           case "image_caption" -> imageCaption = text(v, key).orElse("");
           case "image_alt" -> imageAlt = text(v, key).orElse("");
-          case "draft" -> draft = bool(v, key).orElse(false);
-          case "published" -> draft = !bool(v, key).orElse(true);
+          // Keys that say the same thing are combined, not one dropped for the other: a draft
+          // by either key is a draft; the items of both lists are kept.
+          case "draft" -> draft |= bool(v, key).orElse(false);
+          case "published" -> draft |= !bool(v, key).orElse(true);
           case "slug" -> slug = slug(v);
-          case "aliases", "redirect_from" -> aliases = aliases(v, key);
+          case "aliases", "redirect_from" -> aliases = merge(aliases, aliases(v, key, aliases.size()));
           case "weight" -> weight = integer(v, key).orElse(0);
           case "congress" -> congress = congress(v);
           default -> {
@@ -477,11 +480,17 @@ public final class ArticleParser {
 
     OptionalInt integer(Node n, String key) {
       if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
-        try {
-          return OptionalInt.of(Integer.parseInt(s.getValue().replace("+", "")));
-        } catch (NumberFormatException e) {
-          error(n, key + ": number out of range: " + s.getValue());
-          return OptionalInt.empty();
+        // The YAML 1.2 core schema's integers: decimal, 0o17 and 0x1F.
+        String v = s.getValue().strip();
+        Matcher m = YAML_INT.matcher(v);
+        if (m.matches()) {
+          try {
+            return OptionalInt.of(m.group(1) != null ? Integer.parseInt(m.group(1))
+                : m.group(2) != null ? Integer.parseInt(m.group(2), 8) : Integer.parseInt(m.group(3), 16));
+          } catch (NumberFormatException e) {
+            error(n, key + ": number out of range: " + v);
+            return OptionalInt.empty();
+          }
         }
       }
       error(n, key + ": expected a whole number, found " + kind(n));
@@ -518,7 +527,25 @@ public final class ArticleParser {
       return Optional.of(slug);
     }
 
-    List<String> aliases(Node n, String key) {
+    private static List<String> merge(List<String> a, List<String> b) {
+      if (a.isEmpty()) {
+        return b;
+      }
+      List<String> out = new ArrayList<>(a);
+      out.addAll(b);
+      return List.copyOf(out);
+    }
+
+    private static List<String> mergeDistinct(List<String> a, List<String> b) {
+      return List.copyOf(new LinkedHashSet<>(merge(a, b)));
+    }
+
+    private static String join(String a, String b) {
+      return a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b;
+    }
+
+    /** The aliases under {@code n}; their positions are kept as {@code aliases.<start + i>}. */
+    List<String> aliases(Node n, String key, int start) {
       List<Node> items = n instanceof SequenceNode seq ? seq.getValue() : List.of(n);
       List<String> out = new ArrayList<>();
       for (Node item : items) {
@@ -551,7 +578,7 @@ public final class ArticleParser {
               + " bytes, more than a file name can hold");
           continue;
         }
-        positions.put("aliases." + out.size(), pos(item));
+        positions.put("aliases." + (start + out.size()), pos(item));
         out.add(path);
       }
       return out;

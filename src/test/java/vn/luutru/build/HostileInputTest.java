@@ -283,6 +283,27 @@ class HostileInputTest {
   // ---- odd but valid ----
 
   @Test
+  void keysThatSayTheSameThingAreCombinedAndYamlIntegersInAnyBaseAreNumbers() throws IOException {
+    Path content = prepare();
+    Path site = dir.resolve("site");
+    copyTree(HOSTILE.resolve("content/gop-khoa"), content.resolve("gop-khoa"));
+    copyTree(HOSTILE.resolve("content/so-he-khac"), content.resolve("so-he-khac"));
+
+    Run r = assertTimeoutPreemptively(HANG, () -> build(content, site));
+
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.err).isEmpty();
+    // regression: the second key of each pair replaced the first: one category, one alias and one author were lost
+    assertThat(site.resolve("tin-tuc/300.html")).exists();
+    assertThat(site.resolve("tin-tuc/301.html")).exists();
+    assertThat(site.resolve("chuyen-muc/tin-hoat-dong/index.html")).exists();
+    assertThat(site.resolve("chuyen-muc/xay-dung-dang/index.html")).exists();
+    assertThat(Files.readString(site.resolve("2021/03/khoa-hugo-va-jekyll-cung-luc/index.html"))).contains("Lê Văn A, Trần Thị B");
+    // regression: 0x1F and 0o3 were "number out of range"
+    assertThat(Files.readString(site.resolve("to-chuc/chi-bo-so/index.html"))).contains("Lần thứ ba");
+  }
+
+  @Test
   void aTenMegabyteArticleBuildsInBoundedMemoryWithNothingLost() throws Exception {
     Path content = dir.resolve("content");
     StringBuilder body = new StringBuilder();
