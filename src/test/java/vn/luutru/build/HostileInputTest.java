@@ -304,6 +304,22 @@ class HostileInputTest {
   }
 
   @Test
+  void longRunsOfSpacesBuildAndDoNotHang() throws IOException {
+    Path content = prepare();
+    Path site = dir.resolve("site");
+    String spaces = " ".repeat(300_000);
+    write(content.resolve("khoang-trang/bai.md"), ("---\ntitle: \"Khoảng trắng\"\ndate: 2021-03-01\ncongress:\n"
+        + "  organization: \"Chi bộ Khoảng trắng\"\n  term: \"2020-2025\"\n  elected: [\"Lê Văn A" + spaces + "x\"]\n---\n"
+        + "Một" + spaces + "đoạn.\n").getBytes(StandardCharsets.UTF_8));
+
+    // regression: \\s+ before a dash (people) and [ \\t]*\\n (plain text) took minutes on runs like these
+    Run r = assertTimeoutPreemptively(HANG, () -> build(content, site), "the build hangs");
+
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(Files.readString(site.resolve("2021/03/khoang-trang/index.html"))).contains("Lê Văn A x");
+  }
+
+  @Test
   void aTenMegabyteArticleBuildsInBoundedMemoryWithNothingLost() throws Exception {
     Path content = dir.resolve("content");
     StringBuilder body = new StringBuilder();
