@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Walks a content folder: Markdown files ({@code .md}, {@code .markdown}) become articles,
@@ -23,13 +24,18 @@ import java.util.Optional;
 public final class ContentSource {
   private ContentSource() {}
 
-  /** Everything read from a content folder. Paths are relative, with {@code /} separators. */
+  /**
+   * Everything read from a content folder. Paths are relative, with {@code /} separators.
+   * {@code unreadable} holds the Markdown files that gave no article (their errors are in the
+   * diagnostics).
+   */
   public record Content(
-      List<Article> articles, List<String> staticFiles, List<Diagnostic> diagnostics) {
+      List<Article> articles, List<String> staticFiles, List<Diagnostic> diagnostics, Set<String> unreadable) {
     public Content {
       articles = List.copyOf(articles);
       staticFiles = List.copyOf(staticFiles);
       diagnostics = List.copyOf(diagnostics);
+      unreadable = Set.copyOf(unreadable);
     }
   }
 
@@ -117,12 +123,18 @@ public final class ContentSource {
       cache.entries.keySet().retainAll(new java.util.HashSet<>(markdown));
     }
     List<Article> articles = new ArrayList<>();
+    Set<String> unreadable = new java.util.HashSet<>();
     List<Diagnostic> diags = new ArrayList<>(walkProblems);
-    for (ArticleParser.Parsed p : parsed) {
-      p.article().ifPresent(articles::add);
+    for (int i = 0; i < markdown.size(); i++) {
+      ArticleParser.Parsed p = parsed.get(i);
+      if (p.article().isPresent()) {
+        articles.add(p.article().get());
+      } else {
+        unreadable.add(markdown.get(i));
+      }
       diags.addAll(p.diagnostics());
     }
-    return new Content(articles, statics, diags);
+    return new Content(articles, statics, diags, unreadable);
   }
 
   private static ArticleParser.Parsed read(Path root, String rel, String shown, ArticleParser parser) {

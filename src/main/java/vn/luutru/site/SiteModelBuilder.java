@@ -91,9 +91,27 @@ public final class SiteModelBuilder {
    * that lead nowhere are errors rather than warnings, and articles without a summary or image
    * alternative text are warned about.
    */
-  public record Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check) {
+  public record Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check,
+      String contentPrefix, Set<String> unreadable) {
+    public Options {
+      unreadable = Set.copyOf(unreadable);
+    }
+
+    public Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check) {
+      this(basePath, drafts, future, today, check, "", Set.of());
+    }
+
     public Options(String basePath, boolean drafts, boolean future, LocalDate today) {
       this(basePath, drafts, future, today, false);
+    }
+
+    /**
+     * The same, naming files in diagnostics as {@code contentPrefix} + their path in the content
+     * folder ({@code content/}), and knowing that the Markdown files {@code unreadable} exist
+     * but have errors of their own: links to them are not reported again.
+     */
+    public Options reading(String contentPrefix, Set<String> unreadable) {
+      return new Options(basePath, drafts, future, today, check, contentPrefix, unreadable);
     }
   }
 
@@ -132,7 +150,7 @@ public final class SiteModelBuilder {
                   && hit.body().equals(a.body()) && hit.image().equals(image) && hit.basePath().equals(options.basePath())
                   && hit.check() == options.check()
                   && hit.pages().entrySet().stream().allMatch(e -> e.getValue().equals(
-                      pathByContent.getOrDefault(e.getKey(), "")))
+                      Resolver.answer(e.getKey(), pathByContent, options.unreadable())))
                   && hit.statics().entrySet().stream().allMatch(e -> e.getValue() == statics.contains(e.getKey()))) {
                 bodies[i] = hit.rendered();
                 images[i] = hit.imagePath();
@@ -244,7 +262,7 @@ public final class SiteModelBuilder {
           years.add(new YearArchive(year, yearPath(year), ms, all));
         });
 
-    List<Alias> aliases = aliases(articles, pages, paths, staticFiles, diags);
+    List<Alias> aliases = aliases(articles, pages, paths, staticFiles, options.contentPrefix(), diags);
     List<Diagnostic> sorted = new ArrayList<>(diags);
     sorted.sort(
         Comparator.comparing(Diagnostic::path)
@@ -350,6 +368,7 @@ public final class SiteModelBuilder {
     private final String basePath;
     private final Map<String, String> pathByContent;
     private final Set<String> statics;
+    private final Set<String> unreadable;
     private String[] bodyLines;
 
     Resolver(Article article, Options options, Map<String, String> pathByContent, Set<String> statics) {
@@ -358,12 +377,25 @@ public final class SiteModelBuilder {
       this.basePath = options.basePath();
       this.pathByContent = pathByContent;
       this.statics = statics;
+      this.unreadable = options.unreadable();
     }
 
-    private String page(String content) {
+    /**
+     * What looking up Markdown file {@code content} answers: its page, {@value #UNREADABLE} for
+     * a file that exists but has errors of its own, or "" for none. Cached bodies are valid
+     * while every answer they got is the same.
+     */
+    static String answer(String content, Map<String, String> pathByContent, Set<String> unreadable) {
       String page = pathByContent.get(content);
-      pageLookups.put(content, page == null ? "" : page);
-      return page;
+      return page != null ? page : unreadable.contains(content) ? UNREADABLE : "";
+    }
+
+    static final String UNREADABLE = "?";
+
+    private String page(String content) {
+      String answer = answer(content, pathByContent, unreadable);
+      pageLookups.put(content, answer);
+      return answer;
     }
 
     private boolean isStatic(String content) {
@@ -390,7 +422,11 @@ public final class SiteModelBuilder {
       String lower = content == null ? "" : content.toLowerCase(Locale.ROOT);
       if (content != null && (lower.endsWith(".md") || lower.endsWith(".markdown"))) {
         String page = page(content);
-        if (page != null) {
+        if (page.equals(UNREADABLE)) {
+          // The article exists but has errors, reported at it; the link is fine.
+          return destination;
+        }
+        if (!page.isEmpty()) {
           if (rest.startsWith("#") && rest.length() > 1) {
             anchors.add(new Anchor(content, decode(rest.substring(1)), line, column));
           }
@@ -750,7 +786,7 @@ public final class SiteModelBuilder {
 
   /** Redirect pages, checked against every other address in the site. */
   private static List<Alias> aliases(List<Article> articles, List<ArticlePage> pages, String[] paths,
-      List<String> staticFiles, List<Diagnostic> diags) {
+      List<String> staticFiles, String contentPrefix, List<Diagnostic> diags) {
     Map<String, String> owner = new HashMap<>();
     for (String f : FIXED_FILES) {
       owner.put(f, "the page /" + f);
@@ -759,10 +795,9 @@ public final class SiteModelBuilder {
       owner.put(paths[i] + "index.html", articles.get(i).sourcePath());
     }
     for (String s : staticFiles) {
-      String previous = owner.putIfAbsent(s, "the file " + s);
-      if (previous != null) {
-        diags.add(Diagnostic.error(s, 0, 0, "this file has the same address as " + previous, ""));
-      }
+      // A file that takes a page's address is reported with every other address the templates
+      // claim (SiteRenderer.plan); here it only keeps aliases off it.
+      owner.putIfAbsent(s, "the file " + contentPrefix + s);
     }
     List<Alias> out = new ArrayList<>();
     List<Integer> bySource = new ArrayList<>(IntStream.range(0, articles.size()).boxed().toList());

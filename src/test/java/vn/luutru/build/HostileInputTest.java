@@ -102,6 +102,14 @@ class HostileInputTest {
         + " /chuyen-muc/dai-hoi-dang/; choose another alias"},
     // Addresses
     {"slug-trung", "slug-trung/b.md:4:7: error: duplicate address /2021/03/trung-lap/: {c}/slug-trung/a.md has it too"},
+    // regression: these were named without the content folder (tim-kiem/index.html: …), and twice
+    {"tim-kiem", "tim-kiem/index.html: error: this file of the content folder has the address of a page the site makes"
+        + " (/tim-kiem/index.html)"},
+    {"the", "the/nhiem-ky-2020-2025/index.html: error: this file of the content folder has the address of a page the"
+        + " site makes (/the/nhiem-ky-2020-2025/index.html)"},
+    {"assets", "assets/style.css: error: this file of the content folder has the address of a page the site makes"},
+    // regression: a file under search/ silently replaced a file of the search index
+    {"search", "search/s/0.bin: error: the folder search/ of the site holds the search index"},
     // Congress blocks
     {"congress-khong-phai-anh-xa", "congress-khong-phai-anh-xa/bai.md:4:11: error: congress: expected the keys organization, term,"},
     {"congress-thieu-to-chuc", "congress-thieu-to-chuc/bai.md:5:3: error: congress: missing organization"},
@@ -261,6 +269,30 @@ class HostileInputTest {
       assertThat(headlines).as(r.err).anyMatch(h -> h.startsWith(e));
     }
     assertThat(site.resolve("2020/01/dai-hoi-chi-bo-van-phong-lan-thu-nhat-nhiem-ky-2020-2025/index.html")).exists();
+    assertThat(leftovers()).containsExactlyInAnyOrder("content", "site", "outside");
+  }
+
+  @Test
+  void everyCaseAtOnceReportsEveryProblemInOneRun() throws IOException {
+    Path content = prepare();
+    Path site = dir.resolve("site");
+    List<Case> all = Stream.concat(errorCases(), warningCases()).toList();
+    for (Case c : all) {
+      c.setup().write(content, dir.resolve("outside"));
+    }
+    Map<String, String> before = Trees.sha256(site);
+
+    Run r = assertTimeoutPreemptively(HANG, () -> build(content, site), "the build hangs");
+
+    assertThat(r.code).isEqualTo(1);
+    List<String> headlines = headlines(r.err, content);
+    List<String> expected = expand(all.stream().flatMap(c -> c.expected().stream()).toList());
+    for (String e : expected) {
+      assertThat(headlines).as("one broken file must not hide another's problem").anyMatch(h -> h.startsWith(e));
+    }
+    assertThat(headlines).as("nothing else, and nothing twice").hasSameSizeAs(expected);
+    assertThat(r.err).contains(expected.stream().filter(e -> e.contains(": error: ")).count() + " error(s)");
+    assertThat(Trees.sha256(site)).isEqualTo(before);
     assertThat(leftovers()).containsExactlyInAnyOrder("content", "site", "outside");
   }
 
