@@ -117,7 +117,7 @@ public final class SiteBuilder {
       SearchIndexWriter.write(model.articles(), out::write);
       long t4 = lap(timings, "search", t3);
       for (String file : model.staticFiles()) {
-        out.copy(config.contentDir().resolve(file), file);
+        out.copy(ContentSource.locate(config.contentDir(), file), file);
       }
       out.commit();
       lap(timings, "write", t4);

@@ -154,7 +154,7 @@ final class Preview {
     }
     if (s.statics().contains(file)) {
       Path root = config.contentDir().toRealPath();
-      Path path = root.resolve(file).normalize();
+      Path path = vn.luutru.content.ContentSource.locate(root, file).normalize();
       if (!path.startsWith(root) || !Files.isRegularFile(path)) {
         return Optional.empty();
       }

@@ -416,7 +416,7 @@ public final class SiteModelBuilder {
       }
       int cut = indexOfAny(d, '#', '?');
       String rest = cut < 0 ? "" : d.substring(cut);
-      String target = decode(cut < 0 ? d : d.substring(0, cut));
+      String target = nfc(decode(cut < 0 ? d : d.substring(0, cut)));
       String content = normalize(target.startsWith("/") ? target.substring(1)
           : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + target);
       String lower = content == null ? "" : content.toLowerCase(Locale.ROOT);
@@ -451,8 +451,8 @@ public final class SiteModelBuilder {
       if (SCHEME.matcher(path).matches() || path.startsWith("//")) {
         return path;
       }
-      String content = normalize(path.startsWith("/") ? path.substring(1)
-          : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + path);
+      String content = normalize(nfc(path.startsWith("/") ? path.substring(1)
+          : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + path));
       if (content == null || !isStatic(content)) {
         own.add(article.position("image").warning(article.sourcePath(),
             "image " + path + ": no such file in the content folder; the article is shown without it"));
@@ -521,6 +521,11 @@ public final class SiteModelBuilder {
       out.add(m.group(1));
     }
     return out;
+  }
+
+  /** File names in the content folder are compared in NFC, as the text of articles is. */
+  private static String nfc(String path) {
+    return java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC);
   }
 
   /** Undoes percent-encoding in a path ({@code x%20y.jpg} → {@code x y.jpg}). */

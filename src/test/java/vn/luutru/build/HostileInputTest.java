@@ -189,6 +189,53 @@ class HostileInputTest {
         "nhi-phan/nul-giua.md:6:10: error: not a text file: NUL byte at offset",
         "nhi-phan/toan-nul.md:1:1: error: not a text file: NUL byte at offset 0",
         "nhi-phan/utf16.md:1:1: error: the file is saved as UTF-16: save it as UTF-8")));
+    // regression: a file of hundreds of MB was an OutOfMemoryError that ended the build
+    out.add(new Case("qua-lon", (content, outside) -> {
+      byte[] big = new byte[17 << 20];
+      Arrays.fill(big, (byte) 'a');
+      write(content.resolve("qua-lon/bai.md"), concat(article("Lớn", "").getBytes(StandardCharsets.UTF_8), big));
+    }, List.of("qua-lon/bai.md: error: the file is 17.8 MB, more than an article can be (16 MB)")));
+    out.add(new Case("vong", (content, outside) -> {
+      Files.createDirectories(content.resolve("vong"));
+      write(content.resolve("vong/bai.md"), article("Bài trong vòng", "Nội dung.\n").getBytes(StandardCharsets.UTF_8));
+      Files.createSymbolicLink(content.resolve("vong/a"), Path.of("."));
+      Files.createSymbolicLink(content.resolve("vong/chinh-no"), Path.of("chinh-no"));
+    }, List.of(
+        "vong/a: error: symbolic link loop: this folder links back to one of its parents",
+        "vong/chinh-no: error: symbolic link to chinh-no cannot be followed")));
+    // regression: build followed these and published what they point at (serve refused them)
+    out.add(new Case("ngoai", (content, outside) -> {
+      write(outside.resolve("mat-khau.txt"), "bí mật\n".getBytes(StandardCharsets.UTF_8));
+      write(outside.resolve("thu-muc/bai.md"), article("Ngoài", "Nội dung.\n").getBytes(StandardCharsets.UTF_8));
+      Files.createDirectories(content.resolve("ngoai"));
+      Files.createSymbolicLink(content.resolve("ngoai/mat-khau.txt"), outside.resolve("mat-khau.txt"));
+      Files.createSymbolicLink(content.resolve("ngoai/thu-muc"), outside.resolve("thu-muc"));
+    }, List.of(
+        "ngoai/mat-khau.txt: error: symbolic link to {outside}/mat-khau.txt, outside the content folder",
+        "ngoai/thu-muc: error: symbolic link to {outside}/thu-muc, outside the content folder")));
+    String nfc = Normalizer.normalize("Đại hội.md", Normalizer.Form.NFC);
+    out.add(new Case("ten-trung", (content, outside) -> {
+      write(content.resolve("ten-trung").resolve(Normalizer.normalize(nfc, Normalizer.Form.NFD)),
+          article("Tên NFD", "Một.\n").getBytes(StandardCharsets.UTF_8));
+      write(content.resolve("ten-trung").resolve(nfc), article("Tên NFC", "Hai.\n").getBytes(StandardCharsets.UTF_8));
+    }, List.of("ten-trung/" + nfc + ": error: has the same name as {c}/ten-trung/"
+        + Normalizer.normalize(nfc, Normalizer.Form.NFD) + " once both are written alike")));
+    return out;
+  }
+
+  static List<Case> generatedWarnings() {
+    List<Case> out = new ArrayList<>();
+    out.add(new Case("treo", (content, outside) -> {
+      Files.createDirectories(content.resolve("treo"));
+      Files.createSymbolicLink(content.resolve("treo/khong-co.md"), Path.of("khong-co-that.md"));
+    }, List.of("treo/khong-co.md: warning: symbolic link to khong-co-that.md, which does not exist: skipped")));
+    if (canMakePipes()) {
+      // Reading a named pipe would wait for a writer for ever.
+      out.add(new Case("ong", (content, outside) -> {
+        Files.createDirectories(content.resolve("ong"));
+        mkfifo(content.resolve("ong/bai.md"));
+      }, List.of("ong/bai.md: warning: not a regular file (a pipe, socket or device): skipped")));
+    }
     return out;
   }
 
@@ -197,7 +244,7 @@ class HostileInputTest {
   }
 
   static Stream<Case> warningCases() {
-    return Stream.of(WARNINGS).map(HostileInputTest::fromResources);
+    return Stream.concat(Stream.of(WARNINGS).map(HostileInputTest::fromResources), generatedWarnings().stream());
   }
 
   // ---- the previous site, built once ----
@@ -313,6 +360,39 @@ class HostileInputTest {
   }
 
   // ---- odd but valid ----
+
+  @Test
+  void namesWithSpacesAndVietnameseLettersInNfcAndNfdBuildToNfcAddresses() throws IOException {
+    Path content = prepare();
+    Path site = dir.resolve("site");
+    String nfdFolder = Normalizer.normalize("Hội nghị tổng kết", Normalizer.Form.NFD);
+    String nfdImage = Normalizer.normalize("ảnh hội nghị.svg", Normalizer.Form.NFD);
+    // An NFC folder and file with spaces, linking (in NFC, as all text is) to an NFD folder, file and image.
+    write(content.resolve("Tin tức năm 2021/Đại hội chi bộ số 1.md"), article("Đại hội chi bộ số 1",
+        "Xem [hội nghị](<../Hội nghị tổng kết/Bài viết có ảnh.md>) và [bản khác](../Hội%20ngh%E1%BB%8B%20t%E1%BB%95ng"
+            + "%20k%E1%BA%BFt/B%C3%A0i%20vi%E1%BA%BFt%20c%C3%B3%20%E1%BA%A3nh.md).\n").getBytes(StandardCharsets.UTF_8));
+    write(content.resolve(nfdFolder).resolve(Normalizer.normalize("Bài viết có ảnh.md", Normalizer.Form.NFD)),
+        ("---\ntitle: \"Hội nghị tổng kết\"\ndate: 2021-03-02\nimage: \"ảnh hội nghị.svg\"\nimage_alt: \"Hội trường\"\n---\n"
+            + "![Hội trường](<ảnh hội nghị.svg>)\n").getBytes(StandardCharsets.UTF_8));
+    write(content.resolve(nfdFolder).resolve(nfdImage),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n".getBytes(StandardCharsets.UTF_8));
+
+    Run r = assertTimeoutPreemptively(HANG, () -> build(content, site));
+
+    // regression: links and images to NFD names were "no such file", and the image was published under its NFD name
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.err).isEmpty();
+    Map<String, byte[]> files = Trees.read(site);
+    assertThat(files.keySet()).allMatch(f -> Normalizer.isNormalized(f, Normalizer.Form.NFC));
+    assertThat(files).containsKeys("2021/03/dai-hoi-chi-bo-so-1/index.html", "2021/03/hoi-nghi-tong-ket/index.html",
+        "Hội nghị tổng kết/ảnh hội nghị.svg");
+    String first = new String(files.get("2021/03/dai-hoi-chi-bo-so-1/index.html"), StandardCharsets.UTF_8);
+    assertThat(first).contains("<a href=\"/2021/03/hoi-nghi-tong-ket/\">hội nghị</a>",
+        "<a href=\"/2021/03/hoi-nghi-tong-ket/\">bản khác</a>");
+    String second = new String(files.get("2021/03/hoi-nghi-tong-ket/index.html"), StandardCharsets.UTF_8);
+    assertThat(second).contains("src=\"/H%E1%BB%99i%20ngh%E1%BB%8B%20t%E1%BB%95ng%20k%E1%BA%BFt/"
+        + "%E1%BA%A3nh%20h%E1%BB%99i%20ngh%E1%BB%8B.svg\"");
+  }
 
   @Test
   void keysThatSayTheSameThingAreCombinedAndYamlIntegersInAnyBaseAreNumbers() throws IOException {
@@ -449,6 +529,35 @@ class HostileInputTest {
           Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
+    }
+  }
+
+  private static Boolean pipes;
+
+  static synchronized boolean canMakePipes() {
+    if (pipes == null) {
+      try {
+        Path probe = Files.createTempDirectory("luutru-fifo");
+        mkfifo(probe.resolve("p"));
+        pipes = Files.exists(probe.resolve("p"));
+        Files.deleteIfExists(probe.resolve("p"));
+        Files.delete(probe);
+      } catch (IOException | RuntimeException e) {
+        pipes = false;
+      }
+    }
+    return pipes;
+  }
+
+  static void mkfifo(Path p) throws IOException {
+    try {
+      Process proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+      if (!proc.waitFor(30, TimeUnit.SECONDS) || proc.exitValue() != 0) {
+        throw new IOException("mkfifo failed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
     }
   }
 }
