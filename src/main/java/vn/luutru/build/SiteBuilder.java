@@ -50,13 +50,27 @@ public final class SiteBuilder {
     }
   }
 
-  /** The stages before pages: the model, or empty when the diagnostics have errors. */
-  public record Modelled(Optional<SiteModel> model, List<Diagnostic> diagnostics, int articles) {}
+  /**
+   * The stages before pages: the model as built from the articles that could be read, every
+   * diagnostic so far, and how many articles the model has.
+   */
+  public record Modelled(SiteModel built, List<Diagnostic> diagnostics, int articles) {
+    /** The model, or empty when the diagnostics have errors. */
+    public Optional<SiteModel> model() {
+      return hasErrors() ? Optional.empty() : Optional.of(built);
+    }
+
+    public boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
 
   /**
-   * Reads the content and builds the model, stopping at the first stage with errors. With
-   * {@code check}, problems a publisher should fix are looked for too (see {@link #check}).
-   * Each stage's time goes into {@code timings}.
+   * Reads the content and builds the model. The model is built even when some files have
+   * errors, from the others, so that one run reports every problem: a duplicate address or an
+   * alias that collides is reported beside a file that cannot be read; links to a file with
+   * errors are not reported again. With {@code check}, problems a publisher should fix are
+   * looked for too (see {@link #check}). Each stage's time goes into {@code timings}.
    */
   public static Modelled model(SiteConfig config, Caches caches, boolean check, Map<String, Long> timings)
       throws IOException {
@@ -72,28 +86,27 @@ public final class SiteBuilder {
         a.congress().ifPresent(c -> diags.addAll(agreeWithTitle(a, c)));
       }
     }
-    if (content.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-      return new Modelled(Optional.empty(), sorted(diags), content.articles().size());
-    }
     SiteModel model = new SiteModelBuilder(new MarkdownRenderer(), caches.bodies()).build(content.articles(),
         content.staticFiles(), new SiteModelBuilder.Options(config.basePath(), config.drafts(), config.future(),
-            config.today(), check));
+            config.today(), check).reading(config.contentPrefix(), content.unreadable()));
     lap(timings, "model", t1);
     diags.addAll(model.diagnostics());
-    boolean failed = diags.stream().anyMatch(Diagnostic::isError);
-    return new Modelled(failed ? Optional.empty() : Optional.of(model), sorted(diags), model.articles().size());
+    return new Modelled(model, sorted(diags), model.articles().size());
   }
 
   public static BuildResult build(SiteConfig config) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     Modelled modelled = model(config, Caches.none(), false, timings);
-    if (modelled.model().isEmpty()) {
-      return new BuildResult(modelled.diagnostics(), false, modelled.articles(), 0, 0, timings);
+    SiteRenderer renderer = SiteRenderer.of(config);
+    if (modelled.hasErrors()) {
+      // Addresses the templates would claim twice are known without rendering: reported too.
+      List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
+      diags.addAll(renderer.plan(modelled.built()).collisions());
+      return new BuildResult(sorted(diags), false, modelled.articles(), 0, 0, timings);
     }
-    SiteModel model = modelled.model().get();
+    SiteModel model = modelled.built();
     List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
     long t2 = System.nanoTime();
-    SiteRenderer renderer = SiteRenderer.of(config);
     try (SiteWriter out = SiteWriter.open(config.outputDir())) {
       List<Diagnostic> renderErrors = renderer.render(model, out::write);
       long t3 = lap(timings, "render", t2);
@@ -104,7 +117,7 @@ public final class SiteBuilder {
       SearchIndexWriter.write(model.articles(), out::write);
       long t4 = lap(timings, "search", t3);
       for (String file : model.staticFiles()) {
-        out.copy(config.contentDir().resolve(file), file);
+        out.copy(ContentSource.locate(config.contentDir(), file), file);
       }
       out.commit();
       lap(timings, "write", t4);
@@ -124,9 +137,7 @@ public final class SiteBuilder {
     Map<String, Long> timings = new LinkedHashMap<>();
     Modelled modelled = model(config, Caches.none(), true, timings);
     List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
-    if (modelled.model().isPresent()) {
-      diags.addAll(SiteRenderer.of(config).plan(modelled.model().get()).collisions());
-    }
+    diags.addAll(SiteRenderer.of(config).plan(modelled.built()).collisions());
     return new BuildResult(sorted(diags), false, modelled.articles(), 0, 0, timings);
   }
 

@@ -75,6 +75,11 @@ public record SiteConfig(
     return u.getScheme() + "://" + u.getHost() + port + path;
   }
 
+  /** How diagnostics name a file of the content folder: this, then its path in the folder. */
+  public String contentPrefix() {
+    return shownContentDir.isEmpty() || shownContentDir.endsWith("/") ? shownContentDir : shownContentDir + "/";
+  }
+
   /** The path prefix of every link: {@code /} or {@code /luu-tru/}. */
   public String basePath() {
     return URI.create(baseUrl).getRawPath();

@@ -20,6 +20,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -43,6 +49,13 @@ public final class ArticleParser {
   /** Vietnam does not observe daylight saving: dates without a zone are in UTC+7. */
   public static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
+  /** The longest file name most file systems take, in bytes: an alias's parts become names. */
+  static final int MAX_NAME = 255;
+  /** Lists and mappings inside each other beyond this are refused: no front matter needs more than four. */
+  static final int MAX_YAML_DEPTH = 50;
+  /** Aliases of lists and mappings beyond this are refused ("billion laughs"). */
+  static final int MAX_COLLECTION_ALIASES = 50;
+
   private static final Set<String> IGNORED_KEYS =
       Set.of("layout", "type", "url", "permalink", "keywords", "toc", "comments", "menu");
 
@@ -51,6 +64,7 @@ public final class ArticleParser {
           "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
               + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
               + "\\s*(Z|[+-]\\d{2}:?\\d{2})?");
+  private static final Pattern YAML_INT = Pattern.compile("([-+]?[0-9]+)|0o([0-7]+)|0x([0-9a-fA-F]+)");
   private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
   /** The result of parsing one file: the article when there were no errors, and every problem. */
@@ -117,6 +131,11 @@ public final class ArticleParser {
               .setMaxAliasesForCollections(50)
               .setCodePointLimit(1 << 20)
               .build();
+      Optional<Diagnostic> tooDeep = checkShape(settings, yaml, src);
+      if (tooDeep.isPresent()) {
+        diags.add(tooDeep.get());
+        return new Parsed(Optional.empty(), diags);
+      }
       root = new Compose(settings).composeString(yaml);
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
@@ -142,6 +161,39 @@ public final class ArticleParser {
     return new Parsed(fields.article(contentPath, map, close + 1), diags);
   }
 
+  /**
+   * Reads the YAML as a stream of events, without building anything, to refuse what would
+   * exhaust the reader where it stands: nesting deeper than {@value #MAX_YAML_DEPTH} (building
+   * the tree is recursive) and more than {@value #MAX_COLLECTION_ALIASES} aliases of lists or
+   * mappings, each of which can multiply the document.
+   */
+  private static Optional<Diagnostic> checkShape(LoadSettings settings, String yaml, SourceText src) {
+    int depth = 0;
+    int aliases = 0;
+    Set<Anchor> collections = new java.util.HashSet<>();
+    for (Event e : new Parse(settings).parseString(yaml)) {
+      if (e instanceof CollectionStartEvent c) {
+        c.getAnchor().ifPresent(collections::add);
+        if (++depth > MAX_YAML_DEPTH) {
+          return Optional.of(at(src, e, "YAML: the front matter is nested more than " + MAX_YAML_DEPTH
+              + " levels deep (lists or mappings inside each other)"));
+        }
+      } else if (e instanceof CollectionEndEvent) {
+        depth--;
+      } else if (e instanceof AliasEvent a && collections.contains(a.getAlias())
+          && ++aliases > MAX_COLLECTION_ALIASES) {
+        return Optional.of(at(src, e, "YAML: more than " + MAX_COLLECTION_ALIASES
+            + " aliases (*name) of lists or mappings; write the values out"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Diagnostic at(SourceText src, Event e, String message) {
+    Mark m = e.getStartMark().orElse(null);
+    return m == null ? src.error(2, 1, message) : src.error(m.getLine() + 2, m.getColumn() + 1, message);
+  }
+
   private static String yamlProblem(MarkedYamlEngineException e) {
     String problem = e.getProblem();
     String context = e.getContext();
@@ -152,6 +204,9 @@ public final class ArticleParser {
   }
 
   private static String kind(Node node) {
+    if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+      return "nothing";
+    }
     if (node instanceof SequenceNode) {
       return "a list";
     }
@@ -227,16 +282,18 @@ public final class ArticleParser {
           case "description" -> description = text(v, key).orElse("");
           case "source" -> source = text(v, key).orElse("");
           case "source_url" -> sourceUrl = url(v, key).orElse("");
-          case "author", "authors" -> author = String.join(", ", textList(v, key));
-          case "categories", "category" -> categories = textList(v, key);
+          case "author", "authors" -> author = join(author, String.join(", ", textList(v, key)));
+          case "categories", "category" -> categories = mergeDistinct(categories, textList(v, key));
           case "tags" -> tags = textList(v, key);
           case "image" -> image = text(v, key).orElse("");
           case "image_caption" -> imageCaption = text(v, key).orElse("");
           case "image_alt" -> imageAlt = text(v, key).orElse("");
-          case "draft" -> draft = bool(v, key).orElse(false);
-          case "published" -> draft = !bool(v, key).orElse(true);
+          // Keys that say the same thing are combined, not one dropped for the other: a draft
+          // by either key is a draft; the items of both lists are kept.
+          case "draft" -> draft |= bool(v, key).orElse(false);
+          case "published" -> draft |= !bool(v, key).orElse(true);
           case "slug" -> slug = slug(v);
-          case "aliases", "redirect_from" -> aliases = aliases(v, key);
+          case "aliases", "redirect_from" -> aliases = merge(aliases, aliases(v, key, aliases.size()));
           case "weight" -> weight = integer(v, key).orElse(0);
           case "congress" -> congress = congress(v);
           default -> {
@@ -371,7 +428,7 @@ public final class ArticleParser {
 
     Optional<OffsetDateTime> dateTime(Node n, String key) {
       if (!(n instanceof ScalarNode s) || isNull(n)) {
-        error(n, key + ": expected a date such as 2020-01-17, found " + (isNull(n) ? "nothing" : kind(n)));
+        error(n, key + ": expected a date such as 2020-01-17, found " + kind(n));
         return Optional.empty();
       }
       String v = s.getValue().strip();
@@ -423,11 +480,17 @@ public final class ArticleParser {
 
     OptionalInt integer(Node n, String key) {
       if (n instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
-        try {
-          return OptionalInt.of(Integer.parseInt(s.getValue().replace("+", "")));
-        } catch (NumberFormatException e) {
-          error(n, key + ": number out of range: " + s.getValue());
-          return OptionalInt.empty();
+        // The YAML 1.2 core schema's integers: decimal, 0o17 and 0x1F.
+        String v = s.getValue().strip();
+        Matcher m = YAML_INT.matcher(v);
+        if (m.matches()) {
+          try {
+            return OptionalInt.of(m.group(1) != null ? Integer.parseInt(m.group(1))
+                : m.group(2) != null ? Integer.parseInt(m.group(2), 8) : Integer.parseInt(m.group(3), 16));
+          } catch (NumberFormatException e) {
+            error(n, key + ": number out of range: " + v);
+            return OptionalInt.empty();
+          }
         }
       }
       error(n, key + ": expected a whole number, found " + kind(n));
@@ -464,7 +527,25 @@ public final class ArticleParser {
       return Optional.of(slug);
     }
 
-    List<String> aliases(Node n, String key) {
+    private static List<String> merge(List<String> a, List<String> b) {
+      if (a.isEmpty()) {
+        return b;
+      }
+      List<String> out = new ArrayList<>(a);
+      out.addAll(b);
+      return List.copyOf(out);
+    }
+
+    private static List<String> mergeDistinct(List<String> a, List<String> b) {
+      return List.copyOf(new LinkedHashSet<>(merge(a, b)));
+    }
+
+    private static String join(String a, String b) {
+      return a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b;
+    }
+
+    /** The aliases under {@code n}; their positions are kept as {@code aliases.<start + i>}. */
+    List<String> aliases(Node n, String key, int start) {
       List<Node> items = n instanceof SequenceNode seq ? seq.getValue() : List.of(n);
       List<String> out = new ArrayList<>();
       for (Node item : items) {
@@ -487,7 +568,17 @@ public final class ArticleParser {
           error(item, key + ": '" + raw.get() + "' is not a page address inside the site");
           continue;
         }
-        positions.put("aliases." + out.size(), pos(item));
+        // Percent-escapes can spell what no file name may hold.
+        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+          error(item, key + ": '" + raw.get() + "' has a control character (such as %00 or %0A) in it");
+          continue;
+        }
+        if (segments.stream().anyMatch(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME)) {
+          error(item, key + ": '" + raw.get() + "' has a part longer than " + MAX_NAME
+              + " bytes, more than a file name can hold");
+          continue;
+        }
+        positions.put("aliases." + (start + out.size()), pos(item));
         out.add(path);
       }
       return out;
@@ -538,6 +629,8 @@ public final class ArticleParser {
       }
       if (term == null && !v.containsKey("term")) {
         error(n, "congress: missing term such as \"2020-2025\"");
+      } else if (term == null && isNull(v.get("term"))) {
+        error(v.get("term"), "congress.term is empty: write two years such as \"2020-2025\"");
       }
       if (errorCount() > errorsBefore) {
         return Optional.empty();
@@ -562,7 +655,9 @@ public final class ArticleParser {
           continue;
         }
         if (item instanceof ScalarNode s) {
-          String[] parts = VietnameseText.clean(s.getValue()).split("\\s+[-–]\\s+", 2);
+          // White space is made single first: splitting at \s+[-–]\s+ took time in the square of
+          // the longest run of spaces (100,000 spaces took minutes).
+          String[] parts = VietnameseText.clean(s.getValue()).replaceAll("\\s+", " ").split(" [-–] ", 2);
           out.add(new Person(parts[0].strip(), parts.length > 1 ? parts[1].strip() : ""));
         } else if (item instanceof MappingNode m) {
           Map<String, Node> f = keyed(m, key + ".");

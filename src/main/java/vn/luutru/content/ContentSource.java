@@ -1,35 +1,58 @@
 package vn.luutru.content;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Walks a content folder: Markdown files ({@code .md}, {@code .markdown}) become articles,
  * every other file is a static file copied into the site as it is (images). Names starting
  * with a dot are skipped. Files are read and parsed in parallel; the result is in path order.
+ *
+ * <p>Paths are compared and published in NFC, as the text of articles is, whatever form the
+ * file system keeps the names in; two names that differ only in that form are an error.
+ * Symbolic links are followed only as far as they stay inside the folder: one that leads out
+ * of it is an error (the site would publish a file the author did not put there), one that
+ * leads nowhere is a warning, and a loop is an error. Files larger than {@value #MAX_ARTICLE_BYTES}
+ * bytes are not read as articles.
  */
 public final class ContentSource {
+  /** No article is this long; a file that is is reported, not read (it would cost 50 times its size in memory). */
+  public static final long MAX_ARTICLE_BYTES = 16L << 20;
+
   private ContentSource() {}
 
-  /** Everything read from a content folder. Paths are relative, with {@code /} separators. */
+  /**
+   * Everything read from a content folder. Paths are relative, with {@code /} separators, in
+   * NFC. {@code unreadable} holds the Markdown files that gave no article (their errors are in
+   * the diagnostics).
+   */
   public record Content(
-      List<Article> articles, List<String> staticFiles, List<Diagnostic> diagnostics) {
+      List<Article> articles, List<String> staticFiles, List<Diagnostic> diagnostics, Set<String> unreadable) {
     public Content {
       articles = List.copyOf(articles);
       staticFiles = List.copyOf(staticFiles);
       diagnostics = List.copyOf(diagnostics);
+      unreadable = Set.copyOf(unreadable);
     }
   }
 
@@ -46,20 +69,27 @@ public final class ContentSource {
    * modification time and size have not changed is not read again.
    */
   public static final class Cache {
-    record Entry(long modified, long size, ArticleParser.Parsed parsed) {}
+    record Entry(String onDisk, long modified, long size, ArticleParser.Parsed parsed) {}
 
     final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
   }
+
+  /** One file found: its path as the file system spells it, and its size and time. */
+  private record Found(String onDisk, long modified, long size) {}
 
   /** As {@link #load(Path, String, ArticleParser)}, reusing and updating {@code cache}. */
   public static Content load(Path root, String shownRoot, ArticleParser parser, Cache cache) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException("content folder not found: " + shownRoot);
     }
-    List<String> markdown = new ArrayList<>();
-    java.util.Map<String, long[]> stamps = new java.util.HashMap<>();
-    List<String> statics = new ArrayList<>();
-    List<Diagnostic> walkProblems = Collections.synchronizedList(new ArrayList<>());
+    Path realRoot = root.toRealPath();
+    // NFC path → the file; sorted by the path as on disk, so that the first of two names that
+    // normalise alike keeps it whatever order the file system lists them in.
+    Map<String, Found> markdown = new TreeMap<>();
+    Map<String, Found> statics = new TreeMap<>();
+    Map<String, String> byNfc = new HashMap<>();
+    List<Found> found = new ArrayList<>();
+    List<Diagnostic> walkProblems = new ArrayList<>();
     String prefix = shownRoot.isEmpty() || shownRoot.endsWith("/") ? shownRoot : shownRoot + "/";
     Files.walkFileTree(
         root,
@@ -68,22 +98,35 @@ public final class ContentSource {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            if (dir.equals(root)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (hidden(dir) || !insideRoot(dir)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (hidden(file) || !attrs.isRegularFile()) {
+            if (hidden(file)) {
               return FileVisitResult.CONTINUE;
             }
             String rel = relative(root, file);
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".md") || name.endsWith(".markdown")) {
-              markdown.add(rel);
-              stamps.put(rel, new long[] {attrs.lastModifiedTime().toMillis(), attrs.size()});
-            } else {
-              statics.add(rel);
+            if (attrs.isSymbolicLink()) {
+              // The link could not be followed: it leads nowhere, or round in a circle.
+              walkProblems.add(brokenLink(file, prefix + rel));
+              return FileVisitResult.CONTINUE;
             }
+            if (!insideRoot(file)) {
+              return FileVisitResult.CONTINUE;
+            }
+            if (!attrs.isRegularFile()) {
+              walkProblems.add(Diagnostic.warning(prefix + rel, 0, 0,
+                  "not a regular file (a pipe, socket or device): skipped", ""));
+              return FileVisitResult.CONTINUE;
+            }
+            found.add(new Found(rel, attrs.lastModifiedTime().toMillis(), attrs.size()));
             return FileVisitResult.CONTINUE;
           }
 
@@ -92,48 +135,156 @@ public final class ContentSource {
             String why =
                 e instanceof FileSystemLoopException
                     ? "symbolic link loop: this folder links back to one of its parents"
-                    : "cannot be read: " + e.getMessage();
+                    : "cannot be read: " + reason(e);
             walkProblems.add(Diagnostic.error(prefix + relative(root, file), 0, 0, why, ""));
             return FileVisitResult.CONTINUE;
           }
-        });
-    Collections.sort(markdown);
-    Collections.sort(statics);
-    List<ArticleParser.Parsed> parsed =
-        markdown.parallelStream().map(rel -> {
-          if (cache == null) {
-            return read(root, rel, prefix + rel, parser);
+
+          /** A symbolic link that leads out of the content folder is refused; other paths pass. */
+          private boolean insideRoot(Path p) {
+            if (!Files.isSymbolicLink(p)) {
+              return true;
+            }
+            String shown = prefix + relative(root, p);
+            try {
+              Path real = p.toRealPath();
+              if (real.startsWith(realRoot)) {
+                return true;
+              }
+              walkProblems.add(Diagnostic.error(shown, 0, 0, "symbolic link to " + real + ", outside the content"
+                  + " folder: luutru publishes only what is inside it; copy the file or folder in instead", ""));
+            } catch (IOException e) {
+              walkProblems.add(brokenLink(p, shown));
+            }
+            return false;
           }
-          long[] stamp = stamps.get(rel);
+        });
+    found.sort(java.util.Comparator.comparing(Found::onDisk));
+    for (Found f : found) {
+      String nfc = Normalizer.normalize(f.onDisk(), Normalizer.Form.NFC);
+      String first = byNfc.putIfAbsent(nfc, f.onDisk());
+      if (first != null) {
+        walkProblems.add(Diagnostic.error(prefix + f.onDisk(), 0, 0, "has the same name as " + prefix + first
+            + " once both are written alike (Unicode NFC: the same letters, accents stored another way); rename"
+            + " or remove one of them", ""));
+        continue;
+      }
+      String name = nfc.substring(nfc.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+      (name.endsWith(".md") || name.endsWith(".markdown") ? markdown : statics).put(nfc, f);
+    }
+    List<String> names = new ArrayList<>(markdown.keySet());
+    List<ArticleParser.Parsed> parsed =
+        names.parallelStream().map(rel -> {
+          Found f = markdown.get(rel);
+          if (cache == null) {
+            return read(root, rel, f, prefix, parser);
+          }
           Cache.Entry e = cache.entries.get(rel);
-          if (e != null && e.modified() == stamp[0] && e.size() == stamp[1]) {
+          if (e != null && e.onDisk().equals(f.onDisk()) && e.modified() == f.modified() && e.size() == f.size()) {
             return e.parsed();
           }
-          ArticleParser.Parsed p = read(root, rel, prefix + rel, parser);
-          cache.entries.put(rel, new Cache.Entry(stamp[0], stamp[1], p));
+          ArticleParser.Parsed p = read(root, rel, f, prefix, parser);
+          cache.entries.put(rel, new Cache.Entry(f.onDisk(), f.modified(), f.size(), p));
           return p;
         }).toList();
     if (cache != null) {
-      cache.entries.keySet().retainAll(new java.util.HashSet<>(markdown));
+      cache.entries.keySet().retainAll(new HashSet<>(names));
     }
     List<Article> articles = new ArrayList<>();
+    Set<String> unreadable = new HashSet<>();
     List<Diagnostic> diags = new ArrayList<>(walkProblems);
-    for (ArticleParser.Parsed p : parsed) {
-      p.article().ifPresent(articles::add);
+    for (int i = 0; i < names.size(); i++) {
+      ArticleParser.Parsed p = parsed.get(i);
+      if (p.article().isPresent()) {
+        articles.add(p.article().get());
+      } else {
+        unreadable.add(names.get(i));
+      }
       diags.addAll(p.diagnostics());
     }
-    return new Content(articles, statics, diags);
+    return new Content(articles, new ArrayList<>(statics.keySet()), diags, unreadable);
   }
 
-  private static ArticleParser.Parsed read(Path root, String rel, String shown, ArticleParser parser) {
+  private static ArticleParser.Parsed read(Path root, String rel, Found f, String prefix, ArticleParser parser) {
+    String shown = prefix + f.onDisk();
+    if (f.size() > MAX_ARTICLE_BYTES) {
+      return failed(Diagnostic.error(shown, 0, 0, String.format(Locale.ROOT,
+          "the file is %.1f MB, more than an article can be (%d MB): is it really one? It is not read",
+          f.size() / 1e6, MAX_ARTICLE_BYTES >> 20), ""));
+    }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(root.resolve(rel));
-    } catch (IOException | OutOfMemoryError e) {
-      return new ArticleParser.Parsed(
-          Optional.empty(), List.of(Diagnostic.error(shown, 0, 0, "cannot be read: " + e, "")));
+      bytes = Files.readAllBytes(root.resolve(f.onDisk()));
+    } catch (IOException e) {
+      return failed(Diagnostic.error(shown, 0, 0, "cannot be read: " + reason(e), ""));
     }
-    return parser.parse(rel, shown, bytes);
+    try {
+      return parser.parse(rel, shown, bytes);
+    } catch (RuntimeException | StackOverflowError e) {
+      // One file must not stop the others: reported, with what to send to the developers.
+      return failed(Diagnostic.error(shown, 0, 0, "internal error while reading this file (" + e
+          + "); please report it with this file", ""));
+    }
+  }
+
+  private static ArticleParser.Parsed failed(Diagnostic d) {
+    return new ArticleParser.Parsed(Optional.empty(), List.of(d));
+  }
+
+  /** A symbolic link that cannot be followed: a warning when it leads nowhere, an error for a loop. */
+  private static Diagnostic brokenLink(Path link, String shown) {
+    String target;
+    try {
+      target = Files.readSymbolicLink(link).toString();
+    } catch (IOException e) {
+      target = "?";
+    }
+    try {
+      link.toRealPath();
+    } catch (NoSuchFileException e) {
+      return Diagnostic.warning(shown, 0, 0, "symbolic link to " + target + ", which does not exist: skipped", "");
+    } catch (IOException e) {
+      return Diagnostic.error(shown, 0, 0, "symbolic link to " + target + " cannot be followed (" + reason(e)
+          + "): a link that leads back to itself?", "");
+    }
+    return Diagnostic.warning(shown, 0, 0, "symbolic link to " + target + " cannot be followed: skipped", "");
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /**
+   * The file {@code rel} (a path as {@link Content} gives it, in NFC) of the folder {@code
+   * root}: where the file system keeps it, which may be under a name in another Unicode form.
+   */
+  public static Path locate(Path root, String rel) throws IOException {
+    Path direct = root.resolve(rel);
+    if (Files.exists(direct, LinkOption.NOFOLLOW_LINKS)) {
+      return direct;
+    }
+    Path dir = root;
+    for (String part : rel.split("/")) {
+      Path next = dir.resolve(part);
+      if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(dir)) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+          for (Path p : s) {
+            if (Normalizer.normalize(p.getFileName().toString(), Normalizer.Form.NFC).equals(part)) {
+              next = p;
+              break;
+            }
+          }
+        }
+      }
+      dir = next;
+    }
+    return dir;
   }
 
   private static boolean hidden(Path p) {

@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,11 +39,44 @@ final class SourceText {
     return new SourceText(path, VietnameseText.clean(t));
   }
 
+  /** Files that are not text, told by how they start. */
+  private static final List<Signature> SIGNATURES = List.of(
+      new Signature(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "a PNG image"),
+      new Signature(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "a JPEG image"),
+      new Signature(new byte[] {'G', 'I', 'F', '8'}, "a GIF image"),
+      new Signature(new byte[] {'%', 'P', 'D', 'F', '-'}, "a PDF document"),
+      new Signature(new byte[] {'P', 'K', 3, 4}, "a ZIP archive or a Word/OpenDocument file"),
+      new Signature(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}, "an old Word or Excel file"));
+
+  private record Signature(byte[] start, String what) {
+    boolean matches(byte[] bytes) {
+      return bytes.length >= start.length && java.util.Arrays.equals(bytes, 0, start.length, start, 0, start.length);
+    }
+  }
+
   /**
    * Decodes {@code bytes} as UTF-8 (a leading byte-order mark is dropped), or returns the
-   * diagnostic for the first malformed byte.
+   * diagnostic that says why they are not an article's text: another kind of file (told by
+   * how it starts, or by a NUL byte, which text never has), UTF-16, or the first malformed
+   * UTF-8 byte.
    */
   static Decoded decode(String path, byte[] bytes) {
+    for (Signature s : SIGNATURES) {
+      if (s.matches(bytes)) {
+        return failed(Diagnostic.error(path, 1, 1, "not a text file: it starts like " + s.what()
+            + "; an article is Markdown text saved as UTF-8 (give other files their own extension)", ""));
+      }
+    }
+    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+      return failed(Diagnostic.error(path, 1, 1, "the file is saved as UTF-16: save it as UTF-8", ""));
+    }
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return failed(at(path, bytes, i, String.format(Locale.ROOT,
+            "not a text file: NUL byte at offset %d; an article is Markdown text saved as UTF-8", i)));
+      }
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -53,29 +87,8 @@ final class SourceText {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       int bad = in.position();
-      String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < before.length(); i++) {
-        if (before.charAt(i) == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-      }
-      String prefix = before.substring(lineStart);
-      int column = prefix.codePointCount(0, prefix.length()) + 1;
-      String shown = VietnameseText.clean(prefix);
-      return new Decoded(
-          Optional.empty(),
-          Optional.of(
-              Diagnostic.error(
-                  path,
-                  line,
-                  column,
-                  String.format(
-                      "not valid UTF-8: byte 0x%02X at offset %d; save the file as UTF-8",
-                      bytes[bad] & 0xFF, bad),
-                  shown)));
+      return failed(at(path, bytes, bad, String.format(Locale.ROOT,
+          "not valid UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[bad] & 0xFF, bad)));
     }
     try {
       decoder.flush(out);
@@ -84,6 +97,28 @@ final class SourceText {
     }
     out.flip();
     return new Decoded(Optional.of(of(path, out.toString())), Optional.empty());
+  }
+
+  private static Decoded failed(Diagnostic d) {
+    return new Decoded(Optional.empty(), Optional.of(d));
+  }
+
+  /**
+   * An error at byte {@code offset}, placed as every other diagnostic is: by line and column of
+   * the cleaned text (a lone CR ends a line, columns count NFC characters), quoting the line up
+   * to that byte so that the caret stands just after the last good character.
+   */
+  private static Diagnostic at(String path, byte[] bytes, int offset, String message) {
+    String before = VietnameseText.clean(new String(bytes, 0, offset, StandardCharsets.UTF_8));
+    int lineStart = before.lastIndexOf('\n') + 1;
+    int line = 1;
+    for (int i = 0; i < lineStart; i++) {
+      if (before.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    String shown = before.substring(lineStart);
+    return Diagnostic.error(path, line, shown.codePointCount(0, shown.length()) + 1, message, shown);
   }
 
   record Decoded(Optional<SourceText> text, Optional<Diagnostic> error) {}

@@ -116,7 +116,9 @@ public final class MarkdownRenderer {
    */
   public RenderedBody render(String markdown, LinkResolver links) {
     Node doc = parser.parse(markdown);
-    Prepare prepare = new Prepare(links);
+    Positions positions = new Positions(markdown);
+    checkDepth(doc, positions);
+    Prepare prepare = new Prepare(links, positions);
     doc.accept(prepare);
     prepare.unlinkUnsafe();
     // Under the page's h1: level 2 at most, one level deeper at most than the heading before.
@@ -148,18 +150,110 @@ public final class MarkdownRenderer {
   private static final String FOOTNOTES = "<section class=\"footnotes\" data-footnotes>\n";
 
   /**
+   * Nodes inside each other (a quote in a list in a quote …, emphasis in emphasis) beyond this
+   * are refused: rendering walks the tree recursively, and no article needs more than a dozen.
+   */
+  public static final int MAX_DEPTH = 100;
+
+  /** A body nested deeper than {@link #MAX_DEPTH}, where the first too-deep part starts. */
+  public static final class TooDeepException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int line;
+    private final int column;
+
+    TooDeepException(int line, int column) {
+      super("the text is nested more than " + MAX_DEPTH + " levels deep (lists, quotes or emphasis inside each"
+          + " other); luutru does not render it");
+      this.line = line;
+      this.column = column;
+    }
+
+    /** 1-based line in the body, 0 when unknown. */
+    public int line() {
+      return line;
+    }
+
+    /** 1-based column in characters, 0 when unknown. */
+    public int column() {
+      return column;
+    }
+  }
+
+  /** Walks the tree without recursion; throws at the first node deeper than {@link #MAX_DEPTH}. */
+  private static void checkDepth(Node doc, Positions positions) {
+    Node n = doc;
+    int depth = 0;
+    while (n != null) {
+      if (depth > MAX_DEPTH) {
+        Node placed = n;
+        while (placed != null && placed.getSourceSpans().isEmpty()) {
+          placed = placed.getParent();
+        }
+        throw placed == null ? new TooDeepException(0, 0)
+            : new TooDeepException(positions.line(placed), positions.column(placed));
+      }
+      if (n.getFirstChild() != null) {
+        n = n.getFirstChild();
+        depth++;
+        continue;
+      }
+      while (n != null && n.getNext() == null) {
+        n = n.getParent();
+        depth--;
+      }
+      if (n != null) {
+        n = n.getNext();
+      }
+    }
+  }
+
+  /** Where a node starts: 1-based line, and column in characters (commonmark counts UTF-16 units). */
+  private static final class Positions {
+    private final String markdown;
+    private String[] lines;
+
+    Positions(String markdown) {
+      this.markdown = markdown;
+    }
+
+    int line(Node n) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
+    }
+
+    int column(Node n) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      if (spans.isEmpty()) {
+        return 0;
+      }
+      if (lines == null) {
+        lines = markdown.split("\n", -1);
+      }
+      int line = spans.get(0).getLineIndex();
+      int units = spans.get(0).getColumnIndex();
+      if (line >= lines.length) {
+        return units + 1;
+      }
+      String text = lines[line];
+      return text.codePointCount(0, Math.min(units, text.length())) + 1;
+    }
+  }
+
+  /**
    * Finds raw HTML and headings, resolves link and image addresses, and notes the links and
    * images whose address is unsafe or, for images, missing.
    */
   private static final class Prepare extends AbstractVisitor {
     private final LinkResolver links;
+    private final Positions positions;
     final List<Heading> headings = new ArrayList<>();
     private final List<Node> unsafe = new ArrayList<>();
     boolean hasRawHtml;
     boolean hasH1;
 
-    Prepare(LinkResolver links) {
+    Prepare(LinkResolver links, Positions positions) {
       this.links = links;
+      this.positions = positions;
     }
 
     @Override
@@ -226,14 +320,12 @@ public final class MarkdownRenderer {
       return SAFE_SCHEMES.contains(scheme) ? destination : "";
     }
 
-    private static int line(Node n) {
-      List<SourceSpan> spans = n.getSourceSpans();
-      return spans.isEmpty() ? 0 : spans.get(0).getLineIndex() + 1;
+    private int line(Node n) {
+      return positions.line(n);
     }
 
-    private static int column(Node n) {
-      List<SourceSpan> spans = n.getSourceSpans();
-      return spans.isEmpty() ? 0 : spans.get(0).getColumnIndex() + 1;
+    private int column(Node n) {
+      return positions.column(n);
     }
   }
 

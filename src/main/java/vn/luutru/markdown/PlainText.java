@@ -26,7 +26,49 @@ final class PlainText extends AbstractVisitor {
   static String of(Node document) {
     PlainText t = new PlainText();
     document.accept(t);
-    return t.out.toString().replaceAll("[ \\t]*\\n[\\s]*", "\n").replaceAll("[ \\t]{2,}", " ").strip();
+    return tidyLineBreaks(t.out.toString()).replaceAll("[ \\t]{2,}", " ").strip();
+  }
+
+  /**
+   * What {@code replaceAll("[ \\t]*\\n\\s*", "\n")} does, in one pass: spaces and tabs before a
+   * line break and all white space after it become that line break. The regular expression
+   * takes time in the square of the longest run of spaces not followed by a line break: 100,000
+   * spaces in a paragraph took minutes.
+   */
+  static String tidyLineBreaks(String s) {
+    int n = s.length();
+    StringBuilder out = new StringBuilder(n);
+    int i = 0;
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t') {
+        int j = i;
+        while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+          j++;
+        }
+        if (j < n && s.charAt(j) == '\n') {
+          i = j;
+        } else {
+          out.append(s, i, j);
+          i = j;
+        }
+      } else if (c == '\n') {
+        i++;
+        while (i < n && isSpace(s.charAt(i))) {
+          i++;
+        }
+        out.append('\n');
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** The characters of {@code \\s}. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   @Override

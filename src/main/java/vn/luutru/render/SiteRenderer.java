@@ -50,12 +50,23 @@ public final class SiteRenderer {
   private final Views.SiteInfo site;
   private final int pageSize;
   private final String shownTemplates;
+  private final String contentPrefix;
 
   /**
    * @param templatesDir the user's templates, overriding the packed theme file by file
    * @param shownTemplates how diagnostics name that folder
    */
   public SiteRenderer(Views.SiteInfo site, int pageSize, Optional<Path> templatesDir, String shownTemplates) {
+    this(site, pageSize, templatesDir, shownTemplates, "");
+  }
+
+  /**
+   * @param contentPrefix how diagnostics name the content folder ({@code content/}), for files
+   *     of it that take the address of a page
+   */
+  public SiteRenderer(Views.SiteInfo site, int pageSize, Optional<Path> templatesDir, String shownTemplates,
+      String contentPrefix) {
+    this.contentPrefix = contentPrefix;
     this.site = site;
     this.pageSize = pageSize;
     this.shownTemplates = shownTemplates;
@@ -75,7 +86,7 @@ public final class SiteRenderer {
   public static SiteRenderer of(vn.luutru.config.SiteConfig config) {
     return new SiteRenderer(new Views.SiteInfo(config.title(), config.description(), config.baseUrl(),
         config.basePath(), "vi"), config.pageSize(), config.templatesDir(),
-        config.templatesDir().map(Path::toString).orElse("templates"));
+        config.templatesDir().map(Path::toString).orElse("templates"), config.contentPrefix());
   }
 
   /** One file to render: its path in the site, its template, and what the template sees. */
@@ -91,7 +102,10 @@ public final class SiteRenderer {
     List<Diagnostic> collisions = new ArrayList<>();
     for (Job job : jobs(model)) {
       Job previous = out.putIfAbsent(job.file(), job);
-      if (previous != null) {
+      if (previous != null && previous.template().equals("article") && job.template().equals("article")) {
+        // Two articles with one slug: the model has reported it at the slug.
+        continue;
+      } else if (previous != null) {
         collisions.add(collision(job, previous.file(), previous));
       } else if (assets.contains(job.file()) || job.file().startsWith("search/")) {
         collisions.add(collision(job, job.file(), null));
@@ -99,8 +113,12 @@ public final class SiteRenderer {
     }
     for (String file : model.staticFiles()) {
       if (out.containsKey(file) || assets.contains(file)) {
-        collisions.add(Diagnostic.error(file, 0, 0, "this file of the content folder has the address of a page"
-            + " the site makes (/" + file + "); rename or move it", ""));
+        collisions.add(Diagnostic.error(contentPrefix + file, 0, 0, "this file of the content folder has the address"
+            + " of a page the site makes (/" + file + "); rename or move it", ""));
+      } else if (file.startsWith("search/")) {
+        // The search index is written there, file names decided as it is built.
+        collisions.add(Diagnostic.error(contentPrefix + file, 0, 0, "the folder search/ of the site holds the"
+            + " search index; rename or move this file", ""));
       }
     }
     return new Plan(out, collisions);

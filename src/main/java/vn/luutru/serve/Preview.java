@@ -67,10 +67,10 @@ final class Preview {
     long t0 = System.nanoTime();
     SiteBuilder.Modelled modelled = SiteBuilder.model(config, caches, false, new java.util.HashMap<>());
     List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
-    if (modelled.model().isEmpty()) {
+    if (modelled.hasErrors()) {
       return done(diags, false, t0);
     }
-    SiteModel model = modelled.model().get();
+    SiteModel model = modelled.built();
     boolean freshTemplates = current == null || templatesChanged;
     SiteRenderer renderer = freshTemplates ? SiteRenderer.of(config) : current.renderer();
     SiteRenderer.Plan plan = renderer.plan(model);
@@ -154,7 +154,7 @@ final class Preview {
     }
     if (s.statics().contains(file)) {
       Path root = config.contentDir().toRealPath();
-      Path path = root.resolve(file).normalize();
+      Path path = vn.luutru.content.ContentSource.locate(root, file).normalize();
       if (!path.startsWith(root) || !Files.isRegularFile(path)) {
         return Optional.empty();
       }

@@ -91,9 +91,27 @@ public final class SiteModelBuilder {
    * that lead nowhere are errors rather than warnings, and articles without a summary or image
    * alternative text are warned about.
    */
-  public record Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check) {
+  public record Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check,
+      String contentPrefix, Set<String> unreadable) {
+    public Options {
+      unreadable = Set.copyOf(unreadable);
+    }
+
+    public Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check) {
+      this(basePath, drafts, future, today, check, "", Set.of());
+    }
+
     public Options(String basePath, boolean drafts, boolean future, LocalDate today) {
       this(basePath, drafts, future, today, false);
+    }
+
+    /**
+     * The same, naming files in diagnostics as {@code contentPrefix} + their path in the content
+     * folder ({@code content/}), and knowing that the Markdown files {@code unreadable} exist
+     * but have errors of their own: links to them are not reported again.
+     */
+    public Options reading(String contentPrefix, Set<String> unreadable) {
+      return new Options(basePath, drafts, future, today, check, contentPrefix, unreadable);
     }
   }
 
@@ -132,7 +150,7 @@ public final class SiteModelBuilder {
                   && hit.body().equals(a.body()) && hit.image().equals(image) && hit.basePath().equals(options.basePath())
                   && hit.check() == options.check()
                   && hit.pages().entrySet().stream().allMatch(e -> e.getValue().equals(
-                      pathByContent.getOrDefault(e.getKey(), "")))
+                      Resolver.answer(e.getKey(), pathByContent, options.unreadable())))
                   && hit.statics().entrySet().stream().allMatch(e -> e.getValue() == statics.contains(e.getKey()))) {
                 bodies[i] = hit.rendered();
                 images[i] = hit.imagePath();
@@ -144,10 +162,18 @@ public final class SiteModelBuilder {
                 Resolver r = new Resolver(a, options, pathByContent, statics);
                 try {
                   bodies[i] = markdown.render(a.body(), r);
+                } catch (MarkdownRenderer.TooDeepException e) {
+                  bodies[i] = new RenderedBody("", "");
+                  r.own.add(r.at(e.line(), e.column(), Diagnostic.Severity.ERROR, e.getMessage()));
                 } catch (StackOverflowError e) {
                   bodies[i] = new RenderedBody("", "");
-                  r.own.add(Diagnostic.error(a.sourcePath(), a.bodyLine(), 1,
-                      "the text is nested too deeply (lists or quotes inside each other) to render", ""));
+                  r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR,
+                      "the text is nested too deeply (lists or quotes inside each other) to render"));
+                } catch (RuntimeException e) {
+                  // One body must not stop the others: reported, with what to send to the developers.
+                  bodies[i] = new RenderedBody("", "");
+                  r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR,
+                      "internal error while rendering this text (" + e + "); please report it with this file"));
                 }
                 images[i] = a.image().map(f -> r.image(f.path())).orElse("");
                 resolvers[i] = r;
@@ -236,7 +262,7 @@ public final class SiteModelBuilder {
           years.add(new YearArchive(year, yearPath(year), ms, all));
         });
 
-    List<Alias> aliases = aliases(articles, pages, paths, staticFiles, diags);
+    List<Alias> aliases = aliases(articles, pages, paths, staticFiles, options.contentPrefix(), diags);
     List<Diagnostic> sorted = new ArrayList<>(diags);
     sorted.sort(
         Comparator.comparing(Diagnostic::path)
@@ -342,6 +368,7 @@ public final class SiteModelBuilder {
     private final String basePath;
     private final Map<String, String> pathByContent;
     private final Set<String> statics;
+    private final Set<String> unreadable;
     private String[] bodyLines;
 
     Resolver(Article article, Options options, Map<String, String> pathByContent, Set<String> statics) {
@@ -350,12 +377,25 @@ public final class SiteModelBuilder {
       this.basePath = options.basePath();
       this.pathByContent = pathByContent;
       this.statics = statics;
+      this.unreadable = options.unreadable();
     }
 
-    private String page(String content) {
+    /**
+     * What looking up Markdown file {@code content} answers: its page, {@value #UNREADABLE} for
+     * a file that exists but has errors of its own, or "" for none. Cached bodies are valid
+     * while every answer they got is the same.
+     */
+    static String answer(String content, Map<String, String> pathByContent, Set<String> unreadable) {
       String page = pathByContent.get(content);
-      pageLookups.put(content, page == null ? "" : page);
-      return page;
+      return page != null ? page : unreadable.contains(content) ? UNREADABLE : "";
+    }
+
+    static final String UNREADABLE = "?";
+
+    private String page(String content) {
+      String answer = answer(content, pathByContent, unreadable);
+      pageLookups.put(content, answer);
+      return answer;
     }
 
     private boolean isStatic(String content) {
@@ -376,13 +416,17 @@ public final class SiteModelBuilder {
       }
       int cut = indexOfAny(d, '#', '?');
       String rest = cut < 0 ? "" : d.substring(cut);
-      String target = decode(cut < 0 ? d : d.substring(0, cut));
+      String target = nfc(decode(cut < 0 ? d : d.substring(0, cut)));
       String content = normalize(target.startsWith("/") ? target.substring(1)
           : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + target);
       String lower = content == null ? "" : content.toLowerCase(Locale.ROOT);
       if (content != null && (lower.endsWith(".md") || lower.endsWith(".markdown"))) {
         String page = page(content);
-        if (page != null) {
+        if (page.equals(UNREADABLE)) {
+          // The article exists but has errors, reported at it; the link is fine.
+          return destination;
+        }
+        if (!page.isEmpty()) {
           if (rest.startsWith("#") && rest.length() > 1) {
             anchors.add(new Anchor(content, decode(rest.substring(1)), line, column));
           }
@@ -407,8 +451,8 @@ public final class SiteModelBuilder {
       if (SCHEME.matcher(path).matches() || path.startsWith("//")) {
         return path;
       }
-      String content = normalize(path.startsWith("/") ? path.substring(1)
-          : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + path);
+      String content = normalize(nfc(path.startsWith("/") ? path.substring(1)
+          : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + path));
       if (content == null || !isStatic(content)) {
         own.add(article.position("image").warning(article.sourcePath(),
             "image " + path + ": no such file in the content folder; the article is shown without it"));
@@ -477,6 +521,11 @@ public final class SiteModelBuilder {
       out.add(m.group(1));
     }
     return out;
+  }
+
+  /** File names in the content folder are compared in NFC, as the text of articles is. */
+  private static String nfc(String path) {
+    return java.text.Normalizer.normalize(path, java.text.Normalizer.Form.NFC);
   }
 
   /** Undoes percent-encoding in a path ({@code x%20y.jpg} → {@code x y.jpg}). */
@@ -742,7 +791,7 @@ public final class SiteModelBuilder {
 
   /** Redirect pages, checked against every other address in the site. */
   private static List<Alias> aliases(List<Article> articles, List<ArticlePage> pages, String[] paths,
-      List<String> staticFiles, List<Diagnostic> diags) {
+      List<String> staticFiles, String contentPrefix, List<Diagnostic> diags) {
     Map<String, String> owner = new HashMap<>();
     for (String f : FIXED_FILES) {
       owner.put(f, "the page /" + f);
@@ -751,10 +800,9 @@ public final class SiteModelBuilder {
       owner.put(paths[i] + "index.html", articles.get(i).sourcePath());
     }
     for (String s : staticFiles) {
-      String previous = owner.putIfAbsent(s, "the file " + s);
-      if (previous != null) {
-        diags.add(Diagnostic.error(s, 0, 0, "this file has the same address as " + previous, ""));
-      }
+      // A file that takes a page's address is reported with every other address the templates
+      // claim (SiteRenderer.plan); here it only keeps aliases off it.
+      owner.putIfAbsent(s, "the file " + contentPrefix + s);
     }
     List<Alias> out = new ArrayList<>();
     List<Integer> bySource = new ArrayList<>(IntStream.range(0, articles.size()).boxed().toList());

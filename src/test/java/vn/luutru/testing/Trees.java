@@ -56,6 +56,19 @@ public final class Trees {
     }
   }
 
+  /** Path → SHA-256 of the bytes, hex: "byte for byte the same" in a form that prints readably. */
+  public static Map<String, String> sha256(Path root) {
+    Map<String, String> out = new TreeMap<>();
+    read(root).forEach((k, v) -> {
+      try {
+        out.put(k, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(v)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new AssertionError(e);
+      }
+    });
+    return out;
+  }
+
   /** The shared corpus folder beside the project; fails under CI=true when it is missing. */
   public static Path sharedCorpus() {
     Path p = Path.of("..", "shared", "corpus", "dantri");
