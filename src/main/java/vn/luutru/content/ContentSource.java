@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * Symbolic links are followed only as far as they stay inside the folder: one that leads out
  * of it is an error (the site would publish a file the author did not put there), one that
  * leads nowhere is a warning, and a loop is an error. Files larger than {@value #MAX_ARTICLE_BYTES}
- * bytes are not read as articles.
+ * bytes are not read as articles. An SVG image that carries script is an error ({@link SvgCheck}).
  */
 public final class ContentSource {
   /** No article is this long; a file that is is reported, not read (it would cost 50 times its size in memory). */
@@ -193,6 +193,16 @@ public final class ContentSource {
     List<Article> articles = new ArrayList<>();
     Set<String> unreadable = new HashSet<>();
     List<Diagnostic> diags = new ArrayList<>(walkProblems);
+    for (Map.Entry<String, Found> s : statics.entrySet()) {
+      if (s.getKey().toLowerCase(Locale.ROOT).endsWith(".svg") && s.getValue().size() <= MAX_ARTICLE_BYTES) {
+        try {
+          SvgCheck.check(prefix + s.getValue().onDisk(), Files.readAllBytes(root.resolve(s.getValue().onDisk())))
+              .ifPresent(diags::add);
+        } catch (IOException e) {
+          diags.add(Diagnostic.error(prefix + s.getValue().onDisk(), 0, 0, "cannot be read: " + reason(e), ""));
+        }
+      }
+    }
     for (int i = 0; i < names.size(); i++) {
       ArticleParser.Parsed p = parsed.get(i);
       if (p.article().isPresent()) {
