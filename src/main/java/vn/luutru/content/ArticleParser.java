@@ -293,7 +293,7 @@ public final class ArticleParser {
           case "draft" -> draft |= bool(v, key).orElse(false);
           case "published" -> draft |= !bool(v, key).orElse(true);
           case "slug" -> slug = slug(v);
-          case "aliases", "redirect_from" -> aliases = merge(aliases, aliases(v, key, aliases.size()));
+          case "aliases", "redirect_from" -> aliases = merge(aliases, aliases(v, key, aliases));
           case "weight" -> weight = integer(v, key).orElse(0);
           case "congress" -> congress = congress(v);
           default -> {
@@ -544,8 +544,12 @@ public final class ArticleParser {
       return a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b;
     }
 
-    /** The aliases under {@code n}; their positions are kept as {@code aliases.<start + i>}. */
-    List<String> aliases(Node n, String key, int start) {
+    /**
+     * The aliases under {@code n} not in {@code before} (Hugo's and Jekyll's keys often list the
+     * same old address); their positions are kept as {@code aliases.<i>}, after {@code before}'s.
+     */
+    List<String> aliases(Node n, String key, List<String> before) {
+      int start = before.size();
       List<Node> items = n instanceof SequenceNode seq ? seq.getValue() : List.of(n);
       List<String> out = new ArrayList<>();
       for (Node item : items) {
@@ -576,6 +580,9 @@ public final class ArticleParser {
         if (segments.stream().anyMatch(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME)) {
           error(item, key + ": '" + raw.get() + "' has a part longer than " + MAX_NAME
               + " bytes, more than a file name can hold");
+          continue;
+        }
+        if (before.contains(path) || out.contains(path)) {
           continue;
         }
         positions.put("aliases." + (start + out.size()), pos(item));

@@ -293,6 +293,9 @@ final class HtmlRepair {
       return "";
     }
     String[] parts = tag.replace('_', '-').split("-");
+    if (parts.length == 0) {
+      return null; // "-", "_", "--"
+    }
     String language = parts[0].toLowerCase(Locale.ROOT);
     if (!LANGUAGES.contains(language)) {
       return null;

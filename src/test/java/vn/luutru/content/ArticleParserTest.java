@@ -196,6 +196,17 @@ class ArticleParserTest {
   }
 
   @Test
+  void anOldAddressUnderBothAliasesAndRedirectFromIsKeptOnce() {
+    ArticleParser.Parsed p = parse("---\ntitle: \"A\"\ndate: 2020-01-17\naliases: [\"/tin-tuc/1.html\"]\n"
+        + "redirect_from: [\"/tin-tuc/1.html\", \"/tin-tuc/2.html\", \"/tin-tuc/2.html\"]\n---\n", Encoding.LF);
+    assertThat(problems(p)).isEmpty();
+    Article a = p.article().orElseThrow();
+    assertThat(a.aliases()).containsExactly("tin-tuc/1.html", "tin-tuc/2.html");
+    assertThat(a.position("aliases.1").line()).isEqualTo(5);
+    assertThat(a.position("aliases.1").column()).isEqualTo(36);
+  }
+
+  @Test
   void unknownKeysAreWarningsAndTheArticleStillParses() {
     ArticleParser.Parsed p = parse("---\ntitle: \"A\"\ndate: 2020-01-17\ntieu_de: \"x\"\n---\n", Encoding.LF);
     assertThat(p.article()).isPresent();

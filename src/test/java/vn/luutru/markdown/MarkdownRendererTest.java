@@ -138,6 +138,8 @@ class MarkdownRendererTest {
     assertThat(html("<p lang=\"vietnamese\" dir=\"sideways\">a</p><p lang=\"en_us\" dir=\"RTL\">b</p>"
         + "<a href=\"/\" rel=\"foo nofollow\">c</a><strike>d</strike>\n"))
         .isEqualTo("<p>a</p><p lang=\"en-US\" dir=\"rtl\">b</p><a href=\"/\" rel=\"nofollow\">c</a><s>d</s>\n");
+    // regression: a tag of dashes alone split into nothing and ended the build
+    assertThat(html("<p lang=\"-\">e</p><p lang=\"_\">f</p><p lang=\"-vi\">g</p>\n")).isEqualTo("<p>e</p><p>f</p><p>g</p>\n");
   }
 
   @Test
