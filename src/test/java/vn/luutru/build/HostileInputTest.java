@@ -111,8 +111,8 @@ class HostileInputTest {
     // regression: a file under search/ silently replaced a file of the search index
     {"search", "search/s/0.bin: error: the folder search/ of the site holds the search index"},
     // An SVG runs its script when opened at its own address, on the site's origin
-    {"svg-co-script", "svg-co-script/anh.svg:3:3: error: the SVG carries script (<script): opened at its own address"},
-    {"svg-su-kien", "svg-su-kien/anh.svg:2:9: error: the SVG carries script (onload=)"},
+    {"svg-co-script", "svg-co-script/anh.svg:3:3: error: the SVG carries script (<script>): opened at its own address"},
+    {"svg-su-kien", "svg-su-kien/anh.svg:2:9: error: the SVG carries script (onload= on <rect>)"},
     // Congress blocks
     {"congress-khong-phai-anh-xa", "congress-khong-phai-anh-xa/bai.md:4:11: error: congress: expected the keys organization, term,"},
     {"congress-thieu-to-chuc", "congress-thieu-to-chuc/bai.md:5:3: error: congress: missing organization"},
