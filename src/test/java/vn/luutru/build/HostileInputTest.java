@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,7 +160,7 @@ class HostileInputTest {
   }
 
   static Case fromResources(String[] row) {
-    return new Case(row[0], (content, outside) -> copyTree(HOSTILE.resolve("content").resolve(row[0]),
+    return new Case(row[0], (content, outside) -> Trees.copyTree(HOSTILE.resolve("content").resolve(row[0]),
         content.resolve(row[0])), List.of(Arrays.copyOfRange(row, 1, row.length)));
   }
 
@@ -259,7 +258,7 @@ class HostileInputTest {
   @BeforeAll
   static void buildThePreviousSite() throws IOException {
     Path content = shared.resolve("content");
-    copyTree(HOSTILE.resolve("base"), content);
+    Trees.copyTree(HOSTILE.resolve("base"), content);
     baseSite = shared.resolve("site");
     Run r = build(content, baseSite);
     assertThat(r.code).as(r.err).isZero();
@@ -272,8 +271,8 @@ class HostileInputTest {
   /** A folder with the valid article and the previous site it built, ready for a case. */
   private Path prepare() throws IOException {
     Path content = dir.resolve("content");
-    copyTree(HOSTILE.resolve("base"), content);
-    copyTree(baseSite, dir.resolve("site"));
+    Trees.copyTree(HOSTILE.resolve("base"), content);
+    Trees.copyTree(baseSite, dir.resolve("site"));
     Files.createDirectories(dir.resolve("outside"));
     return content;
   }
@@ -350,7 +349,7 @@ class HostileInputTest {
   @Test
   void checkAlsoReportsWhatOnlyAPublisherMustFix() throws IOException {
     Path content = prepare();
-    copyTree(HOSTILE.resolve("check"), content);
+    Trees.copyTree(HOSTILE.resolve("check"), content);
 
     Run r = assertTimeoutPreemptively(HANG, () -> run("check", "--content", content.toString(), "--templates", "templates"));
 
@@ -402,8 +401,8 @@ class HostileInputTest {
   void keysThatSayTheSameThingAreCombinedAndYamlIntegersInAnyBaseAreNumbers() throws IOException {
     Path content = prepare();
     Path site = dir.resolve("site");
-    copyTree(HOSTILE.resolve("content/gop-khoa"), content.resolve("gop-khoa"));
-    copyTree(HOSTILE.resolve("content/so-he-khac"), content.resolve("so-he-khac"));
+    Trees.copyTree(HOSTILE.resolve("content/gop-khoa"), content.resolve("gop-khoa"));
+    Trees.copyTree(HOSTILE.resolve("content/so-he-khac"), content.resolve("so-he-khac"));
 
     Run r = assertTimeoutPreemptively(HANG, () -> build(content, site));
 
@@ -537,20 +536,6 @@ class HostileInputTest {
       out.writeBytes(p);
     }
     return out.toByteArray();
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
   }
 
   private static Boolean pipes;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.testing.Trees;
 
 /** luutru serve on a free loopback port: pages, live reload, broken saves, and what it refuses. */
 class PreviewServerIT {
@@ -44,16 +45,7 @@ class PreviewServerIT {
   @BeforeEach
   void start() throws IOException {
     content = dir.resolve("content");
-    try (Stream<Path> s = Files.walk(Path.of("content"))) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path to = content.resolve(Path.of("content").relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
+    Trees.copyTree(Path.of("content"), content);
     SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/luu-tru/", 20, content, "content",
         Optional.of(Path.of("templates")), dir.resolve("site"), true, false, LocalDate.of(2026, 1, 1));
     server = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(log, true));

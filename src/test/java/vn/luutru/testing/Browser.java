@@ -33,18 +33,33 @@ public final class Browser {
       }
       Assumptions.abort("chromium/chromedriver not installed (outside CI this test is skipped)");
     }
+    java.nio.file.Path profile = Files.createTempDirectory("luutru-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=" + width + "," + height,
-        "--user-data-dir=" + Files.createTempDirectory("luutru-chromium"));
+        "--user-data-dir=" + profile);
     configure.accept(options);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
         .build();
-    ChromeDriver driver = new ChromeDriver(service, options);
+    // The profile folder goes when the browser does.
+    ChromeDriver driver = new ChromeDriver(service, options) {
+      @Override
+      public void quit() {
+        try {
+          super.quit();
+        } finally {
+          try {
+            Trees.delete(profile);
+          } catch (RuntimeException e) {
+            // a file Chromium still held: the folder stays in the temporary folder
+          }
+        }
+      }
+    };
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     return driver;
   }

@@ -38,6 +38,21 @@ public final class Trees {
     return out;
   }
 
+  /** Copies a folder and everything in it, replacing files already there. */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.createDirectories(target.getParent());
+          Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+  }
+
   /** Deletes a folder and everything in it, if it exists (for temporary folders of tests). */
   public static void delete(Path root) {
     if (root == null || !Files.exists(root)) {
