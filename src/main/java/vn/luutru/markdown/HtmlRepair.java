@@ -38,6 +38,8 @@ final class HtmlRepair {
   private static final String PHRASING = "b, i, em, strong, span, u, s, small, sub, sup, mark, abbr, q, code, cite";
   private static final String FLOW = "blockquote, div, dl, dt, dd, h1, h2, h3, h4, h5, h6, hr, li, ol, ul, p, pre, "
       + "table, caption, thead, tbody, tfoot, tr, td, th, figure, figcaption, section";
+  private static final Set<String> PHRASING_TAGS = Set.of(PHRASING.split(",\\s*"));
+  private static final Set<String> FLOW_TAGS = Set.of(FLOW.split(",\\s*"));
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
   private static final Pattern PIXELS = Pattern.compile("([0-9]+)(?:px)?", Pattern.CASE_INSENSITIVE);
@@ -72,10 +74,20 @@ final class HtmlRepair {
 
   /** Inline elements around blocks are unwrapped, innermost first; blocks in headings too. */
   private static void nesting(Element body) {
-    List<Element> inline = new ArrayList<>(body.select(PHRASING));
-    for (int i = inline.size() - 1; i >= 0; i--) {
-      Element e = inline.get(i);
-      if (e.parent() != null && !e.select(FLOW).isEmpty()) {
+    // Which elements hold a block is found once, children before parents: unwrapping an inline
+    // element leaves its blocks inside the same ancestors. (A search under every inline element
+    // took seconds on raw HTML nested thousands deep.)
+    List<Element> all = body.getAllElements();
+    Set<Element> holdsBlock = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (int i = all.size() - 1; i > 0; i--) {
+      Element e = all.get(i);
+      if (FLOW_TAGS.contains(e.normalName()) || holdsBlock.contains(e)) {
+        holdsBlock.add(e.parent());
+      }
+    }
+    for (int i = all.size() - 1; i > 0; i--) {
+      Element e = all.get(i);
+      if (PHRASING_TAGS.contains(e.normalName()) && holdsBlock.contains(e)) {
         e.unwrap();
       }
     }
