@@ -175,8 +175,32 @@ final class HtmlRepair {
     }
   }
 
+  /** An id without spaces, not yet in {@code ids} (a number is added when it is). */
+  private static void uniqueId(Element e, Set<String> ids) {
+    if (!e.hasAttr("id")) {
+      return;
+    }
+    String id = e.attr("id").strip().replaceAll("\\s+", "-");
+    if (id.isEmpty()) {
+      e.removeAttr("id");
+      return;
+    }
+    String unique = id;
+    for (int i = 2; !ids.add(unique); i++) {
+      unique = id + "-" + i;
+    }
+    e.attr("id", unique);
+  }
+
   private static void attributes(Element body, Set<String> reservedIds) {
     Set<String> ids = new HashSet<>(reservedIds);
+    // Headings and footnotes keep their ids first: links from other articles, the anchor check
+    // and footnote references point at them, not at a raw element that happens to come earlier.
+    Set<Element> first = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    first.addAll(body.select("h1, h2, h3, h4, h5, h6, li[id^=fn-], a[data-footnote-ref]"));
+    for (Element e : first) {
+      uniqueId(e, ids);
+    }
     for (Element e : body.getAllElements()) {
       if (e == body) {
         continue;
@@ -189,17 +213,8 @@ final class HtmlRepair {
           e.addClass("align-" + align);
         }
       }
-      if (e.hasAttr("id")) {
-        String id = e.attr("id").strip().replaceAll("\\s+", "-");
-        if (id.isEmpty()) {
-          e.removeAttr("id");
-        } else {
-          String unique = id;
-          for (int i = 2; !ids.add(unique); i++) {
-            unique = id + "-" + i;
-          }
-          e.attr("id", unique);
-        }
+      if (!first.contains(e)) {
+        uniqueId(e, ids);
       }
       switch (tag) {
         case "td", "th" -> {

@@ -138,6 +138,10 @@ class MarkdownRendererTest {
     assertThat(html("<p lang=\"vietnamese\" dir=\"sideways\">a</p><p lang=\"en_us\" dir=\"RTL\">b</p>"
         + "<a href=\"/\" rel=\"foo nofollow\">c</a><strike>d</strike>\n"))
         .isEqualTo("<p>a</p><p lang=\"en-US\" dir=\"rtl\">b</p><a href=\"/\" rel=\"nofollow\">c</a><s>d</s>\n");
+    // regression: an id in raw HTML took a heading's or a footnote's, and links landed on it
+    String ids = html("<div id=\"ket-qua\">x</div><span id=\"fn-1\">y</span>\n\n## Kết quả\n\nCâu[^1].\n\n[^1]: Ghi chú.\n");
+    assertThat(ids).contains("<div id=\"ket-qua-2\">", "<span id=\"fn-1-2\">", "<h2 id=\"ket-qua\">", "<li id=\"fn-1\">",
+        "href=\"#fn-1\"");
     // regression: a tag of dashes alone split into nothing and ended the build
     assertThat(html("<p lang=\"-\">e</p><p lang=\"_\">f</p><p lang=\"-vi\">g</p>\n")).isEqualTo("<p>e</p><p>f</p><p>g</p>\n");
   }
