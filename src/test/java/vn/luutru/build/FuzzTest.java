@@ -120,6 +120,11 @@ class FuzzTest {
     }
   }
 
+  /** How many in-memory cases reached the model, the templates and the search index. */
+  static final java.util.concurrent.atomic.AtomicInteger MODELLED = new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger RENDERED = new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger INDEXED = new java.util.concurrent.atomic.AtomicInteger();
+
   @Test
   void parserMarkdownModelAndTemplatesNeverCrashNorHangAndPointInsideTheFile() {
     long started = System.nanoTime();
@@ -136,8 +141,13 @@ class FuzzTest {
         throw failure(c, e);
       }
     }
-    System.out.printf("FuzzTest: %d cases from seed %d, %d diagnostics, %.1f s%n", cases.length, SEED,
-        diagnostics.get(), (System.nanoTime() - started) / 1e9);
+    System.out.printf("FuzzTest: %d cases from seed %d, %d diagnostics, %d modelled, %d rendered, %d indexed, %.1f s%n",
+        cases.length, SEED, diagnostics.get(), MODELLED.get(), RENDERED.get(), INDEXED.get(),
+        (System.nanoTime() - started) / 1e9);
+    // A fuzzer whose mutations all stopped at the parser would prove nothing about the rest.
+    assertThat(MODELLED.get()).as("cases that reached the model").isGreaterThan(cases.length / 4);
+    assertThat(RENDERED.get()).as("cases that reached the templates").isGreaterThan(cases.length / RENDER_EVERY / 4);
+    assertThat(INDEXED.get()).as("cases that reached the search index").isGreaterThan(cases.length / RENDER_EVERY / 8);
   }
 
   @Test
@@ -234,6 +244,7 @@ class FuzzTest {
     SiteModel model = new SiteModelBuilder(markdown, cache).build(all, statics,
         new SiteModelBuilder.Options("/luu-tru/", true, true, LocalDate.of(2024, 1, 1), check));
     checkDiagnostics(model.diagnostics(), lines);
+    MODELLED.incrementAndGet();
     model.articles().forEach(x -> checkFileName(x.path() + "index.html"));
     model.aliases().forEach(x -> checkFileName(x.file()));
     Stream.concat(model.categories().stream(), model.tags().stream()).forEach(t -> checkFileName(t.path() + "index.html"));
@@ -250,12 +261,14 @@ class FuzzTest {
         assertThat(files.add(file)).as("written once: " + file).isTrue();
       });
       checkDiagnostics(rendered, lines);
+      RENDERED.incrementAndGet();
       assertThat(rendered).as("only address collisions, never a template failure")
           .allMatch(d -> d.message().contains("address"));
       if (rendered.isEmpty()) {
         SearchIndexWriter.write(model.articles(), (file, bytes) -> {
           assertThat(files.add(file)).as("written once: " + file).isTrue();
         });
+        INDEXED.incrementAndGet();
       }
       count += rendered.size();
     }
