@@ -143,7 +143,11 @@ public final class MarkdownRenderer {
       clean.outputSettings(new Document.OutputSettings().prettyPrint(false));
       out = clean.body().html();
     }
-    return new RenderedBody(VietnameseText.clean(out), VietnameseText.clean(PlainText.of(doc)));
+    // The Markdown is clean already; only a character reference (&#xFFFF;) can bring back what
+    // cleaning removes, so the whole page is cleaned again only when there is one.
+    String text = PlainText.of(doc);
+    return markdown.indexOf('&') < 0 ? new RenderedBody(out, text)
+        : new RenderedBody(VietnameseText.clean(out), VietnameseText.clean(text));
   }
 
   /** How the footnotes extension opens its list; a heading follows, so the section has one. */
