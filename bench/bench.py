@@ -1,0 +1,532 @@
+#!/usr/bin/env python3
+"""Cold builds of N generated articles, luutru beside Hugo, and a Markdown table of the figures.
+
+  python3 bench/bench.py                         # 1,000, 10,000 and 100,000 articles, 3 runs each, with Hugo
+  python3 bench/bench.py --quick                 # smoke run: 1,000 articles, 1 run
+  python3 bench/bench.py --sizes 100000 --runs 1 --jvm-opts "-Xmx2g"
+  python3 bench/bench.py --sizes 10000 --no-hugo \\
+      --variant c1="-XX:TieredStopAtLevel=1" --variant serial="-XX:+UseSerialGC"
+
+Each run is a new process (a new JVM for luutru) writing into an emptied folder. The builds of
+one round alternate (luutru, its variants, Hugo; then again), so a machine that gets busier or
+quieter during the run touches them all alike; ratios are taken within a round, then their
+median. Measured per run: wall time, CPU time (user + sys) and peak resident memory of the
+process (os.wait4), the stages luutru prints with --timings, Hugo's own "Total in", and, once per
+build and size, the files and bytes in the output folder.
+
+The articles come from ../shared/corpus/scale.py and are kept in --cache (default
+/tmp/luutru-bench/<N>), reused when their count and scale.py are unchanged. They are read once
+before the runs, so every run finds them in the page cache: "cold" means a new process, not a
+cold disk. Hugo builds the same folder with the small site in bench/hugo/ (hugo --contentDir).
+
+A JVM option -XX:SharedArchiveFile=F whose archive F is missing or older than the jar gets one
+untimed build with -XX:ArchiveClassesAtExit=F first (AppCDS).
+
+Only the standard library; Python 3.8 or later.
+"""
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SCALE = os.path.normpath(os.path.join(ROOT, "..", "shared", "corpus", "scale.py"))
+HUGO_SITE = os.path.join(HERE, "hugo")
+STAGES_LEGEND = {
+    "content": "reading and parsing the files (front matter)",
+    "model": "the site model, Markdown rendering included",
+    "render": "templates, each page written as it is rendered",
+    "search": "the search index, its files written as they are made",
+    "write": "copying static files and swapping the folder in",
+}
+
+
+def main():
+    args = parse_args()
+    jar = os.path.abspath(args.jar)
+    if args.build or not os.path.exists(jar):
+        print("bench: building the jar (mvn -q -ntp package -DskipTests)", file=sys.stderr, flush=True)
+        subprocess.run(["mvn", "-q", "-ntp", "package", "-DskipTests"], cwd=ROOT, check=True)
+    hugo = None if args.no_hugo else shutil.which("hugo")
+    if not args.no_hugo and hugo is None:
+        print("bench: hugo is not installed; luutru only (apt-get install hugo)", file=sys.stderr)
+
+    builds = [Build("luutru", "luutru", args.jvm_opts)]
+    for spec in args.variant:
+        name, _, opts = spec.partition("=")
+        builds.append(Build(name, "luutru", args.jvm_opts + shlex.split(opts)))
+    if hugo:
+        builds.append(Build("hugo", "hugo", []))
+
+    machine = machine_info(hugo, args.out)
+    started = datetime.datetime.now().astimezone()
+    log("machine: %s" % "; ".join("%s %s" % kv for kv in machine.items()))
+    results = {"started": started.isoformat(timespec="seconds"), "machine": machine,
+               "commit": git_commit(), "args": vars(args), "sizes": {}}
+
+    for n in args.sizes:
+        content = corpus(n, args.cache)
+        warm(content)
+        for b in builds:
+            if b.kind == "luutru":
+                ensure_cds_archive(b, jar, content, args.out)
+        runs = {b.name: [] for b in builds}
+        rounds = max(args.runs, args.hugo_runs if hugo else 0)
+        for r in range(rounds):
+            for b in builds:
+                if r >= (args.hugo_runs if b.kind == "hugo" else args.runs):
+                    continue
+                out_root = os.path.join(args.out, b.name)
+                run = run_build(b, jar, content, out_root, args.timeout, count=(not runs[b.name]))
+                runs[b.name].append(run)
+                log("%7d %-10s run %d: %s" % (n, b.name, r + 1, describe(run)))
+                if not run["ok"]:
+                    log("        " + run["error"].replace("\n", "\n        "))
+        results["sizes"][str(n)] = runs
+
+    results["finished"] = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
+    results["loadavg_end"] = loadavg()
+    json_path = args.json or os.path.join(args.cache, "results-%s.json" % started.strftime("%Y%m%d-%H%M%S"))
+    with open(json_path, "w", encoding="utf-8") as f:
+        json.dump(results, f, indent=1, ensure_ascii=False)
+    print(report(results, builds))
+    print("Raw figures: %s" % json_path)
+
+
+class Build:
+    def __init__(self, name, kind, jvm_opts):
+        self.name, self.kind, self.jvm_opts = name, kind, list(jvm_opts)
+
+    def command(self, jar, content, out):
+        if self.kind == "hugo":
+            return ["hugo", "--source", HUGO_SITE, "--contentDir", content, "--destination", out,
+                    "--cacheDir", out + ".cache", "--noBuildLock"]
+        return (["java"] + self.jvm_opts + ["-jar", jar, "build", "--content", content, "--output", out,
+                                            "--timings"])
+
+
+def parse_args():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter,
+                                epilog="\n\n".join(__doc__.split("\n\n")[1:]))
+    p.add_argument("--sizes", default="1000,10000,100000",
+                   help="numbers of articles, comma-separated (default 1000,10000,100000)")
+    p.add_argument("--runs", type=int, default=3, help="runs of each luutru build per size (default 3)")
+    p.add_argument("--hugo-runs", type=int, help="runs of Hugo per size (default: --runs)")
+    p.add_argument("--no-hugo", action="store_true", help="leave Hugo out")
+    p.add_argument("--jvm-opts", default="", help='JVM options for every luutru run, e.g. "-Xmx2g"')
+    p.add_argument("--variant", action="append", default=[], metavar="NAME=OPTS",
+                   help='another luutru build with more JVM options, e.g. serial="-XX:+UseSerialGC"; repeatable')
+    p.add_argument("--quick", action="store_true", help="smoke run: --sizes 1000 --runs 1")
+    p.add_argument("--jar", default=os.path.join(ROOT, "target", "luutru.jar"))
+    p.add_argument("--build", action="store_true", help="run mvn package first (done anyway when the jar is missing)")
+    p.add_argument("--cache", default="/tmp/luutru-bench", help="generated articles, outputs, results (default /tmp/luutru-bench)")
+    p.add_argument("--out", help="where the builds write, emptied before each run (default <cache>/out)")
+    p.add_argument("--timeout", type=float, help="seconds before a run is stopped and counted as failed")
+    p.add_argument("--json", help="raw figures (default <cache>/results-<time>.json)")
+    a = p.parse_args()
+    if a.quick:
+        a.sizes, a.runs = "1000", 1
+        a.hugo_runs = 1 if a.hugo_runs is None else a.hugo_runs
+    a.sizes = [int(s.replace("_", "")) for s in str(a.sizes).split(",") if s.strip()]
+    a.hugo_runs = a.runs if a.hugo_runs is None else a.hugo_runs
+    a.jvm_opts = shlex.split(a.jvm_opts)
+    a.cache = os.path.abspath(a.cache)
+    a.out = os.path.abspath(a.out or os.path.join(a.cache, "out"))
+    os.makedirs(a.cache, exist_ok=True)
+    os.makedirs(a.out, exist_ok=True)
+    return a
+
+
+def log(msg):
+    print(msg, file=sys.stderr, flush=True)
+
+
+# --- the articles -------------------------------------------------------------------------------
+
+def corpus(n, cache):
+    """<cache>/<n>, made by scale.py unless it is there with n articles from the same scale.py."""
+    d = os.path.join(cache, str(n))
+    stamp_path = d + ".stamp"
+    with open(SCALE, "rb") as f:
+        stamp = "%d %s\n" % (n, hashlib.sha256(f.read()).hexdigest())
+    if os.path.isdir(d) and os.path.exists(stamp_path) and open(stamp_path).read() == stamp \
+            and count_md(d) == n:
+        return d
+    log("bench: writing %d articles into %s" % (n, d))
+    shutil.rmtree(d, ignore_errors=True)
+    if os.path.exists(stamp_path):
+        os.remove(stamp_path)
+    subprocess.run([sys.executable, SCALE, str(n), d], check=True, stdout=subprocess.DEVNULL)
+    if count_md(d) != n:
+        sys.exit("bench: scale.py wrote %d articles, not %d, into %s" % (count_md(d), n, d))
+    with open(stamp_path, "w") as f:
+        f.write(stamp)
+    return d
+
+
+def count_md(d):
+    return sum(1 for _, _, fs in os.walk(d) for f in fs if f.endswith(".md"))
+
+
+def warm(d):
+    """Reads every file once, so that all runs find the articles in the page cache."""
+    for dirpath, _, files in os.walk(d):
+        for f in files:
+            with open(os.path.join(dirpath, f), "rb") as fh:
+                while fh.read(1 << 20):
+                    pass
+
+
+# --- one run ------------------------------------------------------------------------------------
+
+def ensure_cds_archive(build, jar, content, out_root):
+    for i, opt in enumerate(build.jvm_opts):
+        if not opt.startswith("-XX:SharedArchiveFile="):
+            continue
+        archive = opt.split("=", 1)[1]
+        if os.path.exists(archive) and os.path.getmtime(archive) >= os.path.getmtime(jar):
+            continue
+        log("bench: %s: making the class data archive %s (one untimed build)" % (build.name, archive))
+        opts = build.jvm_opts[:i] + ["-XX:ArchiveClassesAtExit=" + archive] + build.jvm_opts[i + 1:]
+        dump = Build(build.name + "-dump", "luutru", opts)
+        run = run_build(dump, jar, content, os.path.join(out_root, "cds-dump"), None, count=False)
+        if not run["ok"] or not os.path.exists(archive):
+            sys.exit("bench: could not make %s: %s" % (archive, run.get("error", "")))
+
+
+def run_build(build, jar, content, out_root, timeout, count):
+    shutil.rmtree(out_root, ignore_errors=True)
+    os.makedirs(out_root)
+    out = os.path.join(out_root, "site")
+    cmd = build.command(jar, content, out)
+    stdout_path, stderr_path = os.path.join(out_root, "stdout"), os.path.join(out_root, "stderr")
+    load = loadavg()
+    with open(stdout_path, "wb") as so, open(stderr_path, "wb") as se:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL)
+        status, usage = wait(proc, timeout)
+        wall = time.perf_counter() - t0
+    proc.returncode = status
+    stdout = open(stdout_path, encoding="utf-8", errors="replace").read()
+    stderr = open(stderr_path, encoding="utf-8", errors="replace").read()
+    run = {
+        "command": " ".join(shlex.quote(c) for c in cmd),
+        "ok": status == 0,
+        "exit": status,
+        "wall_s": wall,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "user_s": usage.ru_utime,
+        "sys_s": usage.ru_stime,
+        "rss_mb": usage.ru_maxrss * 1024 / 1e6,  # ru_maxrss is in KiB on Linux
+        "loadavg_before": load,
+    }
+    if status != 0:
+        run["error"] = "exit %s; %s" % (status, tail(stderr + stdout, 12))
+        return run
+    if build.kind == "luutru":
+        m = re.search(r"^timings:(.*)$", stdout, re.M)
+        if m:
+            run["stages_ms"] = {k: int(v) for k, v in re.findall(r"(\w+) (\d+) ms", m.group(1))}
+        m = re.search(r"(\d+) articles, (\d+) files \(([\d.]+) MB\)", stdout)
+        if m:
+            run["reported"] = {"articles": int(m.group(1)), "files": int(m.group(2)), "mb": float(m.group(3))}
+        run["warnings"] = len(re.findall(r": warning: ", stderr))
+    else:
+        m = re.search(r"Total in (\d+) ms", stdout + stderr)
+        if m:
+            run["internal_ms"] = int(m.group(1))
+        pages = re.search(r"Pages\s*\|\s*(\d+)", stdout)
+        pager = re.search(r"Paginator pages\s*\|\s*(\d+)", stdout)
+        if pages:
+            run["reported"] = {"pages": int(pages.group(1)), "paginator_pages": int(pager.group(1)) if pager else 0}
+    if count:
+        run["files"], run["bytes"] = tree_size(out)
+    return run
+
+
+def wait(proc, timeout):
+    """The exit status and the resource usage of this one child (not of earlier ones)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        flags = 0 if deadline is None else os.WNOHANG
+        pid, status, usage = os.wait4(proc.pid, flags)
+        if pid == proc.pid:
+            return os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") \
+                else (status >> 8), usage
+        if time.monotonic() > deadline:
+            proc.kill()
+            deadline = None
+        else:
+            time.sleep(0.05)
+
+
+def tree_size(d):
+    files = size = 0
+    stack = [d]
+    while stack:
+        with os.scandir(stack.pop()) as it:
+            for e in it:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append(e.path)
+                elif e.is_file(follow_symlinks=False):
+                    files += 1
+                    size += e.stat(follow_symlinks=False).st_size
+    return files, size
+
+
+def tail(text, lines):
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def describe(run):
+    if not run["ok"]:
+        return "FAILED (exit %s) after %.1f s" % (run["exit"], run["wall_s"])
+    s = "%.2f s wall, %.2f s CPU, %.0f MB peak" % (run["wall_s"], run["cpu_s"], run["rss_mb"])
+    if "stages_ms" in run:
+        s += "; " + " ".join("%s %d" % kv for kv in run["stages_ms"].items()) + " ms"
+    if "internal_ms" in run:
+        s += "; Hugo's total %d ms" % run["internal_ms"]
+    if "files" in run:
+        s += "; %d files, %.1f MB" % (run["files"], run["bytes"] / 1e6)
+    return s + " (load %.1f)" % run["loadavg_before"]
+
+
+# --- the machine --------------------------------------------------------------------------------
+
+def machine_info(hugo, out):
+    info = {}
+    info["date"] = datetime.date.today().isoformat()
+    info["cpus"] = str(os.cpu_count())
+    model = first_match("/proc/cpuinfo", r"^model name\s*:\s*(.*)$")
+    if model:
+        info["cpu"] = model
+    mem = first_match("/proc/meminfo", r"^MemTotal:\s*(\d+) kB")
+    if mem:
+        info["ram"] = "%.1f GB" % (int(mem) * 1024 / 1e9)
+    info["kernel"] = platform.release()
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.strip().splitlines()
+    info["java"] = " / ".join(java[:3])
+    if hugo:
+        info["hugo"] = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
+    info["output on"] = filesystem(out)
+    info["load average at start"] = "%.2f" % loadavg()
+    return info
+
+
+def first_match(path, pattern):
+    try:
+        with open(path) as f:
+            m = re.search(pattern, f.read(), re.M)
+            return m.group(1).strip() if m else None
+    except OSError:
+        return None
+
+
+def filesystem(path):
+    """The file system type of the mount holding path, e.g. 'ext4 (/)' or 'tmpfs (/dev/shm)'."""
+    best = ("?", "")
+    try:
+        with open("/proc/mounts") as f:
+            for line in f:
+                parts = line.split()
+                mnt, fstype = parts[1], parts[2]
+                if (path == mnt or path.startswith(mnt.rstrip("/") + "/")) and len(mnt) >= len(best[1]):
+                    best = (fstype, mnt)
+    except OSError:
+        pass
+    return "%s (%s)" % best
+
+
+def loadavg():
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return float("nan")
+
+
+def git_commit():
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src", "pom.xml", "templates"], cwd=ROOT,
+                               capture_output=True, text=True).stdout.strip()
+        return head + (" (src changed)" if dirty else "")
+    except OSError:
+        return "?"
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+def med(xs):
+    return statistics.median(xs) if xs else None
+
+
+def spread(xs, fmt):
+    """'median (min–max)', or just the value for one run."""
+    if not xs:
+        return "—"
+    if len(xs) == 1:
+        return fmt % xs[0]
+    return (fmt + " (" + fmt + "–" + fmt + ")") % (med(xs), min(xs), max(xs))
+
+
+def pair_ratios(a_runs, b_runs, key="wall_s"):
+    """a/b for the runs of the same round, both successful."""
+    return [a[key] / b[key] for a, b in zip(a_runs, b_runs) if a["ok"] and b["ok"]]
+
+
+def report(results, builds):
+    lines = []
+    m = results["machine"]
+    lines.append("### Cold builds, %s" % m["date"])
+    lines.append("")
+    lines.append("Machine: %s CPUs (%s), %s RAM, Linux %s; %s; %s. Output written to %s. luutru %s. "
+                 "Load average %s at the start, %.2f at the end." % (
+                     m["cpus"], m.get("cpu", "?"), m.get("ram", "?"), m["kernel"], m["java"],
+                     m.get("hugo", "no Hugo"), m["output on"], results["commit"],
+                     m["load average at start"], results["loadavg_end"]))
+    lines.append("")
+    has_hugo = any(b.kind == "hugo" for b in builds)
+    default = builds[0].name
+    head = ["articles", "build", "JVM options", "runs", "wall s", "CPU s (user+sys)", "peak RSS MB", "files",
+            "MB written"]
+    if len(builds) > 1 and any(b.kind == "luutru" for b in builds[1:]):
+        head.append("wall ÷ %s" % default)
+    if has_hugo:
+        head += ["wall ÷ Hugo", "CPU ÷ Hugo"]
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append("|" + "---|" * len(head))
+    pair_notes = []
+    for n, runs in results["sizes"].items():
+        for b in builds:
+            rs = runs.get(b.name, [])
+            ok = [r for r in rs if r["ok"]]
+            counted = next((r for r in ok if "files" in r), None)
+            row = ["{:,}".format(int(n)), b.name, " ".join(b.jvm_opts) or ("—" if b.kind == "hugo" else "(none)"),
+                   "%d%s" % (len(ok), "" if len(ok) == len(rs) else " of %d" % len(rs)),
+                   spread([r["wall_s"] for r in ok], "%.2f"),
+                   spread([r["cpu_s"] for r in ok], "%.2f"),
+                   spread([r["rss_mb"] for r in ok], "%.0f"),
+                   "{:,}".format(counted["files"]) if counted else "—",
+                   "%.1f" % (counted["bytes"] / 1e6) if counted else "—"]
+            if "wall ÷ %s" % default in head:
+                if b.kind == "luutru" and b.name != default:
+                    rat = pair_ratios(rs, runs[default])
+                    row.append("%.2f" % med(rat) if rat else "—")
+                    if rat:
+                        pair_notes.append("%s articles, %s ÷ %s, per round: %s" % (
+                            "{:,}".format(int(n)), b.name, default, ", ".join("%.2f" % x for x in rat)))
+                else:
+                    row.append("")
+            if has_hugo:
+                if b.kind == "luutru" and runs.get("hugo"):
+                    rat = pair_ratios(rs, runs["hugo"])
+                    cpu = pair_ratios(rs, runs["hugo"], "cpu_s")
+                    row += ["%.2f" % med(rat) if rat else "—", "%.2f" % med(cpu) if cpu else "—"]
+                    if rat:
+                        pair_notes.append("%s articles, %s ÷ Hugo (wall), per round: %s" % (
+                            "{:,}".format(int(n)), b.name, ", ".join("%.2f" % x for x in rat)))
+                else:
+                    row += ["", ""]
+            lines.append("| " + " | ".join(row) + " |")
+    lines.append("")
+    lines.append("Median of the runs, (min–max) when there are several; ratios are the median of the "
+                 "ratios within each round. Peak RSS is the process's maximum resident set (os.wait4), "
+                 "MB = 10^6 bytes; files and bytes are counted in the output folder after the first run.")
+    if pair_notes:
+        lines.append("")
+        lines += ["- " + p for p in pair_notes]
+
+    # Stages of luutru's builds, and Hugo's own total.
+    stage_names = []
+    for runs in results["sizes"].values():
+        for rs in runs.values():
+            for r in rs:
+                for s in r.get("stages_ms", {}):
+                    if s not in stage_names:
+                        stage_names.append(s)
+    if stage_names:
+        lines.append("")
+        lines.append("Stages (`--timings`), seconds, median (min–max); *outside* is the wall time "
+                     "outside the stages (JVM start, class loading, option parsing, exit):")
+        lines.append("")
+        head = ["articles", "build"] + stage_names + ["outside", "wall"]
+        lines.append("| " + " | ".join(head) + " |")
+        lines.append("|" + "---|" * len(head))
+        for n, runs in results["sizes"].items():
+            for b in builds:
+                ok = [r for r in runs.get(b.name, []) if r["ok"]]
+                if b.kind == "hugo":
+                    if ok and any("internal_ms" in r for r in ok):
+                        tot = [r["internal_ms"] / 1000 for r in ok if "internal_ms" in r]
+                        out = [r["wall_s"] - r["internal_ms"] / 1000 for r in ok if "internal_ms" in r]
+                        row = ["{:,}".format(int(n)), "hugo (its \"Total in\")"] + [""] * (len(stage_names) - 1) + \
+                              [spread(tot, "%.2f"), spread(out, "%.2f"), spread([r["wall_s"] for r in ok], "%.2f")]
+                        lines.append("| " + " | ".join(row) + " |")
+                    continue
+                ok = [r for r in ok if "stages_ms" in r]
+                if not ok:
+                    continue
+                row = ["{:,}".format(int(n)), b.name]
+                for s in stage_names:
+                    row.append(spread([r["stages_ms"].get(s, 0) / 1000 for r in ok], "%.2f"))
+                row.append(spread([r["wall_s"] - sum(r["stages_ms"].values()) / 1000 for r in ok], "%.2f"))
+                row.append(spread([r["wall_s"] for r in ok], "%.2f"))
+                lines.append("| " + " | ".join(row) + " |")
+        lines.append("")
+        lines.append("; ".join("*%s*: %s" % (s, STAGES_LEGEND[s]) for s in stage_names if s in STAGES_LEGEND) + ".")
+
+    # The targets of the issue "Performance at scale", where this run has the figures.
+    checks = targets(results, builds)
+    if checks:
+        lines.append("")
+        lines.append("Targets:")
+        lines.append("")
+        lines += ["- " + c for c in checks]
+    return "\n".join(lines) + "\n"
+
+
+def targets(results, builds):
+    sizes = results["sizes"]
+    default = builds[0]
+    out = []
+
+    def ok_runs(n, name):
+        return [r for r in sizes.get(str(n), {}).get(name, []) if r["ok"]]
+
+    if "10000" in sizes and sizes["10000"].get("hugo"):
+        rat = pair_ratios(sizes["10000"][default.name], sizes["10000"]["hugo"])
+        if rat:
+            out.append("10,000 articles, wall ÷ Hugo ≤ 0.35: %.2f — %s" % (med(rat), "met" if med(rat) <= 0.35 else "not met"))
+    if ok_runs(10000, default.name):
+        rss = med([r["rss_mb"] for r in ok_runs(10000, default.name)])
+        out.append("10,000 articles, peak RSS ≤ 600 MB: %.0f MB — %s" % (rss, "met" if rss <= 600 else "not met"))
+    for b in builds:
+        if b.kind == "luutru" and ok_runs(100000, b.name) and any(o.startswith("-Xmx") for o in b.jvm_opts):
+            xmx = [o for o in b.jvm_opts if o.startswith("-Xmx")][-1]
+            wall = med([r["wall_s"] for r in ok_runs(100000, b.name)])
+            verdict = "met" if xmx == "-Xmx2g" and wall <= 45 else ("not met" if xmx == "-Xmx2g" else "(with %s)" % xmx)
+            out.append("100,000 articles complete with %s in ≤ 45 s: %.1f s — %s" % (xmx, wall, verdict))
+        elif b.kind == "luutru" and sizes.get("100000", {}).get(b.name) and not ok_runs(100000, b.name):
+            out.append("100,000 articles, %s: every run failed" % b.name)
+    if ok_runs(10000, default.name) and ok_runs(100000, default.name):
+        w10 = med([r["wall_s"] for r in ok_runs(10000, default.name)])
+        w100 = med([r["wall_s"] for r in ok_runs(100000, default.name)])
+        out.append("growth 10,000 → 100,000 no worse than linear (≤ 10×): %.1f× — %s" % (
+            w100 / w10, "met" if w100 / w10 <= 10 else "not met"))
+    return out
+
+
+if __name__ == "__main__":
+    main()
