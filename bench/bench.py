@@ -53,6 +53,9 @@ STAGES_LEGEND = {
 
 def main():
     args = parse_args()
+    if args.report:
+        report_files(args.report)
+        return
     jar = os.path.abspath(args.jar)
     if args.build or not os.path.exists(jar):
         print("bench: building the jar (mvn -q -ntp package -DskipTests)", file=sys.stderr, flush=True)
@@ -72,7 +75,8 @@ def main():
     started = datetime.datetime.now().astimezone()
     log("machine: %s" % "; ".join("%s %s" % kv for kv in machine.items()))
     results = {"started": started.isoformat(timespec="seconds"), "machine": machine,
-               "commit": git_commit(), "args": vars(args), "sizes": {}}
+               "commit": git_commit(), "args": vars(args), "sizes": {},
+               "builds": [{"name": b.name, "kind": b.kind, "jvm_opts": b.jvm_opts} for b in builds]}
 
     for n in args.sizes:
         content = corpus(n, args.cache)
@@ -100,7 +104,20 @@ def main():
     with open(json_path, "w", encoding="utf-8") as f:
         json.dump(results, f, indent=1, ensure_ascii=False)
     print(report(results, builds))
+    print(targets_section([(results, builds)]))
     print("Raw figures: %s" % json_path)
+
+
+def report_files(paths):
+    """The tables of earlier runs from their raw figures, and the targets over all of them."""
+    loaded = []
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            results = json.load(f)
+        builds = [Build(b["name"], b["kind"], b["jvm_opts"]) for b in results["builds"]]
+        loaded.append((results, builds))
+        print(report(results, builds))
+    print(targets_section(loaded))
 
 
 class Build:
@@ -134,6 +151,8 @@ def parse_args():
     p.add_argument("--out", help="where the builds write, emptied before each run (default <cache>/out)")
     p.add_argument("--timeout", type=float, help="seconds before a run is stopped and counted as failed")
     p.add_argument("--json", help="raw figures (default <cache>/results-<time>.json)")
+    p.add_argument("--report", nargs="+", metavar="JSON",
+                   help="print the tables of earlier runs from their raw figures, and the targets over all")
     a = p.parse_args()
     if a.quick:
         a.sizes, a.runs = "1000", 1
@@ -458,74 +477,88 @@ def report(results, builds):
                         stage_names.append(s)
     if stage_names:
         lines.append("")
-        lines.append("Stages (`--timings`), seconds, median (min–max); *outside* is the wall time "
-                     "outside the stages (JVM start, class loading, option parsing, exit):")
+        lines.append("Stages (`--timings`), seconds, median (min–max); *in stages* is their sum (for Hugo, its "
+                     "own \"Total in\"), *outside* the rest of the wall time (JVM start, class loading, exit):")
         lines.append("")
-        head = ["articles", "build"] + stage_names + ["outside", "wall"]
+        head = ["articles", "build"] + stage_names + ["in stages", "outside", "wall"]
         lines.append("| " + " | ".join(head) + " |")
         lines.append("|" + "---|" * len(head))
         for n, runs in results["sizes"].items():
             for b in builds:
                 ok = [r for r in runs.get(b.name, []) if r["ok"]]
                 if b.kind == "hugo":
-                    if ok and any("internal_ms" in r for r in ok):
-                        tot = [r["internal_ms"] / 1000 for r in ok if "internal_ms" in r]
-                        out = [r["wall_s"] - r["internal_ms"] / 1000 for r in ok if "internal_ms" in r]
-                        row = ["{:,}".format(int(n)), "hugo (its \"Total in\")"] + [""] * (len(stage_names) - 1) + \
-                              [spread(tot, "%.2f"), spread(out, "%.2f"), spread([r["wall_s"] for r in ok], "%.2f")]
-                        lines.append("| " + " | ".join(row) + " |")
-                    continue
-                ok = [r for r in ok if "stages_ms" in r]
+                    ok = [r for r in ok if "internal_ms" in r]
+                    inside = [r["internal_ms"] / 1000 for r in ok]
+                else:
+                    ok = [r for r in ok if "stages_ms" in r]
+                    inside = [sum(r["stages_ms"].values()) / 1000 for r in ok]
                 if not ok:
                     continue
                 row = ["{:,}".format(int(n)), b.name]
                 for s in stage_names:
-                    row.append(spread([r["stages_ms"].get(s, 0) / 1000 for r in ok], "%.2f"))
-                row.append(spread([r["wall_s"] - sum(r["stages_ms"].values()) / 1000 for r in ok], "%.2f"))
+                    row.append("" if b.kind == "hugo" else
+                               spread([r["stages_ms"].get(s, 0) / 1000 for r in ok], "%.2f"))
+                row.append(spread(inside, "%.2f"))
+                row.append(spread([r["wall_s"] - i for r, i in zip(ok, inside)], "%.2f"))
                 row.append(spread([r["wall_s"] for r in ok], "%.2f"))
                 lines.append("| " + " | ".join(row) + " |")
         lines.append("")
         lines.append("; ".join("*%s*: %s" % (s, STAGES_LEGEND[s]) for s in stage_names if s in STAGES_LEGEND) + ".")
 
-    # The targets of the issue "Performance at scale", where this run has the figures.
-    checks = targets(results, builds)
-    if checks:
-        lines.append("")
-        lines.append("Targets:")
-        lines.append("")
-        lines += ["- " + c for c in checks]
     return "\n".join(lines) + "\n"
 
 
-def targets(results, builds):
-    sizes = results["sizes"]
-    default = builds[0]
+def targets_section(loaded):
+    """The targets of the issue "Performance at scale", where the runs have the figures."""
     out = []
 
-    def ok_runs(n, name):
-        return [r for r in sizes.get(str(n), {}).get(name, []) if r["ok"]]
+    def runs_of(results, n, name):
+        return [r for r in results["sizes"].get(str(n), {}).get(name, []) if r["ok"]]
 
-    if "10000" in sizes and sizes["10000"].get("hugo"):
-        rat = pair_ratios(sizes["10000"][default.name], sizes["10000"]["hugo"])
-        if rat:
-            out.append("10,000 articles, wall ÷ Hugo ≤ 0.35: %.2f — %s" % (med(rat), "met" if med(rat) <= 0.35 else "not met"))
-    if ok_runs(10000, default.name):
-        rss = med([r["rss_mb"] for r in ok_runs(10000, default.name)])
-        out.append("10,000 articles, peak RSS ≤ 600 MB: %.0f MB — %s" % (rss, "met" if rss <= 600 else "not met"))
-    for b in builds:
-        if b.kind == "luutru" and ok_runs(100000, b.name) and any(o.startswith("-Xmx") for o in b.jvm_opts):
-            xmx = [o for o in b.jvm_opts if o.startswith("-Xmx")][-1]
-            wall = med([r["wall_s"] for r in ok_runs(100000, b.name)])
-            verdict = "met" if xmx == "-Xmx2g" and wall <= 45 else ("not met" if xmx == "-Xmx2g" else "(with %s)" % xmx)
-            out.append("100,000 articles complete with %s in ≤ 45 s: %.1f s — %s" % (xmx, wall, verdict))
-        elif b.kind == "luutru" and sizes.get("100000", {}).get(b.name) and not ok_runs(100000, b.name):
-            out.append("100,000 articles, %s: every run failed" % b.name)
-    if ok_runs(10000, default.name) and ok_runs(100000, default.name):
-        w10 = med([r["wall_s"] for r in ok_runs(10000, default.name)])
-        w100 = med([r["wall_s"] for r in ok_runs(100000, default.name)])
-        out.append("growth 10,000 → 100,000 no worse than linear (≤ 10×): %.1f× — %s" % (
-            w100 / w10, "met" if w100 / w10 <= 10 else "not met"))
-    return out
+    plain10, plain100 = [], []
+    for results, builds in loaded:
+        default = builds[0]
+        if default.kind != "luutru":
+            continue
+        hugo = results["sizes"].get("10000", {}).get("hugo")
+        if hugo:
+            rat = pair_ratios(results["sizes"]["10000"].get(default.name, []), hugo)
+            if rat:
+                out.append("10,000 articles, wall ÷ Hugo ≤ 0.35: %.2f (%s) — %s" % (
+                    med(rat), options(default), "met" if med(rat) <= 0.35 else "not met"))
+        if runs_of(results, 10000, default.name):
+            rss = med([r["rss_mb"] for r in runs_of(results, 10000, default.name)])
+            out.append("10,000 articles, peak RSS ≤ 600 MB: %.0f MB (%s) — %s" % (
+                rss, options(default), "met" if rss <= 600 else "not met"))
+            if not default.jvm_opts:
+                plain10 += [r["wall_s"] for r in runs_of(results, 10000, default.name)]
+        for b in builds:
+            if b.kind != "luutru" or not results["sizes"].get("100000", {}).get(b.name):
+                continue
+            ok = runs_of(results, 100000, b.name)
+            if not ok:
+                out.append("100,000 articles (%s): every run failed" % options(b))
+                continue
+            wall = med([r["wall_s"] for r in ok])
+            xmx = [o for o in b.jvm_opts if o.startswith("-Xmx")]
+            if xmx and xmx[-1] == "-Xmx2g":
+                out.append("100,000 articles complete with -Xmx2g in ≤ 45 s: %.1f s (%s) — %s" % (
+                    wall, options(b), "met" if wall <= 45 else "not met"))
+            else:
+                out.append("100,000 articles: %.1f s (%s)" % (wall, options(b)))
+            if b is default:
+                plain100 += [r["wall_s"] for r in ok]
+    if plain10 and plain100:
+        g = med(plain100) / med(plain10)
+        out.append("growth 10,000 → 100,000 articles no worse than linear (≤ 10×): %.1f× — %s" % (
+            g, "met" if g <= 10 else "not met"))
+    if not out:
+        return ""
+    return "Targets of the issue:\n\n" + "\n".join("- " + c for c in out) + "\n"
+
+
+def options(b):
+    return " ".join(b.jvm_opts) if b.jvm_opts else "default JVM options"
 
 
 if __name__ == "__main__":
