@@ -70,13 +70,15 @@ def main():
         builds.append(Build(name, "luutru", args.jvm_opts + shlex.split(opts)))
     if hugo:
         builds.append(Build("hugo", "hugo", []))
+        if args.hugo_plain:
+            builds.append(Build("hugo-plain", "hugo", [], {"HUGO_PARAMS_RELATED": "false"}))
 
     machine = machine_info(hugo, args.out)
     started = datetime.datetime.now().astimezone()
     log("machine: %s" % "; ".join("%s %s" % kv for kv in machine.items()))
     results = {"started": started.isoformat(timespec="seconds"), "machine": machine,
                "commit": git_commit(), "args": vars(args), "sizes": {},
-               "builds": [{"name": b.name, "kind": b.kind, "jvm_opts": b.jvm_opts} for b in builds]}
+               "builds": [{"name": b.name, "kind": b.kind, "jvm_opts": b.jvm_opts, "env": b.env} for b in builds]}
 
     for n in args.sizes:
         content = corpus(n, args.cache)
@@ -114,15 +116,20 @@ def report_files(paths):
     for path in paths:
         with open(path, encoding="utf-8") as f:
             results = json.load(f)
-        builds = [Build(b["name"], b["kind"], b["jvm_opts"]) for b in results["builds"]]
+        builds = [Build(b["name"], b["kind"], b["jvm_opts"], b.get("env")) for b in results["builds"]]
         loaded.append((results, builds))
         print(report(results, builds))
     print(targets_section(loaded))
 
 
 class Build:
-    def __init__(self, name, kind, jvm_opts):
-        self.name, self.kind, self.jvm_opts = name, kind, list(jvm_opts)
+    def __init__(self, name, kind, jvm_opts, env=None):
+        self.name, self.kind, self.jvm_opts, self.env = name, kind, list(jvm_opts), dict(env or {})
+
+    def options(self):
+        if self.kind == "hugo":
+            return " ".join("%s=%s" % kv for kv in self.env.items()) or "—"
+        return " ".join(self.jvm_opts) or "(none)"
 
     def command(self, jar, content, out):
         if self.kind == "hugo":
@@ -141,6 +148,8 @@ def parse_args():
     p.add_argument("--runs", type=int, default=3, help="runs of each luutru build per size (default 3)")
     p.add_argument("--hugo-runs", type=int, help="runs of Hugo per size (default: --runs)")
     p.add_argument("--no-hugo", action="store_true", help="leave Hugo out")
+    p.add_argument("--hugo-plain", action="store_true",
+                   help="also Hugo without related articles (HUGO_PARAMS_RELATED=false), as Hugo is usually measured")
     p.add_argument("--jvm-opts", default="", help='JVM options for every luutru run, e.g. "-Xmx2g"')
     p.add_argument("--variant", action="append", default=[], metavar="NAME=OPTS",
                    help='another luutru build with more JVM options, e.g. serial="-XX:+UseSerialGC"; repeatable')
@@ -153,7 +162,11 @@ def parse_args():
     p.add_argument("--json", help="raw figures (default <cache>/results-<time>.json)")
     p.add_argument("--report", nargs="+", metavar="JSON",
                    help="print the tables of earlier runs from their raw figures, and the targets over all")
-    a = p.parse_args()
+    argv = sys.argv[1:]
+    for i in range(len(argv) - 1):  # "--jvm-opts -Xmx2g": a value that starts with a dash
+        if argv[i] == "--jvm-opts":
+            argv[i:i + 2] = ["--jvm-opts=" + argv[i + 1], ""]
+    a = p.parse_args([x for x in argv if x != ""])
     if a.quick:
         a.sizes, a.runs = "1000", 1
         a.hugo_runs = 1 if a.hugo_runs is None else a.hugo_runs
@@ -233,8 +246,9 @@ def run_build(build, jar, content, out_root, timeout, count):
     load = loadavg()
     with open(stdout_path, "wb") as so, open(stderr_path, "wb") as se:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL)
-        status, usage = wait(proc, timeout)
+        env = dict(os.environ, **build.env) if build.env else None
+        proc = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL, env=env)
+        status, usage, timed_out = wait(proc, timeout)
         wall = time.perf_counter() - t0
     proc.returncode = status
     stdout = open(stdout_path, encoding="utf-8", errors="replace").read()
@@ -252,6 +266,9 @@ def run_build(build, jar, content, out_root, timeout, count):
     }
     if status != 0:
         run["error"] = "exit %s; %s" % (status, tail(stderr + stdout, 12))
+        m = re.search(r"^.*(?:Exception|Error)\b.*$", stderr, re.M)
+        run["failure"] = ("stopped after the --timeout of %g s" % timeout if timed_out
+                          else m.group(0).strip()[:160] if m else "exit %s" % status)
         return run
     if build.kind == "luutru":
         m = re.search(r"^timings:(.*)$", stdout, re.M)
@@ -277,14 +294,17 @@ def run_build(build, jar, content, out_root, timeout, count):
 def wait(proc, timeout):
     """The exit status and the resource usage of this one child (not of earlier ones)."""
     deadline = None if timeout is None else time.monotonic() + timeout
+    killed = False
     while True:
         flags = 0 if deadline is None else os.WNOHANG
         pid, status, usage = os.wait4(proc.pid, flags)
         if pid == proc.pid:
-            return os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") \
-                else (status >> 8), usage
+            code = os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode") \
+                else (status >> 8 if os.WIFEXITED(status) else -os.WTERMSIG(status))
+            return code, usage, killed
         if time.monotonic() > deadline:
             proc.kill()
+            killed = True
             deadline = None
         else:
             time.sleep(0.05)
@@ -310,7 +330,7 @@ def tail(text, lines):
 
 def describe(run):
     if not run["ok"]:
-        return "FAILED (exit %s) after %.1f s" % (run["exit"], run["wall_s"])
+        return "FAILED after %.1f s, %.0f MB peak: %s" % (run["wall_s"], run["rss_mb"], run.get("failure", run["exit"]))
     s = "%.2f s wall, %.2f s CPU, %.0f MB peak" % (run["wall_s"], run["cpu_s"], run["rss_mb"])
     if "stages_ms" in run:
         s += "; " + " ".join("%s %d" % kv for kv in run["stages_ms"].items()) + " ms"
@@ -416,46 +436,46 @@ def report(results, builds):
                      m.get("hugo", "no Hugo"), m["output on"], results["commit"],
                      m["load average at start"], results["loadavg_end"]))
     lines.append("")
-    has_hugo = any(b.kind == "hugo" for b in builds)
     default = builds[0].name
-    head = ["articles", "build", "JVM options", "runs", "wall s", "CPU s (user+sys)", "peak RSS MB", "files",
+    refs = [b.name for b in builds if b.kind == "hugo"]
+    if any(b.kind == "luutru" for b in builds[1:]):
+        refs.insert(0, default)
+    head = ["articles", "build", "options", "runs", "wall s", "CPU s (user+sys)", "peak RSS MB", "files",
             "MB written"]
-    if len(builds) > 1 and any(b.kind == "luutru" for b in builds[1:]):
-        head.append("wall ÷ %s" % default)
-    if has_hugo:
-        head += ["wall ÷ Hugo", "CPU ÷ Hugo"]
+    for ref in refs:
+        head += ["wall ÷ %s" % ref, "CPU ÷ %s" % ref]
     lines.append("| " + " | ".join(head) + " |")
     lines.append("|" + "---|" * len(head))
     pair_notes = []
     for n, runs in results["sizes"].items():
         for b in builds:
             rs = runs.get(b.name, [])
+            if not rs:
+                continue
             ok = [r for r in rs if r["ok"]]
             counted = next((r for r in ok if "files" in r), None)
-            row = ["{:,}".format(int(n)), b.name, " ".join(b.jvm_opts) or ("—" if b.kind == "hugo" else "(none)"),
+            if ok:
+                wall = spread([r["wall_s"] for r in ok], "%.2f")
+                cpu = spread([r["cpu_s"] for r in ok], "%.2f")
+                rss = spread([r["rss_mb"] for r in ok], "%.0f")
+            else:
+                wall = "failed after %s: %s" % (spread([r["wall_s"] for r in rs], "%.0f"),
+                                               "; ".join(sorted(set(r.get("failure", "?") for r in rs))))
+                cpu = spread([r["cpu_s"] for r in rs], "%.2f")
+                rss = spread([r["rss_mb"] for r in rs], "%.0f")
+            row = ["{:,}".format(int(n)), b.name, b.options(),
                    "%d%s" % (len(ok), "" if len(ok) == len(rs) else " of %d" % len(rs)),
-                   spread([r["wall_s"] for r in ok], "%.2f"),
-                   spread([r["cpu_s"] for r in ok], "%.2f"),
-                   spread([r["rss_mb"] for r in ok], "%.0f"),
+                   wall, cpu, rss,
                    "{:,}".format(counted["files"]) if counted else "—",
                    "%.1f" % (counted["bytes"] / 1e6) if counted else "—"]
-            if "wall ÷ %s" % default in head:
-                if b.kind == "luutru" and b.name != default:
-                    rat = pair_ratios(rs, runs[default])
-                    row.append("%.2f" % med(rat) if rat else "—")
-                    if rat:
-                        pair_notes.append("%s articles, %s ÷ %s, per round: %s" % (
-                            "{:,}".format(int(n)), b.name, default, ", ".join("%.2f" % x for x in rat)))
-                else:
-                    row.append("")
-            if has_hugo:
-                if b.kind == "luutru" and runs.get("hugo"):
-                    rat = pair_ratios(rs, runs["hugo"])
-                    cpu = pair_ratios(rs, runs["hugo"], "cpu_s")
+            for ref in refs:
+                if b.kind == "luutru" and b.name != ref and runs.get(ref):
+                    rat = pair_ratios(rs, runs[ref])
+                    cpu = pair_ratios(rs, runs[ref], "cpu_s")
                     row += ["%.2f" % med(rat) if rat else "—", "%.2f" % med(cpu) if cpu else "—"]
                     if rat:
-                        pair_notes.append("%s articles, %s ÷ Hugo (wall), per round: %s" % (
-                            "{:,}".format(int(n)), b.name, ", ".join("%.2f" % x for x in rat)))
+                        pair_notes.append("%s articles, %s ÷ %s (wall), per round: %s" % (
+                            "{:,}".format(int(n)), b.name, ref, ", ".join("%.2f" % x for x in rat)))
                 else:
                     row += ["", ""]
             lines.append("| " + " | ".join(row) + " |")
