@@ -6,13 +6,19 @@
   python3 bench/bench.py --sizes 100000 --runs 1 --jvm-opts "-Xmx2g"
   python3 bench/bench.py --sizes 10000 --no-hugo \\
       --variant c1="-XX:TieredStopAtLevel=1" --variant serial="-XX:+UseSerialGC"
+  python3 bench/bench.py --report /tmp/luutru-bench/results-*.json   # tables again from saved figures
 
 Each run is a new process (a new JVM for luutru) writing into an emptied folder. The builds of
 one round alternate (luutru, its variants, Hugo; then again), so a machine that gets busier or
 quieter during the run touches them all alike; ratios are taken within a round, then their
 median. Measured per run: wall time, CPU time (user + sys) and peak resident memory of the
 process (os.wait4), the stages luutru prints with --timings, Hugo's own "Total in", and, once per
-build and size, the files and bytes in the output folder.
+build and size, the files and bytes in the output folder. Hugo's pages have no related
+articles, as Hugo is usually measured (DESIGN.md's 7.5 s at 10,000); --hugo-related adds a
+Hugo build that makes them as luutru does, which costs Hugo twice the time at 10,000 articles.
+
+The builds write to tmpfs (/dev/shm) when it has room, else under --cache: on a shared machine
+the disk made runs vary by seconds. --out puts them on a disk to see what writing costs there.
 
 The articles come from ../shared/corpus/scale.py and are kept in --cache (default
 /tmp/luutru-bench/<N>), reused when their count and scale.py are unchanged. They are read once
@@ -70,8 +76,8 @@ def main():
         builds.append(Build(name, "luutru", args.jvm_opts + shlex.split(opts)))
     if hugo:
         builds.append(Build("hugo", "hugo", []))
-        if args.hugo_plain:
-            builds.append(Build("hugo-plain", "hugo", [], {"HUGO_PARAMS_RELATED": "false"}))
+        if args.hugo_related:
+            builds.append(Build("hugo-related", "hugo", [], {"HUGO_PARAMS_RELATED": "true"}))
 
     machine = machine_info(hugo, args.out)
     started = datetime.datetime.now().astimezone()
@@ -99,6 +105,8 @@ def main():
                 if not run["ok"]:
                     log("        " + run["error"].replace("\n", "\n        "))
         results["sizes"][str(n)] = runs
+        for b in builds:  # the last outputs would otherwise stay in memory on tmpfs
+            shutil.rmtree(os.path.join(args.out, b.name, "site"), ignore_errors=True)
 
     results["finished"] = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
     results["loadavg_end"] = loadavg()
@@ -148,8 +156,9 @@ def parse_args():
     p.add_argument("--runs", type=int, default=3, help="runs of each luutru build per size (default 3)")
     p.add_argument("--hugo-runs", type=int, help="runs of Hugo per size (default: --runs)")
     p.add_argument("--no-hugo", action="store_true", help="leave Hugo out")
-    p.add_argument("--hugo-plain", action="store_true",
-                   help="also Hugo without related articles (HUGO_PARAMS_RELATED=false), as Hugo is usually measured")
+    p.add_argument("--hugo-related", action="store_true",
+                   help="also Hugo with five related articles on each page, as luutru makes them "
+                        "(HUGO_PARAMS_RELATED=true); much slower, past 25 minutes at 100,000")
     p.add_argument("--jvm-opts", default="", help='JVM options for every luutru run, e.g. "-Xmx2g"')
     p.add_argument("--variant", action="append", default=[], metavar="NAME=OPTS",
                    help='another luutru build with more JVM options, e.g. serial="-XX:+UseSerialGC"; repeatable')
@@ -157,7 +166,8 @@ def parse_args():
     p.add_argument("--jar", default=os.path.join(ROOT, "target", "luutru.jar"))
     p.add_argument("--build", action="store_true", help="run mvn package first (done anyway when the jar is missing)")
     p.add_argument("--cache", default="/tmp/luutru-bench", help="generated articles, outputs, results (default /tmp/luutru-bench)")
-    p.add_argument("--out", help="where the builds write, emptied before each run (default <cache>/out)")
+    p.add_argument("--out", help="where the builds write, emptied before each run (default /dev/shm/luutru-bench "
+                                 "when that tmpfs has room for the largest size, else <cache>/out)")
     p.add_argument("--timeout", type=float, help="seconds before a run is stopped and counted as failed")
     p.add_argument("--json", help="raw figures (default <cache>/results-<time>.json)")
     p.add_argument("--report", nargs="+", metavar="JSON",
@@ -174,10 +184,22 @@ def parse_args():
     a.hugo_runs = a.runs if a.hugo_runs is None else a.hugo_runs
     a.jvm_opts = shlex.split(a.jvm_opts)
     a.cache = os.path.abspath(a.cache)
-    a.out = os.path.abspath(a.out or os.path.join(a.cache, "out"))
+    a.out = os.path.abspath(a.out or default_out(a.cache, max(a.sizes)))
     os.makedirs(a.cache, exist_ok=True)
     os.makedirs(a.out, exist_ok=True)
     return a
+
+
+def default_out(cache, largest):
+    """tmpfs when it has room: on a shared machine the disk's own queue made runs vary by seconds."""
+    shm = "/dev/shm"
+    try:
+        st = os.statvfs(shm)
+        if st.f_bavail * st.f_frsize > 2e9 + largest * 40e3:  # 100,000 articles write about 2.2 GB
+            return os.path.join(shm, "luutru-bench")
+    except OSError:
+        pass
+    return os.path.join(cache, "out")
 
 
 def log(msg):
