@@ -1,0 +1,135 @@
+package vn.luutru.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code java -jar luutru.jar build} starts the work in a second JVM tuned for a short batch run:
+ * C1 only ({@code -XX:TieredStopAtLevel=1}: on two cores C2's compiling costs more than it wins
+ * in a build of seconds) and the serial collector (a third of the memory). Measured on 10,000
+ * articles: 0.73 of the time and 578 MB instead of 1.6–2 GB (README, Benchmark). A jar cannot
+ * carry JVM options, hence the second process; it costs about a tenth of a second.
+ *
+ * <p>Only {@code build}, {@code check} and {@code import} are relaunched ({@code serve} runs for
+ * hours, where C2 pays), and only from the jar. Options the JVM was given ({@code java -Xmx2g
+ * -jar …}) go to the second JVM too, and win: a collector or a compiler setting of the user's
+ * replaces ours. {@code -Dluutru.relaunch=false}, or a debugger or agent, keeps the work in this JVM.
+ */
+final class Relaunch {
+  static final String MARK = "luutru.relaunched";
+  static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  private static final Set<String> BATCH = Set.of("build", "check", "import");
+  /**
+   * From this many articles on, the work stays in this JVM: at 100,000 articles C2 pays for its
+   * compiling (43 s, against 60 s with C1 and the serial collector); at 10,000 it does not (10.6 s
+   * against 7.2 s). Between the two nothing was measured.
+   */
+  static final int LARGE = 30_000;
+
+  private Relaunch() {}
+
+  /** The command line of the second JVM, or empty when this one should do the work. */
+  static Optional<List<String>> command(String[] args) {
+    if (System.getProperty(MARK) != null || "false".equals(System.getProperty("luutru.relaunch"))) {
+      return Optional.empty();
+    }
+    Path jar;
+    try {
+      jar = Path.of(Relaunch.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+    Path java = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java");
+    return command(args, jar, java, ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+
+  /** As {@link #command(String[])}, for a JVM started from {@code jar} by {@code java} with {@code given}. */
+  static Optional<List<String>> command(String[] args, Path jar, Path java, List<String> given) {
+    if (args.length == 0 || !BATCH.contains(args[0]) || !jar.toString().endsWith(".jar") || !Files.isRegularFile(jar)
+        || given.stream().anyMatch(a -> a.startsWith("-agentlib") || a.startsWith("-agentpath")
+            || a.startsWith("-javaagent") || a.startsWith("-Xdebug") || a.startsWith("-Xrunjdwp"))) {
+      return Optional.empty();
+    }
+    if (!args[0].equals("import") && articlesAtLeast(contentFolder(args), LARGE)) {
+      return Optional.empty();
+    }
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    if (given.stream().noneMatch(a -> a.contains("Tiered"))) {
+      command.add(OPTIONS.get(0));
+    }
+    if (given.stream().noneMatch(a -> a.matches("-XX:[+-]Use\\w*GC"))) {
+      command.add(OPTIONS.get(1));
+    }
+    command.addAll(given);
+    command.add("-D" + MARK + "=true");
+    command.add("-cp");
+    command.add(jar.toString());
+    command.add(Main.class.getName());
+    command.addAll(List.of(args));
+    return Optional.of(command);
+  }
+
+  /**
+   * Runs {@code command} with this process's standard streams and returns its exit code, or
+   * empty when it could not be started (the caller then does the work itself).
+   */
+  static Optional<Integer> run(List<String> command) {
+    Process child;
+    try {
+      child = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    // Stopped from outside (not by Ctrl-C, which reaches both), the child stops too; its
+    // output folder is swapped in only at the end, so nothing is left half written.
+    Thread stop = new Thread(child::destroy, "luutru-relaunch-stop");
+    Runtime.getRuntime().addShutdownHook(stop);
+    while (true) {
+      try {
+        int code = child.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stop);
+        return Optional.of(code);
+      } catch (InterruptedException e) {
+        // keep waiting: the child decides when the work is done
+      } catch (IllegalStateException e) {
+        return Optional.of(child.exitValue()); // shutting down already
+      }
+    }
+  }
+
+  /** The folder {@code --content} names, as picocli would read it, or {@code ./content}. */
+  static Path contentFolder(String[] args) {
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--content") && i + 1 < args.length) {
+        return Path.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--content=")) {
+        return Path.of(args[i].substring("--content=".length()));
+      }
+    }
+    return Path.of("content");
+  }
+
+  /** Whether {@code folder} holds at least {@code n} Markdown files; stops counting there. */
+  static boolean articlesAtLeast(Path folder, int n) {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+      return files.filter(f -> {
+        String name = f.getFileName().toString();
+        return name.endsWith(".md") || name.endsWith(".markdown");
+      }).limit(n).count() >= n;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false; // the build itself will say what is wrong with the folder
+    }
+  }
+}

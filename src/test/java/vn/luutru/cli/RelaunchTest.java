@@ -1,0 +1,68 @@
+package vn.luutru.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** When {@code java -jar luutru.jar} hands the work to a second JVM, and with which options. */
+class RelaunchTest {
+  @TempDir Path dir;
+
+  Optional<List<String>> command(List<String> given, String... args) throws IOException {
+    Path jar = dir.resolve("luutru.jar");
+    if (!Files.exists(jar)) {
+      Files.write(jar, new byte[] {'P', 'K'});
+    }
+    return Relaunch.command(args, jar, Path.of("/usr/bin/java"), given);
+  }
+
+  @Test
+  void aBuildRunsInAJvmTunedForBatchWorkAndKeepsItsArguments() throws IOException {
+    assertThat(command(List.of(), "build", "--content", dir.resolve("khong-co").toString(), "--drafts")).contains(List.of(
+        "/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dluutru.relaunched=true",
+        "-cp", dir.resolve("luutru.jar").toString(), "vn.luutru.cli.Main",
+        "build", "--content", dir.resolve("khong-co").toString(), "--drafts"));
+    assertThat(command(List.of(), "check")).isPresent();
+    assertThat(command(List.of(), "import", "a.html")).isPresent();
+  }
+
+  @Test
+  void theUsersJvmOptionsGoAlongAndWin() throws IOException {
+    assertThat(command(List.of("-Xmx2g"), "build").orElseThrow())
+        .containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx2g", "-Dluutru.relaunched=true");
+    assertThat(command(List.of("-XX:+UseG1GC"), "build").orElseThrow())
+        .doesNotContain("-XX:+UseSerialGC").contains("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC");
+    assertThat(command(List.of("-XX:-TieredCompilation"), "build").orElseThrow())
+        .doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC", "-XX:-TieredCompilation");
+  }
+
+  @Test
+  void serveDebuggersClassFoldersAndLargeArchivesStayInThisJvm() throws IOException {
+    assertThat(command(List.of(), "serve")).isEmpty();
+    assertThat(command(List.of(), "new", "Tiêu đề")).isEmpty();
+    assertThat(command(List.of())).isEmpty();
+    assertThat(command(List.of("-agentlib:jdwp=transport=dt_socket,server=y"), "build")).isEmpty();
+    assertThat(Relaunch.command(new String[] {"build"}, dir, Path.of("/usr/bin/java"), List.of()))
+        .as("from target/classes").isEmpty();
+  }
+
+  @Test
+  void countsArticlesOnlyAsFarAsItNeeds() throws IOException {
+    Path content = Files.createDirectories(dir.resolve("content/2020"));
+    for (int i = 0; i < 3; i++) {
+      Files.writeString(content.resolve(i + ".md"), "");
+    }
+    Files.writeString(content.resolve("anh.svg"), "");
+    assertThat(Relaunch.articlesAtLeast(dir.resolve("content"), 3)).isTrue();
+    assertThat(Relaunch.articlesAtLeast(dir.resolve("content"), 4)).isFalse();
+    assertThat(Relaunch.contentFolder(new String[] {"build", "--content", "x"})).isEqualTo(Path.of("x"));
+    assertThat(Relaunch.contentFolder(new String[] {"build", "--content=y"})).isEqualTo(Path.of("y"));
+    assertThat(Relaunch.contentFolder(new String[] {"build"})).isEqualTo(Path.of("content"));
+  }
+}
