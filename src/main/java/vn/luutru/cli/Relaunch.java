@@ -24,7 +24,8 @@ import java.util.Set;
  */
 final class Relaunch {
   static final String MARK = "luutru.relaunched";
-  static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+  static final String SERIAL_GC = "-XX:+UseSerialGC";
   private static final Set<String> BATCH = Set.of("build", "check", "import");
   /**
    * From this many articles on, the work stays in this JVM: at 100,000 articles C2 pays for its
@@ -63,10 +64,10 @@ final class Relaunch {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     if (given.stream().noneMatch(a -> a.contains("Tiered"))) {
-      command.add(OPTIONS.get(0));
+      command.add(C1_ONLY);
     }
     if (given.stream().noneMatch(a -> a.matches("-XX:[+-]Use\\w*GC"))) {
-      command.add(OPTIONS.get(1));
+      command.add(SERIAL_GC);
     }
     command.addAll(given);
     command.add("-D" + MARK + "=true");
