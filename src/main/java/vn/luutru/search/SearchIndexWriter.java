@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.ToIntFunction;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import java.util.Arrays;
 import vn.luutru.content.VietnameseText;
 import vn.luutru.render.Json;
@@ -67,82 +67,115 @@ public final class SearchIndexWriter {
 
   /** FNV-1a over the UTF-8 bytes of {@code term}; {@code search.js} computes the same. */
   static int hash(String term) {
-    int h = 0x811c9dc5;
-    for (byte b : term.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xFF;
-      h *= 16777619;
-    }
-    return h;
+    return fnv(0x811c9dc5, term.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Writes the index of {@code pages}, reading each page's title, summary and text. */
   public static Stats write(List<ArticlePage> pages, Sink sink) throws IOException {
-    // 1. Words to numbers, in parallel: each document becomes three arrays of word numbers.
-    Words words = new Words();
-    List<int[][]> docs = pages.parallelStream()
-        .map(p -> fields(words, p.title(), p.article().summary(), p.text()))
-        .toList();
+    DocumentWords words = new DocumentWords(pages.size());
+    IntStream.range(0, pages.size()).parallel().forEach(doc -> {
+      ArticlePage p = pages.get(doc);
+      words.add(doc, p.title(), p.article().summary(), p.text());
+    });
+    return write(pages, words, sink);
+  }
+
+  /**
+   * Writes the index of {@code pages}, whose words {@code words} has already read (document n
+   * is {@code pages.get(n)}); the pages' own text is not looked at.
+   */
+  public static Stats write(List<ArticlePage> pages, DocumentWords words, Sink sink) throws IOException {
+    if (words.documents() != pages.size()) {
+      throw new IllegalArgumentException(words.documents() + " documents of words for " + pages.size() + " pages");
+    }
+    // 1. Words to numbers: merge what the threads numbered.
     words.freeze();
     // 2. Postings, in parallel: each worker owns the terms whose key hashes to it and reads
     // every document in order, so each list is built in document order as if by one thread.
     int workers = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
     TermTable[] tables = new TermTable[workers];
-    java.util.stream.IntStream.range(0, workers).parallel().forEach(w -> {
+    IntStream.range(0, workers).parallel().forEach(w -> {
       TermTable table = new TermTable();
-      for (int doc = 0; doc < docs.size(); doc++) {
-        int[][] fields = docs.get(doc);
+      for (int doc = 0; doc < pages.size(); doc++) {
+        int[][] fields = words.fields(doc);
         for (int f = 0; f < fields.length; f++) {
           addField(table, words, doc, f == 0, fields[f], w, workers);
         }
       }
       tables[w] = table;
     });
-    Map<String, Long> terms = new HashMap<>();
-    for (int w = 0; w < workers; w++) {
-      for (int t = 0; t < tables[w].size(); t++) {
-        terms.put(words.term(tables[w].termKeys[t]), ((long) w << 32) | t);
-      }
+    for (int doc = 0; doc < pages.size(); doc++) {
+      words.release(doc);
     }
-    java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
-    java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    AtomicInteger files = new AtomicInteger();
+    AtomicLong bytes = new AtomicLong();
     Sink counting = (file, content) -> {
       files.incrementAndGet();
       bytes.addAndGet(content.length);
       sink.write(file, content);
     };
 
+    // 3. Shards: a term's shard is its hash, computed from its words' bytes without making
+    // the term itself; only a shard being written makes its terms' text.
+    TermHashes hashes = new TermHashes(words);
     long estimate = 0;
-    for (Map.Entry<String, Long> e : terms.entrySet()) {
-      long ref = e.getValue();
-      long size = tables[(int) (ref >>> 32)].counts[(int) ref] * 3L + e.getKey().length() + 8;
-      if (size <= OWN_FILE_BYTES) {
-        estimate += size;
+    int terms = 0;
+    for (TermTable table : tables) {
+      terms += table.size();
+      for (int t = 0; t < table.size(); t++) {
+        long size = table.count(t) * 3L + hashes.length(table.key(t)) + 8;
+        if (size <= OWN_FILE_BYTES) {
+          estimate += size;
+        }
       }
     }
     int shards = 16;
     while ((long) shards * SHARD_TARGET_BYTES < estimate) {
       shards *= 2;
     }
-    List<List<String>> byShard = new ArrayList<>(shards);
+    int[] shardOf = new int[terms];
+    int[] shardSize = new int[shards];
+    for (int w = 0, at = 0; w < workers; w++) {
+      TermTable table = tables[w];
+      for (int t = 0; t < table.size(); t++, at++) {
+        int s = hashes.hash(table.key(t)) & (shards - 1);
+        shardOf[at] = s;
+        shardSize[s]++;
+      }
+    }
+    long[][] byShard = new long[shards][];
     for (int s = 0; s < shards; s++) {
-      byShard.add(new ArrayList<>());
+      byShard[s] = new long[shardSize[s]];
+      shardSize[s] = 0;
     }
-    for (String term : terms.keySet()) {
-      byShard.get(hash(term) & (shards - 1)).add(term);
+    for (int w = 0, at = 0; w < workers; w++) {
+      for (int t = 0; t < tables[w].size(); t++, at++) {
+        int s = shardOf[at];
+        byShard[s][shardSize[s]++] = ((long) w << 32) | t;
+      }
     }
+    shardOf = null;
     // Shards are independent and encoded in parallel; a term with a long list gets a file of
     // its own, b/<shard>-<k>.bin, numbered within its shard.
-    java.util.concurrent.atomic.AtomicReference<IOException> failure = new java.util.concurrent.atomic.AtomicReference<>();
-    java.util.stream.IntStream.range(0, shards).parallel().forEach(s -> {
-      List<String> names = byShard.get(s);
-      java.util.Collections.sort(names);
+    AtomicReference<IOException> failure = new AtomicReference<>();
+    IntStream.range(0, shards).parallel().forEach(s -> {
+      long[] refs = byShard[s];
+      byte[][] names = new byte[refs.length][];
+      Integer[] order = new Integer[refs.length];
+      for (int k = 0; k < refs.length; k++) {
+        names[k] = hashes.term(tables[(int) (refs[k] >>> 32)].key((int) refs[k]));
+        order[k] = k;
+      }
+      Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(names[a], names[b]));
       ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
       ByteWriter one = new ByteWriter(256);
       int own = 0;
       try {
-        for (String term : names) {
+        for (int k : order) {
           one.reset();
-          encode(tables, words, terms.get(term), one);
-          shard.string(term);
+          encode(tables, hashes, refs[k], one);
+          shard.varint(names[k].length);
+          shard.bytes(names[k], 0, names[k].length);
           if (one.size() <= OWN_FILE_BYTES) {
             shard.put((byte) 0);
             shard.append(one);
@@ -162,7 +195,7 @@ public final class SearchIndexWriter {
       throw failure.get();
     }
 
-    writeVocabulary(terms, tables, counting);
+    writeVocabulary(words, tables, counting);
     writeDocuments(pages, counting);
     writeFacetsAndIndex(pages, shards, counting);
     try (InputStream in = SearchIndexWriter.class.getResourceAsStream("search.js")) {
@@ -171,93 +204,93 @@ public final class SearchIndexWriter {
       }
       counting.write("search/search.js", in.readAllBytes());
     }
-    return new Stats(pages.size(), terms.size(), files.get(), bytes.get());
+    return new Stats(pages.size(), terms, files.get(), bytes.get());
   }
 
   /**
-   * A document's fields as word numbers: the title, then the summary when the body does not
-   * already begin with it (most summaries are the first paragraph, which would otherwise count
-   * twice), then the body.
+   * Terms and written forms as UTF-8 by their keys, and {@link #hash} and the length in
+   * characters of terms, from each word's bytes made once: FNV-1a goes byte by byte, so a
+   * pair's hash goes on from its first word's and a space.
    */
-  static int[][] fields(Words words, String titleText, String summaryText, String bodyText) {
-    int[] title = words.numbers(titleText);
-    int[] summary = words.numbers(summaryText);
-    int[] body = words.numbers(bodyText);
-    boolean repeated = summary.length <= body.length && Arrays.equals(summary, 0, summary.length, body, 0, summary.length);
-    return repeated ? new int[][] {title, body} : new int[][] {title, summary, body};
-  }
+  static final class TermHashes {
+    private final byte[][] utf8;
+    private final byte[][] markedUtf8;
+    private final int[] single;
+    private final int[] withSpace;
+    private final int[] chars;
 
-  /**
-   * Numbers for words: each written form ({@code đại}) gets one, and so does each folded form
-   * ({@code dai}). Numbering runs in parallel, so numbers differ between runs; nothing written
-   * depends on them (terms are sorted by their text, written forms kept in document order).
-   */
-  static final class Words {
-    private final ConcurrentHashMap<String, Long> ids = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Integer> foldedIds = new ConcurrentHashMap<>();
-    private final AtomicInteger nextMarked = new AtomicInteger();
-    private final AtomicInteger nextFolded = new AtomicInteger();
-    String[] marked;
-    String[] folded;
-    int[] foldedOf;
-
-    /** The written-form numbers of the words of {@code text}. */
-    int[] numbers(String text) {
-      int[][] out = {new int[64]};
-      int[] n = {0};
-      SearchText.wordsOfClean(text, w -> {
-        long id = ids.computeIfAbsent(w, k -> {
-          int f = foldedIds.computeIfAbsent(VietnameseText.fold(k), x -> nextFolded.getAndIncrement());
-          return ((long) nextMarked.getAndIncrement() << 32) | f;
-        });
-        if (n[0] == out[0].length) {
-          out[0] = Arrays.copyOf(out[0], n[0] * 2);
-        }
-        out[0][n[0]++] = (int) (id >>> 32);
+    TermHashes(DocumentWords words) {
+      String[] folded = words.folded;
+      utf8 = new byte[folded.length][];
+      single = new int[folded.length];
+      withSpace = new int[folded.length];
+      chars = new int[folded.length];
+      IntStream.range(0, folded.length).parallel().forEach(f -> {
+        utf8[f] = folded[f].getBytes(StandardCharsets.UTF_8);
+        single[f] = fnv(0x811c9dc5, utf8[f]);
+        withSpace[f] = (single[f] ^ ' ') * 16777619;
+        chars[f] = folded[f].length();
       });
-      return Arrays.copyOf(out[0], n[0]);
+      markedUtf8 = new byte[words.marked.length][];
+      IntStream.range(0, markedUtf8.length).parallel()
+          .forEach(m -> markedUtf8[m] = words.marked[m].getBytes(StandardCharsets.UTF_8));
     }
 
-    /** After numbering: the tables from numbers back to text. */
-    void freeze() {
-      marked = new String[nextMarked.get()];
-      folded = new String[nextFolded.get()];
-      foldedOf = new int[marked.length];
-      ids.forEach((w, id) -> {
-        marked[(int) (id >>> 32)] = w;
-        foldedOf[(int) (id >>> 32)] = (int) (long) id;
-      });
-      foldedIds.forEach((w, id) -> folded[id] = w);
+    int hash(long key) {
+      int second = (int) key;
+      return key >>> 32 == 0 ? single[second] : fnv(withSpace[(int) (key >>> 32) - 1], utf8[second]);
     }
 
-    /** A term's key: a folded word's number, or both numbers of a pair (the first plus one). */
-    static long key(int first, int second) {
-      return first < 0 ? second : ((long) (first + 1) << 32) | second;
+    int length(long key) {
+      int second = (int) key;
+      return key >>> 32 == 0 ? chars[second] : chars[(int) (key >>> 32) - 1] + 1 + chars[second];
     }
 
-    String term(long key) {
-      return key >>> 32 == 0 ? folded[(int) key] : folded[(int) (key >>> 32) - 1] + " " + folded[(int) key];
+    /** The term of {@code key} in UTF-8: {@code dai} or {@code dai hoi}. */
+    byte[] term(long key) {
+      return join(utf8, key);
     }
 
-    String variant(long key) {
-      return key >>> 32 == 0 ? marked[(int) key] : marked[(int) (key >>> 32) - 1] + " " + marked[(int) key];
+    /** The written form of {@code key} in UTF-8: {@code đại} or {@code đại hội}. */
+    byte[] variant(long key) {
+      return join(markedUtf8, key);
+    }
+
+    private static byte[] join(byte[][] words, long key) {
+      byte[] second = words[(int) key];
+      if (key >>> 32 == 0) {
+        return second;
+      }
+      byte[] first = words[(int) (key >>> 32) - 1];
+      byte[] out = Arrays.copyOf(first, first.length + 1 + second.length);
+      out[first.length] = ' ';
+      System.arraycopy(second, 0, out, first.length + 1, second.length);
+      return out;
     }
   }
 
-  private static void addField(TermTable table, Words words, int doc, boolean title, int[] tokens, int worker,
+  private static int fnv(int h, byte[] bytes) {
+    for (byte b : bytes) {
+      h ^= b & 0xFF;
+      h *= 16777619;
+    }
+    return h;
+  }
+
+  private static void addField(TermTable table, DocumentWords words, int doc, boolean title, int[] tokens, int worker,
       int workers) {
     int previousMarked = -1;
     int previousFolded = -1;
     for (int m : tokens) {
       int f = words.foldedOf[m];
-      long unigram = Words.key(-1, f);
+      long unigram = DocumentWords.key(-1, f);
       if (owner(unigram, workers) == worker) {
-        table.add(unigram, doc, title, Words.key(-1, m));
+        table.add(unigram, doc, title, DocumentWords.key(-1, m));
       }
       if (previousFolded >= 0) {
-        long pair = Words.key(previousFolded, f);
+        long pair = DocumentWords.key(previousFolded, f);
         if (owner(pair, workers) == worker) {
-          table.add(pair, doc, title, Words.key(previousMarked, m));
+          table.add(pair, doc, title, DocumentWords.key(previousMarked, m));
         }
       }
       previousMarked = m;
@@ -266,19 +299,22 @@ public final class SearchIndexWriter {
   }
 
   private static int owner(long key, int workers) {
-    return workers == 1 ? 0 : (int) (((key * 0x9E3779B97F4A7C15L) >>> 40) % workers);
+    // The high bits of a Fibonacci hash, scaled to [0, workers) by a multiplication, not a division.
+    return (int) ((((key * 0x9E3779B97F4A7C15L) >>> 32) * workers) >>> 32);
   }
 
   /** The posting list of term {@code ref} (worker and number) in the format of the class comment. */
-  static void encode(TermTable[] tables, Words words, long ref, ByteWriter out) {
+  static void encode(TermTable[] tables, TermHashes words, long ref, ByteWriter out) {
     TermTable table = tables[(int) (ref >>> 32)];
     int t = (int) ref;
-    int count = table.variantCounts[t];
+    int count = table.variantCount(t);
     out.varint(count);
     for (int i = 0; i < count; i++) {
-      out.string(words.variant(table.variants[t][i]));
+      byte[] v = words.variant(table.variant(t, i));
+      out.varint(v.length);
+      out.bytes(v, 0, v.length);
     }
-    out.varint(table.counts[t]);
+    out.varint(table.count(t));
     TermTable.Posting p = new TermTable.Posting();
     int[] previous = {0};
     table.postings(t, p, () -> {
@@ -291,27 +327,29 @@ public final class SearchIndexWriter {
     });
   }
 
-  private static void writeVocabulary(Map<String, Long> terms, TermTable[] tables, Sink sink) throws IOException {
-    Map<String, List<String>> byPrefix = new TreeMap<>();
-    for (String t : terms.keySet()) {
-      if (t.length() >= 2 && t.indexOf(' ') < 0 && isPrefixChar(t.charAt(0)) && isPrefixChar(t.charAt(1))) {
-        byPrefix.computeIfAbsent(t.substring(0, 2), k -> new ArrayList<>()).add(t);
+  /** {@code v/<ab>.txt}: the single words starting with {@code ab}, most documents first. */
+  private static void writeVocabulary(DocumentWords words, TermTable[] tables, Sink sink) throws IOException {
+    record Word(String text, int documents) {}
+    Map<String, List<Word>> byPrefix = new TreeMap<>();
+    for (TermTable table : tables) {
+      for (int t = 0; t < table.size(); t++) {
+        long key = table.key(t);
+        if (key >>> 32 != 0) {
+          continue;
+        }
+        String w = words.folded[(int) key];
+        if (w.length() >= 2 && isPrefixChar(w.charAt(0)) && isPrefixChar(w.charAt(1))) {
+          byPrefix.computeIfAbsent(w.substring(0, 2), k -> new ArrayList<>()).add(new Word(w, table.count(t)));
+        }
       }
     }
-    ToIntFunction<String> df = t -> {
-      long ref = terms.get(t);
-      return tables[(int) (ref >>> 32)].counts[(int) ref];
-    };
-    for (Map.Entry<String, List<String>> e : byPrefix.entrySet()) {
-      List<String> list = e.getValue();
-      list.sort((a, b) -> {
-        int da = df.applyAsInt(a);
-        int db = df.applyAsInt(b);
-        return da != db ? Integer.compare(db, da) : a.compareTo(b);
-      });
+    for (Map.Entry<String, List<Word>> e : byPrefix.entrySet()) {
+      List<Word> list = e.getValue();
+      list.sort((a, b) -> a.documents() != b.documents() ? Integer.compare(b.documents(), a.documents())
+          : a.text().compareTo(b.text()));
       StringBuilder s = new StringBuilder();
-      for (String t : list) {
-        s.append(t).append(' ').append(df.applyAsInt(t)).append('\n');
+      for (Word w : list) {
+        s.append(w.text()).append(' ').append(w.documents()).append('\n');
       }
       sink.write("search/v/" + e.getKey() + ".txt", s.toString().getBytes(StandardCharsets.UTF_8));
     }

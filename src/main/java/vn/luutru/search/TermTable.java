@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * The inverted index while it is built: terms are numbers (a word's number, or a pair of word
- * numbers for two neighbouring words), found through an open-addressing table of longs, and each
- * term's postings are appended in document order. Built for the millions of words of a large
- * archive: no strings, no boxing on the hot path, and postings kept as bytes.
+ * numbers for two neighbouring words), and each term's postings are appended in document order.
+ * Built for the tens of millions of words of a large archive: no strings, no boxing on the hot
+ * path, postings kept as bytes, and what one posting touches kept close together (a word's
+ * term is found by its number in an array, a pair's in an open-addressing table whose slots
+ * hold key and term side by side, and a term's counters share one cache line).
  *
  * <p>The posting of the document being read is open: one int, its flags in bits 24–31 (bit 28:
  * in the title; bits 24–27: occurrences in the body, at most 15) and the bit set of written
@@ -16,42 +18,87 @@ import java.util.Arrays;
  * has no bytes at all.
  */
 final class TermTable {
-  private long[] keys = new long[1 << 16];
-  private int[] slots = new int[1 << 16];
-  private int mask = keys.length - 1;
+  /** Ints per term in {@link #state}. */
+  private static final int STRIDE = 8;
+  private static final int COUNT = 0;
+  private static final int OPEN_DOC = 1;
+  private static final int OPEN = 2;
+  private static final int CLOSED_LENGTH = 3;
+  private static final int CLOSED_LAST_DOC = 4;
+  private static final int VARIANT_COUNT = 5;
+  /** The first written form, low and high half: most pairs have no other. */
+  private static final int FIRST_VARIANT = 6;
+
+  /** Pairs: key + 1 and term number, side by side; 0 is an empty slot. */
+  private long[] pairs = new long[2 << 16];
+  private int pairMask = (1 << 16) - 1;
+  private int pairCount;
+  /** Single words: term number + 1 by the folded word's number. */
+  private int[] words = new int[1 << 12];
   private int size;
 
-  long[] termKeys = new long[1 << 14];
-  /** Postings per term, open one included. */
-  int[] counts = new int[1 << 14];
-  long[][] variants = new long[1 << 14][];
-  int[] variantCounts = new int[1 << 14];
+  private long[] termKeys = new long[1 << 14];
+  private int[] state = new int[STRIDE << 14];
+  /** Each term's written forms after the first, when there are. */
+  private long[][] moreVariants = new long[1 << 14][];
   private byte[][] closed = new byte[1 << 14][];
-  private int[] closedLength = new int[1 << 14];
-  private int[] closedLastDoc = new int[1 << 14];
-  private int[] openDoc = new int[1 << 14];
-  private int[] open = new int[1 << 14];
 
   int size() {
     return size;
   }
 
+  long key(int t) {
+    return termKeys[t];
+  }
+
+  /** How many documents have term {@code t}. */
+  int count(int t) {
+    return state[t * STRIDE + COUNT];
+  }
+
+  int variantCount(int t) {
+    return state[t * STRIDE + VARIANT_COUNT];
+  }
+
+  long variant(int t, int i) {
+    return i == 0 ? firstVariant(t) : moreVariants[t][i - 1];
+  }
+
+  private long firstVariant(int t) {
+    int s = t * STRIDE + FIRST_VARIANT;
+    return ((long) state[s + 1] << 32) | (state[s] & 0xFFFFFFFFL);
+  }
+
   private int id(long key) {
+    if (key >>> 32 == 0) {
+      int w = (int) key;
+      if (w >= words.length) {
+        words = Arrays.copyOf(words, Math.max(w + 1, words.length * 2));
+      }
+      int t = words[w] - 1;
+      if (t < 0) {
+        t = newTerm(key);
+        words[w] = t + 1;
+      }
+      return t;
+    }
     long stored = key + 1;
-    int h = (int) mix(stored) & mask;
+    int h = (int) mix(stored) & pairMask;
     while (true) {
-      long k = keys[h];
+      long k = pairs[2 * h];
       if (k == stored) {
-        return slots[h];
+        return (int) pairs[2 * h + 1];
       }
       if (k == 0) {
-        keys[h] = stored;
-        slots[h] = size;
-        grow();
-        termKeys[size] = key;
-        return size++;
+        int t = newTerm(key);
+        pairs[2 * h] = stored;
+        pairs[2 * h + 1] = t;
+        if (++pairCount * 2 > pairMask + 1) {
+          growPairs();
+        }
+        return t;
       }
-      h = (h + 1) & mask;
+      h = (h + 1) & pairMask;
     }
   }
 
@@ -62,34 +109,30 @@ final class TermTable {
     return x;
   }
 
-  private void grow() {
-    if (size + 1 >= termKeys.length) {
+  private int newTerm(long key) {
+    if (size == termKeys.length) {
       int n = termKeys.length * 2;
       termKeys = Arrays.copyOf(termKeys, n);
-      counts = Arrays.copyOf(counts, n);
-      variants = Arrays.copyOf(variants, n);
-      variantCounts = Arrays.copyOf(variantCounts, n);
+      state = Arrays.copyOf(state, n * STRIDE);
+      moreVariants = Arrays.copyOf(moreVariants, n);
       closed = Arrays.copyOf(closed, n);
-      closedLength = Arrays.copyOf(closedLength, n);
-      closedLastDoc = Arrays.copyOf(closedLastDoc, n);
-      openDoc = Arrays.copyOf(openDoc, n);
-      open = Arrays.copyOf(open, n);
     }
-    if ((size + 1) * 2 > keys.length) {
-      long[] oldKeys = keys;
-      int[] oldSlots = slots;
-      keys = new long[oldKeys.length * 2];
-      slots = new int[oldKeys.length * 2];
-      mask = keys.length - 1;
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldKeys[i] != 0) {
-          int h = (int) mix(oldKeys[i]) & mask;
-          while (keys[h] != 0) {
-            h = (h + 1) & mask;
-          }
-          keys[h] = oldKeys[i];
-          slots[h] = oldSlots[i];
+    termKeys[size] = key;
+    return size++;
+  }
+
+  private void growPairs() {
+    long[] old = pairs;
+    pairs = new long[old.length * 2];
+    pairMask = pairs.length / 2 - 1;
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i] != 0) {
+        int h = (int) mix(old[i]) & pairMask;
+        while (pairs[2 * h] != 0) {
+          h = (h + 1) & pairMask;
         }
+        pairs[2 * h] = old[i];
+        pairs[2 * h + 1] = old[i + 1];
       }
     }
   }
@@ -98,41 +141,44 @@ final class TermTable {
   void add(long key, int doc, boolean title, long variant) {
     int t = id(key);
     int v = variant(t, variant);
-    int n = counts[t];
-    if (n == 0 || openDoc[t] != doc) {
+    int s = t * STRIDE;
+    int n = state[s + COUNT];
+    if (n == 0 || state[s + OPEN_DOC] != doc) {
       if (n > 0) {
         close(t);
       }
-      openDoc[t] = doc;
-      open[t] = 0;
-      counts[t] = n + 1;
+      state[s + OPEN_DOC] = doc;
+      state[s + OPEN] = 0;
+      state[s + COUNT] = n + 1;
     }
-    int p = open[t];
+    int p = state[s + OPEN];
     int flags = p >>> 24;
     if (title) {
       flags |= 0x10;
     } else if ((flags & 0x0F) < 15) {
       flags++;
     }
-    open[t] = (flags << 24) | (p & 0xFFFFFF) | (1 << Math.min(23, v));
+    state[s + OPEN] = (flags << 24) | (p & 0xFFFFFF) | (1 << Math.min(23, v));
   }
 
   /** Moves term {@code t}'s open posting into its bytes. */
   private void close(int t) {
+    int s = t * STRIDE;
     byte[] b = closed[t];
-    int length = closedLength[t];
+    int length = state[s + CLOSED_LENGTH];
     if (b == null) {
       b = closed[t] = new byte[16];
     } else if (length + 15 > b.length) {
       b = closed[t] = Arrays.copyOf(b, b.length + (b.length >> 1) + 16);
     }
-    int doc = openDoc[t];
-    int previous = counts[t] == 1 ? 0 : closedLastDoc[t];
+    int doc = state[s + OPEN_DOC];
+    int previous = state[s + COUNT] == 1 ? 0 : state[s + CLOSED_LAST_DOC];
+    int open = state[s + OPEN];
     length = varint(b, length, doc - previous);
-    length = varint(b, length, open[t] >>> 24);
-    length = varint(b, length, open[t] & 0xFFFFFF);
-    closedLength[t] = length;
-    closedLastDoc[t] = doc;
+    length = varint(b, length, open >>> 24);
+    length = varint(b, length, open & 0xFFFFFF);
+    state[s + CLOSED_LENGTH] = length;
+    state[s + CLOSED_LAST_DOC] = doc;
   }
 
   private static int varint(byte[] b, int at, int value) {
@@ -153,8 +199,9 @@ final class TermTable {
 
   /** Hands term {@code t}'s postings to {@code each}, in document order. */
   void postings(int t, Posting into, Runnable each) {
+    int s = t * STRIDE;
     byte[] b = closed[t];
-    int length = closedLength[t];
+    int length = state[s + CLOSED_LENGTH];
     int doc = 0;
     int[] at = {0};
     while (at[0] < length) {
@@ -164,9 +211,9 @@ final class TermTable {
       into.variants = readVarint(b, at);
       each.run();
     }
-    into.doc = openDoc[t];
-    into.flags = open[t] >>> 24;
-    into.variants = open[t] & 0xFFFFFF;
+    into.doc = state[s + OPEN_DOC];
+    into.flags = state[s + OPEN] >>> 24;
+    into.variants = state[s + OPEN] & 0xFFFFFF;
     each.run();
   }
 
@@ -200,20 +247,29 @@ final class TermTable {
         return wordVariant[m] - 1;
       }
     }
-    long[] list = variants[t];
-    int n = variantCounts[t];
-    for (int i = 0; i < n; i++) {
-      if (list[i] == variant) {
+    int s = t * STRIDE + VARIANT_COUNT;
+    int n = state[s];
+    if (n > 0 && firstVariant(t) == variant) {
+      return 0;
+    }
+    long[] more = moreVariants[t];
+    for (int i = 1; i < n; i++) {
+      if (more[i - 1] == variant) {
         return i;
       }
     }
-    if (list == null) {
-      list = variants[t] = new long[1];
-    } else if (n == list.length) {
-      list = variants[t] = Arrays.copyOf(list, n * 2);
+    if (n == 0) {
+      state[t * STRIDE + FIRST_VARIANT] = (int) variant;
+      state[t * STRIDE + FIRST_VARIANT + 1] = (int) (variant >>> 32);
+    } else if (more == null) {
+      moreVariants[t] = new long[] {variant};
+    } else {
+      if (n - 1 == more.length) {
+        more = moreVariants[t] = Arrays.copyOf(more, more.length * 2);
+      }
+      more[n - 1] = variant;
     }
-    list[n] = variant;
-    variantCounts[t] = n + 1;
+    state[s] = n + 1;
     if (word) {
       wordVariant[(int) variant] = n + 1;
     }

@@ -65,12 +65,13 @@ class SearchTextTest {
 
   @Test
   void aSummaryTheBodyBeginsWithIsIndexedOnce() {
-    SearchIndexWriter.Words words = new SearchIndexWriter.Words();
-    assertThat(SearchIndexWriter.fields(words, "Đại hội", "Sáng 17/1, đại hội.", "Sáng 17/1, Đại hội! Rồi bầu.").length)
-        .as("title and body only").isEqualTo(2);
-    assertThat(SearchIndexWriter.fields(words, "Đại hội", "Tóm tắt riêng.", "Sáng 17/1, đại hội.").length)
-        .as("a summary of its own is indexed").isEqualTo(3);
-    assertThat(SearchIndexWriter.fields(words, "Đại hội", "Sáng 17/1, đại hội. Thêm.", "Sáng 17/1, đại hội.").length)
-        .as("a summary longer than the body is indexed").isEqualTo(3);
+    DocumentWords words = new DocumentWords(3);
+    words.add(0, "Đại hội", "Sáng 17/1, đại hội.", "Sáng 17/1, Đại hội! Rồi bầu.");
+    words.add(1, "Đại hội", "Tóm tắt riêng.", "Sáng 17/1, đại hội.");
+    words.add(2, "Đại hội", "Sáng 17/1, đại hội. Thêm.", "Sáng 17/1, đại hội.");
+    words.freeze();
+    assertThat(words.fields(0).length).as("title and body only").isEqualTo(2);
+    assertThat(words.fields(1).length).as("a summary of its own is indexed").isEqualTo(3);
+    assertThat(words.fields(2).length).as("a summary longer than the body is indexed").isEqualTo(3);
   }
 }

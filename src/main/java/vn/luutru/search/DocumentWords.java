@@ -1,0 +1,322 @@
+package vn.luutru.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import vn.luutru.content.VietnameseText;
+
+/**
+ * The words of every document of an index, as numbers, read on as many threads as call {@link
+ * #add}: the build hands each article's text over as soon as its body is rendered, so that the
+ * text itself need not be kept. Each written form ({@code đại}) gets a number and so does each
+ * folded form ({@code dai}).
+ *
+ * <p>The words are split exactly as {@link SearchText#wordsOfClean} splits them (a test
+ * compares the two on the corpus), but without a string or a shared-map lookup per word: each
+ * thread numbers words in a table of its own, looked up by the characters in place, and {@link
+ * #freeze} merges the tables once every document is in. Numbers differ between runs; nothing
+ * written depends on them (terms are sorted by their text, written forms kept in document
+ * order).
+ *
+ * <pre>{@code
+ * DocumentWords words = new DocumentWords(pages.size());
+ * IntStream.range(0, pages.size()).parallel().forEach(i -> words.add(i, title(i), summary(i), text(i)));
+ * words.freeze();
+ * int[][] fields = words.fields(0); // title, [summary], body: written-form numbers
+ * }</pre>
+ */
+public final class DocumentWords {
+  private final int[][][] docs;
+  private final byte[] tableOf;
+  private final List<Table> tables = new ArrayList<>();
+  private final ThreadLocal<Table> table = ThreadLocal.withInitial(this::newTable);
+  private boolean frozen;
+  String[] marked;
+  String[] folded;
+  int[] foldedOf;
+
+  /** For documents numbered 0 to {@code documents} − 1. */
+  public DocumentWords(int documents) {
+    docs = new int[documents][][];
+    tableOf = new byte[documents];
+  }
+
+  public int documents() {
+    return docs.length;
+  }
+
+  /**
+   * Reads document {@code doc}: its title, its summary and its body as plain text, all clean
+   * ({@link VietnameseText#clean}). The summary is left out when the body already begins with
+   * it (most summaries are the first paragraph, which would otherwise count twice). Safe to
+   * call from many threads, for different documents.
+   */
+  public void add(int doc, String title, String summary, String body) {
+    if (frozen) {
+      throw new IllegalStateException("words are frozen");
+    }
+    Table t = table.get();
+    int[] titleWords = t.numbers(title);
+    int[] summaryWords = t.numbers(summary);
+    int[] bodyWords = t.numbers(body);
+    boolean repeated = summaryWords.length <= bodyWords.length
+        && Arrays.equals(summaryWords, 0, summaryWords.length, bodyWords, 0, summaryWords.length);
+    docs[doc] = repeated ? new int[][] {titleWords, bodyWords} : new int[][] {titleWords, summaryWords, bodyWords};
+    tableOf[doc] = (byte) t.index;
+  }
+
+  /** Document {@code doc}'s fields as written-form numbers; after {@link #freeze}. */
+  int[][] fields(int doc) {
+    return docs[doc];
+  }
+
+  /** Lets go of document {@code doc}'s words once its postings are made. */
+  void release(int doc) {
+    docs[doc] = null;
+  }
+
+  /** Merges the threads' numbers into one numbering, and folds each written form once. */
+  void freeze() {
+    if (frozen) {
+      return;
+    }
+    frozen = true;
+    Map<String, Integer> ids = new HashMap<>();
+    List<String> words = new ArrayList<>();
+    int[][] remap = new int[tables.size()][];
+    for (Table t : tables) {
+      int[] map = remap[t.index] = new int[t.size];
+      for (int id = 0; id < t.size; id++) {
+        String w = new String(t.chars, t.starts[id], t.lengths[id]);
+        Integer g = ids.putIfAbsent(w, words.size());
+        if (g == null) {
+          g = words.size();
+          words.add(w);
+        }
+        map[id] = g;
+      }
+    }
+    for (Table t : tables) {
+      t.release();
+    }
+    tables.clear();
+    IntStream.range(0, docs.length).parallel().forEach(doc -> {
+      int[][] fields = docs[doc];
+      if (fields == null) {
+        docs[doc] = fields = new int[][] {new int[0], new int[0]};
+      }
+      int[] map = remap[tableOf[doc]];
+      for (int[] f : fields) {
+        for (int k = 0; k < f.length; k++) {
+          f[k] = map[f[k]];
+        }
+      }
+    });
+    marked = words.toArray(new String[0]);
+    foldedOf = new int[marked.length];
+    Map<String, Integer> foldedIds = new HashMap<>();
+    List<String> foldedList = new ArrayList<>();
+    String[] foldedOfMarked = new String[marked.length];
+    IntStream.range(0, marked.length).parallel().forEach(m -> foldedOfMarked[m] = VietnameseText.fold(marked[m]));
+    for (int m = 0; m < marked.length; m++) {
+      Integer f = foldedIds.putIfAbsent(foldedOfMarked[m], foldedList.size());
+      if (f == null) {
+        f = foldedList.size();
+        foldedList.add(foldedOfMarked[m]);
+      }
+      foldedOf[m] = f;
+    }
+    folded = foldedList.toArray(new String[0]);
+  }
+
+  /** A term's key: a folded word's number, or both numbers of a pair (the first plus one). */
+  static long key(int first, int second) {
+    return first < 0 ? second : ((long) (first + 1) << 32) | second;
+  }
+
+  String term(long key) {
+    return key >>> 32 == 0 ? folded[(int) key] : folded[(int) (key >>> 32) - 1] + " " + folded[(int) key];
+  }
+
+  String variant(long key) {
+    return key >>> 32 == 0 ? marked[(int) key] : marked[(int) (key >>> 32) - 1] + " " + marked[(int) key];
+  }
+
+  private synchronized Table newTable() {
+    if (frozen) {
+      throw new IllegalStateException("words are frozen");
+    }
+    if (tables.size() == 127) {
+      throw new IllegalStateException("more than 127 threads added documents");
+    }
+    Table t = new Table(tables.size());
+    tables.add(t);
+    return t;
+  }
+
+  /** ASCII: the lower-case letter or digit, or 0 for a character that is not part of a word. */
+  private static final char[] ASCII = new char[128];
+  /** Beyond ASCII, in the Basic Multilingual Plane: whether a character is part of a word. */
+  private static final boolean[] BMP_WORD = new boolean[0x10000];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII[c] = SearchText.isWordChar(c) ? Character.toLowerCase(c) : 0;
+    }
+    for (int c = 0x80; c < 0x10000; c++) {
+      BMP_WORD[c] = SearchText.isWordChar(c);
+    }
+  }
+
+  private static boolean isWordChar(int cp) {
+    return cp < 0x10000 ? BMP_WORD[cp] : SearchText.isWordChar(cp);
+  }
+
+  /** One thread's words: numbers found by the characters themselves, in an open-addressing table. */
+  private static final class Table {
+    final int index;
+    char[] chars = new char[1 << 16];
+    int used;
+    int[] starts = new int[1 << 12];
+    int[] lengths = new int[1 << 12];
+    int[] hashes = new int[1 << 12];
+    int size;
+    private int[] slots = new int[1 << 13];
+    private final char[] word = new char[2 * SearchText.MAX_TOKEN_LENGTH + 2];
+    private int[] out = new int[256];
+
+    Table(int index) {
+      this.index = index;
+    }
+
+    /** After the merge: the thread may keep this table a while; its arrays need not stay. */
+    void release() {
+      chars = null;
+      starts = lengths = hashes = slots = out = null;
+    }
+
+    /**
+     * The numbers of the words of {@code text}: lower case ({@link Locale#ROOT}), runs of
+     * letters, digits and marks of at most {@value SearchText#MAX_TOKEN_LENGTH} code points.
+     */
+    int[] numbers(String text) {
+      int[] found = numbers(text, false);
+      return found != null ? found : numbers(text.toLowerCase(Locale.ROOT), true);
+    }
+
+    /**
+     * As {@link #numbers(String)}, lower-casing one character at a time, which is what {@link
+     * String#toLowerCase} does except for İ and Σ (whose lower case depends on more than the
+     * character): null when {@code text} has either and is not {@code lowered} yet.
+     */
+    private int[] numbers(String text, boolean lowered) {
+      int n = 0;
+      int length = 0;
+      int codePoints = 0;
+      int hash = 0;
+      for (int i = 0, end = text.length(); i <= end; ) {
+        boolean isWord;
+        int lower = 0;
+        if (i == end) {
+          isWord = false;
+          i++;
+        } else {
+          char c = text.charAt(i);
+          if (c < 0x80) {
+            lower = ASCII[c];
+            isWord = lower != 0;
+            i++;
+          } else {
+            int cp = Character.codePointAt(text, i);
+            i += Character.charCount(cp);
+            isWord = isWordChar(cp);
+            if (isWord) {
+              if ((cp == 0x130 || cp == 0x3A3) && !lowered) {
+                return null;
+              }
+              lower = Character.toLowerCase(cp);
+            }
+          }
+        }
+        if (isWord) {
+          codePoints++;
+          if (codePoints <= SearchText.MAX_TOKEN_LENGTH) {
+            if (lower < 0x10000) {
+              word[length++] = (char) lower;
+              hash = 31 * hash + lower;
+            } else {
+              char high = Character.highSurrogate(lower);
+              char low = Character.lowSurrogate(lower);
+              word[length++] = high;
+              word[length++] = low;
+              hash = 31 * (31 * hash + high) + low;
+            }
+          }
+        } else if (codePoints > 0) {
+          if (codePoints <= SearchText.MAX_TOKEN_LENGTH) {
+            if (n == out.length) {
+              out = Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = id(length, hash);
+          }
+          length = 0;
+          codePoints = 0;
+          hash = 0;
+        }
+      }
+      return Arrays.copyOf(out, n);
+    }
+
+    /** The number of the word in {@code word[0, length)}, given one if it is new. */
+    private int id(int length, int hash) {
+      int mask = slots.length - 1;
+      int h = (hash ^ (hash >>> 16)) & mask;
+      while (true) {
+        int slot = slots[h];
+        if (slot == 0) {
+          break;
+        }
+        int id = slot - 1;
+        if (hashes[id] == hash && lengths[id] == length
+            && Arrays.equals(chars, starts[id], starts[id] + length, word, 0, length)) {
+          return id;
+        }
+        h = (h + 1) & mask;
+      }
+      if (size == starts.length) {
+        starts = Arrays.copyOf(starts, size * 2);
+        lengths = Arrays.copyOf(lengths, size * 2);
+        hashes = Arrays.copyOf(hashes, size * 2);
+      }
+      if (used + length > chars.length) {
+        chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
+      }
+      System.arraycopy(word, 0, chars, used, length);
+      starts[size] = used;
+      lengths[size] = length;
+      hashes[size] = hash;
+      used += length;
+      slots[h] = size + 1;
+      if (++size * 2 > slots.length) {
+        rehash();
+      }
+      return size - 1;
+    }
+
+    private void rehash() {
+      slots = new int[slots.length * 2];
+      int mask = slots.length - 1;
+      for (int id = 0; id < size; id++) {
+        int h = (hashes[id] ^ (hashes[id] >>> 16)) & mask;
+        while (slots[h] != 0) {
+          h = (h + 1) & mask;
+        }
+        slots[h] = id + 1;
+      }
+    }
+  }
+}

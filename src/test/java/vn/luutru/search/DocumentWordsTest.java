@@ -1,0 +1,89 @@
+package vn.luutru.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.luutru.content.VietnameseText;
+import vn.luutru.testing.Trees;
+
+/**
+ * {@link DocumentWords} splits text into exactly the words {@link SearchText#wordsOfClean}
+ * gives (which {@code search.js} gives too), though it looks words up without making them.
+ */
+class DocumentWordsTest {
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "",
+      "Đại hội Đảng bộ, nhiệm kỳ 2020-2025!",
+      "ĐẠI HỘI ĐẢNG BỘ TỈNH LẦN THỨ XV",
+      "İstanbul İİ and ΟΔΟΣ ΣΟΦΟΣ Σ",
+      "𐐀𐐁 Deseret capitals, 𝐀𝐁𝐂 mathematical letters, emoji 😀 between",
+      "a\u0301 combining, Ⅻ numerals, ½ fractions, ⓐ circled",
+      "exactly32charactersxxxxxxxxxxxx3 and 33charactersxxxxxxxxxxxxxxxxxxxx3",
+      "đđđđđđđđđđđđđđđđđđđđđđđđđđđđđđđđ đđđđđđđđđđđđđđđđđđđđđđđđđđđđđđđđđ",
+      "𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀𐐀 32 supplementary",
+      "  leading and trailing spaces  ",
+      "tab\tnew\nline\u00A0nbsp\u2009thin",
+  })
+  void wordsAreThoseOfSearchText(String text) {
+    assertSameWords(List.of(text));
+  }
+
+  @Test
+  void wordsOfTheCorpusAreThoseOfSearchText() throws IOException {
+    Path corpus = Trees.sharedCorpus();
+    List<String> texts = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(corpus)) {
+      files.filter(p -> p.toString().endsWith(".md")).sorted().limit(400).forEach(p -> {
+        try {
+          texts.add(VietnameseText.clean(Files.readString(p, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+    assertThat(texts).hasSize(400);
+    assertSameWords(texts);
+  }
+
+  @Test
+  void manyThreadsNumberTheSameWordAlike() {
+    int n = 2000;
+    DocumentWords words = new DocumentWords(n);
+    IntStream.range(0, n).parallel().forEach(i -> words.add(i, "Đại hội " + i, "", "đại hội đảng bộ lần " + (i % 7)));
+    words.freeze();
+    for (int i = 0; i < n; i++) {
+      int[][] f = words.fields(i);
+      assertThat(words.marked[f[0][0]]).isEqualTo("đại");
+      assertThat(f[0][0]).isEqualTo(f[1][0]);
+      assertThat(words.folded[words.foldedOf[f[1][0]]]).isEqualTo("dai");
+      assertThat(words.marked[f[0][2]]).isEqualTo(String.valueOf(i));
+    }
+  }
+
+  private static void assertSameWords(List<String> texts) {
+    DocumentWords words = new DocumentWords(texts.size());
+    IntStream.range(0, texts.size()).parallel().forEach(i -> words.add(i, "", "", texts.get(i)));
+    words.freeze();
+    for (int i = 0; i < texts.size(); i++) {
+      List<String> expected = new ArrayList<>();
+      SearchText.wordsOfClean(texts.get(i), expected::add);
+      int[][] fields = words.fields(i);
+      List<String> actual = new ArrayList<>();
+      for (int m : fields[fields.length - 1]) {
+        actual.add(words.marked[m]);
+      }
+      assertThat(actual).as("words of text %d", i).isEqualTo(expected);
+    }
+  }
+}
