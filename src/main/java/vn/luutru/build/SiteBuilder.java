@@ -19,6 +19,7 @@ import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.output.OutputRefusedException;
 import vn.luutru.output.SiteWriter;
 import vn.luutru.render.SiteRenderer;
+import vn.luutru.search.DocumentWords;
 import vn.luutru.search.SearchIndexWriter;
 import vn.luutru.render.Views;
 import vn.luutru.site.SiteModel;
@@ -74,6 +75,16 @@ public final class SiteBuilder {
    */
   public static Modelled model(SiteConfig config, Caches caches, boolean check, Map<String, Long> timings)
       throws IOException {
+    return model(config, caches, check, timings, false, null);
+  }
+
+  /**
+   * As {@link #model(SiteConfig, Caches, boolean, Map)}; with {@code oneOff}, for a build that
+   * renders the model once: no Markdown is kept once rendered, and the text goes to {@code
+   * words} (see {@link SiteModelBuilder.Options#oneOff}).
+   */
+  static Modelled model(SiteConfig config, Caches caches, boolean check, Map<String, Long> timings, boolean oneOff,
+      SiteModelBuilder.TextSink words) throws IOException {
     long t0 = System.nanoTime();
     ContentSource.Content content =
         ContentSource.load(config.contentDir(), config.shownContentDir(), new ArticleParser(), caches.content());
@@ -86,9 +97,18 @@ public final class SiteBuilder {
         a.congress().ifPresent(c -> diags.addAll(agreeWithTitle(a, c)));
       }
     }
-    SiteModel model = new SiteModelBuilder(new MarkdownRenderer(), caches.bodies()).build(content.articles(),
-        content.staticFiles(), new SiteModelBuilder.Options(config.basePath(), config.drafts(), config.future(),
-            config.today(), check).reading(config.contentPrefix(), content.unreadable()));
+    SiteModelBuilder.Options options = new SiteModelBuilder.Options(config.basePath(), config.drafts(),
+        config.future(), config.today(), check).reading(config.contentPrefix(), content.unreadable());
+    List<Article> articles = content.articles();
+    List<String> statics = content.staticFiles();
+    if (oneOff) {
+      // The builder takes this list over and lets go of each body once rendered; nothing here
+      // may keep the articles, so the loaded content is dropped.
+      articles = new ArrayList<>(articles);
+      options = options.oneOff(words);
+      content = null;
+    }
+    SiteModel model = new SiteModelBuilder(new MarkdownRenderer(), caches.bodies()).build(articles, statics, options);
     lap(timings, "model", t1);
     diags.addAll(model.diagnostics());
     return new Modelled(model, sorted(diags), model.articles().size());
@@ -96,7 +116,8 @@ public final class SiteBuilder {
 
   public static BuildResult build(SiteConfig config) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
-    Modelled modelled = model(config, Caches.none(), false, timings);
+    Words words = new Words();
+    Modelled modelled = model(config, Caches.none(), false, timings, true, words);
     SiteRenderer renderer = SiteRenderer.of(config);
     if (modelled.hasErrors()) {
       // Addresses the templates would claim twice are known without rendering: reported too.
@@ -114,8 +135,10 @@ public final class SiteBuilder {
         diags.addAll(renderErrors);
         return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
       }
-      SearchIndexWriter.write(model.articles(), out::write);
+      Map<String, Long> parts = new LinkedHashMap<>();
+      SearchIndexWriter.write(model.articles(), words.words, out::write, parts);
       long t4 = lap(timings, "search", t3);
+      parts.forEach((part, ms) -> timings.put("search." + part, ms));
       for (String file : model.staticFiles()) {
         out.copy(ContentSource.locate(config.contentDir(), file), file);
       }
@@ -139,6 +162,21 @@ public final class SiteBuilder {
     List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
     diags.addAll(SiteRenderer.of(config).plan(modelled.built()).collisions());
     return new BuildResult(sorted(diags), false, modelled.articles(), 0, 0, timings);
+  }
+
+  /** The search index's reading of each article's text, taken while the model is built. */
+  private static final class Words implements SiteModelBuilder.TextSink {
+    DocumentWords words;
+
+    @Override
+    public void documents(int count) {
+      words = new DocumentWords(count);
+    }
+
+    @Override
+    public void text(int doc, String title, String summary, String text) {
+      words.add(doc, title, summary, text);
+    }
   }
 
   /** A congress block whose ordinal or term differs from what its title says. */

@@ -41,11 +41,17 @@ final class BuildCommand implements Callable<Integer> {
     BuildResult result = SiteBuilder.build(site.config(spec.commandLine(), clock));
     Reports.Counts counts = Reports.print(result.diagnostics(), err);
     if (timings) {
+      // Stages on one line, the parts of a stage ("search.postings") on a line of their own.
       StringBuilder s = new StringBuilder("timings:");
+      Map<String, StringBuilder> parts = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, Long> e : result.timings().entrySet()) {
-        s.append(String.format(Locale.ROOT, " %s %d ms", e.getKey(), e.getValue()));
+        int dot = e.getKey().indexOf('.');
+        StringBuilder line = dot < 0 ? s
+            : parts.computeIfAbsent(e.getKey().substring(0, dot), k -> new StringBuilder("timings of " + k + ":"));
+        line.append(String.format(Locale.ROOT, " %s %d ms", e.getKey().substring(dot + 1), e.getValue()));
       }
       out.println(s);
+      parts.values().forEach(out::println);
     }
     if (!result.written()) {
       err.printf(Locale.ROOT, "luutru: %d error(s), %d warning(s); %s was left as it was%n", counts.errors(),

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -134,8 +135,8 @@ public final class SiteWriter implements AutoCloseable {
     committed = true;
     if (old != null) {
       try {
-        deleteTree(old);
-      } catch (IOException e) {
+        deleteInParallel(old);
+      } catch (IOException | java.io.UncheckedIOException e) {
         // The new site is in place; the old one is left beside it, named .old-…, to delete by hand.
       }
     }
@@ -154,6 +155,29 @@ public final class SiteWriter implements AutoCloseable {
     if (!committed && Files.exists(temp)) {
       deleteTree(temp);
     }
+  }
+
+  /**
+   * Deletes the old site, its top folders on as many threads as there are cores: 300,000 files
+   * take seconds to unlink, and a rebuild waits for it.
+   */
+  private static void deleteInParallel(Path dir) throws IOException {
+    List<Path> children;
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      children = s.toList();
+    }
+    children.parallelStream().forEach(child -> {
+      try {
+        if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          deleteTree(child);
+        } else {
+          Files.delete(child);
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    Files.delete(dir);
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -149,7 +149,7 @@ public final class SiteRenderer {
   public byte[] renderOne(Job job) throws RenderException {
     StringWriter out = new StringWriter(16 * 1024);
     try {
-      engine.getTemplate(job.template()).evaluate(out, job.context());
+      engine.getTemplate(job.template()).evaluate(out, context(job));
     } catch (PebbleException e) {
       throw new RenderException(templateError(e, job.template()));
     } catch (IOException e) {
@@ -210,7 +210,7 @@ public final class SiteRenderer {
               job -> {
                 StringWriter out = new StringWriter(16 * 1024);
                 try {
-                  compiled.get(job.template()).evaluate(out, job.context());
+                  compiled.get(job.template()).evaluate(out, context(job));
                 } catch (PebbleException e) {
                   Diagnostic d = templateError(e, job.template());
                   if (errors.add(d.headline())) {
@@ -262,6 +262,19 @@ public final class SiteRenderer {
     return Diagnostic.error(templatePath(file.substring(file.lastIndexOf('/') + 1)), line, 1, "template: " + message, "");
   }
 
+  /**
+   * What job's template sees. An article's body is decoded from the page's UTF-8 only now, one
+   * page at a time: the plan of 100,000 articles would otherwise hold every body as a string.
+   */
+  private static Map<String, Object> context(Job job) {
+    if (job.context().get("article") instanceof ArticlePage a && job.template().equals("article")) {
+      Map<String, Object> c = new HashMap<>(job.context());
+      c.put("content", new SafeString(a.html()));
+      return c;
+    }
+    return job.context();
+  }
+
   private Map<String, Object> context(String section, Views.PageMeta page) {
     Map<String, Object> c = new HashMap<>();
     c.put("site", site);
@@ -281,7 +294,6 @@ public final class SiteRenderer {
           new Views.PageMeta(a.title(), a.summary(), a.path(), "article", a.imagePath(), false);
       Map<String, Object> c = context("article", meta);
       c.put("article", a);
-      c.put("content", new SafeString(a.html()));
       jobs.add(new Job(a.path() + "index.html", "article", c));
     }
 

@@ -85,11 +85,23 @@ public final class SearchIndexWriter {
    * is {@code pages.get(n)}); the pages' own text is not looked at.
    */
   public static Stats write(List<ArticlePage> pages, DocumentWords words, Sink sink) throws IOException {
+    return write(pages, words, sink, new LinkedHashMap<>());
+  }
+
+  /**
+   * As {@link #write(List, DocumentWords, Sink)}, putting how long each part took, in ms, into
+   * {@code timings}: {@code words} (merging the threads' numbers), {@code postings}, {@code
+   * terms} (the shards and long lists) and {@code files} (vocabulary, documents, facets).
+   */
+  public static Stats write(List<ArticlePage> pages, DocumentWords words, Sink sink, Map<String, Long> timings)
+      throws IOException {
+    long start = System.nanoTime();
     if (words.documents() != pages.size()) {
       throw new IllegalArgumentException(words.documents() + " documents of words for " + pages.size() + " pages");
     }
     // 1. Words to numbers: merge what the threads numbered.
     words.freeze();
+    start = lap(timings, "words", start);
     // 2. Postings, in parallel: each worker owns the terms whose key hashes to it and reads
     // every document in order, so each list is built in document order as if by one thread.
     int workers = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
@@ -107,6 +119,7 @@ public final class SearchIndexWriter {
     for (int doc = 0; doc < pages.size(); doc++) {
       words.release(doc);
     }
+    start = lap(timings, "postings", start);
     AtomicInteger files = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
     Sink counting = (file, content) -> {
@@ -195,6 +208,7 @@ public final class SearchIndexWriter {
       throw failure.get();
     }
 
+    start = lap(timings, "terms", start);
     writeVocabulary(words, tables, counting);
     writeDocuments(pages, counting);
     writeFacetsAndIndex(pages, shards, counting);
@@ -204,7 +218,14 @@ public final class SearchIndexWriter {
       }
       counting.write("search/search.js", in.readAllBytes());
     }
+    lap(timings, "files", start);
     return new Stats(pages.size(), terms, files.get(), bytes.get());
+  }
+
+  private static long lap(Map<String, Long> timings, String part, long since) {
+    long now = System.nanoTime();
+    timings.put(part, (now - since) / 1_000_000);
+    return now;
   }
 
   /**

@@ -2,10 +2,12 @@ package vn.luutru.site;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -92,13 +94,13 @@ public final class SiteModelBuilder {
    * alternative text are warned about.
    */
   public record Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check,
-      String contentPrefix, Set<String> unreadable) {
+      String contentPrefix, Set<String> unreadable, boolean oneOff, TextSink words) {
     public Options {
       unreadable = Set.copyOf(unreadable);
     }
 
     public Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check) {
-      this(basePath, drafts, future, today, check, "", Set.of());
+      this(basePath, drafts, future, today, check, "", Set.of(), false, null);
     }
 
     public Options(String basePath, boolean drafts, boolean future, LocalDate today) {
@@ -111,21 +113,51 @@ public final class SiteModelBuilder {
      * but have errors of their own: links to them are not reported again.
      */
     public Options reading(String contentPrefix, Set<String> unreadable) {
-      return new Options(basePath, drafts, future, today, check, contentPrefix, unreadable);
+      return new Options(basePath, drafts, future, today, check, contentPrefix, unreadable, oneOff, words);
     }
+
+    /**
+     * The same, for a one-off build of a large archive, which must not hold the archive's text
+     * several times over: {@link #build} takes the list of articles over (it must be mutable;
+     * it is emptied) and lets go of each Markdown body once it is rendered, and the plain text
+     * of each article goes to {@code words} (the search index) instead of into the model, whose
+     * pages then have an empty {@code text}. {@code words} may be null: the text is kept.
+     */
+    public Options oneOff(TextSink words) {
+      return new Options(basePath, drafts, future, today, check, contentPrefix, unreadable, true, words);
+    }
+  }
+
+  /** Where the plain text of each article goes when the model does not keep it (a build's search index). */
+  public interface TextSink {
+    /** Called once, before any text, with the number of articles: they are numbered from 0 in the site's order. */
+    void documents(int count);
+
+    /** Article {@code doc}'s title, front matter summary and body text; called from many threads. */
+    void text(int doc, String title, String summary, String text);
   }
 
   public SiteModel build(List<Article> input, List<String> staticFiles, Options options) {
     List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
-    List<Article> articles =
+    Article[] inOrder =
         input.stream()
             .filter(a -> options.drafts() || !a.draft())
             .filter(a -> options.future() || !a.date().toLocalDate().isAfter(options.today()))
             .sorted(
                 Comparator.comparing(Article::date, Comparator.reverseOrder())
                     .thenComparing(Article::contentPath))
-            .toList();
+            .toArray(Article[]::new);
+    boolean oneOff = options.oneOff() && cache == null;
+    if (oneOff) {
+      input.clear();
+    }
+    // A view of the array: a one-off build replaces each article by itself without its body.
+    List<Article> articles = Arrays.asList(inOrder);
     int n = articles.size();
+    TextSink words = oneOff ? options.words() : null;
+    if (words != null) {
+      words.documents(n);
+    }
     Set<String> statics = new HashSet<>(staticFiles);
     String[] bases = new String[n];
     IntStream.range(0, n).parallel().forEach(i -> bases[i] = articleBase(articles.get(i), cache));
@@ -135,7 +167,11 @@ public final class SiteModelBuilder {
       pathByContent.put(articles.get(i).contentPath(), paths[i]);
     }
 
-    RenderedBody[] bodies = new RenderedBody[n];
+    // Bodies are kept as UTF-8, the text only when no sink takes it: at 100,000 articles the
+    // archive's HTML and text as strings would not fit in 2 GB.
+    byte[][] htmls = new byte[n][];
+    String[] texts = new String[n];
+    String[] summaries = new String[n];
     String[] images = new String[n];
     Resolver[] resolvers = new Resolver[n];
     IntStream.range(0, n)
@@ -145,6 +181,7 @@ public final class SiteModelBuilder {
               Article a = articles.get(i);
               String image = a.image().map(f -> f.path()).orElse("");
               BodyCache.Entry hit = cache == null ? null : cache.entries.get(a.contentPath());
+              RenderedBody body;
               if (hit != null && hit.sourcePath().equals(a.sourcePath()) && hit.bodyLine() == a.bodyLine()
                   && hit.imageAt().equals(a.position("image"))
                   && hit.body().equals(a.body()) && hit.image().equals(image) && hit.basePath().equals(options.basePath())
@@ -152,7 +189,7 @@ public final class SiteModelBuilder {
                   && hit.pages().entrySet().stream().allMatch(e -> e.getValue().equals(
                       Resolver.answer(e.getKey(), pathByContent, options.unreadable())))
                   && hit.statics().entrySet().stream().allMatch(e -> e.getValue() == statics.contains(e.getKey()))) {
-                bodies[i] = hit.rendered();
+                body = hit.rendered();
                 images[i] = hit.imagePath();
                 Resolver r = new Resolver(a, options, pathByContent, statics);
                 r.own.addAll(hit.diagnostics());
@@ -161,17 +198,17 @@ public final class SiteModelBuilder {
               } else {
                 Resolver r = new Resolver(a, options, pathByContent, statics);
                 try {
-                  bodies[i] = markdown.render(a.body(), r);
+                  body = markdown.render(a.body(), r);
                 } catch (MarkdownRenderer.TooDeepException e) {
-                  bodies[i] = new RenderedBody("", "");
+                  body = new RenderedBody("", "");
                   r.own.add(r.at(e.line(), e.column(), Diagnostic.Severity.ERROR, e.getMessage()));
                 } catch (StackOverflowError e) {
-                  bodies[i] = new RenderedBody("", "");
+                  body = new RenderedBody("", "");
                   r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR,
                       "the text is nested too deeply (lists or quotes inside each other) to render"));
                 } catch (RuntimeException e) {
                   // One body must not stop the others: reported, with what to send to the developers.
-                  bodies[i] = new RenderedBody("", "");
+                  body = new RenderedBody("", "");
                   r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR,
                       "internal error while rendering this text (" + e + "); please report it with this file"));
                 }
@@ -181,10 +218,21 @@ public final class SiteModelBuilder {
                   cache.entries.put(a.contentPath(), new BodyCache.Entry(a.sourcePath(), a.bodyLine(),
                       a.position("image"), a.body(), image,
                       options.basePath(), options.check(), Map.copyOf(r.pageLookups), Map.copyOf(r.staticLookups),
-                      bodies[i], images[i], List.copyOf(r.own), List.copyOf(r.anchors)));
+                      body, images[i], List.copyOf(r.own), List.copyOf(r.anchors)));
                 }
               }
               diags.addAll(resolvers[i].own);
+              htmls[i] = body.html().getBytes(StandardCharsets.UTF_8);
+              summaries[i] = a.summary().isEmpty() ? excerpt(body.text()) : a.summary();
+              if (words != null) {
+                words.text(i, a.title(), a.summary(), body.text());
+              } else {
+                texts[i] = body.text();
+              }
+              if (oneOff) {
+                resolvers[i].release();
+                inOrder[i] = a.withoutBody();
+              }
             });
     Map<String, Integer> indexByContent = new HashMap<>();
     for (int i = 0; i < n; i++) {
@@ -193,7 +241,7 @@ public final class SiteModelBuilder {
     for (Resolver r : resolvers) {
       for (Resolver.Anchor anchor : r.anchors) {
         Integer target = indexByContent.get(anchor.contentPath());
-        if (target != null && !ids(bodies[target].html()).contains(anchor.fragment())) {
+        if (target != null && !ids(new String(htmls[target], StandardCharsets.UTF_8)).contains(anchor.fragment())) {
           diags.add(r.at(anchor.line(), anchor.column(), r.check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
               "anchor #" + anchor.fragment() + " does not exist in " + articles.get(target).sourcePath()));
         }
@@ -222,14 +270,13 @@ public final class SiteModelBuilder {
     IntStream.range(0, n).parallel().forEach(i -> {
       Article a = articles.get(i);
       OffsetDateTime d = a.date();
-      String summary = a.summary().isEmpty() ? excerpt(bodies[i].text()) : a.summary();
       built[i] =
           new ArticlePage(
               cache == null ? a.withoutBody() : a,
               paths[i],
-              bodies[i].html(),
-              bodies[i].text(),
-              summary,
+              htmls[i],
+              texts[i] == null ? "" : texts[i],
+              summaries[i],
               images[i],
               categories.links(a.categories(), CATEGORIES),
               tags.links(a.tags(), TAGS),
@@ -363,7 +410,7 @@ public final class SiteModelBuilder {
     /** Every address the body looked up, and the answer ("" for none), to validate a cached body. */
     final Map<String, String> pageLookups = new HashMap<>();
     final Map<String, Boolean> staticLookups = new HashMap<>();
-    private final Article article;
+    private Article article;
     final boolean check;
     private final String basePath;
     private final Map<String, String> pathByContent;
@@ -472,6 +519,20 @@ public final class SiteModelBuilder {
     /** A link that leads nowhere: a warning when building, an error when checking. */
     void problem(int line, int column, String message) {
       own.add(at(line, column, check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, message));
+    }
+
+    /**
+     * After rendering, in a one-off build: lets go of the Markdown, keeping its lines only when
+     * anchors are still to be checked (their diagnostics quote the line).
+     */
+    synchronized void release() {
+      if (!anchors.isEmpty() && bodyLines == null) {
+        bodyLines = article.body().split("\n", -1);
+      }
+      if (anchors.isEmpty()) {
+        bodyLines = null;
+      }
+      article = article.withoutBody();
     }
 
     synchronized Diagnostic at(int line, int column, Diagnostic.Severity severity, String message) {

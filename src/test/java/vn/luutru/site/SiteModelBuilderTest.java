@@ -156,4 +156,45 @@ class SiteModelBuilderTest {
         "2020/a.md:8:6: warning: link to c.md: no such article (or it is a draft or dated in the future)",
         "2020/a.md:8:16: warning: image anh/khong-co.jpg: no such file in the content folder");
   }
+
+  @Test
+  void aOneOffBuildGivesTheSameModelWithoutKeepingMarkdownOrText() {
+    List<Article> articles = List.of(
+        article("a.md", "title: \"Đại hội\"\ndate: 2021-03-05\nsummary: \"Tóm tắt.\"",
+            "Sáng nay, [đi tới](b.md#khong-co) đại hội.\n\nĐoạn hai."),
+        article("b.md", "title: \"Hội nghị\"\ndate: 2021-03-01", "## Mục một\n\nKhông có tóm tắt, [lỗi](c.md) ở đây."));
+    SiteModel kept = build(articles, List.of());
+    Map<Integer, String> texts = new java.util.concurrent.ConcurrentHashMap<>();
+    int[] documents = {-1};
+    SiteModelBuilder.TextSink sink = new SiteModelBuilder.TextSink() {
+      @Override
+      public void documents(int count) {
+        documents[0] = count;
+      }
+
+      @Override
+      public void text(int doc, String title, String summary, String text) {
+        texts.put(doc, title + "|" + summary + "|" + text);
+      }
+    };
+    List<Article> owned = new ArrayList<>(articles);
+    SiteModel oneOff = new SiteModelBuilder(new MarkdownRenderer()).build(owned, List.of(), OPTIONS.oneOff(sink));
+
+    assertThat(owned).as("the list is taken over").isEmpty();
+    assertThat(documents[0]).isEqualTo(2);
+    assertThat(messages(oneOff)).as("diagnostics, quoting their lines").isEqualTo(messages(kept))
+        .anyMatch(m -> m.contains("anchor #khong-co")).anyMatch(m -> m.contains("c.md"));
+    assertThat(oneOff.diagnostics()).map(Diagnostic::sourceLine).isEqualTo(kept.diagnostics().stream().map(Diagnostic::sourceLine).toList())
+        .contains("Sáng nay, [đi tới](b.md#khong-co) đại hội.");
+    for (int i = 0; i < 2; i++) {
+      ArticlePage k = kept.articles().get(i);
+      ArticlePage o = oneOff.articles().get(i);
+      assertThat(o.path()).isEqualTo(k.path());
+      assertThat(o.html()).isEqualTo(k.html()).isNotEmpty();
+      assertThat(o.summary()).isEqualTo(k.summary()).isNotEmpty();
+      assertThat(o.text()).as("the text went to the sink").isEmpty();
+      assertThat(texts.get(i)).isEqualTo(k.title() + "|" + k.article().summary() + "|" + k.text());
+      assertThat(o.article().body()).isEmpty();
+    }
+  }
 }
