@@ -114,6 +114,7 @@ public final class SearchIndexWriter {
           addField(table, words, doc, f == 0, fields[f], w, workers);
         }
       }
+      table.freeze();
       tables[w] = table;
     });
     for (int doc = 0; doc < pages.size(); doc++) {

@@ -5,10 +5,12 @@ import java.util.Arrays;
 /**
  * The inverted index while it is built: terms are numbers (a word's number, or a pair of word
  * numbers for two neighbouring words), and each term's postings are appended in document order.
- * Built for the tens of millions of words of a large archive: no strings, no boxing on the hot
- * path, postings kept as bytes, and what one posting touches kept close together (a word's
- * term is found by its number in an array, a pair's in an open-addressing table whose slots
- * hold key and term side by side, and a term's counters share one cache line).
+ * Built for the hundreds of millions of words of a large archive, where what costs is memory
+ * traffic: no strings, no boxing and no allocation per posting, and everything one posting
+ * touches in one place. A term is a slot of {@value #SLOT} longs holding its key and all its
+ * counters: a word's slot is found by its number in an array, a pair's in an open-addressing
+ * table of such slots, so adding a pair reads one slot rather than a table entry and then the
+ * term's counters elsewhere (which made pairs cost four times what single words did).
  *
  * <p>The posting of the document being read is open: one int, its flags in bits 24–31 (bit 28:
  * in the title; bits 24–27: occurrences in the body, at most 15) and the bit set of written
@@ -16,90 +18,176 @@ import java.util.Arrays;
  * into the term's bytes as three unsigned LEB128 varints: the difference from the previous
  * closed document, the flags, the written forms. A term seen in one document only (most pairs)
  * has no bytes at all.
+ *
+ * <p>Closed postings are bytes in a pool of 32 KB blocks, each term's in a chain of slices of
+ * growing size (32 bytes, then 64, … up to 4 KB), each slice ending in the address of the next:
+ * a list grows without being copied. (A byte array per term, grown by copying, made the
+ * collector copy gigabytes at 100,000 articles, where the lists of common words pass 100 KB.)
+ *
+ * <p>Terms are numbered 0 to {@link #size()} − 1 by {@link #freeze()}, once every posting is
+ * in.
  */
 final class TermTable {
-  /** Ints per term in {@link #state}. */
-  private static final int STRIDE = 8;
-  private static final int COUNT = 0;
-  private static final int OPEN_DOC = 1;
-  private static final int OPEN = 2;
-  private static final int CLOSED_LENGTH = 3;
-  private static final int CLOSED_LAST_DOC = 4;
-  private static final int VARIANT_COUNT = 5;
-  /** The first written form, low and high half: most pairs have no other. */
-  private static final int FIRST_VARIANT = 6;
+  /** Longs per term. */
+  private static final int SLOT = 7;
+  /** The key plus one; 0 for an empty slot. */
+  private static final int KEY = 0;
+  /** The open posting's document (high half) and the open posting (low half). */
+  private static final int OPEN = 1;
+  /** Postings, open one included (high half), and the last closed document (low half). */
+  private static final int COUNT = 2;
+  /** Where the next closed posting goes in the pool (high), and where its slice's room ends (low). */
+  private static final int WRITE = 3;
+  /** The first written form: most terms have no other. */
+  private static final int VARIANT = 4;
+  /** Where the first slice starts (high), and the size class of the current one (low; -1: none yet). */
+  private static final int LIST = 5;
+  /** The number of written forms (high), and the index of the others in {@link #more} (low). */
+  private static final int FORMS = 6;
 
-  /** Pairs: key + 1 and term number, side by side; 0 is an empty slot. */
-  private long[] pairs = new long[2 << 16];
+  private static final int BLOCK_BITS = 15;
+  private static final int BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+  /** A closed posting takes at most three 5-byte varints. */
+  private static final int MAX_POSTING = 15;
+  private static final int POINTER = 4;
+  private static final int MAX_LEVEL = 7;
+  private static final long LOW = 0xFFFFFFFFL;
+
+  /** Single words' slots, by the folded word's number. */
+  private long[] words = new long[SLOT * 1024];
+  /** Pairs' slots, open addressing. */
+  private long[] pairs = new long[SLOT << 16];
   private int pairMask = (1 << 16) - 1;
   private int pairCount;
-  /** Single words: term number + 1 by the folded word's number. */
-  private int[] words = new int[1 << 12];
   private int size;
 
-  private long[] termKeys = new long[1 << 14];
-  private int[] state = new int[STRIDE << 14];
-  /** Each term's written forms after the first, when there are. */
-  private long[][] moreVariants = new long[1 << 14][];
-  private byte[][] closed = new byte[1 << 14][];
+  /** Written forms after the first, of the terms that have more than one. */
+  private long[][] more = new long[256][];
+  private int moreCount;
+
+  private byte[][] blocks = new byte[16][];
+  /** The pool's next free byte. */
+  private int poolEnd = 1 << BLOCK_BITS;
+
+  /** After {@link #freeze}: term number → slot, a pair's as its index, a word's as −(index + 1). */
+  private int[] slots;
+
+  /**
+   * For single words the written form decides the term, so its position among the term's forms
+   * is kept per form (plus one; 0 for not yet seen): common syllables have a dozen forms.
+   */
+  private int[] wordVariant = new int[1024];
 
   int size() {
     return size;
   }
 
+  /** Numbers the terms; no posting may be added afterwards. */
+  void freeze() {
+    slots = new int[size];
+    int n = 0;
+    for (int i = 0; i < words.length; i += SLOT) {
+      if (words[i + KEY] != 0) {
+        slots[n++] = -(i / SLOT) - 1;
+      }
+    }
+    for (int i = 0; i < pairs.length; i += SLOT) {
+      if (pairs[i + KEY] != 0) {
+        slots[n++] = i / SLOT;
+      }
+    }
+  }
+
+  private long[] table(int t) {
+    return slots[t] < 0 ? words : pairs;
+  }
+
+  private int base(int t) {
+    int s = slots[t];
+    return (s < 0 ? -s - 1 : s) * SLOT;
+  }
+
   long key(int t) {
-    return termKeys[t];
+    return table(t)[base(t) + KEY] - 1;
   }
 
   /** How many documents have term {@code t}. */
   int count(int t) {
-    return state[t * STRIDE + COUNT];
+    return (int) (table(t)[base(t) + COUNT] >>> 32);
   }
 
   int variantCount(int t) {
-    return state[t * STRIDE + VARIANT_COUNT];
+    return (int) (table(t)[base(t) + FORMS] >>> 32);
   }
 
   long variant(int t, int i) {
-    return i == 0 ? firstVariant(t) : moreVariants[t][i - 1];
+    long[] a = table(t);
+    int b = base(t);
+    return i == 0 ? a[b + VARIANT] : more[(int) a[b + FORMS]][i - 1];
   }
 
-  private long firstVariant(int t) {
-    int s = t * STRIDE + FIRST_VARIANT;
-    return ((long) state[s + 1] << 32) | (state[s] & 0xFFFFFFFFL);
-  }
-
-  private int id(long key) {
+  /** Records that {@code doc} has term {@code key}, written as {@code variant}. */
+  void add(long key, int doc, boolean title, long variant) {
+    long[] a;
+    int b;
     if (key >>> 32 == 0) {
       int w = (int) key;
-      if (w >= words.length) {
-        words = Arrays.copyOf(words, Math.max(w + 1, words.length * 2));
+      if ((long) w * SLOT >= words.length) {
+        words = Arrays.copyOf(words, Math.max((w + 1) * SLOT, words.length * 2));
       }
-      int t = words[w] - 1;
-      if (t < 0) {
-        t = newTerm(key);
-        words[w] = t + 1;
+      a = words;
+      b = w * SLOT;
+      if (a[b + KEY] == 0) {
+        open(a, b, key);
       }
-      return t;
-    }
-    long stored = key + 1;
-    int h = (int) mix(stored) & pairMask;
-    while (true) {
-      long k = pairs[2 * h];
-      if (k == stored) {
-        return (int) pairs[2 * h + 1];
+    } else {
+      if ((pairCount + 1) * 4L > (pairMask + 1) * 3L) {
+        growPairs();
       }
-      if (k == 0) {
-        int t = newTerm(key);
-        pairs[2 * h] = stored;
-        pairs[2 * h + 1] = t;
-        if (++pairCount * 2 > pairMask + 1) {
-          growPairs();
+      a = pairs;
+      long stored = key + 1;
+      int h = (int) mix(stored) & pairMask;
+      while (true) {
+        long k = a[h * SLOT + KEY];
+        if (k == stored) {
+          break;
         }
-        return t;
+        if (k == 0) {
+          open(a, h * SLOT, key);
+          pairCount++;
+          break;
+        }
+        h = (h + 1) & pairMask;
       }
-      h = (h + 1) & pairMask;
+      b = h * SLOT;
     }
+    int v = variant(a, b, variant);
+    long opened = a[b + OPEN];
+    int count = (int) (a[b + COUNT] >>> 32);
+    int p;
+    if (count == 0 || (int) (opened >>> 32) != doc) {
+      if (count > 0) {
+        close(a, b);
+      }
+      a[b + COUNT] = ((long) (count + 1) << 32) | (a[b + COUNT] & LOW);
+      p = 0;
+    } else {
+      p = (int) opened;
+    }
+    int flags = p >>> 24;
+    if (title) {
+      flags |= 0x10;
+    } else if ((flags & 0x0F) < 15) {
+      flags++;
+    }
+    p = (flags << 24) | (p & 0xFFFFFF) | (1 << Math.min(23, v));
+    a[b + OPEN] = ((long) doc << 32) | (p & LOW);
+  }
+
+  private void open(long[] a, int b, long key) {
+    a[b + KEY] = key + 1;
+    a[b + LIST] = LOW;
+    size++;
   }
 
   private static long mix(long x) {
@@ -109,76 +197,127 @@ final class TermTable {
     return x;
   }
 
-  private int newTerm(long key) {
-    if (size == termKeys.length) {
-      int n = termKeys.length * 2;
-      termKeys = Arrays.copyOf(termKeys, n);
-      state = Arrays.copyOf(state, n * STRIDE);
-      moreVariants = Arrays.copyOf(moreVariants, n);
-      closed = Arrays.copyOf(closed, n);
-    }
-    termKeys[size] = key;
-    return size++;
-  }
-
   private void growPairs() {
     long[] old = pairs;
     pairs = new long[old.length * 2];
-    pairMask = pairs.length / 2 - 1;
-    for (int i = 0; i < old.length; i += 2) {
-      if (old[i] != 0) {
-        int h = (int) mix(old[i]) & pairMask;
-        while (pairs[2 * h] != 0) {
+    pairMask = pairs.length / SLOT - 1;
+    for (int i = 0; i < old.length; i += SLOT) {
+      if (old[i + KEY] != 0) {
+        int h = (int) mix(old[i + KEY]) & pairMask;
+        while (pairs[h * SLOT + KEY] != 0) {
           h = (h + 1) & pairMask;
         }
-        pairs[2 * h] = old[i];
-        pairs[2 * h + 1] = old[i + 1];
+        System.arraycopy(old, i, pairs, h * SLOT, SLOT);
       }
     }
   }
 
-  /** Records that {@code doc} has term {@code key}, written as {@code variant}. */
-  void add(long key, int doc, boolean title, long variant) {
-    int t = id(key);
-    int v = variant(t, variant);
-    int s = t * STRIDE;
-    int n = state[s + COUNT];
-    if (n == 0 || state[s + OPEN_DOC] != doc) {
-      if (n > 0) {
-        close(t);
+  /** The position of {@code variant} among the written forms of the term in slot {@code b}. */
+  private int variant(long[] a, int b, long variant) {
+    boolean word = variant >>> 32 == 0;
+    if (word) {
+      int m = (int) variant;
+      if (m >= wordVariant.length) {
+        wordVariant = Arrays.copyOf(wordVariant, Math.max(m + 1, wordVariant.length * 2));
       }
-      state[s + OPEN_DOC] = doc;
-      state[s + OPEN] = 0;
-      state[s + COUNT] = n + 1;
+      if (wordVariant[m] > 0) {
+        return wordVariant[m] - 1;
+      }
     }
-    int p = state[s + OPEN];
-    int flags = p >>> 24;
-    if (title) {
-      flags |= 0x10;
-    } else if ((flags & 0x0F) < 15) {
-      flags++;
+    long forms = a[b + FORMS];
+    int n = (int) (forms >>> 32);
+    if (n > 0 && a[b + VARIANT] == variant) {
+      return 0;
     }
-    state[s + OPEN] = (flags << 24) | (p & 0xFFFFFF) | (1 << Math.min(23, v));
+    int list = (int) forms;
+    for (int i = 1; i < n; i++) {
+      if (more[list][i - 1] == variant) {
+        return i;
+      }
+    }
+    if (n == 0) {
+      a[b + VARIANT] = variant;
+    } else if (n == 1) {
+      if (moreCount == more.length) {
+        more = Arrays.copyOf(more, moreCount * 2);
+      }
+      list = moreCount++;
+      more[list] = new long[] {variant};
+    } else {
+      if (n - 1 == more[list].length) {
+        more[list] = Arrays.copyOf(more[list], more[list].length * 2);
+      }
+      more[list][n - 1] = variant;
+    }
+    a[b + FORMS] = ((long) (n + 1) << 32) | (list & LOW);
+    if (word) {
+      wordVariant[(int) variant] = n + 1;
+    }
+    return n;
   }
 
-  /** Moves term {@code t}'s open posting into its bytes. */
-  private void close(int t) {
-    int s = t * STRIDE;
-    byte[] b = closed[t];
-    int length = state[s + CLOSED_LENGTH];
-    if (b == null) {
-      b = closed[t] = new byte[16];
-    } else if (length + 15 > b.length) {
-      b = closed[t] = Arrays.copyOf(b, b.length + (b.length >> 1) + 16);
+  /** A slice's bytes: always room for one posting and the address of the next slice. */
+  private static int sliceSize(int level) {
+    return 32 << level;
+  }
+
+  /** A slice of {@code size} bytes that does not cross a block; returns its start. */
+  private int slice(int size) {
+    int start = poolEnd;
+    if ((start & BLOCK_MASK) + size > BLOCK_MASK + 1) {
+      start = (start | BLOCK_MASK) + 1;
     }
-    int doc = state[s + OPEN_DOC];
-    int previous = state[s + COUNT] == 1 ? 0 : state[s + CLOSED_LAST_DOC];
-    int open = state[s + OPEN];
-    length = varint(b, length, doc - previous);
-    length = varint(b, length, open >>> 24);
-    length = varint(b, length, open & 0xFFFFFF);
-    state[s + CLOSED_LENGTH] = length;
-    state[s + CLOSED_LAST_DOC] = doc;
+    int block = start >>> BLOCK_BITS;
+    if (start < 0 || block >= (1 << (31 - BLOCK_BITS)) - 1) {
+      throw new IllegalStateException("the search index's postings passed 2 GB in one worker");
+    }
+    if (block >= blocks.length) {
+      blocks = Arrays.copyOf(blocks, blocks.length * 2);
+    }
+    if (blocks[block] == null) {
+      blocks[block] = new byte[1 << BLOCK_BITS];
+    }
+    poolEnd = start + size;
+    return start;
+  }
+
+  /** Moves the open posting of the term in slot {@code b} into its bytes. */
+  private void close(long[] a, int b) {
+    long list = a[b + LIST];
+    int level = (int) list;
+    long position = a[b + WRITE];
+    int write = (int) (position >>> 32);
+    int end = (int) position;
+    if (level < 0) {
+      write = slice(sliceSize(0));
+      end = write + sliceSize(0) - POINTER;
+      a[b + LIST] = (long) write << 32;
+    } else if (end - write < MAX_POSTING) {
+      // The room left may be too small for this posting: the next slice, and its address here.
+      level = Math.min(level + 1, MAX_LEVEL);
+      int next = slice(sliceSize(level));
+      byte[] p = blocks[end >>> BLOCK_BITS];
+      int at = end & BLOCK_MASK;
+      p[at] = (byte) (next >>> 24);
+      p[at + 1] = (byte) (next >>> 16);
+      p[at + 2] = (byte) (next >>> 8);
+      p[at + 3] = (byte) next;
+      write = next;
+      end = next + sliceSize(level) - POINTER;
+      a[b + LIST] = (list & ~LOW) | level;
+    }
+    byte[] p = blocks[write >>> BLOCK_BITS];
+    int at = write & BLOCK_MASK;
+    long opened = a[b + OPEN];
+    int doc = (int) (opened >>> 32);
+    int open = (int) opened;
+    long counts = a[b + COUNT];
+    int previous = (int) (counts >>> 32) == 1 ? 0 : (int) counts;
+    int after = varint(p, at, doc - previous);
+    after = varint(p, after, open >>> 24);
+    after = varint(p, after, open & 0xFFFFFF);
+    a[b + WRITE] = ((long) (write + after - at) << 32) | (end & LOW);
+    a[b + COUNT] = (counts & ~LOW) | (doc & LOW);
   }
 
   private static int varint(byte[] b, int at, int value) {
@@ -199,21 +338,37 @@ final class TermTable {
 
   /** Hands term {@code t}'s postings to {@code each}, in document order. */
   void postings(int t, Posting into, Runnable each) {
-    int s = t * STRIDE;
-    byte[] b = closed[t];
-    int length = state[s + CLOSED_LENGTH];
+    long[] a = table(t);
+    int b = base(t);
+    int closed = (int) (a[b + COUNT] >>> 32) - 1;
+    int level = 0;
+    int pos = (int) (a[b + LIST] >>> 32);
+    int end = pos + sliceSize(0) - POINTER;
     int doc = 0;
-    int[] at = {0};
-    while (at[0] < length) {
-      doc += readVarint(b, at);
+    int[] at = new int[1];
+    for (int k = 0; k < closed; k++) {
+      if (end - pos < MAX_POSTING) {
+        // Where the writer went on to the next slice.
+        byte[] p = blocks[end >>> BLOCK_BITS];
+        int i = end & BLOCK_MASK;
+        pos = ((p[i] & 0xFF) << 24) | ((p[i + 1] & 0xFF) << 16) | ((p[i + 2] & 0xFF) << 8) | (p[i + 3] & 0xFF);
+        level = Math.min(level + 1, MAX_LEVEL);
+        end = pos + sliceSize(level) - POINTER;
+      }
+      byte[] p = blocks[pos >>> BLOCK_BITS];
+      at[0] = pos & BLOCK_MASK;
+      int start = at[0];
+      doc += readVarint(p, at);
       into.doc = doc;
-      into.flags = readVarint(b, at);
-      into.variants = readVarint(b, at);
+      into.flags = readVarint(p, at);
+      into.variants = readVarint(p, at);
+      pos += at[0] - start;
       each.run();
     }
-    into.doc = state[s + OPEN_DOC];
-    into.flags = state[s + OPEN] >>> 24;
-    into.variants = state[s + OPEN] & 0xFFFFFF;
+    long opened = a[b + OPEN];
+    into.doc = (int) (opened >>> 32);
+    into.flags = (int) opened >>> 24;
+    into.variants = (int) opened & 0xFFFFFF;
     each.run();
   }
 
@@ -228,51 +383,5 @@ final class TermTable {
       }
       shift += 7;
     }
-  }
-
-  /**
-   * For single words the written form decides the term, so its position among the term's forms
-   * is kept per form (plus one; 0 for not yet seen): common syllables have a dozen forms.
-   */
-  private int[] wordVariant = new int[1024];
-
-  private int variant(int t, long variant) {
-    boolean word = variant >>> 32 == 0;
-    if (word) {
-      int m = (int) variant;
-      if (m >= wordVariant.length) {
-        wordVariant = Arrays.copyOf(wordVariant, Math.max(m + 1, wordVariant.length * 2));
-      }
-      if (wordVariant[m] > 0) {
-        return wordVariant[m] - 1;
-      }
-    }
-    int s = t * STRIDE + VARIANT_COUNT;
-    int n = state[s];
-    if (n > 0 && firstVariant(t) == variant) {
-      return 0;
-    }
-    long[] more = moreVariants[t];
-    for (int i = 1; i < n; i++) {
-      if (more[i - 1] == variant) {
-        return i;
-      }
-    }
-    if (n == 0) {
-      state[t * STRIDE + FIRST_VARIANT] = (int) variant;
-      state[t * STRIDE + FIRST_VARIANT + 1] = (int) (variant >>> 32);
-    } else if (more == null) {
-      moreVariants[t] = new long[] {variant};
-    } else {
-      if (n - 1 == more.length) {
-        more = moreVariants[t] = Arrays.copyOf(more, more.length * 2);
-      }
-      more[n - 1] = variant;
-    }
-    state[s] = n + 1;
-    if (word) {
-      wordVariant[(int) variant] = n + 1;
-    }
-    return n;
   }
 }
