@@ -1,0 +1,86 @@
+package vn.luutru.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link TermTable} against the obvious model of an inverted index (a map from term to its
+ * list of postings), on enough random postings that lists cross many slices and blocks, terms
+ * have more than 23 written forms, and occurrences pass 15.
+ */
+class TermTableTest {
+  /** One posting as the model keeps it. */
+  private static final class Expected {
+    final int doc;
+    int flags;
+    int variants;
+
+    Expected(int doc) {
+      this.doc = doc;
+    }
+  }
+
+  @Test
+  void postingsAreThoseOfAMapOfLists() {
+    Random random = new Random(20261127);
+    TermTable table = new TermTable();
+    Map<Long, List<Expected>> model = new HashMap<>();
+    Map<Long, List<Long>> forms = new HashMap<>();
+    for (int doc = 0; doc < 3000; doc++) {
+      int words = 1 + random.nextInt(400);
+      for (int i = 0; i < words; i++) {
+        // Few common terms (long lists), many rare ones; single words and pairs.
+        int word = random.nextInt(4) == 0 ? random.nextInt(5) : random.nextInt(20_000);
+        long key = random.nextBoolean() ? word : ((long) (1 + random.nextInt(50)) << 32) | word;
+        // Single words' forms belong to one term only; a pair's are two words (the first plus one, above 0).
+        long variant = key >>> 32 == 0 ? word * 64L + random.nextInt(word < 5 ? 40 : 2)
+            : ((long) (1 + random.nextInt(30)) << 32) | random.nextInt(3);
+        boolean title = i < 3 && random.nextInt(3) == 0;
+        table.add(key, doc, title, variant);
+
+        List<Long> known = forms.computeIfAbsent(key, k -> new ArrayList<>());
+        if (!known.contains(variant)) {
+          known.add(variant);
+        }
+        List<Expected> list = model.computeIfAbsent(key, k -> new ArrayList<>());
+        if (list.isEmpty() || list.get(list.size() - 1).doc != doc) {
+          list.add(new Expected(doc));
+        }
+        Expected e = list.get(list.size() - 1);
+        if (title) {
+          e.flags |= 0x10;
+        } else if ((e.flags & 0x0F) < 15) {
+          e.flags++;
+        }
+        e.variants |= 1 << Math.min(23, known.indexOf(variant));
+      }
+    }
+    table.freeze();
+
+    assertThat(table.size()).isEqualTo(model.size());
+    assertThat(model.values()).as("some lists are long").anyMatch(l -> l.size() > 2000);
+    assertThat(forms.values()).as("some terms have more than 23 forms").anyMatch(l -> l.size() > 23);
+    TermTable.Posting p = new TermTable.Posting();
+    for (int t = 0; t < table.size(); t++) {
+      long key = table.key(t);
+      List<Expected> expected = model.get(key);
+      assertThat(expected).as("term %d", key).isNotNull();
+      assertThat(table.count(t)).isEqualTo(expected.size());
+      List<Long> variants = new ArrayList<>();
+      for (int i = 0; i < table.variantCount(t); i++) {
+        variants.add(table.variant(t, i));
+      }
+      assertThat(variants).as("forms of %d, in order of first use", key).isEqualTo(forms.get(key));
+      List<String> actual = new ArrayList<>();
+      table.postings(t, p, () -> actual.add(p.doc + "/" + p.flags + "/" + p.variants));
+      assertThat(actual).as("postings of %d", key)
+          .isEqualTo(expected.stream().map(e -> e.doc + "/" + e.flags + "/" + e.variants).toList());
+    }
+  }
+}
