@@ -26,16 +26,18 @@ final class PlainText extends AbstractVisitor {
   static String of(Node document) {
     PlainText t = new PlainText();
     document.accept(t);
-    return tidyLineBreaks(t.out.toString()).replaceAll("[ \\t]{2,}", " ").strip();
+    return tidy(t.out).strip();
   }
 
   /**
-   * What {@code replaceAll("[ \\t]*\\n\\s*", "\n")} does, in one pass: spaces and tabs before a
-   * line break and all white space after it become that line break. The regular expression
-   * takes time in the square of the longest run of spaces not followed by a line break: 100,000
+   * What {@code replaceAll("[ \\t]*\\n\\s*", "\n")} and then {@code replaceAll("[ \\t]{2,}", " ")}
+   * do, in one pass: spaces and tabs before a line break and all white space after it become
+   * that line break, and other runs of two or more spaces and tabs become one space. (Runs kept
+   * by the first never touch, so one pass gives the same.) The first regular expression takes
+   * time in the square of the longest run of spaces not followed by a line break: 100,000
    * spaces in a paragraph took minutes.
    */
-  static String tidyLineBreaks(String s) {
+  static String tidy(CharSequence s) {
     int n = s.length();
     StringBuilder out = new StringBuilder(n);
     int i = 0;
@@ -49,7 +51,11 @@ final class PlainText extends AbstractVisitor {
         if (j < n && s.charAt(j) == '\n') {
           i = j;
         } else {
-          out.append(s, i, j);
+          if (j - i >= 2) {
+            out.append(' ');
+          } else {
+            out.append(c);
+          }
           i = j;
         }
       } else if (c == '\n') {
@@ -59,8 +65,12 @@ final class PlainText extends AbstractVisitor {
         }
         out.append('\n');
       } else {
-        out.append(c);
-        i++;
+        int j = i + 1;
+        while (j < n && !isSpace(s.charAt(j))) {
+          j++;
+        }
+        out.append(s, i, j);
+        i = j;
       }
     }
     return out.toString();

@@ -188,6 +188,8 @@ public final class DocumentWords {
     private int[] slots = new int[1 << 13];
     private final char[] word = new char[2 * SearchText.MAX_TOKEN_LENGTH + 2];
     private int[] out = new int[256];
+    /** The text being read, copied once: reading a string a character at a time checks each index. */
+    private char[] text = new char[4096];
 
     Table(int index) {
       this.index = index;
@@ -197,6 +199,7 @@ public final class DocumentWords {
     void release() {
       chars = null;
       starts = lengths = hashes = slots = out = null;
+      text = null;
     }
 
     /**
@@ -213,25 +216,30 @@ public final class DocumentWords {
      * String#toLowerCase} does except for İ and Σ (whose lower case depends on more than the
      * character): null when {@code text} has either and is not {@code lowered} yet.
      */
-    private int[] numbers(String text, boolean lowered) {
+    private int[] numbers(String string, boolean lowered) {
       int n = 0;
       int length = 0;
       int codePoints = 0;
       int hash = 0;
-      for (int i = 0, end = text.length(); i <= end; ) {
+      int end = string.length();
+      if (text.length < end) {
+        text = new char[Math.max(end, text.length * 2)];
+      }
+      string.getChars(0, end, text, 0);
+      for (int i = 0; i <= end; ) {
         boolean isWord;
         int lower = 0;
         if (i == end) {
           isWord = false;
           i++;
         } else {
-          char c = text.charAt(i);
+          char c = text[i];
           if (c < 0x80) {
             lower = ASCII[c];
             isWord = lower != 0;
             i++;
           } else {
-            int cp = Character.codePointAt(text, i);
+            int cp = Character.codePointAt(text, i, end);
             i += Character.charCount(cp);
             isWord = isWordChar(cp);
             if (isWord) {
@@ -281,8 +289,7 @@ public final class DocumentWords {
           break;
         }
         int id = slot - 1;
-        if (hashes[id] == hash && lengths[id] == length
-            && Arrays.equals(chars, starts[id], starts[id] + length, word, 0, length)) {
+        if (hashes[id] == hash && lengths[id] == length && same(starts[id], length)) {
           return id;
         }
         h = (h + 1) & mask;
@@ -305,6 +312,16 @@ public final class DocumentWords {
         rehash();
       }
       return size - 1;
+    }
+
+    /** Whether {@code word[0, length)} is stored at {@code start}: a loop, words being short. */
+    private boolean same(int start, int length) {
+      for (int k = 0; k < length; k++) {
+        if (chars[start + k] != word[k]) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void rehash() {
