@@ -14,8 +14,11 @@ import java.util.Set;
  * {@code java -jar luutru.jar build} starts the work in a second JVM tuned for a short batch run:
  * C1 only ({@code -XX:TieredStopAtLevel=1}: on two cores C2's compiling costs more than it wins
  * in a build of seconds) and the serial collector (a third of the memory). Measured on 10,000
- * articles: 0.73 of the time and 578 MB instead of 1.6–2 GB (README, Benchmark). A jar cannot
- * carry JVM options, hence the second process; it costs about a tenth of a second.
+ * articles: 0.73 of the time and 578 MB instead of 1.6–2 GB (README, Benchmark). From {@value
+ * #LARGE} articles on, C2 pays for its compiling, and the second JVM keeps it and runs the
+ * parallel collector instead: at 100,000 articles with {@code -Xmx2g}, 40.5 s against 43.5–44 s
+ * with G1, the default. A jar cannot carry JVM options, hence the second process; it costs
+ * about a tenth of a second.
  *
  * <p>Only {@code build}, {@code check} and {@code import} are relaunched ({@code serve} runs for
  * hours, where C2 pays), and only from the jar. Options the JVM was given ({@code java -Xmx2g
@@ -26,11 +29,12 @@ final class Relaunch {
   static final String MARK = "luutru.relaunched";
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
   static final String SERIAL_GC = "-XX:+UseSerialGC";
+  static final String PARALLEL_GC = "-XX:+UseParallelGC";
   private static final Set<String> BATCH = Set.of("build", "check", "import");
   /**
-   * From this many articles on, the work stays in this JVM: at 100,000 articles C2 pays for its
-   * compiling (43 s, against 60 s with C1 and the serial collector); at 10,000 it does not (10.6 s
-   * against 7.2 s). Between the two nothing was measured.
+   * From this many articles on, C2 is kept and the parallel collector used: at 100,000 articles
+   * C2 pays for its compiling (43 s, against 60 s with C1 and the serial collector); at 10,000
+   * it does not (10.6 s against 7.2 s). Between the two nothing was measured.
    */
   static final int LARGE = 30_000;
 
@@ -53,21 +57,24 @@ final class Relaunch {
 
   /** As {@link #command(String[])}, for a JVM started from {@code jar} by {@code java} with {@code given}. */
   static Optional<List<String>> command(String[] args, Path jar, Path java, List<String> given) {
+    return command(args, jar, java, given, LARGE);
+  }
+
+  /** As {@link #command(String[], Path, Path, List)}, with {@code large} articles making a large archive. */
+  static Optional<List<String>> command(String[] args, Path jar, Path java, List<String> given, int large) {
     if (args.length == 0 || !BATCH.contains(args[0]) || !jar.toString().endsWith(".jar") || !Files.isRegularFile(jar)
         || given.stream().anyMatch(a -> a.startsWith("-agentlib") || a.startsWith("-agentpath")
             || a.startsWith("-javaagent") || a.startsWith("-Xdebug") || a.startsWith("-Xrunjdwp"))) {
       return Optional.empty();
     }
-    if (!args[0].equals("import") && articlesAtLeast(contentFolder(args), LARGE)) {
-      return Optional.empty();
-    }
+    boolean isLarge = !args[0].equals("import") && articlesAtLeast(contentFolder(args), large);
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    if (given.stream().noneMatch(a -> a.contains("Tiered"))) {
+    if (!isLarge && given.stream().noneMatch(a -> a.contains("Tiered"))) {
       command.add(C1_ONLY);
     }
     if (given.stream().noneMatch(a -> a.matches("-XX:[+-]Use\\w*GC"))) {
-      command.add(SERIAL_GC);
+      command.add(isLarge ? PARALLEL_GC : SERIAL_GC);
     }
     command.addAll(given);
     command.add("-D" + MARK + "=true");

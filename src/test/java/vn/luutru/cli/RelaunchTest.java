@@ -43,13 +43,30 @@ class RelaunchTest {
   }
 
   @Test
-  void serveDebuggersClassFoldersAndLargeArchivesStayInThisJvm() throws IOException {
+  void serveDebuggersAndClassFoldersStayInThisJvm() throws IOException {
     assertThat(command(List.of(), "serve")).isEmpty();
     assertThat(command(List.of(), "new", "Tiêu đề")).isEmpty();
     assertThat(command(List.of())).isEmpty();
     assertThat(command(List.of("-agentlib:jdwp=transport=dt_socket,server=y"), "build")).isEmpty();
     assertThat(Relaunch.command(new String[] {"build"}, dir, Path.of("/usr/bin/java"), List.of()))
         .as("from target/classes").isEmpty();
+  }
+
+  @Test
+  void aLargeArchiveKeepsC2AndGetsTheParallelCollector() throws IOException {
+    Path content = Files.createDirectories(dir.resolve("lon/2020"));
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(content.resolve(i + ".md"), "");
+    }
+    Path jar = Files.write(dir.resolve("luutru.jar"), new byte[] {'P', 'K'});
+    String[] args = {"build", "--content", dir.resolve("lon").toString()};
+    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-Xmx2g"), 5).orElseThrow())
+        .containsSubsequence("/usr/bin/java", "-XX:+UseParallelGC", "-Xmx2g", "-Dluutru.relaunched=true")
+        .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6).orElseThrow())
+        .as("one article fewer").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5).orElseThrow())
+        .as("the user's collector wins").contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
   }
 
   @Test
