@@ -116,7 +116,12 @@ public final class SiteBuilder {
 
   public static BuildResult build(SiteConfig config) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
-    Words words = new Words();
+    // -Dluutru.searchIndex=false builds without the index: only for measuring what it costs.
+    boolean index = !"false".equals(System.getProperty("luutru.searchIndex"));
+    Words words = index ? new Words() : new Words() {
+      @Override
+      public void text(int doc, String title, String summary, String text) {}
+    };
     Modelled modelled = model(config, Caches.none(), false, timings, true, words);
     SiteRenderer renderer = SiteRenderer.of(config);
     if (modelled.hasErrors()) {
@@ -136,7 +141,9 @@ public final class SiteBuilder {
         return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
       }
       Map<String, Long> parts = new LinkedHashMap<>();
-      SearchIndexWriter.write(model.articles(), words.words, out::write, parts);
+      if (index) {
+        SearchIndexWriter.write(model.articles(), words.words, out::write, parts);
+      }
       long t4 = lap(timings, "search", t3);
       parts.forEach((part, ms) -> timings.put("search." + part, ms));
       for (String file : model.staticFiles()) {
@@ -165,7 +172,7 @@ public final class SiteBuilder {
   }
 
   /** The search index's reading of each article's text, taken while the model is built. */
-  private static final class Words implements SiteModelBuilder.TextSink {
+  private static class Words implements SiteModelBuilder.TextSink {
     DocumentWords words;
 
     @Override
