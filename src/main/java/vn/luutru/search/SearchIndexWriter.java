@@ -337,16 +337,7 @@ public final class SearchIndexWriter {
       out.bytes(v, 0, v.length);
     }
     out.varint(table.count(t));
-    TermTable.Posting p = new TermTable.Posting();
-    int[] previous = {0};
-    table.postings(t, p, () -> {
-      out.varint(p.doc - previous[0]);
-      previous[0] = p.doc;
-      out.put((byte) p.flags);
-      if (count > 1) {
-        out.varint(p.variants);
-      }
-    });
+    table.writePostings(t, count > 1, out);
   }
 
   /** {@code v/<ab>.txt}: the single words starting with {@code ab}, most documents first. */

@@ -372,6 +372,51 @@ final class TermTable {
     each.run();
   }
 
+  /**
+   * Writes term {@code t}'s postings in the index's format (see {@link SearchIndexWriter}):
+   * the bytes held already are in it, but for the written forms, which the index leaves out
+   * when a term has one ({@code withVariants} false). Copied as they are, not decoded.
+   */
+  void writePostings(int t, boolean withVariants, ByteWriter out) {
+    long[] a = table(t);
+    int b = base(t);
+    int closed = (int) (a[b + COUNT] >>> 32) - 1;
+    int level = 0;
+    int pos = (int) (a[b + LIST] >>> 32);
+    int end = pos + sliceSize(0) - POINTER;
+    for (int k = 0; k < closed; k++) {
+      if (end - pos < MAX_POSTING) {
+        byte[] p = blocks[end >>> BLOCK_BITS];
+        int i = end & BLOCK_MASK;
+        pos = ((p[i] & 0xFF) << 24) | ((p[i + 1] & 0xFF) << 16) | ((p[i + 2] & 0xFF) << 8) | (p[i + 3] & 0xFF);
+        level = Math.min(level + 1, MAX_LEVEL);
+        end = pos + sliceSize(level) - POINTER;
+      }
+      byte[] p = blocks[pos >>> BLOCK_BITS];
+      int from = pos & BLOCK_MASK;
+      int i = from;
+      while (p[i] < 0) {
+        i++;
+      }
+      i += 2; // the document's last byte, then the flags: one byte, at most 0x1F
+      int written = i;
+      while (p[i] < 0) {
+        i++;
+      }
+      i++;
+      out.bytes(p, from, withVariants ? i - from : written - from);
+      pos += i - from;
+    }
+    long opened = a[b + OPEN];
+    int doc = (int) (opened >>> 32);
+    int open = (int) opened;
+    out.varint(closed == 0 ? doc : doc - (int) a[b + COUNT]);
+    out.put((byte) (open >>> 24));
+    if (withVariants) {
+      out.varint(open & 0xFFFFFF);
+    }
+  }
+
   private static int readVarint(byte[] b, int[] at) {
     int value = 0;
     int shift = 0;
