@@ -27,38 +27,45 @@ public final class VietnameseText {
    * character references such as {@code &#xFFFF;}.
    */
   public static String clean(String text) {
-    StringBuilder out = null;
     int n = text.length();
-    for (int i = 0; i < n; ) {
-      int c = text.codePointAt(i);
-      int width = Character.charCount(c);
-      boolean drop;
-      char replacement = 0;
-      if (c == '\r') {
-        drop = true;
-        if (i + 1 >= n || text.charAt(i + 1) != '\n') {
-          replacement = '\n';
-        }
-      } else {
-        drop = isInvisible(c);
-      }
-      if (drop && out == null) {
-        out = new StringBuilder(n);
-        out.append(text, 0, i);
-      }
-      if (out != null) {
-        if (!drop) {
-          out.appendCodePoint(c);
-        } else if (replacement != 0) {
-          out.append(replacement);
-        }
-      }
-      i += width;
+    // Read from an array: a string read a character at a time checks every index, and this
+    // runs over every article's whole text.
+    char[] in = text.toCharArray();
+    int first = 0;
+    while (first < n && !mayDrop(in[first])) {
+      first++;
     }
-    String stripped = out == null ? text : out.toString();
+    String stripped = text;
+    if (first < n) {
+      char[] out = new char[n];
+      System.arraycopy(in, 0, out, 0, first);
+      int length = first;
+      for (int i = first; i < n; ) {
+        int c = Character.codePointAt(in, i, n);
+        int width = Character.charCount(c);
+        if (c == '\r') {
+          if (i + 1 >= n || in[i + 1] != '\n') {
+            out[length++] = '\n';
+          }
+        } else if (!isInvisible(c)) {
+          out[length++] = in[i];
+          if (width == 2) {
+            out[length++] = in[i + 1];
+          }
+        }
+        i += width;
+      }
+      stripped = new String(out, 0, length);
+    }
     return Normalizer.isNormalized(stripped, Normalizer.Form.NFC)
         ? stripped
         : Normalizer.normalize(stripped, Normalizer.Form.NFC);
+  }
+
+  /** Whether {@code c} may start something {@link #clean} drops or changes (a quick test). */
+  private static boolean mayDrop(char c) {
+    return c < 0x20 ? c != '\n' && c != '\t'
+        : c >= 0x7F && (c <= 0x9F || c == '\u00AD' || c >= '\u200B');
   }
 
   private static boolean isInvisible(int c) {

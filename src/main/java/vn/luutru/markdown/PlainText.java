@@ -37,43 +37,40 @@ final class PlainText extends AbstractVisitor {
    * time in the square of the longest run of spaces not followed by a line break: 100,000
    * spaces in a paragraph took minutes.
    */
-  static String tidy(CharSequence s) {
-    int n = s.length();
-    StringBuilder out = new StringBuilder(n);
+  static String tidy(CharSequence text) {
+    int n = text.length();
+    // From an array to an array: this runs over every article's whole text, and reading a
+    // string or builder a character at a time checks every index.
+    char[] s = new char[n];
+    text.toString().getChars(0, n, s, 0);
+    char[] out = new char[n];
+    int length = 0;
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (c == ' ' || c == '\t') {
         int j = i;
-        while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+        while (j < n && (s[j] == ' ' || s[j] == '\t')) {
           j++;
         }
-        if (j < n && s.charAt(j) == '\n') {
+        if (j < n && s[j] == '\n') {
           i = j;
         } else {
-          if (j - i >= 2) {
-            out.append(' ');
-          } else {
-            out.append(c);
-          }
+          out[length++] = j - i >= 2 ? ' ' : c;
           i = j;
         }
       } else if (c == '\n') {
         i++;
-        while (i < n && isSpace(s.charAt(i))) {
+        while (i < n && isSpace(s[i])) {
           i++;
         }
-        out.append('\n');
+        out[length++] = '\n';
       } else {
-        int j = i + 1;
-        while (j < n && !isSpace(s.charAt(j))) {
-          j++;
-        }
-        out.append(s, i, j);
-        i = j;
+        out[length++] = c;
+        i++;
       }
     }
-    return out.toString();
+    return new String(out, 0, length);
   }
 
   /** The characters of {@code \\s}. */

@@ -88,4 +88,42 @@ class VietnameseTextTest {
     assertThat(VietnameseText.clean(nfd)).isEqualTo("Đại hội");
     assertThat(VietnameseText.clean("a\r\nb\rc\n")).isEqualTo("a\nb\nc\n");
   }
+
+  /** clean reads from an array now; on random strings it must give what the plain loop gave. */
+  @org.junit.jupiter.api.Test
+  void cleanGivesWhatTheCodePointLoopGave() {
+    java.util.Random r = new java.util.Random(7);
+    String[] alphabet = {"a", "đ", "ạ", "\r", "\n", "\t", "\u0000", "\u0085", "\u00AD", "\u200B", "\u202C", "\uFEFF",
+        "\uFDD0", "\uFFFE", "\uD83D\uDE00", "\uD83D", "\uDE00", "\uD83F\uDFFE", "\u0301", "e\u0302", "\u2060", "\u4E2D"};
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = r.nextInt(12); k > 0; k--) {
+        b.append(alphabet[r.nextInt(alphabet.length)]);
+      }
+      String in = b.toString();
+      assertThat(VietnameseText.clean(in)).as("%s", in.chars().mapToObj(Integer::toHexString).toList())
+          .isEqualTo(reference(in));
+    }
+  }
+
+  /** The code-point loop clean was before it read from an array. */
+  private static String reference(String text) {
+    StringBuilder out = new StringBuilder();
+    int n = text.length();
+    for (int i = 0; i < n; ) {
+      int c = text.codePointAt(i);
+      if (c == '\r') {
+        if (i + 1 >= n || text.charAt(i + 1) != '\n') {
+          out.append('\n');
+        }
+      } else if (!(c < 0x20 ? c != '\n' && c != '\t'
+          : (c >= 0x7F && c <= 0x9F) || c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
+              || c == 0x2060 || c == 0xFEFF || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE
+              || (c >= 0xD800 && c <= 0xDFFF))) {
+        out.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    return Normalizer.normalize(out, Normalizer.Form.NFC);
+  }
 }
