@@ -122,6 +122,18 @@ public final class SiteBuilder {
       @Override
       public void text(int doc, String title, String summary, String text) {}
     };
+    try {
+      return build(config, words, index, timings);
+    } finally {
+      // Whether or not the index was written, the threads let go of their word tables.
+      if (words.words != null) {
+        words.words.discard();
+      }
+    }
+  }
+
+  private static BuildResult build(SiteConfig config, Words words, boolean index, Map<String, Long> timings)
+      throws IOException {
     Modelled modelled = model(config, Caches.none(), false, timings, true, words);
     SiteRenderer renderer = SiteRenderer.of(config);
     if (modelled.hasErrors()) {

@@ -42,7 +42,11 @@ final class PlainText extends AbstractVisitor {
     // From an array to an array: this runs over every article's whole text, and reading a
     // string or builder a character at a time checks every index.
     char[] s = new char[n];
-    text.toString().getChars(0, n, s, 0);
+    if (text instanceof StringBuilder b) {
+      b.getChars(0, n, s, 0);
+    } else {
+      text.toString().getChars(0, n, s, 0);
+    }
     char[] out = new char[n];
     int length = 0;
     int i = 0;

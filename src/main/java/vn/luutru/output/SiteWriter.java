@@ -137,7 +137,8 @@ public final class SiteWriter implements AutoCloseable {
       try {
         deleteInParallel(old);
       } catch (IOException | java.io.UncheckedIOException e) {
-        // The new site is in place; the old one is left beside it, named .old-…, to delete by hand.
+        // The new site is in place; what is left of the old one (a part, when one of the
+        // threads failed) stays beside it, named .old-…, to delete by hand.
       }
     }
   }

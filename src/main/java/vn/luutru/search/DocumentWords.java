@@ -31,10 +31,12 @@ import vn.luutru.content.VietnameseText;
  */
 public final class DocumentWords {
   private final int[][][] docs;
-  private final byte[] tableOf;
+  private final int[] tableOf;
   private final List<Table> tables = new ArrayList<>();
   private final ThreadLocal<Table> table = ThreadLocal.withInitial(this::newTable);
   private boolean frozen;
+  private boolean released;
+  private volatile boolean discarded;
   String[] marked;
   String[] folded;
   int[] foldedOf;
@@ -42,7 +44,7 @@ public final class DocumentWords {
   /** For documents numbered 0 to {@code documents} − 1. */
   public DocumentWords(int documents) {
     docs = new int[documents][][];
-    tableOf = new byte[documents];
+    tableOf = new int[documents];
   }
 
   public int documents() {
@@ -53,10 +55,11 @@ public final class DocumentWords {
    * Reads document {@code doc}: its title, its summary and its body as plain text, all clean
    * ({@link VietnameseText#clean}). The summary is left out when the body already begins with
    * it (most summaries are the first paragraph, which would otherwise count twice). Safe to
-   * call from many threads, for different documents.
+   * call from many threads, for different documents; every call must have returned before
+   * {@link #freeze}.
    */
   public void add(int doc, String title, String summary, String body) {
-    if (frozen) {
+    if (frozen || discarded) {
       throw new IllegalStateException("words are frozen");
     }
     Table t = table.get();
@@ -66,7 +69,7 @@ public final class DocumentWords {
     boolean repeated = summaryWords.length <= bodyWords.length
         && Arrays.equals(summaryWords, 0, summaryWords.length, bodyWords, 0, summaryWords.length);
     docs[doc] = repeated ? new int[][] {titleWords, bodyWords} : new int[][] {titleWords, summaryWords, bodyWords};
-    tableOf[doc] = (byte) t.index;
+    tableOf[doc] = t.index;
   }
 
   /** Document {@code doc}'s fields as written-form numbers; after {@link #freeze}. */
@@ -76,11 +79,27 @@ public final class DocumentWords {
 
   /** Lets go of document {@code doc}'s words once its postings are made. */
   void release(int doc) {
+    released = true;
     docs[doc] = null;
+  }
+
+  /**
+   * Lets go of what the threads hold: called by {@link #freeze}, and by a build that stops
+   * before the index is written (each thread keeps its table until then, the whole vocabulary).
+   */
+  public synchronized void discard() {
+    discarded = true;
+    for (Table t : tables) {
+      t.release();
+    }
+    tables.clear();
   }
 
   /** Merges the threads' numbers into one numbering, and folds each written form once. */
   void freeze() {
+    if (released) {
+      throw new IllegalStateException("these words were written already; number them again for another index");
+    }
     if (frozen) {
       return;
     }
@@ -100,14 +119,12 @@ public final class DocumentWords {
         map[id] = g;
       }
     }
-    for (Table t : tables) {
-      t.release();
-    }
-    tables.clear();
+    discard();
     IntStream.range(0, docs.length).parallel().forEach(doc -> {
       int[][] fields = docs[doc];
       if (fields == null) {
-        docs[doc] = fields = new int[][] {new int[0], new int[0]};
+        docs[doc] = new int[][] {new int[0], new int[0]};
+        return;
       }
       int[] map = remap[tableOf[doc]];
       for (int[] f : fields) {
@@ -138,20 +155,9 @@ public final class DocumentWords {
     return first < 0 ? second : ((long) (first + 1) << 32) | second;
   }
 
-  String term(long key) {
-    return key >>> 32 == 0 ? folded[(int) key] : folded[(int) (key >>> 32) - 1] + " " + folded[(int) key];
-  }
-
-  String variant(long key) {
-    return key >>> 32 == 0 ? marked[(int) key] : marked[(int) (key >>> 32) - 1] + " " + marked[(int) key];
-  }
-
   private synchronized Table newTable() {
     if (frozen) {
       throw new IllegalStateException("words are frozen");
-    }
-    if (tables.size() == 127) {
-      throw new IllegalStateException("more than 127 threads added documents");
     }
     Table t = new Table(tables.size());
     tables.add(t);
@@ -189,7 +195,7 @@ public final class DocumentWords {
     private final char[] word = new char[2 * SearchText.MAX_TOKEN_LENGTH + 2];
     private int[] out = new int[256];
     /** The text being read, copied once: reading a string a character at a time checks each index. */
-    private char[] text = new char[4096];
+    private char[] buffer = new char[4096];
 
     Table(int index) {
       this.index = index;
@@ -199,7 +205,7 @@ public final class DocumentWords {
     void release() {
       chars = null;
       starts = lengths = hashes = slots = out = null;
-      text = null;
+      buffer = null;
     }
 
     /**
@@ -222,10 +228,11 @@ public final class DocumentWords {
       int codePoints = 0;
       int hash = 0;
       int end = string.length();
-      if (text.length < end) {
-        text = new char[Math.max(end, text.length * 2)];
+      if (buffer.length < end) {
+        buffer = new char[Math.max(end, buffer.length * 2)];
       }
-      string.getChars(0, end, text, 0);
+      string.getChars(0, end, buffer, 0);
+      char[] text = buffer;
       for (int i = 0; i <= end; ) {
         boolean isWord;
         int lower = 0;

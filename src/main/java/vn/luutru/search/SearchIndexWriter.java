@@ -70,7 +70,11 @@ public final class SearchIndexWriter {
     return fnv(0x811c9dc5, term.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Writes the index of {@code pages}, reading each page's title, summary and text. */
+  /**
+   * Writes the index of {@code pages}, reading each page's title, summary and text. The pages of
+   * a one-off build have no text (it went to the build's {@link DocumentWords}): index those with
+   * {@link #write(List, DocumentWords, Sink)}.
+   */
   public static Stats write(List<ArticlePage> pages, Sink sink) throws IOException {
     DocumentWords words = new DocumentWords(pages.size());
     IntStream.range(0, pages.size()).parallel().forEach(doc -> {
@@ -107,7 +111,7 @@ public final class SearchIndexWriter {
     int workers = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
     TermTable[] tables = new TermTable[workers];
     IntStream.range(0, workers).parallel().forEach(w -> {
-      TermTable table = new TermTable();
+      TermTable table = new TermTable(workers);
       for (int doc = 0; doc < pages.size(); doc++) {
         int[][] fields = words.fields(doc);
         for (int f = 0; f < fields.length; f++) {
@@ -180,7 +184,7 @@ public final class SearchIndexWriter {
         names[k] = hashes.term(tables[(int) (refs[k] >>> 32)].key((int) refs[k]));
         order[k] = k;
       }
-      Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(names[a], names[b]));
+      Arrays.sort(order, (a, b) -> compareAsStrings(names[a], names[b]));
       ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
       ByteWriter one = new ByteWriter(256);
       int own = 0;
@@ -221,6 +225,27 @@ public final class SearchIndexWriter {
     }
     lap(timings, "files", start);
     return new Stats(pages.size(), terms, files.get(), bytes.get());
+  }
+
+  /**
+   * UTF-8 bytes in the order of their strings ({@link String#compareTo}, UTF-16 order), which is
+   * byte order except between a character above U+FFFF and one of U+E000–U+FFFF (lead bytes
+   * F0–F4 against EE–EF): there the strings are compared.
+   */
+  static int compareAsStrings(byte[] a, byte[] b) {
+    int i = Arrays.mismatch(a, b);
+    if (i < 0) {
+      return 0;
+    }
+    if (i >= a.length || i >= b.length) {
+      return Integer.compare(a.length, b.length);
+    }
+    int x = a[i] & 0xFF;
+    int y = b[i] & 0xFF;
+    if (x >= 0xEE || y >= 0xEE) {
+      return new String(a, StandardCharsets.UTF_8).compareTo(new String(b, StandardCharsets.UTF_8));
+    }
+    return Integer.compare(x, y);
   }
 
   private static long lap(Map<String, Long> timings, String part, long since) {
@@ -320,7 +345,15 @@ public final class SearchIndexWriter {
     }
   }
 
+  /**
+   * The worker that owns term {@code key}: a single word by its number modulo the workers
+   * (so that each worker's table of words is indexed by the number divided by them), a pair by
+   * a hash.
+   */
   private static int owner(long key, int workers) {
+    if (key >>> 32 == 0) {
+      return (workers & (workers - 1)) == 0 ? (int) key & (workers - 1) : (int) (key % workers);
+    }
     // The high bits of a Fibonacci hash, scaled to [0, workers) by a multiplication, not a division.
     return (int) ((((key * 0x9E3779B97F4A7C15L) >>> 32) * workers) >>> 32);
   }

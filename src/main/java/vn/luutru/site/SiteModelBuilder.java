@@ -147,7 +147,10 @@ public final class SiteModelBuilder {
                 Comparator.comparing(Article::date, Comparator.reverseOrder())
                     .thenComparing(Article::contentPath))
             .toArray(Article[]::new);
-    boolean oneOff = options.oneOff() && cache == null;
+    if (options.oneOff() && cache != null) {
+      throw new IllegalArgumentException("a one-off build keeps no bodies; it cannot fill a cache of them");
+    }
+    boolean oneOff = options.oneOff();
     if (oneOff) {
       input.clear();
     }

@@ -71,6 +71,51 @@ class DocumentWordsTest {
     }
   }
 
+  @Test
+  void eightThreadsTablesMergeIntoOneNumbering() throws Exception {
+    int n = 4000;
+    DocumentWords words = new DocumentWords(n);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int first = t;
+        done.add(pool.submit(() -> {
+          for (int i = first; i < n; i += 8) {
+            words.add(i, "Tin " + (i % 13), "", "Đại hội đảng bộ lần " + (i % 97) + " ĐẠI HỘI " + i);
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    words.freeze();
+    for (int i = 0; i < n; i++) {
+      int[] body = words.fields(i)[1];
+      assertThat(body).hasSize(9);
+      assertThat(body[0]).as("đại, whichever thread read it").isEqualTo(words.fields(0)[1][0]).isEqualTo(body[6]);
+      assertThat(body[1]).isEqualTo(body[7]);
+      assertThat(words.marked[body[5]]).isEqualTo(String.valueOf(i % 97));
+      assertThat(words.marked[body[8]]).isEqualTo(String.valueOf(i));
+      assertThat(words.folded[words.foldedOf[body[6]]]).isEqualTo("dai");
+    }
+    assertThat(words.marked).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void documentsNeverReadAreEmptyAndWordsAreWrittenOnce() {
+    DocumentWords words = new DocumentWords(3);
+    words.add(1, "Đại hội", "", "Sáng nay.");
+    words.freeze();
+    assertThat(java.util.Arrays.stream(words.fields(0)).mapToInt(f -> f.length).sum()).isZero();
+    assertThat(java.util.Arrays.stream(words.fields(2)).mapToInt(f -> f.length).sum()).isZero();
+    words.release(0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(words::freeze).isInstanceOf(IllegalStateException.class);
+  }
+
   private static void assertSameWords(List<String> texts) {
     DocumentWords words = new DocumentWords(texts.size());
     IntStream.range(0, texts.size()).parallel().forEach(i -> words.add(i, "", "", texts.get(i)));

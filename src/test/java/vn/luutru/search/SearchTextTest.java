@@ -74,4 +74,24 @@ class SearchTextTest {
     assertThat(words.fields(1).length).as("a summary of its own is indexed").isEqualTo(3);
     assertThat(words.fields(2).length).as("a summary longer than the body is indexed").isEqualTo(3);
   }
+
+  @Test
+  void shardTermsAreInTheOrderOfTheirStrings() {
+    java.util.Random r = new java.util.Random(3);
+    String[] alphabet = {"a", "b", " ", "é", "đ", "\u4E2D", "\uE000", "\uFF41", "\uD835\uDC1A", "\uD840\uDC00"};
+    for (int i = 0; i < 20_000; i++) {
+      String x = random(r, alphabet);
+      String y = random(r, alphabet);
+      assertThat(Integer.signum(SearchIndexWriter.compareAsStrings(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          y.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).as("%s / %s", x, y).isEqualTo(Integer.signum(x.compareTo(y)));
+    }
+  }
+
+  private static String random(java.util.Random r, String[] alphabet) {
+    StringBuilder b = new StringBuilder();
+    for (int k = r.nextInt(4); k > 0; k--) {
+      b.append(alphabet[r.nextInt(alphabet.length)]);
+    }
+    return b.toString();
+  }
 }

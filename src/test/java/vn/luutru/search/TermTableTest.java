@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /**
  * {@link TermTable} against the obvious model of an inverted index (a map from term to its
@@ -26,10 +25,18 @@ class TermTableTest {
     }
   }
 
-  @Test
-  void postingsAreThoseOfAMapOfLists() {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3})
+  void postingsAreThoseOfAMapOfLists(int workers) {
+    for (int w = 0; w < workers; w++) {
+      check(workers, w);
+    }
+  }
+
+  /** Worker {@code worker} of {@code workers}: single words {@code n} with {@code n % workers == worker}. */
+  private static void check(int workers, int worker) {
     Random random = new Random(20261127);
-    TermTable table = new TermTable();
+    TermTable table = new TermTable(workers);
     Map<Long, List<Expected>> model = new HashMap<>();
     Map<Long, List<Long>> forms = new HashMap<>();
     for (int doc = 0; doc < 3000; doc++) {
@@ -42,6 +49,9 @@ class TermTableTest {
         long variant = key >>> 32 == 0 ? word * 64L + random.nextInt(word < 5 ? 40 : 2)
             : ((long) (1 + random.nextInt(30)) << 32) | random.nextInt(3);
         boolean title = i < 3 && random.nextInt(3) == 0;
+        if ((key >>> 32 == 0 ? word : key >>> 32) % workers != worker) {
+          continue;
+        }
         table.add(key, doc, title, variant);
 
         List<Long> known = forms.computeIfAbsent(key, k -> new ArrayList<>());
@@ -81,6 +91,22 @@ class TermTableTest {
       table.postings(t, p, () -> actual.add(p.doc + "/" + p.flags + "/" + p.variants));
       assertThat(actual).as("postings of %d", key)
           .isEqualTo(expected.stream().map(e -> e.doc + "/" + e.flags + "/" + e.variants).toList());
+      for (boolean withVariants : new boolean[] {true, false}) {
+        ByteWriter written = new ByteWriter(16);
+        table.writePostings(t, withVariants, written);
+        ByteWriter encoded = new ByteWriter(16);
+        int previous = 0;
+        for (Expected e : expected) {
+          encoded.varint(e.doc - previous);
+          previous = e.doc;
+          encoded.put((byte) e.flags);
+          if (withVariants) {
+            encoded.varint(e.variants);
+          }
+        }
+        assertThat(written.toByteArray()).as("index bytes of %d, variants %s", key, withVariants)
+            .isEqualTo(encoded.toByteArray());
+      }
     }
   }
 }

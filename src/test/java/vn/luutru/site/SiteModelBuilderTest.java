@@ -194,7 +194,23 @@ class SiteModelBuilderTest {
       assertThat(o.summary()).isEqualTo(k.summary()).isNotEmpty();
       assertThat(o.text()).as("the text went to the sink").isEmpty();
       assertThat(texts.get(i)).isEqualTo(k.title() + "|" + k.article().summary() + "|" + k.text());
-      assertThat(o.article().body()).isEmpty();
     }
+  }
+
+  @Test
+  void aOneOffModelHoldsNoArticleAsItWasRead() throws InterruptedException {
+    List<Article> owned = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      owned.add(article("a" + i + ".md", "title: \"Bài " + i + "\"\ndate: 2021-03-0" + (i + 1), "Thân bài " + i + ", [x](#dau)."));
+    }
+    java.lang.ref.WeakReference<Article> read = new java.lang.ref.WeakReference<>(owned.get(1));
+    SiteModel m = new SiteModelBuilder(new MarkdownRenderer()).build(owned, List.of(), OPTIONS.oneOff(null));
+    for (int i = 0; i < 50 && read.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(read.get()).as("the list is taken over and the model keeps only articles without their Markdown").isNull();
+    assertThat(m.articles()).hasSize(3).allSatisfy(p -> assertThat(p.article().body()).isEmpty());
+    assertThat(m.articles().get(1).text()).as("no sink: the text is kept").isEqualTo("Thân bài 1, x.");
   }
 }
