@@ -178,13 +178,13 @@ public final class SearchIndexWriter {
     AtomicReference<IOException> failure = new AtomicReference<>();
     IntStream.range(0, shards).parallel().forEach(s -> {
       long[] refs = byShard[s];
-      byte[][] names = new byte[refs.length][];
+      long[] keys = new long[refs.length];
       Integer[] order = new Integer[refs.length];
       for (int k = 0; k < refs.length; k++) {
-        names[k] = hashes.term(tables[(int) (refs[k] >>> 32)].key((int) refs[k]));
+        keys[k] = tables[(int) (refs[k] >>> 32)].key((int) refs[k]);
         order[k] = k;
       }
-      Arrays.sort(order, (a, b) -> compareAsStrings(names[a], names[b]));
+      Arrays.sort(order, (a, b) -> hashes.compare(keys[a], keys[b]));
       ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
       ByteWriter one = new ByteWriter(256);
       int own = 0;
@@ -192,8 +192,7 @@ public final class SearchIndexWriter {
         for (int k : order) {
           one.reset();
           encode(tables, hashes, refs[k], one);
-          shard.varint(names[k].length);
-          shard.bytes(names[k], 0, names[k].length);
+          hashes.writeTerm(keys[k], shard);
           if (one.size() <= OWN_FILE_BYTES) {
             shard.put((byte) 0);
             shard.append(one);
@@ -227,27 +226,6 @@ public final class SearchIndexWriter {
     return new Stats(pages.size(), terms, files.get(), bytes.get());
   }
 
-  /**
-   * UTF-8 bytes in the order of their strings ({@link String#compareTo}, UTF-16 order), which is
-   * byte order except between a character above U+FFFF and one of U+E000–U+FFFF (lead bytes
-   * F0–F4 against EE–EF): there the strings are compared.
-   */
-  static int compareAsStrings(byte[] a, byte[] b) {
-    int i = Arrays.mismatch(a, b);
-    if (i < 0) {
-      return 0;
-    }
-    if (i >= a.length || i >= b.length) {
-      return Integer.compare(a.length, b.length);
-    }
-    int x = a[i] & 0xFF;
-    int y = b[i] & 0xFF;
-    if (x >= 0xEE || y >= 0xEE) {
-      return new String(a, StandardCharsets.UTF_8).compareTo(new String(b, StandardCharsets.UTF_8));
-    }
-    return Integer.compare(x, y);
-  }
-
   private static long lap(Map<String, Long> timings, String part, long since) {
     long now = System.nanoTime();
     timings.put(part, (now - since) / 1_000_000);
@@ -265,6 +243,8 @@ public final class SearchIndexWriter {
     private final int[] single;
     private final int[] withSpace;
     private final int[] chars;
+    /** Each folded word's place in the order of their text. */
+    private final int[] rank;
 
     TermHashes(DocumentWords words) {
       String[] folded = words.folded;
@@ -278,6 +258,13 @@ public final class SearchIndexWriter {
         withSpace[f] = (single[f] ^ ' ') * 16777619;
         chars[f] = folded[f].length();
       });
+      Integer[] byText = new Integer[folded.length];
+      Arrays.setAll(byText, f -> f);
+      Arrays.sort(byText, (a, b) -> folded[a].compareTo(folded[b]));
+      rank = new int[folded.length];
+      for (int r = 0; r < byText.length; r++) {
+        rank[byText[r]] = r;
+      }
       markedUtf8 = new byte[words.marked.length][];
       IntStream.range(0, markedUtf8.length).parallel()
           .forEach(m -> markedUtf8[m] = words.marked[m].getBytes(StandardCharsets.UTF_8));
@@ -293,26 +280,43 @@ public final class SearchIndexWriter {
       return key >>> 32 == 0 ? chars[second] : chars[(int) (key >>> 32) - 1] + 1 + chars[second];
     }
 
-    /** The term of {@code key} in UTF-8: {@code dai} or {@code dai hoi}. */
-    byte[] term(long key) {
-      return join(utf8, key);
+    /**
+     * Terms in the order of their text ({@link String#compareTo}): a pair after its first word
+     * alone and before any longer word that word begins (a space sorts before every letter and
+     * digit), so by the rank of its first word, then its second.
+     */
+    int compare(long a, long b) {
+      return Long.compare(sortKey(a), sortKey(b));
     }
 
-    /** The written form of {@code key} in UTF-8: {@code đại} or {@code đại hội}. */
-    byte[] variant(long key) {
-      return join(markedUtf8, key);
+    private long sortKey(long key) {
+      int second = (int) key;
+      return key >>> 32 == 0 ? (long) rank[second] << 32
+          : ((long) rank[(int) (key >>> 32) - 1] << 32) | (rank[second] + 1L);
     }
 
-    private static byte[] join(byte[][] words, long key) {
+    /** The term of {@code key} as the index writes it: a byte length, then {@code dai} or {@code dai hoi} in UTF-8. */
+    void writeTerm(long key, ByteWriter out) {
+      join(utf8, key, out);
+    }
+
+    /** A written form likewise: {@code đại} or {@code đại hội}. */
+    void writeVariant(long key, ByteWriter out) {
+      join(markedUtf8, key, out);
+    }
+
+    private static void join(byte[][] words, long key, ByteWriter out) {
       byte[] second = words[(int) key];
       if (key >>> 32 == 0) {
-        return second;
+        out.varint(second.length);
+        out.bytes(second, 0, second.length);
+        return;
       }
       byte[] first = words[(int) (key >>> 32) - 1];
-      byte[] out = Arrays.copyOf(first, first.length + 1 + second.length);
-      out[first.length] = ' ';
-      System.arraycopy(second, 0, out, first.length + 1, second.length);
-      return out;
+      out.varint(first.length + 1 + second.length);
+      out.bytes(first, 0, first.length);
+      out.put((byte) ' ');
+      out.bytes(second, 0, second.length);
     }
   }
 
@@ -365,9 +369,7 @@ public final class SearchIndexWriter {
     int count = table.variantCount(t);
     out.varint(count);
     for (int i = 0; i < count; i++) {
-      byte[] v = words.variant(table.variant(t, i));
-      out.varint(v.length);
-      out.bytes(v, 0, v.length);
+      words.writeVariant(table.variant(t, i), out);
     }
     out.varint(table.count(t));
     table.writePostings(t, count > 1, out);

@@ -78,18 +78,36 @@ class SearchTextTest {
   @Test
   void shardTermsAreInTheOrderOfTheirStrings() {
     java.util.Random r = new java.util.Random(3);
-    String[] alphabet = {"a", "b", " ", "é", "đ", "\u4E2D", "\uE000", "\uFF41", "\uD835\uDC1A", "\uD840\uDC00"};
-    for (int i = 0; i < 20_000; i++) {
-      String x = random(r, alphabet);
-      String y = random(r, alphabet);
-      assertThat(Integer.signum(SearchIndexWriter.compareAsStrings(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          y.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).as("%s / %s", x, y).isEqualTo(Integer.signum(x.compareTo(y)));
+    String[] alphabet = {"a", "b", "é", "đ", "\u4E2D", "\uE000", "\uFF41", "\uD835\uDC1A", "\uD840\uDC00", "1"};
+    DocumentWords words = new DocumentWords(1);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      text.append(random(r, alphabet)).append(' ');
     }
+    words.add(0, "", "", text.toString());
+    words.freeze();
+    SearchIndexWriter.TermHashes hashes = new SearchIndexWriter.TermHashes(words);
+    int n = words.folded.length;
+    for (int i = 0; i < 20_000; i++) {
+      long x = key(r, n);
+      long y = key(r, n);
+      assertThat(Integer.signum(hashes.compare(x, y))).as("%s / %s", term(words, x), term(words, y))
+          .isEqualTo(Integer.signum(term(words, x).compareTo(term(words, y))));
+    }
+  }
+
+  private static long key(java.util.Random r, int words) {
+    return r.nextBoolean() ? r.nextInt(words) : DocumentWords.key(r.nextInt(words), r.nextInt(words));
+  }
+
+  private static String term(DocumentWords words, long key) {
+    String second = words.folded[(int) key];
+    return key >>> 32 == 0 ? second : words.folded[(int) (key >>> 32) - 1] + " " + second;
   }
 
   private static String random(java.util.Random r, String[] alphabet) {
     StringBuilder b = new StringBuilder();
-    for (int k = r.nextInt(4); k > 0; k--) {
+    for (int k = 1 + r.nextInt(3); k > 0; k--) {
       b.append(alphabet[r.nextInt(alphabet.length)]);
     }
     return b.toString();
