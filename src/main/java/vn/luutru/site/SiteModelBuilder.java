@@ -80,7 +80,7 @@ public final class SiteModelBuilder {
   public static final class BodyCache {
     record Entry(String sourcePath, int bodyLine, Position imageAt, String body, String image, String basePath,
         boolean check,
-        Map<String, String> pages, Map<String, Boolean> statics, RenderedBody rendered, String imagePath,
+        Map<String, String> pages, Map<String, Boolean> statics, byte[] html, String text, String imagePath,
         List<Diagnostic> diagnostics, List<Resolver.Anchor> anchors) {}
 
     final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
@@ -185,6 +185,7 @@ public final class SiteModelBuilder {
               String image = a.image().map(f -> f.path()).orElse("");
               BodyCache.Entry hit = cache == null ? null : cache.entries.get(a.contentPath());
               RenderedBody body;
+              byte[] html;
               if (hit != null && hit.sourcePath().equals(a.sourcePath()) && hit.bodyLine() == a.bodyLine()
                   && hit.imageAt().equals(a.position("image"))
                   && hit.body().equals(a.body()) && hit.image().equals(image) && hit.basePath().equals(options.basePath())
@@ -192,7 +193,10 @@ public final class SiteModelBuilder {
                   && hit.pages().entrySet().stream().allMatch(e -> e.getValue().equals(
                       Resolver.answer(e.getKey(), pathByContent, options.unreadable())))
                   && hit.statics().entrySet().stream().allMatch(e -> e.getValue() == statics.contains(e.getKey()))) {
-                body = hit.rendered();
+                // Kept as the page keeps it, UTF-8: encoding 10,000 bodies again would cost a
+                // preview tens of milliseconds on every save.
+                html = hit.html();
+                body = new RenderedBody("", hit.text());
                 images[i] = hit.imagePath();
                 Resolver r = new Resolver(a, options, pathByContent, statics);
                 r.own.addAll(hit.diagnostics());
@@ -217,15 +221,16 @@ public final class SiteModelBuilder {
                 }
                 images[i] = a.image().map(f -> r.image(f.path())).orElse("");
                 resolvers[i] = r;
+                html = body.html().getBytes(StandardCharsets.UTF_8);
                 if (cache != null) {
                   cache.entries.put(a.contentPath(), new BodyCache.Entry(a.sourcePath(), a.bodyLine(),
                       a.position("image"), a.body(), image,
                       options.basePath(), options.check(), Map.copyOf(r.pageLookups), Map.copyOf(r.staticLookups),
-                      body, images[i], List.copyOf(r.own), List.copyOf(r.anchors)));
+                      html, body.text(), images[i], List.copyOf(r.own), List.copyOf(r.anchors)));
                 }
               }
               diags.addAll(resolvers[i].own);
-              htmls[i] = body.html().getBytes(StandardCharsets.UTF_8);
+              htmls[i] = html;
               summaries[i] = a.summary().isEmpty() ? excerpt(body.text()) : a.summary();
               if (words != null) {
                 words.text(i, a.title(), a.summary(), body.text());
