@@ -272,6 +272,13 @@ final class TermTable {
     return n;
   }
 
+  /** The address of the next slice, written at the end of a slice's room. */
+  private int pointerAt(int end) {
+    byte[] p = blocks[end >>> BLOCK_BITS];
+    int i = end & BLOCK_MASK;
+    return ((p[i] & 0xFF) << 24) | ((p[i + 1] & 0xFF) << 16) | ((p[i + 2] & 0xFF) << 8) | (p[i + 3] & 0xFF);
+  }
+
   /** A slice's bytes: always room for one posting and the address of the next slice. */
   private static int sliceSize(int level) {
     return 32 << level;
@@ -345,49 +352,6 @@ final class TermTable {
     return at;
   }
 
-  /** A reader of one posting, filled by {@link #postings}. */
-  static final class Posting {
-    int doc;
-    int flags;
-    int variants;
-  }
-
-  /** Hands term {@code t}'s postings to {@code each}, in document order. */
-  void postings(int t, Posting into, Runnable each) {
-    long[] a = table(t);
-    int b = base(t);
-    int closed = (int) (a[b + COUNT] >>> 32) - 1;
-    int level = 0;
-    int pos = (int) (a[b + LIST] >>> 32);
-    int end = pos + sliceSize(0) - POINTER;
-    int doc = 0;
-    int[] at = new int[1];
-    for (int k = 0; k < closed; k++) {
-      if (end - pos < MAX_POSTING) {
-        // Where the writer went on to the next slice.
-        byte[] p = blocks[end >>> BLOCK_BITS];
-        int i = end & BLOCK_MASK;
-        pos = ((p[i] & 0xFF) << 24) | ((p[i + 1] & 0xFF) << 16) | ((p[i + 2] & 0xFF) << 8) | (p[i + 3] & 0xFF);
-        level = Math.min(level + 1, MAX_LEVEL);
-        end = pos + sliceSize(level) - POINTER;
-      }
-      byte[] p = blocks[pos >>> BLOCK_BITS];
-      at[0] = pos & BLOCK_MASK;
-      int start = at[0];
-      doc += readVarint(p, at);
-      into.doc = doc;
-      into.flags = readVarint(p, at);
-      into.variants = readVarint(p, at);
-      pos += at[0] - start;
-      each.run();
-    }
-    long opened = a[b + OPEN];
-    into.doc = (int) (opened >>> 32);
-    into.flags = (int) opened >>> 24;
-    into.variants = (int) opened & 0xFFFFFF;
-    each.run();
-  }
-
   /**
    * Writes term {@code t}'s postings in the index's format (see {@link SearchIndexWriter}):
    * the bytes held already are in it, but for the written forms, which the index leaves out
@@ -402,9 +366,8 @@ final class TermTable {
     int end = pos + sliceSize(0) - POINTER;
     for (int k = 0; k < closed; k++) {
       if (end - pos < MAX_POSTING) {
-        byte[] p = blocks[end >>> BLOCK_BITS];
-        int i = end & BLOCK_MASK;
-        pos = ((p[i] & 0xFF) << 24) | ((p[i + 1] & 0xFF) << 16) | ((p[i + 2] & 0xFF) << 8) | (p[i + 3] & 0xFF);
+        // Where the writer went on to the next slice.
+        pos = pointerAt(end);
         level = Math.min(level + 1, MAX_LEVEL);
         end = pos + sliceSize(level) - POINTER;
       }
@@ -430,19 +393,6 @@ final class TermTable {
     out.put((byte) (open >>> 24));
     if (withVariants) {
       out.varint(open & 0xFFFFFF);
-    }
-  }
-
-  private static int readVarint(byte[] b, int[] at) {
-    int value = 0;
-    int shift = 0;
-    while (true) {
-      byte x = b[at[0]++];
-      value |= (x & 0x7F) << shift;
-      if (x >= 0) {
-        return value;
-      }
-      shift += 7;
     }
   }
 }
