@@ -484,7 +484,7 @@ public final class SiteRenderer {
   }
 
   private static String isoDay(OffsetDateTime d) {
-    return DateTimeFormatter.ISO_LOCAL_DATE.format(d);
+    return d.toLocalDate().toString(); // ISO_LOCAL_DATE, without a formatter for every article
   }
 
   /** JSON-LD NewsArticle for an article page: the theme's {@code json_ld(article)}. */
