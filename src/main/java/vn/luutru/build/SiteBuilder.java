@@ -118,12 +118,9 @@ public final class SiteBuilder {
     Map<String, Long> timings = new LinkedHashMap<>();
     // -Dluutru.searchIndex=false builds without the index: only for measuring what it costs.
     boolean index = !"false".equals(System.getProperty("luutru.searchIndex"));
-    Words words = index ? new Words() : new Words() {
-      @Override
-      public void text(int doc, String title, String summary, String text) {}
-    };
+    Words words = new Words(index);
     try {
-      return build(config, words, index, timings);
+      return build(config, words, timings);
     } finally {
       // Whether or not the index was written, the threads let go of their word tables.
       if (words.words != null) {
@@ -132,7 +129,7 @@ public final class SiteBuilder {
     }
   }
 
-  private static BuildResult build(SiteConfig config, Words words, boolean index, Map<String, Long> timings)
+  private static BuildResult build(SiteConfig config, Words words, Map<String, Long> timings)
       throws IOException {
     Modelled modelled = model(config, Caches.none(), false, timings, true, words);
     SiteRenderer renderer = SiteRenderer.of(config);
@@ -153,7 +150,7 @@ public final class SiteBuilder {
         return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
       }
       Map<String, Long> parts = new LinkedHashMap<>();
-      if (index) {
+      if (words.index) {
         SearchIndexWriter.write(model.articles(), words.words, out::write, parts);
       }
       long t4 = lap(timings, "search", t3);
@@ -183,18 +180,30 @@ public final class SiteBuilder {
     return new BuildResult(sorted(diags), false, modelled.articles(), 0, 0, timings);
   }
 
-  /** The search index's reading of each article's text, taken while the model is built. */
-  private static class Words implements SiteModelBuilder.TextSink {
+  /**
+   * The search index's reading of each article's text, taken while the model is built; without
+   * the index, the text is dropped.
+   */
+  private static final class Words implements SiteModelBuilder.TextSink {
+    final boolean index;
     DocumentWords words;
+
+    Words(boolean index) {
+      this.index = index;
+    }
 
     @Override
     public void documents(int count) {
-      words = new DocumentWords(count);
+      if (index) {
+        words = new DocumentWords(count);
+      }
     }
 
     @Override
     public void text(int doc, String title, String summary, String text) {
-      words.add(doc, title, summary, text);
+      if (index) {
+        words.add(doc, title, summary, text);
+      }
     }
   }
 

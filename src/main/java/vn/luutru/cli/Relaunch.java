@@ -17,8 +17,8 @@ import java.util.Set;
  * articles: 0.73 of the time and 578 MB instead of 1.6–2 GB (README, Benchmark). From {@value
  * #LARGE} articles on, C2 pays for its compiling, and the second JVM keeps it and runs the
  * parallel collector instead: at 100,000 articles with {@code -Xmx2g}, two alternating runs
- * each, 40.5 s against 43.5–44 s with G1, the default. A jar cannot carry JVM options, hence the second process; it costs
- * about a tenth of a second.
+ * each, 40.5 s against 43.5–44 s with G1, the default. A jar cannot carry JVM options, hence
+ * the second process; it costs about a tenth of a second.
  *
  * <p>Only {@code build}, {@code check} and {@code import} are relaunched ({@code serve} runs for
  * hours, where C2 pays), and only from the jar. Options the JVM was given ({@code java -Xmx2g

@@ -1,6 +1,5 @@
 package vn.luutru.search;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte buffer with the index's primitives: unsigned LEB128 varints and strings. */
@@ -19,12 +18,6 @@ final class ByteWriter {
       v >>>= 7;
     }
     put((byte) v);
-  }
-
-  void string(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    varint(b.length);
-    bytes(b, 0, b.length);
   }
 
   void put(byte b) {

@@ -138,6 +138,9 @@ public final class SiteModelBuilder {
   }
 
   public SiteModel build(List<Article> input, List<String> staticFiles, Options options) {
+    if (options.oneOff() && cache != null) {
+      throw new IllegalArgumentException("a one-off build keeps no bodies; it cannot fill a cache of them");
+    }
     List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
     Article[] inOrder =
         input.stream()
@@ -147,9 +150,6 @@ public final class SiteModelBuilder {
                 Comparator.comparing(Article::date, Comparator.reverseOrder())
                     .thenComparing(Article::contentPath))
             .toArray(Article[]::new);
-    if (options.oneOff() && cache != null) {
-      throw new IllegalArgumentException("a one-off build keeps no bodies; it cannot fill a cache of them");
-    }
     boolean oneOff = options.oneOff();
     if (oneOff) {
       input.clear();

@@ -76,7 +76,7 @@ class SearchTextTest {
   }
 
   @Test
-  void shardTermsAreInTheOrderOfTheirStrings() {
+  void shardTermsAreHashedAndOrderedAsTheirStrings() {
     java.util.Random r = new java.util.Random(3);
     String[] alphabet = {"a", "b", "é", "đ", "\u4E2D", "\uE000", "\uFF41", "\uD835\uDC1A", "\uD840\uDC00", "1"};
     DocumentWords words = new DocumentWords(1);
@@ -93,6 +93,10 @@ class SearchTextTest {
       long y = key(r, n);
       assertThat(Integer.signum(hashes.compare(x, y))).as("%s / %s", term(words, x), term(words, y))
           .isEqualTo(Integer.signum(term(words, x).compareTo(term(words, y))));
+      // The hash and length a term's shard is chosen by, made from its words' bytes, are those
+      // of the term itself (hash is what search.js computes).
+      assertThat(hashes.hash(x)).as("hash of %s", term(words, x)).isEqualTo(SearchIndexWriter.hash(term(words, x)));
+      assertThat(hashes.length(x)).isEqualTo(term(words, x).length());
     }
   }
 
