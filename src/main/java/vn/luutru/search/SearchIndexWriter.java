@@ -53,6 +53,8 @@ public final class SearchIndexWriter {
   static final int OWN_FILE_BYTES = 2048;
   static final int EXCERPT_LENGTH = 240;
   static final String[] FACETS = {"category", "organization", "term"};
+  /** How many parts the terms are split into for making postings; see {@link Postings}. */
+  static final int PARTS = 32;
 
   private SearchIndexWriter() {}
 
@@ -106,24 +108,8 @@ public final class SearchIndexWriter {
     // 1. Words to numbers: merge what the threads numbered.
     words.freeze();
     start = lap(timings, "words", start);
-    // 2. Postings, in parallel: each worker owns the terms whose key hashes to it and reads
-    // every document in order, so each list is built in document order as if by one thread.
-    int workers = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
-    TermTable[] tables = new TermTable[workers];
-    IntStream.range(0, workers).parallel().forEach(w -> {
-      TermTable table = new TermTable(workers);
-      for (int doc = 0; doc < pages.size(); doc++) {
-        int[][] fields = words.fields(doc);
-        for (int f = 0; f < fields.length; f++) {
-          addField(table, words, doc, f == 0, fields[f], w, workers);
-        }
-      }
-      table.freeze();
-      tables[w] = table;
-    });
-    for (int doc = 0; doc < pages.size(); doc++) {
-      words.release(doc);
-    }
+    // 2. Postings, in parallel: see Postings.
+    TermTable[] tables = Postings.build(words, PARTS, Postings.CHUNK);
     start = lap(timings, "postings", start);
     AtomicInteger files = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
@@ -153,7 +139,7 @@ public final class SearchIndexWriter {
     }
     int[] shardOf = new int[terms];
     int[] shardSize = new int[shards];
-    for (int w = 0, at = 0; w < workers; w++) {
+    for (int w = 0, at = 0; w < tables.length; w++) {
       TermTable table = tables[w];
       for (int t = 0; t < table.size(); t++, at++) {
         int s = hashes.hash(table.key(t)) & (shards - 1);
@@ -166,7 +152,7 @@ public final class SearchIndexWriter {
       byShard[s] = new long[shardSize[s]];
       shardSize[s] = 0;
     }
-    for (int w = 0, at = 0; w < workers; w++) {
+    for (int w = 0, at = 0; w < tables.length; w++) {
       for (int t = 0; t < tables[w].size(); t++, at++) {
         int s = shardOf[at];
         byShard[s][shardSize[s]++] = ((long) w << 32) | t;
@@ -328,41 +314,7 @@ public final class SearchIndexWriter {
     return h;
   }
 
-  private static void addField(TermTable table, DocumentWords words, int doc, boolean title, int[] tokens, int worker,
-      int workers) {
-    int previousMarked = -1;
-    int previousFolded = -1;
-    for (int m : tokens) {
-      int f = words.foldedOf[m];
-      long unigram = DocumentWords.key(-1, f);
-      if (owner(unigram, workers) == worker) {
-        table.add(unigram, doc, title, DocumentWords.key(-1, m));
-      }
-      if (previousFolded >= 0) {
-        long pair = DocumentWords.key(previousFolded, f);
-        if (owner(pair, workers) == worker) {
-          table.add(pair, doc, title, DocumentWords.key(previousMarked, m));
-        }
-      }
-      previousMarked = m;
-      previousFolded = f;
-    }
-  }
-
-  /**
-   * The worker that owns term {@code key}: a single word by its number modulo the workers
-   * (so that each worker's table of words is indexed by the number divided by them), a pair by
-   * a hash.
-   */
-  private static int owner(long key, int workers) {
-    if (key >>> 32 == 0) {
-      return (workers & (workers - 1)) == 0 ? (int) key & (workers - 1) : (int) (key % workers);
-    }
-    // The high bits of a Fibonacci hash, scaled to [0, workers) by a multiplication, not a division.
-    return (int) ((((key * 0x9E3779B97F4A7C15L) >>> 32) * workers) >>> 32);
-  }
-
-  /** The posting list of term {@code ref} (worker and number) in the format of the class comment. */
+  /** The posting list of term {@code ref} (part and number) in the format of the class comment. */
   static void encode(TermTable[] tables, TermHashes words, long ref, ByteWriter out) {
     TermTable table = tables[(int) (ref >>> 32)];
     int t = (int) ref;

@@ -56,8 +56,8 @@ final class TermTable {
   /** Single words' slots, by the folded word's number. */
   private long[] words = new long[SLOT * 1024];
   /** Pairs' slots, open addressing. */
-  private long[] pairs = new long[SLOT << 16];
-  private int pairMask = (1 << 16) - 1;
+  private long[] pairs = new long[SLOT << 10];
+  private int pairMask = (1 << 10) - 1;
   private int pairCount;
   private int size;
 
@@ -83,10 +83,10 @@ final class TermTable {
   /** The same as a shift, when it is a power of two (dividing costs tens of cycles a word); else -1. */
   private final int wordShift;
 
-  /** A table for one worker of {@code workers}, each owning the single words {@code w} of one {@code w % workers}. */
-  TermTable(int workers) {
-    this.wordStride = workers;
-    this.wordShift = (workers & (workers - 1)) == 0 ? Integer.numberOfTrailingZeros(workers) : -1;
+  /** A table for one part of {@code parts}, each holding the single words {@code w} of one {@code w % parts}. */
+  TermTable(int parts) {
+    this.wordStride = parts;
+    this.wordShift = (parts & (parts - 1)) == 0 ? Integer.numberOfTrailingZeros(parts) : -1;
   }
 
   /** A table that holds every term. */
@@ -142,8 +142,16 @@ final class TermTable {
     return i == 0 ? a[b + VARIANT] : more[(int) a[b + FORMS]][i - 1];
   }
 
-  /** Records that {@code doc} has term {@code key}, written as {@code variant}. */
+  /** Records that {@code doc} has term {@code key}, written as {@code variant}, once: in the title or in the body. */
   void add(long key, int doc, boolean title, long variant) {
+    add(key, doc, title, title ? 0 : 1, variant);
+  }
+
+  /**
+   * Records that {@code doc} has term {@code key}, written as {@code variant}: in the title when
+   * {@code title}, and {@code occurrences} times in the body (the count kept stops at 15).
+   */
+  void add(long key, int doc, boolean title, int occurrences, long variant) {
     long[] a;
     int b;
     if (key >>> 32 == 0) {
@@ -191,11 +199,8 @@ final class TermTable {
       p = (int) opened;
     }
     int flags = p >>> 24;
-    if (title) {
-      flags |= 0x10;
-    } else if ((flags & 0x0F) < 15) {
-      flags++;
-    }
+    int body = Math.min(15, (flags & 0x0F) + occurrences);
+    flags = (title ? 0x10 : flags & 0x10) | body;
     p = (flags << 24) | (p & 0xFFFFFF) | (1 << Math.min(23, v));
     a[b + OPEN] = ((long) doc << 32) | (p & LOW);
   }
@@ -292,7 +297,7 @@ final class TermTable {
     }
     int block = start >>> BLOCK_BITS;
     if (start < 0 || block >= (1 << (31 - BLOCK_BITS)) - 1) {
-      throw new IllegalStateException("the search index's postings passed 2 GB in one worker");
+      throw new IllegalStateException("the search index's postings passed 2 GB in one part");
     }
     if (block >= blocks.length) {
       blocks = Arrays.copyOf(blocks, blocks.length * 2);
