@@ -19,13 +19,13 @@ class RelaunchTest {
     if (!Files.exists(jar)) {
       Files.write(jar, new byte[] {'P', 'K'});
     }
-    return Relaunch.command(args, jar, Path.of("/usr/bin/java"), given);
+    return Relaunch.command(args, jar, Path.of("/usr/bin/java"), given, Relaunch.LARGE, 6L << 30);
   }
 
   @Test
   void aBuildRunsInAJvmTunedForBatchWorkAndKeepsItsArguments() throws IOException {
     assertThat(command(List.of(), "build", "--content", dir.resolve("khong-co").toString(), "--drafts")).contains(List.of(
-        "/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dluutru.relaunched=true",
+        "/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms512m", "-Xmn120m", "-Dluutru.relaunched=true",
         "-cp", dir.resolve("luutru.jar").toString(), "vn.luutru.cli.Main",
         "build", "--content", dir.resolve("khong-co").toString(), "--drafts"));
     assertThat(command(List.of(), "check")).isPresent();
@@ -53,6 +53,24 @@ class RelaunchTest {
   }
 
   @Test
+  void theHeapIsSizedOnlyWhereTheMachineHasRoomAndNoOneElseSizedIt() throws IOException {
+    Path jar = Files.write(dir.resolve("luutru.jar"), new byte[] {'P', 'K'});
+    String[] args = {"build"};
+    Path java = Path.of("/usr/bin/java");
+    assertThat(Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 1L << 30).orElseThrow())
+        .contains("-Xms512m", "-Xmn120m");
+    assertThat(Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 700L << 20).orElseThrow())
+        .as("a heap of at most 700 MB").doesNotContain("-Xms512m", "-Xmn120m");
+    for (String own : List.of("-Xmx300m", "-Xms64m", "-Xmn32m", "-XX:MaxHeapSize=300m", "-XX:MaxRAMPercentage=10",
+        "-XX:NewRatio=3", "-XX:+UseG1GC")) {
+      assertThat(Relaunch.command(args, jar, java, List.of(own), Relaunch.LARGE, 6L << 30).orElseThrow())
+          .as(own).contains(own).doesNotContain("-Xms512m", "-Xmn120m");
+    }
+    assertThat(Relaunch.sizesTheHeap("-XX:+PrintGC")).isFalse();
+    assertThat(Relaunch.sizesTheHeap("-Dheap=1")).isFalse();
+  }
+
+  @Test
   void aLargeArchiveKeepsC2AndGetsTheParallelCollector() throws IOException {
     Path content = Files.createDirectories(dir.resolve("lon/2020"));
     for (int i = 0; i < 5; i++) {
@@ -62,7 +80,7 @@ class RelaunchTest {
     String[] args = {"build", "--content", dir.resolve("lon").toString()};
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-Xmx2g"), 5).orElseThrow())
         .containsSubsequence("/usr/bin/java", "-XX:+UseParallelGC", "-Xmx2g", "-Dluutru.relaunched=true")
-        .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms512m");
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6).orElseThrow())
         .as("one article fewer").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5).orElseThrow())
