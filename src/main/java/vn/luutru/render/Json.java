@@ -49,26 +49,36 @@ public final class Json {
     }
   }
 
+  /** A string, escaped; runs of characters that need no escape are copied at once. */
   private static void string(String v, StringBuilder s) {
     s.append('"');
-    for (int i = 0; i < v.length(); i++) {
+    int n = v.length();
+    int from = 0;
+    for (int i = 0; i < n; i++) {
       char c = v.charAt(i);
-      switch (c) {
-        case '"' -> s.append("\\\"");
-        case '\\' -> s.append("\\\\");
-        case '\n' -> s.append("\\n");
-        case '\r' -> s.append("\\r");
-        case '\t' -> s.append("\\t");
-        case '<', '>', '&', '\u2028', '\u2029' -> s.append(String.format("\\u%04x", (int) c));
-        default -> {
-          if (c < 0x20) {
-            s.append(String.format("\\u%04x", (int) c));
-          } else {
-            s.append(c);
-          }
-        }
+      String escape = switch (c) {
+        case '"' -> "\\\"";
+        case '\\' -> "\\\\";
+        case '\n' -> "\\n";
+        case '\r' -> "\\r";
+        case '\t' -> "\\t";
+        case '<', '>', '&', '\u2028', '\u2029' -> "";
+        default -> c < 0x20 ? "" : null;
+      };
+      if (escape == null) {
+        continue;
+      }
+      s.append(v, from, i);
+      from = i + 1;
+      if (escape.isEmpty()) {
+        s.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+      } else {
+        s.append(escape);
       }
     }
+    s.append(v, from, n);
     s.append('"');
   }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 }

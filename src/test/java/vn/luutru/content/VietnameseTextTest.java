@@ -106,6 +106,27 @@ class VietnameseTextTest {
     }
   }
 
+  /** shorten flattens white space in a loop now; it must give what the pattern gave, cuts included. */
+  @org.junit.jupiter.api.Test
+  void shortenGivesWhatThePatternGave() {
+    java.util.Random r = new java.util.Random(11);
+    String[] alphabet = {"a", "đ", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u001C", "\u0085", "\u00A0",
+        "\u2003", "\u3000", "\u2028", "\uD83D\uDE00", "\u0301", "xin chào"};
+    for (int i = 0; i < 50_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = r.nextInt(16); k > 0; k--) {
+        b.append(alphabet[r.nextInt(alphabet.length)]);
+      }
+      String in = b.toString();
+      int max = r.nextInt(20);
+      String flat = in.replaceAll("\\s+", " ").strip();
+      int cut = flat.lastIndexOf(' ', max);
+      String expected = flat.length() <= max ? flat : flat.substring(0, cut > 0 ? cut : max) + " …";
+      assertThat(VietnameseText.shorten(in, max)).as("%s, %d", in.chars().mapToObj(Integer::toHexString).toList(), max)
+          .isEqualTo(expected);
+    }
+  }
+
   /** The code-point loop clean was before it read from an array. */
   private static String reference(String text) {
     StringBuilder out = new StringBuilder();
