@@ -369,26 +369,50 @@ final class TermTable {
     int level = 0;
     int pos = (int) (a[b + LIST] >>> 32);
     int end = pos + sliceSize(0) - POINTER;
-    for (int k = 0; k < closed; k++) {
+    int k = 0;
+    while (k < closed) {
       if (end - pos < MAX_POSTING) {
         // Where the writer went on to the next slice.
         pos = pointerAt(end);
         level = Math.min(level + 1, MAX_LEVEL);
         end = pos + sliceSize(level) - POINTER;
       }
+      // The postings of this slice: copied at once with their written forms, else each without.
       byte[] p = blocks[pos >>> BLOCK_BITS];
       int from = pos & BLOCK_MASK;
+      int stop = from + (end - pos) - MAX_POSTING;
       int i = from;
-      while (p[i] < 0) {
-        i++;
+      if (withVariants) {
+        while (k < closed && i <= stop) {
+          while (p[i] < 0) {
+            i++;
+          }
+          i += 2; // the document's last byte, then the flags: one byte, at most 0x1F
+          while (p[i] < 0) {
+            i++;
+          }
+          i++;
+          k++;
+        }
+        out.bytes(p, from, i - from);
+      } else {
+        byte[] o = out.room(end - pos);
+        int n = out.size();
+        while (k < closed && i <= stop) {
+          byte c;
+          do {
+            c = p[i++];
+            o[n++] = c;
+          } while (c < 0);
+          o[n++] = p[i++];
+          while (p[i] < 0) {
+            i++;
+          }
+          i++;
+          k++;
+        }
+        out.skip(n - out.size());
       }
-      i += 2; // the document's last byte, then the flags: one byte, at most 0x1F
-      int written = i;
-      while (p[i] < 0) {
-        i++;
-      }
-      i++;
-      out.bytes(p, from, withVariants ? i - from : written - from);
       pos += i - from;
     }
     long opened = a[b + OPEN];
