@@ -33,6 +33,51 @@ class TermTableTest {
     }
   }
 
+  /**
+   * A term's postings are kept without their written forms until it has a second form: the
+   * bytes must be the same whether the second form comes first, late (in a later slice), or never.
+   */
+  @org.junit.jupiter.api.Test
+  void formsArriveLateOrNever() {
+    for (int late : new int[] {0, 1, 7, 300, 5000}) {
+      TermTable table = new TermTable();
+      ByteWriter expected = new ByteWriter(16);
+      ByteWriter expectedPlain = new ByteWriter(16);
+      int docs = 4000;
+      List<Long> forms = new ArrayList<>();
+      for (int doc = 0; doc < docs; doc++) {
+        boolean second = doc == late || (doc > late && doc % 3 == 0);
+        long form = second ? 2 : 1;
+        table.add(42, doc * 2, false, form);
+        if (!forms.contains(form)) {
+          forms.add(form);
+        }
+        int used = 1 << forms.indexOf(form);
+        if (doc % 5 == 0) {
+          table.add(42, doc * 2, true, 1);
+          if (!forms.contains(1L)) {
+            forms.add(1L);
+          }
+          used |= 1 << forms.indexOf(1L);
+        }
+        int flags = doc % 5 == 0 ? 0x11 : 0x01;
+        expected.varint(doc == 0 ? 0 : 2);
+        expected.put((byte) flags);
+        expected.varint(used);
+        expectedPlain.varint(doc == 0 ? 0 : 2);
+        expectedPlain.put((byte) flags);
+      }
+      table.freeze();
+      assertThat(table.variantCount(0)).isEqualTo(late < docs ? 2 : 1);
+      ByteWriter with = new ByteWriter(16);
+      table.writePostings(0, true, with);
+      ByteWriter without = new ByteWriter(16);
+      table.writePostings(0, false, without);
+      assertThat(with.toByteArray()).as("forms from %d on", late).isEqualTo(expected.toByteArray());
+      assertThat(without.toByteArray()).as("forms from %d on", late).isEqualTo(expectedPlain.toByteArray());
+    }
+  }
+
   /** Worker {@code worker} of {@code workers}: single words {@code n} with {@code n % workers == worker}. */
   private static void check(int workers, int worker) {
     Random random = new Random(20261127);
