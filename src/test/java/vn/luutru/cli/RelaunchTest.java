@@ -25,7 +25,8 @@ class RelaunchTest {
   @Test
   void aBuildRunsInAJvmTunedForBatchWorkAndKeepsItsArguments() throws IOException {
     assertThat(command(List.of(), "build", "--content", dir.resolve("khong-co").toString(), "--drafts")).contains(List.of(
-        "/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms512m", "-Xmn120m", "-Dluutru.relaunched=true",
+        "/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms512m", "-Xmn120m",
+        "-XX:MaxTenuringThreshold=0", "-Dluutru.relaunched=true",
         "-cp", dir.resolve("luutru.jar").toString(), "vn.luutru.cli.Main",
         "build", "--content", dir.resolve("khong-co").toString(), "--drafts"));
     assertThat(command(List.of(), "check")).isPresent();
@@ -58,7 +59,7 @@ class RelaunchTest {
     String[] args = {"build"};
     Path java = Path.of("/usr/bin/java");
     assertThat(Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 1L << 30).orElseThrow())
-        .contains("-Xms512m", "-Xmn120m");
+        .contains("-Xms512m", "-Xmn120m", "-XX:MaxTenuringThreshold=0");
     assertThat(Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 700L << 20).orElseThrow())
         .as("a heap of at most 700 MB").doesNotContain("-Xms512m", "-Xmn120m");
     for (String own : List.of("-Xmx300m", "-Xms64m", "-Xmn32m", "-XX:MaxHeapSize=300m", "-XX:MaxRAMPercentage=10",
