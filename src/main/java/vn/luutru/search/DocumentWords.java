@@ -191,7 +191,6 @@ public final class DocumentWords {
     int used;
     int[] starts = new int[1 << 12];
     int[] lengths = new int[1 << 12];
-    int[] hashes = new int[1 << 12];
     int size;
     /** The word's hash (high half) and its number plus one (low half); 0 for a free slot. */
     private long[] slots = new long[1 << 13];
@@ -207,7 +206,7 @@ public final class DocumentWords {
     /** After the merge: the thread may keep this table a while; its arrays need not stay. */
     void release() {
       chars = null;
-      starts = lengths = hashes = out = null;
+      starts = lengths = out = null;
       slots = null;
       buffer = null;
     }
@@ -309,7 +308,6 @@ public final class DocumentWords {
       if (size == starts.length) {
         starts = Arrays.copyOf(starts, size * 2);
         lengths = Arrays.copyOf(lengths, size * 2);
-        hashes = Arrays.copyOf(hashes, size * 2);
       }
       if (used + length > chars.length) {
         chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + length));
@@ -317,7 +315,6 @@ public final class DocumentWords {
       System.arraycopy(word, 0, chars, used, length);
       starts[size] = used;
       lengths[size] = length;
-      hashes[size] = hash;
       used += length;
       slots[h] = ((long) hash << 32) | (size + 1);
       if (++size * 2 > slots.length) {
@@ -337,14 +334,18 @@ public final class DocumentWords {
     }
 
     private void rehash() {
-      slots = new long[slots.length * 2];
+      long[] old = slots;
+      slots = new long[old.length * 2];
       int mask = slots.length - 1;
-      for (int id = 0; id < size; id++) {
-        int h = (hashes[id] ^ (hashes[id] >>> 16)) & mask;
-        while (slots[h] != 0) {
-          h = (h + 1) & mask;
+      for (long slot : old) {
+        if (slot != 0) {
+          int hash = (int) (slot >>> 32);
+          int h = (hash ^ (hash >>> 16)) & mask;
+          while (slots[h] != 0) {
+            h = (h + 1) & mask;
+          }
+          slots[h] = slot;
         }
-        slots[h] = ((long) hashes[id] << 32) | (id + 1);
       }
     }
   }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Makes the postings of every term into {@link TermTable}s, on as many threads as there are
- * cores, in two steps per chunk of documents: the words are first dealt into one buffer per
+ * Makes the postings of every term into {@link TermTable}s, on up to 8 threads, in two steps
+ * per chunk of documents: the words are first dealt into one buffer per
  * part of the terms, then each part adds its buffer to its own table.
  *
  * <p>Why: adding a posting touches the term's slot and the end of its list, at random. In one
@@ -26,7 +26,10 @@ import java.util.stream.IntStream;
  * set for a word of the title.
  */
 final class Postings {
-  /** Buffer entries dealt per chunk: 32 MB of longs, whatever the size of the archive. */
+  /**
+   * Buffer entries dealt per chunk, about, counted as two a word before repeats are merged (so
+   * some 16 to 32 MB of longs), whatever the size of the archive.
+   */
   static final int CHUNK = 1 << 22;
 
   private static final long MARK = Long.MIN_VALUE;
@@ -34,9 +37,9 @@ final class Postings {
   private static final int WORD_BITS = 29;
   private static final int WORD_MASK = (1 << WORD_BITS) - 1;
   private static final int COUNT_SHIFT = 2 * WORD_BITS;
-  /** The bits that say which word or pair an entry is. */
-  private static final long TERM = (1L << COUNT_SHIFT) - 1;
   private static final long ONE = 1L << COUNT_SHIFT;
+  /** The room of a dealer's table of one document's entries, to begin with. */
+  private static final int SEEN = 1 << 12;
 
   private Postings() {}
 
@@ -46,11 +49,15 @@ final class Postings {
    * about.
    */
   static TermTable[] build(DocumentWords words, int parts, int chunk) {
+    return build(words, parts, chunk, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+  }
+
+  /** As {@link #build(DocumentWords, int, int)}, each chunk dealt by {@code dealers} threads. */
+  static TermTable[] build(DocumentWords words, int parts, int chunk, int dealers) {
     if (words.marked.length >= WORD_MASK) {
       throw new IllegalStateException("the search index holds at most " + (WORD_MASK - 1) + " written forms");
     }
     int documents = words.documents();
-    int dealers = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
     TermTable[] tables = new TermTable[parts];
     Arrays.setAll(tables, p -> new TermTable(parts));
     Dealer[] dealt = new Dealer[dealers];
@@ -61,7 +68,7 @@ final class Postings {
       // A chunk of whole documents, then its share for each dealer, by the number of words.
       int end = doc;
       long entries = 0;
-      while (end < documents && (entries == 0 || entries < chunk)) {
+      while (end < documents && entries < chunk) {
         entries += 2L * wordsOf(words.fields(end));
         end++;
       }
@@ -83,10 +90,10 @@ final class Postings {
           add(tables[p], foldedOf, d.buffers[p], d.fill[p]);
         }
       });
+      for (int d = doc; d < end; d++) {
+        words.release(d);
+      }
       doc = end;
-    }
-    for (int d = 0; d < documents; d++) {
-      words.release(d);
     }
     IntStream.range(0, parts).parallel().forEach(p -> tables[p].freeze());
     return tables;
@@ -113,6 +120,36 @@ final class Postings {
     return (int) ((((key * 0x9E3779B97F4A7C15L) >>> 32) * parts) >>> 32);
   }
 
+  /** A buffer entry: a word ({@code first} −1) or a pair, seen once, in the title or in the body. */
+  static long entry(int first, int second, boolean title) {
+    long term = ((long) (first + 1) << WORD_BITS) | second;
+    return title ? term | TITLE : term | ONE;
+  }
+
+  static int first(long entry) {
+    return ((int) (entry >>> WORD_BITS) & WORD_MASK) - 1;
+  }
+
+  static int second(long entry) {
+    return (int) entry & WORD_MASK;
+  }
+
+  static int occurrences(long entry) {
+    return (int) (entry >>> COUNT_SHIFT) & 0x0F;
+  }
+
+  static boolean title(long entry) {
+    return (entry & TITLE) != 0;
+  }
+
+  /** {@code entry} seen once more: in the title, or once more in the body (the count stops at 15). */
+  static long again(long entry, boolean title) {
+    if (title) {
+      return entry | TITLE;
+    }
+    return occurrences(entry) < 15 ? entry + ONE : entry;
+  }
+
   /** Adds the entries of one buffer to the table of its part. */
   private static void add(TermTable table, int[] foldedOf, long[] buffer, int fill) {
     int doc = -1;
@@ -122,10 +159,10 @@ final class Postings {
         doc = (int) e;
         continue;
       }
-      boolean title = (e & TITLE) != 0;
-      int occurrences = (int) (e >>> COUNT_SHIFT) & 0x0F;
-      int second = (int) e & WORD_MASK;
-      int first = ((int) (e >>> WORD_BITS) & WORD_MASK) - 1;
+      boolean title = title(e);
+      int occurrences = occurrences(e);
+      int second = second(e);
+      int first = first(e);
       if (first < 0) {
         table.add(foldedOf[second], doc, title, occurrences, second);
       } else {
@@ -144,10 +181,10 @@ final class Postings {
     final int[] fill;
     private final int[] lastDoc;
     /** This document's entries, by term bits plus one, in open addressing: slots of other documents are free. */
-    private long[] seenTerm = new long[1 << 12];
-    private int[] seenDoc = new int[1 << 12];
+    private long[] seenTerm = new long[SEEN];
+    private int[] seenDoc = new int[SEEN];
     /** Where: the part (high half) and the index in its buffer (low half). */
-    private long[] seenAt = new long[1 << 12];
+    private long[] seenAt = new long[SEEN];
     private int seen;
 
     Dealer(int parts) {
@@ -158,22 +195,27 @@ final class Postings {
 
     /** Deals the words of documents {@code from} to {@code to} − 1 into the buffers. */
     void deal(DocumentWords words, int from, int to) {
-      int parts = buffers.length;
       Arrays.fill(fill, 0);
       Arrays.fill(lastDoc, -1);
       int[] foldedOf = words.foldedOf;
       for (int doc = from; doc < to; doc++) {
         int[][] fields = words.fields(doc);
         seen = 0;
+        if (seenTerm.length > SEEN << 2) {
+          // After a very long document: a small table again, for the next ones to stay in cache.
+          seenTerm = new long[SEEN];
+          seenDoc = new int[SEEN];
+          seenAt = new long[SEEN];
+        }
         for (int f = 0; f < fields.length; f++) {
           boolean title = f == 0;
           int previousMarked = -1;
           int previousFolded = -1;
           for (int m : fields[f]) {
             int folded = foldedOf[m];
-            put(folded, doc, title, m);
+            put(folded, doc, title, entry(-1, m, title));
             if (previousFolded >= 0) {
-              put(DocumentWords.key(previousFolded, folded), doc, title, ((long) (previousMarked + 1) << WORD_BITS) | m);
+              put(DocumentWords.key(previousFolded, folded), doc, title, entry(previousMarked, m, title));
             }
             previousMarked = m;
             previousFolded = folded;
@@ -182,23 +224,18 @@ final class Postings {
       }
     }
 
-    /** One occurrence of term {@code key} in {@code doc}, written as {@code term} (the entry's term bits). */
-    private void put(long key, int doc, boolean title, long term) {
+    /** One occurrence of term {@code key} in {@code doc}, written as in {@code entry}. */
+    private void put(long key, int doc, boolean title, long entry) {
       int stamp = doc + 1;
       int mask = seenTerm.length - 1;
-      long stored = term + 1;
+      long stored = (entry & ~(TITLE | (0x0FL << COUNT_SHIFT))) + 1;
       int h = (int) mix(stored) & mask;
       while (seenDoc[h] == stamp) {
         if (seenTerm[h] == stored) {
           long at = seenAt[h];
           long[] b = buffers[(int) (at >>> 32)];
           int i = (int) at;
-          long e = b[i];
-          if (title) {
-            b[i] = e | TITLE;
-          } else if ((e >>> COUNT_SHIFT & 0x0F) < 15) {
-            b[i] = e + ONE;
-          }
+          b[i] = again(b[i], title);
           return;
         }
         h = (h + 1) & mask;
@@ -213,7 +250,7 @@ final class Postings {
         lastDoc[part] = doc;
         b[n++] = MARK | doc;
       }
-      b[n] = title ? term | TITLE : term | ONE;
+      b[n] = entry;
       fill[part] = n + 1;
       seenDoc[h] = stamp;
       seenTerm[h] = stored;

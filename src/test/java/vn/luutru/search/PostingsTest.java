@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * whatever the parts and chunks, and however often a document repeats a word, each term must
  * get the same documents, flags, written forms in the same order, and bytes.
  */
+@org.junit.jupiter.api.Timeout(120)
 class PostingsTest {
   /** Syllables with several written forms each, so that folded terms collect forms in document order. */
   private static final String[] SYLLABLES = {
@@ -24,13 +25,14 @@ class PostingsTest {
     "2020", "2025", "a", "ạ",
   };
 
-  @ParameterizedTest(name = "{0} parts, chunks of {1}")
-  @CsvSource({"1, 4194304", "3, 4194304", "32, 4194304", "32, 1", "7, 300", "64, 5000"})
-  void sameAsOneTableFedWordByWord(int parts, int chunk) {
+  @ParameterizedTest(name = "{0} parts, chunks of {1}, {2} threads")
+  @CsvSource({"1, 4194304, 2", "3, 4194304, 2", "32, 4194304, 2", "32, 1, 2", "7, 300, 3", "64, 5000, 8",
+      "32, 4194304, 1", "32, 20000, 8"})
+  void sameAsOneTableFedWordByWord(int parts, int chunk, int dealers) {
     DocumentWords once = words();
     Map<String, String> expected = describe(reference(once), once);
     DocumentWords words = words();
-    TermTable[] tables = Postings.build(words, parts, chunk);
+    TermTable[] tables = Postings.build(words, parts, chunk, dealers);
     Map<String, String> actual = new HashMap<>();
     for (TermTable table : tables) {
       actual.putAll(describe(new TermTable[] {table}, words));
@@ -39,6 +41,33 @@ class PostingsTest {
     for (int p = 0; p < parts; p++) {
       for (int t = 0; t < tables[p].size(); t++) {
         assertThat(Postings.part(tables[p].key(t), parts)).isEqualTo(p);
+      }
+    }
+  }
+
+  /** A buffer entry keeps the largest word numbers it allows, its count stops at 15, and a title stays one. */
+  @org.junit.jupiter.api.Test
+  void entriesHoldTheirWordsAndCounts() {
+    int largest = (1 << 29) - 2;
+    for (int first : new int[] {-1, 0, 1, largest - 1}) {
+      for (int second : new int[] {0, 1, largest}) {
+        for (boolean title : new boolean[] {false, true}) {
+          long e = Postings.entry(first, second, title);
+          assertThat(e).isNotNegative();
+          assertThat(Postings.first(e)).isEqualTo(first);
+          assertThat(Postings.second(e)).isEqualTo(second);
+          assertThat(Postings.title(e)).isEqualTo(title);
+          assertThat(Postings.occurrences(e)).isEqualTo(title ? 0 : 1);
+          for (int i = 0; i < 40; i++) {
+            e = Postings.again(e, false);
+          }
+          e = Postings.again(e, true);
+          assertThat(e).isNotNegative();
+          assertThat(Postings.occurrences(e)).isEqualTo(15);
+          assertThat(Postings.title(e)).isTrue();
+          assertThat(Postings.first(e)).isEqualTo(first);
+          assertThat(Postings.second(e)).isEqualTo(second);
+        }
       }
     }
   }
@@ -74,6 +103,12 @@ class PostingsTest {
       body.append(text(random, random.nextInt(doc % 50 == 0 ? 3000 : 300)));
       if (random.nextInt(10) == 0) {
         body.append(" đại hội".repeat(20 + random.nextInt(20)));
+      }
+      if (doc == 700) {
+        // One very long document, 20,000 words said once each: the dealers' tables grow, then shrink.
+        for (int i = 0; i < 20_000; i++) {
+          body.append(" dài").append(i);
+        }
       }
       words.add(doc, title, summary, body.toString());
     }

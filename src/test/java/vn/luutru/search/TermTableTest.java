@@ -13,6 +13,7 @@ import java.util.Random;
  * list of postings), on enough random postings that lists cross many slices and blocks, terms
  * have more than 23 written forms, and occurrences pass 15.
  */
+@org.junit.jupiter.api.Timeout(120)
 class TermTableTest {
   /** One posting as the model keeps it. */
   private static final class Expected {
@@ -27,15 +28,15 @@ class TermTableTest {
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3})
-  void postingsAreThoseOfAMapOfLists(int workers) {
-    for (int w = 0; w < workers; w++) {
-      check(workers, w);
+  void postingsAreThoseOfAMapOfLists(int parts) {
+    for (int p = 0; p < parts; p++) {
+      check(parts, p);
     }
   }
 
   /**
-   * A term's postings are kept without their written forms until it has a second form: the
-   * bytes must be the same whether the second form comes first, late (in a later slice), or never.
+   * The index leaves a term's written forms out when it has one: the bytes, with and without
+   * forms, must be right whether the second form comes first, late (in a later slice), or never.
    */
   @org.junit.jupiter.api.Test
   void formsArriveLateOrNever() {
@@ -78,10 +79,10 @@ class TermTableTest {
     }
   }
 
-  /** Worker {@code worker} of {@code workers}: single words {@code n} with {@code n % workers == worker}. */
-  private static void check(int workers, int worker) {
+  /** Part {@code part} of {@code parts}: single words {@code n} with {@code n % parts == part}. */
+  private static void check(int parts, int part) {
     Random random = new Random(20261127);
-    TermTable table = new TermTable(workers);
+    TermTable table = new TermTable(parts);
     Map<Long, List<Expected>> model = new HashMap<>();
     Map<Long, List<Long>> forms = new HashMap<>();
     for (int doc = 0; doc < 3000; doc++) {
@@ -94,7 +95,7 @@ class TermTableTest {
         long variant = key >>> 32 == 0 ? word * 64L + random.nextInt(word < 5 ? 40 : 2)
             : ((long) (1 + random.nextInt(30)) << 32) | random.nextInt(3);
         boolean title = i < 3 && random.nextInt(3) == 0;
-        if ((key >>> 32 == 0 ? word : key >>> 32) % workers != worker) {
+        if ((key >>> 32 == 0 ? word : key >>> 32) % parts != part) {
           continue;
         }
         table.add(key, doc, title, variant);
