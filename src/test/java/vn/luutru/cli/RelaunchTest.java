@@ -63,10 +63,12 @@ class RelaunchTest {
     assertThat(Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 700L << 20).orElseThrow())
         .as("a heap of at most 700 MB").doesNotContain("-Xms512m", "-Xmn120m");
     for (String own : List.of("-Xmx300m", "-Xms64m", "-Xmn32m", "-XX:MaxHeapSize=300m", "-XX:MaxRAMPercentage=10",
-        "-XX:NewRatio=3", "-XX:+UseG1GC")) {
+        "-XX:NewRatio=3", "-XX:+UseG1GC", "-XX:+AggressiveHeap")) {
       assertThat(Relaunch.command(args, jar, java, List.of(own), Relaunch.LARGE, 6L << 30).orElseThrow())
           .as(own).contains(own).doesNotContain("-Xms512m", "-Xmn120m");
     }
+    assertThat(Relaunch.command(args, jar, java, List.of("-XX:+AggressiveHeap"), Relaunch.LARGE, 6L << 30)
+        .orElseThrow()).as("AggressiveHeap picks its own collector").doesNotContain("-XX:+UseSerialGC");
     assertThat(Relaunch.sizesTheHeap("-XX:+PrintGC")).isFalse();
     assertThat(Relaunch.sizesTheHeap("-Dheap=1")).isFalse();
   }
