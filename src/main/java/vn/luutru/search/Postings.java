@@ -26,6 +26,8 @@ import java.util.stream.IntStream;
  * set for a word of the title.
  */
 final class Postings {
+  /** How many parts the terms are split into: small tables, and more than enough for 8 threads. */
+  static final int PARTS = 32;
   /**
    * Buffer entries dealt per chunk, about, counted as two a word before repeats are merged (so
    * some 16 to 32 MB of longs), whatever the size of the archive.
@@ -42,6 +44,11 @@ final class Postings {
   private static final int SEEN = 1 << 12;
 
   private Postings() {}
+
+  /** The postings of {@code words} (frozen) in {@value #PARTS} tables, {@value #CHUNK} entries a chunk. */
+  static TermTable[] build(DocumentWords words) {
+    return build(words, PARTS, CHUNK);
+  }
 
   /**
    * The postings of {@code words} (frozen) in {@code parts} tables, table {@code p} holding the

@@ -53,8 +53,6 @@ public final class SearchIndexWriter {
   static final int OWN_FILE_BYTES = 2048;
   static final int EXCERPT_LENGTH = 240;
   static final String[] FACETS = {"category", "organization", "term"};
-  /** How many parts the terms are split into for making postings; see {@link Postings}. */
-  static final int PARTS = 32;
 
   private SearchIndexWriter() {}
 
@@ -109,7 +107,7 @@ public final class SearchIndexWriter {
     words.freeze();
     start = lap(timings, "words", start);
     // 2. Postings, in parallel: see Postings.
-    TermTable[] tables = Postings.build(words, PARTS, Postings.CHUNK);
+    TermTable[] tables = Postings.build(words);
     start = lap(timings, "postings", start);
     AtomicInteger files = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
