@@ -14,8 +14,8 @@ import java.util.Set;
  * {@code java -jar luutru.jar build} starts the work in a second JVM tuned for a short batch run:
  * C1 only ({@code -XX:TieredStopAtLevel=1}: on two cores C2's compiling costs more than it wins
  * in a build of seconds) and the serial collector (a third of the memory), with the heap of
- * {@link #HEAP} when the machine has the memory for it. Measured on 10,000
- * articles: 0.73 of the time and 578 MB instead of 1.6–2 GB (README, Benchmark). From {@value
+ * {@link #HEAP} when the machine has the memory for it. Measured on 10,000 articles at {@code
+ * ccd26ff}: 0.69 of the time and 579 MB instead of 1.5 GB (README, Benchmark). From {@value
  * #LARGE} articles on, C2 pays for its compiling, and the second JVM keeps it and runs the
  * parallel collector instead: at 100,000 articles with {@code -Xmx2g}, two alternating runs
  * each, 40.5 s against 43.5–44 s with G1, the default. A jar cannot carry JVM options, hence
@@ -24,7 +24,8 @@ import java.util.Set;
  * <p>Only {@code build}, {@code check} and {@code import} are relaunched ({@code serve} runs for
  * hours, where C2 pays), and only from the jar. Options the JVM was given ({@code java -Xmx2g
  * -jar …}) go to the second JVM too, and win: a collector or a compiler setting of the user's
- * replaces ours. {@code -Dluutru.relaunch=false}, or a debugger or agent, keeps the work in this JVM.
+ * replaces ours. {@code -Dluutru.relaunch=false}, a debugger or agent, or {@code
+ * -XX:ArchiveClassesAtExit} keeps the work in this JVM.
  */
 final class Relaunch {
   static final String MARK = "luutru.relaunched";
@@ -86,7 +87,10 @@ final class Relaunch {
       long maxHeap) {
     if (args.length == 0 || !BATCH.contains(args[0]) || !jar.toString().endsWith(".jar") || !Files.isRegularFile(jar)
         || given.stream().anyMatch(a -> a.startsWith("-agentlib") || a.startsWith("-agentpath")
-            || a.startsWith("-javaagent") || a.startsWith("-Xdebug") || a.startsWith("-Xrunjdwp"))) {
+            || a.startsWith("-javaagent") || a.startsWith("-Xdebug") || a.startsWith("-Xrunjdwp")
+            // Making a class data archive: both JVMs would write it, the first one last, with
+            // only its own few classes; in this JVM it gets every class a build loads.
+            || a.startsWith("-XX:ArchiveClassesAtExit"))) {
       return Optional.empty();
     }
     boolean isLarge = !args[0].equals("import") && articlesAtLeast(contentFolder(args), large);

@@ -49,6 +49,8 @@ class RelaunchTest {
     assertThat(command(List.of(), "new", "Tiêu đề")).isEmpty();
     assertThat(command(List.of())).isEmpty();
     assertThat(command(List.of("-agentlib:jdwp=transport=dt_socket,server=y"), "build")).isEmpty();
+    assertThat(command(List.of("-XX:ArchiveClassesAtExit=/tmp/app.jsa"), "build")).as("making a CDS archive").isEmpty();
+    assertThat(command(List.of("-XX:SharedArchiveFile=/tmp/app.jsa"), "build")).as("using one").isPresent();
     assertThat(Relaunch.command(new String[] {"build"}, dir, Path.of("/usr/bin/java"), List.of()))
         .as("from target/classes").isEmpty();
   }
