@@ -75,15 +75,15 @@ public final class SiteBuilder {
    */
   public static Modelled model(SiteConfig config, Caches caches, boolean check, Map<String, Long> timings)
       throws IOException {
-    return model(config, caches, check, timings, false, null);
+    return model(config, caches, check, timings, null);
   }
 
   /**
-   * As {@link #model(SiteConfig, Caches, boolean, Map)}; with {@code oneOff}, for a build that
+   * As {@link #model(SiteConfig, Caches, boolean, Map)}; with {@code words}, for a build that
    * renders the model once: no Markdown is kept once rendered, and the text goes to {@code
    * words} (see {@link SiteModelBuilder.Options#oneOff}).
    */
-  static Modelled model(SiteConfig config, Caches caches, boolean check, Map<String, Long> timings, boolean oneOff,
+  static Modelled model(SiteConfig config, Caches caches, boolean check, Map<String, Long> timings,
       SiteModelBuilder.TextSink words) throws IOException {
     long t0 = System.nanoTime();
     ContentSource.Content content =
@@ -101,7 +101,7 @@ public final class SiteBuilder {
         config.future(), config.today(), check).reading(config.contentPrefix(), content.unreadable());
     List<Article> articles = content.articles();
     List<String> statics = content.staticFiles();
-    if (oneOff) {
+    if (words != null) {
       // The builder takes this list over and lets go of each body once rendered; nothing here
       // may keep the articles, so the loaded content is dropped.
       articles = new ArrayList<>(articles);
@@ -131,7 +131,7 @@ public final class SiteBuilder {
 
   private static BuildResult build(SiteConfig config, Words words, Map<String, Long> timings)
       throws IOException {
-    Modelled modelled = model(config, Caches.none(), false, timings, true, words);
+    Modelled modelled = model(config, Caches.none(), false, timings, words);
     SiteRenderer renderer = SiteRenderer.of(config);
     if (modelled.hasErrors()) {
       // Addresses the templates would claim twice are known without rendering: reported too.

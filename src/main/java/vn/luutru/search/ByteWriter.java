@@ -2,7 +2,7 @@ package vn.luutru.search;
 
 import java.util.Arrays;
 
-/** A growable byte buffer with the index's primitives: unsigned LEB128 varints and strings. */
+/** A growable byte buffer with the index's primitive, the unsigned LEB128 varint. */
 final class ByteWriter {
   private byte[] buf;
   private int size;
