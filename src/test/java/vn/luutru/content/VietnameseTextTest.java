@@ -94,7 +94,8 @@ class VietnameseTextTest {
   void cleanGivesWhatTheCodePointLoopGave() {
     java.util.Random r = new java.util.Random(7);
     String[] alphabet = {"a", "đ", "ạ", "\r", "\n", "\t", "\u0000", "\u0085", "\u00AD", "\u200B", "\u202C", "\uFEFF",
-        "\uFDD0", "\uFFFE", "\uD83D\uDE00", "\uD83D", "\uDE00", "\uD83F\uDFFE", "\u0301", "e\u0302", "\u2060", "\u4E2D"};
+        "\uFDD0", "\uFFFE", "\uD83D\uDE00", "\uD83D", "\uDE00", "\uD83F\uDFFE", "\u0301", "e\u0302", "\u2060", "\u4E2D",
+        "\u01A0", "\u1EDB", "\u1E9B", "\u2013", "\u201C", "\u2026", "\u2000", "\u0340", "\u0F73", "\u1161"};
     for (int i = 0; i < 50_000; i++) {
       StringBuilder b = new StringBuilder();
       for (int k = r.nextInt(12); k > 0; k--) {
@@ -103,6 +104,53 @@ class VietnameseTextTest {
       String in = b.toString();
       assertThat(VietnameseText.clean(in)).as("%s", in.chars().mapToObj(Integer::toHexString).toList())
           .isEqualTo(reference(in));
+    }
+  }
+
+  /**
+   * clean skips the JDK's NFC check for text of nothing but {@link VietnameseText#isStable}
+   * characters; each must be NFC on its own, no combining mark (every character of a combining
+   * class other than 0 is one), and never the second part of a canonical decomposition (what
+   * could compose with the character before it). The pairs of them are checked too.
+   */
+  @org.junit.jupiter.api.Test
+  void stableCharactersAreNfcWhateverSurroundsThem() {
+    java.util.BitSet composesWithBefore = new java.util.BitSet();
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {
+        continue;
+      }
+      String one = new String(Character.toChars(cp));
+      if (!Normalizer.isNormalized(one, Normalizer.Form.NFD)) {
+        int[] parts = Normalizer.normalize(one, Normalizer.Form.NFD).codePoints().toArray();
+        for (int k = 1; k < parts.length; k++) {
+          composesWithBefore.set(parts[k]);
+        }
+      }
+    }
+    StringBuilder stable = new StringBuilder();
+    for (char c = 0; c < 0xFFFF; c++) {
+      if (!VietnameseText.isStable(c)) {
+        continue;
+      }
+      stable.append(c);
+      int type = Character.getType(c);
+      assertThat(Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFC)).as("U+%04X", (int) c).isTrue();
+      assertThat(type).as("U+%04X", (int) c).isNotIn((int) Character.NON_SPACING_MARK,
+          (int) Character.COMBINING_SPACING_MARK, (int) Character.ENCLOSING_MARK);
+      assertThat(composesWithBefore.get(c)).as("U+%04X", (int) c).isFalse();
+    }
+    assertThat(stable.length()).isGreaterThan(1000);
+    char[] pair = new char[2];
+    for (int a = 0; a < stable.length(); a++) {
+      pair[0] = stable.charAt(a);
+      for (int b = 0; b < stable.length(); b++) {
+        pair[1] = stable.charAt(b);
+        String s = new String(pair);
+        if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+          throw new AssertionError(String.format("U+%04X U+%04X is not NFC", (int) pair[0], (int) pair[1]));
+        }
+      }
     }
   }
 
