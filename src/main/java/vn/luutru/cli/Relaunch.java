@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * {@code java -jar luutru.jar build} starts the work in a second JVM tuned for a short batch run:
  * C1 only ({@code -XX:TieredStopAtLevel=1}: on two cores C2's compiling costs more than it wins
- * in a build of seconds) and the serial collector (a third of the memory), with the heap of
- * {@link #HEAP} when the machine has the memory for it. Measured on 10,000 articles at {@code
+ * in a build of seconds) and the serial collector (a third of the memory), or the parallel one
+ * with the fixed heap of {@link #HEAP} when the machine has the memory for it. Measured on 10,000 articles at {@code
  * ccd26ff}: 0.69 of the time and 579 MB instead of 1.5 GB (README, Benchmark). From {@value
  * #LARGE} articles on, C2 pays for its compiling, and the second JVM keeps it and runs the
  * parallel collector instead: at 100,000 articles with {@code -Xmx2g}, two alternating runs
@@ -49,8 +49,16 @@ final class Relaunch {
    * young collection in a build lives to its end (the model, the index's tables), and was copied
    * between survivor spaces before it got there: 5.73 s with the third option against 6.04 s
    * without, and 4.67 against 4.70 s without the index (medians of 5 alternating runs, bench.py).
+   *
+   * <p>With these sizes fixed ({@code -XX:-UseAdaptiveSizePolicy}), the parallel collector does
+   * what the serial one did on both cores, which a build's other threads leave idle while it
+   * collects: at {@code d596126}, 5 alternating runs, 10,000 articles 4.92 s against 5.05 s with
+   * the serial collector, 25,000 (3 runs) 11.07 against 11.45 s and 623 against 712 MB, 1,000
+   * 1.49 against 1.52 s. Without the fixed sizes (a small machine, or the user's), the serial
+   * collector stays.
    */
-  static final List<String> HEAP = List.of("-Xms512m", "-Xmn120m", "-XX:MaxTenuringThreshold=0");
+  static final List<String> HEAP = List.of(PARALLEL_GC, "-XX:-UseAdaptiveSizePolicy", "-Xms512m", "-Xmn120m",
+      "-XX:MaxTenuringThreshold=0");
 
   private Relaunch() {}
 
@@ -102,11 +110,12 @@ final class Relaunch {
     // -XX:+AggressiveHeap chooses the collector and sizes the heap itself.
     boolean ownCollector = given.stream()
         .anyMatch(a -> a.matches("-XX:[+-]Use\\w*GC") || a.equals("-XX:+AggressiveHeap"));
-    if (!ownCollector) {
-      command.add(isLarge ? PARALLEL_GC : SERIAL_GC);
-    }
-    if (!isLarge && !ownCollector && maxHeap >= 1L << 30 && given.stream().noneMatch(Relaunch::sizesTheHeap)) {
+    boolean sized = !isLarge && !ownCollector && maxHeap >= 1L << 30
+        && given.stream().noneMatch(Relaunch::sizesTheHeap);
+    if (sized) {
       command.addAll(HEAP);
+    } else if (!ownCollector) {
+      command.add(isLarge ? PARALLEL_GC : SERIAL_GC);
     }
     command.addAll(given);
     command.add("-D" + MARK + "=true");

@@ -25,8 +25,8 @@ class RelaunchTest {
   @Test
   void aBuildRunsInAJvmTunedForBatchWorkAndKeepsItsArguments() throws IOException {
     assertThat(command(List.of(), "build", "--content", dir.resolve("khong-co").toString(), "--drafts")).contains(List.of(
-        "/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms512m", "-Xmn120m",
-        "-XX:MaxTenuringThreshold=0", "-Dluutru.relaunched=true",
+        "/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xms512m",
+        "-Xmn120m", "-XX:MaxTenuringThreshold=0", "-Dluutru.relaunched=true",
         "-cp", dir.resolve("luutru.jar").toString(), "vn.luutru.cli.Main",
         "build", "--content", dir.resolve("khong-co").toString(), "--drafts"));
     assertThat(command(List.of(), "check")).isPresent();
@@ -40,7 +40,7 @@ class RelaunchTest {
     assertThat(command(List.of("-XX:+UseG1GC"), "build").orElseThrow())
         .doesNotContain("-XX:+UseSerialGC").contains("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC");
     assertThat(command(List.of("-XX:-TieredCompilation"), "build").orElseThrow())
-        .doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC", "-XX:-TieredCompilation");
+        .doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:+UseParallelGC", "-XX:-TieredCompilation");
   }
 
   @Test
@@ -61,16 +61,23 @@ class RelaunchTest {
     String[] args = {"build"};
     Path java = Path.of("/usr/bin/java");
     assertThat(Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 1L << 30).orElseThrow())
-        .contains("-Xms512m", "-Xmn120m", "-XX:MaxTenuringThreshold=0");
+        .contains("-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xms512m", "-Xmn120m",
+            "-XX:MaxTenuringThreshold=0")
+        .doesNotContain("-XX:+UseSerialGC");
     assertThat(Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 700L << 20).orElseThrow())
-        .as("a heap of at most 700 MB").doesNotContain("-Xms512m", "-Xmn120m");
+        .as("a heap of at most 700 MB: the serial collector, sized by the JVM")
+        .contains("-XX:+UseSerialGC").doesNotContain("-Xms512m", "-Xmn120m", "-XX:+UseParallelGC");
     for (String own : List.of("-Xmx300m", "-Xms64m", "-Xmn32m", "-XX:MaxHeapSize=300m", "-XX:MaxRAMPercentage=10",
         "-XX:NewRatio=3", "-XX:+UseG1GC", "-XX:+AggressiveHeap")) {
       assertThat(Relaunch.command(args, jar, java, List.of(own), Relaunch.LARGE, 6L << 30).orElseThrow())
-          .as(own).contains(own).doesNotContain("-Xms512m", "-Xmn120m");
+          .as(own).contains(own).doesNotContain("-Xms512m", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy");
     }
     assertThat(Relaunch.command(args, jar, java, List.of("-XX:+AggressiveHeap"), Relaunch.LARGE, 6L << 30)
-        .orElseThrow()).as("AggressiveHeap picks its own collector").doesNotContain("-XX:+UseSerialGC");
+        .orElseThrow()).as("AggressiveHeap picks its own collector")
+        .doesNotContain("-XX:+UseSerialGC", "-XX:+UseParallelGC");
+    assertThat(Relaunch.command(args, jar, java, List.of("-Xmx300m"), Relaunch.LARGE, 6L << 30).orElseThrow())
+        .as("a heap sized by the user: the serial collector").contains("-XX:+UseSerialGC")
+        .doesNotContain("-XX:+UseParallelGC");
     assertThat(Relaunch.sizesTheHeap("-XX:+PrintGC")).isFalse();
     assertThat(Relaunch.sizesTheHeap("-Dheap=1")).isFalse();
   }
@@ -87,7 +94,7 @@ class RelaunchTest {
         .containsSubsequence("/usr/bin/java", "-XX:+UseParallelGC", "-Xmx2g", "-Dluutru.relaunched=true")
         .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms512m");
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6).orElseThrow())
-        .as("one article fewer").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        .as("one article fewer").contains("-XX:TieredStopAtLevel=1", "-Xmn120m");
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5).orElseThrow())
         .as("the user's collector wins").contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
   }
