@@ -19,9 +19,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
@@ -35,6 +34,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -124,19 +126,11 @@ public final class ArticleParser {
     Fields fields = new Fields(src, diags);
     Optional<Node> root;
     try {
-      LoadSettings settings =
-          LoadSettings.builder()
-              .setLabel(src.path())
-              .setSchema(new CoreSchema())
-              .setMaxAliasesForCollections(50)
-              .setCodePointLimit(1 << 20)
-              .build();
-      Optional<Diagnostic> tooDeep = checkShape(settings, yaml, src);
-      if (tooDeep.isPresent()) {
-        diags.add(tooDeep.get());
-        return new Parsed(Optional.empty(), diags);
-      }
-      root = new Compose(settings).composeString(yaml);
+      Shaped events = new Shaped(new ParserImpl(YAML, new StreamReader(YAML, yaml)), src);
+      root = new Composer(YAML, events).getSingleNode();
+    } catch (Shaped.Refused e) {
+      diags.add(e.diagnostic);
+      return new Parsed(Optional.empty(), diags);
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
       int line = m == null ? 2 : m.getLine() + 2;
@@ -162,31 +156,79 @@ public final class ArticleParser {
   }
 
   /**
-   * Reads the YAML as a stream of events, without building anything, to refuse what would
-   * exhaust the reader where it stands: nesting deeper than {@value #MAX_YAML_DEPTH} (building
-   * the tree is recursive) and more than {@value #MAX_COLLECTION_ALIASES} aliases of lists or
-   * mappings, each of which can multiply the document.
+   * How front matter is read: one setting for every article (it is immutable, and making it
+   * made a schema twice an article). Errors name no file: the diagnostics do.
    */
-  private static Optional<Diagnostic> checkShape(LoadSettings settings, String yaml, SourceText src) {
-    int depth = 0;
-    int aliases = 0;
-    Set<Anchor> collections = new java.util.HashSet<>();
-    for (Event e : new Parse(settings).parseString(yaml)) {
+  private static final LoadSettings YAML = LoadSettings.builder()
+      .setLabel("front matter")
+      .setSchema(new CoreSchema())
+      .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+      .setCodePointLimit(1 << 20)
+      .build();
+
+  /**
+   * The YAML's events on their way to the composer, refusing what would exhaust it where it
+   * stands: nesting deeper than {@value #MAX_YAML_DEPTH} (building the tree is recursive) and
+   * more than {@value #MAX_COLLECTION_ALIASES} aliases of lists or mappings, each of which can
+   * multiply the document. Every event passes through {@link #next} once, in order, before the
+   * composer goes deeper, so the YAML is read once.
+   */
+  private static final class Shaped implements Parser {
+    private final Parser events;
+    private final SourceText src;
+    private final Set<Anchor> collections = new java.util.HashSet<>();
+    private int depth;
+    private int aliases;
+
+    Shaped(Parser events, SourceText src) {
+      this.events = events;
+      this.src = src;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return events.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return events.peekEvent();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return events.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      Event e = events.next();
       if (e instanceof CollectionStartEvent c) {
         c.getAnchor().ifPresent(collections::add);
         if (++depth > MAX_YAML_DEPTH) {
-          return Optional.of(at(src, e, "YAML: the front matter is nested more than " + MAX_YAML_DEPTH
+          throw new Refused(at(src, e, "YAML: the front matter is nested more than " + MAX_YAML_DEPTH
               + " levels deep (lists or mappings inside each other)"));
         }
       } else if (e instanceof CollectionEndEvent) {
         depth--;
       } else if (e instanceof AliasEvent a && collections.contains(a.getAlias())
           && ++aliases > MAX_COLLECTION_ALIASES) {
-        return Optional.of(at(src, e, "YAML: more than " + MAX_COLLECTION_ALIASES
+        throw new Refused(at(src, e, "YAML: more than " + MAX_COLLECTION_ALIASES
             + " aliases (*name) of lists or mappings; write the values out"));
       }
+      return e;
     }
-    return Optional.empty();
+
+    /** What {@link Shaped} refused, and where. */
+    static final class Refused extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+      final transient Diagnostic diagnostic;
+
+      Refused(Diagnostic diagnostic) {
+        super(diagnostic.headline(), null, false, false);
+        this.diagnostic = diagnostic;
+      }
+    }
   }
 
   private static Diagnostic at(SourceText src, Event e, String message) {
