@@ -6,7 +6,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,14 +23,15 @@ final class SourceText {
   private SourceText(String path, String text) {
     this.path = path;
     this.text = text;
-    List<Integer> starts = new ArrayList<>();
-    starts.add(0);
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        starts.add(i + 1);
+    int[] starts = new int[64];
+    int lines = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (lines == starts.length) {
+        starts = java.util.Arrays.copyOf(starts, lines * 2);
       }
+      starts[lines++] = i + 1;
     }
-    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    this.lineStarts = java.util.Arrays.copyOf(starts, lines);
   }
 
   static SourceText of(String path, String rawText) {
@@ -76,6 +76,13 @@ final class SourceText {
         return failed(at(path, bytes, i, String.format(Locale.ROOT,
             "not a text file: NUL byte at offset %d; an article is Markdown text saved as UTF-8", i)));
       }
+    }
+    // Valid UTF-8, as nearly every file is, decodes to the same string either way, and the
+    // string's own decoding is the faster; it turns malformed bytes into U+FFFD, so only a
+    // file whose string has one is decoded again, strictly, to tell where.
+    String quick = new String(bytes, StandardCharsets.UTF_8);
+    if (quick.indexOf('\uFFFD') < 0) {
+      return new Decoded(Optional.of(of(path, quick)), Optional.empty());
     }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
