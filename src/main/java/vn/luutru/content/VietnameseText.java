@@ -40,20 +40,23 @@ public final class VietnameseText {
       char[] out = new char[n];
       System.arraycopy(in, 0, out, 0, first);
       int length = first;
-      for (int i = first; i < n; ) {
-        int c = Character.codePointAt(in, i, n);
-        int width = Character.charCount(c);
-        if (c == '\r') {
+      for (int i = first; i < n; i++) {
+        char c = in[i];
+        if (!mayDrop(c)) {
+          out[length++] = c;
+        } else if (c == '\r') {
           if (i + 1 >= n || in[i + 1] != '\n') {
             out[length++] = '\n';
           }
-        } else if (!isInvisible(c)) {
-          out[length++] = in[i];
-          if (width == 2) {
+        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(in[i + 1])) {
+          if (!isInvisible(Character.toCodePoint(c, in[i + 1]))) {
+            out[length++] = c;
             out[length++] = in[i + 1];
           }
+          i++;
+        } else if (!isInvisible(c)) {
+          out[length++] = c;
         }
-        i += width;
       }
       stripped = new String(out, 0, length);
     }
