@@ -1,0 +1,123 @@
+package vn.luutru.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteWriterTest {
+  @TempDir Path dir;
+
+  private List<String> beside() throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  private static void build(Path out, String file) throws Exception {
+    try (SiteWriter w = SiteWriter.open(out)) {
+      w.write(file, file.getBytes(StandardCharsets.UTF_8));
+      w.commit();
+    }
+  }
+
+  @Test
+  void leavesNothingBesideTheOutput() throws Exception {
+    Path out = dir.resolve("site");
+    build(out, "a.html");
+    build(out, "b.html");
+    try (SiteWriter w = SiteWriter.open(out)) {
+      w.write("c.html", new byte[] {1});
+      // no commit: the build failed
+    }
+    assertThat(beside()).containsExactly("site");
+    assertThat(out.resolve("b.html")).exists();
+    assertThat(out.resolve("a.html")).doesNotExist();
+  }
+
+  /** What a build killed on the way left (its lock let go with the process) goes at the next build. */
+  @Test
+  void deletesWhatAStoppedBuildLeft() throws Exception {
+    Path out = dir.resolve("site");
+    build(out, "a.html");
+    Files.createFile(dir.resolve("site.build-123.lock"));
+    Path temp = Files.createDirectories(dir.resolve("site.tmp-123/2020/01"));
+    Files.writeString(dir.resolve("site.tmp-123/" + SiteWriter.MARKER), "");
+    Files.writeString(temp.resolve("index.html"), "half a site");
+    Path old = Files.createDirectories(dir.resolve("site.old-123/2019"));
+    Files.writeString(dir.resolve("site.old-123/" + SiteWriter.MARKER), "");
+    Files.createFile(dir.resolve("site.build-456.lock"));
+    Files.createDirectories(dir.resolve("site.tmp-456"));
+    // Not luutru's, whatever their names: a folder with other files and no marker, another site's lock.
+    Files.writeString(Files.createDirectories(dir.resolve("site.tmp-789")).resolve("notes.txt"), "mine");
+    Files.createFile(dir.resolve("site.build-789.lock"));
+    Files.createFile(dir.resolve("other.build-1.lock"));
+    Files.createDirectories(dir.resolve("other.tmp-1"));
+
+    build(out, "b.html");
+
+    assertThat(old).doesNotExist();
+    assertThat(beside()).as("a folder without the marker stays, its lock file not")
+        .containsExactly("other.build-1.lock", "other.tmp-1", "site", "site.tmp-789");
+    assertThat(dir.resolve("site.tmp-789/notes.txt")).hasContent("mine");
+  }
+
+  /** Another build of the same output, running in this JVM or in another process, keeps its folder. */
+  @Test
+  @Timeout(60)
+  void leavesTheFoldersOfBuildsStillRunning() throws Exception {
+    Path out = dir.resolve("site");
+    try (SiteWriter first = SiteWriter.open(out)) {
+      first.write("mot.html", new byte[] {1});
+      build(out, "hai.html");
+      assertThat(beside()).hasSize(3).contains("site").anyMatch(f -> f.startsWith("site.tmp-"))
+          .anyMatch(f -> f.startsWith("site.build-"));
+      first.commit();
+    }
+    assertThat(beside()).containsExactly("site");
+    assertThat(out.resolve("mot.html")).exists();
+
+    Path lock = Files.createFile(dir.resolve("site.build-42.lock"));
+    Files.createDirectories(dir.resolve("site.tmp-42"));
+    Files.writeString(dir.resolve("site.tmp-42/" + SiteWriter.MARKER), "");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
+        lock.toString()).redirectErrorStream(true).start();
+    try {
+      BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(said.readLine()).isEqualTo("locked");
+      build(out, "ba.html");
+      assertThat(dir.resolve("site.tmp-42")).exists();
+      assertThat(lock).exists();
+    } finally {
+      holder.getOutputStream().close();
+      assertThat(holder.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    build(out, "bon.html");
+    assertThat(beside()).containsExactly("site");
+  }
+
+  /** Holds a lock on the file it is given until its standard input closes: a build in another process. */
+  public static final class LockHolder {
+    public static void main(String[] args) throws Exception {
+      try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(Path.of(args[0]),
+          java.nio.file.StandardOpenOption.WRITE)) {
+        c.lock();
+        System.out.println("locked");
+        System.out.flush();
+        while (System.in.read() >= 0) {
+          // wait
+        }
+      }
+    }
+  }
+}
