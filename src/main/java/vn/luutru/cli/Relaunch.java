@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * {@code java -jar luutru.jar build} starts the work in a second JVM tuned for a short batch run:
  * C1 only ({@code -XX:TieredStopAtLevel=1}: on two cores C2's compiling costs more than it wins
- * in a build of seconds) and the serial collector (a third of the memory), or the parallel one
- * with the fixed heap of {@link #HEAP} when the machine has the memory for it. Measured on 10,000 articles at {@code
- * ccd26ff}: 0.69 of the time and 579 MB instead of 1.5 GB (README, Benchmark). From {@value
+ * in a build of seconds), and where the JVM may take 1 GB or more the parallel collector with the
+ * fixed heap of {@link #HEAP}; elsewhere the serial collector (a third of G1's memory). C1 and the
+ * serial collector, measured on 10,000 articles at {@code ccd26ff}: 0.69 of the time and 579 MB
+ * instead of 1.5 GB (README, Benchmark). From {@value
  * #LARGE} articles on, C2 pays for its compiling, and the second JVM keeps it and runs the
  * parallel collector instead: at 100,000 articles with {@code -Xmx2g}, two alternating runs
  * each, 40.5 s against 43.5–44 s with G1, the default. A jar cannot carry JVM options, hence
@@ -40,8 +41,9 @@ final class Relaunch {
    */
   static final int LARGE = 30_000;
   /**
-   * The serial collector's heap, where the machine allows it: a young generation of 120 MB (what
-   * the JVM picks by default on the 24 GB development machine), room in the old one for the site model and the search index from the start, and
+   * The heap, where the machine allows it: a young generation of 120 MB (what the JVM picks by
+   * default on the 24 GB development machine), room in the old one for the site model and the
+   * search index from the start, and
    * what survives a young collection moved there at once. The JVM grows the old generation only
    * after a full collection, and a build's live data only grows: at 10,000 articles that full
    * collection took 0.15 s of the search index's time (5.67 s for a whole build with the first
@@ -55,12 +57,27 @@ final class Relaunch {
    * collects: at {@code d596126}, 5 alternating runs, 10,000 articles 4.92 s against 5.05 s with
    * the serial collector, 25,000 (3 runs) 11.07 against 11.45 s and 623 against 712 MB, 1,000
    * 1.49 against 1.52 s. Without the fixed sizes (a small machine, or the user's), the serial
-   * collector stays.
+   * collector stays; so it does on a JVM that no longer knows {@code UseAdaptiveSizePolicy}
+   * (JDK 17 and 25 do), which would otherwise refuse to start.
    */
   static final List<String> HEAP = List.of(PARALLEL_GC, "-XX:-UseAdaptiveSizePolicy", "-Xms512m", "-Xmn120m",
       "-XX:MaxTenuringThreshold=0");
+  /** {@link #HEAP}'s sizes alone, for the serial collector. */
+  private static final List<String> SIZES = HEAP.subList(2, HEAP.size());
+
+  /** Whether this JVM, the second one's too, has the option {@link #HEAP} turns off. */
+  private static final boolean FIXED_SIZES_KNOWN = hasOption("UseAdaptiveSizePolicy");
 
   private Relaunch() {}
+
+  static boolean hasOption(String name) {
+    try {
+      ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption(name);
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
 
   /** The command line of the second JVM, or empty when this one should do the work. */
   static Optional<List<String>> command(String[] args) {
@@ -112,8 +129,11 @@ final class Relaunch {
         .anyMatch(a -> a.matches("-XX:[+-]Use\\w*GC") || a.equals("-XX:+AggressiveHeap"));
     boolean sized = !isLarge && !ownCollector && maxHeap >= 1L << 30
         && given.stream().noneMatch(Relaunch::sizesTheHeap);
-    if (sized) {
+    if (sized && FIXED_SIZES_KNOWN) {
       command.addAll(HEAP);
+    } else if (sized) {
+      command.add(SERIAL_GC);
+      command.addAll(SIZES);
     } else if (!ownCollector) {
       command.add(isLarge ? PARALLEL_GC : SERIAL_GC);
     }

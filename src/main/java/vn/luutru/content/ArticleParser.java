@@ -127,7 +127,17 @@ public final class ArticleParser {
     Optional<Node> root;
     try {
       Shaped events = new Shaped(new ParserImpl(YAML, new StreamReader(YAML, yaml)), src);
-      root = new Composer(YAML, events).getSingleNode();
+      try {
+        root = new Composer(YAML, events).getSingleNode();
+      } catch (YamlEngineException composing) {
+        if (events.failed) {
+          throw composing;
+        }
+        // The composer's own error (an alias of nothing, a second document): a syntax error or
+        // a refusal further on is reported before it, as when the whole YAML was read first.
+        events.drain();
+        throw composing;
+      }
     } catch (Shaped.Refused e) {
       diags.add(e.diagnostic);
       return new Parsed(Optional.empty(), diags);
@@ -171,7 +181,8 @@ public final class ArticleParser {
    * stands: nesting deeper than {@value #MAX_YAML_DEPTH} (building the tree is recursive) and
    * more than {@value #MAX_COLLECTION_ALIASES} aliases of lists or mappings, each of which can
    * multiply the document. Every event passes through {@link #next} once, in order, before the
-   * composer goes deeper, so the YAML is read once.
+   * composer goes deeper, so the YAML is read once. Errors come in the order they did when the
+   * whole YAML was read before composing: a syntax error or a refusal, then the composer's own.
    */
   private static final class Shaped implements Parser {
     private final Parser events;
@@ -179,6 +190,8 @@ public final class ArticleParser {
     private final Set<Anchor> collections = new java.util.HashSet<>();
     private int depth;
     private int aliases;
+    /** Whether reading the events failed (a syntax error), rather than the composer. */
+    boolean failed;
 
     Shaped(Parser events, SourceText src) {
       this.events = events;
@@ -187,22 +200,50 @@ public final class ArticleParser {
 
     @Override
     public boolean checkEvent(Event.ID id) {
-      return events.checkEvent(id);
+      try {
+        return events.checkEvent(id);
+      } catch (RuntimeException e) {
+        failed = true;
+        throw e;
+      }
     }
 
     @Override
     public Event peekEvent() {
-      return events.peekEvent();
+      try {
+        return events.peekEvent();
+      } catch (RuntimeException e) {
+        failed = true;
+        throw e;
+      }
     }
 
     @Override
     public boolean hasNext() {
-      return events.hasNext();
+      try {
+        return events.hasNext();
+      } catch (RuntimeException e) {
+        failed = true;
+        throw e;
+      }
+    }
+
+    /** Reads the rest of the events, for the errors and refusals in them. */
+    void drain() {
+      while (hasNext()) {
+        next();
+      }
     }
 
     @Override
     public Event next() {
-      Event e = events.next();
+      Event e;
+      try {
+        e = events.next();
+      } catch (RuntimeException x) {
+        failed = true;
+        throw x;
+      }
       if (e instanceof CollectionStartEvent c) {
         c.getAnchor().ifPresent(collections::add);
         if (++depth > MAX_YAML_DEPTH) {

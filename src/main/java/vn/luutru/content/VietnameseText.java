@@ -60,9 +60,8 @@ public final class VietnameseText {
       }
       stripped = new String(out, 0, length);
     }
-    // Text of nothing but letters that are NFC whatever comes before or after them (most
-    // Vietnamese text is) is NFC; dropping characters cannot change that. The JDK's own check
-    // was a twentieth of a build's time.
+    // Text of nothing but stable characters (most Vietnamese text) is NFC, and dropping
+    // characters leaves only stable ones. The JDK's own check was a twentieth of a build's time.
     for (int i = 0; i < n; i++) {
       if (!isStable(in[i])) {
         return Normalizer.isNormalized(stripped, Normalizer.Form.NFC)
@@ -74,8 +73,10 @@ public final class VietnameseText {
   }
 
   /**
-   * Whether {@code c} is in NFC and combines with nothing around it: NFC quick check Yes and
-   * canonical combining class 0 (UAX #15), for the blocks Vietnamese text is written in: below
+   * Whether {@code c} has NFC quick check Yes and canonical combining class 0 (UAX #15), so that
+   * nothing before it can change it, and a string of nothing but such characters is NFC (one
+   * followed by a combining mark may not be; the mark is not stable). For the blocks Vietnamese
+   * text is written in: below
    * U+0300 (ASCII, Latin-1, ơ, ư, đ, ă), Latin Extended Additional (ạ … ỹ), and the dashes,
    * quotes and ellipsis of General Punctuation. {@code VietnameseTextTest} checks each against
    * the JDK's normalizer.

@@ -91,7 +91,7 @@ public final class PageWriter extends Writer implements SpecializedWriter {
 
   @Override
   public Writer append(CharSequence csq, int start, int end) {
-    String s = String.valueOf(csq == null ? "null" : csq.subSequence(start, end));
+    String s = (csq == null ? "null" : csq).subSequence(start, end).toString();
     write(s, 0, s.length());
     return this;
   }
@@ -149,7 +149,7 @@ public final class PageWriter extends Writer implements SpecializedWriter {
   public void close() {}
 
   private void encode(char[] c, int off, int len) {
-    room(len * 3 + 1);
+    room(len * 3L + 1);
     byte[] b = bytes;
     int end = off + len;
     int i = off;
@@ -226,8 +226,8 @@ public final class PageWriter extends Writer implements SpecializedWriter {
   }
 
   /** Room for {@code more} bytes, and 4 for a character and a lone surrogate before it. */
-  private void room(int more) {
-    long need = (long) size + more + 4;
+  private void room(long more) {
+    long need = size + more + 4;
     if (need > bytes.length) {
       if (need > Integer.MAX_VALUE - 8) {
         throw new OutOfMemoryError("a page of more than 2 GB");

@@ -29,13 +29,21 @@ public final class Utf8Html extends SafeString {
     return new String(utf8, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Equal to HTML of the same text, as a {@link SafeString} is (a {@code SafeString} does not
+   * see it so: it compares its own text with that of its superclass, here empty).
+   */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Utf8Html h && Arrays.equals(utf8, h.utf8);
+    if (o instanceof Utf8Html h) {
+      return Arrays.equals(utf8, h.utf8);
+    }
+    return o instanceof SafeString s && toString().equals(s.toString());
   }
 
+  /** As a {@link SafeString} of the same text hashes. */
   @Override
   public int hashCode() {
-    return Arrays.hashCode(utf8);
+    return toString().hashCode();
   }
 }

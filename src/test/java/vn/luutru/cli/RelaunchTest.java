@@ -56,6 +56,12 @@ class RelaunchTest {
   }
 
   @Test
+  void knowsWhichOptionsThisJvmHas() {
+    assertThat(Relaunch.hasOption("UseAdaptiveSizePolicy")).as("JDK 17").isTrue();
+    assertThat(Relaunch.hasOption("UseNoSuchThing")).isFalse();
+  }
+
+  @Test
   void theHeapIsSizedOnlyWhereTheMachineHasRoomAndNoOneElseSizedIt() throws IOException {
     Path jar = Files.write(dir.resolve("luutru.jar"), new byte[] {'P', 'K'});
     String[] args = {"build"};
@@ -93,8 +99,10 @@ class RelaunchTest {
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-Xmx2g"), 5).orElseThrow())
         .containsSubsequence("/usr/bin/java", "-XX:+UseParallelGC", "-Xmx2g", "-Dluutru.relaunched=true")
         .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms512m");
-    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6).orElseThrow())
+    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6, 6L << 30).orElseThrow())
         .as("one article fewer").contains("-XX:TieredStopAtLevel=1", "-Xmn120m");
+    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6, 700L << 20).orElseThrow())
+        .as("one article fewer, a small heap").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5).orElseThrow())
         .as("the user's collector wins").contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
   }

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -245,6 +247,39 @@ class ArticleParserTest {
     assertThat(p.article()).isEmpty();
     assertThat(problems(p)).singleElement().asString()
         .startsWith("2:13: error: not valid UTF-8: byte 0xC3 at offset 19; save the file as UTF-8");
+  }
+
+  /**
+   * Front matter is read once, the composer taking the events as they come; its own errors (an
+   * alias of nothing, a second document) still come after a syntax error or a refusal further
+   * on, as when the YAML was read whole before composing (the messages of that code, 221867c).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("yamlErrorOrder")
+  void yamlErrorsComeInTheOrderTheyDid(String name, String yaml, String expected) {
+    ArticleParser.Parsed p = parse("---\n" + yaml + "\n---\nThân bài.\n", Encoding.LF);
+    assertThat(p.article()).isEmpty();
+    assertThat(problems(p)).first().asString().isEqualTo(expected);
+  }
+
+  static Stream<Arguments> yamlErrorOrder() {
+    String aliases = IntStream.range(0, 51).mapToObj(i -> "k" + i + ": *a").collect(Collectors.joining("\n"));
+    return Stream.of(
+        Arguments.of("alias of nothing, then a syntax error", "title: *x\ndate: [",
+            "4:1: error: YAML: expected the node content, but found '<stream end>' (while parsing a flow node)"),
+        Arguments.of("alias of nothing, then too deep", "title: *x\nb: " + "[".repeat(51),
+            "3:53: error: YAML: the front matter is nested more than 50 levels deep (lists or mappings inside each other)"),
+        Arguments.of("a second document, then too deep", "title: a\n--- #\n" + "[".repeat(51),
+            "4:51: error: YAML: the front matter is nested more than 50 levels deep (lists or mappings inside each other)"),
+        Arguments.of("alias of nothing, then too many aliases", "title: *x\nl: &a [1]\n" + aliases,
+            "54:6: error: YAML: more than 50 aliases (*name) of lists or mappings; write the values out"),
+        Arguments.of("alias of nothing, then a flow never closed", "l: &a [1]\nt: *a\nu: *b\nv: {",
+            "6:1: error: YAML: expected the node content, but found '<stream end>' (while parsing a flow node)"),
+        Arguments.of("alias of nothing alone", "title: *x", "2:8: error: YAML: found undefined alias x"),
+        Arguments.of("a second document alone", "title: a\n--- #\ndate: 2020-01-01",
+            "3:1: error: YAML: but found another document (expected a single document in the stream)"),
+        Arguments.of("too deep inside a list with an alias of nothing", "title: [*x, " + "[".repeat(51),
+            "2:61: error: YAML: the front matter is nested more than 50 levels deep (lists or mappings inside each other)"));
   }
 
   @Test

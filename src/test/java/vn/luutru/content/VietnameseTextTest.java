@@ -114,7 +114,7 @@ class VietnameseTextTest {
    * could compose with the character before it). The pairs of them are checked too.
    */
   @org.junit.jupiter.api.Test
-  void stableCharactersAreNfcWhateverSurroundsThem() {
+  void stableCharactersMakeNfcText() {
     java.util.BitSet composesWithBefore = new java.util.BitSet();
     for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
       if (Character.isSurrogate((char) cp) && cp <= 0xFFFF) {

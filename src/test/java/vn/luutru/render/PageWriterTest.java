@@ -77,13 +77,40 @@ class PageWriterTest {
         .contains("<div><b>Đại hội</b>", "&lt;i&gt;");
   }
 
+  /** Blocks of a layout, macros, includes and the parallel tag, through the same writer or not. */
+  @Test
+  void rendersLayoutsMacrosAndIncludesAsAStringWriterDid() throws Exception {
+    io.pebbletemplates.pebble.loader.MemoryLoader loader = new io.pebbletemplates.pebble.loader.MemoryLoader();
+    loader.addTemplate("layout", "<html>{% block head %}<title>{{ title }}</title>{% endblock %}"
+        + "<main>{% block content %}{% endblock %}</main>{% include \"footer\" %}</html>");
+    loader.addTemplate("footer", "<footer>{{ content | length }} \uD83D{{ half }}</footer>");
+    loader.addTemplate("macros", "{% macro show(x) %}<div>{{ x }}</div>{% endmacro %}");
+    loader.addTemplate("article", "{% extends \"layout\" %}{% import \"macros\" %}"
+        + "{% block content %}{{ content }}{{ show(content) }}{{ block(\"head\") }}"
+        + "{% parallel %}{{ content }}{% endparallel %}{% endblock %}");
+    PebbleEngine engine = new PebbleEngine.Builder().loader(loader).strictVariables(true).build();
+    PebbleTemplate t = engine.getTemplate("article");
+    Map<String, Object> c = new HashMap<>();
+    c.put("content", new Utf8Html("<p>Đại hội \uD83D\uDE00</p>".getBytes(StandardCharsets.UTF_8)));
+    c.put("title", "Đảng bộ <tỉnh>");
+    c.put("half", "\uDE00");
+    StringWriter expected = new StringWriter();
+    t.evaluate(expected, c);
+    PageWriter actual = new PageWriter(4);
+    t.evaluate(actual, c);
+    assertThat(actual.toByteArray()).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(expected.toString()).contains("<main><p>Đại hội", "<div><p>Đại hội", "\uD83D\uDE00</footer>");
+  }
+
   @Test
   void utf8HtmlIsItsTextElsewhere() {
     Utf8Html h = new Utf8Html("<p>Đà Nẵng</p>".getBytes(StandardCharsets.UTF_8));
     assertThat(h.toString()).isEqualTo("<p>Đà Nẵng</p>");
     assertThat(h).isEqualTo(new Utf8Html("<p>Đà Nẵng</p>".getBytes(StandardCharsets.UTF_8)))
         .hasSameHashCodeAs(new Utf8Html("<p>Đà Nẵng</p>".getBytes(StandardCharsets.UTF_8)))
-        .isNotEqualTo(new Utf8Html("<p>Da Nang</p>".getBytes(StandardCharsets.UTF_8)));
+        .isNotEqualTo(new Utf8Html("<p>Da Nang</p>".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(new io.pebbletemplates.pebble.extension.escaper.SafeString("<p>Đà Nẵng</p>"))
+        .hasSameHashCodeAs(new io.pebbletemplates.pebble.extension.escaper.SafeString("<p>Đà Nẵng</p>"));
   }
 
   private static String random(Random r, int max) {
