@@ -66,31 +66,100 @@ public final class ContentSource {
 
   /**
    * Remembers parsed files between loads of one folder (the preview server): a file whose
-   * modification time and size have not changed is not read again.
+   * modification time and size have not changed is not read again. A cache told of every change
+   * in the folder ({@link #watched}) does not walk the folder again when only files it has seen
+   * changed: a save of one article re-reads that file alone.
    */
   public static final class Cache {
     record Entry(String onDisk, long modified, long size, ArticleParser.Parsed parsed) {}
 
     final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the last load found; null before one, or when the next must walk. */
+    private Found.Walked last;
+    private boolean watched;
+    /** Paths changed since the last load, relative to the folder as the file system spells them; null: unknown. */
+    private Set<String> changed;
+    /** Loads that walked the folder, and that did not: for tests. */
+    int walks;
+    int patches;
+
+    /**
+     * From now on every change in the folder is reported, by {@link #changed} or {@link
+     * #unknown}; the next load walks the folder.
+     */
+    public synchronized void watched() {
+      watched = true;
+      changed = null;
+    }
+
+    /** Something happened at {@code rel} (a file or folder, relative to the content folder, as on disk). */
+    public synchronized void changed(String rel) {
+      if (changed != null) {
+        changed.add(rel);
+      }
+    }
+
+    /** Changes were missed (the watcher overflowed, or could not say where): the next load walks. */
+    public synchronized void unknown() {
+      changed = null;
+    }
+
+    /** The changes since the last load, null when the folder must be walked; from now on, none. */
+    private synchronized Set<String> take() {
+      Set<String> c = watched ? changed : null;
+      changed = watched ? new HashSet<>() : null;
+      return c;
+    }
   }
 
   /** One file found: its path as the file system spells it, and its size and time. */
-  private record Found(String onDisk, long modified, long size) {}
+  private record Found(String onDisk, long modified, long size) {
+    /**
+     * A load's findings kept for the next: the files by their path on disk, what the walk
+     * reported, whether it met a symbolic link (changes behind one are not watched), the
+     * Markdown and static files by NFC path, and each Markdown file's reading.
+     */
+    private record Walked(Map<String, Found> byDisk, Map<String, String> nfcOf, List<Diagnostic> walkProblems,
+        boolean links, TreeMap<String, Found> markdown, TreeMap<String, Found> statics, List<String> names,
+        Map<String, Integer> index, List<ArticleParser.Parsed> parsed, Map<String, Diagnostic> svg) {}
+  }
 
   /** As {@link #load(Path, String, ArticleParser)}, reusing and updating {@code cache}. */
   public static Content load(Path root, String shownRoot, ArticleParser parser, Cache cache) throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException("content folder not found: " + shownRoot);
     }
+    String prefix = shownRoot.isEmpty() || shownRoot.endsWith("/") ? shownRoot : shownRoot + "/";
+    if (cache == null) {
+      return assemble(walk(root, prefix, parser, null));
+    }
+    Set<String> changed = cache.take();
+    Found.Walked last = cache.last;
+    cache.last = null;
+    Found.Walked now = changed != null && last != null && !last.links() ? patch(root, prefix, parser, cache, last, changed)
+        : null;
+    if (now == null) {
+      now = walk(root, prefix, parser, cache);
+      cache.walks++;
+    } else {
+      cache.patches++;
+    }
+    Content content = assemble(now);
+    cache.last = now;
+    return content;
+  }
+
+  /** Walks {@code root} and reads every Markdown file (through {@code cache}, when there is one). */
+  private static Found.Walked walk(Path root, String prefix, ArticleParser parser, Cache cache) throws IOException {
     Path realRoot = root.toRealPath();
     // NFC path → the file; sorted by the path as on disk, so that the first of two names that
     // normalise alike keeps it whatever order the file system lists them in.
-    Map<String, Found> markdown = new TreeMap<>();
-    Map<String, Found> statics = new TreeMap<>();
+    TreeMap<String, Found> markdown = new TreeMap<>();
+    TreeMap<String, Found> statics = new TreeMap<>();
     Map<String, String> byNfc = new HashMap<>();
     List<Found> found = new ArrayList<>();
     List<Diagnostic> walkProblems = new ArrayList<>();
-    String prefix = shownRoot.isEmpty() || shownRoot.endsWith("/") ? shownRoot : shownRoot + "/";
+    boolean[] links = {false};
     Files.walkFileTree(
         root,
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -115,6 +184,7 @@ public final class ContentSource {
             String rel = relative(root, file);
             if (attrs.isSymbolicLink()) {
               // The link could not be followed: it leads nowhere, or round in a circle.
+              links[0] = true;
               walkProblems.add(brokenLink(file, prefix + rel));
               return FileVisitResult.CONTINUE;
             }
@@ -132,6 +202,7 @@ public final class ContentSource {
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
+            links[0] = true;
             String why =
                 e instanceof FileSystemLoopException
                     ? "symbolic link loop: this folder links back to one of its parents"
@@ -145,6 +216,7 @@ public final class ContentSource {
             if (!Files.isSymbolicLink(p)) {
               return true;
             }
+            links[0] = true;
             String shown = prefix + relative(root, p);
             try {
               Path real = p.toRealPath();
@@ -160,7 +232,10 @@ public final class ContentSource {
           }
         });
     found.sort(java.util.Comparator.comparing(Found::onDisk));
+    Map<String, Found> byDisk = new HashMap<>();
+    Map<String, String> nfcOf = new HashMap<>();
     for (Found f : found) {
+      byDisk.put(f.onDisk(), f);
       String nfc = Normalizer.normalize(f.onDisk(), Normalizer.Form.NFC);
       String first = byNfc.putIfAbsent(nfc, f.onDisk());
       if (first != null) {
@@ -169,50 +244,134 @@ public final class ContentSource {
             + " or remove one of them", ""));
         continue;
       }
+      nfcOf.put(f.onDisk(), nfc);
       String name = nfc.substring(nfc.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
       (name.endsWith(".md") || name.endsWith(".markdown") ? markdown : statics).put(nfc, f);
     }
     List<String> names = new ArrayList<>(markdown.keySet());
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < names.size(); i++) {
+      index.put(names.get(i), i);
+    }
     List<ArticleParser.Parsed> parsed =
-        names.parallelStream().map(rel -> {
-          Found f = markdown.get(rel);
-          if (cache == null) {
-            return read(root, rel, f, prefix, parser);
-          }
-          Cache.Entry e = cache.entries.get(rel);
-          if (e != null && e.onDisk().equals(f.onDisk()) && e.modified() == f.modified() && e.size() == f.size()) {
-            return e.parsed();
-          }
-          ArticleParser.Parsed p = read(root, rel, f, prefix, parser);
-          cache.entries.put(rel, new Cache.Entry(f.onDisk(), f.modified(), f.size(), p));
-          return p;
-        }).toList();
+        new ArrayList<>(names.parallelStream().map(rel -> read(root, rel, markdown.get(rel), prefix, parser, cache))
+            .toList());
     if (cache != null) {
       cache.entries.keySet().retainAll(new HashSet<>(names));
     }
-    List<Article> articles = new ArrayList<>();
-    Set<String> unreadable = new HashSet<>();
-    List<Diagnostic> diags = new ArrayList<>(walkProblems);
+    Map<String, Diagnostic> svg = new HashMap<>();
     for (Map.Entry<String, Found> s : statics.entrySet()) {
-      if (s.getKey().toLowerCase(Locale.ROOT).endsWith(".svg") && s.getValue().size() <= MAX_ARTICLE_BYTES) {
-        try {
-          SvgCheck.check(prefix + s.getValue().onDisk(), Files.readAllBytes(root.resolve(s.getValue().onDisk())))
-              .ifPresent(diags::add);
-        } catch (IOException e) {
-          diags.add(Diagnostic.error(prefix + s.getValue().onDisk(), 0, 0, "cannot be read: " + reason(e), ""));
+      svg(root, prefix, s.getKey(), s.getValue()).ifPresent(d -> svg.put(s.getKey(), d));
+    }
+    return new Found.Walked(byDisk, nfcOf, walkProblems, links[0], markdown, statics, names, index, parsed, svg);
+  }
+
+  /**
+   * {@code last} brought up to date with the files in {@code changed}, or null when that takes
+   * a walk: a file or folder that came or went, or anything but a regular file. Files that only
+   * changed are read again; paths that neither were nor are files (an editor's temporary file,
+   * come and gone) change nothing; hidden ones are not the site's.
+   */
+  private static Found.Walked patch(Path root, String prefix, ArticleParser parser, Cache cache, Found.Walked last,
+      Set<String> changed) {
+    List<Found> updated = new ArrayList<>();
+    for (String rel : changed) {
+      if (rel.isEmpty() || java.util.Arrays.stream(rel.split("/")).anyMatch(part -> part.startsWith("."))) {
+        continue;
+      }
+      BasicFileAttributes a;
+      try {
+        a = Files.readAttributes(root.resolve(rel), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        a = null;
+      } catch (IOException e) {
+        return null;
+      }
+      boolean was = last.byDisk().containsKey(rel);
+      if (a == null) {
+        String folder = rel + "/";
+        if (was || last.byDisk().keySet().stream().anyMatch(k -> k.startsWith(folder))) {
+          return null;
         }
+        continue;
+      }
+      if (!was || !a.isRegularFile()) {
+        return null;
+      }
+      updated.add(new Found(rel, a.lastModifiedTime().toMillis(), a.size()));
+    }
+    List<ArticleParser.Parsed> parsed = new ArrayList<>(last.parsed());
+    Map<String, Diagnostic> svg = new HashMap<>(last.svg());
+    Map<String, Found> byDisk = new HashMap<>(last.byDisk());
+    TreeMap<String, Found> markdown = new TreeMap<>(last.markdown());
+    TreeMap<String, Found> statics = new TreeMap<>(last.statics());
+    for (Found f : updated) {
+      byDisk.put(f.onDisk(), f);
+      String nfc = last.nfcOf().get(f.onDisk());
+      if (nfc == null) {
+        continue; // the second of two names alike: still reported, still not read
+      }
+      if (markdown.containsKey(nfc)) {
+        markdown.put(nfc, f);
+        parsed.set(last.index().get(nfc), read(root, nfc, f, prefix, parser, cache));
+      } else {
+        statics.put(nfc, f);
+        svg.remove(nfc);
+        svg(root, prefix, nfc, f).ifPresent(d -> svg.put(nfc, d));
       }
     }
-    for (int i = 0; i < names.size(); i++) {
-      ArticleParser.Parsed p = parsed.get(i);
+    return new Found.Walked(byDisk, last.nfcOf(), last.walkProblems(), false, markdown, statics, last.names(),
+        last.index(), parsed, svg);
+  }
+
+  /** Markdown file {@code rel}, through {@code cache}: read again only when its time or size changed. */
+  private static ArticleParser.Parsed read(Path root, String rel, Found f, String prefix, ArticleParser parser,
+      Cache cache) {
+    if (cache == null) {
+      return read(root, rel, f, prefix, parser);
+    }
+    Cache.Entry e = cache.entries.get(rel);
+    if (e != null && e.onDisk().equals(f.onDisk()) && e.modified() == f.modified() && e.size() == f.size()) {
+      return e.parsed();
+    }
+    ArticleParser.Parsed p = read(root, rel, f, prefix, parser);
+    cache.entries.put(rel, new Cache.Entry(f.onDisk(), f.modified(), f.size(), p));
+    return p;
+  }
+
+  /** The problem with static file {@code nfc}, when it is an SVG image that carries script or cannot be read. */
+  private static Optional<Diagnostic> svg(Path root, String prefix, String nfc, Found f) {
+    if (!nfc.toLowerCase(Locale.ROOT).endsWith(".svg") || f.size() > MAX_ARTICLE_BYTES) {
+      return Optional.empty();
+    }
+    try {
+      return SvgCheck.check(prefix + f.onDisk(), Files.readAllBytes(root.resolve(f.onDisk())));
+    } catch (IOException e) {
+      return Optional.of(Diagnostic.error(prefix + f.onDisk(), 0, 0, "cannot be read: " + reason(e), ""));
+    }
+  }
+
+  /** What a load gives, from what it found: the walk's problems, the SVG files', then each article's, in path order. */
+  private static Content assemble(Found.Walked w) {
+    List<Article> articles = new ArrayList<>();
+    Set<String> unreadable = new HashSet<>();
+    List<Diagnostic> diags = new ArrayList<>(w.walkProblems());
+    for (String s : w.statics().keySet()) {
+      Diagnostic d = w.svg().get(s);
+      if (d != null) {
+        diags.add(d);
+      }
+    }
+    for (int i = 0; i < w.names().size(); i++) {
+      ArticleParser.Parsed p = w.parsed().get(i);
       if (p.article().isPresent()) {
         articles.add(p.article().get());
       } else {
-        unreadable.add(names.get(i));
+        unreadable.add(w.names().get(i));
       }
       diags.addAll(p.diagnostics());
     }
-    return new Content(articles, new ArrayList<>(statics.keySet()), diags, unreadable);
+    return new Content(articles, new ArrayList<>(w.statics().keySet()), diags, unreadable);
   }
 
   private static ArticleParser.Parsed read(Path root, String rel, Found f, String prefix, ArticleParser parser) {

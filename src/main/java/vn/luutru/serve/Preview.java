@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.render.SiteRenderer;
 import vn.luutru.search.SearchIndexWriter;
@@ -56,6 +57,11 @@ final class Preview {
 
   List<Diagnostic> problems() {
     return problems;
+  }
+
+  /** The content folder's cache, which the watcher tells of each change (see {@link ContentSource.Cache#watched}). */
+  ContentSource.Cache contentCache() {
+    return caches.content();
   }
 
   /** Notes that a template changed, so the next rebuild compiles templates afresh. */

@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
 
 /**
@@ -115,6 +116,8 @@ public final class PreviewServer implements AutoCloseable {
     watcher = FileSystems.getDefault().newWatchService();
     register(preview.config().contentDir());
     preview.config().templatesDir().ifPresent(this::register);
+    // From here on every change is seen: rebuilds need not walk the folder to find them.
+    preview.contentCache().watched();
     watching = new Thread(this::watch, "luutru-watch");
     watching.setDaemon(true);
     pinger.scheduleAtFixedRate(() -> send(": ping\n\n"), 15, 15, TimeUnit.SECONDS);
@@ -204,6 +207,8 @@ public final class PreviewServer implements AutoCloseable {
 
   private void watch() {
     Path templates = preview.config().templatesDir().map(p -> p.toAbsolutePath().normalize()).orElse(null);
+    Path content = preview.config().contentDir().toAbsolutePath().normalize();
+    ContentSource.Cache cache = preview.contentCache();
     try {
       while (true) {
         WatchKey key = watcher.take();
@@ -212,8 +217,14 @@ public final class PreviewServer implements AutoCloseable {
         for (WatchKey k = key; k != null; k = watcher.poll(25, TimeUnit.MILLISECONDS)) {
           Path dir = ((Path) k.watchable()).toAbsolutePath().normalize();
           for (WatchEvent<?> e : k.pollEvents()) {
+            if (e.kind() == StandardWatchEventKinds.OVERFLOW) {
+              cache.unknown();
+            }
             if (e.context() instanceof Path p) {
               Path changed = dir.resolve(p);
+              if (changed.startsWith(content)) {
+                cache.changed(content.relativize(changed).toString().replace(java.io.File.separatorChar, '/'));
+              }
               if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
                 register(changed);
               }
