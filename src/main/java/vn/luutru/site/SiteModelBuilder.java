@@ -146,10 +146,8 @@ public final class SiteModelBuilder {
         input.stream()
             .filter(a -> options.drafts() || !a.draft())
             .filter(a -> options.future() || !a.date().toLocalDate().isAfter(options.today()))
-            .sorted(
-                Comparator.comparing(Article::date, Comparator.reverseOrder())
-                    .thenComparing(Article::contentPath))
             .toArray(Article[]::new);
+    newestFirst(inOrder);
     boolean oneOff = options.oneOff();
     if (oneOff) {
       input.clear();
@@ -274,6 +272,10 @@ public final class SiteModelBuilder {
     Grouping tags = group(articles, Article::tags, collator);
     Orgs orgs = organizations(articles, paths, diags, collator);
 
+    long[] seconds = new long[n];
+    for (int i = 0; i < n; i++) {
+      seconds[i] = articles.get(i).date().toEpochSecond();
+    }
     ArticlePage[] built = new ArticlePage[n];
     IntStream.range(0, n).parallel().forEach(i -> {
       Article a = articles.get(i);
@@ -292,7 +294,7 @@ public final class SiteModelBuilder {
               new Link(String.valueOf(d.getYear()), yearPath(d.getYear())),
               new Link(twoDigits(d.getMonthValue()) + "/" + d.getYear(),
                   monthPath(d.getYear(), d.getMonthValue())),
-              related(i, articles, paths, categories, tags, orgs));
+              related(i, articles, seconds, paths, categories, tags, orgs));
     });
     List<ArticlePage> pages = List.of(built);
 
@@ -826,8 +828,35 @@ public final class SiteModelBuilder {
    * then shared tags; the rest are the nearest in time in the same category. Tags shared by
    * very many articles are too broad to say anything and are skipped.
    */
-  private static List<ArticleRef> related(int i, List<Article> articles, String[] paths, Grouping categories,
-      Grouping tags, Orgs orgs) {
+  /**
+   * Sorts {@code articles} newest first, then by path: the order of {@code
+   * Comparator.comparing(Article::date, reverseOrder()).thenComparing(Article::contentPath)},
+   * with each date's instant worked out once rather than at every comparison.
+   */
+  static void newestFirst(Article[] articles) {
+    record Dated(Article article, long second, int nano) {}
+    Dated[] d = new Dated[articles.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = new Dated(articles[i], articles[i].date().toEpochSecond(), articles[i].date().getNano());
+    }
+    Arrays.sort(d, (x, y) -> {
+      int c = Long.compare(y.second(), x.second());
+      if (c == 0) {
+        c = Integer.compare(y.nano(), x.nano());
+      }
+      if (c == 0) {
+        // The same instant: OffsetDateTime compares the local date-times.
+        c = y.article().date().compareTo(x.article().date());
+      }
+      return c != 0 ? c : x.article().contentPath().compareTo(y.article().contentPath());
+    });
+    for (int i = 0; i < d.length; i++) {
+      articles[i] = d[i].article();
+    }
+  }
+
+  private static List<ArticleRef> related(int i, List<Article> articles, long[] seconds, String[] paths,
+      Grouping categories, Grouping tags, Orgs orgs) {
     Map<Integer, Integer> score = new LinkedHashMap<>();
     String org = orgs.orgOfArticle.get(i);
     if (org != null) {
@@ -860,10 +889,10 @@ public final class SiteModelBuilder {
         }
       }
     }
-    long when = articles.get(i).date().toEpochSecond();
+    long when = seconds[i];
     return score.entrySet().stream()
         .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()
-            .thenComparingLong(e -> Math.abs(articles.get(e.getKey()).date().toEpochSecond() - when))
+            .thenComparingLong(e -> Math.abs(seconds[e.getKey()] - when))
             .thenComparingInt(Map.Entry::getKey))
         .limit(RELATED)
         .map(e -> new ArticleRef(articles.get(e.getKey()).title(), paths[e.getKey()], articles.get(e.getKey()).date()))
@@ -884,6 +913,9 @@ public final class SiteModelBuilder {
   /** Redirect pages, checked against every other address in the site. */
   private static List<Alias> aliases(List<Article> articles, List<ArticlePage> pages, String[] paths,
       List<String> staticFiles, String contentPrefix, List<Diagnostic> diags) {
+    if (articles.stream().allMatch(a -> a.aliases().isEmpty())) {
+      return new ArrayList<>();
+    }
     Map<String, String> owner = new HashMap<>();
     for (String f : FIXED_FILES) {
       owner.put(f, "the page /" + f);

@@ -218,4 +218,25 @@ class SiteModelBuilderTest {
     assertThat(m.articles()).hasSize(3).allSatisfy(p -> assertThat(p.article().body()).isEmpty());
     assertThat(m.articles().get(1).text()).as("no sink: the text is kept").isEqualTo("Thân bài 1, x.");
   }
+
+  /** Newest first with each instant worked out once: the order the comparator of dates gave, ties and offsets included. */
+  @Test
+  void sortsNewestFirstAsTheDateComparatorDid() {
+    java.util.Random r = new java.util.Random(9);
+    String[] times = {"2020-01-17", "2020-01-17T08:00:00+07:00", "2020-01-17T01:00:00Z", "2020-01-17T01:00:00+00:00",
+        "2020-01-16T20:00:00-05:00", "2020-01-17T01:00:00.5Z", "2019-12-31T23:59:59+07:00", "2021-02-28T12:00:00+09:30"};
+    List<Article> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      all.add(article("bai/" + r.nextInt(20) + "-" + i + ".md",
+          "title: \"Bài " + i + "\"\ndate: " + times[r.nextInt(times.length)], "x"));
+    }
+    for (int round = 0; round < 50; round++) {
+      java.util.Collections.shuffle(all, r);
+      List<Article> expected = all.stream().sorted(java.util.Comparator.comparing(Article::date,
+          java.util.Comparator.reverseOrder()).thenComparing(Article::contentPath)).toList();
+      Article[] actual = all.toArray(new Article[0]);
+      SiteModelBuilder.newestFirst(actual);
+      assertThat(actual).containsExactlyElementsOf(expected);
+    }
+  }
 }
