@@ -446,23 +446,22 @@ public final class SiteRenderer {
 
   private void sitemaps(SiteModel model, List<Job> jobs) {
     List<Views.SitemapEntry> entries = new ArrayList<>();
-    String newest = model.articles().isEmpty() ? "" : isoDay(model.articles().get(0).article().date());
-    entries.add(new Views.SitemapEntry("", newest));
+    entries.add(new Views.SitemapEntry("", model.articles().isEmpty() ? null : model.articles().get(0).article().date()));
     for (ArticlePage a : model.articles()) {
-      entries.add(new Views.SitemapEntry(a.path(), isoDay(a.article().lastmod().orElse(a.article().date()))));
+      entries.add(new Views.SitemapEntry(a.path(), a.article().lastmod().orElse(a.article().date())));
     }
     for (String index : List.of(SiteModelBuilder.CATEGORIES, SiteModelBuilder.TAGS, SiteModelBuilder.ORGANIZATIONS,
         SiteModelBuilder.TERMS, SiteModelBuilder.YEARS)) {
-      entries.add(new Views.SitemapEntry(index, ""));
+      entries.add(new Views.SitemapEntry(index, null));
     }
-    model.categories().forEach(t -> entries.add(new Views.SitemapEntry(t.path(), "")));
-    model.tags().forEach(t -> entries.add(new Views.SitemapEntry(t.path(), "")));
+    model.categories().forEach(t -> entries.add(new Views.SitemapEntry(t.path(), null)));
+    model.tags().forEach(t -> entries.add(new Views.SitemapEntry(t.path(), null)));
     for (YearArchive y : model.years()) {
-      entries.add(new Views.SitemapEntry(y.path(), ""));
-      y.months().forEach(m -> entries.add(new Views.SitemapEntry(m.path(), "")));
+      entries.add(new Views.SitemapEntry(y.path(), null));
+      y.months().forEach(m -> entries.add(new Views.SitemapEntry(m.path(), null)));
     }
-    model.organizations().forEach(o -> entries.add(new Views.SitemapEntry(o.path(), "")));
-    model.terms().forEach(t -> entries.add(new Views.SitemapEntry(t.path(), "")));
+    model.organizations().forEach(o -> entries.add(new Views.SitemapEntry(o.path(), null)));
+    model.terms().forEach(t -> entries.add(new Views.SitemapEntry(t.path(), null)));
     if (entries.size() <= SITEMAP_SIZE) {
       Map<String, Object> c = new HashMap<>();
       c.put("entries", entries);
@@ -480,10 +479,6 @@ public final class SiteRenderer {
     Map<String, Object> c = new HashMap<>();
     c.put("sitemaps", parts);
     jobs.add(new Job("sitemap.xml", "sitemap-index.xml", c));
-  }
-
-  private static String isoDay(OffsetDateTime d) {
-    return d.toLocalDate().toString(); // ISO_LOCAL_DATE, without a formatter for every article
   }
 
   /** JSON-LD NewsArticle for an article page: the theme's {@code json_ld(article)}. */

@@ -35,5 +35,11 @@ public final class Views {
       OffsetDateTime updated) {}
 
   /** One address in the sitemap; {@code lastmod} may be empty. */
-  public record SitemapEntry(String path, String lastmod) {}
+  /** A sitemap's address, with the day it last changed when there is one ({@code day} null when not). */
+  public record SitemapEntry(String path, java.time.OffsetDateTime day) {
+    /** The day as {@code 2020-01-17}, empty when none: worked out when the sitemap is rendered, not for every preview rebuild. */
+    public String lastmod() {
+      return day == null ? "" : day.toLocalDate().toString();
+    }
+  }
 }

@@ -834,18 +834,19 @@ public final class SiteModelBuilder {
    * with each date's instant worked out once rather than at every comparison.
    */
   static void newestFirst(Article[] articles) {
-    record Dated(Article article, long second, int nano) {}
+    record Dated(Article article, long second, int nano, int offset) {}
     Dated[] d = new Dated[articles.length];
     for (int i = 0; i < d.length; i++) {
-      d[i] = new Dated(articles[i], articles[i].date().toEpochSecond(), articles[i].date().getNano());
+      OffsetDateTime t = articles[i].date();
+      d[i] = new Dated(articles[i], t.toEpochSecond(), t.getNano(), t.getOffset().getTotalSeconds());
     }
     Arrays.sort(d, (x, y) -> {
       int c = Long.compare(y.second(), x.second());
       if (c == 0) {
         c = Integer.compare(y.nano(), x.nano());
       }
-      if (c == 0) {
-        // The same instant: OffsetDateTime compares the local date-times.
+      if (c == 0 && x.offset() != y.offset()) {
+        // The same instant at other offsets: OffsetDateTime compares the local date-times.
         c = y.article().date().compareTo(x.article().date());
       }
       return c != 0 ? c : x.article().contentPath().compareTo(y.article().contentPath());
