@@ -120,29 +120,39 @@ public final class SearchIndexWriter {
     // 3. Shards: a term's shard is its hash, computed from its words' bytes without making
     // the term itself; only a shard being written makes its terms' text.
     TermHashes hashes = new TermHashes(words);
-    long estimate = 0;
-    int terms = 0;
-    for (TermTable table : tables) {
-      terms += table.size();
+    // Each part's terms on a thread: the size estimate, then each term's hash.
+    long estimate = IntStream.range(0, tables.length).parallel().mapToLong(w -> {
+      TermTable table = tables[w];
+      long sum = 0;
       for (int t = 0; t < table.size(); t++) {
         long size = table.count(t) * 3L + hashes.length(table.key(t)) + 8;
         if (size <= OWN_FILE_BYTES) {
-          estimate += size;
+          sum += size;
         }
       }
+      return sum;
+    }).sum();
+    int terms = 0;
+    for (TermTable table : tables) {
+      terms += table.size();
     }
     int shards = 16;
     while ((long) shards * SHARD_TARGET_BYTES < estimate) {
       shards *= 2;
     }
-    int[] shardOf = new int[terms];
-    int[] shardSize = new int[shards];
-    for (int w = 0, at = 0; w < tables.length; w++) {
+    int[][] hashOf = new int[tables.length][];
+    IntStream.range(0, tables.length).parallel().forEach(w -> {
       TermTable table = tables[w];
-      for (int t = 0; t < table.size(); t++, at++) {
-        int s = hashes.hash(table.key(t)) & (shards - 1);
-        shardOf[at] = s;
-        shardSize[s]++;
+      int[] h = new int[table.size()];
+      for (int t = 0; t < h.length; t++) {
+        h[t] = hashes.hash(table.key(t));
+      }
+      hashOf[w] = h;
+    });
+    int[] shardSize = new int[shards];
+    for (int[] h : hashOf) {
+      for (int x : h) {
+        shardSize[x & (shards - 1)]++;
       }
     }
     long[][] byShard = new long[shards][];
@@ -150,13 +160,14 @@ public final class SearchIndexWriter {
       byShard[s] = new long[shardSize[s]];
       shardSize[s] = 0;
     }
-    for (int w = 0, at = 0; w < tables.length; w++) {
-      for (int t = 0; t < tables[w].size(); t++, at++) {
-        int s = shardOf[at];
+    for (int w = 0; w < tables.length; w++) {
+      int[] h = hashOf[w];
+      for (int t = 0; t < h.length; t++) {
+        int s = h[t] & (shards - 1);
         byShard[s][shardSize[s]++] = ((long) w << 32) | t;
       }
+      hashOf[w] = null;
     }
-    shardOf = null;
     // Shards are independent and encoded in parallel; a term with a long list gets a file of
     // its own, b/<shard>-<k>.bin, numbered within its shard.
     AtomicReference<IOException> failure = new AtomicReference<>();
@@ -244,7 +255,7 @@ public final class SearchIndexWriter {
       });
       Integer[] byText = new Integer[folded.length];
       Arrays.setAll(byText, f -> f);
-      Arrays.sort(byText, (a, b) -> folded[a].compareTo(folded[b]));
+      Arrays.parallelSort(byText, (a, b) -> folded[a].compareTo(folded[b]));
       rank = new int[folded.length];
       for (int r = 0; r < byText.length; r++) {
         rank[byText[r]] = r;
