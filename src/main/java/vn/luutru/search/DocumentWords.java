@@ -227,64 +227,72 @@ public final class DocumentWords {
      */
     private int[] numbers(String string, boolean lowered) {
       int n = 0;
-      int length = 0;
-      int codePoints = 0;
-      int hash = 0;
       int end = string.length();
       if (buffer.length < end) {
         buffer = new char[Math.max(end, buffer.length * 2)];
       }
       string.getChars(0, end, buffer, 0);
       char[] text = buffer;
-      for (int i = 0; i <= end; ) {
-        boolean isWord;
-        int lower = 0;
-        if (i == end) {
-          isWord = false;
+      char[] w = word;
+      int i = 0;
+      while (i < end) {
+        // Between words: one lookup a character.
+        char known = LOWER[text[i]];
+        if (known == 0) {
           i++;
-        } else {
-          char c = text[i];
-          char known = LOWER[c];
-          if (known != SLOW) {
-            lower = known;
-            isWord = known != 0;
-            i++;
-          } else {
-            int cp = Character.codePointAt(text, i, end);
+          continue;
+        }
+        if (known == SLOW) {
+          int cp = Character.codePointAt(text, i, end);
+          if (!SearchText.isWordChar(cp)) {
             i += Character.charCount(cp);
-            isWord = SearchText.isWordChar(cp);
-            if (isWord) {
-              if ((cp == 0x130 || cp == 0x3A3) && !lowered) {
-                return null;
-              }
-              lower = Character.toLowerCase(cp);
-            }
+            continue;
           }
         }
-        if (isWord) {
-          codePoints++;
-          if (codePoints <= SearchText.MAX_TOKEN_LENGTH) {
+        // A word: its characters lower-cased into w, at most MAX_TOKEN_LENGTH code points kept.
+        int length = 0;
+        int codePoints = 0;
+        int hash = 0;
+        while (i < end) {
+          known = LOWER[text[i]];
+          if (known == 0) {
+            break;
+          }
+          if (known != SLOW) {
+            if (++codePoints <= SearchText.MAX_TOKEN_LENGTH) {
+              w[length++] = known;
+              hash = 31 * hash + known;
+            }
+            i++;
+            continue;
+          }
+          int cp = Character.codePointAt(text, i, end);
+          if (!SearchText.isWordChar(cp)) {
+            break;
+          }
+          if ((cp == 0x130 || cp == 0x3A3) && !lowered) {
+            return null;
+          }
+          int lower = Character.toLowerCase(cp);
+          if (++codePoints <= SearchText.MAX_TOKEN_LENGTH) {
             if (lower < 0x10000) {
-              word[length++] = (char) lower;
+              w[length++] = (char) lower;
               hash = 31 * hash + lower;
             } else {
               char high = Character.highSurrogate(lower);
               char low = Character.lowSurrogate(lower);
-              word[length++] = high;
-              word[length++] = low;
+              w[length++] = high;
+              w[length++] = low;
               hash = 31 * (31 * hash + high) + low;
             }
           }
-        } else if (codePoints > 0) {
-          if (codePoints <= SearchText.MAX_TOKEN_LENGTH) {
-            if (n == out.length) {
-              out = Arrays.copyOf(out, n * 2);
-            }
-            out[n++] = id(length, hash);
+          i += Character.charCount(cp);
+        }
+        if (codePoints <= SearchText.MAX_TOKEN_LENGTH) {
+          if (n == out.length) {
+            out = Arrays.copyOf(out, n * 2);
           }
-          length = 0;
-          codePoints = 0;
-          hash = 0;
+          out[n++] = id(length, hash);
         }
       }
       return Arrays.copyOf(out, n);

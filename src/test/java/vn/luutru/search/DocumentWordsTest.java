@@ -56,6 +56,24 @@ class DocumentWordsTest {
     assertSameWords(texts);
   }
 
+  /** Random strings of letters, marks, digits, separators, surrogates alone and paired, İ and Σ, and long runs. */
+  @Test
+  void wordsOfRandomTextAreThoseOfSearchText() {
+    java.util.Random r = new java.util.Random(23);
+    String[] alphabet = {"a", "Đ", "ệ", "Z", "7", " ", ",", "\n", "\u00A0", "\u0301", "\u0130", "\u03A3", "\u03C3",
+        "\uD801\uDC00", "\uD835\uDC00", "\uD83D\uDE00", "\uD801", "\uDC00", "\u2167", "\u00BD", "_", "-", "\uFFFF",
+        "xxxxxxxxxxxxxxxx", "đđđđđđđđ"};
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = r.nextInt(24); k > 0; k--) {
+        b.append(alphabet[r.nextInt(alphabet.length)]);
+      }
+      texts.add(b.toString());
+    }
+    assertSameWords(texts);
+  }
+
   @Test
   void manyThreadsNumberTheSameWordAlike() {
     int n = 2000;
