@@ -26,10 +26,7 @@ before the runs, so every run finds them in the page cache: "cold" means a new p
 cold disk. Hugo builds the same folder with the small site in bench/hugo/ (hugo --contentDir).
 
 A JVM option -XX:SharedArchiveFile=F whose archive F is missing or older than the jar gets one
-untimed build with -XX:ArchiveClassesAtExit=F first (AppCDS). Without one, each luutru build gets
-one untimed build per size first: luutru makes its own class data archive at the first build
-with a jar, JVM and options (ClassArchive), and the timed runs then use it, as a user's builds
-after the first do. -Dluutru.classArchive=false measures without it.
+untimed build with -XX:ArchiveClassesAtExit=F first (AppCDS).
 
 Only the standard library; Python 3.8 or later.
 """
@@ -248,17 +245,6 @@ def warm(d):
 # --- one run ------------------------------------------------------------------------------------
 
 def ensure_cds_archive(build, jar, content, out_root):
-    if not any(o.startswith("-XX:SharedArchiveFile=") or o.startswith("-Xshare") or o.startswith("-XX:ArchiveClassesAtExit")
-               or o == "-Dluutru.classArchive=false" for o in build.jvm_opts):
-        # luutru makes its own class data archive at its first build with these options and
-        # this size of archive (ClassArchive): one untimed build, so that no timed run pays for it.
-        log("bench: %s: one untimed build for luutru's class data archive" % build.name)
-        run = run_build(Build(build.name + "-prime", "luutru", build.jvm_opts), jar, content,
-                        os.path.join(out_root, "cds-prime"), None, count=False)
-        shutil.rmtree(os.path.join(out_root, "cds-prime"), ignore_errors=True)  # tmpfs is memory
-        if not run["ok"]:
-            sys.exit("bench: the untimed build failed: %s" % run.get("error", ""))
-        return
     for i, opt in enumerate(build.jvm_opts):
         if not opt.startswith("-XX:SharedArchiveFile="):
             continue

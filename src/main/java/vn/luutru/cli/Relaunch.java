@@ -158,18 +158,6 @@ final class Relaunch {
    * empty when it could not be started (the caller then does the work itself).
    */
   static Optional<Integer> run(List<String> command) {
-    return run(command, ClassArchive.cacheFolder());
-  }
-
-  /** As {@link #run(List)}, with the class data archives of {@code archives} (see {@link ClassArchive}). */
-  static Optional<Integer> run(List<String> command, Optional<Path> archives) {
-    ClassArchive.Launch launch = ClassArchive.around(command, archives);
-    Optional<Integer> code = start(launch.command());
-    code.ifPresent(c -> ClassArchive.ended(launch, c));
-    return code;
-  }
-
-  private static Optional<Integer> start(List<String> command) {
     Process child;
     try {
       child = new ProcessBuilder(command).inheritIO().start();

@@ -21,8 +21,7 @@ class RelaunchIT {
 
   Result jar(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+PrintCommandLineFlags", "-Dluutru.cache=" + dir.resolve("cache"), "-jar",
-        Path.of("target/luutru.jar").toAbsolutePath().toString()));
+        "-XX:+PrintCommandLineFlags", "-jar", Path.of("target/luutru.jar").toAbsolutePath().toString()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
         .redirectError(dir.resolve("err.txt").toFile()).start();
@@ -54,29 +53,6 @@ class RelaunchIT {
     }
     assertThat(ok.err()).contains("warning: title gives the same address");
     assertThat(dir.resolve("site/index.html")).exists();
-  }
-
-  /** The first build makes the second JVM's class data archive, and the next one maps it in. */
-  @Test
-  void theSecondBuildUsesTheClassArchiveTheFirstMade() throws Exception {
-    Path content = dir.resolve("content");
-    Trees.copyTree(Path.of("content"), content);
-    String[] build = {"build", "--content", content.toString(), "--output", dir.resolve("site").toString()};
-
-    Result first = jar(build);
-    assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.out()).contains("-XX:ArchiveClassesAtExit=");
-    List<String> made;
-    try (java.util.stream.Stream<Path> s = Files.list(dir.resolve("cache"))) {
-      made = s.map(p -> p.getFileName().toString()).toList();
-    }
-    assertThat(made).singleElement().asString().startsWith("luutru-").endsWith(".jsa");
-    assertThat(Files.size(dir.resolve("cache").resolve(made.get(0)))).as("every class a build loads").isGreaterThan(2_000_000);
-
-    Result second = jar(build);
-    assertThat(second.code()).as(second.err()).isZero();
-    assertThat(second.out()).contains("-XX:SharedArchiveFile=" + dir.resolve("cache").resolve(made.get(0)));
-    assertThat(second.err()).doesNotContain("cds");
   }
 
   @Test
