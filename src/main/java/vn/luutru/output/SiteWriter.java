@@ -48,22 +48,23 @@ public final class SiteWriter implements AutoCloseable {
   private static final String LOCK_SUFFIX = ".lock";
 
   /**
-   * The lock files this JVM holds. On Linux closing any channel to a file lets go of every lock
-   * the process holds on it, so {@link #sweep} must not even open these.
+   * The lock files this JVM holds, by file key (so whatever path names them). On Linux closing
+   * any channel to a file lets go of every lock the process holds on it, so {@link #sweep} must
+   * not even open these.
    */
-  private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.Set<Object> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final Path output;
   private final Path temp;
-  /** This build's lock, held until {@link #close()}; its file is named {@code <output>.build-<n>.lock}. */
-  private final FileChannel lock;
+  /** This build's lock, held until {@link #close()}; null when none could be taken (the build goes on without). */
+  private final Lock lock;
   private final String n;
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicLong bytes = new AtomicLong();
   private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean committed;
 
-  private SiteWriter(Path output, Path temp, FileChannel lock, String n) {
+  private SiteWriter(Path output, Path temp, Lock lock, String n) {
     this.output = output;
     this.temp = temp;
     this.lock = lock;
@@ -90,39 +91,111 @@ public final class SiteWriter implements AutoCloseable {
     Files.createDirectories(parent);
     sweep(out);
     String name = out.getFileName().toString();
-    Path lockFile = Files.createTempFile(parent, name + LOCK, LOCK_SUFFIX);
-    String fileName = lockFile.getFileName().toString();
-    String n = fileName.substring(name.length() + LOCK.length(), fileName.length() - LOCK_SUFFIX.length());
-    HELD.add(lockFile);
-    FileChannel lock = null;
+    Lock lock = Lock.take(parent, name);
     SiteWriter w;
     try {
-      lock = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-      if (lock.tryLock() == null) {
-        throw new IOException("cannot lock " + lockFile + ", which this build has just made");
-      }
-      w = new SiteWriter(out, Files.createDirectory(parent.resolve(name + TEMP + n)), lock, n);
+      Path temp = lock != null ? Files.createDirectory(parent.resolve(name + TEMP + lock.n))
+          : Files.createTempDirectory(parent, name + TEMP);
+      String n = temp.getFileName().toString().substring(name.length() + TEMP.length());
+      w = new SiteWriter(out, temp, lock, n);
     } catch (IOException | RuntimeException e) {
       if (lock != null) {
-        lock.close();
+        lock.release(true);
       }
-      Files.deleteIfExists(lockFile);
-      HELD.remove(lockFile);
       throw e;
     }
     w.write(MARKER, MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
     return w;
   }
 
+  /** A build's lock on {@code <output>.build-<n>.lock}, held while it runs. */
+  private static final class Lock {
+    final Path file;
+    final String n;
+    final FileChannel channel;
+    final Object key;
+
+    private Lock(Path file, String n, FileChannel channel, Object key) {
+      this.file = file;
+      this.n = n;
+      this.channel = channel;
+      this.key = key;
+    }
+
+    /**
+     * A new lock, or null when the file system gives none (NFS without locking, say): the build
+     * then goes on as builds did before locks, and what it leaves if stopped is not swept. The
+     * file is locked under a name {@link #sweep} does not look at, then renamed: a sweep never
+     * sees it unlocked.
+     */
+    static Lock take(Path parent, String name) {
+      Path fresh = null;
+      FileChannel channel = null;
+      Object key = null;
+      try {
+        fresh = Files.createTempFile(parent, name + LOCK, LOCK_SUFFIX + ".new");
+        channel = FileChannel.open(fresh, StandardOpenOption.WRITE);
+        if (channel.tryLock() == null) {
+          throw new IOException("not locked");
+        }
+        key = fileKey(fresh);
+        HELD.add(key);
+        String f = fresh.getFileName().toString();
+        Path file = fresh.resolveSibling(f.substring(0, f.length() - ".new".length()));
+        Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
+        return new Lock(file, f.substring(name.length() + LOCK.length(), f.length() - (LOCK_SUFFIX + ".new").length()),
+            channel, key);
+      } catch (IOException | RuntimeException e) {
+        try {
+          if (channel != null) {
+            channel.close();
+          }
+          if (fresh != null) {
+            Files.deleteIfExists(fresh);
+          }
+        } catch (IOException ignored) {
+          // nothing more to do
+        }
+        if (key != null) {
+          HELD.remove(key);
+        }
+        return null;
+      }
+    }
+
+    /** Lets go of the lock; its file is deleted when {@code deleteFile}, else kept for a sweep to find. */
+    void release(boolean deleteFile) {
+      try {
+        channel.close();
+        if (deleteFile) {
+          Files.deleteIfExists(file);
+        }
+      } catch (IOException e) {
+        // a lock file left is swept by a later build
+      } finally {
+        HELD.remove(key);
+      }
+    }
+  }
+
+  /** What names a file whatever path leads to it: its file key, else its real path. */
+  private static Object fileKey(Path p) throws IOException {
+    Object key = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+    return key != null ? key : p.toRealPath();
+  }
+
   /**
-   * Deletes what builds of {@code out} that were stopped on the way left beside it: for each
-   * {@code <out>.build-<n>.lock} that no process holds, the folders {@code <out>.tmp-<n>} and
-   * {@code <out>.old-<n>} (each only if it is a folder with a {@value #MARKER} file, or empty),
-   * then the lock file. What cannot be deleted stays, for the next build to try again.
+   * Tidies what builds of {@code out} that were stopped on the way left beside it. For each
+   * {@code <out>.build-<n>.lock} of this user that no process holds: when {@code out} is missing
+   * (stopped between the two moves of {@link #commit}), {@code <out>.old-<n>} is put back in its
+   * place; then {@code <out>.tmp-<n>} and {@code <out>.old-<n>} are deleted (each only if it is a
+   * folder of this user with a {@value #MARKER} file, or empty), then the lock file. What cannot
+   * be tidied stays, for the next build to try again.
    */
   static void sweep(Path out) {
     Path parent = out.getParent();
     String name = out.getFileName().toString();
+    String me = System.getProperty("user.name");
     List<Path> locks = new java.util.ArrayList<>();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> {
       String f = p.getFileName().toString();
@@ -133,30 +206,56 @@ public final class SiteWriter implements AutoCloseable {
       return;
     }
     for (Path lockFile : locks) {
-      if (HELD.contains(lockFile)) {
-        continue;
-      }
       String f = lockFile.getFileName().toString();
       String n = f.substring(name.length() + LOCK.length(), f.length() - LOCK_SUFFIX.length());
+      try {
+        if (!Files.isRegularFile(lockFile, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !ownedBy(lockFile, me)
+            || HELD.contains(fileKey(lockFile))) {
+          continue;
+        }
+      } catch (IOException e) {
+        continue;
+      }
       try (FileChannel c = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
         FileLock held = c.tryLock();
         if (held == null) {
           continue; // a build that is running
         }
         try {
-          for (Path left : List.of(parent.resolve(name + TEMP + n), parent.resolve(name + OLD + n))) {
-            if (Files.isDirectory(left, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                && (Files.isRegularFile(left.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS) || isEmpty(left))) {
+          Path temp = parent.resolve(name + TEMP + n);
+          Path old = parent.resolve(name + OLD + n);
+          if (!Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS) && ours(old, me)) {
+            move(old, out); // the last site, which a stopped commit had moved aside
+          }
+          for (Path left : List.of(temp, old)) {
+            if (ours(left, me)) {
               deleteTree(left);
             }
           }
-          Files.delete(lockFile);
+          if (!Files.exists(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              && !Files.exists(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(lockFile);
+          }
         } finally {
           held.release();
         }
-      } catch (IOException | java.nio.channels.OverlappingFileLockException e) {
-        // Held by this JVM (another build of it), or not ours to delete: left as it is.
+      } catch (IOException | RuntimeException e) {
+        // Not ours to tidy, or not now: left as it is.
       }
+    }
+  }
+
+  /** Whether {@code dir} is a folder of user {@code me} that a build made: with the marker, or empty. */
+  private static boolean ours(Path dir, String me) throws IOException {
+    return Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && ownedBy(dir, me)
+        && (Files.isRegularFile(dir.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS) || isEmpty(dir));
+  }
+
+  private static boolean ownedBy(Path p, String me) throws IOException {
+    try {
+      return me != null && Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName().equals(me);
+    } catch (UnsupportedOperationException e) {
+      return true; // a file system without owners: one user's
     }
   }
 
@@ -250,18 +349,12 @@ public final class SiteWriter implements AutoCloseable {
         deleteTree(temp);
       }
     } finally {
-      Path lockFile = output.resolveSibling(output.getFileName() + LOCK + n + LOCK_SUFFIX);
-      // What is left of an old output that could not all be deleted keeps its lock file, for the
-      // next build to find it.
-      boolean leftOver = Files.exists(output.resolveSibling(output.getFileName() + OLD + n))
-          || (!committed && Files.exists(temp));
-      try {
-        lock.close();
-        if (!leftOver) {
-          Files.deleteIfExists(lockFile);
-        }
-      } finally {
-        HELD.remove(lockFile);
+      if (lock != null) {
+        // What is left of an old output that could not all be deleted (or of this output, if
+        // the commit failed half way) keeps its lock file, for the next build to find it.
+        boolean leftOver = Files.exists(output.resolveSibling(output.getFileName() + OLD + n))
+            || (!committed && Files.exists(temp));
+        lock.release(!leftOver);
       }
     }
   }

@@ -66,8 +66,8 @@ class SiteWriterTest {
     build(out, "b.html");
 
     assertThat(old).doesNotExist();
-    assertThat(beside()).as("a folder without the marker stays, its lock file not")
-        .containsExactly("other.build-1.lock", "other.tmp-1", "site", "site.tmp-789");
+    assertThat(beside()).as("a folder without the marker stays, and so does its lock file")
+        .containsExactly("other.build-1.lock", "other.tmp-1", "site", "site.build-789.lock", "site.tmp-789");
     assertThat(dir.resolve("site.tmp-789/notes.txt")).hasContent("mine");
   }
 
@@ -104,6 +104,59 @@ class SiteWriterTest {
     }
     build(out, "bon.html");
     assertThat(beside()).containsExactly("site");
+  }
+
+  /** A build stopped between the two moves of its commit left the last site aside: it is put back. */
+  @Test
+  void putsBackTheSiteAStoppedCommitMovedAside() throws Exception {
+    Path out = dir.resolve("site");
+    Files.createFile(dir.resolve("site.build-77.lock"));
+    Files.createDirectories(dir.resolve("site.old-77/2020"));
+    Files.writeString(dir.resolve("site.old-77/" + SiteWriter.MARKER), "");
+    Files.writeString(dir.resolve("site.old-77/index.html"), "the last site");
+    Files.createDirectories(dir.resolve("site.tmp-77"));
+    Files.writeString(dir.resolve("site.tmp-77/" + SiteWriter.MARKER), "");
+    try (SiteWriter w = SiteWriter.open(out)) {
+      assertThat(out.resolve("index.html")).as("back in place while the next build runs").hasContent("the last site");
+      w.write("moi.html", new byte[] {1});
+      // this build fails: the last site stays
+    }
+    assertThat(beside()).containsExactly("site");
+    assertThat(out.resolve("index.html")).hasContent("the last site");
+  }
+
+  /** Reached by another path, a running build's lock file is still not touched by this JVM's sweep. */
+  @Test
+  @Timeout(60)
+  void aSweepInThisJvmKeepsItsOwnLocksWhateverPathNamesThem() throws Exception {
+    Path real = Files.createDirectories(dir.resolve("real"));
+    Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+    try (SiteWriter first = SiteWriter.open(real.resolve("site"))) {
+      first.write("mot.html", new byte[] {1});
+      Path lock;
+      try (Stream<Path> s = Files.list(real)) {
+        lock = s.filter(p -> p.getFileName().toString().endsWith(".lock")).findFirst().orElseThrow();
+      }
+      SiteWriter.sweep(link.resolve("site"));
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LockProbe.class.getName(),
+          lock.toString()).redirectErrorStream(true).start();
+      String said = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(said).as("the first build's lock, seen from another process").isEqualTo("held");
+      first.commit();
+    }
+    assertThat(real.resolve("site/mot.html")).exists();
+  }
+
+  /** Says whether the file it is given is locked by another process. */
+  public static final class LockProbe {
+    public static void main(String[] args) throws Exception {
+      try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(Path.of(args[0]),
+          java.nio.file.StandardOpenOption.WRITE)) {
+        System.out.println(c.tryLock() == null ? "held" : "free");
+      }
+    }
   }
 
   /** Holds a lock on the file it is given until its standard input closes: a build in another process. */
