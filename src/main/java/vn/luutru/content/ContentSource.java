@@ -104,6 +104,12 @@ public final class ContentSource {
       changed = null;
     }
 
+    /** Not every change will be reported any more (a folder could not be watched): every load walks. */
+    public synchronized void unwatched() {
+      watched = false;
+      changed = null;
+    }
+
     /** The changes since the last load, null when the folder must be walked; from now on, none. */
     private synchronized Set<String> take() {
       Set<String> c = watched ? changed : null;
@@ -136,8 +142,10 @@ public final class ContentSource {
     Set<String> changed = cache.take();
     Found.Walked last = cache.last;
     cache.last = null;
-    Found.Walked now = changed != null && last != null && !last.links() ? patch(root, prefix, parser, cache, last, changed)
-        : null;
+    // A walk that met links (whose inside is not watched) or anything else it reported (a pipe, a
+    // name alike another) walks again: what it found there is not told by file events alone.
+    Found.Walked now = changed != null && last != null && !last.links() && last.walkProblems().isEmpty()
+        ? patch(root, prefix, parser, cache, last, changed) : null;
     if (now == null) {
       now = walk(root, prefix, parser, cache);
       cache.walks++;

@@ -99,6 +99,8 @@ public final class PreviewServer implements AutoCloseable {
   private final String prefix;
   private final WatchService watcher;
   private final Thread watching;
+  /** The watched folders, by absolute path. */
+  private final Map<Path, WatchKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
   private final PrintWriter log;
   private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
   private final Consumer<Preview.Rebuild> onRebuild;
@@ -114,10 +116,13 @@ public final class PreviewServer implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     watcher = FileSystems.getDefault().newWatchService();
-    register(preview.config().contentDir());
+    boolean whole = register(preview.config().contentDir());
     preview.config().templatesDir().ifPresent(this::register);
-    // From here on every change is seen: rebuilds need not walk the folder to find them.
-    preview.contentCache().watched();
+    // From here on every change is seen, and rebuilds need not walk the folder to find them:
+    // unless a folder could not be watched, or the folder is a link (whose inside is not watched).
+    if (whole && !Files.isSymbolicLink(preview.config().contentDir())) {
+      preview.contentCache().watched();
+    }
     watching = new Thread(this::watch, "luutru-watch");
     watching.setDaemon(true);
     pinger.scheduleAtFixedRate(() -> send(": ping\n\n"), 15, 15, TimeUnit.SECONDS);
@@ -190,19 +195,43 @@ public final class PreviewServer implements AutoCloseable {
 
   // ---------------------------------------------------------------------------- watching
 
-  private void register(Path root) {
+  /** Watches {@code root} and every folder in it; false when some could not be watched. */
+  private boolean register(Path root) {
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-          dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE,
-              StandardWatchEventKinds.ENTRY_MODIFY);
+          WatchKey k = dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
+              StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
+          keys.put(dir.toAbsolutePath().normalize(), k);
           return FileVisitResult.CONTINUE;
         }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+          throw e;
+        }
       });
+      return true;
     } catch (IOException e) {
       log.println("luutru serve: warning: cannot watch " + root + ": " + e.getMessage());
+      return false;
     }
+  }
+
+  /**
+   * Stops watching {@code gone} and the folders in it. A folder renamed keeps its watch (Linux
+   * watches the folder, not its name), reporting its changes under the old name: cancelled, it
+   * is watched afresh under the new one.
+   */
+  private void forget(Path gone) {
+    keys.entrySet().removeIf(e -> {
+      if (e.getKey().startsWith(gone)) {
+        e.getValue().cancel();
+        return true;
+      }
+      return false;
+    });
   }
 
   private void watch() {
@@ -217,7 +246,8 @@ public final class PreviewServer implements AutoCloseable {
         for (WatchKey k = key; k != null; k = watcher.poll(25, TimeUnit.MILLISECONDS)) {
           Path dir = ((Path) k.watchable()).toAbsolutePath().normalize();
           for (WatchEvent<?> e : k.pollEvents()) {
-            if (e.kind() == StandardWatchEventKinds.OVERFLOW) {
+            if (e.kind() == StandardWatchEventKinds.OVERFLOW || !Files.isDirectory(dir)) {
+              // Events missed, or reported under a name that is gone: the next rebuild walks.
               cache.unknown();
             }
             if (e.context() instanceof Path p) {
@@ -225,8 +255,12 @@ public final class PreviewServer implements AutoCloseable {
               if (changed.startsWith(content)) {
                 cache.changed(content.relativize(changed).toString().replace(java.io.File.separatorChar, '/'));
               }
-              if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
-                register(changed);
+              if (e.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
+                forget(changed);
+              }
+              if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)
+                  && !register(changed) && changed.startsWith(content)) {
+                cache.unwatched();
               }
               if (templates != null && changed.startsWith(templates)) {
                 templateChanged = true;

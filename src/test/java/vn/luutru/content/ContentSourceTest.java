@@ -21,10 +21,17 @@ class ContentSourceTest {
     return "---\ntitle: \"" + title + "\"\ndate: 2020-01-17\n---\n" + "Đại hội Đảng bộ. ".repeat(words) + "\n";
   }
 
+  private long clock = 1_700_000_000_000L;
+
+  /**
+   * Writes {@code rel} with a time of its own: the cache knows a file by its time and size, and
+   * the file system's clock (a few milliseconds a tick) would give two quick writes the same.
+   */
   private void write(String rel, String text) throws Exception {
     Path p = root.resolve(rel);
     Files.createDirectories(p.getParent());
     Files.writeString(p, text, StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(clock += 1000));
   }
 
   /** What a load without a cache gives, as comparable text. */
@@ -115,7 +122,7 @@ class ContentSourceTest {
           }
           case 10 -> { // the same bytes written again: a new time
             if (Files.exists(root.resolve(n))) {
-              Files.setLastModifiedTime(root.resolve(n), java.nio.file.attribute.FileTime.fromMillis(1_600_000_000_000L + step));
+              Files.setLastModifiedTime(root.resolve(n), java.nio.file.attribute.FileTime.fromMillis(clock += 1000));
               told.add(n);
             }
           }

@@ -164,4 +164,37 @@ class PreviewServerIT {
     assertThat(event).isEqualTo("event: reload");
     assertThat(get(SEED).body()).doesNotContain("Đã sửa");
   }
+
+  /**
+   * A folder renamed keeps its watch on Linux, which then reports changes under the old name:
+   * a save inside it after the rename must still reach the page.
+   */
+  @Test
+  void aSaveInARenamedFolderReachesThePage() throws Exception {
+    BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(server.url().replaceFirst("/luu-tru/$", "")
+        + PreviewServer.EVENTS)).build(), HttpResponse.BodyHandlers.ofLines());
+    HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
+    Thread reader = new Thread(() -> response.body().filter(l -> l.startsWith("event:")).forEach(events::add));
+    reader.setDaemon(true);
+    reader.start();
+    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
+
+    Files.move(content.resolve("2020"), content.resolve("nam-2020"));
+    String event;
+    do {
+      event = events.poll(20, TimeUnit.SECONDS);
+    } while (event != null && !event.equals("event: reload"));
+    assertThat(event).isEqualTo("event: reload");
+    Thread.sleep(300);
+    events.clear();
+
+    Path seed = content.resolve("nam-2020/01/dai-hoi-chi-bo-van-phong-2.md");
+    Files.writeString(seed, Files.readString(seed).replace("Thực hiện Kế hoạch số 205", "Sau khi đổi tên thư mục: 205"));
+    do {
+      event = events.poll(20, TimeUnit.SECONDS);
+    } while (event != null && !event.equals("event: reload"));
+    assertThat(event).isEqualTo("event: reload");
+    assertThat(get(SEED).body()).contains("Sau khi đổi tên thư mục: 205");
+  }
 }
