@@ -34,7 +34,6 @@ public final class Views {
       List<ArticlePage> items,
       OffsetDateTime updated) {}
 
-  /** One address in the sitemap; {@code lastmod} may be empty. */
   /** A sitemap's address, with the day it last changed when there is one ({@code day} null when not). */
   public record SitemapEntry(String path, java.time.OffsetDateTime day) {
     /** The day as {@code 2020-01-17}, empty when none: worked out when the sitemap is rendered, not for every preview rebuild. */

@@ -824,11 +824,6 @@ public final class SiteModelBuilder {
   }
 
   /**
-   * Up to five related articles: reports of the same organisation or of its family count most,
-   * then shared tags; the rest are the nearest in time in the same category. Tags shared by
-   * very many articles are too broad to say anything and are skipped.
-   */
-  /**
    * Sorts {@code articles} newest first, then by path: the order of {@code
    * Comparator.comparing(Article::date, reverseOrder()).thenComparing(Article::contentPath)},
    * with each date's instant worked out once rather than at every comparison.
@@ -856,6 +851,11 @@ public final class SiteModelBuilder {
     }
   }
 
+  /**
+   * Up to five related articles: reports of the same organisation or of its family count most,
+   * then shared tags; the rest are the nearest in time in the same category. Tags shared by
+   * very many articles are too broad to say anything and are skipped.
+   */
   private static List<ArticleRef> related(int i, List<Article> articles, long[] seconds, String[] paths,
       Grouping categories, Grouping tags, Orgs orgs) {
     Map<Integer, Integer> score = new LinkedHashMap<>();
