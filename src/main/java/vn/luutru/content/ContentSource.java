@@ -308,28 +308,23 @@ public final class ContentSource {
       }
       updated.add(new Found(rel, a.lastModifiedTime().toMillis(), a.size()));
     }
-    List<ArticleParser.Parsed> parsed = new ArrayList<>(last.parsed());
-    Map<String, Diagnostic> svg = new HashMap<>(last.svg());
-    Map<String, Found> byDisk = new HashMap<>(last.byDisk());
-    TreeMap<String, Found> markdown = new TreeMap<>(last.markdown());
-    TreeMap<String, Found> statics = new TreeMap<>(last.statics());
+    // Decided: the last findings are brought up to date in place (the cache let go of them).
     for (Found f : updated) {
-      byDisk.put(f.onDisk(), f);
+      last.byDisk().put(f.onDisk(), f);
       String nfc = last.nfcOf().get(f.onDisk());
       if (nfc == null) {
         continue; // the second of two names alike: still reported, still not read
       }
-      if (markdown.containsKey(nfc)) {
-        markdown.put(nfc, f);
-        parsed.set(last.index().get(nfc), read(root, nfc, f, prefix, parser, cache));
+      if (last.markdown().containsKey(nfc)) {
+        last.markdown().put(nfc, f);
+        last.parsed().set(last.index().get(nfc), read(root, nfc, f, prefix, parser, cache));
       } else {
-        statics.put(nfc, f);
-        svg.remove(nfc);
-        svg(root, prefix, nfc, f).ifPresent(d -> svg.put(nfc, d));
+        last.statics().put(nfc, f);
+        last.svg().remove(nfc);
+        svg(root, prefix, nfc, f).ifPresent(d -> last.svg().put(nfc, d));
       }
     }
-    return new Found.Walked(byDisk, last.nfcOf(), last.walkProblems(), false, markdown, statics, last.names(),
-        last.index(), parsed, svg);
+    return last;
   }
 
   /** Markdown file {@code rel}, through {@code cache}: read again only when its time or size changed. */

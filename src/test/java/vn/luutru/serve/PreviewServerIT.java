@@ -124,8 +124,8 @@ class PreviewServerIT {
     assertThat(raw("/luu-tru/")).startsWith("HTTP/1.1 200");
   }
 
-  @Test
-  void reloadsOnSaveShowsBrokenSavesAndRecovers() throws Exception {
+  /** The event stream's {@code event:} and {@code data:} lines, as they come. */
+  BlockingQueue<String> events() throws Exception {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
     var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(server.url().replaceFirst("/luu-tru/$", "")
         + PreviewServer.EVENTS)).build(), HttpResponse.BodyHandlers.ofLines());
@@ -134,6 +134,12 @@ class PreviewServerIT {
         .forEach(events::add));
     reader.setDaemon(true);
     reader.start();
+    return events;
+  }
+
+  @Test
+  void reloadsOnSaveShowsBrokenSavesAndRecovers() throws Exception {
+    BlockingQueue<String> events = events();
     assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
     events.poll(10, TimeUnit.SECONDS);
 
@@ -171,13 +177,7 @@ class PreviewServerIT {
    */
   @Test
   void aSaveInARenamedFolderReachesThePage() throws Exception {
-    BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(server.url().replaceFirst("/luu-tru/$", "")
-        + PreviewServer.EVENTS)).build(), HttpResponse.BodyHandlers.ofLines());
-    HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
-    Thread reader = new Thread(() -> response.body().filter(l -> l.startsWith("event:")).forEach(events::add));
-    reader.setDaemon(true);
-    reader.start();
+    BlockingQueue<String> events = events();
     assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
 
     Files.move(content.resolve("2020"), content.resolve("nam-2020"));
