@@ -94,7 +94,7 @@ public final class SiteWriter implements AutoCloseable {
     Lock lock = Lock.take(parent, name);
     SiteWriter w;
     try {
-      Path temp = lock != null ? Files.createDirectory(parent.resolve(name + TEMP + lock.n))
+      Path temp = lock != null ? Files.createDirectory(parent.resolve(name + TEMP + lock.n()))
           : Files.createTempDirectory(parent, name + TEMP);
       String n = temp.getFileName().toString().substring(name.length() + TEMP.length());
       w = new SiteWriter(out, temp, lock, n);
@@ -108,19 +108,8 @@ public final class SiteWriter implements AutoCloseable {
     return w;
   }
 
-  /** A build's lock on {@code <output>.build-<n>.lock}, held while it runs. */
-  private static final class Lock {
-    final Path file;
-    final String n;
-    final FileChannel channel;
-    final Object key;
-
-    private Lock(Path file, String n, FileChannel channel, Object key) {
-      this.file = file;
-      this.n = n;
-      this.channel = channel;
-      this.key = key;
-    }
+  /** A build's lock on {@code <output>.build-<n>.lock}, held while it runs; {@code key} is its file key in {@link #HELD}. */
+  private record Lock(Path file, String n, FileChannel channel, Object key) {
 
     /**
      * A new lock, or null when the file system gives none (NFS without locking, say): the build

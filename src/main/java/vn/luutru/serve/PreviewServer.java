@@ -206,11 +206,6 @@ public final class PreviewServer implements AutoCloseable {
           keys.put(dir.toAbsolutePath().normalize(), k);
           return FileVisitResult.CONTINUE;
         }
-
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-          throw e;
-        }
       });
       return true;
     } catch (IOException e) {
