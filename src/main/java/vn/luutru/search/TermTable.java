@@ -15,13 +15,15 @@ import java.util.Arrays;
  * <p>The posting of the document being read is open: one int, its flags in bits 24–31 (bit 28:
  * in the title; bits 24–27: occurrences in the body, at most 15) and the bit set of written
  * forms below (form 23 and later share bit 23). When the next document arrives it is closed
- * into the term's bytes as three unsigned LEB128 varints: the difference from the previous
- * closed document, the flags, the written forms. A term seen in one document only (most pairs)
- * has no bytes at all.
+ * into the term's bytes as unsigned LEB128 varints: the difference from the previous closed
+ * document, the flags, and the written forms only once the term has a second form (until then
+ * they can only be the first; most terms never have another, and the index leaves them out). A
+ * term seen in one document only (most pairs) has no bytes at all.
  *
  * <p>Closed postings are bytes in a pool of 32 KB blocks, each term's in a chain of slices of
- * growing size (32 bytes, then 64, … up to 4 KB), each slice ending in the address of the next:
- * a list grows without being copied. (A byte array per term, grown by copying, made the
+ * growing size (32 bytes, then 64, … up to 4 KB), each slice ending in the address of the next
+ * and the room its postings left: a list grows without being copied, and is written out a slice
+ * at a time. (A byte array per term, grown by copying, made the
  * collector copy gigabytes at 100,000 articles, where the lists of common words pass 100 KB.)
  *
  * <p>Terms are numbered 0 to {@link #size()} − 1 by {@link #freeze()}, once every posting is
@@ -49,7 +51,8 @@ final class TermTable {
   private static final int BLOCK_MASK = (1 << BLOCK_BITS) - 1;
   /** A closed posting takes at most three 5-byte varints. */
   private static final int MAX_POSTING = 15;
-  private static final int POINTER = 4;
+  /** A slice ends in the address of the next (4 bytes) and how much room its postings left (1 byte, under {@value #MAX_POSTING}). */
+  private static final int POINTER = 5;
   private static final int MAX_LEVEL = 7;
   private static final long LOW = 0xFFFFFFFFL;
 
@@ -63,6 +66,12 @@ final class TermTable {
 
   /** Written forms after the first, of the terms that have more than one. */
   private long[][] more = new long[256][];
+  /**
+   * Per entry of {@link #more}: how many of the term's postings were closed before it had a
+   * second form (they are kept without their forms, as if it had one), or -1 while none was
+   * closed since.
+   */
+  private int[] plainBefore = new int[256];
   private int moreCount;
 
   private byte[][] blocks = new byte[16][];
@@ -261,9 +270,11 @@ final class TermTable {
     } else if (n == 1) {
       if (moreCount == more.length) {
         more = Arrays.copyOf(more, moreCount * 2);
+        plainBefore = Arrays.copyOf(plainBefore, moreCount * 2);
       }
       list = moreCount++;
       more[list] = new long[] {variant};
+      plainBefore[list] = -1;
     } else {
       if (n - 1 == more[list].length) {
         more[list] = Arrays.copyOf(more[list], more[list].length * 2);
@@ -330,6 +341,7 @@ final class TermTable {
       p[at + 1] = (byte) (next >>> 16);
       p[at + 2] = (byte) (next >>> 8);
       p[at + 3] = (byte) next;
+      p[at + 4] = (byte) (end - write);
       write = next;
       end = next + sliceSize(level) - POINTER;
       a[b + LIST] = (list & ~LOW) | level;
@@ -342,8 +354,15 @@ final class TermTable {
     long counts = a[b + COUNT];
     int previous = (int) (counts >>> 32) == 1 ? 0 : (int) counts;
     int after = varint(p, at, doc - previous);
-    after = varint(p, after, open >>> 24);
-    after = varint(p, after, open & 0xFFFFFF);
+    p[after++] = (byte) (open >>> 24); // the flags: a varint of one byte, at most 0x1F
+    long forms = a[b + FORMS];
+    if ((int) (forms >>> 32) > 1) {
+      int others = (int) forms;
+      if (plainBefore[others] < 0) {
+        plainBefore[others] = (int) (counts >>> 32) - 1;
+      }
+      after = varint(p, after, open & 0xFFFFFF);
+    }
     a[b + WRITE] = ((long) (write + after - at) << 32) | (end & LOW);
     a[b + COUNT] = (counts & ~LOW) | (doc & LOW);
   }
@@ -360,60 +379,79 @@ final class TermTable {
   /**
    * Writes term {@code t}'s postings in the index's format (see {@link SearchIndexWriter}):
    * the bytes held already are in it, but for the written forms, which the index leaves out
-   * when a term has one ({@code withVariants} false). Copied as they are, not decoded.
+   * when a term has one ({@code withVariants} false). Postings closed while the term had one
+   * form were kept without it, so for a term of one form each slice is copied at once; a term
+   * of several gets the form bit 1 put back into those of its first postings.
    */
   void writePostings(int t, boolean withVariants, ByteWriter out) {
     long[] a = table(t);
     int b = base(t);
     int closed = (int) (a[b + COUNT] >>> 32) - 1;
-    int level = 0;
-    int pos = (int) (a[b + LIST] >>> 32);
-    int end = pos + sliceSize(0) - POINTER;
-    int k = 0;
-    while (k < closed) {
-      if (end - pos < MAX_POSTING) {
-        // Where the writer went on to the next slice.
+    if (closed > 0) {
+      long forms = a[b + FORMS];
+      // Postings from this one on were closed with their forms.
+      int plain = (int) (forms >>> 32) > 1 && plainBefore[(int) forms] >= 0 ? plainBefore[(int) forms] : closed;
+      int last = (int) (a[b + WRITE] >>> 32);
+      int pos = (int) (a[b + LIST] >>> 32);
+      int level = 0;
+      int k = 0;
+      while (true) {
+        int end = pos + sliceSize(level) - POINTER;
+        boolean lastSlice = last > pos && last <= end;
+        byte[] p = blocks[pos >>> BLOCK_BITS];
+        int i = pos & BLOCK_MASK;
+        int to = lastSlice ? i + (last - pos) : i + (end - pos) - p[(end & BLOCK_MASK) + 4];
+        if (k < plain) {
+          if (!withVariants && plain == closed) {
+            out.bytes(p, i, to - i);
+            i = to;
+          } else {
+            // Posting by posting up to the first with forms: each gets form bit 1 if wanted.
+            byte[] o = out.room(2 * (to - i));
+            int n = out.size();
+            while (k < plain && i < to) {
+              byte c;
+              do {
+                c = p[i++];
+                o[n++] = c;
+              } while (c < 0);
+              o[n++] = p[i++];
+              if (withVariants) {
+                o[n++] = 1;
+              }
+              k++;
+            }
+            out.skip(n - out.size());
+          }
+        }
+        if (i < to) {
+          // Postings closed with their forms: as they are, or each without its forms.
+          if (withVariants) {
+            out.bytes(p, i, to - i);
+          } else {
+            byte[] o = out.room(to - i);
+            int n = out.size();
+            while (i < to) {
+              byte c;
+              do {
+                c = p[i++];
+                o[n++] = c;
+              } while (c < 0);
+              o[n++] = p[i++];
+              while (p[i] < 0) {
+                i++;
+              }
+              i++;
+            }
+            out.skip(n - out.size());
+          }
+        }
+        if (lastSlice) {
+          break;
+        }
         pos = pointerAt(end);
         level = Math.min(level + 1, MAX_LEVEL);
-        end = pos + sliceSize(level) - POINTER;
       }
-      // The postings of this slice: copied at once with their written forms, else each without.
-      byte[] p = blocks[pos >>> BLOCK_BITS];
-      int from = pos & BLOCK_MASK;
-      int stop = from + (end - pos) - MAX_POSTING;
-      int i = from;
-      if (withVariants) {
-        while (k < closed && i <= stop) {
-          while (p[i] < 0) {
-            i++;
-          }
-          i += 2; // the document's last byte, then the flags: one byte, at most 0x1F
-          while (p[i] < 0) {
-            i++;
-          }
-          i++;
-          k++;
-        }
-        out.bytes(p, from, i - from);
-      } else {
-        byte[] o = out.room(end - pos);
-        int n = out.size();
-        while (k < closed && i <= stop) {
-          byte c;
-          do {
-            c = p[i++];
-            o[n++] = c;
-          } while (c < 0);
-          o[n++] = p[i++];
-          while (p[i] < 0) {
-            i++;
-          }
-          i++;
-          k++;
-        }
-        out.skip(n - out.size());
-      }
-      pos += i - from;
     }
     long opened = a[b + OPEN];
     int doc = (int) (opened >>> 32);

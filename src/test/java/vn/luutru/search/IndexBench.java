@@ -1,0 +1,76 @@
+package vn.luutru.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import vn.luutru.build.SiteBuilder;
+import vn.luutru.config.SiteConfig;
+import vn.luutru.site.ArticlePage;
+
+/**
+ * The search index alone, built again and again in one JVM from one model, with the time of
+ * each part: to compare changes to the index's code with less noise than whole builds (the
+ * model is made once; each round numbers the words again, as the build does while it renders).
+ * Run it with the build's JVM options (see {@code Relaunch}); the files go to a scratch folder,
+ * {@code /dev/shm/index-bench} unless a third argument names another.
+ *
+ * <pre>
+ * mvn -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     -Dexec.args="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms1g -Xmn120m \
+ *     -XX:MaxTenuringThreshold=0 -cp %classpath vn.luutru.search.IndexBench /tmp/bench10k/content 8"
+ * </pre>
+ */
+public final class IndexBench {
+  public static void main(String[] args) throws Exception {
+    Path content = Path.of(args[0]);
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    Path scratch = Path.of(args.length > 2 ? args[2] : "/dev/shm/index-bench");
+    SiteConfig config = new SiteConfig("Lưu trữ", "", "http://localhost:8080/", 20, content, content.toString(),
+        Optional.empty(), scratch.resolve("unused"), true, false, LocalDate.of(2100, 1, 1));
+    SiteBuilder.Modelled modelled = SiteBuilder.model(config, SiteBuilder.Caches.none(), false, new LinkedHashMap<>());
+    List<ArticlePage> pages = modelled.built().articles();
+    Map<String, List<Long>> all = new LinkedHashMap<>();
+    for (int r = 0; r < rounds; r++) {
+      Path out = scratch.resolve("round-" + r);
+      long t0 = System.nanoTime();
+      DocumentWords words = new DocumentWords(pages.size());
+      IntStream.range(0, pages.size()).parallel().forEach(doc -> {
+        ArticlePage p = pages.get(doc);
+        words.add(doc, p.title(), p.article().summary(), p.text());
+      });
+      Map<String, Long> timings = new LinkedHashMap<>();
+      timings.put("number", (System.nanoTime() - t0) / 1_000_000);
+      Map<Path, Boolean> made = new java.util.concurrent.ConcurrentHashMap<>();
+      SearchIndexWriter.write(pages, words, (file, bytes) -> {
+        Path target = out.resolve(file);
+        made.computeIfAbsent(target.getParent(), dir -> {
+          try {
+            Files.createDirectories(dir);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+          return true;
+        });
+        Files.write(target, bytes);
+      }, timings);
+      timings.put("total", (System.nanoTime() - t0) / 1_000_000);
+      timings.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+      System.out.println("round " + r + ": " + timings);
+      new ProcessBuilder("rm", "-rf", out.toString()).inheritIO().start().waitFor();
+    }
+    StringBuilder s = new StringBuilder("median of rounds 2+:");
+    all.forEach((k, v) -> {
+      List<Long> tail = new ArrayList<>(v.subList(Math.min(2, v.size() - 1), v.size()));
+      tail.sort(null);
+      s.append(String.format(Locale.ROOT, " %s %d", k, tail.get(tail.size() / 2)));
+    });
+    System.out.println(s);
+  }
+}
