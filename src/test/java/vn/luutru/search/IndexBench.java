@@ -19,7 +19,8 @@ import vn.luutru.site.ArticlePage;
  * each part: to compare changes to the index's code with less noise than whole builds (the
  * model is made once; each round numbers the words again, as the build does while it renders).
  * Run it with the build's JVM options (see {@code Relaunch}); the files go to a scratch folder,
- * {@code /dev/shm/index-bench} unless a third argument names another.
+ * {@code /dev/shm/index-bench} unless a third argument names another, and nowhere with {@code
+ * -DindexBench.discard=true} (to see what making the files costs).
  *
  * <pre>
  * mvn -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
@@ -49,6 +50,9 @@ public final class IndexBench {
       timings.put("number", (System.nanoTime() - t0) / 1_000_000);
       Map<Path, Boolean> made = new java.util.concurrent.ConcurrentHashMap<>();
       SearchIndexWriter.write(pages, words, (file, bytes) -> {
+        if (Boolean.getBoolean("indexBench.discard")) {
+          return;
+        }
         Path target = out.resolve(file);
         made.computeIfAbsent(target.getParent(), dir -> {
           try {
