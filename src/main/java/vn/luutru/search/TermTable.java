@@ -49,8 +49,11 @@ final class TermTable {
 
   private static final int BLOCK_BITS = 15;
   private static final int BLOCK_MASK = (1 << BLOCK_BITS) - 1;
-  /** A closed posting takes at most three 5-byte varints. */
-  private static final int MAX_POSTING = 15;
+  /**
+   * A closed posting takes at most 10 bytes: the document's difference (a varint of up to 5),
+   * the flags (1) and the written forms (a varint of 24 bits, up to 4).
+   */
+  private static final int MAX_POSTING = 10;
   /** A slice ends in the address of the next (4 bytes) and how much room its postings left (1 byte, under {@value #MAX_POSTING}). */
   private static final int POINTER = 5;
   private static final int MAX_LEVEL = 7;
@@ -356,6 +359,8 @@ final class TermTable {
     int after = varint(p, at, doc - previous);
     p[after++] = (byte) (open >>> 24); // the flags: a varint of one byte, at most 0x1F
     long forms = a[b + FORMS];
+    // Closed while the term has one form, a posting can only use that one: writePostings puts 1 back.
+    assert (int) (forms >>> 32) > 1 || (open & 0xFFFFFF) == 1;
     if ((int) (forms >>> 32) > 1) {
       int others = (int) forms;
       if (plainBefore[others] < 0) {

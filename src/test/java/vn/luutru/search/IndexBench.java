@@ -19,12 +19,13 @@ import vn.luutru.site.ArticlePage;
  * each part: to compare changes to the index's code with less noise than whole builds (the
  * model is made once; each round numbers the words again, as the build does while it renders).
  * Run it with the build's JVM options (see {@code Relaunch}); the files go to a scratch folder,
- * {@code /dev/shm/index-bench} unless a third argument names another, and nowhere with {@code
- * -DindexBench.discard=true} (to see what making the files costs).
+ * {@code /dev/shm/index-bench} unless a third argument names another, and nowhere when the JVM
+ * it runs in has {@code -DindexBench.discard=true} (in {@code exec.args}, before {@code -cp}), to
+ * see what making the files costs.
  *
  * <pre>
  * mvn -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
- *     -Dexec.args="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms1g -Xmn120m \
+ *     -Dexec.args="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms512m -Xmn120m \
  *     -XX:MaxTenuringThreshold=0 -cp %classpath vn.luutru.search.IndexBench /tmp/bench10k/content 8"
  * </pre>
  */

@@ -79,6 +79,32 @@ class TermTableTest {
     }
   }
 
+  /**
+   * The longest postings, 10 bytes (a 5-byte difference, the flags, a 4-byte bit set of forms
+   * past the 23rd), go through slice after slice: the first slice has room for 27 bytes, and
+   * after postings of 6, 6 and 6 bytes the next one, of 10, does not fit in the 9 left.
+   */
+  @org.junit.jupiter.api.Test
+  void theLongestPostingsFitTheirSlices() {
+    TermTable table = new TermTable();
+    ByteWriter expected = new ByteWriter(16);
+    int previous = 0;
+    for (int k = 0; k < 10; k++) {
+      int doc = k < 3 ? k : 2 + (k - 2) * (1 << 28);
+      for (int form = 0; form < 30; form++) {
+        table.add(7, doc, false, 100 + form);
+      }
+      expected.varint(doc - previous);
+      previous = doc;
+      expected.put((byte) 15);
+      expected.varint((1 << 24) - 1);
+    }
+    table.freeze();
+    ByteWriter with = new ByteWriter(16);
+    table.writePostings(0, true, with);
+    assertThat(with.toByteArray()).isEqualTo(expected.toByteArray());
+  }
+
   /** Part {@code part} of {@code parts}: single words {@code n} with {@code n % parts == part}. */
   private static void check(int parts, int part) {
     Random random = new Random(20261127);
