@@ -23,8 +23,8 @@ import java.util.Arrays;
  * <p>Closed postings are bytes in a pool of 32 KB blocks, each term's in a chain of slices of
  * growing size (32 bytes, then 64, … up to 4 KB), each slice ending in the address of the next
  * and the room its postings left: a list grows without being copied, and is written out a slice
- * at a time. (A byte array per term, grown by copying, made the
- * collector copy gigabytes at 100,000 articles, where the lists of common words pass 100 KB.)
+ * at a time. (A byte array per term, grown by copying, made the collector copy gigabytes at
+ * 100,000 articles, where the lists of common words pass 100 KB.)
  *
  * <p>Terms are numbered 0 to {@link #size()} − 1 by {@link #freeze()}, once every posting is
  * in.
@@ -54,7 +54,10 @@ final class TermTable {
    * the flags (1) and the written forms (a varint of 24 bits, up to 4).
    */
   private static final int MAX_POSTING = 10;
-  /** A slice ends in the address of the next (4 bytes) and how much room its postings left (1 byte, under {@value #MAX_POSTING}). */
+  /**
+   * A slice ends in the address of the next (4 bytes) and the room its postings left (1 byte,
+   * under {@value #MAX_POSTING}).
+   */
   private static final int POINTER = 5;
   private static final int MAX_LEVEL = 7;
   private static final long LOW = 0xFFFFFFFFL;
@@ -393,9 +396,12 @@ final class TermTable {
     int b = base(t);
     int closed = (int) (a[b + COUNT] >>> 32) - 1;
     if (closed > 0) {
-      long forms = a[b + FORMS];
       // Postings from this one on were closed with their forms.
-      int plain = (int) (forms >>> 32) > 1 && plainBefore[(int) forms] >= 0 ? plainBefore[(int) forms] : closed;
+      long forms = a[b + FORMS];
+      int plain = closed;
+      if ((int) (forms >>> 32) > 1 && plainBefore[(int) forms] >= 0) {
+        plain = plainBefore[(int) forms];
+      }
       int last = (int) (a[b + WRITE] >>> 32);
       int pos = (int) (a[b + LIST] >>> 32);
       int level = 0;
