@@ -116,6 +116,13 @@ class RelaunchTest {
     Files.writeString(content.resolve("anh.svg"), "");
     assertThat(Relaunch.articlesAtLeast(dir.resolve("content"), 3)).isTrue();
     assertThat(Relaunch.articlesAtLeast(dir.resolve("content"), 4)).isFalse();
+    // Folders within folders count; a link back up is not followed (it would count forever).
+    Path deeper = Files.createDirectories(content.resolve("01/02"));
+    Files.writeString(deeper.resolve("bai.markdown"), "");
+    Files.createSymbolicLink(content.resolve("vong"), dir.resolve("content"));
+    assertThat(Relaunch.articlesAtLeast(dir.resolve("content"), 4)).isTrue();
+    assertThat(Relaunch.articlesAtLeast(dir.resolve("content"), 5)).isFalse();
+    assertThat(Relaunch.articlesAtLeast(dir.resolve("khong-co"), 1)).isFalse();
     assertThat(Relaunch.contentFolder(new String[] {"build", "--content", "x"})).isEqualTo(Path.of("x"));
     assertThat(Relaunch.contentFolder(new String[] {"build", "--content=y"})).isEqualTo(Path.of("y"));
     assertThat(Relaunch.contentFolder(new String[] {"build"})).isEqualTo(Path.of("content"));
