@@ -1,6 +1,5 @@
 package vn.luutru.search;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,16 +11,18 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.output.SiteWriter;
 import vn.luutru.site.ArticlePage;
 
 /**
  * The search index alone, built again and again in one JVM from one model, with the time of
  * each part: to compare changes to the index's code with less noise than whole builds (the
  * model is made once; each round numbers the words again, as the build does while it renders).
- * Run it with the build's JVM options (see {@code Relaunch}); the files go to a scratch folder,
- * {@code /dev/shm/index-bench} unless a third argument names another, and nowhere when the JVM
- * it runs in has {@code -DindexBench.discard=true} (in {@code exec.args}, before {@code -cp}), to
- * see what making the files costs.
+ * Run it with the build's JVM options (see {@code Relaunch}); the files go through the build's
+ * {@link SiteWriter} to a scratch folder, {@code /dev/shm/index-bench} unless a third argument
+ * names another, deleted after each round (not timed); nowhere when the JVM it runs in has
+ * {@code -DindexBench.discard=true} (in {@code exec.args}, before {@code -cp}), to see what
+ * making the files costs.
  *
  * <pre>
  * mvn -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
@@ -40,7 +41,6 @@ public final class IndexBench {
     List<ArticlePage> pages = modelled.built().articles();
     Map<String, List<Long>> all = new LinkedHashMap<>();
     for (int r = 0; r < rounds; r++) {
-      Path out = scratch.resolve("round-" + r);
       long t0 = System.nanoTime();
       DocumentWords words = new DocumentWords(pages.size());
       IntStream.range(0, pages.size()).parallel().forEach(doc -> {
@@ -49,26 +49,15 @@ public final class IndexBench {
       });
       Map<String, Long> timings = new LinkedHashMap<>();
       timings.put("number", (System.nanoTime() - t0) / 1_000_000);
-      Map<Path, Boolean> made = new java.util.concurrent.ConcurrentHashMap<>();
-      SearchIndexWriter.write(pages, words, (file, bytes) -> {
-        if (Boolean.getBoolean("indexBench.discard")) {
-          return;
-        }
-        Path target = out.resolve(file);
-        made.computeIfAbsent(target.getParent(), dir -> {
-          try {
-            Files.createDirectories(dir);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-          return true;
-        });
-        Files.write(target, bytes);
-      }, timings);
-      timings.put("total", (System.nanoTime() - t0) / 1_000_000);
+      // The build's own writer (a temporary folder, deleted at close since nothing is committed),
+      // or none, to see what making the files costs.
+      try (SiteWriter out = SiteWriter.open(scratch.resolve("round-" + r))) {
+        SearchIndexWriter.Sink sink = Boolean.getBoolean("indexBench.discard") ? (file, bytes) -> { } : out::write;
+        SearchIndexWriter.write(pages, words, sink, timings);
+        timings.put("total", (System.nanoTime() - t0) / 1_000_000);
+      }
       timings.forEach((k, v) -> all.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
       System.out.println("round " + r + ": " + timings);
-      vn.luutru.testing.Trees.delete(out);
     }
     // The first two rounds compile the code; with fewer than three, the median is of them all.
     int skip = rounds > 2 ? 2 : 0;
