@@ -25,6 +25,11 @@ The articles come from ../shared/corpus/scale.py and are kept in --cache (defaul
 before the runs, so every run finds them in the page cache: "cold" means a new process, not a
 cold disk. Hugo builds the same folder with the small site in bench/hugo/ (hugo --contentDir).
 
+--floor adds a build of the same kinds of pages as bench/hugo's on this project's libraries
+alone (snakeyaml-engine, commonmark-java, Pebble) and nothing of luutru's: no checks, no search
+index, no second JVM (vn.luutru.build.FloorBench, in the JVM luutru build starts for its work).
+What it takes is the least a build on these libraries can take on this machine.
+
 A JVM option -XX:SharedArchiveFile=F whose archive F is missing or older than the jar gets one
 untimed build with -XX:ArchiveClassesAtExit=F first (AppCDS).
 
@@ -74,6 +79,9 @@ def main():
     for spec in args.variant:
         name, _, opts = spec.partition("=")
         builds.append(Build(name, "luutru", args.jvm_opts + shlex.split(opts)))
+    if args.floor:
+        builds.append(Build("floor", "floor", FLOOR_JVM + args.jvm_opts))
+        floor_classpath()  # compiled before the first timed run
     if hugo:
         builds.append(Build("hugo", "hugo", []))
         if args.hugo_related:
@@ -143,6 +151,8 @@ class Build:
         if self.kind == "hugo":
             return ["hugo", "--source", HUGO_SITE, "--contentDir", content, "--destination", out,
                     "--cacheDir", out + ".cache", "--noBuildLock"]
+        if self.kind == "floor":
+            return ["java"] + self.jvm_opts + ["-cp", floor_classpath(), "vn.luutru.build.FloorBench", content, out]
         return (["java"] + self.jvm_opts + ["-jar", jar, "build", "--content", content, "--output", out,
                                             "--timings"])
 
@@ -162,6 +172,9 @@ def parse_args():
     p.add_argument("--jvm-opts", default="", help='JVM options for every luutru run, e.g. "-Xmx2g"')
     p.add_argument("--variant", action="append", default=[], metavar="NAME=OPTS",
                    help='another luutru build with more JVM options, e.g. serial="-XX:+UseSerialGC"; repeatable')
+    p.add_argument("--floor", action="store_true",
+                   help="also the libraries' floor: the same kinds of pages as bench/hugo's, on snakeyaml-engine, "
+                        "commonmark-java and Pebble alone (vn.luutru.build.FloorBench; runs mvn test-compile first)")
     p.add_argument("--quick", action="store_true", help="smoke run: --sizes 1000 --runs 1")
     p.add_argument("--jar", default=os.path.join(ROOT, "target", "luutru.jar"))
     p.add_argument("--build", action="store_true", help="run mvn package first (done anyway when the jar is missing)")
@@ -259,6 +272,26 @@ def ensure_cds_archive(build, jar, content, out_root):
             sys.exit("bench: could not make %s: %s" % (archive, run.get("error", "")))
 
 
+# The options luutru build gives the JVM that does its work below 30,000 articles (Relaunch.java).
+FLOOR_JVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xms512m", "-Xmn120m",
+             "-XX:MaxTenuringThreshold=0"]
+_floor_cp = []
+
+
+def floor_classpath():
+    """The test classes and the runtime libraries, compiled and listed by Maven once per bench run."""
+    if not _floor_cp:
+        listing = os.path.join(ROOT, "target", "floor.classpath")
+        log("bench: floor: mvn test-compile dependency:build-classpath")
+        subprocess.run(["mvn", "-q", "-ntp", "test-compile", "dependency:build-classpath",
+                        "-Dmdep.includeScope=runtime", "-Dmdep.outputFile=" + listing], cwd=ROOT, check=True)
+        with open(listing, encoding="utf-8") as f:
+            libs = f.read().strip()
+        _floor_cp.append(os.pathsep.join([os.path.join(ROOT, "target", "test-classes"),
+                                          os.path.join(ROOT, "target", "classes"), libs]))
+    return _floor_cp[0]
+
+
 def run_build(build, jar, content, out_root, timeout, count):
     shutil.rmtree(out_root, ignore_errors=True)
     os.makedirs(out_root)
@@ -294,7 +327,7 @@ def run_build(build, jar, content, out_root, timeout, count):
                           else re.sub(r'^Exception in thread "[^"]*" ', "", m.group(0).strip())[:160] + (" in " + where.group(1) if where else "") if m
                           else "exit %s" % status)
         return run
-    if build.kind == "luutru":
+    if build.kind != "hugo":
         m = re.search(r"^timings:(.*)$", stdout, re.M)
         if m:
             run["stages_ms"] = {k: int(v) for k, v in re.findall(r"(\w+) (\d+) ms", m.group(1))}
@@ -462,7 +495,7 @@ def report(results, builds):
     lines.append("")
     default = builds[0].name
     refs = [b.name for b in builds if b.kind == "hugo"]
-    if any(b.kind == "luutru" for b in builds[1:]):
+    if any(b.kind != "hugo" for b in builds[1:]):
         refs.insert(0, default)
     head = ["articles", "build", "options", "runs", "wall s", "CPU s (user+sys)", "peak RSS MB", "files",
             "MB written"]
@@ -493,7 +526,7 @@ def report(results, builds):
                    "{:,}".format(counted["files"]) if counted else "—",
                    "%.1f" % (counted["bytes"] / 1e6) if counted else "—"]
             for ref in refs:
-                if b.kind == "luutru" and b.name != ref and runs.get(ref):
+                if b.kind != "hugo" and b.name != ref and runs.get(ref):
                     rat = pair_ratios(rs, runs[ref])
                     cpu = pair_ratios(rs, runs[ref], "cpu_s")
                     row += ["%.2f" % med(rat) if rat else "—", "%.2f" % med(cpu) if cpu else "—"]
@@ -570,6 +603,11 @@ def targets_section(loaded):
             if rat:
                 out.append("10,000 articles, wall ÷ Hugo ≤ 0.35: %.2f (%s) — %s" % (
                     med(rat), options(default), "met" if med(rat) <= 0.35 else "not met"))
+            floor = results["sizes"]["10000"].get("floor")
+            rat = pair_ratios(floor, hugo) if floor else None
+            if rat:
+                out.append("10,000 articles, the libraries' floor (bench.py --floor) ÷ Hugo: %.2f — what a build "
+                           "on snakeyaml-engine, commonmark-java and Pebble takes at least, here" % med(rat))
         if runs_of(results, 10000, default.name):
             rss = med([r["rss_mb"] for r in runs_of(results, 10000, default.name)])
             out.append("10,000 articles, peak RSS ≤ 600 MB: %.0f MB (%s) — %s" % (
