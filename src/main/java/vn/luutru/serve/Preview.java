@@ -69,6 +69,22 @@ final class Preview {
     templatesChanged = true;
   }
 
+  /**
+   * Does what a save costs — the model from the caches and the plan of its pages — and keeps
+   * nothing. Run a few times after the first build, so that the code a save takes is compiled
+   * before the first save rather than during it.
+   */
+  synchronized void warmUp() throws IOException {
+    Snapshot s = current;
+    if (s == null) {
+      return;
+    }
+    SiteBuilder.Modelled modelled = SiteBuilder.model(config, caches, false, new java.util.HashMap<>());
+    if (!modelled.hasErrors()) {
+      s.renderer().plan(modelled.built());
+    }
+  }
+
   synchronized Rebuild rebuild() throws IOException {
     long t0 = System.nanoTime();
     SiteBuilder.Modelled modelled = SiteBuilder.model(config, caches, false, new java.util.HashMap<>());

@@ -99,6 +99,8 @@ public final class PreviewServer implements AutoCloseable {
   private final String prefix;
   private final WatchService watcher;
   private final Thread watching;
+  /** Whether the watcher has seen a change yet. */
+  private volatile boolean changed;
   /** The watched folders, by absolute path. */
   private final Map<Path, WatchKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
   private final PrintWriter log;
@@ -136,6 +138,12 @@ public final class PreviewServer implements AutoCloseable {
     return start(config, bind, port, log, r -> {});
   }
 
+  /**
+   * Rebuilds, without keeping them, run after the first build ({@link Preview#warmUp}):
+   * {@code -Dluutru.serve.warmUps=0} leaves them out, for measuring what they change.
+   */
+  static final int WARM_UPS = 8;
+
   static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
       Consumer<Preview.Rebuild> onRebuild) throws IOException {
     Preview preview = new Preview(config);
@@ -144,6 +152,19 @@ public final class PreviewServer implements AutoCloseable {
     s.report(first);
     s.server.start();
     s.watching.start();
+    int warmUps = Integer.getInteger("luutru.serve.warmUps", WARM_UPS);
+    Thread warming = new Thread(() -> {
+      try {
+        // Until the first save (from then on the saves themselves do it), or the server stops.
+        for (int i = 0; i < warmUps && !s.changed && s.stopped.getCount() > 0; i++) {
+          preview.warmUp();
+        }
+      } catch (IOException | RuntimeException e) {
+        // Only a head start: a save reports its own problems.
+      }
+    }, "luutru-warm-up");
+    warming.setDaemon(true);
+    warming.start();
     return s;
   }
 
@@ -236,6 +257,7 @@ public final class PreviewServer implements AutoCloseable {
     try {
       while (true) {
         WatchKey key = watcher.take();
+        changed = true;
         boolean templateChanged = false;
         // Take every event of this burst (an editor's save is often several).
         for (WatchKey k = key; k != null; k = watcher.poll(25, TimeUnit.MILLISECONDS)) {
