@@ -83,7 +83,11 @@ final class Preview {
     if (!modelled.hasErrors()) {
       s.renderer().plan(modelled.built());
     }
+    warmedUp++;
   }
+
+  /** How many warm-ups built a model: for tests. */
+  int warmedUp;
 
   synchronized Rebuild rebuild() throws IOException {
     long t0 = System.nanoTime();

@@ -100,7 +100,7 @@ public final class PreviewServer implements AutoCloseable {
   private final WatchService watcher;
   private final Thread watching;
   /** Whether the watcher has seen a change yet. */
-  private volatile boolean changed;
+  private volatile boolean sawChange;
   /** The watched folders, by absolute path. */
   private final Map<Path, WatchKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
   private final PrintWriter log;
@@ -139,33 +139,55 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /**
-   * Rebuilds, without keeping them, run after the first build ({@link Preview#warmUp}):
-   * {@code -Dluutru.serve.warmUps=0} leaves them out, for measuring what they change.
+   * Rebuilds, without keeping them, run after the first build ({@link Preview#warmUp}), at most:
+   * the loops of a rebuild reach C2 only after several. {@code -Dluutru.serve.warmUps=0} leaves
+   * them out, for measuring what they change.
    */
   static final int WARM_UPS = 8;
+  /** No warm-up starts after this long: on a large archive one takes a second or more. */
+  static final long WARM_UP_NANOS = 3_000_000_000L;
 
   static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
       Consumer<Preview.Rebuild> onRebuild) throws IOException {
     Preview preview = new Preview(config);
-    Preview.Rebuild first = preview.rebuild();
+    // Watching before the first build: a change made during it is seen, and the first save
+    // re-reads only what changed instead of walking the folder again.
     PreviewServer s = new PreviewServer(preview, bind, port, log, onRebuild);
+    Preview.Rebuild first;
+    try {
+      first = preview.rebuild();
+    } catch (IOException | RuntimeException | Error e) {
+      s.close();
+      throw e;
+    }
     s.report(first);
     s.server.start();
     s.watching.start();
     int warmUps = Integer.getInteger("luutru.serve.warmUps", WARM_UPS);
-    Thread warming = new Thread(() -> {
-      try {
-        // Until the first save (from then on the saves themselves do it), or the server stops.
-        for (int i = 0; i < warmUps && !s.changed && s.stopped.getCount() > 0; i++) {
-          preview.warmUp();
-        }
-      } catch (IOException | RuntimeException e) {
-        // Only a head start: a save reports its own problems.
-      }
-    }, "luutru-warm-up");
+    Thread warming = new Thread(() -> warmUp(preview, warmUps, WARM_UP_NANOS,
+        () -> s.sawChange || s.stopped.getCount() == 0), "luutru-warm-up");
     warming.setDaemon(true);
     warming.start();
     return s;
+  }
+
+  /**
+   * Runs {@link Preview#warmUp} up to {@code most} times, none starting after {@code nanos} or
+   * once {@code stop} says so (the first save: from then on the saves themselves do it; or the
+   * server stopped); returns how many ran. Problems end it quietly: a save reports its own.
+   */
+  static int warmUp(Preview preview, int most, long nanos, java.util.function.BooleanSupplier stop) {
+    long start = System.nanoTime();
+    int ran = 0;
+    try {
+      while (ran < most && System.nanoTime() - start < nanos && !stop.getAsBoolean()) {
+        preview.warmUp();
+        ran++;
+      }
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      // only a head start
+    }
+    return ran;
   }
 
   /** {@code http://127.0.0.1:8080/luu-tru/} */
@@ -257,7 +279,7 @@ public final class PreviewServer implements AutoCloseable {
     try {
       while (true) {
         WatchKey key = watcher.take();
-        changed = true;
+        sawChange = true;
         boolean templateChanged = false;
         // Take every event of this burst (an editor's save is often several).
         for (WatchKey k = key; k != null; k = watcher.poll(25, TimeUnit.MILLISECONDS)) {

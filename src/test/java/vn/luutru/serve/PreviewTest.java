@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.testing.Trees;
 
-/** The preview's warm-up rebuilds: they change nothing served, and lose no change. */
+/** The preview's warm-up rebuilds: they change nothing served, lose no change, and stop. */
 class PreviewTest {
   static final String ARTICLE = "2020/01/dai-hoi-chi-bo-van-phong-2.md";
   static final String PAGE = "2020/01/dai-hoi-chi-bo-van-phong-2-lan-thu-nhat-nhiem-ky-2020-2022/index.html";
@@ -38,8 +38,25 @@ class PreviewTest {
     Preview.Snapshot before = preview.current().orElseThrow();
     var problems = preview.problems();
     preview.warmUp();
+    assertThat(preview.warmedUp).isEqualTo(1);
     assertThat(preview.current()).containsSame(before);
     assertThat(preview.problems()).isSameAs(problems);
+  }
+
+  @Test
+  void warmUpsStopAtTheirCountTheirTimeOrWhenTold() {
+    assertThat(PreviewServer.warmUp(preview, 3, Long.MAX_VALUE, () -> false)).isEqualTo(3);
+    int[] asked = {0};
+    assertThat(PreviewServer.warmUp(preview, 8, Long.MAX_VALUE, () -> ++asked[0] > 2)).isEqualTo(2);
+    assertThat(PreviewServer.warmUp(preview, 8, 0, () -> false)).isZero();
+    assertThat(preview.warmedUp).isEqualTo(5);
+  }
+
+  @Test
+  void aWarmUpThatFailsEndsTheWarmUpsQuietly() throws Exception {
+    Trees.delete(content);
+    assertThat(PreviewServer.warmUp(preview, 8, Long.MAX_VALUE, () -> false)).isZero();
+    assertThat(preview.current()).isPresent();
   }
 
   @Test
