@@ -78,9 +78,11 @@ def main():
     builds = [Build("luutru", "luutru", args.jvm_opts)]
     for spec in args.variant:
         name, _, opts = spec.partition("=")
+        if name in ("luutru", "hugo", "hugo-related", "floor"):
+            sys.exit("bench: --variant %s: that name is taken by a build of its own" % name)
         builds.append(Build(name, "luutru", args.jvm_opts + shlex.split(opts)))
     if args.floor:
-        builds.append(Build("floor", "floor", FLOOR_JVM + args.jvm_opts))
+        builds.append(Build("floor", "floor", args.jvm_opts))
         floor_classpath()  # compiled before the first timed run
     if hugo:
         builds.append(Build("hugo", "hugo", []))
@@ -152,7 +154,8 @@ class Build:
             return ["hugo", "--source", HUGO_SITE, "--contentDir", content, "--destination", out,
                     "--cacheDir", out + ".cache", "--noBuildLock"]
         if self.kind == "floor":
-            return ["java"] + self.jvm_opts + ["-cp", floor_classpath(), "vn.luutru.build.FloorBench", content, out]
+            return (["java"] + floor_options(self.jvm_opts, content) + ["-cp", floor_classpath(),
+                                                                         "vn.luutru.build.FloorBench", content, out])
         return (["java"] + self.jvm_opts + ["-jar", jar, "build", "--content", content, "--output", out,
                                             "--timings"])
 
@@ -272,10 +275,39 @@ def ensure_cds_archive(build, jar, content, out_root):
             sys.exit("bench: could not make %s: %s" % (archive, run.get("error", "")))
 
 
-# The options luutru build gives the JVM that does its work below 30,000 articles (Relaunch.java).
-FLOOR_JVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xms512m", "-Xmn120m",
-             "-XX:MaxTenuringThreshold=0"]
 _floor_cp = []
+
+
+def floor_options(given, content):
+    """The options luutru build gives the JVM that does its work (Relaunch.command), for the floor's JVM:
+    C1 only below 30,000 articles, the parallel collector on a fixed heap unless the options given
+    name a collector or a heap size; the options given last, as there. A class data archive of ours
+    would not fit the floor's classes: left out."""
+    given = [o for o in given if not o.startswith("-XX:SharedArchiveFile")]
+    large = len(content_files(content)) >= 30000
+    opts = []
+    if not large and not any("Tiered" in o for o in given):
+        opts.append("-XX:TieredStopAtLevel=1")
+    own_collector = any(re.match(r"-XX:[+-]Use\w*GC$", o) or o == "-XX:+AggressiveHeap" for o in given)
+    sized = not large and not own_collector and not any(sizes_the_heap(o) for o in given)
+    if sized:
+        opts += ["-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xms512m", "-Xmn120m", "-XX:MaxTenuringThreshold=0"]
+    elif not own_collector:
+        opts.append("-XX:+UseParallelGC" if large else "-XX:+UseSerialGC")
+    return opts + given
+
+
+def sizes_the_heap(option):
+    return (option.startswith(("-Xms", "-Xmx", "-Xmn")) or option == "-XX:+AggressiveHeap"
+            or re.match(r"-XX:\+?\w*(HeapSize|NewSize|OldSize|NewRatio|RAMPercentage|RAMFraction|MaxRAM)\w*(=.*)?$",
+                        option) is not None)
+
+
+def content_files(content):
+    found = []
+    for _, _, names in os.walk(content):
+        found += [n for n in names if n.endswith((".md", ".markdown"))]
+    return found
 
 
 def floor_classpath():
@@ -284,7 +316,7 @@ def floor_classpath():
         listing = os.path.join(ROOT, "target", "floor.classpath")
         log("bench: floor: mvn test-compile dependency:build-classpath")
         subprocess.run(["mvn", "-q", "-ntp", "test-compile", "dependency:build-classpath",
-                        "-Dmdep.includeScope=runtime", "-Dmdep.outputFile=" + listing], cwd=ROOT, check=True)
+                        "-DincludeScope=runtime", "-Dmdep.outputFile=" + listing], cwd=ROOT, check=True)
         with open(listing, encoding="utf-8") as f:
             libs = f.read().strip()
         _floor_cp.append(os.pathsep.join([os.path.join(ROOT, "target", "test-classes"),

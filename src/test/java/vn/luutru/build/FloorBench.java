@@ -4,7 +4,6 @@ import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +65,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class FloorBench {
   private static final String SITE = "Lưu trữ tin bài";
   private static final String BASE = "http://localhost:8080";
+  private static final Map<String, Map<String, Object>> CATEGORIES = new java.util.concurrent.ConcurrentHashMap<>();
   private static final String[] WEEKDAYS = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"};
 
   private FloorBench() {}
@@ -79,12 +79,13 @@ public final class FloorBench {
     // content: the files, and their front matter as YAML.
     List<Path> files;
     try (Stream<Path> s = Files.walk(content)) {
-      files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+      files = s.filter(p -> p.toString().endsWith(".md")).toList();
     }
     int n = files.size();
     String[] bodies = new String[n];
     List<Map<String, Object>> articles = new ArrayList<>(java.util.Collections.nCopies(n, null));
-    LoadSettings yaml = LoadSettings.builder().setLabel("front matter").build();
+    // Without marks (positions), which only error messages need.
+    LoadSettings yaml = LoadSettings.builder().setLabel("front matter").setUseMarks(false).build();
     IntStream.range(0, n).parallel().forEach(i -> {
       String text;
       try {
@@ -92,7 +93,7 @@ public final class FloorBench {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      int close = text.indexOf("\n---", 3);
+      int close = text.indexOf("\n---\n", 3);
       int bodyStart = text.indexOf('\n', close + 1) + 1;
       Map<String, Object> front = frontMatter(yaml, text.substring(4, close + 1));
       bodies[i] = text.substring(bodyStart);
@@ -114,7 +115,7 @@ public final class FloorBench {
     // render: every page through its template, each written as it is made.
     List<Map<String, Object>> sorted = new ArrayList<>(articles);
     sorted.sort(Comparator.comparing((Map<String, Object> a) -> (String) a.get("date")).reversed()
-        .thenComparing(a -> (String) a.get("url")));
+        .thenComparing(a -> (String) a.get("title")));
     Map<String, List<Map<String, Object>>> byCategory = new TreeMap<>();
     for (Map<String, Object> a : sorted) {
       for (Object c : (List<?>) a.get("categories")) {
@@ -183,7 +184,7 @@ public final class FloorBench {
     for (int k = 1; k <= count; k++) {
       pageUrls.add(k == 1 ? url : url + "page/" + k + "/");
     }
-    urls.addAll(pageUrls);
+    urls.add(url);
     for (int k = 1; k <= count; k++) {
       int number = k;
       pages.add(() -> {
@@ -194,6 +195,7 @@ public final class FloorBench {
         page.put("page", number);
         page.put("pages", count);
         page.put("pageUrls", pageUrls);
+        page.put("shown", shown(number, count));
         writer.write(pageUrls.get(number - 1) + "index.html", template, page);
       });
     }
@@ -205,6 +207,21 @@ public final class FloorBench {
         writer.write(url + feed, engine.getTemplate(feed + ".peb"), page);
       });
     }
+  }
+
+  /** The page numbers the pager shows: the first two, the last two, and two either side of this one. */
+  private static List<Integer> shown(int page, int pages) {
+    List<Integer> shown = new ArrayList<>();
+    for (int k = 1; k <= pages; k++) {
+      if (k <= 2 || k >= pages - 1 || (k >= page - 2 && k <= page + 2)) {
+        shown.add(k);
+      } else if (k < page - 2) {
+        k = page - 3;
+      } else {
+        k = pages - 2;
+      }
+    }
+    return shown;
   }
 
   private static Map<String, Object> page(String title, String url) {
@@ -221,13 +238,16 @@ public final class FloorBench {
     Map<String, Object> a = new LinkedHashMap<>();
     String title = String.valueOf(front.get("title"));
     String date = String.valueOf(front.get("date"));
-    LocalDate day = LocalDate.parse(date.substring(0, 10));
-    String name = file.getFileName().toString().replaceFirst("\\.md$", "");
+    String year = date.substring(0, 4);
+    String month = date.substring(5, 7);
+    String dayOfMonth = date.substring(8, 10);
+    LocalDate day = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(dayOfMonth));
+    String name = file.getFileName().toString();
     a.put("title", title);
-    a.put("date", day.toString());
-    a.put("shortDate", String.format(Locale.ROOT, "%02d/%02d/%04d", day.getDayOfMonth(), day.getMonthValue(), day.getYear()));
+    a.put("date", date.substring(0, 10));
+    a.put("shortDate", dayOfMonth + "/" + month + "/" + year);
     a.put("weekday", WEEKDAYS[day.getDayOfWeek().getValue() - 1]);
-    a.put("url", String.format(Locale.ROOT, "/%04d/%02d/%s/", day.getYear(), day.getMonthValue(), slug(name)));
+    a.put("url", "/" + year + "/" + month + "/" + name.substring(0, name.length() - 3) + "/");
     Object summary = front.get("summary");
     a.put("summary", summary == null ? "" : summary.toString());
     Object source = front.get("source_url");
@@ -235,7 +255,8 @@ public final class FloorBench {
     List<Map<String, Object>> categories = new ArrayList<>();
     if (front.get("categories") instanceof List<?> list) {
       for (Object c : list) {
-        categories.add(Map.of("name", c.toString(), "url", "/categories/" + slug(c.toString()) + "/"));
+        categories.add(CATEGORIES.computeIfAbsent(c.toString(),
+            k -> Map.of("name", k, "url", "/categories/" + slug(k) + "/")));
       }
     }
     a.put("categories", categories);
@@ -284,6 +305,67 @@ public final class FloorBench {
     return now;
   }
 
+  /** A page's characters straight into UTF-8 bytes, without a string of the whole page between. */
+  private static final class Utf8 extends java.io.Writer {
+    byte[] bytes = new byte[32768];
+    int size;
+
+    @Override
+    public void write(char[] c, int off, int len) {
+      room(len * 3);
+      for (int i = off; i < off + len; i++) {
+        put(c[i], i + 1 < off + len ? c[i + 1] : 0);
+        if (Character.isHighSurrogate(c[i]) && i + 1 < off + len) {
+          i++;
+        }
+      }
+    }
+
+    @Override
+    public void write(String s, int off, int len) {
+      room(len * 3);
+      for (int i = off; i < off + len; i++) {
+        char c = s.charAt(i);
+        put(c, i + 1 < off + len ? s.charAt(i + 1) : 0);
+        if (Character.isHighSurrogate(c) && i + 1 < off + len) {
+          i++;
+        }
+      }
+    }
+
+    private void room(int n) {
+      if (size + n > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+      }
+    }
+
+    private void put(char c, char next) {
+      if (c < 0x80) {
+        bytes[size++] = (byte) c;
+      } else if (c < 0x800) {
+        bytes[size++] = (byte) (0xC0 | c >> 6);
+        bytes[size++] = (byte) (0x80 | c & 0x3F);
+      } else if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next)) {
+        int cp = Character.toCodePoint(c, next);
+        room(4);
+        bytes[size++] = (byte) (0xF0 | cp >> 18);
+        bytes[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        bytes[size++] = (byte) (0x80 | cp & 0x3F);
+      } else {
+        bytes[size++] = (byte) (0xE0 | c >> 12);
+        bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+        bytes[size++] = (byte) (0x80 | c & 0x3F);
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+  }
+
   /** Renders and writes pages under one folder, making each folder once. */
   private static final class Writer {
     private final Path root;
@@ -296,13 +378,13 @@ public final class FloorBench {
     }
 
     void write(String file, PebbleTemplate template, Map<String, Object> context) {
-      StringWriter s = new StringWriter(16384);
+      Utf8 s = new Utf8();
       try {
         template.evaluate(s, context);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      bytes(file, s.toString().getBytes(StandardCharsets.UTF_8));
+      bytes(file, java.util.Arrays.copyOf(s.bytes, s.size));
     }
 
     void bytes(String file, byte[] content) {
