@@ -80,8 +80,18 @@ public final class ContentSource {
     /** Paths changed since the last load, relative to the folder as the file system spells them; null: unknown. */
     private Set<String> changed;
     /** Loads that walked the folder, and that did not: for tests. */
-    int walks;
-    int patches;
+    volatile int walks;
+    volatile int patches;
+
+    /** How many loads walked the whole folder. */
+    public int walks() {
+      return walks;
+    }
+
+    /** How many loads re-read only what the watcher reported. */
+    public int patches() {
+      return patches;
+    }
 
     /**
      * From now on every change in the folder is reported, by {@link #changed} or {@link

@@ -99,6 +99,9 @@ public final class PreviewServer implements AutoCloseable {
   private final String prefix;
   private final WatchService watcher;
   private final Thread watching;
+  /** The content and templates folders as watched: a folder given as a link, as its target (walking does not enter a link). */
+  private final Path content;
+  private final Path templates;
   /** Whether the watcher has seen a change yet. */
   private volatile boolean sawChange;
   /** The watched folders, by absolute path. */
@@ -115,13 +118,23 @@ public final class PreviewServer implements AutoCloseable {
     this.prefix = preview.config().basePath();
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    watcher = FileSystems.getDefault().newWatchService();
-    boolean whole = register(preview.config().contentDir());
-    preview.config().templatesDir().ifPresent(this::register);
+    try {
+      server.setExecutor(executor);
+      server.createContext("/", this::handle);
+      watcher = FileSystems.getDefault().newWatchService();
+    } catch (IOException | RuntimeException e) {
+      server.stop(0);
+      throw e;
+    }
+    content = watchedPath(preview.config().contentDir());
+    templates = preview.config().templatesDir().map(PreviewServer::watchedPath).orElse(null);
+    boolean whole = register(content);
+    if (templates != null) {
+      register(templates);
+    }
     // From here on every change is seen, and rebuilds need not walk the folder to find them:
-    // unless a folder could not be watched, or the folder is a link (whose inside is not watched).
+    // unless a folder could not be watched, or the folder is a link (the cache's paths are
+    // the link's, the watcher's its target's).
     if (whole && !Files.isSymbolicLink(preview.config().contentDir())) {
       preview.contentCache().watched();
     }
@@ -272,9 +285,24 @@ public final class PreviewServer implements AutoCloseable {
     });
   }
 
+  /** {@code dir} absolute, or the folder it links to: the watches are made by walking it, which does not enter a link. */
+  private static Path watchedPath(Path dir) {
+    Path absolute = dir.toAbsolutePath().normalize();
+    if (Files.isSymbolicLink(absolute)) {
+      try {
+        return absolute.toRealPath();
+      } catch (IOException e) {
+        return absolute; // a broken link: the build reports the folder
+      }
+    }
+    return absolute;
+  }
+
+  Preview preview() {
+    return preview;
+  }
+
   private void watch() {
-    Path templates = preview.config().templatesDir().map(p -> p.toAbsolutePath().normalize()).orElse(null);
-    Path content = preview.config().contentDir().toAbsolutePath().normalize();
     ContentSource.Cache cache = preview.contentCache();
     try {
       while (true) {

@@ -126,6 +126,10 @@ class PreviewServerIT {
 
   /** The event stream's {@code event:} and {@code data:} lines, as they come. */
   BlockingQueue<String> events() throws Exception {
+    return events(server);
+  }
+
+  BlockingQueue<String> events(PreviewServer server) throws Exception {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
     var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(server.url().replaceFirst("/luu-tru/$", "")
         + PreviewServer.EVENTS)).build(), HttpResponse.BodyHandlers.ofLines());
@@ -154,6 +158,9 @@ class PreviewServerIT {
     assertThat(event).isEqualTo("event: reload");
     System.out.printf("save → reload event: %d ms (sample archive)%n", (System.nanoTime() - t0) / 1_000_000);
     assertThat(get(SEED).body()).contains("Đã sửa: thực hiện Kế hoạch số 205");
+    // Watched from before the first build: that build walked the folder, the save re-read one file.
+    assertThat(server.preview().contentCache().walks()).isEqualTo(1);
+    assertThat(server.preview().contentCache().patches()).isPositive();
 
     Files.writeString(seed, original.replace("date: 2020-01-17", "date: 2020-02-30"));
     do {
@@ -169,6 +176,30 @@ class PreviewServerIT {
     } while (event != null && !event.equals("event: reload"));
     assertThat(event).isEqualTo("event: reload");
     assertThat(get(SEED).body()).doesNotContain("Đã sửa");
+  }
+
+  /** A content folder given as a link is watched through it: walking the link alone enters nothing. */
+  @Test
+  void aSaveInAContentFolderGivenAsALinkReachesThePage() throws Exception {
+    Path link = dir.resolve("linked-content");
+    Files.createSymbolicLink(link, content);
+    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/luu-tru/", 20, link, "linked-content",
+        Optional.of(Path.of("templates")), dir.resolve("site2"), true, false, LocalDate.of(2026, 1, 1));
+    try (PreviewServer linked = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
+      BlockingQueue<String> events = events(linked);
+      assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
+      events.poll(10, TimeUnit.SECONDS);
+      Path seed = link.resolve("2020/01/dai-hoi-chi-bo-van-phong-2.md");
+      Files.writeString(seed, Files.readString(seed).replace("Thực hiện Kế hoạch số 205", "Qua liên kết: 205"));
+      String event;
+      do {
+        event = events.poll(20, TimeUnit.SECONDS);
+      } while (event != null && !event.equals("event: reload"));
+      assertThat(event).isEqualTo("event: reload");
+      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(linked.url() + SEED)).build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertThat(page.body()).contains("Qua liên kết: 205");
+    }
   }
 
   /**

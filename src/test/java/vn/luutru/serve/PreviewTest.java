@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.testing.Trees;
@@ -44,6 +45,7 @@ class PreviewTest {
   }
 
   @Test
+  @Timeout(60)
   void warmUpsStopAtTheirCountTheirTimeOrWhenTold() {
     assertThat(PreviewServer.warmUp(preview, 3, Long.MAX_VALUE, () -> false)).isEqualTo(3);
     int[] asked = {0};
