@@ -284,6 +284,11 @@ def floor_options(given, content):
     name a collector or a heap size; the options given last, as there. A class data archive of ours
     would not fit the floor's classes: left out."""
     given = [o for o in given if not o.startswith("-XX:SharedArchiveFile")]
+    if any(o == "-Dluutru.relaunch=false" or o.startswith(("-agentlib", "-agentpath", "-javaagent", "-Xdebug",
+                                                           "-Xrunjdwp", "-XX:ArchiveClassesAtExit")) for o in given):
+        return given  # ours keeps its work in the JVM it was given, with these options alone
+    # Relaunch also keeps its fixed heap sizes off a JVM whose default heap is under 1 GB (a
+    # machine of under 4 GB): not looked at here.
     large = len(content_files(content)) >= 30000
     opts = []
     if not large and not any("Tiered" in o for o in given):

@@ -79,7 +79,7 @@ public final class FloorBench {
     // content: the files, and their front matter as YAML.
     List<Path> files;
     try (Stream<Path> s = Files.walk(content)) {
-      files = s.filter(p -> p.toString().endsWith(".md")).toList();
+      files = s.filter(p -> p.toString().endsWith(".md")).sorted().toList();
     }
     int n = files.size();
     String[] bodies = new String[n];
@@ -94,7 +94,10 @@ public final class FloorBench {
         throw new UncheckedIOException(e);
       }
       int close = text.indexOf("\n---\n", 3);
-      int bodyStart = text.indexOf('\n', close + 1) + 1;
+      if (!text.startsWith("---\n") || close < 0) {
+        throw new IllegalArgumentException(files.get(i) + ": no front matter between '---' lines (LF only)");
+      }
+      int bodyStart = close + 5;
       Map<String, Object> front = frontMatter(yaml, text.substring(4, close + 1));
       bodies[i] = text.substring(bodyStart);
       articles.set(i, article(front, files.get(i)));
@@ -309,25 +312,34 @@ public final class FloorBench {
   private static final class Utf8 extends java.io.Writer {
     byte[] bytes = new byte[32768];
     int size;
+    /** A high surrogate that ended the last write, waiting for its low one. */
+    private char pending;
 
     @Override
     public void write(char[] c, int off, int len) {
-      room(len * 3);
-      for (int i = off; i < off + len; i++) {
-        put(c[i], i + 1 < off + len ? c[i + 1] : 0);
-        if (Character.isHighSurrogate(c[i]) && i + 1 < off + len) {
-          i++;
-        }
-      }
+      write(new String(c, off, len), 0, len); // Pebble writes strings; this is for the rest
     }
 
     @Override
     public void write(String s, int off, int len) {
-      room(len * 3);
-      for (int i = off; i < off + len; i++) {
+      room(len * 3 + 4);
+      int i = off;
+      int end = off + len;
+      if (pending != 0 && i < end) {
+        put(pending, s.charAt(i));
+        if (Character.isLowSurrogate(s.charAt(i))) {
+          i++;
+        }
+        pending = 0;
+      }
+      for (; i < end; i++) {
         char c = s.charAt(i);
-        put(c, i + 1 < off + len ? s.charAt(i + 1) : 0);
-        if (Character.isHighSurrogate(c) && i + 1 < off + len) {
+        if (Character.isHighSurrogate(c) && i + 1 == end) {
+          pending = c;
+          return;
+        }
+        put(c, i + 1 < end ? s.charAt(i + 1) : 0);
+        if (Character.isHighSurrogate(c) && Character.isLowSurrogate(s.charAt(i + 1))) {
           i++;
         }
       }
@@ -347,7 +359,6 @@ public final class FloorBench {
         bytes[size++] = (byte) (0x80 | c & 0x3F);
       } else if (Character.isHighSurrogate(c) && Character.isLowSurrogate(next)) {
         int cp = Character.toCodePoint(c, next);
-        room(4);
         bytes[size++] = (byte) (0xF0 | cp >> 18);
         bytes[size++] = (byte) (0x80 | cp >> 12 & 0x3F);
         bytes[size++] = (byte) (0x80 | cp >> 6 & 0x3F);
