@@ -52,6 +52,28 @@ final class Theme {
 
   /** The files under {@code assets/}: packed ones, then the user's over them. Sorted by path. */
   Map<String, byte[]> assets() throws IOException {
+    Map<String, byte[]> out = new TreeMap<>(packedAssets());
+    if (userDir.isPresent() && Files.isDirectory(userDir.get().resolve("assets"))) {
+      readTree(userDir.get().resolve("assets"), out);
+    }
+    return out;
+  }
+
+  /** The packed theme's assets, read once: they cannot change while the JVM runs. */
+  private static Map<String, byte[]> packed;
+
+  /**
+   * Read under a lock: threads that opened the jar's file system each closed it after reading,
+   * under each other's feet (a preview's warm-up beside another build in one JVM, as tests run).
+   */
+  private static synchronized Map<String, byte[]> packedAssets() throws IOException {
+    if (packed == null) {
+      packed = java.util.Collections.unmodifiableMap(readPacked());
+    }
+    return packed;
+  }
+
+  private static Map<String, byte[]> readPacked() throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     URL root = Theme.class.getClassLoader().getResource(PACKED + "/assets");
     if (root != null) {
@@ -80,9 +102,6 @@ final class Theme {
       } else {
         readTree(Path.of(uri), out);
       }
-    }
-    if (userDir.isPresent() && Files.isDirectory(userDir.get().resolve("assets"))) {
-      readTree(userDir.get().resolve("assets"), out);
     }
     return out;
   }
