@@ -17,10 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.testing.SampleSite;
 import vn.luutru.testing.Trees;
 
 /** luutru serve on a free loopback port: pages, live reload, broken saves, and what it refuses. */
@@ -46,8 +45,7 @@ class PreviewServerIT {
   void start() throws IOException {
     content = dir.resolve("content");
     Trees.copyTree(Path.of("content"), content);
-    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/luu-tru/", 20, content, "content",
-        Optional.of(Path.of("templates")), dir.resolve("site"), true, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site"));
     server = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(log, true));
   }
 
@@ -183,8 +181,7 @@ class PreviewServerIT {
   void aSaveInAContentFolderGivenAsALinkReachesThePage() throws Exception {
     Path link = dir.resolve("linked-content");
     Files.createSymbolicLink(link, content);
-    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/luu-tru/", 20, link, "linked-content",
-        Optional.of(Path.of("templates")), dir.resolve("site2"), true, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SampleSite.previewConfig(link, "linked-content", dir.resolve("site2"));
     try (PreviewServer linked = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
       BlockingQueue<String> events = events(linked);
       assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");

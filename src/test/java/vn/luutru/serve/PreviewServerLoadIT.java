@@ -13,12 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -50,8 +48,7 @@ class PreviewServerLoadIT {
   void fiftyConnectionsForTenSecondsWithASaveInTheMiddle() throws Exception {
     Path content = dir.resolve("content");
     Trees.copyTree(Path.of("content"), content);
-    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/luu-tru/", 20, content, "content",
-        Optional.of(Path.of("templates")), dir.resolve("site"), true, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site"));
     StringWriter log = new StringWriter();
     try (PreviewServer server = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(log, true))) {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.testing.SampleSite;
 import vn.luutru.testing.Trees;
 
 /** The preview's warm-up rebuilds: they change nothing served, lose no change, and stop. */
@@ -27,8 +26,7 @@ class PreviewTest {
   void build() throws Exception {
     content = dir.resolve("content");
     Trees.copyTree(Path.of("content"), content);
-    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/luu-tru/", 20, content, "content",
-        Optional.of(Path.of("templates")), dir.resolve("site"), true, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site"));
     preview = new Preview(config);
     preview.contentCache().watched();
     assertThat(preview.rebuild().replaced()).isTrue();

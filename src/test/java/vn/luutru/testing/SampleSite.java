@@ -26,6 +26,15 @@ public final class SampleSite {
     return result;
   }
 
+  /**
+   * How the preview tests serve a copy of the sample: under {@code /luu-tru/}, drafts shown,
+   * {@code content} shown in messages as {@code shown}.
+   */
+  public static SiteConfig previewConfig(Path content, String shown, Path site) {
+    return new SiteConfig("Lưu trữ", "", "https://example.org/luu-tru/", 20, content, shown,
+        Optional.of(Path.of("templates")), site, true, false, LocalDate.of(2026, 1, 1));
+  }
+
   public static BuildResult build(Path site, String baseUrl) throws Exception {
     return build(Path.of("content"), site, baseUrl);
   }
