@@ -289,7 +289,7 @@ def floor_options(given, content):
         return given  # ours keeps its work in the JVM it was given, with these options alone
     # Relaunch also keeps its fixed heap sizes off a JVM whose default heap is under 1 GB (a
     # machine of under 4 GB): not looked at here.
-    large = len(content_files(content)) >= 30000
+    large = articles_in(content) >= 30000
     opts = []
     if not large and not any("Tiered" in o for o in given):
         opts.append("-XX:TieredStopAtLevel=1")
@@ -308,11 +308,15 @@ def sizes_the_heap(option):
                         option) is not None)
 
 
-def content_files(content):
-    found = []
-    for _, _, names in os.walk(content):
-        found += [n for n in names if n.endswith((".md", ".markdown"))]
-    return found
+_articles = {}
+
+
+def articles_in(content):
+    """How many Markdown files the folder holds, counted once per bench run (not before every build)."""
+    if content not in _articles:
+        _articles[content] = sum(1 for _, _, names in os.walk(content)
+                                 for n in names if n.endswith((".md", ".markdown")))
+    return _articles[content]
 
 
 def floor_classpath():
