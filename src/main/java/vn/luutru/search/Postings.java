@@ -1,22 +1,27 @@
 package vn.luutru.search;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.IntStream;
 
 /**
- * Makes the postings of every term into {@link TermTable}s, on up to 8 threads, in two steps
- * per chunk of documents: the words are first dealt into one buffer per
- * part of the terms, then each part adds its buffer to its own table.
+ * Makes every term's list, in the index's format, on up to 8 threads. A chunk of documents at a
+ * time, the words are dealt into one buffer per part of the terms, then each part reads its
+ * buffer on its own: it numbers its terms and their written forms, and keeps each entry as an
+ * int (the term, the form, the flags). Once every document is in, each part sorts its entries by
+ * term (a counting sort, which keeps them in document order) and writes each term's list from
+ * its entries, which are then side by side.
  *
- * <p>Why: adding a posting touches the term's slot and the end of its list, at random. In one
- * table per core (the tables of 10,000 articles take about 30 MB of slots and 45 MB of lists)
- * nearly every add waited on memory: on the 2-core machines this runs on a random read costs
- * about 5 ns within 1 MB, 80 ns within 16 MB and 200 ns within 64 MB. Split into {@code parts}
- * tables, each part's adds stay within a few MB, and the buffers are written and read in order.
+ * <p>Why: adding each posting to a table of every term's list touches the term's slot and the
+ * end of its list, at random: on the 2-core machines this runs on a random read costs about 5 ns
+ * within 1 MB, 80 ns within 16 MB and 200 ns within 64 MB, and at 10,000 articles such tables
+ * took 70 MB. Here a part's passes read and write its entries in order, and what they look up at
+ * random (the part's terms, their counts and written forms) is a few hundred KB. The entries kept
+ * take 4 bytes each, 31 MB at 10,000 articles.
  *
- * <p>Each part reads its buffer in document order, and within a document in the order of its
- * words, so each term sees exactly the adds it would in one table of every term: the index is
- * the same whatever the number of parts.
+ * <p>Each part reads its buffers in document order, and within a document in the order of its
+ * words, so each term's written forms are numbered in the order of their first use, as in one
+ * table of every term: the lists are the same whatever the number of parts, chunks and threads.
  *
  * <p>A word or pair of written forms said several times in a document is dealt once, with how
  * many times (most adds were the common words of a document again): a buffer entry is a long,
@@ -32,7 +37,7 @@ final class Postings {
    * Buffer entries dealt per chunk, about, counted as two a word before repeats are merged (so
    * some 16 to 32 MB of longs), whatever the size of the archive.
    */
-  static final int CHUNK = 1 << 22;
+  static final int CHUNK = 1 << 21;
 
   private static final long MARK = Long.MIN_VALUE;
   private static final long TITLE = 1L << 62;
@@ -42,33 +47,42 @@ final class Postings {
   private static final long ONE = 1L << COUNT_SHIFT;
   /** The room of a dealer's table of one document's entries, to begin with. */
   private static final int SEEN = 1 << 12;
+  /** Written forms past this many share its bit in a posting's set of forms. */
+  private static final int LAST_FORM_BIT = 23;
+  /** A kept entry: the term's number above these bits, the form's (at most 23) and the flags below. */
+  private static final int TERM_SHIFT = 10;
+  /** Terms a part may hold: a kept entry is a positive int. */
+  static final int MAX_TERMS = 1 << (31 - TERM_SHIFT);
 
   private Postings() {}
 
-  /** The postings of {@code words} (frozen) in {@value #PARTS} tables, {@value #CHUNK} entries a chunk. */
-  static TermTable[] build(DocumentWords words) {
-    return build(words, PARTS, CHUNK);
+  /** The lists of {@code words} (frozen) in {@value #PARTS} parts, their written forms' text from {@code forms}. */
+  static TermLists[] build(DocumentWords words, Forms forms) {
+    return build(words, forms, PARTS, CHUNK, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
   }
 
   /**
-   * The postings of {@code words} (frozen) in {@code parts} tables, table {@code p} holding the
-   * terms {@link #part} puts in {@code p}; documents are dealt {@code chunk} entries at a time,
-   * about.
+   * The lists of {@code words} (frozen) in {@code parts} parts, part {@code p} holding the terms
+   * {@link #part} puts in {@code p}; documents are dealt {@code chunk} entries at a time, about,
+   * each chunk by {@code dealers} threads.
    */
-  static TermTable[] build(DocumentWords words, int parts, int chunk) {
-    return build(words, parts, chunk, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
-  }
-
-  /** As {@link #build(DocumentWords, int, int)}, each chunk dealt by {@code dealers} threads. */
-  static TermTable[] build(DocumentWords words, int parts, int chunk, int dealers) {
+  static TermLists[] build(DocumentWords words, Forms forms, int parts, int chunk, int dealers) {
     if (words.marked.length >= WORD_MASK) {
       throw new IllegalStateException("the search index holds at most " + (WORD_MASK - 1) + " written forms");
     }
     int documents = words.documents();
-    TermTable[] tables = new TermTable[parts];
-    Arrays.setAll(tables, p -> new TermTable(parts));
+    long total = 0;
+    for (int doc = 0; doc < documents; doc++) {
+      total += wordsOf(words.fields(doc));
+    }
+    // Room for about as many entries as words (repeats merged, pairs added), and a document marker each.
+    int room = (int) Math.min(Integer.MAX_VALUE - 16, 1024 + documents + total * 5 / 4 / parts);
+    Part[] kept = new Part[parts];
+    Arrays.setAll(kept, p -> new Part(room));
+    // A chunk's entries, spread over the dealers and parts: their buffers, sized once.
+    int buffer = (int) Math.min(Integer.MAX_VALUE - 16, 1024 + Math.min(chunk, 2 * total) * 5 / 8 / dealers / parts);
     Dealer[] dealt = new Dealer[dealers];
-    Arrays.setAll(dealt, d -> new Dealer(parts));
+    Arrays.setAll(dealt, d -> new Dealer(parts, buffer));
     int[] foldedOf = words.foldedOf;
     int doc = 0;
     while (doc < documents) {
@@ -94,16 +108,323 @@ final class Postings {
       IntStream.range(0, dealers).parallel().forEach(d -> dealt[d].deal(words, from[d], from[d + 1]));
       IntStream.range(0, parts).parallel().forEach(p -> {
         for (Dealer d : dealt) {
-          add(tables[p], foldedOf, d.buffers[p], d.fill[p]);
+          kept[p].take(d.buffers[p], d.fill[p], foldedOf);
         }
       });
-      for (int d = doc; d < end; d++) {
-        words.release(d);
-      }
       doc = end;
     }
-    IntStream.range(0, parts).parallel().forEach(p -> tables[p].freeze());
-    return tables;
+    Arrays.fill(dealt, null);
+    // A part's work room is megabytes: it serves part after part.
+    ConcurrentLinkedDeque<Room> idle = new ConcurrentLinkedDeque<>();
+    TermLists[] lists = new TermLists[parts];
+    IntStream.range(0, parts).parallel().forEach(p -> {
+      Room work = idle.poll();
+      if (work == null) {
+        work = new Room();
+      }
+      lists[p] = kept[p].lists(forms, work);
+      kept[p] = null;
+      idle.push(work);
+    });
+    return lists;
+  }
+
+  /** Where the lists find their written forms' text. */
+  @FunctionalInterface
+  interface Forms {
+    /** Writes written form {@code key} (a word's number, or a pair's as {@link DocumentWords#key}) as the index does. */
+    void write(long key, ByteWriter out);
+  }
+
+  /** One part's terms, numbered 0 to {@link #size()} − 1, each with its list in the index's format. */
+  static final class TermLists {
+    private final long[] keys;
+    private final int[] counts;
+    private final int[] offsets;
+    private final byte[] bytes;
+
+    TermLists(long[] keys, int[] counts, int[] offsets, byte[] bytes) {
+      this.keys = keys;
+      this.counts = counts;
+      this.offsets = offsets;
+      this.bytes = bytes;
+    }
+
+    int size() {
+      return keys.length;
+    }
+
+    /** The term's key, as {@link DocumentWords#key}. */
+    long key(int t) {
+      return keys[t];
+    }
+
+    /** How many documents have term {@code t}. */
+    int count(int t) {
+      return counts[t];
+    }
+
+    /** The length of term {@code t}'s list: its written forms, its postings. */
+    int length(int t) {
+      return offsets[t + 1] - offsets[t];
+    }
+
+    /** Term {@code t}'s list, as {@link SearchIndexWriter} describes it. */
+    void write(int t, ByteWriter out) {
+      out.bytes(bytes, offsets[t], length(t));
+    }
+
+    byte[] list(int t) {
+      return Arrays.copyOfRange(bytes, offsets[t], offsets[t + 1]);
+    }
+  }
+
+  /**
+   * One part's terms as the chunks come: each entry kept as an int, its term's number, its form's
+   * and its flags, or the complement of a document's number before that document's entries; and
+   * per term, how many entries it has and its written forms in the order of their first use.
+   */
+  private static final class Part {
+    private final TermMap map;
+    private int[] kept;
+    private int size;
+    private int[] entries;
+    /** Per term, side by side: its first written form, and how many it has. */
+    private long[] forms;
+    /** For a term of several forms, where its others are in {@link #more}. */
+    private int[] moreOf;
+    private long[][] more;
+    private int moreCount;
+
+    /** For about {@code room} entries. */
+    Part(int room) {
+      kept = new int[room];
+      map = new TermMap(1 << 10);
+      entries = new int[1 << 10];
+      forms = new long[2 << 10];
+    }
+
+    /** Reads the {@code fill} entries of a buffer, the next in document order. */
+    void take(long[] buffer, int fill, int[] foldedOf) {
+      if (size + fill > kept.length) {
+        kept = Arrays.copyOf(kept, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(size + (long) fill,
+            kept.length + (kept.length >> 1))));
+      }
+      int[] out = kept;
+      int n = size;
+      for (int i = 0; i < fill; i++) {
+        long e = buffer[i];
+        if (e < 0) {
+          out[n++] = ~(int) e;
+          continue;
+        }
+        int first = first(e);
+        int second = second(e);
+        long key = first < 0 ? foldedOf[second] : DocumentWords.key(foldedOf[first], foldedOf[second]);
+        int t = map.id(key);
+        if (t == entries.length) {
+          if (t == MAX_TERMS) {
+            throw new IllegalStateException("the search index holds at most " + MAX_TERMS + " terms a part");
+          }
+          entries = Arrays.copyOf(entries, Math.min(MAX_TERMS, t * 2));
+          forms = Arrays.copyOf(forms, 2 * entries.length);
+          if (moreOf != null) {
+            moreOf = Arrays.copyOf(moreOf, entries.length);
+          }
+        }
+        entries[t]++;
+        int v = form(t, DocumentWords.key(first, second));
+        out[n++] = (t << TERM_SHIFT) | (Math.min(LAST_FORM_BIT, v) << 5) | (title(e) ? 0x10 : 0) | occurrences(e);
+      }
+      size = n;
+    }
+
+    /** The number of written form {@code form} among term {@code t}'s, a new one last. */
+    private int form(int t, long form) {
+      int known = (int) forms[2 * t + 1];
+      if (known > 0 && forms[2 * t] == form) {
+        return 0;
+      }
+      if (known == 0) {
+        forms[2 * t] = form;
+        forms[2 * t + 1] = 1;
+        return 0;
+      }
+      if (moreOf == null) {
+        moreOf = new int[entries.length];
+        more = new long[16][];
+      }
+      long[] others = known > 1 ? more[moreOf[t]] : null;
+      for (int j = 1; j < known; j++) {
+        if (others[j - 1] == form) {
+          return j;
+        }
+      }
+      if (known == 1) {
+        if (moreCount == more.length) {
+          more = Arrays.copyOf(more, moreCount * 2);
+        }
+        moreOf[t] = moreCount;
+        others = more[moreCount++] = new long[2];
+      } else if (known - 1 == others.length) {
+        others = more[moreOf[t]] = Arrays.copyOf(others, others.length * 2);
+      }
+      others[known - 1] = form;
+      forms[2 * t + 1] = known + 1;
+      return known;
+    }
+
+    /**
+     * Each term's list: its written forms, then its postings, the same document's entries (one
+     * per written form) made one.
+     */
+    TermLists lists(Forms text, Room room) {
+      int terms = map.size;
+      int[] start = new int[terms + 1];
+      for (int t = 0; t < terms; t++) {
+        start[t + 1] = start[t] + entries[t];
+      }
+      // The entries by term, in document order within each: the document (high half), the
+      // form's number (bits 5–9) and the flags (bits 0–4: in the title, occurrences in the body).
+      long[] sorted = room.sorted(start[terms]);
+      int[] at = Arrays.copyOf(start, terms);
+      long doc = 0;
+      for (int i = 0; i < size; i++) {
+        int x = kept[i];
+        if (x < 0) {
+          doc = (long) ~x << 32;
+          continue;
+        }
+        sorted[at[x >>> TERM_SHIFT]++] = doc | (x & ((1 << TERM_SHIFT) - 1));
+      }
+      kept = null;
+      long[] keys = map.keys(terms);
+      int[] counts = new int[terms];
+      int[] offsets = new int[terms + 1];
+      ByteWriter out = room.out;
+      out.reset();
+      for (int t = 0; t < terms; t++) {
+        offsets[t] = out.size();
+        int fc = (int) forms[2 * t + 1];
+        out.varint(fc);
+        text.write(forms[2 * t], out);
+        for (int j = 1; j < fc; j++) {
+          text.write(more[moreOf[t]][j - 1], out);
+        }
+        int end = start[t + 1];
+        int postings = 0;
+        int previousDoc = -1;
+        for (int j = start[t]; j < end; j++) {
+          int dj = (int) (sorted[j] >>> 32);
+          if (dj != previousDoc) {
+            postings++;
+            previousDoc = dj;
+          }
+        }
+        counts[t] = postings;
+        out.varint(postings);
+        int previous = 0;
+        int j = start[t];
+        while (j < end) {
+          long s = sorted[j];
+          int dj = (int) (s >>> 32);
+          int body = 0;
+          int title = 0;
+          int used = 0;
+          do {
+            body += (int) s & 0x0F;
+            title |= (int) s & 0x10;
+            used |= 1 << (((int) s >>> 5) & 0x1F);
+            j++;
+          } while (j < end && (int) ((s = sorted[j]) >>> 32) == dj);
+          out.varint(dj - previous);
+          previous = dj;
+          out.put((byte) (title | Math.min(15, body)));
+          if (fc > 1) {
+            out.varint(used);
+          }
+        }
+      }
+      offsets[terms] = out.size();
+      return new TermLists(keys, counts, offsets, out.toByteArray());
+    }
+  }
+
+  /** Work room for making a part's lists, one part after another. */
+  private static final class Room {
+    final ByteWriter out = new ByteWriter(1 << 16);
+    private long[] sorted = new long[0];
+
+    long[] sorted(int n) {
+      if (sorted.length < n) {
+        sorted = new long[n + (n >> 3)];
+      }
+      return sorted;
+    }
+  }
+
+  /** A part's terms by key, numbered in the order they come: open addressing, keys plus one. */
+  private static final class TermMap {
+    private long[] keys;
+    private int[] ids;
+    private int mask;
+    int size;
+
+    TermMap(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
+      keys = new long[capacity];
+      ids = new int[capacity];
+      mask = capacity - 1;
+    }
+
+    int id(long key) {
+      long stored = key + 1;
+      int h = (int) mix(stored) & mask;
+      while (true) {
+        long k = keys[h];
+        if (k == stored) {
+          return ids[h];
+        }
+        if (k == 0) {
+          keys[h] = stored;
+          ids[h] = size;
+          if (++size * 2 > keys.length) {
+            grow();
+          }
+          return size - 1;
+        }
+        h = (h + 1) & mask;
+      }
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldIds = ids;
+      keys = new long[oldKeys.length * 2];
+      ids = new int[oldKeys.length * 2];
+      mask = keys.length - 1;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != 0) {
+          int h = (int) mix(oldKeys[i]) & mask;
+          while (keys[h] != 0) {
+            h = (h + 1) & mask;
+          }
+          keys[h] = oldKeys[i];
+          ids[h] = oldIds[i];
+        }
+      }
+    }
+
+    /** The keys by number. */
+    long[] keys(int terms) {
+      long[] out = new long[terms];
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] != 0) {
+          out[ids[i]] = keys[i] - 1;
+        }
+      }
+      return out;
+    }
   }
 
   private static int wordsOf(int[][] fields) {
@@ -116,8 +437,7 @@ final class Postings {
 
   /**
    * The part of term {@code key} among {@code parts}: a single word by its number modulo the
-   * parts (so that each table of words is indexed by the number divided by them, see {@link
-   * TermTable#TermTable(int)}), a pair by a hash.
+   * parts, a pair by a hash.
    */
   static int part(long key, int parts) {
     if (key >>> 32 == 0) {
@@ -157,28 +477,6 @@ final class Postings {
     return occurrences(entry) < 15 ? entry + ONE : entry;
   }
 
-  /** Adds the entries of one buffer to the table of its part. */
-  private static void add(TermTable table, int[] foldedOf, long[] buffer, int fill) {
-    int doc = -1;
-    for (int i = 0; i < fill; i++) {
-      long e = buffer[i];
-      if (e < 0) {
-        doc = (int) e;
-        continue;
-      }
-      boolean title = title(e);
-      int occurrences = occurrences(e);
-      int second = second(e);
-      int first = first(e);
-      if (first < 0) {
-        table.add(foldedOf[second], doc, title, occurrences, second);
-      } else {
-        table.add(DocumentWords.key(foldedOf[first], foldedOf[second]), doc, title, occurrences,
-            DocumentWords.key(first, second));
-      }
-    }
-  }
-
   /**
    * One thread's buffers, one per part, refilled for each chunk, and where in them this
    * document's words and pairs are so far.
@@ -187,33 +485,28 @@ final class Postings {
     final long[][] buffers;
     final int[] fill;
     private final int[] lastDoc;
-    /** This document's entries, by term bits plus one, in open addressing: slots of other documents are free. */
-    private long[] seenTerm = new long[SEEN];
-    private int[] seenDoc = new int[SEEN];
-    /** Where: the part (high half) and the index in its buffer (low half). */
-    private long[] seenAt = new long[SEEN];
-    private int seen;
+    /**
+     * This document's entries, in open addressing, two longs a slot: the entry's term bits plus
+     * one (0: free), and where it is, the part (high half) and the index in its buffer (low half).
+     */
+    private long[] seen = new long[2 * SEEN];
+    /** The slots this document filled, to be freed before the next. */
+    private int[] used = new int[SEEN];
+    private int seenCount;
 
-    Dealer(int parts) {
-      buffers = new long[parts][1024];
+    Dealer(int parts, int room) {
+      buffers = new long[parts][room];
       fill = new int[parts];
       lastDoc = new int[parts];
     }
 
-    /** Deals the words of documents {@code from} to {@code to} − 1 into the buffers. */
+    /** Deals the words of documents {@code from} to {@code to} − 1 into the buffers, and lets go of them. */
     void deal(DocumentWords words, int from, int to) {
       Arrays.fill(fill, 0);
       Arrays.fill(lastDoc, -1);
       int[] foldedOf = words.foldedOf;
       for (int doc = from; doc < to; doc++) {
         int[][] fields = words.fields(doc);
-        seen = 0;
-        if (seenTerm.length > SEEN << 2) {
-          // After a very long document: a small table again, for the next ones to stay in cache.
-          seenTerm = new long[SEEN];
-          seenDoc = new int[SEEN];
-          seenAt = new long[SEEN];
-        }
         for (int f = 0; f < fields.length; f++) {
           boolean title = f == 0;
           int previousMarked = -1;
@@ -228,18 +521,30 @@ final class Postings {
             previousFolded = folded;
           }
         }
+        words.release(doc);
+        if (seen.length > 2 * SEEN << 2) {
+          // After a very long document: a small table again, for the next ones to stay in cache.
+          seen = new long[2 * SEEN];
+          used = new int[SEEN];
+        } else {
+          for (int i = 0; i < seenCount; i++) {
+            seen[2 * used[i]] = 0;
+          }
+        }
+        seenCount = 0;
       }
     }
 
     /** One occurrence of term {@code key} in {@code doc}, written as in {@code entry}. */
     private void put(long key, int doc, boolean title, long entry) {
-      int stamp = doc + 1;
-      int mask = seenTerm.length - 1;
+      long[] table = seen;
+      int mask = (table.length >>> 1) - 1;
       long stored = (entry & ~(TITLE | (0x0FL << COUNT_SHIFT))) + 1;
       int h = (int) mix(stored) & mask;
-      while (seenDoc[h] == stamp) {
-        if (seenTerm[h] == stored) {
-          long at = seenAt[h];
+      long k;
+      while ((k = table[2 * h]) != 0) {
+        if (k == stored) {
+          long at = table[2 * h + 1];
           long[] b = buffers[(int) (at >>> 32)];
           int i = (int) at;
           b[i] = again(b[i], title);
@@ -259,41 +564,38 @@ final class Postings {
       }
       b[n] = entry;
       fill[part] = n + 1;
-      seenDoc[h] = stamp;
-      seenTerm[h] = stored;
-      seenAt[h] = ((long) part << 32) | n;
-      if (++seen * 2 > seenTerm.length) {
-        grow(stamp);
+      table[2 * h] = stored;
+      table[2 * h + 1] = ((long) part << 32) | n;
+      used[seenCount] = h;
+      if (++seenCount * 2 > mask + 1) {
+        grow();
       }
     }
 
-    /** Twice the room for this document's entries; those of other documents are dropped. */
-    private void grow(int stamp) {
-      long[] terms = seenTerm;
-      int[] docs = seenDoc;
-      long[] at = seenAt;
-      seenTerm = new long[terms.length * 2];
-      seenDoc = new int[terms.length * 2];
-      seenAt = new long[terms.length * 2];
-      int mask = seenTerm.length - 1;
-      for (int i = 0; i < terms.length; i++) {
-        if (docs[i] == stamp) {
-          int h = (int) mix(terms[i]) & mask;
-          while (seenDoc[h] == stamp) {
-            h = (h + 1) & mask;
-          }
-          seenDoc[h] = stamp;
-          seenTerm[h] = terms[i];
-          seenAt[h] = at[i];
+    /** Twice the room for this document's entries. */
+    private void grow() {
+      long[] old = seen;
+      int[] oldUsed = used;
+      seen = new long[old.length * 2];
+      used = new int[oldUsed.length * 2];
+      int mask = (seen.length >>> 1) - 1;
+      for (int i = 0; i < seenCount; i++) {
+        int o = oldUsed[i];
+        int h = (int) mix(old[2 * o]) & mask;
+        while (seen[2 * h] != 0) {
+          h = (h + 1) & mask;
         }
+        seen[2 * h] = old[2 * o];
+        seen[2 * h + 1] = old[2 * o + 1];
+        used[i] = h;
       }
     }
+  }
 
-    private static long mix(long x) {
-      x ^= x >>> 33;
-      x *= 0xff51afd7ed558ccdL;
-      x ^= x >>> 33;
-      return x;
-    }
+  private static long mix(long x) {
+    x ^= x >>> 33;
+    x *= 0xff51afd7ed558ccdL;
+    x ^= x >>> 33;
+    return x;
   }
 }

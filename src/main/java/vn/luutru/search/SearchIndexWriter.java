@@ -106,8 +106,9 @@ public final class SearchIndexWriter {
     // 1. Words to numbers: merge what the threads numbered.
     words.freeze();
     start = lap(timings, "words", start);
-    // 2. Postings, in parallel: see Postings.
-    TermTable[] tables = Postings.build(words);
+    // 2. Each term's list, in parallel: see Postings.
+    TermHashes hashes = new TermHashes(words);
+    Postings.TermLists[] tables = Postings.build(words, hashes::writeVariant);
     start = lap(timings, "postings", start);
     AtomicInteger files = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
@@ -119,10 +120,9 @@ public final class SearchIndexWriter {
 
     // 3. Shards: a term's shard is its hash, computed from its words' bytes without making
     // the term itself; only a shard being written makes its terms' text.
-    TermHashes hashes = new TermHashes(words);
     // Each part's terms on a thread: the size estimate, then each term's hash.
     long estimate = IntStream.range(0, tables.length).parallel().mapToLong(w -> {
-      TermTable table = tables[w];
+      Postings.TermLists table = tables[w];
       long sum = 0;
       for (int t = 0; t < table.size(); t++) {
         long size = table.count(t) * 3L + hashes.length(table.key(t)) + 8;
@@ -133,7 +133,7 @@ public final class SearchIndexWriter {
       return sum;
     }).sum();
     int terms = 0;
-    for (TermTable table : tables) {
+    for (Postings.TermLists table : tables) {
       terms += table.size();
     }
     int shards = 16;
@@ -142,7 +142,7 @@ public final class SearchIndexWriter {
     }
     int[][] hashOf = new int[tables.length][];
     IntStream.range(0, tables.length).parallel().forEach(w -> {
-      TermTable table = tables[w];
+      Postings.TermLists table = tables[w];
       int[] h = new int[table.size()];
       for (int t = 0; t < h.length; t++) {
         h[t] = hashes.hash(table.key(t));
@@ -181,20 +181,19 @@ public final class SearchIndexWriter {
       }
       Arrays.sort(order, (a, b) -> hashes.compare(keys[a], keys[b]));
       ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
-      ByteWriter one = new ByteWriter(256);
       int own = 0;
       try {
         for (int k : order) {
-          one.reset();
-          encode(tables, hashes, refs[k], one);
+          Postings.TermLists table = tables[(int) (refs[k] >>> 32)];
+          int t = (int) refs[k];
           hashes.writeTerm(keys[k], shard);
-          if (one.size() <= OWN_FILE_BYTES) {
+          if (table.length(t) <= OWN_FILE_BYTES) {
             shard.put((byte) 0);
-            shard.append(one);
+            table.write(t, shard);
           } else {
             shard.put((byte) 1);
             shard.varint(own);
-            counting.write("search/b/" + s + "-" + own + ".bin", one.toByteArray());
+            counting.write("search/b/" + s + "-" + own + ".bin", table.list(t));
             own++;
           }
         }
@@ -323,24 +322,12 @@ public final class SearchIndexWriter {
     return h;
   }
 
-  /** The posting list of term {@code ref} (part and number) in the format of the class comment. */
-  static void encode(TermTable[] tables, TermHashes words, long ref, ByteWriter out) {
-    TermTable table = tables[(int) (ref >>> 32)];
-    int t = (int) ref;
-    int count = table.variantCount(t);
-    out.varint(count);
-    for (int i = 0; i < count; i++) {
-      words.writeVariant(table.variant(t, i), out);
-    }
-    out.varint(table.count(t));
-    table.writePostings(t, count > 1, out);
-  }
-
   /** {@code v/<ab>.txt}: the single words starting with {@code ab}, most documents first. */
-  private static void writeVocabulary(DocumentWords words, TermTable[] tables, Sink sink) throws IOException {
+  private static void writeVocabulary(DocumentWords words, Postings.TermLists[] tables, Sink sink)
+      throws IOException {
     record Word(String text, int documents) {}
     Map<String, List<Word>> byPrefix = new TreeMap<>();
-    for (TermTable table : tables) {
+    for (Postings.TermLists table : tables) {
       for (int t = 0; t < table.size(); t++) {
         long key = table.key(t);
         if (key >>> 32 != 0) {

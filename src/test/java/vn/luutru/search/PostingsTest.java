@@ -3,8 +3,10 @@ package vn.luutru.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,9 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@link Postings} against one table of every term fed one word at a time, in document order:
- * whatever the parts and chunks, and however often a document repeats a word, each term must
- * get the same documents, flags, written forms in the same order, and bytes.
+ * {@link Postings} against the obvious model of an inverted index, a map from each term to its
+ * written forms and its list of postings, fed one word at a time in document order: whatever the
+ * parts, chunks and threads, and however often a document repeats a word, each term must get the same
+ * documents, flags, written forms in the same order, and bytes. The documents make lists long and
+ * short, terms of more than 23 written forms, counts past 15, and one very long document.
  */
 @org.junit.jupiter.api.Timeout(120)
 class PostingsTest {
@@ -24,25 +28,35 @@ class PostingsTest {
     "van", "phòng", "phong", "Phong", "tỉnh", "tinh", "tình", "đảng", "Đảng", "dang", "nhiệm", "kỳ", "ky",
     "2020", "2025", "a", "ạ",
   };
+  /** Eighteen written forms of "a": a pair of two has up to 324, past the 23 a posting tells apart. */
+  private static final String[] A = {
+    "a", "à", "á", "ả", "ã", "ạ", "ă", "ằ", "ắ", "ẳ", "ẵ", "ặ", "â", "ầ", "ấ", "ẩ", "ẫ", "ậ",
+  };
 
   @ParameterizedTest(name = "{0} parts, chunks of {1}, {2} threads")
   @CsvSource({"1, 4194304, 2", "3, 4194304, 2", "32, 4194304, 2", "32, 1, 2", "7, 300, 3", "64, 5000, 8",
       "32, 4194304, 1", "32, 20000, 8"})
-  void sameAsOneTableFedWordByWord(int parts, int chunk, int dealers) {
+  void sameAsAMapOfLists(int parts, int chunk, int dealers) {
     DocumentWords once = words();
-    Map<String, String> expected = describe(reference(once), once);
+    Map<String, String> expected = model(once);
     DocumentWords words = words();
-    TermTable[] tables = Postings.build(words, parts, chunk, dealers);
+    Postings.TermLists[] lists = Postings.build(words, forms(words), parts, chunk, dealers);
+    assertThat(lists).hasSize(parts);
     Map<String, String> actual = new HashMap<>();
-    for (TermTable table : tables) {
-      actual.putAll(describe(new TermTable[] {table}, words));
-    }
-    assertThat(actual).hasSize(expected.size()).isEqualTo(expected);
     for (int p = 0; p < parts; p++) {
-      for (int t = 0; t < tables[p].size(); t++) {
-        assertThat(Postings.part(tables[p].key(t), parts)).isEqualTo(p);
+      for (int t = 0; t < lists[p].size(); t++) {
+        long key = lists[p].key(t);
+        assertThat(Postings.part(key, parts)).isEqualTo(p);
+        ByteWriter written = new ByteWriter(16);
+        lists[p].write(t, written);
+        assertThat(written.toByteArray()).isEqualTo(lists[p].list(t));
+        assertThat(lists[p].length(t)).isEqualTo(written.size());
+        String previous = actual.put(text(words.folded, key),
+            lists[p].count(t) + " " + HexFormat.of().formatHex(written.toByteArray()));
+        assertThat(previous).as("a term in two parts").isNull();
       }
     }
+    assertThat(actual).hasSize(expected.size()).isEqualTo(expected);
   }
 
   /** A buffer entry keeps the largest word numbers it allows, its count stops at 15, and a title stays one. */
@@ -76,18 +90,19 @@ class PostingsTest {
   void documentsWithoutWordsAndAnEmptyIndex() {
     DocumentWords none = new DocumentWords(0);
     none.freeze();
-    assertThat(Postings.build(none, 4, 10)).hasSize(4).allSatisfy(t -> assertThat(t.size()).isZero());
+    assertThat(Postings.build(none, forms(none), 4, 10, 2)).hasSize(4).allSatisfy(t -> assertThat(t.size()).isZero());
     DocumentWords empty = new DocumentWords(3);
     empty.add(1, "", "", "");
     empty.freeze();
-    assertThat(Postings.build(empty, 2, 10)).allSatisfy(t -> assertThat(t.size()).isZero());
+    assertThat(Postings.build(empty, forms(empty), 2, 10, 3)).allSatisfy(t -> assertThat(t.size()).isZero());
   }
 
   @org.junit.jupiter.api.Test
   void wordsAreReleasedOnceRead() {
     DocumentWords words = words();
-    Postings.build(words, 4, 1000);
+    Postings.build(words, forms(words), 4, 1000, 2);
     assertThat(words.fields(0)).isNull();
+    assertThat(words.fields(words.documents() - 1)).isNull();
     assertThatThrownBy(words::freeze).isInstanceOf(IllegalStateException.class);
   }
 
@@ -103,6 +118,11 @@ class PostingsTest {
       body.append(text(random, random.nextInt(doc % 50 == 0 ? 3000 : 300)));
       if (random.nextInt(10) == 0) {
         body.append(" đại hội".repeat(20 + random.nextInt(20)));
+      }
+      if (random.nextInt(4) == 0) {
+        for (int i = 0; i < 10; i++) {
+          body.append(' ').append(A[random.nextInt(A.length)]);
+        }
       }
       if (doc == 700) {
         // One very long document, 20,000 words said once each: the dealers' tables grow, then shrink.
@@ -129,9 +149,34 @@ class PostingsTest {
     return s.toString();
   }
 
-  /** What the index was made from before parts: one table, every word and pair added as it comes. */
-  private static TermTable[] reference(DocumentWords words) {
-    TermTable table = new TermTable();
+  /** A written form as the index writes it: a byte length, then the form in UTF-8. */
+  private static Postings.Forms forms(DocumentWords words) {
+    return (key, out) -> {
+      byte[] b = text(words.marked, key).getBytes(StandardCharsets.UTF_8);
+      out.varint(b.length);
+      out.bytes(b, 0, b.length);
+    };
+  }
+
+  /** One posting as the model keeps it. */
+  private static final class Posting {
+    final int doc;
+    int flags;
+    int forms;
+
+    Posting(int doc) {
+      this.doc = doc;
+    }
+  }
+
+  /**
+   * Each term by its text: its number of documents, and its list as the index writes it (its
+   * written forms, in the order of their first use, then per document the difference from the
+   * last, the flags, and the forms it uses when the term has several).
+   */
+  private static Map<String, String> model(DocumentWords words) {
+    Map<Long, List<Long>> forms = new HashMap<>();
+    Map<Long, List<Posting>> lists = new HashMap<>();
     for (int doc = 0; doc < words.documents(); doc++) {
       int[][] fields = words.fields(doc);
       for (int f = 0; f < fields.length; f++) {
@@ -139,40 +184,61 @@ class PostingsTest {
         int previousFolded = -1;
         for (int m : fields[f]) {
           int folded = words.foldedOf[m];
-          table.add(DocumentWords.key(-1, folded), doc, f == 0, DocumentWords.key(-1, m));
+          add(forms, lists, DocumentWords.key(-1, folded), DocumentWords.key(-1, m), doc, f == 0);
           if (previousFolded >= 0) {
-            table.add(DocumentWords.key(previousFolded, folded), doc, f == 0, DocumentWords.key(previousMarked, m));
+            add(forms, lists, DocumentWords.key(previousFolded, folded), DocumentWords.key(previousMarked, m), doc,
+                f == 0);
           }
           previousMarked = m;
           previousFolded = folded;
         }
       }
     }
-    table.freeze();
-    return new TermTable[] {table};
+    assertThat(lists.values()).as("some lists are long").anyMatch(l -> l.size() > 1000);
+    assertThat(forms.values()).as("some terms have more than 23 forms").anyMatch(l -> l.size() > 23);
+    assertThat(lists.values()).as("some counts pass 15").anyMatch(l -> l.stream().anyMatch(p -> (p.flags & 0x0F) == 15));
+    Map<String, String> out = new HashMap<>();
+    lists.forEach((key, list) -> {
+      List<Long> known = forms.get(key);
+      ByteWriter w = new ByteWriter(16);
+      w.varint(known.size());
+      for (long form : known) {
+        byte[] b = text(words.marked, form).getBytes(StandardCharsets.UTF_8);
+        w.varint(b.length);
+        w.bytes(b, 0, b.length);
+      }
+      w.varint(list.size());
+      int previous = 0;
+      for (Posting p : list) {
+        w.varint(p.doc - previous);
+        previous = p.doc;
+        w.put((byte) p.flags);
+        if (known.size() > 1) {
+          w.varint(p.forms);
+        }
+      }
+      out.put(text(words.folded, key), list.size() + " " + HexFormat.of().formatHex(w.toByteArray()));
+    });
+    return out;
   }
 
-  /** Each term by its text: its written forms, in order, and its postings' bytes. */
-  private static Map<String, String> describe(TermTable[] tables, DocumentWords words) {
-    Map<String, String> out = new HashMap<>();
-    for (TermTable table : tables) {
-      for (int t = 0; t < table.size(); t++) {
-        long key = table.key(t);
-        List<String> forms = new ArrayList<>();
-        for (int i = 0; i < table.variantCount(t); i++) {
-          forms.add(text(words.marked, table.variant(t, i)));
-        }
-        ByteWriter with = new ByteWriter(64);
-        table.writePostings(t, true, with);
-        ByteWriter without = new ByteWriter(64);
-        table.writePostings(t, false, without);
-        String previous = out.put(text(words.folded, key), table.count(t) + " " + forms + " "
-            + java.util.HexFormat.of().formatHex(with.toByteArray()) + " "
-            + java.util.HexFormat.of().formatHex(without.toByteArray()));
-        assertThat(previous).as("a term in two tables").isNull();
-      }
+  private static void add(Map<Long, List<Long>> forms, Map<Long, List<Posting>> lists, long key, long form, int doc,
+      boolean title) {
+    List<Long> known = forms.computeIfAbsent(key, k -> new ArrayList<>());
+    if (!known.contains(form)) {
+      known.add(form);
     }
-    return out;
+    List<Posting> list = lists.computeIfAbsent(key, k -> new ArrayList<>());
+    if (list.isEmpty() || list.get(list.size() - 1).doc != doc) {
+      list.add(new Posting(doc));
+    }
+    Posting p = list.get(list.size() - 1);
+    if (title) {
+      p.flags |= 0x10;
+    } else if ((p.flags & 0x0F) < 15) {
+      p.flags++;
+    }
+    p.forms |= 1 << Math.min(23, known.indexOf(form));
   }
 
   private static String text(String[] texts, long key) {
