@@ -174,12 +174,18 @@ public final class SearchIndexWriter {
     IntStream.range(0, shards).parallel().forEach(s -> {
       long[] refs = byShard[s];
       long[] keys = new long[refs.length];
-      Integer[] order = new Integer[refs.length];
+      // The terms in the order of their text: each has a sort key of its own.
+      long[] sortKeys = new long[refs.length];
       for (int k = 0; k < refs.length; k++) {
         keys[k] = tables[(int) (refs[k] >>> 32)].key((int) refs[k]);
-        order[k] = k;
+        sortKeys[k] = hashes.sortKey(keys[k]);
       }
-      Arrays.sort(order, (a, b) -> hashes.compare(keys[a], keys[b]));
+      long[] sorted = sortKeys.clone();
+      Arrays.sort(sorted);
+      int[] order = new int[refs.length];
+      for (int k = 0; k < refs.length; k++) {
+        order[Arrays.binarySearch(sorted, sortKeys[k])] = k;
+      }
       ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
       int own = 0;
       try {
@@ -283,7 +289,8 @@ public final class SearchIndexWriter {
       return Long.compare(sortKey(a), sortKey(b));
     }
 
-    private long sortKey(long key) {
+    /** A term's place in the order of {@link #compare}: no two terms have the same. */
+    long sortKey(long key) {
       int second = (int) key;
       return key >>> 32 == 0 ? (long) rank[second] << 32
           : ((long) rank[(int) (key >>> 32) - 1] << 32) | (rank[second] + 1L);
