@@ -185,12 +185,16 @@ final class Postings {
    * per term, how many entries it has and its written forms in the order of their first use.
    */
   private static final class Part {
-    private final TermMap map;
+    /** Terms by key, open addressing: a term's number plus one, 0 for a free slot. */
+    private int[] slots = new int[1 << 11];
+    /**
+     * Per term, side by side, all that an entry reads or counts: its key, its first written
+     * form, and how many forms it has (high half) and how many entries (low half).
+     */
+    private long[] terms = new long[3 << 10];
+    private int count;
     private int[] kept;
     private int size;
-    private int[] entries;
-    /** Per term, side by side: its first written form, and how many it has. */
-    private long[] forms;
     /** For a term of several forms, where its others are in {@link #more}. */
     private int[] moreOf;
     private long[][] more;
@@ -199,9 +203,6 @@ final class Postings {
     /** For about {@code room} entries. */
     Part(int room) {
       kept = new int[room];
-      map = new TermMap(1 << 10);
-      entries = new int[1 << 10];
-      forms = new long[2 << 10];
     }
 
     /** Reads the {@code fill} entries of a buffer, the next in document order. */
@@ -221,37 +222,81 @@ final class Postings {
         int first = first(e);
         int second = second(e);
         long key = first < 0 ? foldedOf[second] : DocumentWords.key(foldedOf[first], foldedOf[second]);
-        int t = map.id(key);
-        if (t == entries.length) {
-          if (t == MAX_TERMS) {
-            throw new IllegalStateException("the search index holds at most " + MAX_TERMS + " terms a part");
+        int mask = slots.length - 1;
+        int h = (int) mix(key) & mask;
+        int t;
+        while (true) {
+          int slot = slots[h];
+          if (slot == 0) {
+            t = add(key, h);
+            break;
           }
-          entries = Arrays.copyOf(entries, Math.min(MAX_TERMS, t * 2));
-          forms = Arrays.copyOf(forms, 2 * entries.length);
-          if (moreOf != null) {
-            moreOf = Arrays.copyOf(moreOf, entries.length);
+          if (terms[3 * (slot - 1)] == key) {
+            t = slot - 1;
+            break;
           }
+          h = (h + 1) & mask;
         }
-        entries[t]++;
-        int v = form(t, DocumentWords.key(first, second));
+        long form = DocumentWords.key(first, second);
+        int b = 3 * t;
+        long counts = terms[b + 2];
+        int v;
+        if (counts >>> 32 != 0 && terms[b + 1] == form) {
+          v = 0;
+        } else {
+          v = form(t, form);
+          counts = terms[b + 2];
+        }
+        terms[b + 2] = counts + 1;
         out[n++] = (t << TERM_SHIFT) | (Math.min(LAST_FORM_BIT, v) << 5) | (title(e) ? 0x10 : 0) | occurrences(e);
       }
       size = n;
     }
 
+    /** A new term, {@code key}, in free slot {@code h}: its number. */
+    private int add(long key, int h) {
+      int t = count;
+      if (t == MAX_TERMS) {
+        throw new IllegalStateException("the search index holds at most " + MAX_TERMS + " terms a part");
+      }
+      if (3 * (t + 1) > terms.length) {
+        terms = Arrays.copyOf(terms, terms.length * 2);
+        if (moreOf != null) {
+          moreOf = Arrays.copyOf(moreOf, terms.length / 3);
+        }
+      }
+      terms[3 * t] = key;
+      slots[h] = t + 1;
+      count = t + 1;
+      if (count * 2 > slots.length) {
+        int[] grown = new int[slots.length * 2];
+        int mask = grown.length - 1;
+        for (int k = 0; k < count; k++) {
+          int g = (int) mix(terms[3 * k]) & mask;
+          while (grown[g] != 0) {
+            g = (g + 1) & mask;
+          }
+          grown[g] = k + 1;
+        }
+        slots = grown;
+      }
+      return t;
+    }
+
     /** The number of written form {@code form} among term {@code t}'s, a new one last. */
     private int form(int t, long form) {
-      int known = (int) forms[2 * t + 1];
-      if (known > 0 && forms[2 * t] == form) {
+      int b = 3 * t;
+      int known = (int) (terms[b + 2] >>> 32);
+      if (known > 0 && terms[b + 1] == form) {
         return 0;
       }
       if (known == 0) {
-        forms[2 * t] = form;
-        forms[2 * t + 1] = 1;
+        terms[b + 1] = form;
+        terms[b + 2] += 1L << 32;
         return 0;
       }
       if (moreOf == null) {
-        moreOf = new int[entries.length];
+        moreOf = new int[terms.length / 3];
         more = new long[16][];
       }
       long[] others = known > 1 ? more[moreOf[t]] : null;
@@ -270,7 +315,7 @@ final class Postings {
         others = more[moreOf[t]] = Arrays.copyOf(others, others.length * 2);
       }
       others[known - 1] = form;
-      forms[2 * t + 1] = known + 1;
+      terms[b + 2] += 1L << 32;
       return known;
     }
 
@@ -279,10 +324,10 @@ final class Postings {
      * per written form) made one.
      */
     TermLists lists(Forms text, Room room) {
-      int terms = map.size;
+      int terms = count;
       int[] start = new int[terms + 1];
       for (int t = 0; t < terms; t++) {
-        start[t + 1] = start[t] + entries[t];
+        start[t + 1] = start[t] + (int) this.terms[3 * t + 2];
       }
       // The entries by term, in document order within each: the document (high half), the
       // form's number (bits 5–9) and the flags (bits 0–4: in the title, occurrences in the body).
@@ -298,16 +343,19 @@ final class Postings {
         sorted[at[x >>> TERM_SHIFT]++] = doc | (x & ((1 << TERM_SHIFT) - 1));
       }
       kept = null;
-      long[] keys = map.keys(terms);
+      long[] keys = new long[terms];
+      for (int t = 0; t < terms; t++) {
+        keys[t] = this.terms[3 * t];
+      }
       int[] counts = new int[terms];
       int[] offsets = new int[terms + 1];
       ByteWriter out = room.out;
       out.reset();
       for (int t = 0; t < terms; t++) {
         offsets[t] = out.size();
-        int fc = (int) forms[2 * t + 1];
+        int fc = (int) (this.terms[3 * t + 2] >>> 32);
         out.varint(fc);
-        text.write(forms[2 * t], out);
+        text.write(this.terms[3 * t + 1], out);
         for (int j = 1; j < fc; j++) {
           text.write(more[moreOf[t]][j - 1], out);
         }
@@ -360,70 +408,6 @@ final class Postings {
         sorted = new long[n + (n >> 3)];
       }
       return sorted;
-    }
-  }
-
-  /** A part's terms by key, numbered in the order they come: open addressing, keys plus one. */
-  private static final class TermMap {
-    private long[] keys;
-    private int[] ids;
-    private int mask;
-    int size;
-
-    TermMap(int expected) {
-      int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) * 2;
-      keys = new long[capacity];
-      ids = new int[capacity];
-      mask = capacity - 1;
-    }
-
-    int id(long key) {
-      long stored = key + 1;
-      int h = (int) mix(stored) & mask;
-      while (true) {
-        long k = keys[h];
-        if (k == stored) {
-          return ids[h];
-        }
-        if (k == 0) {
-          keys[h] = stored;
-          ids[h] = size;
-          if (++size * 2 > keys.length) {
-            grow();
-          }
-          return size - 1;
-        }
-        h = (h + 1) & mask;
-      }
-    }
-
-    private void grow() {
-      long[] oldKeys = keys;
-      int[] oldIds = ids;
-      keys = new long[oldKeys.length * 2];
-      ids = new int[oldKeys.length * 2];
-      mask = keys.length - 1;
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldKeys[i] != 0) {
-          int h = (int) mix(oldKeys[i]) & mask;
-          while (keys[h] != 0) {
-            h = (h + 1) & mask;
-          }
-          keys[h] = oldKeys[i];
-          ids[h] = oldIds[i];
-        }
-      }
-    }
-
-    /** The keys by number. */
-    long[] keys(int terms) {
-      long[] out = new long[terms];
-      for (int i = 0; i < keys.length; i++) {
-        if (keys[i] != 0) {
-          out[ids[i]] = keys[i] - 1;
-        }
-      }
-      return out;
     }
   }
 
