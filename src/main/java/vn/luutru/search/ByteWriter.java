@@ -48,10 +48,6 @@ final class ByteWriter {
     size += n;
   }
 
-  void append(ByteWriter other) {
-    bytes(other.buf, 0, other.size);
-  }
-
   void reset() {
     size = 0;
   }

@@ -182,6 +182,12 @@ public final class SearchIndexWriter {
       }
       long[] sorted = sortKeys.clone();
       Arrays.sort(sorted);
+      for (int k = 1; k < sorted.length; k++) {
+        if (sorted[k] == sorted[k - 1]) {
+          // Each term is placed by its key below: two the same would leave one out.
+          throw new IllegalStateException("two terms of shard " + s + " sort the same");
+        }
+      }
       int[] order = new int[refs.length];
       for (int k = 0; k < refs.length; k++) {
         order[Arrays.binarySearch(sorted, sortKeys[k])] = k;
@@ -281,15 +287,11 @@ public final class SearchIndexWriter {
     }
 
     /**
-     * Terms in the order of their text ({@link String#compareTo}): a pair after its first word
-     * alone and before any longer word that word begins (a space sorts before every letter and
-     * digit), so by the rank of its first word, then its second.
+     * A term's place in the order of the terms' text ({@link String#compareTo}), no two terms
+     * the same: a pair after its first word alone and before any longer word that word begins (a
+     * space sorts before every letter and digit), so by the rank of its first word, then its
+     * second.
      */
-    int compare(long a, long b) {
-      return Long.compare(sortKey(a), sortKey(b));
-    }
-
-    /** A term's place in the order of {@link #compare}: no two terms have the same. */
     long sortKey(long key) {
       int second = (int) key;
       return key >>> 32 == 0 ? (long) rank[second] << 32
