@@ -2,12 +2,15 @@ package vn.luutru.search;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -95,11 +98,11 @@ public final class SearchIndexWriter {
   /**
    * As {@link #write(List, DocumentWords, Sink)}, putting how long each part took, in ms, into
    * {@code timings}: {@code words} (merging the threads' numbers), {@code postings}, {@code
-   * terms} (the shards and long lists) and {@code files} (vocabulary, documents, facets).
+   * terms} (the shards and long lists) and {@code files} (vocabulary, facets, and the rest of
+   * the documents' files, which a thread of their own writes from the start).
    */
   public static Stats write(List<ArticlePage> pages, DocumentWords words, Sink sink, Map<String, Long> timings)
       throws IOException {
-    long start = System.nanoTime();
     if (words.documents() != pages.size()) {
       throw new IllegalArgumentException(words.documents() + " documents of words for " + pages.size() + " pages");
     }
@@ -111,8 +114,8 @@ public final class SearchIndexWriter {
       sink.write(file, content);
     };
     // The documents' files need nothing of the terms: a thread of their own writes them
-    // meanwhile, in the moments the steps below leave a core idle.
-    java.util.concurrent.FutureTask<Void> documents = new java.util.concurrent.FutureTask<>(() -> {
+    // meanwhile, in the moments the terms' steps leave a core idle.
+    FutureTask<Void> documents = new FutureTask<>(() -> {
       writeDocuments(pages, counting);
       return null;
     });
@@ -120,153 +123,178 @@ public final class SearchIndexWriter {
     documentWriter.setDaemon(true);
     documentWriter.start();
     try {
-      // 1. Words to numbers: merge what the threads numbered.
-      words.freeze();
-      start = lap(timings, "words", start);
-      // 2. Each term's list, in parallel: see Postings.
-      TermHashes hashes = new TermHashes(words);
-      Postings.TermLists[] tables = Postings.build(words, hashes::writeVariant);
-      start = lap(timings, "postings", start);
-
-      // 3. Shards: a term's shard is its hash, computed from its words' bytes without making
-      // the term itself; only a shard being written makes its terms' text.
-      // Each part's terms on a thread: the size estimate, then each term's hash.
-      long estimate = IntStream.range(0, tables.length).parallel().mapToLong(w -> {
-        Postings.TermLists table = tables[w];
-        long sum = 0;
-        for (int t = 0; t < table.size(); t++) {
-          long size = table.count(t) * 3L + hashes.length(table.key(t)) + 8;
-          if (size <= OWN_FILE_BYTES) {
-            sum += size;
-          }
-        }
-        return sum;
-      }).sum();
-      int terms = 0;
-      for (Postings.TermLists table : tables) {
-        terms += table.size();
-      }
-      int shards = 16;
-      while ((long) shards * SHARD_TARGET_BYTES < estimate) {
-        shards *= 2;
-      }
-      int[][] hashOf = new int[tables.length][];
-      IntStream.range(0, tables.length).parallel().forEach(w -> {
-        Postings.TermLists table = tables[w];
-        int[] h = new int[table.size()];
-        for (int t = 0; t < h.length; t++) {
-          h[t] = hashes.hash(table.key(t));
-        }
-        hashOf[w] = h;
-      });
-      int[] shardSize = new int[shards];
-      for (int[] h : hashOf) {
-        for (int x : h) {
-          shardSize[x & (shards - 1)]++;
-        }
-      }
-      long[][] byShard = new long[shards][];
-      for (int s = 0; s < shards; s++) {
-        byShard[s] = new long[shardSize[s]];
-        shardSize[s] = 0;
-      }
-      for (int w = 0; w < tables.length; w++) {
-        int[] h = hashOf[w];
-        for (int t = 0; t < h.length; t++) {
-          int s = h[t] & (shards - 1);
-          byShard[s][shardSize[s]++] = ((long) w << 32) | t;
-        }
-        hashOf[w] = null;
-      }
-      // Shards are independent and encoded in parallel; a term with a long list gets a file of
-      // its own, b/<shard>-<k>.bin, numbered within its shard.
-      AtomicReference<IOException> failure = new AtomicReference<>();
-      IntStream.range(0, shards).parallel().forEach(s -> {
-        long[] refs = byShard[s];
-        long[] keys = new long[refs.length];
-        // The terms in the order of their text: each has a sort key of its own.
-        long[] sortKeys = new long[refs.length];
-        for (int k = 0; k < refs.length; k++) {
-          keys[k] = tables[(int) (refs[k] >>> 32)].key((int) refs[k]);
-          sortKeys[k] = hashes.sortKey(keys[k]);
-        }
-        long[] sorted = sortKeys.clone();
-        Arrays.sort(sorted);
-        for (int k = 1; k < sorted.length; k++) {
-          if (sorted[k] == sorted[k - 1]) {
-            // Each term is placed by its key below: two the same would leave one out.
-            throw new IllegalStateException("two terms of shard " + s + " sort the same");
-          }
-        }
-        int[] order = new int[refs.length];
-        for (int k = 0; k < refs.length; k++) {
-          order[Arrays.binarySearch(sorted, sortKeys[k])] = k;
-        }
-        ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
-        int own = 0;
-        try {
-          for (int k : order) {
-            Postings.TermLists table = tables[(int) (refs[k] >>> 32)];
-            int t = (int) refs[k];
-            hashes.writeTerm(keys[k], shard);
-            if (table.length(t) <= OWN_FILE_BYTES) {
-              shard.put((byte) 0);
-              table.write(t, shard);
-            } else {
-              shard.put((byte) 1);
-              shard.varint(own);
-              counting.write("search/b/" + s + "-" + own + ".bin", table.list(t));
-              own++;
-            }
-          }
-          counting.write("search/s/" + s + ".bin", shard.toByteArray());
-        } catch (IOException e) {
-          failure.compareAndSet(null, e);
-        }
-      });
-      if (failure.get() != null) {
-        throw failure.get();
-      }
-
-      start = lap(timings, "terms", start);
-      writeVocabulary(words, tables, counting);
-      try {
-        documents.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while the documents were written");
-      } catch (java.util.concurrent.ExecutionException e) {
-        if (e.getCause() instanceof IOException io) {
-          throw io;
-        } else if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        } else if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(e.getCause());
-      }
-      writeFacetsAndIndex(pages, shards, counting);
+      Terms terms = writeTerms(words, counting, timings);
+      long start = System.nanoTime();
+      writeVocabulary(words, terms.lists(), counting);
+      writeFacetsAndIndex(pages, terms.shards(), counting);
       try (InputStream in = SearchIndexWriter.class.getResourceAsStream("search.js")) {
         if (in == null) {
           throw new IOException("search.js is missing from the jar");
         }
         counting.write("search/search.js", in.readAllBytes());
       }
+      await(documents);
       lap(timings, "files", start);
-      return new Stats(pages.size(), terms, files.get(), bytes.get());
+      return new Stats(pages.size(), terms.count(), files.get(), bytes.get());
     } finally {
       // Never leave the thread writing into a folder that a failed build deletes.
-      boolean interrupted = false;
-      while (documentWriter.isAlive()) {
-        try {
-          documentWriter.join();
-        } catch (InterruptedException e) {
-          interrupted = true;
+      awaitQuietly(documentWriter);
+    }
+  }
+
+  /** The terms' lists, by part, how many terms, and how many shards they were written to. */
+  private record Terms(Postings.TermLists[] lists, int count, int shards) {}
+
+  /**
+   * Numbers the words, makes every term's list and writes the shards and long lists, putting
+   * the time of each step into {@code timings}.
+   */
+  private static Terms writeTerms(DocumentWords words, Sink counting, Map<String, Long> timings)
+      throws IOException {
+    long start = System.nanoTime();
+    // 1. Words to numbers: merge what the threads numbered.
+    words.freeze();
+    start = lap(timings, "words", start);
+    // 2. Each term's list, in parallel: see Postings.
+    TermHashes hashes = new TermHashes(words);
+    Postings.TermLists[] tables = Postings.build(words, hashes::writeVariant);
+    start = lap(timings, "postings", start);
+
+    // 3. Shards: a term's shard is its hash, computed from its words' bytes without making
+    // the term itself; only a shard being written makes its terms' text.
+    // Each part's terms on a thread: the size estimate, then each term's hash.
+    long estimate = IntStream.range(0, tables.length).parallel().mapToLong(w -> {
+      Postings.TermLists table = tables[w];
+      long sum = 0;
+      for (int t = 0; t < table.size(); t++) {
+        long size = table.count(t) * 3L + hashes.length(table.key(t)) + 8;
+        if (size <= OWN_FILE_BYTES) {
+          sum += size;
         }
       }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      return sum;
+    }).sum();
+    int terms = 0;
+    for (Postings.TermLists table : tables) {
+      terms += table.size();
+    }
+    int shards = 16;
+    while ((long) shards * SHARD_TARGET_BYTES < estimate) {
+      shards *= 2;
+    }
+    int[][] hashOf = new int[tables.length][];
+    IntStream.range(0, tables.length).parallel().forEach(w -> {
+      Postings.TermLists table = tables[w];
+      int[] h = new int[table.size()];
+      for (int t = 0; t < h.length; t++) {
+        h[t] = hashes.hash(table.key(t));
       }
+      hashOf[w] = h;
+    });
+    int[] shardSize = new int[shards];
+    for (int[] h : hashOf) {
+      for (int x : h) {
+        shardSize[x & (shards - 1)]++;
+      }
+    }
+    long[][] byShard = new long[shards][];
+    for (int s = 0; s < shards; s++) {
+      byShard[s] = new long[shardSize[s]];
+      shardSize[s] = 0;
+    }
+    for (int w = 0; w < tables.length; w++) {
+      int[] h = hashOf[w];
+      for (int t = 0; t < h.length; t++) {
+        int s = h[t] & (shards - 1);
+        byShard[s][shardSize[s]++] = ((long) w << 32) | t;
+      }
+      hashOf[w] = null;
+    }
+    // Shards are independent and encoded in parallel; a term with a long list gets a file of
+    // its own, b/<shard>-<k>.bin, numbered within its shard.
+    AtomicReference<IOException> failure = new AtomicReference<>();
+    IntStream.range(0, shards).parallel().forEach(s -> {
+      long[] refs = byShard[s];
+      long[] keys = new long[refs.length];
+      // The terms in the order of their text: each has a sort key of its own.
+      long[] sortKeys = new long[refs.length];
+      for (int k = 0; k < refs.length; k++) {
+        keys[k] = tables[(int) (refs[k] >>> 32)].key((int) refs[k]);
+        sortKeys[k] = hashes.sortKey(keys[k]);
+      }
+      long[] sorted = sortKeys.clone();
+      Arrays.sort(sorted);
+      for (int k = 1; k < sorted.length; k++) {
+        if (sorted[k] == sorted[k - 1]) {
+          // Each term is placed by its key below: two the same would leave one out.
+          throw new IllegalStateException("two terms of shard " + s + " sort the same");
+        }
+      }
+      int[] order = new int[refs.length];
+      for (int k = 0; k < refs.length; k++) {
+        order[Arrays.binarySearch(sorted, sortKeys[k])] = k;
+      }
+      ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
+      int own = 0;
+      try {
+        for (int k : order) {
+          Postings.TermLists table = tables[(int) (refs[k] >>> 32)];
+          int t = (int) refs[k];
+          hashes.writeTerm(keys[k], shard);
+          if (table.length(t) <= OWN_FILE_BYTES) {
+            shard.put((byte) 0);
+            table.write(t, shard);
+          } else {
+            shard.put((byte) 1);
+            shard.varint(own);
+            counting.write("search/b/" + s + "-" + own + ".bin", table.list(t));
+            own++;
+          }
+        }
+        counting.write("search/s/" + s + ".bin", shard.toByteArray());
+      } catch (IOException e) {
+        failure.compareAndSet(null, e);
+      }
+    });
+    if (failure.get() != null) {
+      throw failure.get();
+    }
+
+    lap(timings, "terms", start);
+    return new Terms(tables, terms, shards);
+  }
+
+  /** Waits for {@code thread} to end, keeping an interruption for later. */
+  private static void awaitQuietly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The outcome of a task: its failure thrown as it was. */
+  private static void await(FutureTask<Void> task) throws IOException {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while the documents were written");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      } else if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      } else if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 
