@@ -77,7 +77,10 @@ public final class DocumentWords {
     return docs[doc];
   }
 
-  /** Lets go of document {@code doc}'s words once they are dealt to the postings; safe from several threads, for different documents. */
+  /**
+   * Lets go of document {@code doc}'s words once they are dealt to the postings; safe from
+   * several threads, for different documents.
+   */
   void release(int doc) {
     released = true;
     docs[doc] = null;

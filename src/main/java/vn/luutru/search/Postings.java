@@ -134,7 +134,7 @@ final class Postings {
   /** Where the lists find their written forms' text. */
   @FunctionalInterface
   interface Forms {
-    /** Writes written form {@code key} (a word's number, or a pair's as {@link DocumentWords#key}) as the index does. */
+    /** Writes written form {@code key}, a word's number or a pair's ({@link DocumentWords#key}), as the index does. */
     void write(long key, ByteWriter out);
   }
 

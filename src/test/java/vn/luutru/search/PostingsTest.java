@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@link Postings} against the obvious model of an inverted index, a map from each term to its
  * written forms and its list of postings, fed one word at a time in document order: whatever the
- * parts, chunks and threads, and however often a document repeats a word, each term must get the same
- * documents, flags, written forms in the same order, and bytes. The documents make lists long and
- * short, terms of more than 23 written forms, counts past 15, and one very long document.
+ * parts, chunks and threads, and however often a document repeats a word, each term must get the
+ * same documents, flags, written forms in the same order, and bytes. The documents make lists long
+ * and short, terms of more than 23 written forms, counts past 15, and one very long document.
  */
 @org.junit.jupiter.api.Timeout(120)
 class PostingsTest {
@@ -196,7 +196,8 @@ class PostingsTest {
     }
     assertThat(lists.values()).as("some lists are long").anyMatch(l -> l.size() > 1000);
     assertThat(forms.values()).as("some terms have more than 23 forms").anyMatch(l -> l.size() > 23);
-    assertThat(lists.values()).as("some counts pass 15").anyMatch(l -> l.stream().anyMatch(p -> (p.flags & 0x0F) == 15));
+    assertThat(lists.values()).as("some counts pass 15")
+        .anyMatch(l -> l.stream().anyMatch(p -> (p.flags & 0x0F) == 15));
     Map<String, String> out = new HashMap<>();
     lists.forEach((key, list) -> {
       List<Long> known = forms.get(key);

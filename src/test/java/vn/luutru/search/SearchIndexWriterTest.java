@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.site.ArticlePage;
@@ -41,25 +40,16 @@ class SearchIndexWriterTest {
 
   @Test
   void aDocumentThatCannotBeWrittenFailsTheIndex() throws IOException {
-    List<ArticlePage> pages = pages();
-    AtomicBoolean returned = new AtomicBoolean();
-    AtomicBoolean lateWrite = new AtomicBoolean();
-    assertThatThrownBy(() -> SearchIndexWriter.write(pages, (file, bytes) -> {
-      lateWrite.compareAndSet(false, returned.get());
+    failsAndStops((file, bytes) -> {
       if (file.equals("search/d/0/1.json")) {
         throw new IOException("disk full: " + file);
       }
-    })).isInstanceOf(IOException.class).hasMessage("disk full: search/d/0/1.json");
-    returned.set(true);
-    assertThat(lateWrite).isFalse();
+    }, "disk full: search/d/0/1.json");
   }
 
   @Test
   void aShardThatCannotBeWrittenWaitsForTheDocuments() throws IOException {
-    List<ArticlePage> pages = pages();
-    AtomicBoolean returned = new AtomicBoolean();
-    AtomicBoolean lateWrite = new AtomicBoolean();
-    assertThatThrownBy(() -> SearchIndexWriter.write(pages, (file, bytes) -> {
+    failsAndStops((file, bytes) -> {
       if (file.startsWith("search/d/")) {
         // Slow documents: the terms fail first, and must wait for them.
         try {
@@ -67,13 +57,17 @@ class SearchIndexWriterTest {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
-        lateWrite.compareAndSet(false, returned.get());
       } else if (file.startsWith("search/s/")) {
         throw new IOException("disk full: " + file);
       }
-    })).isInstanceOf(IOException.class).hasMessageStartingWith("disk full: search/s/");
-    returned.set(true);
-    assertThat(lateWrite).isFalse();
+    }, "disk full: search/s/");
+  }
+
+  /** Writing the index through {@code sink} fails with {@code message}, and nothing writes any more. */
+  private static void failsAndStops(SearchIndexWriter.Sink sink, String message) throws IOException {
+    List<ArticlePage> pages = pages();
+    assertThatThrownBy(() -> SearchIndexWriter.write(pages, sink))
+        .isInstanceOf(IOException.class).hasMessageStartingWith(message);
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("luutru-search-documents"));
   }
 }
