@@ -8,6 +8,9 @@
       --variant c1="-XX:TieredStopAtLevel=1" --variant serial="-XX:+UseSerialGC"
   python3 bench/bench.py --report /tmp/luutru-bench/results-*.json   # tables again from saved figures
 
+The tables also replace the newest figures in docs/benchmarks.md (between its bench.py markers),
+unless --no-write is given; --report only prints.
+
 Each run is a new process (a new JVM for luutru) writing into an emptied folder. The builds of
 one round alternate (luutru, its variants, Hugo; then again), so a machine that gets busier or
 quieter during the run touches them all alike; ratios are taken within a round, then their
@@ -53,6 +56,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SCALE = os.path.normpath(os.path.join(ROOT, "..", "shared", "corpus", "scale.py"))
 HUGO_SITE = os.path.join(HERE, "hugo")
+DOC = os.path.join(ROOT, "docs", "benchmarks.md")
 STAGES_LEGEND = {
     "content": "reading and parsing the files (front matter)",
     "model": "the site model, Markdown rendering included",
@@ -123,9 +127,25 @@ def main():
     json_path = args.json or os.path.join(args.cache, "results-%s.json" % started.strftime("%Y%m%d-%H%M%S"))
     with open(json_path, "w", encoding="utf-8") as f:
         json.dump(results, f, indent=1, ensure_ascii=False)
-    print(report(results, builds))
-    print(targets_section([(results, builds)]))
+    text = report(results, builds) + "\n" + targets_section([(results, builds)])
+    print(text)
     print("Raw figures: %s" % json_path)
+    if not args.no_write:
+        write_section(DOC, "bench.py", text)
+        log("bench: the tables are in %s" % os.path.relpath(DOC))
+
+
+def write_section(doc, name, text):
+    """Replaces what stands between doc's <!-- NAME:begin --> and <!-- NAME:end --> lines with text."""
+    begin, end = "<!-- %s:begin -->" % name, "<!-- %s:end -->" % name
+    with open(doc, encoding="utf-8") as f:
+        old = f.read()
+    if begin not in old or end not in old:
+        sys.exit("bench: %s has no %s … %s lines to write between" % (doc, begin, end))
+    head, _, rest = old.partition(begin)
+    _, _, tail = rest.partition(end)
+    with open(doc, "w", encoding="utf-8") as f:
+        f.write(head + begin + "\n" + text.strip() + "\n" + end + tail)
 
 
 def report_files(paths):
@@ -186,6 +206,8 @@ def parse_args():
                                  "when that tmpfs has room for the largest size, else <cache>/out)")
     p.add_argument("--timeout", type=float, help="seconds before a run is stopped and counted as failed")
     p.add_argument("--json", help="raw figures (default <cache>/results-<time>.json)")
+    p.add_argument("--no-write", action="store_true",
+                   help="print the tables only; by default they also replace the newest figures in docs/benchmarks.md")
     p.add_argument("--report", nargs="+", metavar="JSON",
                    help="print the tables of earlier runs from their raw figures, and the targets over all")
     argv = sys.argv[1:]
