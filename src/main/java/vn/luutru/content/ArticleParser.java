@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -57,6 +58,12 @@ public final class ArticleParser {
   static final int MAX_YAML_DEPTH = 50;
   /** Aliases of lists and mappings beyond this are refused ("billion laughs"). */
   static final int MAX_COLLECTION_ALIASES = 50;
+  /**
+   * The most characters the front matter's values may add up to with every alias expanded: as
+   * many as it may hold written out, so that only aliases can pass it. Aliases of text multiply
+   * it too: 150,000 of one 300,000-character text took minutes to read.
+   */
+  static final int MAX_EXPANDED = 1 << 20;
 
   private static final Set<String> IGNORED_KEYS =
       Set.of("layout", "type", "url", "permalink", "keywords", "toc", "comments", "menu");
@@ -180,7 +187,8 @@ public final class ArticleParser {
    * The YAML's events on their way to the composer, refusing what would exhaust it where it
    * stands: nesting deeper than {@value #MAX_YAML_DEPTH} (building the tree is recursive) and
    * more than {@value #MAX_COLLECTION_ALIASES} aliases of lists or mappings, each of which can
-   * multiply the document. Every event passes through {@link #next} once, in order, before the
+   * multiply the document, and aliases that make the values add up to more than {@value
+   * #MAX_EXPANDED} characters. Every event passes through {@link #next} once, in order, before the
    * composer goes deeper, so the YAML is read once. Errors come in the order they did when the
    * whole YAML was read before composing: a syntax error or a refusal, then the composer's own.
    */
@@ -190,6 +198,13 @@ public final class ArticleParser {
     private final Set<Anchor> collections = new java.util.HashSet<>();
     private int depth;
     private int aliases;
+    /** The characters of each anchored node, aliases expanded. */
+    private final Map<Anchor, Long> sizes = new HashMap<>();
+    /** The characters of each open list or mapping, outermost first, and its anchor. */
+    private final long[] open = new long[MAX_YAML_DEPTH + 1];
+    private final List<Optional<Anchor>> openAnchors = new ArrayList<>();
+    /** The characters of every value and key so far, aliases expanded. */
+    private long expanded;
     /** Whether reading the events failed (a syntax error), rather than the composer. */
     boolean failed;
 
@@ -250,14 +265,40 @@ public final class ArticleParser {
           throw new Refused(at(src, e, "YAML: the front matter is nested more than " + MAX_YAML_DEPTH
               + " levels deep (lists or mappings inside each other)"));
         }
+        open[depth - 1] = 0;
+        openAnchors.add(c.getAnchor());
       } else if (e instanceof CollectionEndEvent) {
         depth--;
-      } else if (e instanceof AliasEvent a && collections.contains(a.getAlias())
-          && ++aliases > MAX_COLLECTION_ALIASES) {
-        throw new Refused(at(src, e, "YAML: more than " + MAX_COLLECTION_ALIASES
-            + " aliases (*name) of lists or mappings; write the values out"));
+        long size = open[depth];
+        openAnchors.remove(depth).ifPresent(a -> sizes.put(a, size));
+        if (depth > 0) {
+          open[depth - 1] += size;
+        }
+      } else if (e instanceof ScalarEvent s) {
+        int size = s.getValue().length();
+        s.getAnchor().ifPresent(a -> sizes.put(a, (long) size));
+        add(size);
+      } else if (e instanceof AliasEvent a) {
+        if (collections.contains(a.getAlias()) && ++aliases > MAX_COLLECTION_ALIASES) {
+          throw new Refused(at(src, e, "YAML: more than " + MAX_COLLECTION_ALIASES
+              + " aliases (*name) of lists or mappings; write the values out"));
+        }
+        // An alias of a list still open (itself inside it) adds nothing: the composer refuses it.
+        add(sizes.getOrDefault(a.getAlias(), 0L));
+        if (expanded > MAX_EXPANDED) {
+          throw new Refused(at(src, e, String.format(Locale.ROOT, "YAML: with this alias (*name) the values would add up"
+              + " to more than %,d characters, more than front matter may hold; repeat long values less often",
+              MAX_EXPANDED)));
+        }
       }
       return e;
+    }
+
+    private void add(long size) {
+      expanded += size;
+      if (depth > 0) {
+        open[depth - 1] += size;
+      }
     }
 
     /** What {@link Shaped} refused, and where. */

@@ -282,6 +282,40 @@ class ArticleParserTest {
             "2:61: error: YAML: the front matter is nested more than 50 levels deep (lists or mappings inside each other)"));
   }
 
+  /**
+   * Aliases of text multiply it as aliases of lists do: 150,000 of one 300,000-character text
+   * took minutes. What the values add up to, aliases expanded, is bounded; the alias that passes
+   * the bound is the error.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("expandingAliases")
+  void aliasesCannotMakeTheValuesLongerThanFrontMatterMayBe(String name, String yaml, String expected) {
+    ArticleParser.Parsed p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> parse("---\ntitle: \"A\"\ndate: 2020-01-17\n" + yaml + "\n---\nThân bài.\n", Encoding.LF), "it hangs");
+    assertThat(p.article()).isEmpty();
+    assertThat(problems(p)).containsExactly(expected);
+  }
+
+  static Stream<Arguments> expandingAliases() {
+    String text = "a".repeat(300_000);
+    String message = "error: YAML: with this alias (*name) the values would add up to more than 1,048,576 characters,"
+        + " more than front matter may hold; repeat long values less often";
+    return Stream.of(
+        Arguments.of("aliases of a text", "s: &s \"" + text + "\"\ntags: [" + "*s, ".repeat(150_000) + "]", "5:16: " + message),
+        Arguments.of("aliases of a text in a list", "s: &s \"" + text + "\"\nl: &l [*s]\ntags: [*l, *l, *l]",
+            "6:12: " + message),
+        Arguments.of("aliases of a text as keys", "s: &s \"" + text + "\"\nm: {*s : 1, *s : 2, *s : 3}",
+            "5:21: " + message));
+  }
+
+  @Test
+  void aFewAliasesOfTextAreFine() {
+    ArticleParser.Parsed p = parse("---\ntitle: &t \"" + "Đại hội ".repeat(10_000) + "\"\ndate: 2020-01-17\n"
+        + "summary: *t\ntags: [*t, *t, *t]\n---\n", Encoding.LF);
+    assertThat(problems(p)).isEmpty();
+    assertThat(p.article().orElseThrow().summary()).isEqualTo(p.article().orElseThrow().title());
+  }
+
   @Test
   void deeplyNestedFrontMatterIsADiagnosticNotACrash() {
     String deep = "[".repeat(5000) + "]".repeat(5000);
