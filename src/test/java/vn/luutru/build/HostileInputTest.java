@@ -242,6 +242,7 @@ class HostileInputTest {
       Files.createDirectories(content.resolve("treo"));
       Files.createSymbolicLink(content.resolve("treo/khong-co.md"), Path.of("khong-co-that.md"));
     }, List.of("treo/khong-co.md: warning: symbolic link to khong-co-that.md, which does not exist: skipped")));
+    out.add(manyMissingImages());
     if (canMakePipes()) {
       // Reading a named pipe would wait for a writer for ever.
       out.add(new Case("ong", (content, outside) -> {
@@ -250,6 +251,26 @@ class HostileInputTest {
       }, List.of("ong/bai.md: warning: not a regular file (a pipe, socket or device): skipped")));
     }
     return out;
+  }
+
+  /** Images on one 200 KB line, none of them there. */
+  static final int MISSING_IMAGES = 16_666;
+
+  // regression: each warning quoted the whole line: 5 GB of output, 73 s
+  static Case manyMissingImages() {
+    StringBuilder line = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < MISSING_IMAGES; i++) {
+      String image = String.format(java.util.Locale.ROOT, "a/%05d", i);
+      if (i < 20) {
+        expected.add("anh-thieu/bai.md:5:" + (line.length() + 1) + ": warning: image " + image
+            + ": no such file in the content folder");
+      }
+      line.append("![](").append(image).append(')');
+    }
+    expected.add("anh-thieu/bai.md: warning: 16,646 more warnings in this file are not shown (only the first 20 are)");
+    return new Case("anh-thieu", (content, outside) -> write(content.resolve("anh-thieu/bai.md"),
+        article("Thiếu ảnh", line + "\n").getBytes(StandardCharsets.UTF_8)), expected);
   }
 
   static Stream<Case> errorCases() {
@@ -354,6 +375,22 @@ class HostileInputTest {
     assertThat(r.err).contains(expected.stream().filter(e -> e.contains(": error: ")).count() + " error(s)");
     assertThat(Trees.sha256(site)).isEqualTo(before);
     assertThat(leftovers()).containsExactlyInAnyOrder("content", "site", "outside");
+  }
+
+  @Test
+  void thousandsOfProblemsOnOneLongLinePrintABoundedReport() throws IOException {
+    Path content = prepare();
+    Path site = dir.resolve("site");
+    manyMissingImages().setup().write(content, dir.resolve("outside"));
+
+    Run r = assertTimeoutPreemptively(HANG, () -> build(content, site), "the build hangs");
+
+    assertThat(r.code).as(r.err.substring(0, Math.min(r.err.length(), 2000))).isZero();
+    // 20 warnings of a few hundred characters each and the line that counts the rest
+    assertThat(r.err.length()).as("characters printed").isLessThan(16_000);
+    assertThat(r.err.lines()).allSatisfy(l -> assertThat(l.length()).isLessThan(400));
+    assertThat(r.err).contains("16,646 more warnings in this file are not shown");
+    assertThat(r.out).contains(MISSING_IMAGES + " warning(s)");
   }
 
   @Test
