@@ -309,6 +309,18 @@ class ArticleParserTest {
   }
 
   @Test
+  void thousandsOfProblemsOnOneLongLineShareItsText() {
+    // regression: each diagnostic copied its line: 150,000 of them on a 600 KB line needed 90 GB
+    ArticleParser.Parsed p = parse("---\ntitle: \"A\"\ndate: 2020-01-17\ntags: [" + "[1], ".repeat(150_000) + "]\n---\n",
+        Encoding.LF);
+    assertThat(p.diagnostics()).hasSize(150_000).allSatisfy(d -> {
+      assertThat(d.line()).isEqualTo(4);
+      assertThat(d.message()).isEqualTo("tags: each item must be text, found a list");
+    });
+    assertThat(p.diagnostics().get(1).sourceLine()).isSameAs(p.diagnostics().get(0).sourceLine());
+  }
+
+  @Test
   void aFewAliasesOfTextAreFine() {
     ArticleParser.Parsed p = parse("---\ntitle: &t \"" + "Đại hội ".repeat(10_000) + "\"\ndate: 2020-01-17\n"
         + "summary: *t\ntags: [*t, *t, *t]\n---\n", Encoding.LF);
