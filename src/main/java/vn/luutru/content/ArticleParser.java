@@ -65,6 +65,15 @@ public final class ArticleParser {
    */
   static final int MAX_EXPANDED = 1 << 20;
 
+  /**
+   * The years a date may have. The archive's articles and congresses are of the twentieth
+   * century on (the Party was founded in 1930); an earlier year is a typing mistake (0000,
+   * 0202), which put the article under /0/ and dated its feed entries in year 1. Four digits
+   * keep the year's address and the feeds' dates well-formed.
+   */
+  static final int MIN_YEAR = 1900;
+  static final int MAX_YEAR = 9999;
+
   private static final Set<String> IGNORED_KEYS =
       Set.of("layout", "type", "url", "permalink", "keywords", "toc", "comments", "menu");
 
@@ -558,6 +567,7 @@ public final class ArticleParser {
       String v = s.getValue().strip();
       Matcher m = DATE.matcher(v);
       Matcher vn = VN_DATE.matcher(v);
+      OffsetDateTime date;
       try {
         if (m.matches()) {
           LocalDate d = LocalDate.of(num(m, 1), num(m, 2), num(m, 3));
@@ -566,17 +576,22 @@ public final class ArticleParser {
                   ? d.atStartOfDay()
                   : d.atTime(num(m, 4), num(m, 5), m.group(6) == null ? 0 : num(m, 6));
           ZoneOffset zone = m.group(7) == null ? VIETNAM : ZoneOffset.of(zoneId(m.group(7)));
-          return Optional.of(dt.atOffset(zone));
-        }
-        if (vn.matches()) {
-          return Optional.of(LocalDate.of(num(vn, 3), num(vn, 2), num(vn, 1)).atStartOfDay().atOffset(VIETNAM));
+          date = dt.atOffset(zone);
+        } else if (vn.matches()) {
+          date = LocalDate.of(num(vn, 3), num(vn, 2), num(vn, 1)).atStartOfDay().atOffset(VIETNAM);
+        } else {
+          error(n, key + ": expected a date such as 2020-01-17, found '" + v + "'");
+          return Optional.empty();
         }
       } catch (DateTimeException e) {
         error(n, key + ": impossible date " + v);
         return Optional.empty();
       }
-      error(n, key + ": expected a date such as 2020-01-17, found '" + v + "'");
-      return Optional.empty();
+      if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+        error(n, key + ": " + v + " has a year out of range: write a year from " + MIN_YEAR + " to " + MAX_YEAR);
+        return Optional.empty();
+      }
+      return Optional.of(date);
     }
 
     private static String zoneId(String z) {

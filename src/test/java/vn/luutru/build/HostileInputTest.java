@@ -72,6 +72,11 @@ class HostileInputTest {
     // 50 aliases of lists, until what aliases expand to was bounded
     {"yaml-bom-alias", "yaml-bom-alias/bai.md:9:24: error: YAML: with this alias (*name) the values would add up to more"
         + " than 1,048,576 characters"},
+    // Front matter that expands, and values out of range
+    // regression: year 0 put the article under /0/ and dated its feed entries in year 1
+    {"ngay-nam-0", "ngay-nam-0/bai.md:3:7: error: date: 0000-01-01 has a year out of range: write a year from 1900 to 9999"},
+    {"sua-nam-0", "sua-nam-0/bai.md:4:10: error: updated: 0001-01-01T08:00:00+07:00 has a year out of range"},
+    {"congress-hop-nam-0", "congress-hop-nam-0/bai.md:7:9: error: congress.held: 0202-01-16 has a year out of range"},
     // Title and date
     {"thieu-tieu-de", "thieu-tieu-de/bai.md:1:1: error: missing title: add a line 'title: \"…\"'"},
     {"tieu-de-rong", "tieu-de-rong/bai.md:2:8: error: title is empty"},

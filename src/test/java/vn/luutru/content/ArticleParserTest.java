@@ -84,6 +84,16 @@ class ArticleParserTest {
         "7:13: error: congress.elected: each person needs a name"},
       {"alias climbing out", "---\ntitle: \"A\"\ndate: 2020-01-17\naliases: [\"/../x.html\"]\n---\n",
         "4:11: error: aliases: '/../x.html' is not a page address inside the site"},
+      // Values out of range
+      {"year 0", "---\ntitle: \"A\"\ndate: 0000-01-01\n---\n",
+        "3:7: error: date: 0000-01-01 has a year out of range: write a year from 1900 to 9999"},
+      {"year 1899 written the Vietnamese way", "---\ntitle: \"A\"\ndate: 31/12/1899\n---\n",
+        "3:7: error: date: 31/12/1899 has a year out of range: write a year from 1900 to 9999"},
+      {"modified in year 1", "---\ntitle: \"A\"\ndate: 2020-01-17\nlastmod: 0001-01-01 08:00\n---\n",
+        "4:10: error: lastmod: 0001-01-01 08:00 has a year out of range: write a year from 1900 to 9999"},
+      {"congress held in year 202", "---\ntitle: \"A\"\ndate: 2020-01-17\ncongress:\n  organization: \"Chi bộ\"\n"
+        + "  term: \"2020-2022\"\n  held: 0202-01-16\n---\n",
+        "7:9: error: congress.held: 0202-01-16 has a year out of range: write a year from 1900 to 9999"},
       {"every problem at once", "---\ntitle: [1]\ndate: 2020-13-01\ndraft: 3\n---\n",
         "2:8: error: title: expected text, found a list|3:7: error: date: impossible date 2020-13-01|4:8: error: draft: expected true or false, found '3'"},
     };
@@ -206,6 +216,14 @@ class ArticleParserTest {
     assertThat(a.aliases()).containsExactly("tin-tuc/1.html", "tin-tuc/2.html");
     assertThat(a.position("aliases.1").line()).isEqualTo(5);
     assertThat(a.position("aliases.1").column()).isEqualTo(36);
+  }
+
+  @Test
+  void theYearsFrom1900To9999AreDates() {
+    for (String date : new String[] {"1900-01-01", "9999-12-31T23:59:59-12:00", "01/01/1900"}) {
+      ArticleParser.Parsed p = parse("---\ntitle: \"A\"\ndate: " + date + "\nlastmod: " + date + "\n---\n", Encoding.LF);
+      assertThat(problems(p)).as(date).isEmpty();
+    }
   }
 
   @Test
