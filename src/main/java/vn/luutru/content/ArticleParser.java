@@ -84,6 +84,9 @@ public final class ArticleParser {
               + "\\s*(Z|[+-]\\d{2}:?\\d{2})?");
   private static final Pattern YAML_INT = Pattern.compile("([-+]?[0-9]+)|0o([0-7]+)|0x([0-9a-fA-F]+)");
   private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+  /** An address's scheme, as browsers read it ({@code javascript:}, {@code C:}). */
+  private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*", Pattern.DOTALL);
+  private static final String COPY_PHOTO = "copy the photo beside the article and write its file name";
 
   /** The result of parsing one file: the article when there were no errors, and every problem. */
   public record Parsed(Optional<Article> article, List<Diagnostic> diagnostics) {
@@ -418,7 +421,7 @@ public final class ArticleParser {
           case "author", "authors" -> author = join(author, String.join(", ", textList(v, key)));
           case "categories", "category" -> categories = mergeDistinct(categories, textList(v, key));
           case "tags" -> tags = textList(v, key);
-          case "image" -> image = text(v, key).orElse("");
+          case "image" -> image = image(v).orElse("");
           case "image_caption" -> imageCaption = text(v, key).orElse("");
           case "image_alt" -> imageAlt = text(v, key).orElse("");
           // Keys that say the same thing are combined, not one dropped for the other: a draft
@@ -592,6 +595,36 @@ public final class ArticleParser {
         return Optional.empty();
       }
       return Optional.of(date);
+    }
+
+    /**
+     * The lead photo's address: a file of the content folder, or (with a warning) a photo on
+     * another site. Other schemes ({@code javascript:}, {@code data:}) and paths on the writer's
+     * computer ({@code C:\…}, {@code file:}, {@code \\server\…}) are errors: no reader could
+     * see them, and some would run.
+     */
+    Optional<String> image(Node n) {
+      Optional<String> v = text(n, "image").map(String::strip).filter(a -> !a.isEmpty());
+      if (v.isEmpty()) {
+        return v;
+      }
+      String a = v.get();
+      Matcher m = SCHEME.matcher(a);
+      String scheme = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+      if (a.startsWith("\\\\") || scheme.length() == 1 || scheme.equals("file")) {
+        error(n, "image: '" + a + "' is a file on one computer, not an address of a photo: " + COPY_PHOTO
+            + ", such as anh/dai-hoi.jpg");
+        return Optional.empty();
+      }
+      if (!scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")) {
+        error(n, "image: '" + a + "' is not an address of a photo: " + COPY_PHOTO + ", such as anh/dai-hoi.jpg");
+        return Optional.empty();
+      }
+      if (!scheme.isEmpty() || a.startsWith("//")) {
+        warning(n, "image: " + a + " would be loaded from another site, which readers may not reach (on an intranet)"
+            + " and which sees who reads the page: " + COPY_PHOTO);
+      }
+      return v;
     }
 
     private static String zoneId(String z) {

@@ -77,6 +77,10 @@ class HostileInputTest {
     {"ngay-nam-0", "ngay-nam-0/bai.md:3:7: error: date: 0000-01-01 has a year out of range: write a year from 1900 to 9999"},
     {"sua-nam-0", "sua-nam-0/bai.md:4:10: error: updated: 0001-01-01T08:00:00+07:00 has a year out of range"},
     {"congress-hop-nam-0", "congress-hop-nam-0/bai.md:7:9: error: congress.held: 0202-01-16 has a year out of range"},
+    // regression: these were published as addresses inside the site, without a word
+    {"anh-javascript", "anh-javascript/bai.md:4:8: error: image: 'javascript:alert(1)' is not an address of a photo"},
+    {"anh-data", "anh-data/bai.md:4:8: error: image: 'data:image/svg+xml;base64,PHN2Zy"},
+    {"anh-o-may", "anh-o-may/bai.md:4:8: error: image: 'C:\\Users\\Lan\\Ảnh\\dai-hoi.jpg' is a file on one computer"},
     // Title and date
     {"thieu-tieu-de", "thieu-tieu-de/bai.md:1:1: error: missing title: add a line 'title: \"…\"'"},
     {"tieu-de-rong", "tieu-de-rong/bai.md:2:8: error: title is empty"},
@@ -150,6 +154,9 @@ class HostileInputTest {
         "lien-ket-hong/bai.md:6:8: warning: link to ../khong-co/bai.md: no such article",
         "lien-ket-hong/bai.md:6:42: warning: image anh/khong-co.png: no such file in the content folder",
         "lien-ket-hong/bai.md:8:12: warning: anchor #khong-co-muc does not exist in {c}/lien-ket-hong/bai.md"},
+    // Front matter that loads from outside
+    // regression: the photo was loaded from the other site without a word
+    {"anh-ngoai", "anh-ngoai/bai.md:4:8: warning: image: http://anh.example.vn/dai-hoi.jpg would be loaded from another site"},
   };
 
   /** A case: what it puts into the content folder, and the diagnostics it gives. */

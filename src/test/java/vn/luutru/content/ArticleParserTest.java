@@ -94,6 +94,24 @@ class ArticleParserTest {
       {"congress held in year 202", "---\ntitle: \"A\"\ndate: 2020-01-17\ncongress:\n  organization: \"Chi bộ\"\n"
         + "  term: \"2020-2022\"\n  held: 0202-01-16\n---\n",
         "7:9: error: congress.held: 0202-01-16 has a year out of range: write a year from 1900 to 9999"},
+      {"image javascript:", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: javascript:alert(1)\n---\n",
+        "4:8: error: image: 'javascript:alert(1)' is not an address of a photo: copy the photo beside the article"
+            + " and write its file name, such as anh/dai-hoi.jpg"},
+      {"image JavaScript: with spaces", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: \" JavaScript:alert(1)\"\n---\n",
+        "4:8: error: image: 'JavaScript:alert(1)' is not an address of a photo: copy the photo beside the article"
+            + " and write its file name, such as anh/dai-hoi.jpg"},
+      {"image data:", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: \"data:image/png;base64,iVBORw0KGgo=\"\n---\n",
+        "4:8: error: image: 'data:image/png;base64,iVBORw0KGgo=' is not an address of a photo: copy the photo beside"
+            + " the article and write its file name, such as anh/dai-hoi.jpg"},
+      {"image on a Windows disk", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: 'D:\\Ảnh\\dai-hoi.jpg'\n---\n",
+        "4:8: error: image: 'D:\\Ảnh\\dai-hoi.jpg' is a file on one computer, not an address of a photo: copy the photo"
+            + " beside the article and write its file name, such as anh/dai-hoi.jpg"},
+      {"image on a network share", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: '\\\\may-chu\\anh\\a.jpg'\n---\n",
+        "4:8: error: image: '\\\\may-chu\\anh\\a.jpg' is a file on one computer, not an address of a photo: copy the"
+            + " photo beside the article and write its file name, such as anh/dai-hoi.jpg"},
+      {"image file:", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: file:///home/lan/anh.jpg\n---\n",
+        "4:8: error: image: 'file:///home/lan/anh.jpg' is a file on one computer, not an address of a photo: copy the"
+            + " photo beside the article and write its file name, such as anh/dai-hoi.jpg"},
       {"every problem at once", "---\ntitle: [1]\ndate: 2020-13-01\ndraft: 3\n---\n",
         "2:8: error: title: expected text, found a list|3:7: error: date: impossible date 2020-13-01|4:8: error: draft: expected true or false, found '3'"},
     };
@@ -216,6 +234,28 @@ class ArticleParserTest {
     assertThat(a.aliases()).containsExactly("tin-tuc/1.html", "tin-tuc/2.html");
     assertThat(a.position("aliases.1").line()).isEqualTo(5);
     assertThat(a.position("aliases.1").column()).isEqualTo(36);
+  }
+
+  static Stream<Arguments> warnings() {
+    String outside = "would be loaded from another site, which readers may not reach (on an intranet) and which sees"
+        + " who reads the page: copy the photo beside the article and write its file name";
+    String[][] table = {
+      {"image on another site", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: http://anh.example.vn/a.jpg\n---\n",
+        "4:8: warning: image: http://anh.example.vn/a.jpg " + outside},
+      {"image on another site over https", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: \"HTTPS://anh.example.vn/a.jpg\"\n---\n",
+        "4:8: warning: image: HTTPS://anh.example.vn/a.jpg " + outside},
+      {"image on another site without a scheme", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: //anh.example.vn/a.jpg\n---\n",
+        "4:8: warning: image: //anh.example.vn/a.jpg " + outside},
+    };
+    return Stream.of(table).flatMap(row -> Stream.of(Encoding.values()).map(e -> Arguments.of(row[0], e, row[1], row[2])));
+  }
+
+  @ParameterizedTest(name = "{0} ({1})")
+  @MethodSource("warnings")
+  void warnsWhereTheArticleStillParses(String name, Encoding enc, String input, String expected) {
+    ArticleParser.Parsed p = parse(input, enc);
+    assertThat(problems(p)).containsExactly(expected.split("\\|"));
+    assertThat(p.article()).isPresent();
   }
 
   @Test
