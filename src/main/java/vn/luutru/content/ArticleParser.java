@@ -25,6 +25,7 @@ import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -57,6 +58,21 @@ public final class ArticleParser {
   static final int MAX_YAML_DEPTH = 50;
   /** Aliases of lists and mappings beyond this are refused ("billion laughs"). */
   static final int MAX_COLLECTION_ALIASES = 50;
+  /**
+   * The most characters the front matter's values may add up to with every alias expanded: as
+   * many as it may hold written out, so that only aliases can pass it. Aliases of text multiply
+   * it too: 150,000 of one 300,000-character text took minutes to read.
+   */
+  static final int MAX_EXPANDED = 1 << 20;
+
+  /**
+   * The years a date may have. The archive's articles and congresses are of the twentieth
+   * century on (the Party was founded in 1930); an earlier year is a typing mistake (0000,
+   * 0202), which put the article under /0/ and dated its feed entries in year 1. Four digits
+   * keep the year's address and the feeds' dates well-formed.
+   */
+  static final int MIN_YEAR = 1900;
+  static final int MAX_YEAR = 9999;
 
   private static final Set<String> IGNORED_KEYS =
       Set.of("layout", "type", "url", "permalink", "keywords", "toc", "comments", "menu");
@@ -68,6 +84,9 @@ public final class ArticleParser {
               + "\\s*(Z|[+-]\\d{2}:?\\d{2})?");
   private static final Pattern YAML_INT = Pattern.compile("([-+]?[0-9]+)|0o([0-7]+)|0x([0-9a-fA-F]+)");
   private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+  /** An address's scheme, as browsers read it ({@code javascript:}, {@code C:}). */
+  private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*", Pattern.DOTALL);
+  private static final String COPY_PHOTO = "copy the photo beside the article and write its file name";
 
   /** The result of parsing one file: the article when there were no errors, and every problem. */
   public record Parsed(Optional<Article> article, List<Diagnostic> diagnostics) {
@@ -180,7 +199,8 @@ public final class ArticleParser {
    * The YAML's events on their way to the composer, refusing what would exhaust it where it
    * stands: nesting deeper than {@value #MAX_YAML_DEPTH} (building the tree is recursive) and
    * more than {@value #MAX_COLLECTION_ALIASES} aliases of lists or mappings, each of which can
-   * multiply the document. Every event passes through {@link #next} once, in order, before the
+   * multiply the document, and aliases that make the values add up to more than {@value
+   * #MAX_EXPANDED} characters. Every event passes through {@link #next} once, in order, before the
    * composer goes deeper, so the YAML is read once. Errors come in the order they did when the
    * whole YAML was read before composing: a syntax error or a refusal, then the composer's own.
    */
@@ -190,6 +210,13 @@ public final class ArticleParser {
     private final Set<Anchor> collections = new java.util.HashSet<>();
     private int depth;
     private int aliases;
+    /** The characters of each anchored node, aliases expanded. */
+    private final Map<Anchor, Long> sizes = new HashMap<>();
+    /** The characters of each open list or mapping, outermost first, and its anchor. */
+    private final long[] open = new long[MAX_YAML_DEPTH + 1];
+    private final List<Optional<Anchor>> openAnchors = new ArrayList<>();
+    /** The characters of every value and key so far, aliases expanded. */
+    private long expanded;
     /** Whether reading the events failed (a syntax error), rather than the composer. */
     boolean failed;
 
@@ -250,14 +277,40 @@ public final class ArticleParser {
           throw new Refused(at(src, e, "YAML: the front matter is nested more than " + MAX_YAML_DEPTH
               + " levels deep (lists or mappings inside each other)"));
         }
+        open[depth - 1] = 0;
+        openAnchors.add(c.getAnchor());
       } else if (e instanceof CollectionEndEvent) {
         depth--;
-      } else if (e instanceof AliasEvent a && collections.contains(a.getAlias())
-          && ++aliases > MAX_COLLECTION_ALIASES) {
-        throw new Refused(at(src, e, "YAML: more than " + MAX_COLLECTION_ALIASES
-            + " aliases (*name) of lists or mappings; write the values out"));
+        long size = open[depth];
+        openAnchors.remove(depth).ifPresent(a -> sizes.put(a, size));
+        if (depth > 0) {
+          open[depth - 1] += size;
+        }
+      } else if (e instanceof ScalarEvent s) {
+        int size = s.getValue().length();
+        s.getAnchor().ifPresent(a -> sizes.put(a, (long) size));
+        add(size);
+      } else if (e instanceof AliasEvent a) {
+        if (collections.contains(a.getAlias()) && ++aliases > MAX_COLLECTION_ALIASES) {
+          throw new Refused(at(src, e, "YAML: more than " + MAX_COLLECTION_ALIASES
+              + " aliases (*name) of lists or mappings; write the values out"));
+        }
+        // An alias of a list still open (itself inside it) adds nothing: the composer refuses it.
+        add(sizes.getOrDefault(a.getAlias(), 0L));
+        if (expanded > MAX_EXPANDED) {
+          throw new Refused(at(src, e, String.format(Locale.ROOT, "YAML: with this alias (*name) the values would add up"
+              + " to more than %,d characters, more than front matter may hold; repeat long values less often",
+              MAX_EXPANDED)));
+        }
       }
       return e;
+    }
+
+    private void add(long size) {
+      expanded += size;
+      if (depth > 0) {
+        open[depth - 1] += size;
+      }
     }
 
     /** What {@link Shaped} refused, and where. */
@@ -368,7 +421,7 @@ public final class ArticleParser {
           case "author", "authors" -> author = join(author, String.join(", ", textList(v, key)));
           case "categories", "category" -> categories = mergeDistinct(categories, textList(v, key));
           case "tags" -> tags = textList(v, key);
-          case "image" -> image = text(v, key).orElse("");
+          case "image" -> image = image(v).orElse("");
           case "image_caption" -> imageCaption = text(v, key).orElse("");
           case "image_alt" -> imageAlt = text(v, key).orElse("");
           // Keys that say the same thing are combined, not one dropped for the other: a draft
@@ -517,6 +570,7 @@ public final class ArticleParser {
       String v = s.getValue().strip();
       Matcher m = DATE.matcher(v);
       Matcher vn = VN_DATE.matcher(v);
+      OffsetDateTime date;
       try {
         if (m.matches()) {
           LocalDate d = LocalDate.of(num(m, 1), num(m, 2), num(m, 3));
@@ -525,17 +579,52 @@ public final class ArticleParser {
                   ? d.atStartOfDay()
                   : d.atTime(num(m, 4), num(m, 5), m.group(6) == null ? 0 : num(m, 6));
           ZoneOffset zone = m.group(7) == null ? VIETNAM : ZoneOffset.of(zoneId(m.group(7)));
-          return Optional.of(dt.atOffset(zone));
-        }
-        if (vn.matches()) {
-          return Optional.of(LocalDate.of(num(vn, 3), num(vn, 2), num(vn, 1)).atStartOfDay().atOffset(VIETNAM));
+          date = dt.atOffset(zone);
+        } else if (vn.matches()) {
+          date = LocalDate.of(num(vn, 3), num(vn, 2), num(vn, 1)).atStartOfDay().atOffset(VIETNAM);
+        } else {
+          error(n, key + ": expected a date such as 2020-01-17, found '" + v + "'");
+          return Optional.empty();
         }
       } catch (DateTimeException e) {
         error(n, key + ": impossible date " + v);
         return Optional.empty();
       }
-      error(n, key + ": expected a date such as 2020-01-17, found '" + v + "'");
-      return Optional.empty();
+      if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+        error(n, key + ": " + v + " has a year out of range: write a year from " + MIN_YEAR + " to " + MAX_YEAR);
+        return Optional.empty();
+      }
+      return Optional.of(date);
+    }
+
+    /**
+     * The lead photo's address: a file of the content folder, or (with a warning) a photo on
+     * another site. Other schemes ({@code javascript:}, {@code data:}) and paths on the writer's
+     * computer ({@code C:\…}, {@code file:}, {@code \\server\…}) are errors: no reader could
+     * see them, and some would run.
+     */
+    Optional<String> image(Node n) {
+      Optional<String> v = text(n, "image").map(String::strip).filter(a -> !a.isEmpty());
+      if (v.isEmpty()) {
+        return v;
+      }
+      String a = v.get();
+      Matcher m = SCHEME.matcher(a);
+      String scheme = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "";
+      if (a.startsWith("\\\\") || scheme.length() == 1 || scheme.equals("file")) {
+        error(n, "image: '" + a + "' is a file on one computer, not an address of a photo: " + COPY_PHOTO
+            + ", such as anh/dai-hoi.jpg");
+        return Optional.empty();
+      }
+      if (!scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")) {
+        error(n, "image: '" + a + "' is not an address of a photo: " + COPY_PHOTO + ", such as anh/dai-hoi.jpg");
+        return Optional.empty();
+      }
+      if (!scheme.isEmpty() || a.startsWith("//")) {
+        warning(n, "image: " + a + " would be loaded from another site, which readers may not reach (on an intranet)"
+            + " and which sees who reads the page: " + COPY_PHOTO);
+      }
+      return v;
     }
 
     private static String zoneId(String z) {

@@ -1,5 +1,11 @@
 package vn.luutru.content;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * One problem in one file, at a line and column (both 1-based; 0 when the problem is the
  * whole file), with the source line it points into so that it can be shown with a caret.
@@ -12,6 +18,12 @@ package vn.luutru.content;
  */
 public record Diagnostic(
     String path, int line, int column, Severity severity, String message, String sourceLine) {
+  /** The most characters of a source line quoted: a long line is shown around its column. */
+  static final int MAX_QUOTED = 160;
+  /** How many characters before the column a cut line keeps. */
+  static final int QUOTED_BEFORE = 60;
+  /** The most errors, and the most warnings, of one file that {@link #firstOfEachFile} keeps. */
+  static final int MAX_SHOWN = 20;
 
   /** How bad a problem is: errors stop the build, warnings are printed. */
   public enum Severity {
@@ -35,6 +47,48 @@ public record Diagnostic(
     return new Diagnostic(path, line, column, Severity.WARNING, message, src);
   }
 
+  /**
+   * The diagnostics to print: of each file, the first {@value #MAX_SHOWN} errors and the first
+   * {@value #MAX_SHOWN} warnings, in the order given, then, after the last one shown, a line
+   * that counts the rest (as compilers stop at a hundred errors). One broken line can hold
+   * thousands of problems; the user fixes the first ones and builds again.
+   */
+  public static List<Diagnostic> firstOfEachFile(List<Diagnostic> diagnostics) {
+    Map<String, int[]> counts = new HashMap<>();
+    Map<String, Integer> lastShown = new HashMap<>();
+    List<Diagnostic> shown = new ArrayList<>();
+    boolean cut = false;
+    for (Diagnostic d : diagnostics) {
+      int[] c = counts.computeIfAbsent(d.path(), p -> new int[Severity.values().length]);
+      if (++c[d.severity().ordinal()] <= MAX_SHOWN) {
+        lastShown.put(d.path(), shown.size());
+        shown.add(d);
+      } else {
+        cut = true;
+      }
+    }
+    if (!cut) {
+      return List.copyOf(diagnostics);
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (int i = 0; i < shown.size(); i++) {
+      Diagnostic d = shown.get(i);
+      out.add(d);
+      if (lastShown.get(d.path()) == i) {
+        int[] c = counts.get(d.path());
+        for (Severity s : Severity.values()) {
+          int more = c[s.ordinal()] - MAX_SHOWN;
+          if (more > 0) {
+            out.add(new Diagnostic(d.path(), 0, 0, s, String.format(Locale.ROOT, "%,d more %s in this file %s not shown"
+                + " (only the first %d are); fix those above and build again to see the rest", more,
+                more == 1 ? s.label() : s.label() + "s", more == 1 ? "is" : "are", MAX_SHOWN), ""));
+          }
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }
@@ -48,19 +102,60 @@ public record Diagnostic(
     return s.append(": ").append(severity.label()).append(": ").append(message).toString();
   }
 
-  /** The headline, then the source line and a caret under the column, as compilers print. */
+  /**
+   * The headline, then the source line and a caret under the column, as compilers print. A line
+   * longer than {@value #MAX_QUOTED} characters is quoted around the column, up to {@value
+   * #MAX_QUOTED} of them, with {@code …} where it is cut.
+   */
   public String format() {
     if (line <= 0 || sourceLine.isEmpty()) {
       return headline();
     }
+    String l = sourceLine;
+    int at = forward(l, 0, Math.max(column, 1) - 1);
+    int start = 0;
+    int end = l.length();
+    if (l.length() > 2 * MAX_QUOTED || l.codePointCount(0, l.length()) > MAX_QUOTED) {
+      start = back(l, at, QUOTED_BEFORE);
+      end = forward(l, start, MAX_QUOTED);
+      if (end == l.length()) {
+        start = back(l, end, MAX_QUOTED);
+      }
+    }
+    StringBuilder quoted = new StringBuilder("  ");
     StringBuilder caret = new StringBuilder("  ");
-    int col = Math.max(column, 1);
-    for (int i = 0, cp = 1; i < sourceLine.length() && cp < col; cp++) {
-      int c = sourceLine.codePointAt(i);
+    if (start > 0) {
+      quoted.append('…');
+      caret.append(' ');
+    }
+    quoted.append(l, start, end);
+    if (end < l.length()) {
+      quoted.append('…');
+    }
+    for (int i = start; i < at; ) {
+      int c = l.codePointAt(i);
       caret.append(c == '\t' ? '\t' : ' ');
       i += Character.charCount(c);
     }
     caret.append('^');
-    return headline() + "\n  " + sourceLine + "\n" + caret;
+    return headline() + "\n" + quoted + "\n" + caret;
+  }
+
+  /** The offset {@code n} characters (code points) after {@code from}, or the end of {@code s}. */
+  private static int forward(String s, int from, int n) {
+    int i = from;
+    for (int k = 0; k < n && i < s.length(); k++) {
+      i += Character.charCount(s.codePointAt(i));
+    }
+    return i;
+  }
+
+  /** The offset {@code n} characters (code points) before {@code from}, or 0. */
+  private static int back(String s, int from, int n) {
+    int i = from;
+    for (int k = 0; k < n && i > 0; k++) {
+      i -= Character.charCount(s.codePointBefore(i));
+    }
+    return i;
   }
 }

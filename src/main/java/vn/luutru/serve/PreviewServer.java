@@ -238,7 +238,7 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   private void report(Preview.Rebuild r) {
-    for (Diagnostic d : r.diagnostics()) {
+    for (Diagnostic d : Diagnostic.firstOfEachFile(r.diagnostics())) {
       log.println(d.format());
     }
     if (r.hasErrors()) {
@@ -361,7 +361,7 @@ public final class PreviewServer implements AutoCloseable {
 
   private static String problemText(List<Diagnostic> diags) {
     StringBuilder s = new StringBuilder();
-    for (Diagnostic d : diags) {
+    for (Diagnostic d : Diagnostic.firstOfEachFile(diags)) {
       if (d.isError()) {
         s.append(d.format()).append("\n\n");
       }

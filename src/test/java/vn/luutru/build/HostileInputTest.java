@@ -68,8 +68,19 @@ class HostileInputTest {
     // regression: nesting deep enough to exhaust the stack was reported at 2:1 wherever it was, and
     // how deep that is depended on the thread; now refused past 50 levels, where they are passed
     {"yaml-long-sau", "yaml-long-sau/bai.md:4:56: error: YAML: the front matter is nested more than 50 levels deep"},
-    // regression: the alias limit was reported at 2:1, without a place
-    {"yaml-bom-alias", "yaml-bom-alias/bai.md:10:28: error: YAML: more than 50 aliases (*name) of lists or mappings"},
+    // regression: the alias limit was reported at 2:1, without a place; it was reached at 10:28, after
+    // 50 aliases of lists, until what aliases expand to was bounded
+    {"yaml-bom-alias", "yaml-bom-alias/bai.md:9:24: error: YAML: with this alias (*name) the values would add up to more"
+        + " than 1,048,576 characters"},
+    // Front matter that expands, and values out of range
+    // regression: year 0 put the article under /0/ and dated its feed entries in year 1
+    {"ngay-nam-0", "ngay-nam-0/bai.md:3:7: error: date: 0000-01-01 has a year out of range: write a year from 1900 to 9999"},
+    {"sua-nam-0", "sua-nam-0/bai.md:4:10: error: updated: 0001-01-01T08:00:00+07:00 has a year out of range"},
+    {"congress-hop-nam-0", "congress-hop-nam-0/bai.md:7:9: error: congress.held: 0202-01-16 has a year out of range"},
+    // regression: these were published as addresses inside the site, without a word
+    {"anh-javascript", "anh-javascript/bai.md:4:8: error: image: 'javascript:alert(1)' is not an address of a photo"},
+    {"anh-data", "anh-data/bai.md:4:8: error: image: 'data:image/svg+xml;base64,PHN2Zy"},
+    {"anh-o-may", "anh-o-may/bai.md:4:8: error: image: 'C:\\Users\\Lan\\Ảnh\\dai-hoi.jpg' is a file on one computer"},
     // Title and date
     {"thieu-tieu-de", "thieu-tieu-de/bai.md:1:1: error: missing title: add a line 'title: \"…\"'"},
     {"tieu-de-rong", "tieu-de-rong/bai.md:2:8: error: title is empty"},
@@ -143,6 +154,9 @@ class HostileInputTest {
         "lien-ket-hong/bai.md:6:8: warning: link to ../khong-co/bai.md: no such article",
         "lien-ket-hong/bai.md:6:42: warning: image anh/khong-co.png: no such file in the content folder",
         "lien-ket-hong/bai.md:8:12: warning: anchor #khong-co-muc does not exist in {c}/lien-ket-hong/bai.md"},
+    // Front matter that loads from outside
+    // regression: the photo was loaded from the other site without a word
+    {"anh-ngoai", "anh-ngoai/bai.md:4:8: warning: image: http://anh.example.vn/dai-hoi.jpg would be loaded from another site"},
   };
 
   /** A case: what it puts into the content folder, and the diagnostics it gives. */
@@ -223,6 +237,14 @@ class HostileInputTest {
       write(content.resolve("ten-trung").resolve(nfc), article("Tên NFC", "Hai.\n").getBytes(StandardCharsets.UTF_8));
     }, List.of("ten-trung/" + nfc + ": error: has the same name as {c}/ten-trung/"
         + Normalizer.normalize(nfc, Normalizer.Form.NFD) + " once both are written alike")));
+    // Front matter that expands, and values out of range
+    // regression: 750 KB of aliases of one 300,000-character text ran for minutes (the alias limit
+    // counted only lists and mappings); now refused at the alias that passes 1,048,576 characters
+    out.add(new Case("yaml-bom-chuoi", (content, outside) -> write(content.resolve("yaml-bom-chuoi/bai.md"),
+        ("---\ntitle: \"Bom chuỗi\"\ndate: 2021-03-01\ns: &s \"" + "a".repeat(300_000) + "\"\ntags: ["
+            + "*s,".repeat(150_000) + "]\n---\nNội dung.\n").getBytes(StandardCharsets.UTF_8)),
+        List.of("yaml-bom-chuoi/bai.md:5:14: error: YAML: with this alias (*name) the values would add up to more than"
+            + " 1,048,576 characters")));
     return out;
   }
 
@@ -232,6 +254,7 @@ class HostileInputTest {
       Files.createDirectories(content.resolve("treo"));
       Files.createSymbolicLink(content.resolve("treo/khong-co.md"), Path.of("khong-co-that.md"));
     }, List.of("treo/khong-co.md: warning: symbolic link to khong-co-that.md, which does not exist: skipped")));
+    out.add(manyMissingImages());
     if (canMakePipes()) {
       // Reading a named pipe would wait for a writer for ever.
       out.add(new Case("ong", (content, outside) -> {
@@ -240,6 +263,26 @@ class HostileInputTest {
       }, List.of("ong/bai.md: warning: not a regular file (a pipe, socket or device): skipped")));
     }
     return out;
+  }
+
+  /** Images on one 200 KB line, none of them there. */
+  static final int MISSING_IMAGES = 16_666;
+
+  // regression: each warning quoted the whole line: 5 GB of output, 73 s
+  static Case manyMissingImages() {
+    StringBuilder line = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < MISSING_IMAGES; i++) {
+      String image = String.format(java.util.Locale.ROOT, "a/%05d", i);
+      if (i < 20) {
+        expected.add("anh-thieu/bai.md:5:" + (line.length() + 1) + ": warning: image " + image
+            + ": no such file in the content folder");
+      }
+      line.append("![](").append(image).append(')');
+    }
+    expected.add("anh-thieu/bai.md: warning: 16,646 more warnings in this file are not shown (only the first 20 are)");
+    return new Case("anh-thieu", (content, outside) -> write(content.resolve("anh-thieu/bai.md"),
+        article("Thiếu ảnh", line + "\n").getBytes(StandardCharsets.UTF_8)), expected);
   }
 
   static Stream<Case> errorCases() {
@@ -344,6 +387,22 @@ class HostileInputTest {
     assertThat(r.err).contains(expected.stream().filter(e -> e.contains(": error: ")).count() + " error(s)");
     assertThat(Trees.sha256(site)).isEqualTo(before);
     assertThat(leftovers()).containsExactlyInAnyOrder("content", "site", "outside");
+  }
+
+  @Test
+  void thousandsOfProblemsOnOneLongLinePrintABoundedReport() throws IOException {
+    Path content = prepare();
+    Path site = dir.resolve("site");
+    manyMissingImages().setup().write(content, dir.resolve("outside"));
+
+    Run r = assertTimeoutPreemptively(HANG, () -> build(content, site), "the build hangs");
+
+    assertThat(r.code).as(r.err.substring(0, Math.min(r.err.length(), 2000))).isZero();
+    // 20 warnings of a few hundred characters each and the line that counts the rest
+    assertThat(r.err.length()).as("characters printed").isLessThan(16_000);
+    assertThat(r.err.lines()).allSatisfy(l -> assertThat(l.length()).isLessThan(400));
+    assertThat(r.err).contains("16,646 more warnings in this file are not shown");
+    assertThat(r.out).contains(MISSING_IMAGES + " warning(s)");
   }
 
   @Test

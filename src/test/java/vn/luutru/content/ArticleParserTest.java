@@ -84,6 +84,34 @@ class ArticleParserTest {
         "7:13: error: congress.elected: each person needs a name"},
       {"alias climbing out", "---\ntitle: \"A\"\ndate: 2020-01-17\naliases: [\"/../x.html\"]\n---\n",
         "4:11: error: aliases: '/../x.html' is not a page address inside the site"},
+      // Values out of range
+      {"year 0", "---\ntitle: \"A\"\ndate: 0000-01-01\n---\n",
+        "3:7: error: date: 0000-01-01 has a year out of range: write a year from 1900 to 9999"},
+      {"year 1899 written the Vietnamese way", "---\ntitle: \"A\"\ndate: 31/12/1899\n---\n",
+        "3:7: error: date: 31/12/1899 has a year out of range: write a year from 1900 to 9999"},
+      {"modified in year 1", "---\ntitle: \"A\"\ndate: 2020-01-17\nlastmod: 0001-01-01 08:00\n---\n",
+        "4:10: error: lastmod: 0001-01-01 08:00 has a year out of range: write a year from 1900 to 9999"},
+      {"congress held in year 202", "---\ntitle: \"A\"\ndate: 2020-01-17\ncongress:\n  organization: \"Chi bộ\"\n"
+        + "  term: \"2020-2022\"\n  held: 0202-01-16\n---\n",
+        "7:9: error: congress.held: 0202-01-16 has a year out of range: write a year from 1900 to 9999"},
+      {"image javascript:", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: javascript:alert(1)\n---\n",
+        "4:8: error: image: 'javascript:alert(1)' is not an address of a photo: copy the photo beside the article"
+            + " and write its file name, such as anh/dai-hoi.jpg"},
+      {"image JavaScript: with spaces", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: \" JavaScript:alert(1)\"\n---\n",
+        "4:8: error: image: 'JavaScript:alert(1)' is not an address of a photo: copy the photo beside the article"
+            + " and write its file name, such as anh/dai-hoi.jpg"},
+      {"image data:", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: \"data:image/png;base64,iVBORw0KGgo=\"\n---\n",
+        "4:8: error: image: 'data:image/png;base64,iVBORw0KGgo=' is not an address of a photo: copy the photo beside"
+            + " the article and write its file name, such as anh/dai-hoi.jpg"},
+      {"image on a Windows disk", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: 'D:\\Ảnh\\dai-hoi.jpg'\n---\n",
+        "4:8: error: image: 'D:\\Ảnh\\dai-hoi.jpg' is a file on one computer, not an address of a photo: copy the photo"
+            + " beside the article and write its file name, such as anh/dai-hoi.jpg"},
+      {"image on a network share", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: '\\\\may-chu\\anh\\a.jpg'\n---\n",
+        "4:8: error: image: '\\\\may-chu\\anh\\a.jpg' is a file on one computer, not an address of a photo: copy the"
+            + " photo beside the article and write its file name, such as anh/dai-hoi.jpg"},
+      {"image file:", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: file:///home/lan/anh.jpg\n---\n",
+        "4:8: error: image: 'file:///home/lan/anh.jpg' is a file on one computer, not an address of a photo: copy the"
+            + " photo beside the article and write its file name, such as anh/dai-hoi.jpg"},
       {"every problem at once", "---\ntitle: [1]\ndate: 2020-13-01\ndraft: 3\n---\n",
         "2:8: error: title: expected text, found a list|3:7: error: date: impossible date 2020-13-01|4:8: error: draft: expected true or false, found '3'"},
     };
@@ -208,6 +236,36 @@ class ArticleParserTest {
     assertThat(a.position("aliases.1").column()).isEqualTo(36);
   }
 
+  static Stream<Arguments> warnings() {
+    String outside = "would be loaded from another site, which readers may not reach (on an intranet) and which sees"
+        + " who reads the page: copy the photo beside the article and write its file name";
+    String[][] table = {
+      {"image on another site", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: http://anh.example.vn/a.jpg\n---\n",
+        "4:8: warning: image: http://anh.example.vn/a.jpg " + outside},
+      {"image on another site over https", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: \"HTTPS://anh.example.vn/a.jpg\"\n---\n",
+        "4:8: warning: image: HTTPS://anh.example.vn/a.jpg " + outside},
+      {"image on another site without a scheme", "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: //anh.example.vn/a.jpg\n---\n",
+        "4:8: warning: image: //anh.example.vn/a.jpg " + outside},
+    };
+    return Stream.of(table).flatMap(row -> Stream.of(Encoding.values()).map(e -> Arguments.of(row[0], e, row[1], row[2])));
+  }
+
+  @ParameterizedTest(name = "{0} ({1})")
+  @MethodSource("warnings")
+  void warnsWhereTheArticleStillParses(String name, Encoding enc, String input, String expected) {
+    ArticleParser.Parsed p = parse(input, enc);
+    assertThat(problems(p)).containsExactly(expected.split("\\|"));
+    assertThat(p.article()).isPresent();
+  }
+
+  @Test
+  void theYearsFrom1900To9999AreDates() {
+    for (String date : new String[] {"1900-01-01", "9999-12-31T23:59:59-12:00", "01/01/1900"}) {
+      ArticleParser.Parsed p = parse("---\ntitle: \"A\"\ndate: " + date + "\nlastmod: " + date + "\n---\n", Encoding.LF);
+      assertThat(problems(p)).as(date).isEmpty();
+    }
+  }
+
   @Test
   void unknownKeysAreWarningsAndTheArticleStillParses() {
     ArticleParser.Parsed p = parse("---\ntitle: \"A\"\ndate: 2020-01-17\ntieu_de: \"x\"\n---\n", Encoding.LF);
@@ -280,6 +338,52 @@ class ArticleParserTest {
             "3:1: error: YAML: but found another document (expected a single document in the stream)"),
         Arguments.of("too deep inside a list with an alias of nothing", "title: [*x, " + "[".repeat(51),
             "2:61: error: YAML: the front matter is nested more than 50 levels deep (lists or mappings inside each other)"));
+  }
+
+  /**
+   * Aliases of text multiply it as aliases of lists do: 150,000 of one 300,000-character text
+   * took minutes. What the values add up to, aliases expanded, is bounded; the alias that passes
+   * the bound is the error.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("expandingAliases")
+  void aliasesCannotMakeTheValuesLongerThanFrontMatterMayBe(String name, String yaml, String expected) {
+    ArticleParser.Parsed p = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> parse("---\ntitle: \"A\"\ndate: 2020-01-17\n" + yaml + "\n---\nThân bài.\n", Encoding.LF), "it hangs");
+    assertThat(p.article()).isEmpty();
+    assertThat(problems(p)).containsExactly(expected);
+  }
+
+  static Stream<Arguments> expandingAliases() {
+    String text = "a".repeat(300_000);
+    String message = "error: YAML: with this alias (*name) the values would add up to more than 1,048,576 characters,"
+        + " more than front matter may hold; repeat long values less often";
+    return Stream.of(
+        Arguments.of("aliases of a text", "s: &s \"" + text + "\"\ntags: [" + "*s, ".repeat(150_000) + "]", "5:16: " + message),
+        Arguments.of("aliases of a text in a list", "s: &s \"" + text + "\"\nl: &l [*s]\ntags: [*l, *l, *l]",
+            "6:12: " + message),
+        Arguments.of("aliases of a text as keys", "s: &s \"" + text + "\"\nm: {*s : 1, *s : 2, *s : 3}",
+            "5:21: " + message));
+  }
+
+  @Test
+  void thousandsOfProblemsOnOneLongLineShareItsText() {
+    // regression: each diagnostic copied its line: 150,000 of them on a 600 KB line needed 90 GB
+    ArticleParser.Parsed p = parse("---\ntitle: \"A\"\ndate: 2020-01-17\ntags: [" + "[1], ".repeat(150_000) + "]\n---\n",
+        Encoding.LF);
+    assertThat(p.diagnostics()).hasSize(150_000).allSatisfy(d -> {
+      assertThat(d.line()).isEqualTo(4);
+      assertThat(d.message()).isEqualTo("tags: each item must be text, found a list");
+    });
+    assertThat(p.diagnostics().get(1).sourceLine()).isSameAs(p.diagnostics().get(0).sourceLine());
+  }
+
+  @Test
+  void aFewAliasesOfTextAreFine() {
+    ArticleParser.Parsed p = parse("---\ntitle: &t \"" + "Đại hội ".repeat(10_000) + "\"\ndate: 2020-01-17\n"
+        + "summary: *t\ntags: [*t, *t, *t]\n---\n", Encoding.LF);
+    assertThat(problems(p)).isEmpty();
+    assertThat(p.article().orElseThrow().summary()).isEqualTo(p.article().orElseThrow().title());
   }
 
   @Test
