@@ -27,8 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import vn.luutru.config.SiteConfig;
@@ -84,15 +82,12 @@ public final class PreviewServer implements AutoCloseable {
 
   private final Preview preview;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
-    Thread t = new Thread(r, "luutru-serve");
-    t.setDaemon(true);
-    return t;
-  });
+  private final RequestThreads executor;
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
-  private final java.util.concurrent.ScheduledExecutorService pinger =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "luutru-ping");
+  /** Pings the event streams, and cuts off requests whose head is late. */
+  private final java.util.concurrent.ScheduledThreadPoolExecutor pinger =
+      new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "luutru-timer");
         t.setDaemon(true);
         return t;
       });
@@ -110,9 +105,11 @@ public final class PreviewServer implements AutoCloseable {
   private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
   private final Consumer<Preview.Rebuild> onRebuild;
 
-  private PreviewServer(Preview preview, String bind, int port, PrintWriter log, Consumer<Preview.Rebuild> onRebuild)
-      throws IOException {
+  private PreviewServer(Preview preview, String bind, int port, PrintWriter log, Consumer<Preview.Rebuild> onRebuild,
+      Limits limits) throws IOException {
     this.preview = preview;
+    pinger.setRemoveOnCancelPolicy(true);
+    executor = new RequestThreads(limits.threads(), limits.requestHead(), pinger);
     this.log = log;
     this.onRebuild = onRebuild;
     this.prefix = preview.config().basePath();
@@ -162,10 +159,23 @@ public final class PreviewServer implements AutoCloseable {
 
   static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
       Consumer<Preview.Rebuild> onRebuild) throws IOException {
+    return start(config, bind, port, log, onRebuild, Limits.DEFAULT);
+  }
+
+  /**
+   * How long a request's head (request line and headers) may take to arrive once its first
+   * bytes have, and how many requests are served at once; more wait their turn.
+   */
+  record Limits(java.time.Duration requestHead, int threads) {
+    static final Limits DEFAULT = new Limits(java.time.Duration.ofSeconds(20), 200);
+  }
+
+  static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild, Limits limits) throws IOException {
     Preview preview = new Preview(config);
     // Watching before the first build: a change made during it is seen, and the first save
     // re-reads only what changed instead of walking the folder again.
-    PreviewServer s = new PreviewServer(preview, bind, port, log, onRebuild);
+    PreviewServer s = new PreviewServer(preview, bind, port, log, onRebuild, limits);
     Preview.Rebuild first;
     try {
       first = preview.rebuild();
@@ -232,7 +242,7 @@ public final class PreviewServer implements AutoCloseable {
       }
     }
     server.stop(0);
-    executor.shutdownNow();
+    executor.close();
     pinger.shutdownNow();
     stopped.countDown();
   }
@@ -400,6 +410,10 @@ public final class PreviewServer implements AutoCloseable {
   // ---------------------------------------------------------------------------- serving
 
   private void handle(HttpExchange ex) throws IOException {
+    if (!executor.headRead()) {
+      ex.close(); // too late: the connection is being closed
+      return;
+    }
     if (ex.getRequestURI().getRawPath().equals(EVENTS) && ex.getRequestMethod().equals("GET")) {
       events(ex); // stays open: the exchange is closed when the client goes away
       return;

@@ -64,12 +64,81 @@ class PreviewServerIT {
 
   /** The raw status line for a request path sent exactly as written. */
   String raw(String path) throws IOException {
+    return raw(path, "127.0.0.1:" + URI.create(server.url()).getPort());
+  }
+
+  /** The raw status line for a request path and {@code Host} header sent exactly as written. */
+  String raw(String path, String host) throws IOException {
+    return rawResponse(path, host).lines().findFirst().orElse("");
+  }
+
+  /** The whole raw response (headers and body) to a request sent exactly as written. */
+  String rawResponse(String path, String host) throws IOException {
     URI u = URI.create(server.url());
     try (Socket s = new Socket(u.getHost(), u.getPort())) {
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A connection that sent half a request line and stops there. */
+  Socket halfRequest(PreviewServer server) throws IOException {
+    URI u = URI.create(server.url());
+    Socket s = new Socket(u.getHost(), u.getPort());
+    s.getOutputStream().write("GET /luu-tru/ HT".getBytes(StandardCharsets.ISO_8859_1));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  static final Duration HANG = Duration.ofSeconds(60);
+
+  /** Slowloris: connections that send half a request line and stop take no thread the others need. */
+  @Test
+  void halfRequestsDoNotStarveTheOthers() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 48; i++) {
+        slow.add(halfRequest(server));
+      }
+      // Still open, still waiting for the rest of their request line: a whole request is answered.
+      HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> get(SEED));
+      assertThat(page.statusCode()).isEqualTo(200);
+    } finally {
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  /** A request head that does not come whole within the limit: the connection is closed, its thread freed. */
+  @Test
+  void aRequestHeadThatDoesNotComeInTimeIsCutOff() throws Exception {
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
+    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), 2);
+    try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
+        r -> {}, limits)) {
+      List<Socket> slow = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          slow.add(halfRequest(small));
+        }
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
+          for (Socket s : slow) {
+            assertThat(s.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+          }
+        });
+        HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () ->
+            http.send(HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        assertThat(page.statusCode()).isEqualTo(200);
+      } finally {
+        for (Socket s : slow) {
+          s.close();
+        }
+      }
     }
   }
 
