@@ -104,6 +104,8 @@ public final class PreviewServer implements AutoCloseable {
   private final PrintWriter log;
   private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
   private final Consumer<Preview.Rebuild> onRebuild;
+  /** The host names and addresses, lower case, IPv6 in brackets, that requests may name in {@code Host}. */
+  private final java.util.Set<String> hosts;
 
   private PreviewServer(Preview preview, String bind, int port, PrintWriter log, Consumer<Preview.Rebuild> onRebuild,
       Limits limits) throws IOException {
@@ -119,6 +121,7 @@ public final class PreviewServer implements AutoCloseable {
       server.setExecutor(executor);
       server.createContext("/", this::handle);
       watcher = FileSystems.getDefault().newWatchService();
+      hosts = hosts(bind, server.getAddress().getAddress());
     } catch (IOException | RuntimeException e) {
       server.stop(0);
       throw e;
@@ -409,9 +412,75 @@ public final class PreviewServer implements AutoCloseable {
 
   // ---------------------------------------------------------------------------- serving
 
+  /**
+   * The names a request may give in {@code Host}: {@code localhost}, {@code 127.0.0.1},
+   * {@code [::1]}, the address asked for with {@code --bind} as given and as bound, and, bound
+   * to every address ({@code 0.0.0.0}), each address of this machine. A name that is not one of
+   * them is another site's (DNS rebinding: a page of evil.example whose name now points here).
+   */
+  private static java.util.Set<String> hosts(String bind, InetAddress bound) throws IOException {
+    java.util.Set<String> hosts = new java.util.HashSet<>(List.of("localhost", "127.0.0.1", "[::1]"));
+    hosts.add(hostName(bind));
+    hosts.add(hostName(bound.getHostAddress()));
+    if (bound.isAnyLocalAddress()) {
+      for (var i : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+        for (var a : java.util.Collections.list(i.getInetAddresses())) {
+          hosts.add(hostName(a.getHostAddress()));
+        }
+      }
+    }
+    return java.util.Set.copyOf(hosts);
+  }
+
+  /** {@code name} as a {@code Host} header gives it: lower case, an IPv6 address in brackets, without its zone. */
+  private static String hostName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    int zone = n.indexOf('%');
+    if (zone >= 0) {
+      n = n.substring(0, zone);
+    }
+    return n.contains(":") && !n.startsWith("[") ? "[" + n + "]" : n;
+  }
+
+  /** Whether {@code host}, a request's {@code Host} header, names this server: one of {@link #hosts}, with its port. */
+  private boolean ownHost(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    int port = server.getAddress().getPort();
+    int colon = h.lastIndexOf(':');
+    String name = h;
+    if (colon > h.lastIndexOf(']')) {
+      if (!h.substring(colon + 1).equals(String.valueOf(port))) {
+        return false;
+      }
+      name = h.substring(0, colon);
+    } else if (port != 80) {
+      return false;
+    }
+    return hosts.contains(name);
+  }
+
+  /** Refuses a request that names another site in {@code Host}, and says why. */
+  private void refuseHost(HttpExchange ex, String host) throws IOException {
+    String own = "http://127.0.0.1:" + server.getAddress().getPort() + prefix;
+    send(ex, 403, "text/plain; charset=utf-8", ("403 forbidden: this preview answers only to this machine's own"
+        + " addresses (such as " + own + "), and this request was for \u201c" + (host == null ? "" : host)
+        + "\u201d. If you typed that address, open " + own + " instead. Otherwise a page of another web site"
+        + " tried to read this preview (drafts included) and was refused.\n").getBytes(StandardCharsets.UTF_8));
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     if (!executor.headRead()) {
       ex.close(); // too late: the connection is being closed
+      return;
+    }
+    String host = ex.getRequestHeaders().getFirst("Host");
+    if (!ownHost(host)) {
+      try (ex) {
+        refuseHost(ex, host);
+      }
       return;
     }
     if (ex.getRequestURI().getRawPath().equals(EVENTS) && ex.getRequestMethod().equals("GET")) {

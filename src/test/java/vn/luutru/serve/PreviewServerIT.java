@@ -142,6 +142,22 @@ class PreviewServerIT {
     }
   }
 
+  /** DNS rebinding: a page of another site whose name now points here must not read the preview. */
+  @Test
+  void answersOnlyToItsOwnHostNames() throws Exception {
+    int port = URI.create(server.url()).getPort();
+    String refused = rawResponse("/luu-tru/", "evil.example:" + port);
+    assertThat(refused).startsWith("HTTP/1.1 403").contains("evil.example:" + port, "http://127.0.0.1:" + port + "/luu-tru/");
+    for (String host : new String[] {"evil.example", "127.0.0.1.evil.example:" + port, "localhost:" + (port + 1), "",
+        "localhost:" + port + "@evil.example"}) {
+      assertThat(raw("/luu-tru/", host)).as(host).startsWith("HTTP/1.1 4");
+    }
+    assertThat(raw(PreviewServer.EVENTS, "evil.example:" + port)).startsWith("HTTP/1.1 403");
+    for (String host : new String[] {"localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LocalHost:" + port}) {
+      assertThat(raw("/luu-tru/", host)).as(host).startsWith("HTTP/1.1 200");
+    }
+  }
+
   @Test
   void servesPagesUnderThePrefixWithTypesEtagsHeadAnd404() throws Exception {
     HttpResponse<String> page = get(SEED);
