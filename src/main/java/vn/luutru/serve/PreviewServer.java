@@ -3,7 +3,6 @@ package vn.luutru.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -83,7 +82,15 @@ public final class PreviewServer implements AutoCloseable {
   private final Preview preview;
   private final HttpServer server;
   private final RequestThreads executor;
-  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+  private final List<EventStream> listeners = new CopyOnWriteArrayList<>();
+  /** Write to the event streams, each stream's messages in turn: threads live while they write. */
+  private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "luutru-events");
+    t.setDaemon(true);
+    return t;
+  });
+  /** An event stream one write of which has waited this long is dropped (nginx's send_timeout is 60 s). */
+  static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(30);
   /** Pings the event streams, and cuts off requests whose head is late. */
   private final java.util.concurrent.ScheduledThreadPoolExecutor pinger =
       new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
@@ -140,7 +147,13 @@ public final class PreviewServer implements AutoCloseable {
     }
     watching = new Thread(this::watch, "luutru-watch");
     watching.setDaemon(true);
-    pinger.scheduleAtFixedRate(() -> send(": ping\n\n"), 15, 15, TimeUnit.SECONDS);
+    pinger.scheduleAtFixedRate(() -> {
+      send(": ping\n\n");
+      long now = System.nanoTime();
+      for (EventStream l : listeners) {
+        l.dropIfStuck(now, STUCK_NANOS);
+      }
+    }, 15, 15, TimeUnit.SECONDS);
   }
 
   /**
@@ -237,15 +250,12 @@ public final class PreviewServer implements AutoCloseable {
     } catch (IOException e) {
       // closing anyway
     }
-    for (OutputStream l : listeners) {
-      try {
-        l.close();
-      } catch (IOException e) {
-        // the client went away
-      }
+    for (EventStream l : listeners) {
+      l.close();
     }
     server.stop(0);
     executor.close();
+    writers.shutdownNow();
     pinger.shutdownNow();
     stopped.countDown();
   }
@@ -390,22 +400,14 @@ public final class PreviewServer implements AutoCloseable {
     send("event: " + event + "\ndata: " + data + "\n\n");
   }
 
-  /** Writes to every open event stream, one writer at a time per stream; drops closed ones. */
+  /** Queues {@code message} for every open event stream: never waits for a client (see {@link EventStream}). */
   private void send(String message) {
     byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-    for (OutputStream l : listeners) {
-      synchronized (l) {
-        try {
-          l.write(bytes);
-          l.flush();
-        } catch (IOException e) {
-          listeners.remove(l);
-          try {
-            l.close();
-          } catch (IOException ignored) {
-            // already gone
-          }
-        }
+    for (EventStream l : listeners) {
+      try {
+        l.offer(bytes);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        return; // stopping
       }
     }
   }
@@ -576,18 +578,16 @@ public final class PreviewServer implements AutoCloseable {
     send(ex, 404, "text/html; charset=utf-8", page);
   }
 
-  /** Opens an event stream; the handler thread returns at once, writes come from the watcher. */
+  /** Opens an event stream; the handler thread returns at once, writes come from the stream's writer. */
   private void events(HttpExchange ex) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
     ex.sendResponseHeaders(200, 0);
-    OutputStream out = ex.getResponseBody();
-    synchronized (out) {
-      out.write(("retry: 1000\nevent: problems\ndata: " + json(problemText(preview.problems())) + "\n\n")
-          .getBytes(StandardCharsets.UTF_8));
-      out.flush();
-    }
-    listeners.add(out);
+    EventStream[] stream = new EventStream[1];
+    stream[0] = new EventStream(ex, writers, () -> listeners.remove(stream[0]));
+    listeners.add(stream[0]);
+    stream[0].offer(("retry: 1000\nevent: problems\ndata: " + json(problemText(preview.problems())) + "\n\n")
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   private byte[] inject(byte[] html) {

@@ -261,6 +261,43 @@ class PreviewServerIT {
     assertThat(get(SEED).body()).doesNotContain("Đã sửa");
   }
 
+  /**
+   * A page that never reads its event stream (a frozen tab) must not hold back rebuilds: the
+   * other pages get every event. The frozen one's buffers fill up with the big problem reports
+   * of broken saves; today's code then waited in its write, rebuilding nothing more.
+   */
+  @Test
+  void aReloadClientThatNeverReadsHoldsBackNoRebuild() throws Exception {
+    BlockingQueue<String> events = events();
+    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
+    URI u = URI.create(server.url());
+    try (Socket frozen = new Socket()) {
+      frozen.setReceiveBufferSize(1024);
+      frozen.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort()));
+      frozen.getOutputStream().write(("GET " + PreviewServer.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1:" + u.getPort()
+          + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      frozen.getOutputStream().flush();
+      Path seed = content.resolve("2020/01/dai-hoi-chi-bo-van-phong-2.md");
+      String original = Files.readString(seed);
+      // The error's source line is in the report: 300 kB a broken save.
+      String broken = original.replace("date: 2020-01-17", "date: 2020-02-30 # " + "x".repeat(300_000));
+      for (int i = 0; i < 20; i++) {
+        Files.writeString(seed, broken);
+        String event;
+        do {
+          event = events.poll(60, TimeUnit.SECONDS);
+        } while (event != null && !event.contains("impossible date"));
+        assertThat(event).as("problems of broken save %d", i).contains("impossible date 2020-02-30");
+        Files.writeString(seed, original.replace("Thực hiện Kế hoạch số 205", "Lần lưu " + i + ": 205"));
+        do {
+          event = events.poll(60, TimeUnit.SECONDS);
+        } while (event != null && !event.equals("event: reload"));
+        assertThat(event).as("reload after save %d", i).isEqualTo("event: reload");
+      }
+      assertThat(get(SEED).body()).contains("Lần lưu 19: 205");
+    }
+  }
+
   /** A content folder given as a link is watched through it: walking the link alone enters nothing. */
   @Test
   void aSaveInAContentFolderGivenAsALinkReachesThePage() throws Exception {
