@@ -3,6 +3,9 @@ package vn.luutru.serve;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -508,7 +511,7 @@ public final class PreviewServer implements AutoCloseable {
         return;
       }
       String f = file.get();
-      Optional<byte[]> body;
+      Optional<Preview.Served> body;
       try {
         body = preview.file(f);
       } catch (IOException e) {
@@ -525,16 +528,128 @@ public final class PreviewServer implements AutoCloseable {
         return;
       }
       String type = type(f);
-      byte[] bytes = type.startsWith("text/html") ? inject(body.get()) : body.get();
-      String etag = etag(bytes);
-      ex.getResponseHeaders().set("ETag", etag);
-      ex.getResponseHeaders().set("Cache-Control", "no-cache");
-      String match = ex.getRequestHeaders().getFirst("If-None-Match");
-      if (match != null && (match.equals(etag) || match.equals("*"))) {
-        ex.sendResponseHeaders(304, -1);
-        return;
+      Preview.Served served = body.get();
+      if (served instanceof Preview.Bytes b) {
+        byte[] bytes = type.startsWith("text/html") ? inject(b.bytes()) : b.bytes();
+        respond(ex, type, etag(bytes), bytes.length, (out, from, count) -> out.write(bytes, (int) from, (int) count));
+      } else if (served instanceof Preview.OnDisk d) {
+        try (FileChannel channel = FileChannel.open(d.path())) {
+          long size = channel.size();
+          String etag = String.format(Locale.ROOT, "\"%x-%x\"", Files.getLastModifiedTime(d.path()).toMillis(), size);
+          respond(ex, type, etag, size, (out, from, count) -> copy(channel, from, count, out));
+        }
+      } else if (served instanceof Preview.Refused r) {
+        send(ex, 403, "text/plain; charset=utf-8", ("403 forbidden: " + r.why() + ".\n").getBytes(StandardCharsets.UTF_8));
       }
-      send(ex, 200, type, bytes);
+    }
+  }
+
+  /** Writes {@code count} bytes of a body from byte {@code from}. */
+  private interface Span {
+    void write(OutputStream out, long from, long count) throws IOException;
+  }
+
+  /**
+   * Answers a GET or HEAD with a body of {@code length} bytes: 304 when the client has it
+   * ({@code If-None-Match}), 206 with the part a {@code Range} header asks for, 416 when that part
+   * is not in the file, else 200 with all of it.
+   */
+  private static void respond(HttpExchange ex, String type, String etag, long length, Span body) throws IOException {
+    ex.getResponseHeaders().set("ETag", etag);
+    ex.getResponseHeaders().set("Cache-Control", "no-cache");
+    ex.getResponseHeaders().set("Accept-Ranges", "bytes");
+    String match = ex.getRequestHeaders().getFirst("If-None-Match");
+    if (match != null && (match.equals(etag) || match.equals("*"))) {
+      ex.sendResponseHeaders(304, -1);
+      return;
+    }
+    String ifRange = ex.getRequestHeaders().getFirst("If-Range");
+    Optional<Range> range = ifRange == null || ifRange.equals(etag)
+        ? Range.parse(ex.getRequestHeaders().getFirst("Range"), length) : Optional.empty();
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    if (range.isPresent() && range.get().count() == 0) {
+      ex.getResponseHeaders().set("Content-Range", "bytes */" + length);
+      ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      byte[] text = ("416 range not satisfiable: the file has " + length + " bytes\n").getBytes(StandardCharsets.UTF_8);
+      head(ex, 416, text.length);
+      if (!ex.getRequestMethod().equals("HEAD")) {
+        ex.getResponseBody().write(text);
+      }
+      return;
+    }
+    long from = range.map(Range::from).orElse(0L);
+    long count = range.map(Range::count).orElse(length);
+    int status = 200;
+    if (range.isPresent()) {
+      status = 206;
+      ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (from + count - 1) + "/" + length);
+    }
+    head(ex, status, count);
+    if (!ex.getRequestMethod().equals("HEAD") && count > 0) {
+      body.write(ex.getResponseBody(), from, count);
+    }
+  }
+
+  /** Sends the status line and headers for a body of {@code count} bytes (none for HEAD). */
+  private static void head(HttpExchange ex, int status, long count) throws IOException {
+    if (ex.getRequestMethod().equals("HEAD")) {
+      ex.getResponseHeaders().set("Content-Length", String.valueOf(count));
+      ex.sendResponseHeaders(status, -1);
+    } else {
+      ex.sendResponseHeaders(status, count == 0 ? -1 : count);
+    }
+  }
+
+  /** Copies {@code count} bytes of {@code channel} from {@code from} to {@code out}, 64 kB at a time. */
+  private static void copy(FileChannel channel, long from, long count, OutputStream out) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(64 << 10);
+    long at = from;
+    long end = from + count;
+    while (at < end) {
+      buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
+      int n = channel.read(buffer, at);
+      if (n < 0) {
+        throw new IOException("the file became shorter while it was being sent");
+      }
+      out.write(buffer.array(), 0, n);
+      at += n;
+    }
+  }
+
+  /**
+   * One range of a {@code Range: bytes=…} header ({@code a-b}, {@code a-}, {@code -n}), within
+   * a body of known length; {@code count} 0 when it is not satisfiable (416).
+   */
+  record Range(long from, long count) {
+    /**
+     * The range {@code header} asks for, or empty when there is none to honour: no header, another
+     * unit, several ranges, or a range that is not well formed (all served whole, as RFC 9110
+     * allows).
+     */
+    static Optional<Range> parse(String header, long length) {
+      if (header == null || !header.regionMatches(true, 0, "bytes=", 0, 6)) {
+        return Optional.empty();
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{0,18})-(\\d{0,18})")
+          .matcher(header.substring(6).strip());
+      if (!m.matches() || m.group(1).isEmpty() && m.group(2).isEmpty()) {
+        return Optional.empty();
+      }
+      if (m.group(1).isEmpty()) {
+        long suffix = Long.parseLong(m.group(2));
+        return Optional.of(suffix == 0 || length == 0 ? new Range(0, 0)
+            : new Range(length - Math.min(suffix, length), Math.min(suffix, length)));
+      }
+      long first = Long.parseLong(m.group(1));
+      long last = m.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(m.group(2));
+      if (last < first) {
+        return Optional.empty();
+      }
+      if (first >= length) {
+        return Optional.of(new Range(0, 0));
+      }
+      return Optional.of(new Range(first, Math.min(last, length - 1) - first + 1));
     }
   }
 
@@ -571,7 +686,8 @@ public final class PreviewServer implements AutoCloseable {
   private void notFound(HttpExchange ex) throws IOException {
     byte[] page;
     try {
-      page = preview.file("404.html").map(this::inject).orElse("404 not found\n".getBytes(StandardCharsets.UTF_8));
+      page = preview.file("404.html").filter(p -> p instanceof Preview.Bytes).map(p -> inject(((Preview.Bytes) p).bytes()))
+          .orElse("404 not found\n".getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       page = "404 not found\n".getBytes(StandardCharsets.UTF_8);
     }

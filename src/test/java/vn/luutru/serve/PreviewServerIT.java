@@ -298,6 +298,133 @@ class PreviewServerIT {
     }
   }
 
+  /**
+   * A static file larger than any array (2.2 GB, sparse: no disk used) is streamed, never read
+   * whole into memory, and served by ranges: its tail alone, or whole to a reader that keeps
+   * nothing. Today's code read it whole: an {@code OutOfMemoryError}.
+   */
+  @Test
+  void aLargeFileIsStreamedAndServedByRanges() throws Exception {
+    long size = 2_200_000_000L;
+    byte[] tail = "CUỐI TỆP LỚN".getBytes(StandardCharsets.UTF_8);
+    Files.createDirectories(content.resolve("2020/tai-lieu"));
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(content.resolve("2020/tai-lieu/lon.bin").toFile(), "rw")) {
+      f.setLength(size);
+      f.seek(size - tail.length);
+      f.write(tail);
+    }
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
+    try (PreviewServer large = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
+      URI file = URI.create(large.url() + "2020/tai-lieu/lon.bin");
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
+        HttpResponse<byte[]> end = http.send(HttpRequest.newBuilder(file).header("Range", "bytes=-" + tail.length).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(end.statusCode()).isEqualTo(206);
+        assertThat(end.headers().firstValue("Content-Range"))
+            .contains("bytes " + (size - tail.length) + "-" + (size - 1) + "/" + size);
+        assertThat(end.body()).isEqualTo(tail);
+
+        HttpResponse<byte[]> from = http.send(HttpRequest.newBuilder(file)
+            .header("Range", "bytes=" + (size - tail.length) + "-").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(from.statusCode()).isEqualTo(206);
+        assertThat(from.body()).isEqualTo(tail);
+
+        HttpResponse<byte[]> middle = http.send(HttpRequest.newBuilder(file)
+            .header("Range", "bytes=" + (size - tail.length) + "-" + (size - tail.length + 5)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(middle.statusCode()).isEqualTo(206);
+        assertThat(middle.headers().firstValue("Content-Length")).contains("6");
+        assertThat(middle.body()).isEqualTo(java.util.Arrays.copyOf(tail, 6));
+
+        HttpResponse<String> beyond = http.send(HttpRequest.newBuilder(file).header("Range", "bytes=" + size + "-").build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).contains("bytes */" + size);
+
+        HttpResponse<java.io.InputStream> whole = http.send(HttpRequest.newBuilder(file).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(whole.headers().firstValue("Content-Length")).contains(String.valueOf(size));
+        long read;
+        try (java.io.InputStream in = whole.body()) {
+          read = in.transferTo(OutputStream.nullOutputStream());
+        }
+        assertThat(read).isEqualTo(size);
+      });
+    }
+  }
+
+  /** Ranges of a small file and of a page: what the browsers send, and what is not satisfiable or not understood. */
+  @Test
+  void rangesOfSmallFilesAndPages() throws Exception {
+    String svg = "2020/01/anh/dai-hoi-van-phong-2.svg";
+    byte[] whole = Files.readAllBytes(content.resolve(svg));
+    HttpResponse<byte[]> full = http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(full.body()).isEqualTo(whole);
+    assertThat(full.headers().firstValue("Accept-Ranges")).contains("bytes");
+    String[][] cases = {
+        {"bytes=0-9", "206", "bytes 0-9/" + whole.length},
+        {"bytes=10-", "206", "bytes 10-" + (whole.length - 1) + "/" + whole.length},
+        {"bytes=-10", "206", "bytes " + (whole.length - 10) + "-" + (whole.length - 1) + "/" + whole.length},
+        {"bytes=0-" + (whole.length + 100), "206", "bytes 0-" + (whole.length - 1) + "/" + whole.length},
+        {"bytes=-0", "416", "bytes */" + whole.length},
+        {"bytes=" + whole.length + "-", "416", "bytes */" + whole.length},
+        {"bytes=9-0", "200", ""}, {"bytes=0-1,5-6", "200", ""}, {"lines=0-1", "200", ""}, {"bytes=x-", "200", ""},
+        {"bytes=99999999999999999999-", "200", ""},
+    };
+    for (String[] c : cases) {
+      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", c[0]).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+      assertThat(r.headers().firstValue("Content-Range").orElse("")).as(c[0]).isEqualTo(c[2]);
+      if (c[1].equals("206")) {
+        String[] span = c[2].substring(6, c[2].indexOf('/')).split("-");
+        assertThat(r.body()).as(c[0]).isEqualTo(java.util.Arrays.copyOfRange(whole, Integer.parseInt(span[0]),
+            Integer.parseInt(span[1]) + 1));
+      } else if (c[1].equals("200")) {
+        assertThat(r.body()).as(c[0]).isEqualTo(whole);
+      }
+    }
+    String etag = full.headers().firstValue("ETag").orElseThrow();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", "bytes=0-9")
+        .header("If-Range", etag).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(206);
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", "bytes=0-9")
+        .header("If-Range", "\"autre\"").build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(server.url() + SEED)).header("Range", "bytes=0-14")
+        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(page.statusCode()).isEqualTo(206);
+    assertThat(page.body()).isEqualTo("<!DOCTYPE html>");
+  }
+
+  /** The same SVG edited to carry script: the rebuild says so, and the file is not served until it is fixed. */
+  @Test
+  void anSvgEditedToCarryScriptIsNotServed() throws Exception {
+    BlockingQueue<String> events = events();
+    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
+    String svg = "2020/01/anh/dai-hoi-van-phong-2.svg";
+    byte[] good = Files.readAllBytes(content.resolve(svg));
+    Files.writeString(content.resolve(svg), PreviewTest.SCRIPTED_SVG);
+    String event;
+    do {
+      event = events.poll(60, TimeUnit.SECONDS);
+    } while (event != null && !event.contains("carries script"));
+    assertThat(event).contains("dai-hoi-van-phong-2.svg:1:");
+    HttpResponse<String> refused = get(svg);
+    assertThat(refused.body()).doesNotContain("<script");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    Files.write(content.resolve(svg), good);
+    do {
+      event = events.poll(60, TimeUnit.SECONDS);
+    } while (event != null && !event.equals("data: \"\""));
+    assertThat(event).as("problems cleared").isNotNull();
+    HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(good);
+  }
+
   /** A content folder given as a link is watched through it: walking the link alone enters nothing. */
   @Test
   void aSaveInAContentFolderGivenAsALinkReachesThePage() throws Exception {
