@@ -72,13 +72,13 @@ final class EventStream {
     closed = true;
     queue.clear();
     queued = 0;
+    onClose.run();
     if (writer != null) {
       writer.interrupt();
     } else if (!draining) {
       draining = true;
       writers.execute(this::drain);
     }
-    onClose.run();
   }
 
   /** Writes what is queued, then returns; once the stream is closed, ends the exchange. */

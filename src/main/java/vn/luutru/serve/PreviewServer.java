@@ -533,7 +533,9 @@ public final class PreviewServer implements AutoCloseable {
         byte[] bytes = type.startsWith("text/html") ? inject(b.bytes()) : b.bytes();
         respond(ex, type, etag(bytes), bytes.length, (out, from, count) -> out.write(bytes, (int) from, (int) count));
       } else if (served instanceof Preview.OnDisk d) {
-        try (FileChannel channel = FileChannel.open(d.path())) {
+        // Not through a link put in its place since it was checked (nginx's disable_symlinks).
+        try (FileChannel channel = FileChannel.open(d.path(), java.nio.file.StandardOpenOption.READ,
+            java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           long size = channel.size();
           String etag = String.format(Locale.ROOT, "\"%x-%x\"", Files.getLastModifiedTime(d.path()).toMillis(), size);
           respond(ex, type, etag, size, (out, from, count) -> copy(channel, from, count, out));
