@@ -40,7 +40,11 @@ import vn.luutru.content.Diagnostic;
  * prefix. Pages are rendered from the in-memory {@link Preview}; each HTML page gets a small
  * script that listens to {@code /__luutru/events} and reloads on a rebuild or shows the
  * problems of a broken save over the page. Only files of the site are served: paths are
- * decoded and normalised first, and anything climbing out of the site is refused.
+ * decoded and normalised first, and anything climbing out of the site is refused. Only requests
+ * naming this machine in {@code Host} are answered (a page of another site cannot read the
+ * preview through DNS rebinding); a request head that does not come whole in time is cut off
+ * ({@link Limits}); static files are streamed, by ranges when asked, and an SVG image only as the
+ * last good build checked it; a reload client that does not read is dropped, never waited for.
  *
  * <pre>{@code
  * try (PreviewServer s = PreviewServer.start(config, "127.0.0.1", 8080, err)) {
