@@ -481,7 +481,8 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange ex) throws IOException {
-    if (!executor.headRead()) {
+    // A request with a body stays timed: the server reads that body to its end after the answer.
+    if (!(hasBody(ex) ? executor.inTime() : executor.headRead())) {
       ex.close(); // too late: the connection is being closed
       return;
     }
@@ -548,6 +549,12 @@ public final class PreviewServer implements AutoCloseable {
         send(ex, 403, "text/plain; charset=utf-8", ("403 forbidden: " + r.why() + ".\n").getBytes(StandardCharsets.UTF_8));
       }
     }
+  }
+
+  /** Whether the request has a body: none of the answers here reads it. */
+  private static boolean hasBody(HttpExchange ex) {
+    String length = ex.getRequestHeaders().getFirst("Content-Length");
+    return ex.getRequestHeaders().containsKey("Transfer-Encoding") || length != null && !length.strip().equals("0");
   }
 
   /** Writes {@code count} bytes of a body from byte {@code from}. */

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * nginx's {@code client_header_timeout} does). Up to {@code threads} requests run at once; idle
  * threads end after a while; more requests wait their turn.
  *
- * <p>The handler calls {@link #headRead} first: from then on its request is not timed.
+ * <p>The handler calls {@link #headRead} first: from then on its request is not timed; or, for a
+ * request with a body, {@link #inTime}: its body must come within the same limit.
  */
 final class RequestThreads implements Executor, AutoCloseable {
   private final ThreadPoolExecutor pool;
@@ -63,6 +64,15 @@ final class RequestThreads implements Executor, AutoCloseable {
     return task == null || task.started();
   }
 
+  /**
+   * Whether the request is still in time, leaving it timed: for a request with a body (which
+   * the server reads to its end after the answer), the whole exchange must end within the limit.
+   */
+  boolean inTime() {
+    Task task = current.get();
+    return task == null || task.waiting();
+  }
+
   @Override
   public void close() {
     pool.shutdownNow();
@@ -82,6 +92,10 @@ final class RequestThreads implements Executor, AutoCloseable {
         state = 1;
       }
       return state == 1;
+    }
+
+    synchronized boolean waiting() {
+      return state == 0;
     }
 
     synchronized void expire() {

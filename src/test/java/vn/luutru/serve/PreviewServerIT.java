@@ -142,6 +142,39 @@ class PreviewServerIT {
     }
   }
 
+  /** The same with a body that does not come: the answer is sent, but the body still has to arrive in time. */
+  @Test
+  void aRequestBodyThatDoesNotComeInTimeIsCutOff() throws Exception {
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
+    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), 2);
+    try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
+        r -> {}, limits)) {
+      URI u = URI.create(small.url());
+      List<Socket> slow = new ArrayList<>();
+      try {
+        for (String method : new String[] {"POST", "PUT", "GET", "GET"}) {
+          Socket s = new Socket(u.getHost(), u.getPort());
+          s.getOutputStream().write((method + " /luu-tru/ HTTP/1.1\r\nHost: 127.0.0.1:" + u.getPort()
+              + "\r\nContent-Length: 100000\r\n\r\nabc").getBytes(StandardCharsets.ISO_8859_1));
+          slow.add(s);
+        }
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
+          for (Socket s : slow) {
+            s.getInputStream().readAllBytes(); // the answer, if any, then the end: closed by the server
+          }
+        });
+        HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () ->
+            http.send(HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        assertThat(page.statusCode()).isEqualTo(200);
+      } finally {
+        for (Socket s : slow) {
+          s.close();
+        }
+      }
+    }
+  }
+
   /** DNS rebinding: a page of another site whose name now points here must not read the preview. */
   @Test
   void answersOnlyToItsOwnHostNames() throws Exception {
