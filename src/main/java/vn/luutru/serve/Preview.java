@@ -190,22 +190,27 @@ final class Preview {
       if (!isSvg(file)) {
         continue;
       }
-      Optional<Path> path = inside(root, file);
-      if (path.isEmpty()) {
-        continue;
-      }
-      BasicFileAttributes a = Files.readAttributes(path.get(), BasicFileAttributes.class);
-      SvgSeen s = svgSeen.get(file);
-      if (s == null || !s.path().equals(path.get()) || s.modified() != a.lastModifiedTime().toMillis()
-          || s.size() != a.size()) {
-        Optional<String> sha = Optional.empty();
-        if (a.size() <= ContentSource.MAX_ARTICLE_BYTES) {
-          byte[] bytes = Files.readAllBytes(path.get());
-          if (SvgCheck.check(file, bytes).isEmpty()) {
-            sha = Optional.of(sha256(bytes));
-          }
+      SvgSeen s;
+      try {
+        Optional<Path> path = inside(root, file);
+        if (path.isEmpty()) {
+          continue;
         }
-        s = new SvgSeen(path.get(), a.lastModifiedTime().toMillis(), a.size(), sha);
+        BasicFileAttributes a = Files.readAttributes(path.get(), BasicFileAttributes.class);
+        s = svgSeen.get(file);
+        if (s == null || !s.path().equals(path.get()) || s.modified() != a.lastModifiedTime().toMillis()
+            || s.size() != a.size()) {
+          Optional<String> sha = Optional.empty();
+          if (a.size() <= ContentSource.MAX_ARTICLE_BYTES) {
+            byte[] bytes = Files.readAllBytes(path.get());
+            if (SvgCheck.check(file, bytes).isEmpty()) {
+              sha = Optional.of(sha256(bytes));
+            }
+          }
+          s = new SvgSeen(path.get(), a.lastModifiedTime().toMillis(), a.size(), sha);
+        }
+      } catch (IOException e) {
+        continue; // gone or unreadable since the build read it: not served; the next rebuild says what
       }
       seen.put(file, s);
       s.sha256().ifPresent(sha -> accepted.put(file, sha));
