@@ -3,6 +3,7 @@ package vn.luutru.serve;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -15,6 +16,7 @@ import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.content.SvgCheck;
 import vn.luutru.render.SiteRenderer;
 import vn.luutru.search.SearchIndexWriter;
 import vn.luutru.site.SiteModel;
@@ -33,15 +35,37 @@ final class Preview {
     }
   }
 
-  /** One good build of the site. */
+  /**
+   * One good build of the site. {@code svgs} holds, for each SVG image among the static files,
+   * the SHA-256 of the bytes checked for script ({@link SvgCheck}) when it was built: an SVG is
+   * served only while its bytes on disk are still those.
+   */
   record Snapshot(SiteRenderer renderer, Map<String, SiteRenderer.Job> pages, Map<String, byte[]> assets,
-      Set<String> statics, java.util.function.Supplier<Map<String, byte[]>> search, Map<String, byte[]> rendered) {}
+      Set<String> statics, java.util.function.Supplier<Map<String, byte[]>> search, Map<String, byte[]> rendered,
+      Map<String, String> svgs) {}
+
+  /** What the preview answers for a site file. */
+  sealed interface Served {}
+
+  /** A page, asset or file of the search index, in memory. */
+  record Bytes(byte[] bytes) implements Served {}
+
+  /** A static file of the content folder, streamed from {@code path} (its real path, inside the folder). */
+  record OnDisk(Path path) implements Served {}
+
+  /** A file of the site that is not served now, and why (for the user). */
+  record Refused(String why) implements Served {}
 
   private final SiteConfig config;
   private final SiteBuilder.Caches caches = SiteBuilder.Caches.fresh();
   private volatile Snapshot current;
   private volatile List<Diagnostic> problems = List.of();
   private boolean templatesChanged = true;
+  /** SVG files checked by earlier rebuilds, by site path: read and checked again only when their time or size changed. */
+  private final Map<String, SvgSeen> svgSeen = new java.util.HashMap<>();
+
+  /** An SVG file as a rebuild saw it; {@code sha256} empty when its bytes were not accepted. */
+  private record SvgSeen(Path path, long modified, long size, Optional<String> sha256) {}
 
   Preview(SiteConfig config) {
     this.config = config;
@@ -142,7 +166,8 @@ final class Preview {
       }
     };
     templatesChanged = false;
-    current = new Snapshot(renderer, pages, assets, new HashSet<>(model.staticFiles()), search, fresh);
+    current = new Snapshot(renderer, pages, assets, new HashSet<>(model.staticFiles()), search, fresh,
+        acceptedSvgs(model.staticFiles()));
     return done(diags, true, t0);
   }
 
@@ -153,10 +178,77 @@ final class Preview {
   }
 
   /**
-   * The bytes of the site file at {@code file} (a normalised path inside the site, such as
-   * {@code 2020/01/x/index.html}), or empty when the site has no such file.
+   * The SHA-256 of each SVG image among {@code statics} whose bytes carry no script, read now.
+   * The build checked them too, but a file saved since may carry script: its bytes are checked
+   * here again, and whatever is served later must have the hash of bytes checked.
    */
-  Optional<byte[]> file(String file) throws IOException {
+  private Map<String, String> acceptedSvgs(List<String> statics) throws IOException {
+    Map<String, String> accepted = new java.util.HashMap<>();
+    Map<String, SvgSeen> seen = new java.util.HashMap<>();
+    Path root = config.contentDir().toRealPath();
+    for (String file : statics) {
+      if (!isSvg(file)) {
+        continue;
+      }
+      SvgSeen s;
+      try {
+        Optional<Path> path = inside(root, file);
+        if (path.isEmpty()) {
+          continue;
+        }
+        BasicFileAttributes a = Files.readAttributes(path.get(), BasicFileAttributes.class);
+        s = svgSeen.get(file);
+        if (s == null || !s.path().equals(path.get()) || s.modified() != a.lastModifiedTime().toMillis()
+            || s.size() != a.size()) {
+          Optional<String> sha = Optional.empty();
+          if (a.size() <= ContentSource.MAX_ARTICLE_BYTES) {
+            byte[] bytes = Files.readAllBytes(path.get());
+            if (SvgCheck.check(file, bytes).isEmpty()) {
+              sha = Optional.of(sha256(bytes));
+            }
+          }
+          s = new SvgSeen(path.get(), a.lastModifiedTime().toMillis(), a.size(), sha);
+        }
+      } catch (IOException e) {
+        continue; // gone or unreadable since the build read it: not served; the next rebuild says what
+      }
+      seen.put(file, s);
+      s.sha256().ifPresent(sha -> accepted.put(file, sha));
+    }
+    svgSeen.clear();
+    svgSeen.putAll(seen);
+    return Map.copyOf(accepted);
+  }
+
+  private static boolean isSvg(String file) {
+    return file.toLowerCase(java.util.Locale.ROOT).endsWith(".svg");
+  }
+
+  /** The real path of static file {@code file}, when it is a regular file inside {@code root} (a real path). */
+  private static Optional<Path> inside(Path root, String file) throws IOException {
+    Path path = ContentSource.locate(root, file).normalize();
+    if (!path.startsWith(root) || !Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    Path real = path.toRealPath();
+    return real.startsWith(root) ? Optional.of(real) : Optional.empty();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * What to answer for the site file at {@code file} (a normalised path inside the site, such as
+   * {@code 2020/01/x/index.html}), or empty when the site has no such file. Static files are
+   * streamed from the content folder; an SVG image only while its bytes are those the last good
+   * build checked.
+   */
+  Optional<Served> file(String file) throws IOException {
     Snapshot s = current;
     if (s == null) {
       return Optional.empty();
@@ -165,35 +257,50 @@ final class Preview {
     if (job != null) {
       byte[] cached = s.rendered().get(file);
       if (cached != null) {
-        return Optional.of(cached);
+        return Optional.of(new Bytes(cached));
       }
       try {
         byte[] bytes = s.renderer().renderOne(job);
         s.rendered().put(file, bytes);
-        return Optional.of(bytes);
+        return Optional.of(new Bytes(bytes));
       } catch (SiteRenderer.RenderException e) {
         throw new IOException(e.getMessage(), e);
       }
     }
     if (s.assets().containsKey(file)) {
-      return Optional.of(s.assets().get(file));
+      return Optional.of(new Bytes(s.assets().get(file)));
     }
     if (s.statics().contains(file)) {
-      Path root = config.contentDir().toRealPath();
-      Path path = vn.luutru.content.ContentSource.locate(root, file).normalize();
-      if (!path.startsWith(root) || !Files.isRegularFile(path)) {
+      Optional<Path> path = inside(config.contentDir().toRealPath(), file);
+      if (path.isEmpty()) {
         return Optional.empty();
       }
-      Path real = path.toRealPath();
-      if (!real.startsWith(root)) {
-        return Optional.empty();
+      if (!isSvg(file)) {
+        return Optional.of(new OnDisk(path.get()));
       }
-      return Optional.of(Files.readAllBytes(real));
+      return Optional.of(svg(s, path.get(), file));
     }
     if (file.startsWith("search/")) {
-      return Optional.ofNullable(s.search().get().get(file));
+      return Optional.ofNullable(s.search().get().get(file)).map(Bytes::new);
     }
     return Optional.empty();
+  }
+
+  /** SVG image {@code file}: its bytes when they are those the last good build checked, else why not. */
+  private static Served svg(Snapshot s, Path path, String file) throws IOException {
+    String accepted = s.svgs().get(file);
+    if (Files.size(path) > ContentSource.MAX_ARTICLE_BYTES) {
+      return new Refused(String.format(java.util.Locale.ROOT, "this SVG image is larger than %d MB, too large to"
+          + " be checked for script, so the preview does not show it; make it smaller, or save it as PNG or JPEG",
+          ContentSource.MAX_ARTICLE_BYTES >> 20));
+    }
+    byte[] bytes = Files.readAllBytes(path);
+    if (accepted == null || !accepted.equals(sha256(bytes))) {
+      return new Refused("this SVG image changed after the last good build, and an SVG can carry script, so the"
+          + " preview shows only what a build checked; the terminal (and the page) say what is wrong with it, if"
+          + " anything: fix it and save, and it is shown again");
+    }
+    return new Bytes(bytes);
   }
 
   /** Whether {@code folder/index.html} is a page, so that {@code folder} can redirect to it. */

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,8 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import vn.luutru.config.SiteConfig;
@@ -40,7 +40,11 @@ import vn.luutru.content.Diagnostic;
  * prefix. Pages are rendered from the in-memory {@link Preview}; each HTML page gets a small
  * script that listens to {@code /__luutru/events} and reloads on a rebuild or shows the
  * problems of a broken save over the page. Only files of the site are served: paths are
- * decoded and normalised first, and anything climbing out of the site is refused.
+ * decoded and normalised first, and anything climbing out of the site is refused. Only requests
+ * naming this machine in {@code Host} are answered (a page of another site cannot read the
+ * preview through DNS rebinding); a request head that does not come whole in time is cut off
+ * ({@link Limits}); static files are streamed, by ranges when asked, and an SVG image only as the
+ * last good build checked it; a reload client that does not read is dropped, never waited for.
  *
  * <pre>{@code
  * try (PreviewServer s = PreviewServer.start(config, "127.0.0.1", 8080, err)) {
@@ -84,15 +88,20 @@ public final class PreviewServer implements AutoCloseable {
 
   private final Preview preview;
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newFixedThreadPool(16, r -> {
-    Thread t = new Thread(r, "luutru-serve");
+  private final RequestThreads executor;
+  private final List<EventStream> listeners = new CopyOnWriteArrayList<>();
+  /** Write to the event streams, each stream's messages in turn: threads live while they write. */
+  private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "luutru-events");
     t.setDaemon(true);
     return t;
   });
-  private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
-  private final java.util.concurrent.ScheduledExecutorService pinger =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "luutru-ping");
+  /** An event stream one write of which has waited this long is dropped (nginx's send_timeout is 60 s). */
+  static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(30);
+  /** Pings the event streams, and cuts off requests whose head is late. */
+  private final java.util.concurrent.ScheduledThreadPoolExecutor pinger =
+      new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "luutru-timer");
         t.setDaemon(true);
         return t;
       });
@@ -109,10 +118,14 @@ public final class PreviewServer implements AutoCloseable {
   private final PrintWriter log;
   private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
   private final Consumer<Preview.Rebuild> onRebuild;
+  /** The host names and addresses, lower case, IPv6 in brackets, that requests may name in {@code Host}. */
+  private final java.util.Set<String> hosts;
 
-  private PreviewServer(Preview preview, String bind, int port, PrintWriter log, Consumer<Preview.Rebuild> onRebuild)
-      throws IOException {
+  private PreviewServer(Preview preview, String bind, int port, PrintWriter log, Consumer<Preview.Rebuild> onRebuild,
+      Limits limits) throws IOException {
     this.preview = preview;
+    pinger.setRemoveOnCancelPolicy(true);
+    executor = new RequestThreads(limits.threads(), limits.requestHead(), pinger);
     this.log = log;
     this.onRebuild = onRebuild;
     this.prefix = preview.config().basePath();
@@ -122,6 +135,7 @@ public final class PreviewServer implements AutoCloseable {
       server.setExecutor(executor);
       server.createContext("/", this::handle);
       watcher = FileSystems.getDefault().newWatchService();
+      hosts = hosts(bind, server.getAddress().getAddress());
     } catch (IOException | RuntimeException e) {
       server.stop(0);
       throw e;
@@ -140,7 +154,13 @@ public final class PreviewServer implements AutoCloseable {
     }
     watching = new Thread(this::watch, "luutru-watch");
     watching.setDaemon(true);
-    pinger.scheduleAtFixedRate(() -> send(": ping\n\n"), 15, 15, TimeUnit.SECONDS);
+    pinger.scheduleAtFixedRate(() -> {
+      send(": ping\n\n");
+      long now = System.nanoTime();
+      for (EventStream l : listeners) {
+        l.dropIfStuck(now, STUCK_NANOS);
+      }
+    }, 15, 15, TimeUnit.SECONDS);
   }
 
   /**
@@ -162,10 +182,23 @@ public final class PreviewServer implements AutoCloseable {
 
   static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
       Consumer<Preview.Rebuild> onRebuild) throws IOException {
+    return start(config, bind, port, log, onRebuild, Limits.DEFAULT);
+  }
+
+  /**
+   * How long a request's head (request line and headers) may take to arrive once its first
+   * bytes have, and how many requests are served at once; more wait their turn.
+   */
+  record Limits(java.time.Duration requestHead, int threads) {
+    static final Limits DEFAULT = new Limits(java.time.Duration.ofSeconds(20), 200);
+  }
+
+  static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild, Limits limits) throws IOException {
     Preview preview = new Preview(config);
     // Watching before the first build: a change made during it is seen, and the first save
     // re-reads only what changed instead of walking the folder again.
-    PreviewServer s = new PreviewServer(preview, bind, port, log, onRebuild);
+    PreviewServer s = new PreviewServer(preview, bind, port, log, onRebuild, limits);
     Preview.Rebuild first;
     try {
       first = preview.rebuild();
@@ -224,15 +257,12 @@ public final class PreviewServer implements AutoCloseable {
     } catch (IOException e) {
       // closing anyway
     }
-    for (OutputStream l : listeners) {
-      try {
-        l.close();
-      } catch (IOException e) {
-        // the client went away
-      }
+    for (EventStream l : listeners) {
+      l.close();
     }
     server.stop(0);
-    executor.shutdownNow();
+    executor.close();
+    writers.shutdownNow();
     pinger.shutdownNow();
     stopped.countDown();
   }
@@ -377,29 +407,92 @@ public final class PreviewServer implements AutoCloseable {
     send("event: " + event + "\ndata: " + data + "\n\n");
   }
 
-  /** Writes to every open event stream, one writer at a time per stream; drops closed ones. */
+  /** Queues {@code message} for every open event stream: never waits for a client (see {@link EventStream}). */
   private void send(String message) {
     byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-    for (OutputStream l : listeners) {
-      synchronized (l) {
-        try {
-          l.write(bytes);
-          l.flush();
-        } catch (IOException e) {
-          listeners.remove(l);
-          try {
-            l.close();
-          } catch (IOException ignored) {
-            // already gone
-          }
-        }
+    for (EventStream l : listeners) {
+      try {
+        l.offer(bytes);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        return; // stopping
       }
     }
   }
 
   // ---------------------------------------------------------------------------- serving
 
+  /**
+   * The names a request may give in {@code Host}: {@code localhost}, {@code 127.0.0.1},
+   * {@code [::1]}, the address asked for with {@code --bind} as given and as bound, and, bound
+   * to every address ({@code 0.0.0.0}), each address of this machine. A name that is not one of
+   * them is another site's (DNS rebinding: a page of evil.example whose name now points here).
+   */
+  private static java.util.Set<String> hosts(String bind, InetAddress bound) throws IOException {
+    java.util.Set<String> hosts = new java.util.HashSet<>(List.of("localhost", "127.0.0.1", "[::1]"));
+    hosts.add(hostName(bind));
+    hosts.add(hostName(bound.getHostAddress()));
+    if (bound.isAnyLocalAddress()) {
+      for (var i : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+        for (var a : java.util.Collections.list(i.getInetAddresses())) {
+          hosts.add(hostName(a.getHostAddress()));
+        }
+      }
+    }
+    return java.util.Set.copyOf(hosts);
+  }
+
+  /** {@code name} as a {@code Host} header gives it: lower case, an IPv6 address in brackets, without its zone. */
+  private static String hostName(String name) {
+    String n = name.toLowerCase(Locale.ROOT);
+    int zone = n.indexOf('%');
+    if (zone >= 0) {
+      n = n.substring(0, zone);
+    }
+    return n.contains(":") && !n.startsWith("[") ? "[" + n + "]" : n;
+  }
+
+  /** Whether {@code host}, a request's {@code Host} header, names this server: one of {@link #hosts}, with its port. */
+  private boolean ownHost(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.strip().toLowerCase(Locale.ROOT);
+    int port = server.getAddress().getPort();
+    int colon = h.lastIndexOf(':');
+    String name = h;
+    if (colon > h.lastIndexOf(']')) {
+      if (!h.substring(colon + 1).equals(String.valueOf(port))) {
+        return false;
+      }
+      name = h.substring(0, colon);
+    } else if (port != 80) {
+      return false;
+    }
+    return hosts.contains(name);
+  }
+
+  /** Refuses a request that names another site in {@code Host}, and says why. */
+  private void refuseHost(HttpExchange ex, String host) throws IOException {
+    String own = "http://127.0.0.1:" + server.getAddress().getPort() + prefix;
+    send(ex, 403, "text/plain; charset=utf-8", ("403 forbidden: this preview answers only to this machine's own"
+        + " addresses (such as " + own + "), and this request was for \u201c" + (host == null ? "" : host)
+        + "\u201d. If you typed that address, open " + own + " instead. Otherwise a page of another web site"
+        + " tried to read this preview (drafts included) and was refused.\n").getBytes(StandardCharsets.UTF_8));
+  }
+
   private void handle(HttpExchange ex) throws IOException {
+    // A request with a body stays timed: the server reads that body to its end after the answer.
+    if (!(hasBody(ex) ? executor.inTime() : executor.headRead())) {
+      ex.close(); // too late: the connection is being closed
+      return;
+    }
+    String host = ex.getRequestHeaders().getFirst("Host");
+    if (!ownHost(host)) {
+      try (ex) {
+        refuseHost(ex, host);
+      }
+      return;
+    }
     if (ex.getRequestURI().getRawPath().equals(EVENTS) && ex.getRequestMethod().equals("GET")) {
       events(ex); // stays open: the exchange is closed when the client goes away
       return;
@@ -423,7 +516,7 @@ public final class PreviewServer implements AutoCloseable {
         return;
       }
       String f = file.get();
-      Optional<byte[]> body;
+      Optional<Preview.Served> body;
       try {
         body = preview.file(f);
       } catch (IOException e) {
@@ -440,16 +533,136 @@ public final class PreviewServer implements AutoCloseable {
         return;
       }
       String type = type(f);
-      byte[] bytes = type.startsWith("text/html") ? inject(body.get()) : body.get();
-      String etag = etag(bytes);
-      ex.getResponseHeaders().set("ETag", etag);
-      ex.getResponseHeaders().set("Cache-Control", "no-cache");
-      String match = ex.getRequestHeaders().getFirst("If-None-Match");
-      if (match != null && (match.equals(etag) || match.equals("*"))) {
-        ex.sendResponseHeaders(304, -1);
-        return;
+      Preview.Served served = body.get();
+      if (served instanceof Preview.Bytes b) {
+        byte[] bytes = type.startsWith("text/html") ? inject(b.bytes()) : b.bytes();
+        respond(ex, type, etag(bytes), bytes.length, (out, from, count) -> out.write(bytes, (int) from, (int) count));
+      } else if (served instanceof Preview.OnDisk d) {
+        // Not through a link put in its place since it was checked (nginx's disable_symlinks).
+        try (FileChannel channel = FileChannel.open(d.path(), java.nio.file.StandardOpenOption.READ,
+            java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          long size = channel.size();
+          String etag = String.format(Locale.ROOT, "\"%x-%x\"", Files.getLastModifiedTime(d.path()).toMillis(), size);
+          respond(ex, type, etag, size, (out, from, count) -> copy(channel, from, count, out));
+        }
+      } else if (served instanceof Preview.Refused r) {
+        send(ex, 403, "text/plain; charset=utf-8", ("403 forbidden: " + r.why() + ".\n").getBytes(StandardCharsets.UTF_8));
       }
-      send(ex, 200, type, bytes);
+    }
+  }
+
+  /** Whether the request has a body: none of the answers here reads it. */
+  private static boolean hasBody(HttpExchange ex) {
+    String length = ex.getRequestHeaders().getFirst("Content-Length");
+    return ex.getRequestHeaders().containsKey("Transfer-Encoding") || length != null && !length.strip().equals("0");
+  }
+
+  /** Writes {@code count} bytes of a body from byte {@code from}. */
+  private interface Span {
+    void write(OutputStream out, long from, long count) throws IOException;
+  }
+
+  /**
+   * Answers a GET or HEAD with a body of {@code length} bytes: 304 when the client has it
+   * ({@code If-None-Match}), 206 with the part a {@code Range} header asks for, 416 when that part
+   * is not in the file, else 200 with all of it.
+   */
+  private static void respond(HttpExchange ex, String type, String etag, long length, Span body) throws IOException {
+    ex.getResponseHeaders().set("ETag", etag);
+    ex.getResponseHeaders().set("Cache-Control", "no-cache");
+    ex.getResponseHeaders().set("Accept-Ranges", "bytes");
+    String match = ex.getRequestHeaders().getFirst("If-None-Match");
+    if (match != null && (match.equals(etag) || match.equals("*"))) {
+      ex.sendResponseHeaders(304, -1);
+      return;
+    }
+    String ifRange = ex.getRequestHeaders().getFirst("If-Range");
+    Optional<Range> range = ifRange == null || ifRange.equals(etag)
+        ? Range.parse(ex.getRequestHeaders().getFirst("Range"), length) : Optional.empty();
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    if (range.isPresent() && range.get().count() == 0) {
+      ex.getResponseHeaders().set("Content-Range", "bytes */" + length);
+      ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      byte[] text = ("416 range not satisfiable: the file has " + length + " bytes\n").getBytes(StandardCharsets.UTF_8);
+      head(ex, 416, text.length);
+      if (!ex.getRequestMethod().equals("HEAD")) {
+        ex.getResponseBody().write(text);
+      }
+      return;
+    }
+    long from = range.map(Range::from).orElse(0L);
+    long count = range.map(Range::count).orElse(length);
+    int status = 200;
+    if (range.isPresent()) {
+      status = 206;
+      ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (from + count - 1) + "/" + length);
+    }
+    head(ex, status, count);
+    if (!ex.getRequestMethod().equals("HEAD") && count > 0) {
+      body.write(ex.getResponseBody(), from, count);
+    }
+  }
+
+  /** Sends the status line and headers for a body of {@code count} bytes (none for HEAD). */
+  private static void head(HttpExchange ex, int status, long count) throws IOException {
+    if (ex.getRequestMethod().equals("HEAD")) {
+      ex.getResponseHeaders().set("Content-Length", String.valueOf(count));
+      ex.sendResponseHeaders(status, -1);
+    } else {
+      ex.sendResponseHeaders(status, count == 0 ? -1 : count);
+    }
+  }
+
+  /** Copies {@code count} bytes of {@code channel} from {@code from} to {@code out}, 64 kB at a time. */
+  private static void copy(FileChannel channel, long from, long count, OutputStream out) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(64 << 10);
+    long at = from;
+    long end = from + count;
+    while (at < end) {
+      buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
+      int n = channel.read(buffer, at);
+      if (n < 0) {
+        throw new IOException("the file became shorter while it was being sent");
+      }
+      out.write(buffer.array(), 0, n);
+      at += n;
+    }
+  }
+
+  /**
+   * One range of a {@code Range: bytes=…} header ({@code a-b}, {@code a-}, {@code -n}), within
+   * a body of known length; {@code count} 0 when it is not satisfiable (416).
+   */
+  record Range(long from, long count) {
+    /**
+     * The range {@code header} asks for, or empty when there is none to honour: no header, another
+     * unit, several ranges, or a range that is not well formed (all served whole, as RFC 9110
+     * allows).
+     */
+    static Optional<Range> parse(String header, long length) {
+      if (header == null || !header.regionMatches(true, 0, "bytes=", 0, 6)) {
+        return Optional.empty();
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{0,18})-(\\d{0,18})")
+          .matcher(header.substring(6).strip());
+      if (!m.matches() || m.group(1).isEmpty() && m.group(2).isEmpty()) {
+        return Optional.empty();
+      }
+      if (m.group(1).isEmpty()) {
+        long suffix = Long.parseLong(m.group(2));
+        return Optional.of(suffix == 0 || length == 0 ? new Range(0, 0)
+            : new Range(length - Math.min(suffix, length), Math.min(suffix, length)));
+      }
+      long first = Long.parseLong(m.group(1));
+      long last = m.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(m.group(2));
+      if (last < first) {
+        return Optional.empty();
+      }
+      if (first >= length) {
+        return Optional.of(new Range(0, 0));
+      }
+      return Optional.of(new Range(first, Math.min(last, length - 1) - first + 1));
     }
   }
 
@@ -486,25 +699,24 @@ public final class PreviewServer implements AutoCloseable {
   private void notFound(HttpExchange ex) throws IOException {
     byte[] page;
     try {
-      page = preview.file("404.html").map(this::inject).orElse("404 not found\n".getBytes(StandardCharsets.UTF_8));
+      page = preview.file("404.html").filter(p -> p instanceof Preview.Bytes).map(p -> inject(((Preview.Bytes) p).bytes()))
+          .orElse("404 not found\n".getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       page = "404 not found\n".getBytes(StandardCharsets.UTF_8);
     }
     send(ex, 404, "text/html; charset=utf-8", page);
   }
 
-  /** Opens an event stream; the handler thread returns at once, writes come from the watcher. */
+  /** Opens an event stream; the handler thread returns at once, writes come from the stream's writer. */
   private void events(HttpExchange ex) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
     ex.sendResponseHeaders(200, 0);
-    OutputStream out = ex.getResponseBody();
-    synchronized (out) {
-      out.write(("retry: 1000\nevent: problems\ndata: " + json(problemText(preview.problems())) + "\n\n")
-          .getBytes(StandardCharsets.UTF_8));
-      out.flush();
-    }
-    listeners.add(out);
+    EventStream[] stream = new EventStream[1];
+    stream[0] = new EventStream(ex, writers, () -> listeners.remove(stream[0]));
+    listeners.add(stream[0]);
+    stream[0].offer(("retry: 1000\nevent: problems\ndata: " + json(problemText(preview.problems())) + "\n\n")
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   private byte[] inject(byte[] html) {

@@ -64,12 +64,130 @@ class PreviewServerIT {
 
   /** The raw status line for a request path sent exactly as written. */
   String raw(String path) throws IOException {
+    return raw(path, "127.0.0.1:" + URI.create(server.url()).getPort());
+  }
+
+  /** The raw status line for a request path and {@code Host} header sent exactly as written. */
+  String raw(String path, String host) throws IOException {
+    return rawResponse(path, host).lines().findFirst().orElse("");
+  }
+
+  /** The whole raw response (headers and body) to a request sent exactly as written. */
+  String rawResponse(String path, String host) throws IOException {
     URI u = URI.create(server.url());
     try (Socket s = new Socket(u.getHost(), u.getPort())) {
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
-      return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A connection that sent half a request line and stops there. */
+  Socket halfRequest(PreviewServer server) throws IOException {
+    URI u = URI.create(server.url());
+    Socket s = new Socket(u.getHost(), u.getPort());
+    s.getOutputStream().write("GET /luu-tru/ HT".getBytes(StandardCharsets.ISO_8859_1));
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  static final Duration HANG = Duration.ofSeconds(60);
+
+  /** Slowloris: connections that send half a request line and stop take no thread the others need. */
+  @Test
+  void halfRequestsDoNotStarveTheOthers() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 48; i++) {
+        slow.add(halfRequest(server));
+      }
+      // Still open, still waiting for the rest of their request line: a whole request is answered.
+      HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> get(SEED));
+      assertThat(page.statusCode()).isEqualTo(200);
+    } finally {
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  /** A request head that does not come whole within the limit: the connection is closed, its thread freed. */
+  @Test
+  void aRequestHeadThatDoesNotComeInTimeIsCutOff() throws Exception {
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
+    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), 2);
+    try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
+        r -> {}, limits)) {
+      List<Socket> slow = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          slow.add(halfRequest(small));
+        }
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
+          for (Socket s : slow) {
+            assertThat(s.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+          }
+        });
+        HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () ->
+            http.send(HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        assertThat(page.statusCode()).isEqualTo(200);
+      } finally {
+        for (Socket s : slow) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  /** The same with a body that does not come: the answer is sent, but the body still has to arrive in time. */
+  @Test
+  void aRequestBodyThatDoesNotComeInTimeIsCutOff() throws Exception {
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
+    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), 2);
+    try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
+        r -> {}, limits)) {
+      URI u = URI.create(small.url());
+      List<Socket> slow = new ArrayList<>();
+      try {
+        for (String method : new String[] {"POST", "PUT", "GET", "GET"}) {
+          Socket s = new Socket(u.getHost(), u.getPort());
+          s.getOutputStream().write((method + " /luu-tru/ HTTP/1.1\r\nHost: 127.0.0.1:" + u.getPort()
+              + "\r\nContent-Length: 100000\r\n\r\nabc").getBytes(StandardCharsets.ISO_8859_1));
+          slow.add(s);
+        }
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
+          for (Socket s : slow) {
+            s.getInputStream().readAllBytes(); // the answer, if any, then the end: closed by the server
+          }
+        });
+        HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () ->
+            http.send(HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        assertThat(page.statusCode()).isEqualTo(200);
+      } finally {
+        for (Socket s : slow) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  /** DNS rebinding: a page of another site whose name now points here must not read the preview. */
+  @Test
+  void answersOnlyToItsOwnHostNames() throws Exception {
+    int port = URI.create(server.url()).getPort();
+    String refused = rawResponse("/luu-tru/", "evil.example:" + port);
+    assertThat(refused).startsWith("HTTP/1.1 403").contains("evil.example:" + port, "http://127.0.0.1:" + port + "/luu-tru/");
+    for (String host : new String[] {"evil.example", "127.0.0.1.evil.example:" + port, "localhost:" + (port + 1), "",
+        "localhost:" + port + "@evil.example"}) {
+      assertThat(raw("/luu-tru/", host)).as(host).startsWith("HTTP/1.1 4");
+    }
+    assertThat(raw(PreviewServer.EVENTS, "evil.example:" + port)).startsWith("HTTP/1.1 403");
+    for (String host : new String[] {"localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LocalHost:" + port}) {
+      assertThat(raw("/luu-tru/", host)).as(host).startsWith("HTTP/1.1 200");
     }
   }
 
@@ -174,6 +292,170 @@ class PreviewServerIT {
     } while (event != null && !event.equals("event: reload"));
     assertThat(event).isEqualTo("event: reload");
     assertThat(get(SEED).body()).doesNotContain("Đã sửa");
+  }
+
+  /**
+   * A page that never reads its event stream (a frozen tab) must not hold back rebuilds: the
+   * other pages get every event. The frozen one's buffers fill up with the big problem reports
+   * of broken saves; today's code then waited in its write, rebuilding nothing more.
+   */
+  @Test
+  void aReloadClientThatNeverReadsHoldsBackNoRebuild() throws Exception {
+    BlockingQueue<String> events = events();
+    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
+    URI u = URI.create(server.url());
+    try (Socket frozen = new Socket()) {
+      frozen.setReceiveBufferSize(1024);
+      frozen.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort()));
+      frozen.getOutputStream().write(("GET " + PreviewServer.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1:" + u.getPort()
+          + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      frozen.getOutputStream().flush();
+      Path seed = content.resolve("2020/01/dai-hoi-chi-bo-van-phong-2.md");
+      String original = Files.readString(seed);
+      // The error's source line is in the report: 300 kB a broken save.
+      String broken = original.replace("date: 2020-01-17", "date: 2020-02-30 # " + "x".repeat(300_000));
+      for (int i = 0; i < 20; i++) {
+        Files.writeString(seed, broken);
+        String event;
+        do {
+          event = events.poll(60, TimeUnit.SECONDS);
+        } while (event != null && !event.contains("impossible date"));
+        assertThat(event).as("problems of broken save %d", i).contains("impossible date 2020-02-30");
+        Files.writeString(seed, original.replace("Thực hiện Kế hoạch số 205", "Lần lưu " + i + ": 205"));
+        do {
+          event = events.poll(60, TimeUnit.SECONDS);
+        } while (event != null && !event.equals("event: reload"));
+        assertThat(event).as("reload after save %d", i).isEqualTo("event: reload");
+      }
+      assertThat(get(SEED).body()).contains("Lần lưu 19: 205");
+    }
+  }
+
+  /**
+   * A static file larger than any array (2.2 GB, sparse: no disk used) is streamed, never read
+   * whole into memory, and served by ranges: its tail alone, or whole to a reader that keeps
+   * nothing. Today's code read it whole: an {@code OutOfMemoryError}.
+   */
+  @Test
+  void aLargeFileIsStreamedAndServedByRanges() throws Exception {
+    long size = 2_200_000_000L;
+    byte[] tail = "CUỐI TỆP LỚN".getBytes(StandardCharsets.UTF_8);
+    Files.createDirectories(content.resolve("2020/tai-lieu"));
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(content.resolve("2020/tai-lieu/lon.bin").toFile(), "rw")) {
+      f.setLength(size);
+      f.seek(size - tail.length);
+      f.write(tail);
+    }
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
+    try (PreviewServer large = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
+      URI file = URI.create(large.url() + "2020/tai-lieu/lon.bin");
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
+        HttpResponse<byte[]> end = http.send(HttpRequest.newBuilder(file).header("Range", "bytes=-" + tail.length).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(end.statusCode()).isEqualTo(206);
+        assertThat(end.headers().firstValue("Content-Range"))
+            .contains("bytes " + (size - tail.length) + "-" + (size - 1) + "/" + size);
+        assertThat(end.body()).isEqualTo(tail);
+
+        HttpResponse<byte[]> from = http.send(HttpRequest.newBuilder(file)
+            .header("Range", "bytes=" + (size - tail.length) + "-").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(from.statusCode()).isEqualTo(206);
+        assertThat(from.body()).isEqualTo(tail);
+
+        HttpResponse<byte[]> middle = http.send(HttpRequest.newBuilder(file)
+            .header("Range", "bytes=" + (size - tail.length) + "-" + (size - tail.length + 5)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(middle.statusCode()).isEqualTo(206);
+        assertThat(middle.headers().firstValue("Content-Length")).contains("6");
+        assertThat(middle.body()).isEqualTo(java.util.Arrays.copyOf(tail, 6));
+
+        HttpResponse<String> beyond = http.send(HttpRequest.newBuilder(file).header("Range", "bytes=" + size + "-").build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).contains("bytes */" + size);
+
+        HttpResponse<java.io.InputStream> whole = http.send(HttpRequest.newBuilder(file).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
+        assertThat(whole.headers().firstValue("Content-Length")).contains(String.valueOf(size));
+        long read;
+        try (java.io.InputStream in = whole.body()) {
+          read = in.transferTo(OutputStream.nullOutputStream());
+        }
+        assertThat(read).isEqualTo(size);
+      });
+    }
+  }
+
+  /** Ranges of a small file and of a page: what the browsers send, and what is not satisfiable or not understood. */
+  @Test
+  void rangesOfSmallFilesAndPages() throws Exception {
+    String svg = "2020/01/anh/dai-hoi-van-phong-2.svg";
+    byte[] whole = Files.readAllBytes(content.resolve(svg));
+    HttpResponse<byte[]> full = http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(full.body()).isEqualTo(whole);
+    assertThat(full.headers().firstValue("Accept-Ranges")).contains("bytes");
+    String[][] cases = {
+        {"bytes=0-9", "206", "bytes 0-9/" + whole.length},
+        {"bytes=10-", "206", "bytes 10-" + (whole.length - 1) + "/" + whole.length},
+        {"bytes=-10", "206", "bytes " + (whole.length - 10) + "-" + (whole.length - 1) + "/" + whole.length},
+        {"bytes=0-" + (whole.length + 100), "206", "bytes 0-" + (whole.length - 1) + "/" + whole.length},
+        {"bytes=-0", "416", "bytes */" + whole.length},
+        {"bytes=" + whole.length + "-", "416", "bytes */" + whole.length},
+        {"bytes=9-0", "200", ""}, {"bytes=0-1,5-6", "200", ""}, {"lines=0-1", "200", ""}, {"bytes=x-", "200", ""},
+        {"bytes=99999999999999999999-", "200", ""},
+    };
+    for (String[] c : cases) {
+      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", c[0]).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
+      assertThat(r.headers().firstValue("Content-Range").orElse("")).as(c[0]).isEqualTo(c[2]);
+      if (c[1].equals("206")) {
+        String[] span = c[2].substring(6, c[2].indexOf('/')).split("-");
+        assertThat(r.body()).as(c[0]).isEqualTo(java.util.Arrays.copyOfRange(whole, Integer.parseInt(span[0]),
+            Integer.parseInt(span[1]) + 1));
+      } else if (c[1].equals("200")) {
+        assertThat(r.body()).as(c[0]).isEqualTo(whole);
+      }
+    }
+    String etag = full.headers().firstValue("ETag").orElseThrow();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", "bytes=0-9")
+        .header("If-Range", etag).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(206);
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", "bytes=0-9")
+        .header("If-Range", "\"autre\"").build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
+    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(server.url() + SEED)).header("Range", "bytes=0-14")
+        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(page.statusCode()).isEqualTo(206);
+    assertThat(page.body()).isEqualTo("<!DOCTYPE html>");
+  }
+
+  /** The same SVG edited to carry script: the rebuild says so, and the file is not served until it is fixed. */
+  @Test
+  void anSvgEditedToCarryScriptIsNotServed() throws Exception {
+    BlockingQueue<String> events = events();
+    assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
+    String svg = "2020/01/anh/dai-hoi-van-phong-2.svg";
+    byte[] good = Files.readAllBytes(content.resolve(svg));
+    Files.writeString(content.resolve(svg), PreviewTest.SCRIPTED_SVG);
+    String event;
+    do {
+      event = events.poll(60, TimeUnit.SECONDS);
+    } while (event != null && !event.contains("carries script"));
+    assertThat(event).contains("dai-hoi-van-phong-2.svg:1:");
+    HttpResponse<String> refused = get(svg);
+    assertThat(refused.body()).doesNotContain("<script");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    Files.write(content.resolve(svg), good);
+    do {
+      event = events.poll(60, TimeUnit.SECONDS);
+    } while (event != null && !event.equals("data: \"\""));
+    assertThat(event).as("problems cleared").isNotNull();
+    HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(good);
   }
 
   /** A content folder given as a link is watched through it: walking the link alone enters nothing. */

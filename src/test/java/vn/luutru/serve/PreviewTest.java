@@ -67,11 +67,56 @@ class PreviewTest {
     preview.contentCache().changed(ARTICLE);
     preview.warmUp();
     // The warm-up read the change (the cache has it now) but served nothing of it.
-    assertThat(new String(preview.file(PAGE).orElseThrow(), StandardCharsets.UTF_8))
-        .doesNotContain("Đoạn thêm sau khi lưu.");
+    assertThat(text(PAGE)).doesNotContain("Đoạn thêm sau khi lưu.");
     Preview.Rebuild r = preview.rebuild();
     assertThat(r.replaced()).isTrue();
-    String page = new String(preview.file(PAGE).orElseThrow(), StandardCharsets.UTF_8);
-    assertThat(page).contains("Đoạn thêm sau khi lưu.");
+    assertThat(text(PAGE)).contains("Đoạn thêm sau khi lưu.");
+  }
+
+  static final String SVG = "2020/01/anh/dai-hoi-van-phong-2.svg";
+  static final String SCRIPTED_SVG =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(document.cookie)</script></svg>\n";
+
+  /**
+   * An SVG edited to carry script after the last good build: the rebuild reports it and keeps the
+   * last good site, and the preview must not serve the new bytes meanwhile, before the rebuild
+   * (the watcher has not seen the save yet) or after it.
+   */
+  @Test
+  void anSvgEditedToCarryScriptAfterTheLastGoodBuildIsNotServed() throws Exception {
+    byte[] good = Files.readAllBytes(content.resolve(SVG));
+    assertThat(preview.file(SVG)).get()
+        .isInstanceOfSatisfying(Preview.Bytes.class, b -> assertThat(b.bytes()).isEqualTo(good));
+    Files.writeString(content.resolve(SVG), SCRIPTED_SVG);
+    assertThat(preview.file(SVG)).as("before the rebuild").get().isInstanceOf(Preview.Refused.class);
+    preview.contentCache().changed(SVG);
+    Preview.Rebuild r = preview.rebuild();
+    assertThat(r.replaced()).isFalse();
+    assertThat(r.diagnostics()).anyMatch(d -> d.isError() && d.message().contains("carries script"));
+    assertThat(preview.file(SVG)).as("after the rebuild that refused it").get()
+        .isInstanceOfSatisfying(Preview.Refused.class, x -> assertThat(x.why()).contains("changed after the last good build"));
+
+    // Fixed: served again once a build accepted it, not before.
+    byte[] fixed = new String(good, StandardCharsets.UTF_8).replace("<svg ", "<svg data-sua=\"1\" ").getBytes(StandardCharsets.UTF_8);
+    Files.write(content.resolve(SVG), fixed);
+    assertThat(preview.file(SVG)).get().isInstanceOf(Preview.Refused.class);
+    preview.contentCache().changed(SVG);
+    assertThat(preview.rebuild().replaced()).isTrue();
+    assertThat(preview.file(SVG)).get()
+        .isInstanceOfSatisfying(Preview.Bytes.class, b -> assertThat(b.bytes()).isEqualTo(fixed));
+  }
+
+  /** Static files other than SVG images are streamed from the content folder, not read here. */
+  @Test
+  void otherStaticFilesAreStreamedFromTheContentFolder() throws Exception {
+    Files.write(content.resolve("2020/01/anh/anh.png"), new byte[] {1, 2, 3});
+    preview.contentCache().changed("2020/01/anh/anh.png");
+    assertThat(preview.rebuild().replaced()).isTrue();
+    assertThat(preview.file("2020/01/anh/anh.png")).get()
+        .isEqualTo(new Preview.OnDisk(content.resolve("2020/01/anh/anh.png").toRealPath()));
+  }
+
+  String text(String file) throws Exception {
+    return new String(((Preview.Bytes) preview.file(file).orElseThrow()).bytes(), StandardCharsets.UTF_8);
   }
 }
