@@ -119,8 +119,19 @@ public final class SiteBuilder {
     // -Dluutru.searchIndex=false builds without the index: only for measuring what it costs.
     boolean index = !"false".equals(System.getProperty("luutru.searchIndex"));
     Words words = new Words(index);
+    // A build stopped between the two moves of its swap left no site: put back first, so that
+    // even a build that fails leaves the last site in place.
+    Optional<Diagnostic> recovered = SiteWriter.recover(config.outputDir()).map(old -> Diagnostic.warning(
+        config.outputDir().toString(), 0, 0, "put back the site of the last build, which a build stopped during its"
+        + " swap had left as " + config.outputDir().resolveSibling(old.getFileName()), ""));
     try {
-      return build(config, words, timings);
+      BuildResult r = build(config, words, timings);
+      if (recovered.isEmpty()) {
+        return r;
+      }
+      List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
+      diags.add(recovered.get());
+      return new BuildResult(sorted(diags), r.written(), r.articles(), r.files(), r.bytes(), r.timings());
     } finally {
       // Whether or not the index was written, the threads let go of their word tables.
       if (words.words != null) {

@@ -181,7 +181,8 @@ public final class SiteWriter implements AutoCloseable {
    * folder of this user with a {@value #MARKER} file, or empty), then the lock file. What cannot
    * be tidied stays, for the next build to try again.
    */
-  static void sweep(Path out) {
+  static java.util.Optional<Path> sweep(Path out) {
+    Path restored = null;
     Path parent = out.getParent();
     String name = out.getFileName().toString();
     String me = System.getProperty("user.name");
@@ -192,7 +193,7 @@ public final class SiteWriter implements AutoCloseable {
     })) {
       s.forEach(locks::add);
     } catch (IOException e) {
-      return;
+      return java.util.Optional.empty();
     }
     for (Path lockFile : locks) {
       String f = lockFile.getFileName().toString();
@@ -215,6 +216,7 @@ public final class SiteWriter implements AutoCloseable {
           Path old = parent.resolve(name + OLD + n);
           if (!Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS) && ours(old, me)) {
             move(old, out); // the last site, which a stopped commit had moved aside
+            restored = old;
           }
           for (Path left : List.of(temp, old)) {
             if (ours(left, me)) {
@@ -231,6 +233,72 @@ public final class SiteWriter implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         // Not ours to tidy, or not now: left as it is.
       }
+    }
+    return java.util.Optional.ofNullable(restored);
+  }
+
+  /**
+   * Puts the last site back at {@code output} when a build stopped between the two moves of its
+   * swap left it missing: a {@code <output>.old-<n>} of this user's, with the {@value #MARKER}
+   * file, whose build is not running (its lock file is free, or there is none: a file system
+   * without locks). Every build calls this first, whether or not it goes on to write, so a failed
+   * build leaves the site as it was. Of several such folders, the one moved aside last.
+   *
+   * @return the folder put back, or empty when {@code output} was there or nothing could be put back
+   */
+  public static java.util.Optional<Path> recover(Path output) {
+    Path out = output.toAbsolutePath().normalize();
+    Path parent = out.getParent();
+    if (parent == null || Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(parent)) {
+      return java.util.Optional.empty();
+    }
+    String name = out.getFileName().toString();
+    java.util.Optional<Path> swept = sweep(out); // puts back the site of a build whose lock file is free
+    if (swept.isPresent() || Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return swept;
+    }
+    List<Path> olds = new java.util.ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(name + OLD))) {
+      s.forEach(olds::add);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+    String me = System.getProperty("user.name");
+    Path last = null;
+    java.nio.file.attribute.FileTime lastTime = null;
+    for (Path old : olds) {
+      String n = old.getFileName().toString().substring(name.length() + OLD.length());
+      try {
+        if (Files.exists(parent.resolve(name + LOCK + n + LOCK_SUFFIX), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || !ours(old, me) || !Files.isRegularFile(old.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          continue; // a build still running (or its lock busy), or not a whole site of ours
+        }
+        // A move changes a folder's status time, not its modification time.
+        java.nio.file.attribute.FileTime t = changed(old);
+        if (last == null || t.compareTo(lastTime) > 0) {
+          last = old;
+          lastTime = t;
+        }
+      } catch (IOException e) {
+        // not ours to put back
+      }
+    }
+    if (last == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      move(last, out);
+      return java.util.Optional.of(last);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static java.nio.file.attribute.FileTime changed(Path p) throws IOException {
+    try {
+      return (java.nio.file.attribute.FileTime) Files.getAttribute(p, "unix:ctime", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
   }
 

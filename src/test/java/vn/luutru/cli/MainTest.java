@@ -91,6 +91,35 @@ class MainTest {
     }
   }
 
+  /**
+   * Killed between the two moves of its swap, a build leaves no site/, the last site in
+   * site.old-<n> and (killed, so not deleted) its lock file; or, where the file system gives no
+   * locks, no lock file. The next build puts it back first, even one that fails.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "lock file left: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void aFailedBuildFirstPutsBackTheSiteAStoppedSwapMovedAside(boolean lockFileLeft) throws IOException {
+    write("content/2020/a.md", "---\ntitle: \"Đại hội\"\ndate: 2020-01-17\n---\nNội dung.\n");
+    assertThat(build().code()).isZero();
+    var before = Trees.read(dir.resolve("site"));
+    Files.move(dir.resolve("site"), dir.resolve("site.old-77"));
+    if (lockFileLeft) {
+      Files.createFile(dir.resolve("site.build-77.lock"));
+    }
+    write("content/2020/b.md", "---\ntitle: \"Hỏng\"\ndate: 2020-02-30\n---\n");
+
+    Run r = build();
+
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("date: impossible date 2020-02-30", "site was left as it was",
+        "warning: put back the site of the last build, which a build stopped during its swap had left as "
+            + dir.resolve("site.old-77"));
+    assertThat(Trees.read(dir.resolve("site"))).as("the last site, byte for byte").containsExactlyEntriesOf(before);
+    try (var s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("content", "site");
+    }
+  }
+
   @Test
   void anAliasCannotTakeTheAddressOfAGeneratedPage() throws IOException {
     write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\ncategories: [\"Đại hội Đảng\"]\n"
