@@ -115,6 +115,17 @@ public final class SiteBuilder {
   }
 
   public static BuildResult build(SiteConfig config) throws IOException {
+    return build(config, () -> { });
+  }
+
+  /** What a test runs at a point of the build, to change the content folder under it. */
+  @FunctionalInterface
+  interface Seam {
+    void run() throws IOException;
+  }
+
+  /** As {@link #build(SiteConfig)}, running {@code beforeCopy} after the checks, before the static files are copied. */
+  static BuildResult build(SiteConfig config, Seam beforeCopy) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     // -Dluutru.searchIndex=false builds without the index: only for measuring what it costs.
     boolean index = !"false".equals(System.getProperty("luutru.searchIndex"));
@@ -125,7 +136,7 @@ public final class SiteBuilder {
         config.outputDir().toString(), 0, 0, "put back the site of the last build, which a build stopped during its"
         + " swap had left as " + config.outputDir().resolveSibling(old.getFileName()), ""));
     try {
-      BuildResult r = build(config, words, timings);
+      BuildResult r = build(config, words, timings, beforeCopy);
       if (recovered.isEmpty()) {
         return r;
       }
@@ -140,7 +151,7 @@ public final class SiteBuilder {
     }
   }
 
-  private static BuildResult build(SiteConfig config, Words words, Map<String, Long> timings)
+  private static BuildResult build(SiteConfig config, Words words, Map<String, Long> timings, Seam beforeCopy)
       throws IOException {
     Modelled modelled = model(config, Caches.none(), false, timings, words);
     SiteRenderer renderer = SiteRenderer.of(config);
@@ -166,8 +177,15 @@ public final class SiteBuilder {
       }
       long t4 = lap(timings, "search", t3);
       parts.forEach((part, ms) -> timings.put("search." + part, ms));
+      beforeCopy.run();
+      // Checked when the content was read, each file is checked again as it is copied.
+      List<Diagnostic> changed = new ArrayList<>();
       for (String file : model.staticFiles()) {
-        out.copy(ContentSource.locate(config.contentDir(), file), file);
+        StaticFile.copy(config.contentDir(), file, config.contentPrefix() + file, out).ifPresent(changed::add);
+      }
+      if (!changed.isEmpty()) {
+        diags.addAll(changed);
+        return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
       }
       out.commit();
       lap(timings, "write", t4);

@@ -331,13 +331,13 @@ public final class SiteWriter implements AutoCloseable {
     bytes.addAndGet(content.length);
   }
 
-  /** Copies one file as it is. */
-  public void copy(Path source, String file) throws IOException {
+  /** Writes one file from {@code in}, read to its end. */
+  public void copy(java.io.InputStream in, String file) throws IOException {
     Path target = resolve(file);
     folder(target.getParent());
-    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    long n = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     files.incrementAndGet();
-    bytes.addAndGet(Files.size(target));
+    bytes.addAndGet(n);
   }
 
   /** Creates a folder once; most files share their folder with many others. */
