@@ -18,6 +18,7 @@ import vn.luutru.content.Diagnostic;
 import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.output.OutputRefusedException;
 import vn.luutru.output.SiteWriter;
+import vn.luutru.output.SwapGate;
 import vn.luutru.render.SiteRenderer;
 import vn.luutru.search.DocumentWords;
 import vn.luutru.search.SearchIndexWriter;
@@ -115,7 +116,12 @@ public final class SiteBuilder {
   }
 
   public static BuildResult build(SiteConfig config) throws IOException {
-    return build(config, () -> { });
+    return build(config, SwapGate.open());
+  }
+
+  /** As {@link #build(SiteConfig)}; the site is swapped in only through {@code gate}. */
+  public static BuildResult build(SiteConfig config, SwapGate gate) throws IOException {
+    return build(config, () -> { }, gate);
   }
 
   /** What a test runs at a point of the build, to change the content folder under it. */
@@ -126,6 +132,10 @@ public final class SiteBuilder {
 
   /** As {@link #build(SiteConfig)}, running {@code beforeCopy} after the checks, before the static files are copied. */
   static BuildResult build(SiteConfig config, Seam beforeCopy) throws IOException {
+    return build(config, beforeCopy, SwapGate.open());
+  }
+
+  private static BuildResult build(SiteConfig config, Seam beforeCopy, SwapGate gate) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     // -Dluutru.searchIndex=false builds without the index: only for measuring what it costs.
     boolean index = !"false".equals(System.getProperty("luutru.searchIndex"));
@@ -136,7 +146,7 @@ public final class SiteBuilder {
         config.outputDir().toString(), 0, 0, "put back the site of the last build, which a build stopped during its"
         + " swap had left as " + config.outputDir().resolveSibling(old.getFileName()), ""));
     try {
-      BuildResult r = build(config, words, timings, beforeCopy);
+      BuildResult r = build(config, words, timings, beforeCopy, gate);
       if (recovered.isEmpty()) {
         return r;
       }
@@ -151,8 +161,8 @@ public final class SiteBuilder {
     }
   }
 
-  private static BuildResult build(SiteConfig config, Words words, Map<String, Long> timings, Seam beforeCopy)
-      throws IOException {
+  private static BuildResult build(SiteConfig config, Words words, Map<String, Long> timings, Seam beforeCopy,
+      SwapGate gate) throws IOException {
     Modelled modelled = model(config, Caches.none(), false, timings, words);
     SiteRenderer renderer = SiteRenderer.of(config);
     if (modelled.hasErrors()) {
@@ -187,7 +197,7 @@ public final class SiteBuilder {
         diags.addAll(changed);
         return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
       }
-      out.commit();
+      out.commit(gate);
       lap(timings, "write", t4);
       return new BuildResult(sorted(diags), true, model.articles().size(), out.fileCount(), out.byteCount(), timings);
     } catch (OutputRefusedException e) {

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.luutru.output.SwapGate;
 
 /**
  * {@code luutru}: the entry point. {@link #run} takes its writers and clock, so the whole
@@ -32,12 +35,24 @@ public final class Main implements Runnable {
     }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(run(args, out, err, Clock.systemDefaultZone()));
+    // A test's seam: -Dluutru.test.beforeSwap=FILE holds a build before its swap until FILE (a
+    // named pipe) has been read to its end.
+    String hold = System.getProperty("luutru.test.beforeSwap");
+    SwapGate gate = hold == null ? SwapGate.open() : SwapGate.open(() -> Files.readAllBytes(Path.of(hold)));
+    if (System.getProperty(Relaunch.MARK) != null) {
+      Relaunch.dieWithParent(System.in, gate, () -> Runtime.getRuntime().halt(1));
+    }
+    System.exit(run(args, out, err, Clock.systemDefaultZone(), gate));
   }
 
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
-    CommandLine cli = new CommandLine(new Main(), new Factory(clock));
+    return run(args, out, err, clock, SwapGate.open());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter, Clock)}; a build swaps its site in through {@code gate}. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, SwapGate gate) {
+    CommandLine cli = new CommandLine(new Main(), new Factory(clock, gate));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -58,11 +73,11 @@ public final class Main implements Runnable {
   }
 
   /** Creates commands, handing the clock to those that need one. */
-  private record Factory(Clock clock) implements CommandLine.IFactory {
+  private record Factory(Clock clock, SwapGate gate) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == BuildCommand.class) {
-        return cls.cast(new BuildCommand(clock));
+        return cls.cast(new BuildCommand(clock, gate));
       }
       if (cls == ImportCommand.class) {
         return cls.cast(new ImportCommand(clock));

@@ -63,6 +63,8 @@ public final class SiteWriter implements AutoCloseable {
   private final AtomicLong bytes = new AtomicLong();
   private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean committed;
+  /** The old output, moved aside by {@link #swap}, to delete. */
+  private Path oldLeft;
 
   private SiteWriter(Path output, Path temp, Lock lock, String n) {
     this.output = output;
@@ -366,6 +368,24 @@ public final class SiteWriter implements AutoCloseable {
 
   /** Puts the new site in place of the old one. */
   public void commit() throws IOException {
+    commit(SwapGate.open());
+  }
+
+  /** Puts the new site in place of the old one, unless {@code gate} is shut. */
+  public void commit(SwapGate gate) throws IOException {
+    gate.swap(this::swap);
+    if (committed && oldLeft != null) {
+      try {
+        deleteInParallel(oldLeft);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // The new site is in place; what is left of the old one (a part, when one of the
+        // threads failed) stays beside it, named .old-<n>, with its lock file: the next build
+        // deletes it.
+      }
+    }
+  }
+
+  private void swap() throws IOException {
     Path old = null;
     if (Files.exists(output)) {
       old = output.resolveSibling(output.getFileName() + OLD + n);
@@ -380,15 +400,7 @@ public final class SiteWriter implements AutoCloseable {
       throw e;
     }
     committed = true;
-    if (old != null) {
-      try {
-        deleteInParallel(old);
-      } catch (IOException | java.io.UncheckedIOException e) {
-        // The new site is in place; what is left of the old one (a part, when one of the
-        // threads failed) stays beside it, named .old-<n>, with its lock file: the next build
-        // deletes it.
-      }
-    }
+    oldLeft = old;
   }
 
   private static void move(Path from, Path to) throws IOException {
