@@ -19,6 +19,7 @@ import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.output.OutputRefusedException;
 import vn.luutru.output.SiteWriter;
 import vn.luutru.output.SwapGate;
+import vn.luutru.output.WriteProblem;
 import vn.luutru.render.SiteRenderer;
 import vn.luutru.search.DocumentWords;
 import vn.luutru.search.SearchIndexWriter;
@@ -202,6 +203,11 @@ public final class SiteBuilder {
       return new BuildResult(sorted(diags), true, model.articles().size(), out.fileCount(), out.byteCount(), timings);
     } catch (OutputRefusedException e) {
       diags.add(Diagnostic.error(config.outputDir().toString(), 0, 0, e.getMessage(), ""));
+      return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
+    } catch (IOException e) {
+      // The content was read; what failed is writing the site (or letting go of what was written).
+      diags.add(Diagnostic.error(config.outputDir().toString(), 0, 0,
+          WriteProblem.describe(e, config.outputDir()), ""));
       return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
     }
   }

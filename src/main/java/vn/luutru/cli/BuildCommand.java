@@ -58,11 +58,11 @@ final class BuildCommand implements Callable<Integer> {
     }
     if (!result.written()) {
       err.printf(Locale.ROOT, "luutru: %d error(s), %d warning(s); %s was left as it was%n", counts.errors(),
-          counts.warnings(), site.output);
+          counts.warnings(), Printable.escape(site.output.toString()));
       return 1;
     }
     out.printf(Locale.ROOT, "luutru: %d articles, %d files (%.1f MB) written to %s%s%n", result.articles(),
-        result.files(), result.bytes() / 1e6, site.output,
+        result.files(), result.bytes() / 1e6, Printable.escape(site.output.toString()),
         counts.warnings() > 0 ? "; " + counts.warnings() + " warning(s)" : "");
     return 0;
   }

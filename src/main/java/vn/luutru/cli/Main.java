@@ -57,14 +57,42 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("luutru: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          cmd.getErr().println(failure(e));
           cmd.getErr().flush();
-          return 1;
+          return e instanceof IOException ? 1 : INTERNAL_ERROR;
         });
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The exit code of a failure that is luutru's, not the input's: a bug, or no memory left. */
+  static final int INTERNAL_ERROR = 3;
+
+  /** What to print for an exception that ended a command, its names escaped (see {@link Printable}). */
+  static String failure(Throwable e) {
+    if (e instanceof IOException io) {
+      String m = io.getMessage() == null ? io.toString() : io.getMessage();
+      if (io instanceof java.nio.file.FileSystemException f && f.getReason() != null && f.getFile() != null
+          && !m.contains(" ")) {
+        m = f.getFile() + ": " + f.getReason();
+      } else if (io instanceof java.nio.file.NoSuchFileException || io instanceof java.nio.file.AccessDeniedException) {
+        m = m + ": " + (io instanceof java.nio.file.NoSuchFileException ? "no such file or folder" : "permission denied");
+      }
+      return "luutru: error: " + Printable.escape(m);
+    }
+    if (e instanceof OutOfMemoryError) {
+      return "luutru: error: out of memory (" + Printable.escape(String.valueOf(e.getMessage())) + "): give Java more, such as java -Xmx2g -jar"
+          + " luutru.jar …, and run the command again";
+    }
+    StringBuilder s = new StringBuilder("luutru: internal error: this is a bug in luutru, not a problem with your"
+        + " files: please report it with the command you ran and these lines:\n  " + Printable.escape(e.toString()));
+    StackTraceElement[] trace = e.getStackTrace();
+    for (int i = 0; i < Math.min(trace.length, 8); i++) {
+      s.append("\n    at ").append(trace[i]);
+    }
+    return s.toString();
   }
 
   @Override

@@ -120,6 +120,68 @@ class MainTest {
     }
   }
 
+  /** A file name can hold a line break or a right-to-left override: printed as they are, it could forge a line. */
+  @Test
+  void namesWithControlOrBidiCharactersArePrintedEscaped() throws IOException {
+    String forged = "x\nluutru check: 1 articles, 0 error(s), 0 warning(s)\n\u202Egpj.md";
+    write("content/" + forged, "---\ntitle: \"A\"\ndate: 2020-02-30\n---\n");
+
+    Run r = run("check", "--content", dir.resolve("content").toString(), "--templates", "templates");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().lines()).noneMatch(l -> l.startsWith("luutru check: 1 articles, 0 error(s)"));
+    assertThat(r.err()).doesNotContain("\u202E")
+        .contains("/x\\nluutru check: 1 articles, 0 error(s), 0 warning(s)\\n\\u202Egpj.md:3:7: error: date: impossible date")
+        .contains("luutru check: 0 articles, 1 error(s)");
+  }
+
+  @Test
+  void anOutputInsideAFileSaysWhatFailedWhyAndWhatToDo() throws IOException {
+    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n");
+    Path file = write("tep.txt", "một tệp");
+    Path output = file.resolve("site");
+
+    Run r = run("build", "--content", dir.resolve("content").toString(), "--output", output.toString(),
+        "--templates", "templates");
+
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains(output + ": error: cannot write the site into " + output + ": " + file
+        + " is a file, not a folder: choose another --output", output + " was left as it was")
+        .doesNotContain("luutru: error:");
+    assertThat(Files.readString(file)).isEqualTo("một tệp");
+  }
+
+  /** A bug is not the user's content: its own exit code, and a request to report it. */
+  @Test
+  void aBugExitsWithThreeAndAsksForAReport() throws IOException {
+    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n");
+    Clock broken = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        throw new IllegalStateException("a clock that fails");
+      }
+    };
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code = Main.run(new String[] {"build", "--content", dir.resolve("content").toString(), "--output",
+        dir.resolve("site").toString(), "--templates", "templates"}, new PrintWriter(out), new PrintWriter(err), broken);
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString()).startsWith("luutru: internal error: this is a bug in luutru, not a problem with your"
+        + " files: please report it").contains("java.lang.IllegalStateException: a clock that fails", "at vn.luutru.");
+  }
+
   @Test
   void anAliasCannotTakeTheAddressOfAGeneratedPage() throws IOException {
     write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\ncategories: [\"Đại hội Đảng\"]\n"
