@@ -44,12 +44,13 @@ final class ImportCommand implements Callable<Integer> {
     for (Importer.Result r : results) {
       if (r.written().isPresent()) {
         written++;
-        out.println(r.input() + " → " + r.written().get());
+        out.println(Printable.escape(r.input() + " → " + r.written().get()));
       } else if (r.failed()) {
         failed++;
       }
       for (String note : r.notes()) {
-        (r.failed() ? err : out).println("  " + r.input() + ": " + (r.failed() ? "error: " : "check: ") + note);
+        String line = r.input() + ": " + (r.failed() ? "error: " : "check: ") + note;
+        (r.failed() ? err : out).println("  " + Printable.escape(line));
       }
     }
     out.printf("luutru import: %d page(s) imported, %d skipped, %d failed%n", written,

@@ -78,10 +78,10 @@ final class NewCommand implements Callable<Integer> {
     try {
       Files.writeString(file, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
-      spec.commandLine().getErr().println("luutru: error: " + file + " already exists; it was left as it is");
+      spec.commandLine().getErr().println("luutru: error: " + Printable.escape(file.toString()) + " already exists; it was left as it is");
       return 1;
     }
-    spec.commandLine().getOut().println(file);
+    spec.commandLine().getOut().println(Printable.escape(file.toString()));
     return 0;
   }
 

@@ -65,6 +65,7 @@ public final class SiteWriter implements AutoCloseable {
   private boolean committed;
   /** The old output, moved aside by {@link #swap}, to delete. */
   private Path oldLeft;
+  private volatile boolean closing;
 
   private SiteWriter(Path output, Path temp, Lock lock, String n) {
     this.output = output;
@@ -326,6 +327,7 @@ public final class SiteWriter implements AutoCloseable {
 
   /** Writes one file; safe to call from many threads for different files. */
   public void write(String file, byte[] content) throws IOException {
+    open();
     Path target = resolve(file);
     folder(target.getParent());
     Files.write(target, content);
@@ -335,11 +337,22 @@ public final class SiteWriter implements AutoCloseable {
 
   /** Writes one file from {@code in}, read to its end. */
   public void copy(java.io.InputStream in, String file) throws IOException {
+    open();
     Path target = resolve(file);
     folder(target.getParent());
     long n = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     files.incrementAndGet();
     bytes.addAndGet(n);
+  }
+
+  /**
+   * Refuses a write once {@link #close} has begun: when one thread of a build fails, the others
+   * may still be writing while the temporary folder is deleted.
+   */
+  private void open() throws IOException {
+    if (closing) {
+      throw new IOException("the site's temporary folder is being deleted: the build has stopped");
+    }
   }
 
   /** Creates a folder once; most files share their folder with many others. */
@@ -413,9 +426,20 @@ public final class SiteWriter implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closing = true;
     try {
       if (!committed && Files.exists(temp)) {
-        deleteTree(temp);
+        // A write that began before close() may still add a file: the deletion fails, and is tried again.
+        for (int attempt = 1; ; attempt++) {
+          try {
+            deleteTree(temp);
+            break;
+          } catch (IOException e) {
+            if (attempt == 3) {
+              throw e;
+            }
+          }
+        }
       }
     } finally {
       if (lock != null) {

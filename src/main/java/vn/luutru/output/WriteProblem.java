@@ -30,7 +30,9 @@ public final class WriteProblem {
     Path out = output.toAbsolutePath().normalize();
     Path parent = out.getParent() == null ? out : out.getParent();
     String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : "";
-    String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : "";
+    // Writes through a channel fail with a plain IOException whose message is the system's reason.
+    String reason = e instanceof FileSystemException f ? (f.getReason() != null ? f.getReason() : "")
+        : e.getMessage() != null ? e.getMessage() : "";
     String lower = reason.toLowerCase(Locale.ROOT);
     String head = "cannot write the site into " + output + ": ";
     // A file of the site or the temporary folder beside it names the output's folder better.

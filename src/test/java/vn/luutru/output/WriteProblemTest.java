@@ -37,6 +37,15 @@ class WriteProblemTest {
         + " while writing " + file + ": free some space on the disk of " + dir + ", or choose another --output");
   }
 
+  /** A write through a channel fails with a plain IOException: its message is the reason. */
+  @Test
+  void aFullDiskSaysSoWhenTheExceptionNamesNoFile() {
+    Path site = dir.resolve("site");
+    assertThat(WriteProblem.describe(new IOException("No space left on device"), site)).isEqualTo("cannot write the"
+        + " site into " + site + ": the disk is full (No space left on device): free some space on the disk of " + dir
+        + ", or choose another --output");
+  }
+
   @Test
   void aReadOnlyDiskSaysSo() {
     Path site = dir.resolve("site");
