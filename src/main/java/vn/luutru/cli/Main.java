@@ -73,12 +73,12 @@ public final class Main implements Runnable {
   /** What to print for an exception that ended a command, its names escaped (see {@link Printable}). */
   static String failure(Throwable e) {
     if (e instanceof IOException io) {
+      // The JDK names only the file for these two: the reason and the next step are added.
       String m = io.getMessage() == null ? io.toString() : io.getMessage();
-      if (io instanceof java.nio.file.FileSystemException f && f.getReason() != null && f.getFile() != null
-          && !m.contains(" ")) {
-        m = f.getFile() + ": " + f.getReason();
-      } else if (io instanceof java.nio.file.NoSuchFileException || io instanceof java.nio.file.AccessDeniedException) {
-        m = m + ": " + (io instanceof java.nio.file.NoSuchFileException ? "no such file or folder" : "permission denied");
+      if (io instanceof java.nio.file.AccessDeniedException a && a.getReason() == null) {
+        m = m + ": permission denied: make it readable (and writable, if luutru writes it) or choose another";
+      } else if (io instanceof java.nio.file.NoSuchFileException n && n.getReason() == null) {
+        m = m + ": no such file or folder (was it moved or deleted while luutru ran?)";
       }
       return "luutru: error: " + Printable.escape(m);
     }
