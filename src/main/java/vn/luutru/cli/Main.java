@@ -83,8 +83,8 @@ public final class Main implements Runnable {
       return "luutru: error: " + Printable.escape(m);
     }
     if (e instanceof OutOfMemoryError) {
-      return "luutru: error: out of memory (" + Printable.escape(String.valueOf(e.getMessage())) + "): give Java more, such as java -Xmx2g -jar"
-          + " luutru.jar …, and run the command again";
+      return "luutru: error: out of memory (" + Printable.escape(String.valueOf(e.getMessage())) + "): give Java"
+          + " more, such as java -Xmx2g -jar luutru.jar …, and run the command again";
     }
     StringBuilder s = new StringBuilder("luutru: internal error: this is a bug in luutru, not a problem with your"
         + " files: please report it with the command you ran and these lines:\n  " + Printable.escape(e.toString()));

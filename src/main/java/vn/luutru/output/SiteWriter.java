@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * folder, or an {@code .old-<n>} one half deleted: each a whole site. While it runs, a build
  * holds a lock on {@code <output>.build-<n>.lock} beside them; the operating system lets go of
  * it when the process ends, however it ends. So each build first deletes the folders of the
- * builds whose lock nobody holds, and leaves those of builds still running.
+ * builds whose lock nobody holds, and leaves those of builds still running. A build that does not
+ * get as far as writing (its content has errors) still puts back a site left aside first
+ * ({@link #recover}).
  *
  * <pre>{@code
  * try (SiteWriter out = SiteWriter.open(Path.of("site"))) {
@@ -245,7 +247,9 @@ public final class SiteWriter implements AutoCloseable {
    * swap left it missing: a {@code <output>.old-<n>} of this user's, with the {@value #MARKER}
    * file, whose build is not running (its lock file is free, or there is none: a file system
    * without locks). Every build calls this first, whether or not it goes on to write, so a failed
-   * build leaves the site as it was. Of several such folders, the one moved aside last.
+   * build leaves the site as it was. Of several such folders, the one moved aside last. (Without
+   * locks, a build between its two moves cannot be told from a stopped one: this puts its old
+   * site back, and its second move fails with an error.)
    *
    * @return the folder put back, or empty when {@code output} was there or nothing could be put back
    */
@@ -327,7 +331,7 @@ public final class SiteWriter implements AutoCloseable {
 
   /** Writes one file; safe to call from many threads for different files. */
   public void write(String file, byte[] content) throws IOException {
-    open();
+    ensureOpen();
     Path target = resolve(file);
     folder(target.getParent());
     Files.write(target, content);
@@ -337,7 +341,7 @@ public final class SiteWriter implements AutoCloseable {
 
   /** Writes one file from {@code in}, read to its end. */
   public void copy(java.io.InputStream in, String file) throws IOException {
-    open();
+    ensureOpen();
     Path target = resolve(file);
     folder(target.getParent());
     long n = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
@@ -349,7 +353,7 @@ public final class SiteWriter implements AutoCloseable {
    * Refuses a write once {@link #close} has begun: when one thread of a build fails, the others
    * may still be writing while the temporary folder is deleted.
    */
-  private void open() throws IOException {
+  private void ensureOpen() throws IOException {
     if (closing) {
       throw new IOException("the site's temporary folder is being deleted: the build has stopped");
     }
