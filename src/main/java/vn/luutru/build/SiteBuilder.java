@@ -18,6 +18,8 @@ import vn.luutru.content.Diagnostic;
 import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.output.OutputRefusedException;
 import vn.luutru.output.SiteWriter;
+import vn.luutru.output.SwapGate;
+import vn.luutru.output.WriteProblem;
 import vn.luutru.render.SiteRenderer;
 import vn.luutru.search.DocumentWords;
 import vn.luutru.search.SearchIndexWriter;
@@ -115,12 +117,43 @@ public final class SiteBuilder {
   }
 
   public static BuildResult build(SiteConfig config) throws IOException {
+    return build(config, SwapGate.open());
+  }
+
+  /** As {@link #build(SiteConfig)}; the site is swapped in only through {@code gate}. */
+  public static BuildResult build(SiteConfig config, SwapGate gate) throws IOException {
+    return build(config, () -> { }, gate);
+  }
+
+  /** What a test runs at a point of the build, to change the content folder under it. */
+  @FunctionalInterface
+  interface Seam {
+    void run() throws IOException;
+  }
+
+  /** As {@link #build(SiteConfig)}, running {@code beforeCopy} after the checks, before the static files are copied. */
+  static BuildResult build(SiteConfig config, Seam beforeCopy) throws IOException {
+    return build(config, beforeCopy, SwapGate.open());
+  }
+
+  private static BuildResult build(SiteConfig config, Seam beforeCopy, SwapGate gate) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     // -Dluutru.searchIndex=false builds without the index: only for measuring what it costs.
     boolean index = !"false".equals(System.getProperty("luutru.searchIndex"));
     Words words = new Words(index);
+    // A build stopped between the two moves of its swap left no site: put back first, so that
+    // even a build that fails leaves the last site in place.
+    Optional<Diagnostic> recovered = SiteWriter.recover(config.outputDir()).map(old -> Diagnostic.warning(
+        config.outputDir().toString(), 0, 0, "put back the site of the last build, which a build stopped during its"
+        + " swap had left as " + config.outputDir().resolveSibling(old.getFileName()), ""));
     try {
-      return build(config, words, timings);
+      BuildResult r = build(config, words, timings, beforeCopy, gate);
+      if (recovered.isEmpty()) {
+        return r;
+      }
+      List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
+      diags.add(recovered.get());
+      return new BuildResult(sorted(diags), r.written(), r.articles(), r.files(), r.bytes(), r.timings());
     } finally {
       // Whether or not the index was written, the threads let go of their word tables.
       if (words.words != null) {
@@ -129,8 +162,8 @@ public final class SiteBuilder {
     }
   }
 
-  private static BuildResult build(SiteConfig config, Words words, Map<String, Long> timings)
-      throws IOException {
+  private static BuildResult build(SiteConfig config, Words words, Map<String, Long> timings, Seam beforeCopy,
+      SwapGate gate) throws IOException {
     Modelled modelled = model(config, Caches.none(), false, timings, words);
     SiteRenderer renderer = SiteRenderer.of(config);
     if (modelled.hasErrors()) {
@@ -155,14 +188,26 @@ public final class SiteBuilder {
       }
       long t4 = lap(timings, "search", t3);
       parts.forEach((part, ms) -> timings.put("search." + part, ms));
+      beforeCopy.run();
+      // Checked when the content was read, each file is checked again as it is copied.
+      List<Diagnostic> changed = new ArrayList<>();
       for (String file : model.staticFiles()) {
-        out.copy(ContentSource.locate(config.contentDir(), file), file);
+        StaticFile.copy(config.contentDir(), file, config.contentPrefix() + file, out).ifPresent(changed::add);
       }
-      out.commit();
+      if (!changed.isEmpty()) {
+        diags.addAll(changed);
+        return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
+      }
+      out.commit(gate);
       lap(timings, "write", t4);
       return new BuildResult(sorted(diags), true, model.articles().size(), out.fileCount(), out.byteCount(), timings);
     } catch (OutputRefusedException e) {
       diags.add(Diagnostic.error(config.outputDir().toString(), 0, 0, e.getMessage(), ""));
+      return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
+    } catch (IOException e) {
+      // The content was read; what failed is writing the site (or letting go of what was written).
+      diags.add(Diagnostic.error(config.outputDir().toString(), 0, 0,
+          WriteProblem.describe(e, config.outputDir()), ""));
       return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
     }
   }

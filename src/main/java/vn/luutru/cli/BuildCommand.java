@@ -10,6 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
+import vn.luutru.content.PrintableText;
+import vn.luutru.output.SwapGate;
 
 /** {@code luutru build}: writes the whole site, or nothing. */
 @Command(
@@ -22,6 +24,7 @@ import vn.luutru.build.SiteBuilder;
     })
 final class BuildCommand implements Callable<Integer> {
   private final Clock clock;
+  private final SwapGate gate;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -30,15 +33,16 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--timings", description = "Print how long each stage took.")
   boolean timings;
 
-  BuildCommand(Clock clock) {
+  BuildCommand(Clock clock, SwapGate gate) {
     this.clock = clock;
+    this.gate = gate;
   }
 
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    BuildResult result = SiteBuilder.build(site.config(spec.commandLine(), clock));
+    BuildResult result = SiteBuilder.build(site.config(spec.commandLine(), clock), gate);
     Reports.Counts counts = Reports.print(result.diagnostics(), err);
     if (timings) {
       // Stages on one line, the parts of a stage ("search.postings") on a line of their own.
@@ -55,11 +59,11 @@ final class BuildCommand implements Callable<Integer> {
     }
     if (!result.written()) {
       err.printf(Locale.ROOT, "luutru: %d error(s), %d warning(s); %s was left as it was%n", counts.errors(),
-          counts.warnings(), site.output);
+          counts.warnings(), PrintableText.escape(site.output.toString()));
       return 1;
     }
     out.printf(Locale.ROOT, "luutru: %d articles, %d files (%.1f MB) written to %s%s%n", result.articles(),
-        result.files(), result.bytes() / 1e6, site.output,
+        result.files(), result.bytes() / 1e6, PrintableText.escape(site.output.toString()),
         counts.warnings() > 0 ? "; " + counts.warnings() + " warning(s)" : "");
     return 0;
   }

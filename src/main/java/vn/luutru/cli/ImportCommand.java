@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.luutru.content.ArticleParser;
+import vn.luutru.content.PrintableText;
 import vn.luutru.importer.Importer;
 
 /** {@code luutru import}: saved pages of the former website to Markdown articles. */
@@ -44,12 +45,13 @@ final class ImportCommand implements Callable<Integer> {
     for (Importer.Result r : results) {
       if (r.written().isPresent()) {
         written++;
-        out.println(r.input() + " → " + r.written().get());
+        out.println(PrintableText.escape(r.input() + " → " + r.written().get()));
       } else if (r.failed()) {
         failed++;
       }
       for (String note : r.notes()) {
-        (r.failed() ? err : out).println("  " + r.input() + ": " + (r.failed() ? "error: " : "check: ") + note);
+        String line = r.input() + ": " + (r.failed() ? "error: " : "check: ") + note;
+        (r.failed() ? err : out).println("  " + PrintableText.escape(line));
       }
     }
     out.printf("luutru import: %d page(s) imported, %d skipped, %d failed%n", written,

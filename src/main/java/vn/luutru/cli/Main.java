@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.luutru.content.PrintableText;
+import vn.luutru.output.SwapGate;
 
 /**
  * {@code luutru}: the entry point. {@link #run} takes its writers and clock, so the whole
@@ -32,24 +36,64 @@ public final class Main implements Runnable {
     }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(run(args, out, err, Clock.systemDefaultZone()));
+    // A test's seam: -Dluutru.test.beforeSwap=FILE holds a build before its swap until FILE (a
+    // named pipe) has been read to its end.
+    String hold = System.getProperty("luutru.test.beforeSwap");
+    SwapGate gate = hold == null ? SwapGate.open() : SwapGate.open(() -> Files.readAllBytes(Path.of(hold)));
+    if (System.getProperty(Relaunch.MARK) != null) {
+      Relaunch.dieWithParent(System.in, gate, () -> Runtime.getRuntime().halt(1));
+    }
+    System.exit(run(args, out, err, Clock.systemDefaultZone(), gate));
   }
 
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
-    CommandLine cli = new CommandLine(new Main(), new Factory(clock));
+    return run(args, out, err, clock, SwapGate.open());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter, Clock)}; a build swaps its site in through {@code gate}. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, SwapGate gate) {
+    CommandLine cli = new CommandLine(new Main(), new Factory(clock, gate));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("luutru: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+          cmd.getErr().println(failure(e));
           cmd.getErr().flush();
-          return 1;
+          return e instanceof IOException ? 1 : INTERNAL_ERROR;
         });
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The exit code of a failure that is luutru's, not the input's: a bug, or no memory left. */
+  static final int INTERNAL_ERROR = 3;
+
+  /** What to print for an exception that ended a command, its names escaped (see {@link PrintableText}). */
+  static String failure(Throwable e) {
+    if (e instanceof IOException io) {
+      // The JDK names only the file for these two: the reason and the next step are added.
+      String m = io.getMessage() == null ? io.toString() : io.getMessage();
+      if (io instanceof java.nio.file.AccessDeniedException a && a.getReason() == null) {
+        m = m + ": permission denied: make it readable (and writable, if luutru writes it) or choose another";
+      } else if (io instanceof java.nio.file.NoSuchFileException n && n.getReason() == null) {
+        m = m + ": no such file or folder (was it moved or deleted while luutru ran?)";
+      }
+      return "luutru: error: " + PrintableText.escape(m);
+    }
+    if (e instanceof OutOfMemoryError) {
+      return "luutru: error: out of memory (" + PrintableText.escape(String.valueOf(e.getMessage())) + "): give Java"
+          + " more, such as java -Xmx2g -jar luutru.jar …, and run the command again";
+    }
+    StringBuilder s = new StringBuilder("luutru: internal error: this is a bug in luutru, not a problem with your"
+        + " files: please report it with the command you ran and these lines:\n  " + PrintableText.escape(e.toString()));
+    StackTraceElement[] trace = e.getStackTrace();
+    for (int i = 0; i < Math.min(trace.length, 8); i++) {
+      s.append("\n    at ").append(trace[i]);
+    }
+    return s.toString();
   }
 
   @Override
@@ -58,11 +102,11 @@ public final class Main implements Runnable {
   }
 
   /** Creates commands, handing the clock to those that need one. */
-  private record Factory(Clock clock) implements CommandLine.IFactory {
+  private record Factory(Clock clock, SwapGate gate) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == BuildCommand.class) {
-        return cls.cast(new BuildCommand(clock));
+        return cls.cast(new BuildCommand(clock, gate));
       }
       if (cls == ImportCommand.class) {
         return cls.cast(new ImportCommand(clock));

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.luutru.content.ArticleParser;
 import vn.luutru.content.CongressTitle;
+import vn.luutru.content.PrintableText;
 import vn.luutru.content.VietnameseText;
 
 /** {@code luutru new "Tiêu đề"}: scaffolds a draft article and prints its path. */
@@ -78,10 +79,10 @@ final class NewCommand implements Callable<Integer> {
     try {
       Files.writeString(file, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
-      spec.commandLine().getErr().println("luutru: error: " + file + " already exists; it was left as it is");
+      spec.commandLine().getErr().println("luutru: error: " + PrintableText.escape(file.toString()) + " already exists; it was left as it is");
       return 1;
     }
-    spec.commandLine().getOut().println(file);
+    spec.commandLine().getOut().println(PrintableText.escape(file.toString()));
     return 0;
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import vn.luutru.output.SwapGate;
 
 /**
  * {@code java -jar luutru.jar build} starts the work in a second JVM tuned for a short batch run:
@@ -27,6 +28,9 @@ import java.util.Set;
  * -jar …}) go to the second JVM too, and win: a collector or a compiler setting of the user's
  * replaces ours. {@code -Dluutru.relaunch=false}, a debugger or agent, or {@code
  * -XX:ArchiveClassesAtExit} keeps the work in this JVM.
+ *
+ * <p>The second JVM dies with the first: it reads its standard input, a pipe the first holds,
+ * and halts at its end, before any swap of the site ({@link #dieWithParent}).
  */
 final class Relaunch {
   static final String MARK = "luutru.relaunched";
@@ -160,7 +164,11 @@ final class Relaunch {
   static Optional<Integer> run(List<String> command) {
     Process child;
     try {
-      child = new ProcessBuilder(command).inheritIO().start();
+      // Its standard input is a pipe this JVM holds and never writes to: when this JVM ends,
+      // however it ends (kill -9 included), the system closes it and the child sees the end of
+      // its input (see dieWithParent).
+      child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+          .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -179,6 +187,30 @@ final class Relaunch {
         return Optional.of(child.exitValue()); // shutting down already
       }
     }
+  }
+
+  /**
+   * In the second JVM: ends it when the first is gone, which it learns when {@code parent} (its
+   * standard input, a pipe only the first JVM holds) reaches its end. The gate is shut first,
+   * so a build swaps its site in before that or never; then {@code halt} runs (the real one
+   * halts the JVM: what the build wrote so far is left for the next build to delete).
+   */
+  static Thread dieWithParent(java.io.InputStream parent, SwapGate gate, Runnable halt) {
+    Thread watch = new Thread(() -> {
+      try {
+        byte[] ignored = new byte[64];
+        while (parent.read(ignored) >= 0) {
+          // the first JVM writes nothing; its end is what counts
+        }
+      } catch (IOException e) {
+        // the pipe broke: the first JVM is gone just as well
+      }
+      gate.close("the command that started this build (java -jar luutru.jar) was stopped");
+      halt.run();
+    }, "luutru-parent-watch");
+    watch.setDaemon(true);
+    watch.start();
+    return watch;
   }
 
   /** The folder {@code --content} names, as picocli would read it, or {@code ./content}. */

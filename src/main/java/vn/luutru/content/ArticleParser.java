@@ -744,6 +744,14 @@ public final class ArticleParser {
           error(item, key + ": '" + raw.get() + "' is not a page address inside the site");
           continue;
         }
+        // The site has no hidden files (the content folder's are skipped), and .luutru, the
+        // output's marker, must not be overwritten by a redirect page.
+        Optional<String> hidden = segments.stream().filter(s -> s.startsWith(".")).findFirst();
+        if (hidden.isPresent()) {
+          error(item, key + ": '" + raw.get() + "' has a part that starts with a dot (" + hidden.get() + "): the site"
+              + " has no hidden files, and .luutru marks its folder as written by luutru; choose another address");
+          continue;
+        }
         // Percent-escapes can spell what no file name may hold.
         if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
           error(item, key + ": '" + raw.get() + "' has a control character (such as %00 or %0A) in it");

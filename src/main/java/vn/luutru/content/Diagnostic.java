@@ -105,11 +105,13 @@ public record Diagnostic(
   /**
    * The headline, then the source line and a caret under the column, as compilers print. A line
    * longer than {@value #MAX_QUOTED} characters is quoted around the column, up to {@value
-   * #MAX_QUOTED} of them, with {@code …} where it is cut.
+   * #MAX_QUOTED} of them, with {@code …} where it is cut. Control and bidirectional characters
+   * are escaped ({@link PrintableText}), the caret still under its column.
    */
   public String format() {
+    String headline = PrintableText.escape(headline());
     if (line <= 0 || sourceLine.isEmpty()) {
-      return headline();
+      return headline;
     }
     String l = sourceLine;
     int at = forward(l, 0, Math.max(column, 1) - 1);
@@ -128,17 +130,20 @@ public record Diagnostic(
       quoted.append('…');
       caret.append(' ');
     }
-    quoted.append(l, start, end);
+    for (int i = start; i < end; ) {
+      int c = l.codePointAt(i);
+      String shown = c == '\t' || Character.charCount(c) > 1 ? Character.toString(c) : PrintableText.escape((char) c);
+      quoted.append(shown);
+      if (i < at) {
+        caret.append(c == '\t' ? "\t" : " ".repeat(shown.codePointCount(0, shown.length())));
+      }
+      i += Character.charCount(c);
+    }
     if (end < l.length()) {
       quoted.append('…');
     }
-    for (int i = start; i < at; ) {
-      int c = l.codePointAt(i);
-      caret.append(c == '\t' ? '\t' : ' ');
-      i += Character.charCount(c);
-    }
     caret.append('^');
-    return headline() + "\n" + quoted + "\n" + caret;
+    return headline + "\n" + quoted + "\n" + caret;
   }
 
   /** The offset {@code n} characters (code points) after {@code from}, or the end of {@code s}. */

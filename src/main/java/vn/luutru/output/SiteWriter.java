@@ -28,7 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * folder, or an {@code .old-<n>} one half deleted: each a whole site. While it runs, a build
  * holds a lock on {@code <output>.build-<n>.lock} beside them; the operating system lets go of
  * it when the process ends, however it ends. So each build first deletes the folders of the
- * builds whose lock nobody holds, and leaves those of builds still running.
+ * builds whose lock nobody holds, and leaves those of builds still running. A build that does not
+ * get as far as writing (its content has errors) still puts back a site left aside first
+ * ({@link #recover}).
  *
  * <pre>{@code
  * try (SiteWriter out = SiteWriter.open(Path.of("site"))) {
@@ -63,6 +65,9 @@ public final class SiteWriter implements AutoCloseable {
   private final AtomicLong bytes = new AtomicLong();
   private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean committed;
+  /** The old output, moved aside by {@link #swap}, to delete. */
+  private Path oldLeft;
+  private volatile boolean closing;
 
   private SiteWriter(Path output, Path temp, Lock lock, String n) {
     this.output = output;
@@ -181,7 +186,8 @@ public final class SiteWriter implements AutoCloseable {
    * folder of this user with a {@value #MARKER} file, or empty), then the lock file. What cannot
    * be tidied stays, for the next build to try again.
    */
-  static void sweep(Path out) {
+  static java.util.Optional<Path> sweep(Path out) {
+    Path restored = null;
     Path parent = out.getParent();
     String name = out.getFileName().toString();
     String me = System.getProperty("user.name");
@@ -192,7 +198,7 @@ public final class SiteWriter implements AutoCloseable {
     })) {
       s.forEach(locks::add);
     } catch (IOException e) {
-      return;
+      return java.util.Optional.empty();
     }
     for (Path lockFile : locks) {
       String f = lockFile.getFileName().toString();
@@ -215,6 +221,7 @@ public final class SiteWriter implements AutoCloseable {
           Path old = parent.resolve(name + OLD + n);
           if (!Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS) && ours(old, me)) {
             move(old, out); // the last site, which a stopped commit had moved aside
+            restored = old;
           }
           for (Path left : List.of(temp, old)) {
             if (ours(left, me)) {
@@ -231,6 +238,74 @@ public final class SiteWriter implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         // Not ours to tidy, or not now: left as it is.
       }
+    }
+    return java.util.Optional.ofNullable(restored);
+  }
+
+  /**
+   * Puts the last site back at {@code output} when a build stopped between the two moves of its
+   * swap left it missing: a {@code <output>.old-<n>} of this user's, with the {@value #MARKER}
+   * file, whose build is not running (its lock file is free, or there is none: a file system
+   * without locks). Every build calls this first, whether or not it goes on to write, so a failed
+   * build leaves the site as it was. Of several such folders, the one moved aside last. (Without
+   * locks, a build between its two moves cannot be told from a stopped one: this puts its old
+   * site back, and its second move fails with an error.)
+   *
+   * @return the folder put back, or empty when {@code output} was there or nothing could be put back
+   */
+  public static java.util.Optional<Path> recover(Path output) {
+    Path out = output.toAbsolutePath().normalize();
+    Path parent = out.getParent();
+    if (parent == null || Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(parent)) {
+      return java.util.Optional.empty();
+    }
+    String name = out.getFileName().toString();
+    java.util.Optional<Path> swept = sweep(out); // puts back the site of a build whose lock file is free
+    if (swept.isPresent() || Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return swept;
+    }
+    List<Path> olds = new java.util.ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(name + OLD))) {
+      s.forEach(olds::add);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+    String me = System.getProperty("user.name");
+    Path last = null;
+    java.nio.file.attribute.FileTime lastTime = null;
+    for (Path old : olds) {
+      String n = old.getFileName().toString().substring(name.length() + OLD.length());
+      try {
+        if (Files.exists(parent.resolve(name + LOCK + n + LOCK_SUFFIX), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || !ours(old, me) || !Files.isRegularFile(old.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          continue; // a build still running (or its lock busy), or not a whole site of ours
+        }
+        // A move changes a folder's status time, not its modification time.
+        java.nio.file.attribute.FileTime t = changed(old);
+        if (last == null || t.compareTo(lastTime) > 0) {
+          last = old;
+          lastTime = t;
+        }
+      } catch (IOException e) {
+        // not ours to put back
+      }
+    }
+    if (last == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      move(last, out);
+      return java.util.Optional.of(last);
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static java.nio.file.attribute.FileTime changed(Path p) throws IOException {
+    try {
+      return (java.nio.file.attribute.FileTime) Files.getAttribute(p, "unix:ctime", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
   }
 
@@ -256,6 +331,7 @@ public final class SiteWriter implements AutoCloseable {
 
   /** Writes one file; safe to call from many threads for different files. */
   public void write(String file, byte[] content) throws IOException {
+    ensureOpen();
     Path target = resolve(file);
     folder(target.getParent());
     Files.write(target, content);
@@ -263,13 +339,24 @@ public final class SiteWriter implements AutoCloseable {
     bytes.addAndGet(content.length);
   }
 
-  /** Copies one file as it is. */
-  public void copy(Path source, String file) throws IOException {
+  /** Writes one file from {@code in}, read to its end. */
+  public void copy(java.io.InputStream in, String file) throws IOException {
+    ensureOpen();
     Path target = resolve(file);
     folder(target.getParent());
-    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+    long n = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     files.incrementAndGet();
-    bytes.addAndGet(Files.size(target));
+    bytes.addAndGet(n);
+  }
+
+  /**
+   * Refuses a write once {@link #close} has begun: when one thread of a build fails, the others
+   * may still be writing while the temporary folder is deleted.
+   */
+  private void ensureOpen() throws IOException {
+    if (closing) {
+      throw new IOException("the site's temporary folder is being deleted: the build has stopped");
+    }
   }
 
   /** Creates a folder once; most files share their folder with many others. */
@@ -298,6 +385,24 @@ public final class SiteWriter implements AutoCloseable {
 
   /** Puts the new site in place of the old one. */
   public void commit() throws IOException {
+    commit(SwapGate.open());
+  }
+
+  /** Puts the new site in place of the old one, unless {@code gate} is shut. */
+  public void commit(SwapGate gate) throws IOException {
+    gate.swap(this::swap);
+    if (committed && oldLeft != null) {
+      try {
+        deleteInParallel(oldLeft);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // The new site is in place; what is left of the old one (a part, when one of the
+        // threads failed) stays beside it, named .old-<n>, with its lock file: the next build
+        // deletes it.
+      }
+    }
+  }
+
+  private void swap() throws IOException {
     Path old = null;
     if (Files.exists(output)) {
       old = output.resolveSibling(output.getFileName() + OLD + n);
@@ -312,15 +417,7 @@ public final class SiteWriter implements AutoCloseable {
       throw e;
     }
     committed = true;
-    if (old != null) {
-      try {
-        deleteInParallel(old);
-      } catch (IOException | java.io.UncheckedIOException e) {
-        // The new site is in place; what is left of the old one (a part, when one of the
-        // threads failed) stays beside it, named .old-<n>, with its lock file: the next build
-        // deletes it.
-      }
-    }
+    oldLeft = old;
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -333,9 +430,20 @@ public final class SiteWriter implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closing = true;
     try {
       if (!committed && Files.exists(temp)) {
-        deleteTree(temp);
+        // A write that began before close() may still add a file: the deletion fails, and is tried again.
+        for (int attempt = 1; ; attempt++) {
+          try {
+            deleteTree(temp);
+            break;
+          } catch (IOException e) {
+            if (attempt == 3) {
+              throw e;
+            }
+          }
+        }
       }
     } finally {
       if (lock != null) {

@@ -120,7 +120,50 @@ public final class SiteRenderer {
             + " search index; rename or move this file", ""));
       }
     }
+    collisions.addAll(aliasesNested(out, assets, model.staticFiles()));
     return new Plan(out, collisions);
+  }
+
+  /**
+   * Aliases whose address is inside a file the site makes (a list's feed, a file of the theme),
+   * or is a folder holding one: an address is a file or a folder, never both. The model has
+   * kept aliases off its fixed pages, articles and the content folder's files already.
+   */
+  private List<Diagnostic> aliasesNested(Map<String, Job> jobs, Set<String> assets, List<String> statics) {
+    List<Alias> aliases = aliases(jobs);
+    if (aliases.isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> files = new HashMap<>();
+    jobs.keySet().forEach(f -> files.put(f, "the page /" + address(f)));
+    assets.forEach(f -> files.putIfAbsent(f, "a file of the theme"));
+    statics.forEach(f -> files.putIfAbsent(f, "the file " + contentPrefix + f));
+    Map<String, String> holds = new HashMap<>();
+    for (String f : new java.util.TreeSet<>(files.keySet())) {
+      for (String folder : SiteModelBuilder.folders(f)) {
+        holds.putIfAbsent(folder, files.get(f).equals("a file of the theme") ? "the theme's file /" + f : files.get(f));
+      }
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (Alias a : aliases) {
+      String shown = "alias /" + address(a.file());
+      String source = a.target().article().sourcePath();
+      java.util.Optional<String> outer = SiteModelBuilder.folders(a.file()).stream().filter(files::containsKey).findFirst();
+      if (outer.isPresent()) {
+        out.add(a.at().error(source, shown + " is inside /" + outer.get() + ", which is the address of "
+            + files.get(outer.get()) + ", not a folder; choose another alias"));
+      } else if (holds.containsKey(a.file())) {
+        out.add(a.at().error(source, shown + " is a folder of the site: it holds " + holds.get(a.file())
+            + "; choose another alias"));
+      }
+    }
+    return out;
+  }
+
+  /** The aliases among {@code jobs}. */
+  private static List<Alias> aliases(Map<String, Job> jobs) {
+    return jobs.values().stream().map(j -> j.context().get("alias")).filter(Alias.class::isInstance)
+        .map(Alias.class::cast).sorted(java.util.Comparator.comparing(Alias::file)).toList();
   }
 
   private static String address(String file) {

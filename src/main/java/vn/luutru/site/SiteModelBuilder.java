@@ -929,6 +929,11 @@ public final class SiteModelBuilder {
       // claim (SiteRenderer.plan); here it only keeps aliases off it.
       owner.putIfAbsent(s, "the file " + contentPrefix + s);
     }
+    // An address is a file or a folder, never both: each folder of the site, with what it holds.
+    Map<String, String> holds = new HashMap<>();
+    for (String f : new java.util.TreeSet<>(owner.keySet())) {
+      addFolders(holds, f, held(owner.get(f), f));
+    }
     List<Alias> out = new ArrayList<>();
     List<Integer> bySource = new ArrayList<>(IntStream.range(0, articles.size()).boxed().toList());
     bySource.sort(Comparator.comparing(i -> articles.get(i).contentPath()));
@@ -939,16 +944,51 @@ public final class SiteModelBuilder {
         String last = alias.substring(alias.lastIndexOf('/') + 1);
         String file = alias.endsWith("/") ? alias + "index.html" : last.contains(".") ? alias : alias + "/index.html";
         Position at = a.position("aliases." + k);
-        String previous = owner.putIfAbsent(file, a.sourcePath());
+        String previous = owner.get(file);
         if (previous != null) {
           diags.add(at.error(a.sourcePath(), "alias /" + alias + " is already the address of "
               + (previous.equals(a.sourcePath()) ? "this article" : previous)));
           continue;
         }
+        java.util.Optional<String> outer = folders(file).stream().filter(owner::containsKey).findFirst();
+        if (outer.isPresent()) {
+          String o = owner.get(outer.get());
+          diags.add(at.error(a.sourcePath(), "alias /" + alias + " is inside /" + outer.get() + ", which is the address of "
+              + (o.equals(a.sourcePath()) ? "this article" : o) + ", not a folder; choose another alias"));
+          continue;
+        }
+        if (holds.containsKey(file)) {
+          diags.add(at.error(a.sourcePath(), "alias /" + alias + " is a folder of the site: it holds " + holds.get(file)
+              + "; choose another alias"));
+          continue;
+        }
+        owner.put(file, a.sourcePath());
+        addFolders(holds, file, "the redirect page /" + file + " of " + a.sourcePath());
         out.add(new Alias(file, pages.get(i), at));
       }
     }
     out.sort(Comparator.comparing(Alias::file));
     return out;
+  }
+
+  /** The folders {@code file} is in, outermost first: {@code a/b/c.html} is in {@code a} and {@code a/b}. */
+  public static List<String> folders(String file) {
+    List<String> out = new ArrayList<>();
+    for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {
+      out.add(file.substring(0, slash));
+    }
+    return out;
+  }
+
+  /** Records that each folder of {@code file} holds {@code what}, unless it holds something already. */
+  private static void addFolders(Map<String, String> holds, String file, String what) {
+    for (String folder : folders(file)) {
+      holds.putIfAbsent(folder, what);
+    }
+  }
+
+  /** How a diagnostic names the file at {@code file} that {@code owner} (as in the owners' map) makes. */
+  private static String held(String owner, String file) {
+    return owner.startsWith("the page ") || owner.startsWith("the file ") ? owner : "the page /" + file + " of " + owner;
   }
 }

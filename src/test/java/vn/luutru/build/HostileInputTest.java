@@ -39,7 +39,8 @@ import vn.luutru.testing.Trees;
  *
  * <p>Each case is built alone beside a valid article, over the site that article built: the
  * build exits 1, prints the case's own diagnostics and no other error, and leaves the previous
- * {@code site/} byte for byte as it was (every file hashed before and after). Then every case
+ * {@code site/} byte for byte as it was (every file hashed before and after); {@code check} gives the
+ * same errors at the same places. Then every case
  * at once: one run reports them all, none hiding another. Files that are only odd build, with
  * a warning where they stand. Every build runs under a hang timeout.
  */
@@ -110,6 +111,29 @@ class HostileInputTest {
         + " is already the address of {c}/2020/01/dai-hoi.md"},
     {"alias-chuyen-muc", "alias-chuyen-muc/bai.md:4:30: error: alias /chuyen-muc/dai-hoi-dang/ is already the address of the page"
         + " /chuyen-muc/dai-hoi-dang/; choose another alias"},
+    // Aliases nested under a file, or over the output's marker
+    // regression: these passed check, and build failed with no place (or overwrote the marker file)
+    {"alias-duoi-trang-chu", "alias-duoi-trang-chu/bai.md:4:11: error: alias /index.html/x is inside /index.html, which is"
+        + " the address of the page /index.html, not a folder; choose another alias"},
+    {"alias-duoi-rss", "alias-duoi-rss/bai.md:4:11: error: alias /rss.xml/x is inside /rss.xml, which is the address of"
+        + " the page /rss.xml, not a folder"},
+    {"alias-duoi-sitemap", "alias-duoi-sitemap/bai.md:4:11: error: alias /sitemap.xml/x is inside /sitemap.xml, which is"
+        + " the address of the page /sitemap.xml, not a folder"},
+    {"alias-duoi-bai", "alias-duoi-bai/bai.md:4:11: error: alias /2020/01/dai-hoi-chi-bo-van-phong-lan-thu-nhat-nhiem-ky-2020-2025/"
+        + "index.html/x is inside /2020/01/dai-hoi-chi-bo-van-phong-lan-thu-nhat-nhiem-ky-2020-2025/index.html, which is the"
+        + " address of {c}/2020/01/dai-hoi.md, not a folder"},
+    {"alias-duoi-tep", "alias-duoi-tep/bai.md:4:11: error: alias /alias-duoi-tep/tep.txt/x is inside"
+        + " /alias-duoi-tep/tep.txt, which is the address of the file {c}/alias-duoi-tep/tep.txt, not a folder"},
+    {"alias-duoi-trang-mau", "alias-duoi-trang-mau/bai.md:4:11: error: alias /chuyen-muc/dai-hoi-dang/rss.xml/x/ is inside"
+        + " /chuyen-muc/dai-hoi-dang/rss.xml, which is the address of the page /chuyen-muc/dai-hoi-dang/rss.xml, not a folder"},
+    // (with every case at once, the content folder's own assets/style.css is the file it is inside)
+    {"alias-duoi-giao-dien", "alias-duoi-giao-dien/bai.md:4:11: error: alias /assets/style.css/x"},
+    {"alias-chua-tep", "alias-chua-tep/bai.md:4:11: error: alias /alias-chua-tep/anh.html is a folder of the site: it"
+        + " holds the file {c}/alias-chua-tep/anh.html/tep.txt; choose another alias"},
+    {"alias-dau-moc", "alias-dau-moc/bai.md:4:11: error: aliases: '/.luutru' has a part that starts with a dot (.luutru):"
+        + " the site has no hidden files, and .luutru marks its folder as written by luutru; choose another address"},
+    {"alias-cham-dau", "alias-cham-dau/bai.md:4:11: error: aliases: '/.well-known/tin.html' has a part that starts with a"
+        + " dot (.well-known)"},
     // Addresses
     {"slug-trung", "slug-trung/b.md:4:7: error: duplicate address /2021/03/trung-lap/: {c}/slug-trung/a.md has it too"},
     // regression: these were named without the content folder (tim-kiem/index.html: …), and twice
@@ -344,6 +368,24 @@ class HostileInputTest {
     assertThat(r.err).contains("site was left as it was").doesNotContain("luutru: error:", "Exception");
     assertThat(Trees.sha256(site)).as("the previous site, byte for byte").isEqualTo(before);
     assertThat(leftovers()).containsExactlyInAnyOrder("content", "site", "outside");
+  }
+
+  /** check finds what build finds, at the same place: a case that passes check must not fail the build. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("errorCases")
+  void checkGivesTheSameErrorsAsBuild(Case c) throws IOException {
+    Path content = prepare();
+    c.setup().write(content, dir.resolve("outside"));
+
+    Run r = assertTimeoutPreemptively(HANG, () -> run("check", "--content", content.toString(), "--templates",
+        "templates"), "check hangs");
+
+    assertThat(r.code).as(r.err).isEqualTo(1);
+    List<String> headlines = headlines(r.err, content);
+    for (String e : expand(c.expected())) {
+      assertThat(headlines).as(r.err).anyMatch(h -> h.startsWith(e));
+    }
+    assertThat(r.err).doesNotContain("luutru: error:", "Exception");
   }
 
   @ParameterizedTest(name = "{0}")

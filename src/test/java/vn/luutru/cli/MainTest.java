@@ -91,6 +91,97 @@ class MainTest {
     }
   }
 
+  /**
+   * Killed between the two moves of its swap, a build leaves no site/, the last site in
+   * site.old-<n> and (killed, so not deleted) its lock file; or, where the file system gives no
+   * locks, no lock file. The next build puts it back first, even one that fails.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "lock file left: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void aFailedBuildFirstPutsBackTheSiteAStoppedSwapMovedAside(boolean lockFileLeft) throws IOException {
+    write("content/2020/a.md", "---\ntitle: \"Đại hội\"\ndate: 2020-01-17\n---\nNội dung.\n");
+    assertThat(build().code()).isZero();
+    var before = Trees.read(dir.resolve("site"));
+    Files.move(dir.resolve("site"), dir.resolve("site.old-77"));
+    if (lockFileLeft) {
+      Files.createFile(dir.resolve("site.build-77.lock"));
+    }
+    write("content/2020/b.md", "---\ntitle: \"Hỏng\"\ndate: 2020-02-30\n---\n");
+
+    Run r = build();
+
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains("date: impossible date 2020-02-30", "site was left as it was",
+        "warning: put back the site of the last build, which a build stopped during its swap had left as "
+            + dir.resolve("site.old-77"));
+    assertThat(Trees.read(dir.resolve("site"))).as("the last site, byte for byte").containsExactlyEntriesOf(before);
+    try (var s = Files.list(dir)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("content", "site");
+    }
+  }
+
+  /** A file name can hold a line break or a right-to-left override: printed as they are, it could forge a line. */
+  @Test
+  void namesWithControlOrBidiCharactersArePrintedEscaped() throws IOException {
+    String forged = "x\nluutru check: 1 articles, 0 error(s), 0 warning(s)\n\u202Egpj.md";
+    write("content/" + forged, "---\ntitle: \"A\"\ndate: 2020-02-30\n---\n");
+
+    Run r = run("check", "--content", dir.resolve("content").toString(), "--templates", "templates");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().lines()).noneMatch(l -> l.startsWith("luutru check: 1 articles, 0 error(s)"));
+    assertThat(r.err()).doesNotContain("\u202E")
+        .contains("/x\\nluutru check: 1 articles, 0 error(s), 0 warning(s)\\n\\u202Egpj.md:3:7: error: date: impossible date")
+        .contains("luutru check: 0 articles, 1 error(s)");
+  }
+
+  @Test
+  void anOutputInsideAFileSaysWhatFailedWhyAndWhatToDo() throws IOException {
+    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n");
+    Path file = write("tep.txt", "một tệp");
+    Path output = file.resolve("site");
+
+    Run r = run("build", "--content", dir.resolve("content").toString(), "--output", output.toString(),
+        "--templates", "templates");
+
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.err()).contains(output + ": error: cannot write the site into " + output + ": " + file
+        + " is a file, not a folder: choose another --output", output + " was left as it was")
+        .doesNotContain("luutru: error:");
+    assertThat(Files.readString(file)).isEqualTo("một tệp");
+  }
+
+  /** A bug is not the user's content: its own exit code, and a request to report it. */
+  @Test
+  void aBugExitsWithThreeAndAsksForAReport() throws IOException {
+    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n");
+    Clock broken = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        throw new IllegalStateException("a clock that fails");
+      }
+    };
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code = Main.run(new String[] {"build", "--content", dir.resolve("content").toString(), "--output",
+        dir.resolve("site").toString(), "--templates", "templates"}, new PrintWriter(out), new PrintWriter(err), broken);
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString()).startsWith("luutru: internal error: this is a bug in luutru, not a problem with your"
+        + " files: please report it").contains("java.lang.IllegalStateException: a clock that fails", "at vn.luutru.");
+  }
+
   @Test
   void anAliasCannotTakeTheAddressOfAGeneratedPage() throws IOException {
     write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\ncategories: [\"Đại hội Đảng\"]\n"

@@ -70,6 +70,47 @@ class RelaunchIT {
     assertThat(jar("build", "--no-such-option").code()).as("usage errors").isEqualTo(2);
   }
 
+  /**
+   * {@code kill -9} of {@code java -jar} must take the second JVM with it, before it swaps its
+   * site in. The second JVM is held before its swap by a test seam (it reads a named pipe to its
+   * end); the first is killed; then the pipe is let go: the second JVM must have ended, and the
+   * previous site must be there byte for byte.
+   */
+  @Test
+  void killingTheFirstJvmEndsTheSecondBeforeItSwapsItsSiteIn() throws Exception {
+    Path content = dir.resolve("content");
+    Files.createDirectories(content);
+    Files.writeString(content.resolve("a.md"), "---\ntitle: \"Một\"\ndate: 2020-01-01\n---\nMột.\n");
+    Path site = dir.resolve("site");
+    assertThat(jar("build", "--content", content.toString(), "--output", site.toString()).code()).isZero();
+    var before = Trees.sha256(site);
+    Files.writeString(content.resolve("b.md"), "---\ntitle: \"Hai\"\ndate: 2020-01-02\n---\nHai.\n");
+    Path hold = dir.resolve("hold");
+    Process mkfifo = new ProcessBuilder("mkfifo", hold.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor()).isZero();
+
+    Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dluutru.test.beforeSwap=" + hold, "-jar", Path.of("target/luutru.jar").toAbsolutePath().toString(), "build",
+        "--content", content.toString(), "--output", site.toString())
+        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+    try {
+      // Opening the pipe waits for the second JVM to open it: then it is held before its swap.
+      java.io.OutputStream holding = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(120), () -> new java.io.FileOutputStream(hold.toFile()), "the build reaches its swap");
+      ProcessHandle second = first.toHandle().children().findFirst().orElseThrow();
+
+      first.destroyForcibly();
+      assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      holding.close(); // a second JVM still running goes on to its swap now
+
+      assertThat(second.onExit().get(120, TimeUnit.SECONDS).isAlive()).as("the second JVM ended").isFalse();
+      assertThat(Trees.sha256(site)).as("the previous site, byte for byte").isEqualTo(before);
+    } finally {
+      first.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+      first.destroyForcibly();
+    }
+  }
+
   @Test
   void checkIsRelaunchedTooAndAnOptionKeepsTheWorkInOneJvm() throws Exception {
     Result same = jar("check", "--content", "content");

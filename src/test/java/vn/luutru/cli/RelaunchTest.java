@@ -56,6 +56,27 @@ class RelaunchTest {
   }
 
   @Test
+  void theSecondJvmShutsItsSwapAndHaltsWhenTheFirstIsGone() throws Exception {
+    java.io.PipedOutputStream first = new java.io.PipedOutputStream();
+    java.io.PipedInputStream stdin = new java.io.PipedInputStream(first);
+    vn.luutru.output.SwapGate gate = vn.luutru.output.SwapGate.open();
+    java.util.concurrent.CountDownLatch halted = new java.util.concurrent.CountDownLatch(1);
+
+    Thread watch = Relaunch.dieWithParent(stdin, gate, halted::countDown);
+    assertThat(halted.getCount()).as("the first JVM is there").isOne();
+    first.close();
+
+    assertThat(halted.await(120, java.util.concurrent.TimeUnit.SECONDS)).as("halted").isTrue();
+    watch.join();
+    Path site = dir.resolve("site");
+    try (vn.luutru.output.SiteWriter out = vn.luutru.output.SiteWriter.open(site)) {
+      out.write("index.html", new byte[] {'x'});
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> out.commit(gate)).hasMessageContaining("was stopped");
+    }
+    assertThat(site).doesNotExist();
+  }
+
+  @Test
   void knowsWhichOptionsThisJvmHas() {
     assertThat(Relaunch.hasOption("UseAdaptiveSizePolicy")).as("JDK 17").isTrue();
     assertThat(Relaunch.hasOption("UseNoSuchThing")).isFalse();

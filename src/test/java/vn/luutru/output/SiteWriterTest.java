@@ -149,6 +149,23 @@ class SiteWriterTest {
     assertThat(real.resolve("site/mot.html")).exists();
   }
 
+  /**
+   * A build's threads may still write when one of them failed and the writer is closed: their
+   * writes are refused, so that the temporary folder can be deleted (on a full disk it was left).
+   */
+  @Test
+  void refusesWritesOnceClosedSoThatNothingIsLeft() throws Exception {
+    Path out = dir.resolve("site");
+    SiteWriter w = SiteWriter.open(out);
+    w.write("a.html", new byte[] {1});
+    w.close();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.write("b.html", new byte[] {2}))
+        .hasMessageContaining("the build has stopped");
+    try (var s = Files.list(dir)) {
+      assertThat(s).isEmpty();
+    }
+  }
+
   /** Says whether the file it is given is locked by another process. */
   public static final class LockProbe {
     public static void main(String[] args) throws Exception {
