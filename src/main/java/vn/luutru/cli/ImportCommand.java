@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.luutru.content.ArticleParser;
+import vn.luutru.content.Diagnostic;
 import vn.luutru.importer.Importer;
 
 /** {@code luutru import}: saved pages of the former website to Markdown articles. */
@@ -41,19 +42,25 @@ final class ImportCommand implements Callable<Integer> {
         Importer.importAll(inputs, content, LocalDate.now(clock.withZone(ArticleParser.VIETNAM)));
     int written = 0;
     int failed = 0;
+    int incomplete = 0;
     for (Importer.Result r : results) {
       if (r.written().isPresent()) {
         written++;
         out.println(r.input() + " → " + r.written().get());
+        incomplete += r.failed() ? 1 : 0;
       } else if (r.failed()) {
         failed++;
       }
       for (String note : r.notes()) {
-        (r.failed() ? err : out).println("  " + r.input() + ": " + (r.failed() ? "error: " : "check: ") + note);
+        out.println("  " + r.input() + ": check: " + note);
+      }
+      for (Diagnostic d : r.errors()) {
+        err.println(d.format());
       }
     }
-    out.printf("luutru import: %d page(s) imported, %d skipped, %d failed%n", written,
+    out.printf("luutru import: %d page(s) imported%s, %d skipped, %d failed%n", written,
+        incomplete == 0 ? "" : " (" + incomplete + " of them with errors: something of the page was left out)",
         results.size() - written - failed, failed);
-    return failed > 0 ? 1 : 0;
+    return failed + incomplete > 0 ? 1 : 0;
   }
 }

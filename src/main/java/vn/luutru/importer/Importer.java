@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import vn.luutru.content.Diagnostic;
 import vn.luutru.content.VietnameseText;
 
 /**
@@ -29,8 +30,25 @@ import vn.luutru.content.VietnameseText;
 public final class Importer {
   private Importer() {}
 
-  /** One page: where it went (empty when it was not written) and what to check. */
-  public record Result(Path input, Optional<Path> written, List<String> notes, boolean failed) {}
+  /**
+   * One page: where it went (empty when it was not written), what to check, and its errors:
+   * what could not be imported, which makes the command exit 1.
+   */
+  public record Result(Path input, Optional<Path> written, List<String> notes, List<Diagnostic> errors) {
+    public Result {
+      notes = List.copyOf(notes);
+      errors = List.copyOf(errors);
+    }
+
+    static Result failed(Path input, String message) {
+      return new Result(input, Optional.empty(), List.of(), List.of(Diagnostic.error(input.toString(), 0, 0, message, "")));
+    }
+
+    /** Whether something of the page could not be imported. */
+    public boolean failed() {
+      return !errors.isEmpty();
+    }
+  }
 
   /** Imports every {@code .html}/{@code .htm} file given or found in the folders given. */
   public static List<Result> importAll(List<Path> inputs, Path content, LocalDate today) throws IOException {
@@ -47,7 +65,7 @@ public final class Importer {
       } else if (Files.isRegularFile(input)) {
         out.add(importOne(input, "/" + input.getFileName(), content, today));
       } else {
-        out.add(new Result(input, Optional.empty(), List.of("no such file or folder"), true));
+        out.add(Result.failed(input, "no such file or folder: check the name, or give the folder of the saved site"));
       }
     }
     return out;
@@ -63,7 +81,7 @@ public final class Importer {
     try {
       doc = Jsoup.parse(page.toFile(), null, "");
     } catch (IOException e) {
-      return new Result(page, Optional.empty(), List.of("cannot be read: " + e.getMessage()), true);
+      return Result.failed(page, "cannot be read (" + e.getMessage() + "): check that the file is there and readable");
     }
     LegacyPage p = PageReader.read(doc, fallbackAlias);
     List<String> notes = new ArrayList<>(p.notes());
@@ -136,12 +154,12 @@ public final class Importer {
       Files.writeString(target, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
       notes.add(target + " already exists; not overwritten");
-      return new Result(page, Optional.empty(), notes, false);
+      return new Result(page, Optional.empty(), notes, List.of());
     } catch (IOException e) {
-      notes.add("cannot write " + target + ": " + e.getMessage());
-      return new Result(page, Optional.empty(), notes, true);
+      return new Result(page, Optional.empty(), notes, List.of(Diagnostic.error(page.toString(), 0, 0,
+          "cannot write " + target + " (" + e.getMessage() + "): check that the content folder is writable", "")));
     }
-    return new Result(page, Optional.of(target), notes, false);
+    return new Result(page, Optional.of(target), notes, List.of());
   }
 
   private static String decode(String src) {
