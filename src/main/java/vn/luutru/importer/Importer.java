@@ -50,20 +50,31 @@ public final class Importer {
     }
   }
 
-  /** Imports every {@code .html}/{@code .htm} file given or found in the folders given. */
+  /**
+   * Imports every {@code .html}/{@code .htm} file given or found in the folders given. A folder
+   * is a saved site: the addresses its pages give are read inside it and nowhere else; a page
+   * given alone is a saved site of its own folder.
+   */
   public static List<Result> importAll(List<Path> inputs, Path content, LocalDate today) throws IOException {
     List<Result> out = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
+        Mirror mirror = Mirror.of(input);
         List<Path> pages;
         try (Stream<Path> s = Files.walk(input)) {
           pages = s.filter(Files::isRegularFile).filter(Importer::isHtml).sorted().toList();
         }
         for (Path page : pages) {
-          out.add(importOne(page, "/" + input.relativize(page).toString().replace('\\', '/'), content, today));
+          if (!mirror.contains(page)) {
+            out.add(Result.failed(page, "is a symbolic link that leads outside the saved site (" + mirror.root()
+                + "); it was not read. If the page belongs to the site, copy it into the folder and import again"));
+            continue;
+          }
+          out.add(importOne(page, mirror, "/" + input.relativize(page).toString().replace('\\', '/'), content, today));
         }
       } else if (Files.isRegularFile(input)) {
-        out.add(importOne(input, "/" + input.getFileName(), content, today));
+        Path folder = input.toAbsolutePath().normalize().getParent();
+        out.add(importOne(input, Mirror.of(folder), "/" + input.getFileName(), content, today));
       } else {
         out.add(Result.failed(input, "no such file or folder: check the name, or give the folder of the saved site"));
       }
@@ -76,15 +87,22 @@ public final class Importer {
     return n.endsWith(".html") || n.endsWith(".htm");
   }
 
-  static Result importOne(Path page, String fallbackAlias, Path content, LocalDate today) {
+  static Result importOne(Path page, Mirror mirror, String fallbackAlias, Path content, LocalDate today) {
     Document doc;
     try {
       doc = Jsoup.parse(page.toFile(), null, "");
     } catch (IOException e) {
       return Result.failed(page, "cannot be read (" + e.getMessage() + "): check that the file is there and readable");
     }
-    LegacyPage p = PageReader.read(doc, fallbackAlias);
-    List<String> notes = new ArrayList<>(p.notes());
+    List<String> notes = new ArrayList<>();
+    List<Diagnostic> errors = new ArrayList<>();
+    Attachments[] files = new Attachments[1];
+    LegacyPage p = PageReader.read(doc, fallbackAlias, found -> {
+      files[0] = new Attachments(mirror, page, folder(content, found.orElse(today)), notes, errors);
+      return files[0];
+    });
+    Attachments attachments = files[0];
+    notes.addAll(0, p.notes());
     String alias = p.alias();
     if (alias.contains("?")) {
       notes.add("the old address " + alias + " has a query (?…), which a static site cannot answer;"
@@ -96,32 +114,9 @@ public final class Importer {
     if (slug.isEmpty()) {
       slug = VietnameseText.slug(page.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
     }
-    Path folder = content.resolve(String.format(Locale.ROOT, "%d/%02d", date.getYear(), date.getMonthValue()));
+    Path folder = folder(content, date);
     Path target = folder.resolve(slug + ".md");
-    String image = "";
-    if (p.image().isPresent()) {
-      String src = p.image().get();
-      if (src.matches("(?i)^https?://.*") || src.startsWith("//")) {
-        image = src.startsWith("//") ? "https:" + src : src;
-      } else {
-        Path local = page.getParent().resolve(decode(src)).normalize();
-        if (Files.isRegularFile(local)) {
-          image = "anh/" + local.getFileName();
-          try {
-            Files.createDirectories(folder.resolve("anh"));
-            Path copy = folder.resolve(image);
-            if (!Files.exists(copy)) {
-              Files.copy(local, copy);
-            }
-          } catch (IOException e) {
-            notes.add("image " + src + " could not be copied: " + e.getMessage());
-            image = "";
-          }
-        } else {
-          notes.add("image " + src + " is not beside the page; it was left out");
-        }
-      }
-    }
+    String image = p.image().flatMap(attachments::leadImage).orElse("");
     StringBuilder s = new StringBuilder("---\n");
     s.append("title: ").append(quote(p.title())).append('\n');
     s.append("date: ").append(date).append('\n');
@@ -149,25 +144,27 @@ public final class Importer {
       s.append("draft: true\n");
     }
     s.append("---\n\n").append(p.markdown());
+    if (Files.exists(target)) {
+      notes.add(target + " already exists; not overwritten");
+      return new Result(page, Optional.empty(), notes, errors);
+    }
     try {
       Files.createDirectories(folder);
       Files.writeString(target, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
       notes.add(target + " already exists; not overwritten");
-      return new Result(page, Optional.empty(), notes, List.of());
+      return new Result(page, Optional.empty(), notes, errors);
     } catch (IOException e) {
-      return new Result(page, Optional.empty(), notes, List.of(Diagnostic.error(page.toString(), 0, 0,
-          "cannot write " + target + " (" + e.getMessage() + "): check that the content folder is writable", "")));
+      errors.add(Diagnostic.error(page.toString(), 0, 0,
+          "cannot write " + target + " (" + e.getMessage() + "): check that the content folder is writable", ""));
+      return new Result(page, Optional.empty(), notes, errors);
     }
-    return new Result(page, Optional.of(target), notes, List.of());
+    attachments.copy();
+    return new Result(page, Optional.of(target), notes, errors);
   }
 
-  private static String decode(String src) {
-    try {
-      return java.net.URLDecoder.decode(src.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return src;
-    }
+  private static Path folder(Path content, LocalDate date) {
+    return content.resolve(String.format(Locale.ROOT, "%d/%02d", date.getYear(), date.getMonthValue()));
   }
 
   static String quote(String s) {

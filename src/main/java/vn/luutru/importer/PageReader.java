@@ -39,7 +39,36 @@ final class PageReader {
 
   private PageReader() {}
 
+  /**
+   * What to write for the addresses of a page's images and links: the address to put in the
+   * Markdown, or empty to leave the image out (a link keeps its text).
+   */
+  interface Addresses {
+    Optional<String> image(String src);
+
+    Optional<String> link(String href);
+
+    /** Every address as the page has it. */
+    Addresses AS_GIVEN = new Addresses() {
+      @Override
+      public Optional<String> image(String src) {
+        return Optional.of(src);
+      }
+
+      @Override
+      public Optional<String> link(String href) {
+        return Optional.of(href);
+      }
+    };
+  }
+
   static LegacyPage read(Document doc, String fallbackAlias) {
+    return read(doc, fallbackAlias, date -> Addresses.AS_GIVEN);
+  }
+
+  /** {@code addresses} is asked, once the date is known (it places the article), for how to write addresses. */
+  static LegacyPage read(Document doc, String fallbackAlias,
+      java.util.function.Function<Optional<LocalDate>, Addresses> addresses) {
     List<String> notes = new ArrayList<>();
     String alias = oldAddress(doc).orElse(fallbackAlias);
     String pageTitle = doc.title();
@@ -91,7 +120,7 @@ final class PageReader {
     }
 
     // Walk the article block into Markdown, picking out the image caption and the source line.
-    Converter c = new Converter(doc.location());
+    Converter c = new Converter(addresses.apply(date));
     c.blocks(body);
     if (c.out.toString().isBlank()) {
       notes.add("no article text found");
@@ -332,15 +361,15 @@ final class PageReader {
   /** HTML blocks to Markdown; the first image becomes the lead figure. */
   static final class Converter {
     final StringBuilder out = new StringBuilder();
-    final String base;
+    final Addresses addresses;
     String image;
     String caption = "";
     String alt = "";
     String source = "";
     private boolean expectCaption;
 
-    Converter(String base) {
-      this.base = base;
+    Converter(Addresses addresses) {
+      this.addresses = addresses;
     }
 
     void blocks(Element parent) {
@@ -443,10 +472,12 @@ final class PageReader {
     }
 
     private void image(Element img, String figcaption) {
-      String src = absolute(img.attr("src"));
-      if (src.isEmpty()) {
+      String given = absolute(img.attr("src"));
+      Optional<String> to = given.isEmpty() ? Optional.empty() : addresses.image(given);
+      if (to.isEmpty()) {
         return;
       }
+      String src = to.get();
       String imgAlt = VietnameseText.clean(img.attr("alt")).strip();
       if (image == null) {
         image = src;
@@ -482,15 +513,18 @@ final class PageReader {
             case "i", "em" -> s.append(inner.isBlank() ? inner : "*" + inner.strip() + "* ");
             case "br" -> s.append("  \n");
             case "a" -> {
-              String href = c.attr("href").strip();
-              if (href.isEmpty() || href.startsWith("javascript:") || href.startsWith("#") || inner.isBlank()) {
+              String given = c.attr("href").strip();
+              String href = given.isEmpty() || given.regionMatches(true, 0, "javascript:", 0, 11) || given.startsWith("#")
+                  || inner.isBlank() ? "" : addresses.link(given).orElse("");
+              if (href.isEmpty()) {
                 s.append(inner);
               } else {
                 s.append('[').append(inner.strip()).append("](").append(href.replace(" ", "%20")).append(')');
               }
             }
             case "img" -> {
-              String src = absolute(c.attr("src"));
+              String given = absolute(c.attr("src"));
+              String src = given.isEmpty() ? "" : addresses.image(given).orElse("");
               if (!src.isEmpty()) {
                 s.append("![").append(c.attr("alt").replace("]", "")).append("](").append(src.replace(" ", "%20")).append(')');
               }

@@ -155,4 +155,125 @@ class ImporterTest {
     assertThat(results.get(0).failed()).isFalse();
     assertThat(Files.readString(results.get(0).written().orElseThrow())).contains("\\[a\\[a");
   }
+
+  // ---- Hole 1: nothing outside the mirror is read, copied or linked ----------------------------
+
+  static final String SECRET = "MẬT KHẨU: s3cr3t-do-not-publish";
+
+  /** Addresses a hostile or broken page may point at; {@code SECRET} stands for the secret's absolute path. */
+  static List<String> outsideAddresses() {
+    return List.of(
+        "../../secret.txt",
+        "../../../../../../../../../../secret.txt",
+        "..%2F..%2Fsecret.txt",
+        "%2e%2e/%2e%2e/secret.txt",
+        "%2E%2E%2F%2E%2E%2Fsecret.txt",
+        "..%5C..%5Csecret.txt",
+        "..\\..\\secret.txt",
+        "anh/../../../secret.txt",
+        "/SECRET",
+        "file:///SECRET",
+        "file:/SECRET",
+        "FILE://localhost/SECRET",
+        "C:\\secret.txt",
+        "c:/secret.txt",
+        "C|/secret.txt",
+        "anh.png%00.jpg",
+        "lien-ket.png",
+        "thu-muc-ngoai/secret.txt",
+        "javascript:alert(1)");
+  }
+
+  /** A mirror folder beside a secret file, with links in it that lead out. */
+  Path mirrorBesideASecret() throws IOException {
+    Files.writeString(dir.resolve("secret.txt"), SECRET);
+    Path tin = Files.createDirectories(dir.resolve("mirror/tin"));
+    Files.write(tin.resolve("anh.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
+    Files.createSymbolicLink(tin.resolve("lien-ket.png"), dir.resolve("secret.txt"));
+    Files.createSymbolicLink(tin.resolve("thu-muc-ngoai"), dir);
+    return dir.resolve("mirror");
+  }
+
+  static String pageWith(String address) {
+    String a = address.replace("\"", "&quot;");
+    return "<html><body><article><h1>Tin có ảnh</h1><p class=date>17/01/2020</p>"
+        + "<p><img src=\"" + a + "\" alt=\"Ảnh\"></p><p>Ảnh: Chú thích</p>"
+        + "<p>Đoạn một <img src=\"" + a + "\" alt=\"Ảnh hai\"> và <a href=\"" + a + "\">tệp đính kèm</a>.</p>"
+        + "</article></body></html>";
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("outsideAddresses")
+  void anAddressThatLeadsOutOfTheMirrorIsRefusedNamedAndNeverCopied(String address) throws IOException {
+    Path mirror = mirrorBesideASecret();
+    String resolved = address.replace("SECRET", dir.resolve("secret.txt").toAbsolutePath().toString().substring(1));
+    Files.writeString(mirror.resolve("tin/bai.html"), pageWith(resolved));
+    Path content = dir.resolve("content");
+
+    Importer.Result r = Importer.importAll(List.of(mirror), content, TODAY).get(0);
+
+    byte[] secret = SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (var files = Files.walk(dir.resolve("content"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readAllBytes(f)).as("%s", f).isNotEqualTo(secret);
+        assertThat(Files.readString(f)).as("%s", f).doesNotContain("s3cr3t", "secret.txt", "lien-ket", "javascript");
+      }
+    }
+    assertThat(r.failed()).as("a refused address is a problem").isTrue();
+    assertThat(r.errors()).as("the report names the address").anyMatch(e -> e.message().contains(resolved));
+    assertThat(r.notes()).noneMatch(n -> n.contains("copied"));
+    String md = Files.readString(r.written().orElseThrow());
+    assertThat(md).contains("Đoạn một", "tệp đính kèm").doesNotContain("image: ");
+  }
+
+  @Test
+  void filesInsideTheMirrorAreCopiedAndAddressesFromItsRootAreReadInIt() throws IOException {
+    Path mirror = mirrorBesideASecret();
+    Files.createDirectories(mirror.resolve("uploads"));
+    Files.write(mirror.resolve("uploads/hai.jpg"), new byte[] {1, 2, 3});
+    Files.write(mirror.resolve("uploads/nq 04.pdf"), new byte[] {4, 5, 6});
+    Files.writeString(mirror.resolve("tin/bai.html"), "<html><body><article><h1>Tin có ảnh</h1>"
+        + "<p class=date>17/01/2020</p><p><img src=\"anh.png\" alt=\"Ảnh\"></p>"
+        + "<p>Đoạn một <img src=\"/uploads/hai.jpg\" alt=\"Ảnh hai\"> và <a href=\"../uploads/nq%2004.pdf\">toàn văn</a>.</p>"
+        + "</article></body></html>");
+    Path content = dir.resolve("content");
+
+    Importer.Result r = Importer.importAll(List.of(mirror), content, TODAY).get(0);
+
+    assertThat(r.errors()).isEmpty();
+    String md = Files.readString(r.written().orElseThrow());
+    assertThat(md).contains("image: \"anh/anh.png\"", "![Ảnh hai](anh/hai.jpg)", "[toàn văn](tep/nq%2004.pdf)");
+    assertThat(content.resolve("2020/01/anh/hai.jpg")).hasBinaryContent(new byte[] {1, 2, 3});
+    assertThat(content.resolve("2020/01/tep/nq 04.pdf")).hasBinaryContent(new byte[] {4, 5, 6});
+    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/", 20, content, "content",
+        Optional.empty(), dir.resolve("site"), true, false, TODAY);
+    assertThat(SiteBuilder.check(config).diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+  }
+
+  @Test
+  void aSinglePageIsTheWholeMirror() throws IOException {
+    Path mirror = mirrorBesideASecret();
+    Files.write(mirror.resolve("o-goc.png"), new byte[] {7});
+    Files.writeString(mirror.resolve("tin/bai.html"), pageWith("../o-goc.png"));
+
+    Importer.Result r = Importer.importAll(List.of(mirror.resolve("tin/bai.html")), dir.resolve("content"), TODAY).get(0);
+
+    assertThat(r.errors()).anyMatch(e -> e.message().contains("../o-goc.png") && e.message().contains("outside"));
+    assertThat(dir.resolve("content/2020/01/anh/o-goc.png")).doesNotExist();
+  }
+
+  @Test
+  void aPageThatIsALinkOutOfTheMirrorIsNotRead() throws IOException {
+    Path mirror = mirrorBesideASecret();
+    Files.writeString(dir.resolve("ngoai.html"), "<html><body><h1>Ngoài</h1><p>17/01/2020</p><p>" + SECRET + "</p></body></html>");
+    Files.createSymbolicLink(mirror.resolve("tin/ngoai.html"), dir.resolve("ngoai.html"));
+
+    List<Importer.Result> results = Importer.importAll(List.of(mirror), dir.resolve("content"), TODAY);
+
+    assertThat(results).singleElement().satisfies(r -> {
+      assertThat(r.written()).isEmpty();
+      assertThat(r.errors()).anyMatch(e -> e.message().contains("leads outside the saved site"));
+    });
+    assertThat(dir.resolve("content")).doesNotExist();
+  }
 }
