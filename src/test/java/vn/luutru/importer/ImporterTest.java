@@ -276,4 +276,68 @@ class ImporterTest {
     });
     assertThat(dir.resolve("content")).doesNotExist();
   }
+
+  // ---- Hole 2: text of a page stays text -----------------------------------------------------
+
+  /** Paragraphs and headings that look like Markdown or HTML, as an old page may have them. */
+  static final List<String> MARKDOWN_LOOKALIKES = List.of(
+      "<style> là thẻ định dạng, không phải nội dung",
+      "<script>alert(1)</script> được viết ra như chữ",
+      "<!-- không phải chú thích -->",
+      "# không phải tiêu đề",
+      "## cũng không phải tiêu đề ##",
+      "> không phải trích dẫn",
+      "---",
+      "***",
+      "___",
+      "1. không phải danh sách",
+      "2) cũng không phải danh sách",
+      "- không phải gạch đầu dòng",
+      "+ không phải gạch đầu dòng",
+      "* không phải gạch đầu dòng",
+      "===",
+      "| Cột 1 | Cột 2 |",
+      "```",
+      "~~~",
+      "[^1]: không phải chú thích cuối trang",
+      "[liên kết]: http://example.org",
+      "&copy; và &amp; viết như chữ",
+      "Ngôn ngữ C#",
+      "a\\b \\* sao *nghiêng* _gạch_ `mã` ~~gạch~~",
+      "Xem <http://example.org> và www.example.org",
+      "![ảnh](x.png) chỉ là chữ");
+
+  @Test
+  void textThatLooksLikeMarkdownOrHtmlStaysTheSameText() throws IOException {
+    StringBuilder html = new StringBuilder("<html><body><article><h1>Tin</h1><p class=date>17/01/2020</p>");
+    for (String t : MARKDOWN_LOOKALIKES) {
+      String e = org.jsoup.nodes.Entities.escape(t);
+      html.append("<p>").append(e).append("</p>\n<h2>").append(e).append("</h2>\n<p>Dòng đầu<br>").append(e)
+          .append("</p>\n<ul><li>").append(e).append("</li></ul>\n<blockquote>").append(e).append("</blockquote>\n")
+          .append("<table><tr><td>").append(e).append("</td></tr></table>\n");
+    }
+    html.append("<p>Đoạn cuối.</p>\n<div>\t").append(org.jsoup.nodes.Entities.escape("---")).append("</div>")
+        .append("</article></body></html>");
+    Path page = dir.resolve("bai.html");
+    Files.writeString(page, html);
+
+    Importer.Result r = Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+    String md = Files.readString(r.written().orElseThrow());
+    String body = md.substring(md.indexOf("\n---\n") + 5);
+    assertThat(md).contains("summary: \"<style> là thẻ định dạng, không phải nội dung\"\n");
+    String rendered = new vn.luutru.markdown.MarkdownRenderer().render(body, vn.luutru.markdown.LinkResolver.IDENTITY).html();
+
+    List<String> expected = new java.util.ArrayList<>();
+    for (String t : MARKDOWN_LOOKALIKES) {
+      expected.addAll(List.of(t, t, "Dòng đầu\n" + t, t, t, t));
+    }
+    expected.addAll(List.of("Đoạn cuối.", "---"));
+    org.jsoup.nodes.Document out = org.jsoup.Jsoup.parseBodyFragment(rendered);
+    List<String> blocks = out.select("p, h2, li, blockquote:not(:has(p))").stream()
+        .map(e -> e.wholeText().strip().replaceAll("\\s*\n\\s*", "\n")).toList();
+    assertThat(blocks).as("rendered from%n%s", body).containsExactlyElementsOf(expected);
+    // Addresses in the text become links (the site's autolink extension), with the same words.
+    assertThat(out.select("a").eachText()).containsOnly("http://example.org", "www.example.org");
+    assertThat(out.select("hr, table, pre, code, ol, h1, h3, img, del, script, style, sup")).as("%s", rendered).isEmpty();
+  }
 }
