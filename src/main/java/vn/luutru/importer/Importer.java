@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import vn.luutru.content.ArticleParser;
+import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.content.VietnameseText;
 
@@ -109,16 +111,32 @@ public final class Importer {
           + " it is not kept in aliases");
       alias = "";
     }
+    Optional<String> aliasProblem = alias.isEmpty() ? Optional.empty() : aliasProblem(alias);
+    if (aliasProblem.isPresent()) {
+      notes.add("the old address " + alias + " is not kept in aliases: " + aliasProblem.get());
+      alias = "";
+    }
     LocalDate date = p.date().orElse(today);
-    String slug = VietnameseText.slug(p.title());
+    String stem = page.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    String title = p.title();
+    if (title.isBlank()) {
+      title = VietnameseText.clean(stem.replaceAll("[-_.\\s]+", " ")).strip();
+      title = title.isEmpty() ? "Bài viết không có tiêu đề" : title;
+      notes.add("the page has no title (no <h1>, <h2> or <title> with text): the title '" + title
+          + "' was made from its file name; write the real one");
+    }
+    String slug = VietnameseText.slug(title);
     if (slug.isEmpty()) {
-      slug = VietnameseText.slug(page.getFileName().toString().replaceFirst("\\.[^.]*$", ""));
+      slug = VietnameseText.slug(stem);
+    }
+    if (slug.isEmpty()) {
+      slug = "bai-viet";
     }
     Path folder = folder(content, date);
     Path target = folder.resolve(slug + ".md");
     String image = p.image().flatMap(attachments::leadImage).orElse("");
     StringBuilder s = new StringBuilder("---\n");
-    s.append("title: ").append(quote(p.title())).append('\n');
+    s.append("title: ").append(quote(title)).append('\n');
     s.append("date: ").append(date).append('\n');
     if (!p.summary().isEmpty()) {
       s.append("summary: ").append(quote(p.summary())).append('\n');
@@ -144,6 +162,24 @@ public final class Importer {
       s.append("draft: true\n");
     }
     s.append("---\n\n").append(p.markdown());
+    // What build will say of the article, said now: it reads what import writes, or import fails.
+    long bytes = utf8Length(s);
+    if (bytes > ContentSource.MAX_ARTICLE_BYTES) {
+      errors.add(Diagnostic.error(page.toString(), 0, 0, String.format(Locale.ROOT, "the article would be %.1f MB,"
+          + " more than build reads (%d MB): it is not written. Split the page into several pages (one per part of"
+          + " the report) and import them", bytes / 1e6, ContentSource.MAX_ARTICLE_BYTES >> 20), ""));
+      return new Result(page, Optional.empty(), notes, errors);
+    }
+    ArticleParser.Parsed parsed = new ArticleParser().parse(content.relativize(target).toString(), s.toString());
+    List<Diagnostic> rejected = parsed.diagnostics().stream().filter(Diagnostic::isError).toList();
+    if (!rejected.isEmpty() || parsed.article().isEmpty()) {
+      for (Diagnostic d : rejected) {
+        errors.add(Diagnostic.error(page.toString(), 0, 0, "the article would be refused by build (" + target
+            + ":" + d.line() + ":" + d.column() + ": " + d.message() + "), so it is not written: please report this"
+            + " page to the maintainers of luutru", ""));
+      }
+      return new Result(page, Optional.empty(), notes, errors);
+    }
     if (Files.exists(target)) {
       notes.add(target + " already exists; not overwritten");
       return new Result(page, Optional.empty(), notes, errors);
@@ -163,11 +199,46 @@ public final class Importer {
     return new Result(page, Optional.of(target), notes, errors);
   }
 
+  /** Why build would refuse {@code alias} in {@code aliases}, asked of the parser build uses. */
+  private static Optional<String> aliasProblem(String alias) {
+    String probe = "---\ntitle: \"x\"\ndate: 2020-01-01\naliases: [" + quote(alias) + "]\n---\n";
+    return new ArticleParser().parse("alias.md", probe).diagnostics().stream().filter(Diagnostic::isError)
+        .map(Diagnostic::message).findFirst();
+  }
+
+  private static long utf8Length(CharSequence s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
+  }
+
   private static Path folder(Path content, LocalDate date) {
     return content.resolve(String.format(Locale.ROOT, "%d/%02d", date.getYear(), date.getMonthValue()));
   }
 
+  /** A YAML double-quoted string; line breaks become spaces, other control characters escapes. */
   static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
+    StringBuilder q = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> q.append("\\\\");
+        case '"' -> q.append("\\\"");
+        case '\n', '\r', '\t', '\u2028', '\u2029', '\u0085' -> q.append(' ');
+        default -> {
+          if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\uFEFF' || (c >= 0xD800 && c <= 0xDFFF
+              && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
+              && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))))) {
+            q.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+          } else {
+            q.append(c);
+          }
+        }
+      }
+    }
+    return q.append('"').toString();
   }
 }

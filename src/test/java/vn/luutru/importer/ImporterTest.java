@@ -340,4 +340,63 @@ class ImporterTest {
     assertThat(out.select("a").eachText()).containsOnly("http://example.org", "www.example.org");
     assertThat(out.select("hr, table, pre, code, ol, h1, h3, img, del, script, style, sup")).as("%s", rendered).isEmpty();
   }
+
+  // ---- Hole 4: every article written is one build accepts ------------------------------------
+
+  /** The article as build reads it: no errors. */
+  static void buildAccepts(Path article) throws IOException {
+    vn.luutru.content.ArticleParser.Parsed parsed = new vn.luutru.content.ArticleParser()
+        .parse(article.getFileName().toString(), article.toString(), Files.readAllBytes(article));
+    assertThat(parsed.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+    assertThat(parsed.article()).isPresent();
+    assertThat(Files.size(article)).isLessThanOrEqualTo(vn.luutru.content.ContentSource.MAX_ARTICLE_BYTES);
+  }
+
+  @Test
+  void aPageWithoutAnyTitleIsTitledFromItsFileName() throws IOException {
+    Path page = dir.resolve("bao-cao_tong-ket.html");
+    Files.writeString(page, "<html><head><title> </title></head><body><h1></h1><p>17/01/2020</p><p>Nội dung.</p></body></html>");
+
+    Importer.Result r = Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+
+    buildAccepts(r.written().orElseThrow());
+    assertThat(Files.readString(r.written().get())).contains("title: \"bao cao tong ket\"");
+    assertThat(r.notes()).anyMatch(n -> n.contains("file name") && n.contains("bao cao tong ket"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "http://cu.example.vn/a/../../b.html", "http://cu.example.vn/./a.html", "http://cu.example.vn//a.html",
+      "http://cu.example.vn/a%00b.html", "http://cu.example.vn/a%0Ab.html", "http://cu.example.vn/a%5C..%5Cb.html",
+      "http://cu.example.vn/%2e%2e/b.html"})
+  void anOldAddressOutsideTheSiteIsLeftOutOfTheAliasesAndSaidSo(String canonical) throws IOException {
+    Path page = dir.resolve("bai.html");
+    Files.writeString(page, "<html><head><link rel=canonical href='" + canonical + "'></head><body><h1>Tin</h1>"
+        + "<p>17/01/2020</p><p>Nội dung.</p></body></html>");
+
+    Importer.Result r = Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+
+    buildAccepts(r.written().orElseThrow());
+    assertThat(Files.readString(r.written().get())).doesNotContain("aliases");
+    assertThat(r.notes()).anyMatch(n -> n.contains("not kept in aliases"));
+  }
+
+  /** A page of 17 MB would make an article build refuses to read (16 MB): it is a failure, not an article. */
+  @Test
+  void aPageTooLargeForAnArticleFailsAndWritesNothing() throws IOException {
+    Path page = dir.resolve("lon.html");
+    String paragraph = "<p>" + "Đại hội Chi bộ ".repeat(400) + "</p>\n";
+    StringBuilder html = new StringBuilder("<html><body><article><h1>Tin rất dài</h1><p>17/01/2020</p>");
+    while (html.length() < 12_000_000) {
+      html.append(paragraph);
+    }
+    Files.writeString(page, html.append("</article></body></html>"));
+    assertThat(Files.size(page)).isGreaterThan(vn.luutru.content.ContentSource.MAX_ARTICLE_BYTES);
+
+    Importer.Result r = Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+
+    assertThat(r.written()).isEmpty();
+    assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("16 MB", "Split the page"));
+    assertThat(dir.resolve("content")).doesNotExist();
+  }
 }
