@@ -17,7 +17,9 @@ import vn.luutru.importer.Importer;
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {
       "Turns saved HTML pages of a former news website into Markdown articles with front matter,",
-      "written under content/<year>/<month>/; the old address goes into 'aliases'. Never overwrites."
+      "written under content/<year>/<month>/; the old address goes into 'aliases'. Never overwrites.",
+      "Photos and files are copied from inside the given folder only. Exits 1 when a page, or part",
+      "of one (a photo, undecodable text), could not be imported."
     })
 final class ImportCommand implements Callable<Integer> {
   private final Clock clock;
@@ -46,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
     for (Importer.Result r : results) {
       if (r.written().isPresent()) {
         written++;
-        out.println(r.input() + " → " + r.written().get());
+        out.println(r.input() + " → " + r.written().get() + " (" + r.encoding() + ")");
         incomplete += r.failed() ? 1 : 0;
       } else if (r.failed()) {
         failed++;

@@ -36,14 +36,16 @@ public final class Importer {
    * One page: where it went (empty when it was not written), what to check, and its errors:
    * what could not be imported, which makes the command exit 1.
    */
-  public record Result(Path input, Optional<Path> written, List<String> notes, List<Diagnostic> errors) {
+  public record Result(Path input, Optional<Path> written, List<String> notes, List<Diagnostic> errors,
+      String encoding) {
     public Result {
       notes = List.copyOf(notes);
       errors = List.copyOf(errors);
     }
 
     static Result failed(Path input, String message) {
-      return new Result(input, Optional.empty(), List.of(), List.of(Diagnostic.error(input.toString(), 0, 0, message, "")));
+      return new Result(input, Optional.empty(), List.of(), List.of(Diagnostic.error(input.toString(), 0, 0, message, "")),
+          "");
     }
 
     /** Whether something of the page could not be imported. */
@@ -89,22 +91,41 @@ public final class Importer {
     return n.endsWith(".html") || n.endsWith(".htm");
   }
 
+  /** The largest page read: four times the largest article, for the markup around its text. */
+  static final long MAX_PAGE_BYTES = 4 * ContentSource.MAX_ARTICLE_BYTES;
+
   static Result importOne(Path page, Mirror mirror, String fallbackAlias, Path content, LocalDate today) {
-    Document doc;
+    byte[] bytes;
     try {
-      doc = Jsoup.parse(page.toFile(), null, "");
+      long size = Files.size(page);
+      if (size > MAX_PAGE_BYTES) {
+        return Result.failed(page, String.format(Locale.ROOT, "the page is %.1f MB, more than luutru reads as one"
+            + " page (%d MB): is it really one article? Split it into several pages and import them",
+            size / 1e6, MAX_PAGE_BYTES >> 20));
+      }
+      bytes = Files.readAllBytes(page);
     } catch (IOException e) {
       return Result.failed(page, "cannot be read (" + e.getMessage() + "): check that the file is there and readable");
     }
-    List<String> notes = new ArrayList<>();
+    PageText read = PageText.decode(bytes);
+    String encoding = read.encoding();
+    List<String> notes = new ArrayList<>(read.notes());
     List<Diagnostic> errors = new ArrayList<>();
+    if (read.problem().isPresent()) {
+      PageText.Problem problem = read.problem().get();
+      errors.add(Diagnostic.error(page.toString(), problem.line(), problem.column(), problem.message(), ""));
+      if (read.text().isEmpty()) {
+        return new Result(page, Optional.empty(), notes, errors, encoding);
+      }
+    }
+    Document doc = Jsoup.parse(read.text(), "");
     Attachments[] files = new Attachments[1];
     LegacyPage p = PageReader.read(doc, fallbackAlias, found -> {
       files[0] = new Attachments(mirror, page, folder(content, found.orElse(today)), notes, errors);
       return files[0];
     });
     Attachments attachments = files[0];
-    notes.addAll(0, p.notes());
+    notes.addAll(p.notes());
     String alias = p.alias();
     if (alias.contains("?")) {
       notes.add("the old address " + alias + " has a query (?…), which a static site cannot answer;"
@@ -163,12 +184,12 @@ public final class Importer {
     }
     s.append("---\n\n").append(p.markdown());
     // What build will say of the article, said now: it reads what import writes, or import fails.
-    long bytes = utf8Length(s);
-    if (bytes > ContentSource.MAX_ARTICLE_BYTES) {
+    long articleBytes = utf8Length(s);
+    if (articleBytes > ContentSource.MAX_ARTICLE_BYTES) {
       errors.add(Diagnostic.error(page.toString(), 0, 0, String.format(Locale.ROOT, "the article would be %.1f MB,"
           + " more than build reads (%d MB): it is not written. Split the page into several pages (one per part of"
-          + " the report) and import them", bytes / 1e6, ContentSource.MAX_ARTICLE_BYTES >> 20), ""));
-      return new Result(page, Optional.empty(), notes, errors);
+          + " the report) and import them", articleBytes / 1e6, ContentSource.MAX_ARTICLE_BYTES >> 20), ""));
+      return new Result(page, Optional.empty(), notes, errors, encoding);
     }
     ArticleParser.Parsed parsed = new ArticleParser().parse(content.relativize(target).toString(), s.toString());
     List<Diagnostic> rejected = parsed.diagnostics().stream().filter(Diagnostic::isError).toList();
@@ -178,25 +199,25 @@ public final class Importer {
             + ":" + d.line() + ":" + d.column() + ": " + d.message() + "), so it is not written: please report this"
             + " page to the maintainers of luutru", ""));
       }
-      return new Result(page, Optional.empty(), notes, errors);
+      return new Result(page, Optional.empty(), notes, errors, encoding);
     }
     if (Files.exists(target)) {
       notes.add(target + " already exists; not overwritten");
-      return new Result(page, Optional.empty(), notes, errors);
+      return new Result(page, Optional.empty(), notes, errors, encoding);
     }
     try {
       Files.createDirectories(folder);
       Files.writeString(target, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
       notes.add(target + " already exists; not overwritten");
-      return new Result(page, Optional.empty(), notes, errors);
+      return new Result(page, Optional.empty(), notes, errors, encoding);
     } catch (IOException e) {
       errors.add(Diagnostic.error(page.toString(), 0, 0,
           "cannot write " + target + " (" + e.getMessage() + "): check that the content folder is writable", ""));
-      return new Result(page, Optional.empty(), notes, errors);
+      return new Result(page, Optional.empty(), notes, errors, encoding);
     }
     attachments.copy();
-    return new Result(page, Optional.of(target), notes, errors);
+    return new Result(page, Optional.of(target), notes, errors, encoding);
   }
 
   /** Why build would refuse {@code alias} in {@code aliases}, asked of the parser build uses. */

@@ -399,4 +399,102 @@ class ImporterTest {
     assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("16 MB", "Split the page"));
     assertThat(dir.resolve("content")).doesNotExist();
   }
+
+  // ---- Hole 3: encodings ---------------------------------------------------------------------
+
+  static final java.nio.charset.Charset CP1258 = java.nio.charset.Charset.forName("windows-1258");
+
+  /** A page as bytes: {@code head} in the head, then a title and paragraph in windows-1258's decomposed form. */
+  static byte[] page1258(String head) {
+    String html = "<html><head>" + head + "</head><body><article><h1>\u0110a\u0323i h\u00f4\u0323i Chi b\u00f4\u0323</h1>"
+        + "<p>17/01/2020</p><p>Chi b\u00f4\u0323 V\u0103n pho\u0300ng 2 b\u00e2\u0300u Bi\u0301 th\u01b0.</p>"
+        + "</article></body></html>";
+    return html.getBytes(CP1258);
+  }
+
+  Importer.Result importBytes(String name, byte[] bytes) throws IOException {
+    Path page = dir.resolve(name);
+    Files.write(page, bytes);
+    return Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "<meta charset=utf-8>",
+      "<meta http-equiv='Content-Type' content='text/html; charset=UTF-8'>"})
+  void aWindows1258PageUndeclaredOrDeclaredWronglyIsReadAsWindows1258AndSaidSo(String head) throws IOException {
+    Importer.Result r = importBytes("bai.html", page1258(head));
+
+    assertThat(r.encoding()).isEqualTo("windows-1258");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.notes()).anyMatch(n -> n.contains("windows-1258"));
+    assertThat(Files.readString(r.written().orElseThrow()))
+        .contains("title: \"Đại hội Chi bộ\"", "Chi bộ Văn phòng 2 bầu Bí thư.").doesNotContain("\uFFFD");
+  }
+
+  @Test
+  void aPageDeclaredAsWindows1258IsReadSoWithoutANote() throws IOException {
+    Importer.Result r = importBytes("bai.html", page1258("<meta charset=\"windows-1258\">"));
+
+    assertThat(r.encoding()).isEqualTo("windows-1258");
+    assertThat(r.notes()).isEmpty();
+    assertThat(Files.readString(r.written().orElseThrow())).contains("Chi bộ Văn phòng 2 bầu Bí thư.");
+    assertThat(importAll().get("205.html").encoding()).isEqualTo("UTF-8");
+  }
+
+  @Test
+  void bytesThatNoEncodingReadsFailThePageAtTheirPlace() throws IOException {
+    byte[] good = "<html><head><meta charset=utf-8></head><body><h1>Tin</h1>\n<p>17/01/2020</p>\n<p>Đại hội "
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(good, good.length + 3);
+    bytes[good.length] = (byte) 0x81; // not UTF-8, nor a letter of windows-1258
+    bytes[good.length + 1] = (byte) 0xC3;
+    bytes[good.length + 2] = '.';
+
+    Importer.Result r = importBytes("bai.html", bytes);
+
+    assertThat(r.written()).isEmpty();
+    assertThat(r.errors()).singleElement().satisfies(e -> {
+      assertThat(e.line()).isEqualTo(3);
+      assertThat(e.column()).isEqualTo(12);
+      assertThat(e.message()).contains("UTF-8", "windows-1258", "save it again");
+    });
+  }
+
+  @Test
+  void replacementCharactersInAPageAreTextLostBeforeAndSaidSo() throws IOException {
+    Importer.Result r = importBytes("bai.html", ("<html><head><meta charset=utf-8></head><body><h1>Tin</h1>\n"
+        + "<p>17/01/2020</p>\n<p>Đại h\uFFFDi Chi bộ</p></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(r.failed()).isTrue();
+    assertThat(r.errors()).singleElement().satisfies(e -> {
+      assertThat(e.line()).isEqualTo(3);
+      assertThat(e.column()).isEqualTo(9);
+      assertThat(e.message()).contains("\uFFFD");
+    });
+  }
+
+  @Test
+  void aPageInTcvn3OrVniFontsIsNotReadAsMojibake() throws IOException {
+    Importer.Result r = importBytes("bai.html", ("<html><body><h1><font face='.VnTime'>\u00a7\u00b9i h\u00e9i</font></h1>"
+        + "<p>17/01/2020</p><p><font face='.VnTime'>Chi b\u00e9 V\u00a8n ph\u00dfng</font></p></body></html>")
+        .getBytes(CP1258));
+
+    assertThat(r.written()).isEmpty();
+    assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("TCVN3", "Unicode"));
+  }
+
+  @Test
+  void aUtf16PageWithItsByteOrderMarkIsRead() throws IOException {
+    byte[] text = "<html><body><h1>Đại hội</h1><p>17/01/2020</p><p>Chi bộ.</p></body></html>"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] bytes = new byte[text.length + 2];
+    bytes[0] = (byte) 0xFF;
+    bytes[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, bytes, 2, text.length);
+
+    Importer.Result r = importBytes("bai.html", bytes);
+
+    assertThat(r.encoding()).isEqualTo("UTF-16LE");
+    assertThat(Files.readString(r.written().orElseThrow())).contains("title: \"Đại hội\"", "Chi bộ.");
+  }
 }
