@@ -94,7 +94,8 @@ final class Attachments implements PageReader.Addresses {
     return markdownAddress.startsWith("anh/") ? Optional.of(decode(markdownAddress)) : Optional.of(markdownAddress);
   }
 
-  private void report(String what, String address, Mirror.Target t) {
+  private void report(String what, String given, Mirror.Target t) {
+    String address = given.length() > 120 ? given.substring(0, 100) + "…" : given;
     if (t instanceof Mirror.Refused refused) {
       errors.add(Diagnostic.error(page.toString(), 0, 0, what + " '" + address + "' " + refused.why()
           + ": it was not read and is left out of the article; if the file belongs to the site, copy it into the"

@@ -94,6 +94,10 @@ final class Mirror {
     }
     if (SCHEME.matcher(s).find()) {
       String scheme = s.substring(0, s.indexOf(':')).toLowerCase(Locale.ROOT);
+      if (scheme.equals("data")) {
+        return new Refused("is a file written inside the page (data:), which import does not take out yet;"
+            + " save it as a file beside the page and change the address");
+      }
       return new Refused(scheme.equals("file")
           ? "is a file: address on this computer, outside the saved site"
           : "is a " + scheme + ": address, not a file of the saved site");
@@ -136,21 +140,33 @@ final class Mirror {
     if (parts.isEmpty()) {
       return new Missing("is the saved site's folder, not a file");
     }
+    // One part at a time, so that a link is judged before anything beyond it is looked at.
     Path candidate = root;
     for (String part : parts) {
       candidate = candidate.resolve(part);
-    }
-    if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-      return new Missing("is not in the saved site (no " + candidate + ")", String.join("/", parts));
+      if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
+        return new Missing("is not in the saved site (no " + candidate + ")", String.join("/", parts));
+      }
+      if (Files.isSymbolicLink(candidate)) {
+        Path target;
+        try {
+          target = candidate.toRealPath();
+        } catch (IOException e) {
+          return new Missing("is a link that leads nowhere (" + candidate + ")");
+        }
+        if (!target.startsWith(realRoot)) {
+          return new Refused("is a symbolic link (" + candidate + ") that leads outside the saved site");
+        }
+      }
     }
     Path real;
     try {
       real = candidate.toRealPath();
     } catch (IOException e) {
-      return new Missing("is a link that leads nowhere (" + candidate + ")");
+      return new Missing("cannot be followed (" + candidate + ")");
     }
     if (!real.startsWith(realRoot)) {
-      return new Refused("is a symbolic link (" + candidate + ") that leads outside the saved site");
+      return new Refused("leads outside the saved site (" + root + ")");
     }
     if (!Files.isRegularFile(real)) {
       return new Missing("is a folder, not a file (" + candidate + ")");

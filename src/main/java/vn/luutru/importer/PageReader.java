@@ -498,7 +498,7 @@ final class PageReader {
 
     private String absolute(String src) {
       String s = src.strip();
-      if (s.isEmpty() || s.startsWith("data:")) {
+      if (s.isEmpty()) {
         return "";
       }
       return s;

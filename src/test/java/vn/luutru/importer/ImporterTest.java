@@ -497,4 +497,18 @@ class ImporterTest {
     assertThat(r.encoding()).isEqualTo("UTF-16LE");
     assertThat(Files.readString(r.written().orElseThrow())).contains("title: \"Đại hội\"", "Chi bộ.");
   }
+
+  @Test
+  void aLinkedFolderLeadingOutIsRefusedBeforeAnythingInItIsLookedAtAndEmbeddedImagesAreNamed() throws IOException {
+    Path mirror = mirrorBesideASecret();
+    String data = "data:image/png;base64," + "iVBORw0KGgo".repeat(50);
+    Files.writeString(mirror.resolve("tin/bai.html"), "<html><body><h1>Tin</h1><p>17/01/2020</p>"
+        + "<p>Ảnh <img src='thu-muc-ngoai/khong-co.png' alt='a'> và <img src='" + data + "' alt='b'>.</p></body></html>");
+
+    Importer.Result r = Importer.importAll(List.of(mirror), dir.resolve("content"), TODAY).get(0);
+
+    assertThat(r.errors()).extracting(Diagnostic::message)
+        .anyMatch(m -> m.contains("'thu-muc-ngoai/khong-co.png' is a symbolic link") && m.contains("outside"))
+        .anyMatch(m -> m.contains("data:image/png;base64,iVBOR") && m.contains("(data:)") && m.length() < 500);
+  }
 }
