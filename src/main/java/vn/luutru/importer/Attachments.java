@@ -63,6 +63,12 @@ final class Attachments implements PageReader.Addresses {
     if (t instanceof Mirror.Web web) {
       return Optional.of(web.url());
     }
+    int query = href.indexOf('?');
+    if (query >= 0 && (query < href.indexOf('#') || href.indexOf('#') < 0) && !(t instanceof Mirror.Refused)) {
+      notes.add("the link to " + href + " asks the former site a question (?…), which a static site cannot answer;"
+          + " its text is kept without the link");
+      return Optional.empty();
+    }
     if (t instanceof Mirror.Local local) {
       if (isPage(local.sitePath())) {
         return Optional.of(oldAddress(local.sitePath(), href));

@@ -235,6 +235,7 @@ class ImporterTest {
     Files.writeString(mirror.resolve("tin/bai.html"), "<html><body><article><h1>Tin có ảnh</h1>"
         + "<p class=date>17/01/2020</p><p><img src=\"anh.png\" alt=\"Ảnh\"></p>"
         + "<p>Đoạn một <img src=\"/uploads/hai.jpg\" alt=\"Ảnh hai\"> và <a href=\"../uploads/nq%2004.pdf\">toàn văn</a>.</p>"
+        + "<p>Xem <a href=\"206.html#phan-2\">bài sau</a>, <a href=\"Default.aspx?tabid=5\">trang cũ</a>.</p>"
         + "</article></body></html>");
     Path content = dir.resolve("content");
 
@@ -242,7 +243,9 @@ class ImporterTest {
 
     assertThat(r.errors()).isEmpty();
     String md = Files.readString(r.written().orElseThrow());
-    assertThat(md).contains("image: \"anh/anh.png\"", "![Ảnh hai](anh/hai.jpg)", "[toàn văn](tep/nq%2004.pdf)");
+    assertThat(md).contains("image: \"anh/anh.png\"", "![Ảnh hai](anh/hai.jpg)", "[toàn văn](tep/nq%2004.pdf)",
+        "[bài sau](/tin/206.html#phan-2)", " trang cũ.");
+    assertThat(r.notes()).anyMatch(n -> n.contains("Default.aspx?tabid=5") && n.contains("text is kept"));
     assertThat(content.resolve("2020/01/anh/hai.jpg")).hasBinaryContent(new byte[] {1, 2, 3});
     assertThat(content.resolve("2020/01/tep/nq 04.pdf")).hasBinaryContent(new byte[] {4, 5, 6});
     SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/", 20, content, "content",
