@@ -63,13 +63,18 @@ public final class Importer {
     List<Result> out = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
-        Mirror mirror = Mirror.of(input);
+        Mirror mirror;
         List<Path> pages;
         try (Stream<Path> s = Files.walk(input)) {
+          mirror = Mirror.of(input);
           pages = s.filter(Files::isRegularFile).filter(Importer::isHtml).sorted().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+          out.add(Result.failed(input, "the folder cannot be read to the end (" + e.getMessage() + "): check that"
+              + " you may read every folder in it, then import again"));
+          continue;
         }
         for (Path page : pages) {
-          if (!mirror.contains(page)) {
+          if (!contains(mirror, page)) {
             out.add(Result.failed(page, "is a symbolic link that leads outside the saved site (" + mirror.root()
                 + "); it was not read. If the page belongs to the site, copy it into the folder and import again"));
             continue;
@@ -84,6 +89,14 @@ public final class Importer {
       }
     }
     return out;
+  }
+
+  private static boolean contains(Mirror mirror, Path page) {
+    try {
+      return mirror.contains(page);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean isHtml(Path p) {
