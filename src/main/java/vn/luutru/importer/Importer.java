@@ -167,7 +167,11 @@ public final class Importer {
       slug = "bai-viet";
     }
     Path folder = folder(content, date);
+    // Another page of the month may have the same title: it gets -2, -3…; the same page again is skipped below.
     Path target = folder.resolve(slug + ".md");
+    for (int n = 2; n < 1000 && Files.exists(target) && !isSamePage(target, alias); n++) {
+      target = folder.resolve(slug + "-" + n + ".md");
+    }
     String image = p.image().flatMap(attachments::leadImage).orElse("");
     StringBuilder s = new StringBuilder("---\n");
     s.append("title: ").append(quote(title)).append('\n');
@@ -233,10 +237,37 @@ public final class Importer {
     return new Result(page, Optional.of(target), notes, errors, encoding);
   }
 
+  /**
+   * Whether the article at {@code existing} was imported from the page whose old address is
+   * {@code alias}: it lists the address in its aliases. When that cannot be told (no address,
+   * an article that does not parse), it is taken to be the same page, so nothing is overwritten
+   * and nothing imported twice.
+   */
+  private static boolean isSamePage(Path existing, String alias) {
+    if (alias.isEmpty()) {
+      return true;
+    }
+    try {
+      if (Files.size(existing) > ContentSource.MAX_ARTICLE_BYTES) {
+        return true;
+      }
+      ArticleParser parser = new ArticleParser();
+      Optional<vn.luutru.content.Article> there = parser.parse("a.md", existing.toString(), Files.readAllBytes(existing))
+          .article();
+      Optional<vn.luutru.content.Article> ours = parser.parse("a.md", probe(alias)).article();
+      return there.isEmpty() || ours.isEmpty() || there.get().aliases().containsAll(ours.get().aliases());
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  private static String probe(String alias) {
+    return "---\ntitle: \"x\"\ndate: 2020-01-01\naliases: [" + quote(alias) + "]\n---\n";
+  }
+
   /** Why build would refuse {@code alias} in {@code aliases}, asked of the parser build uses. */
   private static Optional<String> aliasProblem(String alias) {
-    String probe = "---\ntitle: \"x\"\ndate: 2020-01-01\naliases: [" + quote(alias) + "]\n---\n";
-    return new ArticleParser().parse("alias.md", probe).diagnostics().stream().filter(Diagnostic::isError)
+    return new ArticleParser().parse("alias.md", probe(alias)).diagnostics().stream().filter(Diagnostic::isError)
         .map(Diagnostic::message).findFirst();
   }
 

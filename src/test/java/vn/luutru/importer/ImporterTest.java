@@ -514,4 +514,27 @@ class ImporterTest {
         .anyMatch(m -> m.contains("'thu-muc-ngoai/khong-co.png' is a symbolic link") && m.contains("outside"))
         .anyMatch(m -> m.contains("data:image/png;base64,iVBOR") && m.contains("(data:)") && m.length() < 500);
   }
+
+  /** Two pages of one month with one title are two articles; only the same page again is skipped. */
+  @Test
+  void twoPagesWithOneTitleAreBothImportedAndTheSamePageTwiceIsNot() throws IOException {
+    Path mirror = Files.createDirectories(dir.resolve("cu"));
+    for (String name : List.of("a.html", "b.html")) {
+      Files.writeString(mirror.resolve(name), "<html><body><h1>Thông báo</h1><p>17/01/2020</p><p>Trang " + name
+          + ".</p></body></html>");
+    }
+    Path content = dir.resolve("content");
+
+    List<Importer.Result> first = Importer.importAll(List.of(mirror), content, TODAY);
+    List<Importer.Result> again = Importer.importAll(List.of(mirror), content, TODAY);
+
+    assertThat(first).extracting(r -> r.written().orElseThrow().getFileName().toString())
+        .containsExactly("thong-bao.md", "thong-bao-2.md");
+    assertThat(Files.readString(content.resolve("2020/01/thong-bao-2.md"))).contains("Trang b.html.");
+    assertThat(again).allSatisfy(r -> {
+      assertThat(r.written()).isEmpty();
+      assertThat(r.notes()).anyMatch(n -> n.contains("already exists; not overwritten"));
+    });
+    assertThat(content.resolve("2020/01/thong-bao-3.md")).doesNotExist();
+  }
 }
