@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.luutru.content.ArticleParser;
+import vn.luutru.content.Diagnostic;
 import vn.luutru.content.PrintableText;
 import vn.luutru.importer.Importer;
 
@@ -17,7 +18,9 @@ import vn.luutru.importer.Importer;
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {
       "Turns saved HTML pages of a former news website into Markdown articles with front matter,",
-      "written under content/<year>/<month>/; the old address goes into 'aliases'. Never overwrites."
+      "written under content/<year>/<month>/; the old address goes into 'aliases'. Never overwrites.",
+      "Photos and files are copied from inside the given folder only. Exits 1 when a page, or part",
+      "of one (a photo, undecodable text), could not be imported."
     })
 final class ImportCommand implements Callable<Integer> {
   private final Clock clock;
@@ -42,20 +45,25 @@ final class ImportCommand implements Callable<Integer> {
         Importer.importAll(inputs, content, LocalDate.now(clock.withZone(ArticleParser.VIETNAM)));
     int written = 0;
     int failed = 0;
+    int incomplete = 0;
     for (Importer.Result r : results) {
       if (r.written().isPresent()) {
         written++;
-        out.println(PrintableText.escape(r.input() + " → " + r.written().get()));
+        out.println(PrintableText.escape(r.input() + " → " + r.written().get()) + " (" + r.encoding() + ")");
+        incomplete += r.failed() ? 1 : 0;
       } else if (r.failed()) {
         failed++;
       }
       for (String note : r.notes()) {
-        String line = r.input() + ": " + (r.failed() ? "error: " : "check: ") + note;
-        (r.failed() ? err : out).println("  " + PrintableText.escape(line));
+        out.println("  " + PrintableText.escape(r.input() + ": check: " + note));
+      }
+      for (Diagnostic d : r.errors()) {
+        err.println(d.format());
       }
     }
-    out.printf("luutru import: %d page(s) imported, %d skipped, %d failed%n", written,
+    out.printf("luutru import: %d page(s) imported%s, %d skipped, %d failed%n", written,
+        incomplete == 0 ? "" : " (" + incomplete + " of them with errors: something of the page was left out)",
         results.size() - written - failed, failed);
-    return failed > 0 ? 1 : 0;
+    return failed + incomplete > 0 ? 1 : 0;
   }
 }

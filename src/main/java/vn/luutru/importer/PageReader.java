@@ -39,7 +39,36 @@ final class PageReader {
 
   private PageReader() {}
 
+  /**
+   * What to write for the addresses of a page's images and links: the address to put in the
+   * Markdown, or empty to leave the image out (a link keeps its text).
+   */
+  interface Addresses {
+    Optional<String> image(String src);
+
+    Optional<String> link(String href);
+
+    /** Every address as the page has it. */
+    Addresses AS_GIVEN = new Addresses() {
+      @Override
+      public Optional<String> image(String src) {
+        return Optional.of(src);
+      }
+
+      @Override
+      public Optional<String> link(String href) {
+        return Optional.of(href);
+      }
+    };
+  }
+
   static LegacyPage read(Document doc, String fallbackAlias) {
+    return read(doc, fallbackAlias, date -> Addresses.AS_GIVEN);
+  }
+
+  /** {@code addresses} is asked, once the date is known (it places the article), for how to write addresses. */
+  static LegacyPage read(Document doc, String fallbackAlias,
+      java.util.function.Function<Optional<LocalDate>, Addresses> addresses) {
     List<String> notes = new ArrayList<>();
     String alias = oldAddress(doc).orElse(fallbackAlias);
     String pageTitle = doc.title();
@@ -91,7 +120,7 @@ final class PageReader {
     }
 
     // Walk the article block into Markdown, picking out the image caption and the source line.
-    Converter c = new Converter(doc.location());
+    Converter c = new Converter(addresses.apply(date));
     c.blocks(body);
     if (c.out.toString().isBlank()) {
       notes.add("no article text found");
@@ -317,7 +346,9 @@ final class PageReader {
     for (String para : markdown.split("\n\n")) {
       String p = para.strip();
       if (!p.isEmpty() && !p.startsWith("#") && !p.startsWith("!") && !p.startsWith("-") && !p.startsWith("|")) {
-        String plain = links(p, false).replace("**", "").replace("*", "");
+        // Images first: links() would leave "!alt" of each; then emphasis, then escapes undone.
+        String plain = links(links(p, true), false).replaceAll("(?<!\\\\)\\*", "").replaceAll("\\\\(\\p{Punct})", "$1")
+            .replaceAll("[ \\t]*\n[ \\t]*", " ").strip();
         if (plain.length() <= 300) {
           return plain;
         }
@@ -332,21 +363,21 @@ final class PageReader {
   /** HTML blocks to Markdown; the first image becomes the lead figure. */
   static final class Converter {
     final StringBuilder out = new StringBuilder();
-    final String base;
+    final Addresses addresses;
     String image;
     String caption = "";
     String alt = "";
     String source = "";
     private boolean expectCaption;
 
-    Converter(String base) {
-      this.base = base;
+    Converter(Addresses addresses) {
+      this.addresses = addresses;
     }
 
     void blocks(Element parent) {
       for (Node n : parent.childNodes()) {
         if (n instanceof TextNode t && !t.isBlank()) {
-          paragraph(VietnameseText.clean(t.text()).strip());
+          paragraph(escape(VietnameseText.clean(t.text()).strip()));
         } else if (n instanceof Element e) {
           block(e);
         }
@@ -390,13 +421,13 @@ final class PageReader {
         case "blockquote" -> {
           String inner = inline(e).strip();
           if (!inner.isEmpty()) {
-            paragraph("> " + inner.replace("\n", "\n> "));
+            out.append("> ").append(lineStarts(inner).replace("\n", "\n> ")).append("\n\n");
           }
         }
         case "br", "hr" -> { }
         case "table" -> {
           for (Element row : e.select("tr")) {
-            String line = row.select("td, th").stream().map(PageReader::text).filter(s -> !s.isEmpty())
+            String line = row.select("td, th").stream().map(PageReader::text).filter(s -> !s.isEmpty()).map(Converter::escape)
                 .reduce((a, b) -> a + " — " + b).orElse("");
             if (!line.isEmpty()) {
               paragraph(line);
@@ -416,16 +447,18 @@ final class PageReader {
       }
     }
 
-    private void paragraph(String text) {
-      if (!text.isBlank()) {
-        out.append(text.strip()).append("\n\n");
+    /** A paragraph of Markdown whose text is escaped already; its lines are kept from starting a block. */
+    private void paragraph(String markdown) {
+      if (!markdown.isBlank()) {
+        out.append(lineStarts(markdown.strip())).append("\n\n");
       }
     }
 
     private void heading(Element e) {
       String t = text(e);
       if (!t.isEmpty()) {
-        out.append("## ").append(t).append("\n\n");
+        // Every # escaped: a closing sequence (## C #) would be dropped from the heading.
+        out.append("## ").append(lineStarts(escape(t).replace("#", "\\#"))).append("\n\n");
       }
     }
 
@@ -433,7 +466,7 @@ final class PageReader {
       int n = 1;
       for (Element li : e.children()) {
         if (li.is("li")) {
-          String t = inline(li).strip();
+          String t = lineStarts(inline(li).strip());
           if (!t.isEmpty()) {
             out.append(e.is("ol") ? (n++) + ". " : "- ").append(t.replace("\n", " ")).append('\n');
           }
@@ -443,27 +476,29 @@ final class PageReader {
     }
 
     private void image(Element img, String figcaption) {
-      String src = absolute(img.attr("src"));
-      if (src.isEmpty()) {
+      String given = absolute(img.attr("src"));
+      Optional<String> to = given.isEmpty() ? Optional.empty() : addresses.image(given);
+      if (to.isEmpty()) {
         return;
       }
-      String imgAlt = VietnameseText.clean(img.attr("alt")).strip();
+      String src = to.get();
+      String imgAlt = VietnameseText.clean(img.attr("alt")).strip().replace('\n', ' ');
       if (image == null) {
         image = src;
         alt = imgAlt;
         caption = figcaption;
         expectCaption = figcaption.isEmpty();
       } else {
-        out.append("![").append(imgAlt.replace("]", "")).append("](").append(src.replace(" ", "%20")).append(")\n\n");
+        out.append("![").append(escape(imgAlt)).append("](").append(destination(src)).append(")\n\n");
         if (!figcaption.isEmpty()) {
-          out.append('*').append(figcaption).append("*\n\n");
+          out.append('*').append(lineStarts(escape(figcaption))).append("*\n\n");
         }
       }
     }
 
     private String absolute(String src) {
       String s = src.strip();
-      if (s.isEmpty() || s.startsWith("data:")) {
+      if (s.isEmpty()) {
         return "";
       }
       return s;
@@ -482,17 +517,21 @@ final class PageReader {
             case "i", "em" -> s.append(inner.isBlank() ? inner : "*" + inner.strip() + "* ");
             case "br" -> s.append("  \n");
             case "a" -> {
-              String href = c.attr("href").strip();
-              if (href.isEmpty() || href.startsWith("javascript:") || href.startsWith("#") || inner.isBlank()) {
+              String given = c.attr("href").strip();
+              String href = given.isEmpty() || given.regionMatches(true, 0, "javascript:", 0, 11) || given.startsWith("#")
+                  || inner.isBlank() ? "" : addresses.link(given).orElse("");
+              if (href.isEmpty()) {
                 s.append(inner);
               } else {
-                s.append('[').append(inner.strip()).append("](").append(href.replace(" ", "%20")).append(')');
+                s.append('[').append(inner.strip()).append("](").append(destination(href)).append(')');
               }
             }
             case "img" -> {
-              String src = absolute(c.attr("src"));
+              String given = absolute(c.attr("src"));
+              String src = given.isEmpty() ? "" : addresses.image(given).orElse("");
               if (!src.isEmpty()) {
-                s.append("![").append(c.attr("alt").replace("]", "")).append("](").append(src.replace(" ", "%20")).append(')');
+                s.append("![").append(escape(VietnameseText.clean(c.attr("alt")).strip().replace('\n', ' '))).append("](")
+                    .append(destination(src)).append(')');
               }
             }
             default -> s.append(inner);
@@ -502,9 +541,58 @@ final class PageReader {
       return s.toString().replaceAll("[ \\t]+", " ").replaceAll(" +\\n", "  \n");
     }
 
-    private static String escape(String text) {
-      return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[")
-          .replace("]", "\\]").replace("<", "&lt;").replace("`", "\\`");
+    /**
+     * Text of the page as Markdown that renders as the same text: a backslash before every
+     * character that could start emphasis, code, a link, raw HTML ({@code <style>} would swallow
+     * the rest of the article), an entity ({@code &copy;}) or a table cell.
+     */
+    static String escape(String text) {
+      StringBuilder s = new StringBuilder(text.length() + 16);
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if ("\\`*_[]<&|".indexOf(c) >= 0) {
+          s.append('\\');
+        }
+        s.append(c);
+      }
+      return s.toString();
+    }
+
+    private static final Pattern BLOCK_START = Pattern.compile("^[ \t]*(?:([#>=~+-])|(\\d{1,9})([.)]))");
+
+    /**
+     * Escaped Markdown whose lines cannot start a block: no heading ({@code #}), quote ({@code
+     * >}), list ({@code - }, {@code + }, {@code 1. }, {@code 2) }), rule or heading underline
+     * ({@code ---}, {@code ===}), fence ({@code ~~~}) or indented code (leading blanks go).
+     */
+    static String lineStarts(String markdown) {
+      if (markdown.indexOf('\n') < 0 && !startsBlock(markdown)) {
+        return markdown;
+      }
+      StringBuilder s = new StringBuilder(markdown.length() + 8);
+      for (String line : markdown.split("\n", -1)) {
+        if (s.length() > 0) {
+          s.append('\n');
+        }
+        Matcher m = BLOCK_START.matcher(line);
+        String rest = line.stripLeading();
+        if (m.find()) {
+          s.append(m.group(1) != null ? "\\" + rest : m.group(2) + "\\" + rest.substring(m.group(2).length()));
+        } else {
+          s.append(rest);
+        }
+      }
+      return s.toString();
+    }
+
+    private static boolean startsBlock(String line) {
+      return !line.isEmpty() && (Character.isWhitespace(line.charAt(0)) || BLOCK_START.matcher(line).find());
+    }
+
+    /** A link's or image's address as a Markdown destination: nothing in it ends or breaks it. */
+    static String destination(String address) {
+      return address.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
+          .replace(">", "%3E").replace("\\", "%5C").replace("\n", "");
     }
   }
 }

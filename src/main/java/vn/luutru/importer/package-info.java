@@ -2,6 +2,9 @@
  * {@code luutru import}: saved pages of a former news website to Markdown articles with front
  * matter (jsoup). Finds the title, date, body, images with captions, the source line and the old
  * address; leaves out navigation, sidebars, share buttons and scripts; says per file what it
- * was not sure of.
+ * was not sure of. Reads each page in the encoding that reads all of it ({@link
+ * vn.luutru.importer.PageText}), follows its addresses only inside the saved site ({@link
+ * vn.luutru.importer.Mirror}), escapes its text so that it stays text, and writes only articles
+ * that the build's own parser accepts.
  */
 package vn.luutru.importer;

@@ -237,4 +237,19 @@ class MainTest {
     assertThat(r.err()).contains("article.peb:1:").contains("artcle");
     assertThat(dir.resolve("site")).doesNotExist();
   }
+
+  /** A page that was imported but lost a photo (refused: it leads outside the saved site) fails the command. */
+  @Test
+  void importExitsWithOneWhenAPageLostSomethingAndSaysWhatAndInWhichEncoding() throws IOException {
+    write("secret.txt", "s3cr3t");
+    write("cu/tin/bai.html", "<html><body><h1>Tin</h1><p>17/01/2020</p><p>Ảnh <img src='../../secret.txt' alt='x'>"
+        + " và chữ.</p></body></html>");
+
+    Run r = run("import", dir.resolve("cu").toString(), "--content", dir.resolve("content").toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("bai.html: error: image '../../secret.txt' leads outside the saved site");
+    assertThat(r.out()).contains("bai.html → ", "(UTF-8)", "1 page(s) imported (1 of them with errors");
+    assertThat(dir.resolve("content/2020/01/anh")).doesNotExist();
+  }
 }

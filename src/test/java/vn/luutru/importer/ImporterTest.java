@@ -155,4 +155,386 @@ class ImporterTest {
     assertThat(results.get(0).failed()).isFalse();
     assertThat(Files.readString(results.get(0).written().orElseThrow())).contains("\\[a\\[a");
   }
+
+  // ---- Hole 1: nothing outside the mirror is read, copied or linked ----------------------------
+
+  static final String SECRET = "MẬT KHẨU: s3cr3t-do-not-publish";
+
+  /** Addresses a hostile or broken page may point at; {@code SECRET} stands for the secret's absolute path. */
+  static List<String> outsideAddresses() {
+    return List.of(
+        "../../secret.txt",
+        "../../../../../../../../../../secret.txt",
+        "..%2F..%2Fsecret.txt",
+        "%2e%2e/%2e%2e/secret.txt",
+        "%2E%2E%2F%2E%2E%2Fsecret.txt",
+        "..%5C..%5Csecret.txt",
+        "..\\..\\secret.txt",
+        "anh/../../../secret.txt",
+        "/SECRET",
+        "file:///SECRET",
+        "file:/SECRET",
+        "FILE://localhost/SECRET",
+        "C:\\secret.txt",
+        "c:/secret.txt",
+        "C|/secret.txt",
+        "anh.png%00.jpg",
+        "lien-ket.png",
+        "thu-muc-ngoai/secret.txt",
+        "javascript:alert(1)");
+  }
+
+  /** A mirror folder beside a secret file, with links in it that lead out. */
+  Path mirrorBesideASecret() throws IOException {
+    Files.writeString(dir.resolve("secret.txt"), SECRET);
+    Path tin = Files.createDirectories(dir.resolve("mirror/tin"));
+    Files.write(tin.resolve("anh.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
+    Files.createSymbolicLink(tin.resolve("lien-ket.png"), dir.resolve("secret.txt"));
+    Files.createSymbolicLink(tin.resolve("thu-muc-ngoai"), dir);
+    return dir.resolve("mirror");
+  }
+
+  static String pageWith(String address) {
+    String a = address.replace("\"", "&quot;");
+    return "<html><body><article><h1>Tin có ảnh</h1><p class=date>17/01/2020</p>"
+        + "<p><img src=\"" + a + "\" alt=\"Ảnh\"></p><p>Ảnh: Chú thích</p>"
+        + "<p>Đoạn một <img src=\"" + a + "\" alt=\"Ảnh hai\"> và <a href=\"" + a + "\">tệp đính kèm</a>.</p>"
+        + "</article></body></html>";
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("outsideAddresses")
+  void anAddressThatLeadsOutOfTheMirrorIsRefusedNamedAndNeverCopied(String address) throws IOException {
+    Path mirror = mirrorBesideASecret();
+    String resolved = address.replace("SECRET", dir.resolve("secret.txt").toAbsolutePath().toString().substring(1));
+    Files.writeString(mirror.resolve("tin/bai.html"), pageWith(resolved));
+    Path content = dir.resolve("content");
+
+    Importer.Result r = Importer.importAll(List.of(mirror), content, TODAY).get(0);
+
+    byte[] secret = SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (var files = Files.walk(dir.resolve("content"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(Files.readAllBytes(f)).as("%s", f).isNotEqualTo(secret);
+        assertThat(Files.readString(f)).as("%s", f).doesNotContain("s3cr3t", "secret.txt", "lien-ket", "javascript");
+      }
+    }
+    assertThat(r.failed()).as("a refused address is a problem").isTrue();
+    assertThat(r.errors()).as("the report names the address").anyMatch(e -> e.message().contains(resolved));
+    assertThat(r.notes()).noneMatch(n -> n.contains("copied"));
+    String md = Files.readString(r.written().orElseThrow());
+    assertThat(md).contains("Đoạn một", "tệp đính kèm").doesNotContain("image: ");
+  }
+
+  @Test
+  void filesInsideTheMirrorAreCopiedAndAddressesFromItsRootAreReadInIt() throws IOException {
+    Path mirror = mirrorBesideASecret();
+    Files.createDirectories(mirror.resolve("uploads"));
+    Files.write(mirror.resolve("uploads/hai.jpg"), new byte[] {1, 2, 3});
+    Files.write(mirror.resolve("uploads/nq 04.pdf"), new byte[] {4, 5, 6});
+    Files.writeString(mirror.resolve("tin/bai.html"), "<html><body><article><h1>Tin có ảnh</h1>"
+        + "<p class=date>17/01/2020</p><p><img src=\"anh.png\" alt=\"Ảnh\"></p>"
+        + "<p>Đoạn một <img src=\"/uploads/hai.jpg\" alt=\"Ảnh hai\"> và <a href=\"../uploads/nq%2004.pdf\">toàn văn</a>.</p>"
+        + "<p>Xem <a href=\"206.html#phan-2\">bài sau</a>, <a href=\"Default.aspx?tabid=5\">trang cũ</a>.</p>"
+        + "</article></body></html>");
+    Path content = dir.resolve("content");
+
+    Importer.Result r = Importer.importAll(List.of(mirror), content, TODAY).get(0);
+
+    assertThat(r.errors()).isEmpty();
+    String md = Files.readString(r.written().orElseThrow());
+    assertThat(md).contains("image: \"anh/anh.png\"", "![Ảnh hai](anh/hai.jpg)", "[toàn văn](tep/nq%2004.pdf)",
+        "[bài sau](/tin/206.html#phan-2)", " trang cũ.");
+    assertThat(r.notes()).anyMatch(n -> n.contains("Default.aspx?tabid=5") && n.contains("text is kept"));
+    assertThat(content.resolve("2020/01/anh/hai.jpg")).hasBinaryContent(new byte[] {1, 2, 3});
+    assertThat(content.resolve("2020/01/tep/nq 04.pdf")).hasBinaryContent(new byte[] {4, 5, 6});
+    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/", 20, content, "content",
+        Optional.empty(), dir.resolve("site"), true, false, TODAY);
+    assertThat(SiteBuilder.check(config).diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+  }
+
+  @Test
+  void aSinglePageIsTheWholeMirror() throws IOException {
+    Path mirror = mirrorBesideASecret();
+    Files.write(mirror.resolve("o-goc.png"), new byte[] {7});
+    Files.writeString(mirror.resolve("tin/bai.html"), pageWith("../o-goc.png"));
+
+    Importer.Result r = Importer.importAll(List.of(mirror.resolve("tin/bai.html")), dir.resolve("content"), TODAY).get(0);
+
+    assertThat(r.errors()).anyMatch(e -> e.message().contains("../o-goc.png") && e.message().contains("outside"));
+    assertThat(dir.resolve("content/2020/01/anh/o-goc.png")).doesNotExist();
+  }
+
+  @Test
+  void aPageThatIsALinkOutOfTheMirrorIsNotRead() throws IOException {
+    Path mirror = mirrorBesideASecret();
+    Files.writeString(dir.resolve("ngoai.html"), "<html><body><h1>Ngoài</h1><p>17/01/2020</p><p>" + SECRET + "</p></body></html>");
+    Files.createSymbolicLink(mirror.resolve("tin/ngoai.html"), dir.resolve("ngoai.html"));
+
+    List<Importer.Result> results = Importer.importAll(List.of(mirror), dir.resolve("content"), TODAY);
+
+    assertThat(results).singleElement().satisfies(r -> {
+      assertThat(r.written()).isEmpty();
+      assertThat(r.errors()).anyMatch(e -> e.message().contains("leads outside the saved site"));
+    });
+    assertThat(dir.resolve("content")).doesNotExist();
+  }
+
+  // ---- Hole 2: text of a page stays text -----------------------------------------------------
+
+  /** Paragraphs and headings that look like Markdown or HTML, as an old page may have them. */
+  static final List<String> MARKDOWN_LOOKALIKES = List.of(
+      "<style> là thẻ định dạng, không phải nội dung",
+      "<script>alert(1)</script> được viết ra như chữ",
+      "<!-- không phải chú thích -->",
+      "# không phải tiêu đề",
+      "## cũng không phải tiêu đề ##",
+      "> không phải trích dẫn",
+      "---",
+      "***",
+      "___",
+      "1. không phải danh sách",
+      "2) cũng không phải danh sách",
+      "- không phải gạch đầu dòng",
+      "+ không phải gạch đầu dòng",
+      "* không phải gạch đầu dòng",
+      "===",
+      "| Cột 1 | Cột 2 |",
+      "```",
+      "~~~",
+      "[^1]: không phải chú thích cuối trang",
+      "[liên kết]: http://example.org",
+      "&copy; và &amp; viết như chữ",
+      "Ngôn ngữ C#",
+      "a\\b \\* sao *nghiêng* _gạch_ `mã` ~~gạch~~",
+      "Xem <http://example.org> và www.example.org",
+      "![ảnh](x.png) chỉ là chữ");
+
+  @Test
+  void textThatLooksLikeMarkdownOrHtmlStaysTheSameText() throws IOException {
+    StringBuilder html = new StringBuilder("<html><body><article><h1>Tin</h1><p class=date>17/01/2020</p>");
+    for (String t : MARKDOWN_LOOKALIKES) {
+      String e = org.jsoup.nodes.Entities.escape(t);
+      html.append("<p>").append(e).append("</p>\n<h2>").append(e).append("</h2>\n<p>Dòng đầu<br>").append(e)
+          .append("</p>\n<ul><li>").append(e).append("</li></ul>\n<blockquote>").append(e).append("</blockquote>\n")
+          .append("<table><tr><td>").append(e).append("</td></tr></table>\n");
+    }
+    html.append("<p>Đoạn cuối.</p>\n<div>\t").append(org.jsoup.nodes.Entities.escape("---")).append("</div>")
+        .append("</article></body></html>");
+    Path page = dir.resolve("bai.html");
+    Files.writeString(page, html);
+
+    Importer.Result r = Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+    String md = Files.readString(r.written().orElseThrow());
+    String body = md.substring(md.indexOf("\n---\n") + 5);
+    assertThat(md).contains("summary: \"<style> là thẻ định dạng, không phải nội dung\"\n");
+    String rendered = new vn.luutru.markdown.MarkdownRenderer().render(body, vn.luutru.markdown.LinkResolver.IDENTITY).html();
+
+    List<String> expected = new java.util.ArrayList<>();
+    for (String t : MARKDOWN_LOOKALIKES) {
+      expected.addAll(List.of(t, t, "Dòng đầu\n" + t, t, t, t));
+    }
+    expected.addAll(List.of("Đoạn cuối.", "---"));
+    org.jsoup.nodes.Document out = org.jsoup.Jsoup.parseBodyFragment(rendered);
+    List<String> blocks = out.select("p, h2, li, blockquote:not(:has(p))").stream()
+        .map(e -> e.wholeText().strip().replaceAll("\\s*\n\\s*", "\n")).toList();
+    assertThat(blocks).as("rendered from%n%s", body).containsExactlyElementsOf(expected);
+    // Addresses in the text become links (the site's autolink extension), with the same words.
+    assertThat(out.select("a").eachText()).containsOnly("http://example.org", "www.example.org");
+    assertThat(out.select("hr, table, pre, code, ol, h1, h3, img, del, script, style, sup")).as("%s", rendered).isEmpty();
+  }
+
+  // ---- Hole 4: every article written is one build accepts ------------------------------------
+
+  /** The article as build reads it: no errors. */
+  static void buildAccepts(Path article) throws IOException {
+    vn.luutru.content.ArticleParser.Parsed parsed = new vn.luutru.content.ArticleParser()
+        .parse(article.getFileName().toString(), article.toString(), Files.readAllBytes(article));
+    assertThat(parsed.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+    assertThat(parsed.article()).isPresent();
+    assertThat(Files.size(article)).isLessThanOrEqualTo(vn.luutru.content.ContentSource.MAX_ARTICLE_BYTES);
+  }
+
+  @Test
+  void aPageWithoutAnyTitleIsTitledFromItsFileName() throws IOException {
+    Path page = dir.resolve("bao-cao_tong-ket.html");
+    Files.writeString(page, "<html><head><title> </title></head><body><h1></h1><p>17/01/2020</p><p>Nội dung.</p></body></html>");
+
+    Importer.Result r = Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+
+    buildAccepts(r.written().orElseThrow());
+    assertThat(Files.readString(r.written().get())).contains("title: \"bao cao tong ket\"");
+    assertThat(r.notes()).anyMatch(n -> n.contains("file name") && n.contains("bao cao tong ket"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "http://cu.example.vn/a/../../b.html", "http://cu.example.vn/./a.html", "http://cu.example.vn//a.html",
+      "http://cu.example.vn/a%00b.html", "http://cu.example.vn/a%0Ab.html", "http://cu.example.vn/a%5C..%5Cb.html",
+      "http://cu.example.vn/%2e%2e/b.html"})
+  void anOldAddressOutsideTheSiteIsLeftOutOfTheAliasesAndSaidSo(String canonical) throws IOException {
+    Path page = dir.resolve("bai.html");
+    Files.writeString(page, "<html><head><link rel=canonical href='" + canonical + "'></head><body><h1>Tin</h1>"
+        + "<p>17/01/2020</p><p>Nội dung.</p></body></html>");
+
+    Importer.Result r = Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+
+    buildAccepts(r.written().orElseThrow());
+    assertThat(Files.readString(r.written().get())).doesNotContain("aliases");
+    assertThat(r.notes()).anyMatch(n -> n.contains("not kept in aliases"));
+  }
+
+  /** A page of 17 MB would make an article build refuses to read (16 MB): it is a failure, not an article. */
+  @Test
+  void aPageTooLargeForAnArticleFailsAndWritesNothing() throws IOException {
+    Path page = dir.resolve("lon.html");
+    String paragraph = "<p>" + "Đại hội Chi bộ ".repeat(400) + "</p>\n";
+    StringBuilder html = new StringBuilder("<html><body><article><h1>Tin rất dài</h1><p>17/01/2020</p>");
+    while (html.length() < 12_000_000) {
+      html.append(paragraph);
+    }
+    Files.writeString(page, html.append("</article></body></html>"));
+    assertThat(Files.size(page)).isGreaterThan(vn.luutru.content.ContentSource.MAX_ARTICLE_BYTES);
+
+    Importer.Result r = Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+
+    assertThat(r.written()).isEmpty();
+    assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("16 MB", "Split the page"));
+    assertThat(dir.resolve("content")).doesNotExist();
+  }
+
+  // ---- Hole 3: encodings ---------------------------------------------------------------------
+
+  static final java.nio.charset.Charset CP1258 = java.nio.charset.Charset.forName("windows-1258");
+
+  /** A page as bytes: {@code head} in the head, then a title and paragraph in windows-1258's decomposed form. */
+  static byte[] page1258(String head) {
+    String html = "<html><head>" + head + "</head><body><article><h1>\u0110a\u0323i h\u00f4\u0323i Chi b\u00f4\u0323</h1>"
+        + "<p>17/01/2020</p><p>Chi b\u00f4\u0323 V\u0103n pho\u0300ng 2 b\u00e2\u0300u Bi\u0301 th\u01b0.</p>"
+        + "</article></body></html>";
+    return html.getBytes(CP1258);
+  }
+
+  Importer.Result importBytes(String name, byte[] bytes) throws IOException {
+    Path page = dir.resolve(name);
+    Files.write(page, bytes);
+    return Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "<meta charset=utf-8>",
+      "<meta http-equiv='Content-Type' content='text/html; charset=UTF-8'>"})
+  void aWindows1258PageUndeclaredOrDeclaredWronglyIsReadAsWindows1258AndSaidSo(String head) throws IOException {
+    Importer.Result r = importBytes("bai.html", page1258(head));
+
+    assertThat(r.encoding()).isEqualTo("windows-1258");
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.notes()).anyMatch(n -> n.contains("windows-1258"));
+    assertThat(Files.readString(r.written().orElseThrow()))
+        .contains("title: \"Đại hội Chi bộ\"", "Chi bộ Văn phòng 2 bầu Bí thư.").doesNotContain("\uFFFD");
+  }
+
+  @Test
+  void aPageDeclaredAsWindows1258IsReadSoWithoutANote() throws IOException {
+    Importer.Result r = importBytes("bai.html", page1258("<meta charset=\"windows-1258\">"));
+
+    assertThat(r.encoding()).isEqualTo("windows-1258");
+    assertThat(r.notes()).isEmpty();
+    assertThat(Files.readString(r.written().orElseThrow())).contains("Chi bộ Văn phòng 2 bầu Bí thư.");
+    assertThat(importAll().get("205.html").encoding()).isEqualTo("UTF-8");
+  }
+
+  @Test
+  void bytesThatNoEncodingReadsFailThePageAtTheirPlace() throws IOException {
+    byte[] good = "<html><head><meta charset=utf-8></head><body><h1>Tin</h1>\n<p>17/01/2020</p>\n<p>Đại hội "
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bytes = java.util.Arrays.copyOf(good, good.length + 3);
+    bytes[good.length] = (byte) 0x81; // not UTF-8, nor a letter of windows-1258
+    bytes[good.length + 1] = (byte) 0xC3;
+    bytes[good.length + 2] = '.';
+
+    Importer.Result r = importBytes("bai.html", bytes);
+
+    assertThat(r.written()).isEmpty();
+    assertThat(r.errors()).singleElement().satisfies(e -> {
+      assertThat(e.line()).isEqualTo(3);
+      assertThat(e.column()).isEqualTo(12);
+      assertThat(e.message()).contains("UTF-8", "windows-1258", "save it again");
+    });
+  }
+
+  @Test
+  void replacementCharactersInAPageAreTextLostBeforeAndSaidSo() throws IOException {
+    Importer.Result r = importBytes("bai.html", ("<html><head><meta charset=utf-8></head><body><h1>Tin</h1>\n"
+        + "<p>17/01/2020</p>\n<p>Đại h\uFFFDi Chi bộ</p></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(r.failed()).isTrue();
+    assertThat(r.errors()).singleElement().satisfies(e -> {
+      assertThat(e.line()).isEqualTo(3);
+      assertThat(e.column()).isEqualTo(9);
+      assertThat(e.message()).contains("\uFFFD");
+    });
+  }
+
+  @Test
+  void aPageInTcvn3OrVniFontsIsNotReadAsMojibake() throws IOException {
+    Importer.Result r = importBytes("bai.html", ("<html><body><h1><font face='.VnTime'>\u00a7\u00b9i h\u00e9i</font></h1>"
+        + "<p>17/01/2020</p><p><font face='.VnTime'>Chi b\u00e9 V\u00a8n ph\u00dfng</font></p></body></html>")
+        .getBytes(CP1258));
+
+    assertThat(r.written()).isEmpty();
+    assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.message()).contains("TCVN3", "Unicode"));
+  }
+
+  @Test
+  void aUtf16PageWithItsByteOrderMarkIsRead() throws IOException {
+    byte[] text = "<html><body><h1>Đại hội</h1><p>17/01/2020</p><p>Chi bộ.</p></body></html>"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] bytes = new byte[text.length + 2];
+    bytes[0] = (byte) 0xFF;
+    bytes[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, bytes, 2, text.length);
+
+    Importer.Result r = importBytes("bai.html", bytes);
+
+    assertThat(r.encoding()).isEqualTo("UTF-16LE");
+    assertThat(Files.readString(r.written().orElseThrow())).contains("title: \"Đại hội\"", "Chi bộ.");
+  }
+
+  @Test
+  void aLinkedFolderLeadingOutIsRefusedBeforeAnythingInItIsLookedAtAndEmbeddedImagesAreNamed() throws IOException {
+    Path mirror = mirrorBesideASecret();
+    String data = "data:image/png;base64," + "iVBORw0KGgo".repeat(50);
+    Files.writeString(mirror.resolve("tin/bai.html"), "<html><body><h1>Tin</h1><p>17/01/2020</p>"
+        + "<p>Ảnh <img src='thu-muc-ngoai/khong-co.png' alt='a'> và <img src='" + data + "' alt='b'>.</p></body></html>");
+
+    Importer.Result r = Importer.importAll(List.of(mirror), dir.resolve("content"), TODAY).get(0);
+
+    assertThat(r.errors()).extracting(Diagnostic::message)
+        .anyMatch(m -> m.contains("'thu-muc-ngoai/khong-co.png' is a symbolic link") && m.contains("outside"))
+        .anyMatch(m -> m.contains("data:image/png;base64,iVBOR") && m.contains("(data:)") && m.length() < 500);
+  }
+
+  /** Two pages of one month with one title are two articles; only the same page again is skipped. */
+  @Test
+  void twoPagesWithOneTitleAreBothImportedAndTheSamePageTwiceIsNot() throws IOException {
+    Path mirror = Files.createDirectories(dir.resolve("cu"));
+    for (String name : List.of("a.html", "b.html")) {
+      Files.writeString(mirror.resolve(name), "<html><body><h1>Thông báo</h1><p>17/01/2020</p><p>Trang " + name
+          + ".</p></body></html>");
+    }
+    Path content = dir.resolve("content");
+
+    List<Importer.Result> first = Importer.importAll(List.of(mirror), content, TODAY);
+    List<Importer.Result> again = Importer.importAll(List.of(mirror), content, TODAY);
+
+    assertThat(first).extracting(r -> r.written().orElseThrow().getFileName().toString())
+        .containsExactly("thong-bao.md", "thong-bao-2.md");
+    assertThat(Files.readString(content.resolve("2020/01/thong-bao-2.md"))).contains("Trang b.html.");
+    assertThat(again).allSatisfy(r -> {
+      assertThat(r.written()).isEmpty();
+      assertThat(r.notes()).anyMatch(n -> n.contains("already exists; not overwritten"));
+    });
+    assertThat(content.resolve("2020/01/thong-bao-3.md")).doesNotExist();
+  }
 }

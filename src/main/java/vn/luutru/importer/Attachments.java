@@ -1,0 +1,193 @@
+package vn.luutru.importer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import vn.luutru.content.Diagnostic;
+
+/**
+ * The photos and files one page refers to: each address is resolved in the {@link Mirror};
+ * photos go to {@code anh/} and other files to {@code tep/} beside the article, pages of the
+ * saved site become addresses from its root ({@code /tin-tuc/206.html}, which the imported page
+ * answers through its alias). An address that leads outside the saved site is an error and is
+ * never read; a missing file is a note. Nothing is copied before {@link #copy()}, which the
+ * importer calls once the article is known to be good.
+ */
+final class Attachments implements PageReader.Addresses {
+  private final Mirror mirror;
+  private final Path page;
+  private final Path folder;
+  private final List<String> notes;
+  private final List<Diagnostic> errors;
+  /** Files to copy: target under {@code folder} → source. */
+  private final Map<String, Path> planned = new LinkedHashMap<>();
+
+  Attachments(Mirror mirror, Path page, Path folder, List<String> notes, List<Diagnostic> errors) {
+    this.mirror = mirror;
+    this.page = page;
+    this.folder = folder;
+    this.notes = notes;
+    this.errors = errors;
+  }
+
+  @Override
+  public Optional<String> image(String src) {
+    Mirror.Target t = mirror.resolve(page, src);
+    if (t instanceof Mirror.Web web) {
+      return Optional.of(web.url());
+    }
+    if (t instanceof Mirror.Local local) {
+      return place("anh", local).map(Attachments::encode);
+    }
+    report("image", src, t);
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> link(String href) {
+    if (href.regionMatches(true, 0, "mailto:", 0, 7) || href.regionMatches(true, 0, "tel:", 0, 4)) {
+      return Optional.of(href);
+    }
+    Mirror.Target t = mirror.resolve(page, href);
+    if (t instanceof Mirror.Web web) {
+      return Optional.of(web.url());
+    }
+    int query = href.indexOf('?');
+    if (query >= 0 && (query < href.indexOf('#') || href.indexOf('#') < 0) && !(t instanceof Mirror.Refused)) {
+      notes.add("the link to " + href + " asks the former site a question (?…), which a static site cannot answer;"
+          + " its text is kept without the link");
+      return Optional.empty();
+    }
+    if (t instanceof Mirror.Local local) {
+      if (isPage(local.sitePath())) {
+        return Optional.of(oldAddress(local.sitePath(), href));
+      }
+      return place("tep", local).map(Attachments::encode);
+    }
+    if (t instanceof Mirror.Missing missing && isPage(missing.sitePath())) {
+      // A page of the former site that was not saved: its old address, which its article answers once imported.
+      return Optional.of(oldAddress(missing.sitePath(), href));
+    }
+    report("link to", href, t);
+    return Optional.empty();
+  }
+
+  private static boolean isPage(String sitePath) {
+    String name = sitePath.substring(sitePath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    return !sitePath.isEmpty() && (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".aspx")
+        || name.endsWith(".asp") || name.endsWith(".php") || !name.contains("."));
+  }
+
+  private static String oldAddress(String sitePath, String href) {
+    int cut = href.indexOf('#');
+    return "/" + encode(sitePath) + (cut < 0 ? "" : href.substring(cut).replace(" ", "%20").replace("(", "%28")
+        .replace(")", "%29").replace("<", "%3C").replace(">", "%3E"));
+  }
+
+  /** The lead image's address for the front matter: as {@link #image}, not percent-encoded. */
+  Optional<String> leadImage(String markdownAddress) {
+    return markdownAddress.startsWith("anh/") ? Optional.of(decode(markdownAddress)) : Optional.of(markdownAddress);
+  }
+
+  private void report(String what, String given, Mirror.Target t) {
+    String address = given.length() > 120 ? given.substring(0, 100) + "…" : given;
+    if (t instanceof Mirror.Refused refused) {
+      errors.add(Diagnostic.error(page.toString(), 0, 0, what + " '" + address + "' " + refused.why()
+          + ": it was not read and is left out of the article; if the file belongs to the site, copy it into the"
+          + " saved site's folder and import the page again", ""));
+    } else if (t instanceof Mirror.Missing missing) {
+      errors.add(Diagnostic.error(page.toString(), 0, 0, what + " '" + address + "' " + missing.why()
+          + ": it is left out of the article; if you have the file, put it there and import the page again", ""));
+    }
+  }
+
+  /** A name under {@code kind/} for the file: its own, or with -2, -3… when another file has it. */
+  private Optional<String> place(String kind, Mirror.Local local) {
+    String name = safeName(local.name());
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    String ext = dot > 0 ? name.substring(dot) : "";
+    for (int n = 1; n < 1000; n++) {
+      String target = kind + "/" + (n == 1 ? name : stem + "-" + n + ext);
+      Path source = planned.get(target);
+      if (source != null) {
+        if (source.equals(local.file())) {
+          return Optional.of(target);
+        }
+        continue;
+      }
+      Path onDisk = folder.resolve(target);
+      try {
+        if (Files.exists(onDisk) && Files.mismatch(onDisk, local.file()) != -1) {
+          continue;
+        }
+      } catch (IOException e) {
+        continue;
+      }
+      planned.put(target, local.file());
+      return Optional.of(target);
+    }
+    notes.add("file " + local.name() + ": 999 other files of that name are already beside the article; left out");
+    return Optional.empty();
+  }
+
+  /** Copies the files the article refers to; what cannot be copied is an error. */
+  void copy() {
+    for (Map.Entry<String, Path> e : planned.entrySet()) {
+      Path target = folder.resolve(e.getKey());
+      try {
+        Files.createDirectories(target.getParent());
+        Files.copy(e.getValue(), target);
+      } catch (FileAlreadyExistsException same) {
+        // the same file, copied for another article of the month
+      } catch (IOException x) {
+        errors.add(Diagnostic.error(page.toString(), 0, 0, "cannot copy " + e.getValue() + " to " + target + " ("
+            + x.getMessage() + "): check that the content folder is writable, then import the page again", ""));
+      }
+    }
+  }
+
+  /**
+   * A file name that the content folder publishes as it is: NFC, no characters that need
+   * quoting in an address beyond spaces, not hidden, and never read as an article.
+   */
+  static String safeName(String name) {
+    String n = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{M}\\p{N}._ ()-]", "-");
+    if (n.startsWith(".") || n.isEmpty()) {
+      n = "tep" + n;
+    }
+    String lower = n.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+      n = n + ".txt";
+    }
+    return n;
+  }
+
+  static String encode(String path) {
+    try {
+      return new URI(null, null, "/" + path, null).toASCIIString().substring(1)
+          .replace("(", "%28").replace(")", "%29");
+    } catch (URISyntaxException e) {
+      return java.net.URLEncoder.encode(path, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+    }
+  }
+
+  private static String decode(String path) {
+    try {
+      return new URI(path).getPath();
+    } catch (URISyntaxException e) {
+      return path;
+    }
+  }
+}
