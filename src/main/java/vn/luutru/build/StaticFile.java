@@ -60,7 +60,7 @@ final class StaticFile {
         return Optional.of(changed(shown, "it is no longer a regular file"));
       }
       boolean svg = rel.toLowerCase(Locale.ROOT).endsWith(".svg");
-      if (svg && file.attributes().size() <= ContentSource.MAX_ARTICLE_BYTES) {
+      if (svg) {
         byte[] bytes = readAll(file.channel().get(), ContentSource.MAX_ARTICLE_BYTES);
         if (bytes.length > ContentSource.MAX_ARTICLE_BYTES) {
           return Optional.of(changed(shown, "it grew past " + (ContentSource.MAX_ARTICLE_BYTES >> 20) + " MB"));

@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * Symbolic links are followed only as far as they stay inside the folder: one that leads out
  * of it is an error (the site would publish a file the author did not put there), one that
  * leads nowhere is a warning, and a loop is an error. Files larger than {@value #MAX_ARTICLE_BYTES}
- * bytes are not read as articles. An SVG image that carries script is an error ({@link SvgCheck}).
+ * bytes are not read as articles. An SVG image that carries script, or is larger than that and so
+ * cannot be checked, is an error ({@link SvgCheck}).
  */
 public final class ContentSource {
   /** No article is this long; a file that is is reported, not read (it would cost 50 times its size in memory). */
@@ -354,14 +355,23 @@ public final class ContentSource {
 
   /** The problem with static file {@code nfc}, when it is an SVG image that carries script or cannot be read. */
   private static Optional<Diagnostic> svg(Path root, String prefix, String nfc, Found f) {
-    if (!nfc.toLowerCase(Locale.ROOT).endsWith(".svg") || f.size() > MAX_ARTICLE_BYTES) {
+    if (!nfc.toLowerCase(Locale.ROOT).endsWith(".svg")) {
       return Optional.empty();
+    }
+    if (f.size() > MAX_ARTICLE_BYTES) {
+      return Optional.of(Diagnostic.error(prefix + f.onDisk(), 0, 0, tooLargeSvg(f.size()), ""));
     }
     try {
       return SvgCheck.check(prefix + f.onDisk(), Files.readAllBytes(root.resolve(f.onDisk())));
     } catch (IOException e) {
       return Optional.of(Diagnostic.error(prefix + f.onDisk(), 0, 0, "cannot be read: " + reason(e), ""));
     }
+  }
+
+  /** Why an SVG image too large to be checked for script is refused, and what to do. */
+  public static String tooLargeSvg(long size) {
+    return String.format(Locale.ROOT, "the SVG image is %.1f MB, more than can be checked for script (%d MB):"
+        + " simplify it, or save it as PNG or JPEG", size / 1e6, MAX_ARTICLE_BYTES >> 20);
   }
 
   /** What a load gives, from what it found: the walk's problems, the SVG files', then each article's, in path order. */

@@ -236,6 +236,15 @@ class HostileInputTest {
       Arrays.fill(big, (byte) 'a');
       write(content.resolve("qua-lon/bai.md"), concat(article("Lớn", "").getBytes(StandardCharsets.UTF_8), big));
     }, List.of("qua-lon/bai.md: error: the file is 17.8 MB, more than an article can be (16 MB)")));
+    // regression: an SVG over 16 MB was published without being checked for script
+    out.add(new Case("svg-qua-lon", (content, outside) -> {
+      byte[] tail = "<script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8);
+      byte[] big = new byte[(17 << 20) - tail.length];
+      Arrays.fill(big, (byte) ' ');
+      byte[] open = "<svg xmlns=\"http://www.w3.org/2000/svg\">".getBytes(StandardCharsets.UTF_8);
+      System.arraycopy(open, 0, big, 0, open.length);
+      write(content.resolve("svg-qua-lon/anh.svg"), concat(big, tail));
+    }, List.of("svg-qua-lon/anh.svg: error: the SVG image is 17.8 MB, more than can be checked for script (16 MB)")));
     out.add(new Case("vong", (content, outside) -> {
       Files.createDirectories(content.resolve("vong"));
       write(content.resolve("vong/bai.md"), article("Bài trong vòng", "Nội dung.\n").getBytes(StandardCharsets.UTF_8));
