@@ -56,11 +56,7 @@ final class HtmlRepair {
     nesting(body);
     lists(body);
     definitionLists(body);
-    for (Element tr : body.select("tr")) {
-      if (tr.select("> td, > th").isEmpty()) {
-        tr.remove();
-      }
-    }
+    tables(body);
     for (Element figure : body.select("figure")) {
       Element caption = figure.selectFirst("> figcaption");
       if (caption != null && caption != figure.child(0) && caption != figure.child(figure.childrenSize() - 1)) {
@@ -70,6 +66,55 @@ final class HtmlRepair {
     headings(body);
     attributes(body, reservedIds);
     images(body);
+  }
+
+  private static final Set<String> TABLE_PARTS = Set.of("caption", "colgroup", "thead", "tbody", "tfoot", "tr");
+  private static final Set<String> CELLS = Set.of("td", "th");
+
+  /**
+   * What stands in a table but in no cell (text, a paragraph) is moved before the table, as
+   * browsers show it; rows without cells go. Each element's children are looked at once.
+   */
+  private static void tables(Element body) {
+    for (Element e : body.select("table, thead, tbody, tfoot, tr")) {
+      String tag = e.normalName();
+      List<Node> kept = new ArrayList<>(e.childNodeSize());
+      List<Node> strays = new ArrayList<>();
+      boolean dropped = false;
+      for (Node child : e.childNodes()) {
+        boolean fits = child instanceof TextNode t ? t.isBlank()
+            : !(child instanceof Element c) || switch (tag) {
+              case "table" -> TABLE_PARTS.contains(c.normalName());
+              case "tr" -> CELLS.contains(c.normalName());
+              default -> c.normalName().equals("tr");
+            };
+        if (fits && child instanceof Element c && c.normalName().equals("tr") && !hasCell(c)) {
+          dropped = true;
+        } else if (fits) {
+          kept.add(child);
+        } else {
+          strays.add(child);
+        }
+      }
+      if (dropped || !strays.isEmpty()) {
+        e.empty();
+        e.appendChildren(kept);
+        Element table = tag.equals("table") ? e : e.closest("table");
+        if (!strays.isEmpty() && table != null && table.parent() != null) {
+          // All at once: one at a time would shift the table's siblings for each.
+          table.parent().insertChildren(table.siblingIndex(), strays);
+        }
+      }
+    }
+  }
+
+  private static boolean hasCell(Element tr) {
+    for (Element c : tr.children()) {
+      if (CELLS.contains(c.normalName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Inline elements around blocks are unwrapped, innermost first; blocks in headings too. */

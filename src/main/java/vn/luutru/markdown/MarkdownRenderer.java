@@ -120,6 +120,9 @@ public final class MarkdownRenderer {
     checkDepth(doc, positions);
     Prepare prepare = new Prepare(links, positions);
     doc.accept(prepare);
+    if (prepare.hasRawHtml) {
+      checkRawHtml(prepare.raw, positions);
+    }
     prepare.unlinkUnsafe();
     // Under the page's h1: level 2 at most, one level deeper at most than the heading before.
     int shift = prepare.hasH1 ? 1 : 0;
@@ -183,6 +186,28 @@ public final class MarkdownRenderer {
     }
   }
 
+  /** A problem in a body, where it stands: 1-based line in the body and column in characters. */
+  public record Problem(int line, int column, String message) {}
+
+  /**
+   * A body luutru refuses to render as it is, with every problem found: raw HTML that would hide
+   * the text after it (a {@code <style>} never closed) or nested too deeply.
+   */
+  public static final class RefusedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
+
+    RefusedException(List<Problem> problems) {
+      super(problems.get(0).message());
+      this.problems = List.copyOf(problems);
+    }
+
+    /** In the order they stand in the body; never empty. */
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
   /** Walks the tree without recursion; throws at the first node deeper than {@link #MAX_DEPTH}. */
   private static void checkDepth(Node doc, Positions positions) {
     Node n = doc;
@@ -211,6 +236,45 @@ public final class MarkdownRenderer {
     }
   }
 
+  /**
+   * Refuses raw HTML that would hide or move the text after it, or is nested too deeply
+   * ({@link RawHtmlCheck}), reading the pieces of raw HTML in the order they stand.
+   */
+  private static void checkRawHtml(List<Node> raw, Positions positions) {
+    RawHtmlCheck check = new RawHtmlCheck();
+    for (Node node : raw) {
+      String literal = node instanceof HtmlBlock block ? block.getLiteral() : ((HtmlInline) node).getLiteral();
+      List<SourceSpan> spans = node.getSourceSpans();
+      check.read(literal, new RawHtmlCheck.Place() {
+        private int[] lineStarts;
+
+        @Override
+        public int[] of(int offset) {
+          if (spans.isEmpty()) {
+            return new int[] {0, 0};
+          }
+          if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = literal.indexOf('\n'); i >= 0; i = literal.indexOf('\n', i + 1)) {
+              starts.add(i + 1);
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+          }
+          int k = java.util.Arrays.binarySearch(lineStarts, offset);
+          k = k >= 0 ? k : -k - 2;
+          SourceSpan span = spans.get(Math.min(k, spans.size() - 1));
+          return new int[] {span.getLineIndex() + 1,
+              positions.column(span.getLineIndex(), span.getColumnIndex() + offset - lineStarts[k])};
+        }
+      });
+    }
+    List<Problem> problems = check.finish();
+    if (!problems.isEmpty()) {
+      throw new RefusedException(problems);
+    }
+  }
+
   /** Where a node starts: 1-based line, and column in characters (commonmark counts UTF-16 units). */
   private static final class Positions {
     private final String markdown;
@@ -230,11 +294,14 @@ public final class MarkdownRenderer {
       if (spans.isEmpty()) {
         return 0;
       }
+      return column(spans.get(0).getLineIndex(), spans.get(0).getColumnIndex());
+    }
+
+    /** The 1-based column in characters of 0-based line {@code line}, column {@code units} in UTF-16 units. */
+    int column(int line, int units) {
       if (lines == null) {
         lines = markdown.split("\n", -1);
       }
-      int line = spans.get(0).getLineIndex();
-      int units = spans.get(0).getColumnIndex();
       if (line >= lines.length) {
         return units + 1;
       }
@@ -252,6 +319,8 @@ public final class MarkdownRenderer {
     private final Positions positions;
     final List<Heading> headings = new ArrayList<>();
     private final List<Node> unsafe = new ArrayList<>();
+    /** The pieces of raw HTML, in the order they stand. */
+    final List<Node> raw = new ArrayList<>();
     boolean hasRawHtml;
     boolean hasH1;
 
@@ -263,11 +332,13 @@ public final class MarkdownRenderer {
     @Override
     public void visit(HtmlBlock node) {
       hasRawHtml = true;
+      raw.add(node);
     }
 
     @Override
     public void visit(HtmlInline node) {
       hasRawHtml = true;
+      raw.add(node);
     }
 
     @Override

@@ -207,6 +207,11 @@ public final class SiteModelBuilder {
                 } catch (MarkdownRenderer.TooDeepException e) {
                   body = new RenderedBody("", "");
                   r.own.add(r.at(e.line(), e.column(), Diagnostic.Severity.ERROR, e.getMessage()));
+                } catch (MarkdownRenderer.RefusedException e) {
+                  body = new RenderedBody("", "");
+                  for (MarkdownRenderer.Problem p : e.problems()) {
+                    r.own.add(r.at(p.line(), p.column(), Diagnostic.Severity.ERROR, p.message()));
+                  }
                 } catch (StackOverflowError e) {
                   body = new RenderedBody("", "");
                   r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR,
