@@ -2,7 +2,6 @@ package vn.luutru.markdown;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -221,7 +220,7 @@ final class HtmlRepair {
   }
 
   /** An id without spaces, not yet in {@code ids} (a number is added when it is). */
-  private static void uniqueId(Element e, Set<String> ids) {
+  private static void uniqueId(Element e, UniqueIds ids) {
     if (!e.hasAttr("id")) {
       return;
     }
@@ -230,15 +229,11 @@ final class HtmlRepair {
       e.removeAttr("id");
       return;
     }
-    String unique = id;
-    for (int i = 2; !ids.add(unique); i++) {
-      unique = id + "-" + i;
-    }
-    e.attr("id", unique);
+    e.attr("id", ids.unique(id));
   }
 
   private static void attributes(Element body, Set<String> reservedIds) {
-    Set<String> ids = new HashSet<>(reservedIds);
+    UniqueIds ids = new UniqueIds(reservedIds);
     // Headings and footnotes keep their ids first: links from other articles, the anchor check
     // and footnote references point at them, not at a raw element that happens to come earlier.
     Set<Element> first = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

@@ -1,7 +1,6 @@
 package vn.luutru.markdown;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -279,6 +278,10 @@ public final class MarkdownRenderer {
   private static final class Positions {
     private final String markdown;
     private String[] lines;
+    /** The characters up to {@code countedUnits} of line {@code countedLine}: the last column worked out. */
+    private int countedLine = -1;
+    private int countedUnits;
+    private int counted;
 
     Positions(String markdown) {
       this.markdown = markdown;
@@ -306,7 +309,17 @@ public final class MarkdownRenderer {
         return units + 1;
       }
       String text = lines[line];
-      return text.codePointCount(0, Math.min(units, text.length())) + 1;
+      int end = Math.min(units, text.length());
+      // Links are looked up in the order they stand: counting on from the one before keeps
+      // 100,000 links on one line linear (counting from the line's start each time took minutes).
+      if (line != countedLine || end < countedUnits) {
+        countedLine = line;
+        countedUnits = 0;
+        counted = 0;
+      }
+      counted += text.codePointCount(countedUnits, end);
+      countedUnits = end;
+      return counted + 1;
     }
   }
 
@@ -410,7 +423,7 @@ public final class MarkdownRenderer {
    * alignment as a class.
    */
   private static final class Attributes implements AttributeProvider {
-    private final Set<String> used = new HashSet<>(RESERVED_IDS);
+    private final UniqueIds ids = new UniqueIds(RESERVED_IDS);
 
     @Override
     public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
@@ -421,11 +434,7 @@ public final class MarkdownRenderer {
         } else if (base.startsWith("fn-") || base.startsWith("fnref-")) {
           base = "muc-" + base;
         }
-        String id = base;
-        for (int i = 2; !used.add(id); i++) {
-          id = base + "-" + i;
-        }
-        attributes.put("id", id);
+        attributes.put("id", ids.unique(base));
       } else if (node instanceof Image) {
         attributes.put("loading", "lazy");
       } else if (node instanceof TableCell) {

@@ -231,6 +231,16 @@ class HostileInputTest {
       write(content.resolve("ten-trung").resolve(nfc), article("Tên NFC", "Hai.\n").getBytes(StandardCharsets.UTF_8));
     }, List.of("ten-trung/" + nfc + ": error: has the same name as {c}/ten-trung/"
         + Normalizer.normalize(nfc, Normalizer.Form.NFD) + " once both are written alike")));
+    // Raw HTML that would swallow text, and inputs that made a stage quadratic
+    // regression: 1 MB of tables nested in each other took 30 s (jsoup pruning its stack, then
+    // HtmlRepair looking through each row), and built; now refused past 100 levels, where they are passed
+    String cell = "<table><tr><td>";
+    int tables = (1 << 20) / cell.length();
+    out.add(new Case("html-bang-long-sau", (content, outside) -> write(content.resolve("html-bang-long-sau/bai.md"),
+        article("Bảng lồng nhau", "Đoạn.\n\n<div>\n" + cell.repeat(tables) + "ô" + "</td></tr></table>".repeat(tables)
+            + "\n</div>\n").getBytes(StandardCharsets.UTF_8)),
+        List.of("html-bang-long-sau/bai.md:8:" + (1 + cell.length() * 99) + ": error: the raw HTML is nested more than"
+            + " 100 levels deep")));
     return out;
   }
 
@@ -247,6 +257,19 @@ class HostileInputTest {
         mkfifo(content.resolve("ong/bai.md"));
       }, List.of("ong/bai.md: warning: not a regular file (a pipe, socket or device): skipped")));
     }
+    // Raw HTML that would swallow text, and inputs that made a stage quadratic: they build, with no warning
+    // regression: each heading's id was found by counting up from 2: 33,333 alike took 45 s, these minutes
+    out.add(new Case("tieu-de-lap", (content, outside) -> write(content.resolve("tieu-de-lap/bai.md"),
+        article("Tiêu đề lặp", "# Mục\n\n".repeat(66_666)).getBytes(StandardCharsets.UTF_8)), List.of()));
+    // regression: each link to an anchor looked for the ids in the whole page again: 25,000 took 34 s
+    out.add(new Case("neo-lap", (content, outside) -> write(content.resolve("neo-lap/bai.md"),
+        article("Neo lặp", "# Mục\n\n" + "[về mục](#muc) ".repeat(100_000) + "\n").getBytes(StandardCharsets.UTF_8)),
+        List.of()));
+    // regression: each HtmlRepair pass over rows and tables side by side looked through the rest of the table
+    out.add(new Case("html-bang-lap", (content, outside) -> write(content.resolve("html-bang-lap/bai.md"),
+        article("Bảng lặp", "<table>\n" + "<tr><td>ô</td></tr><tr></tr>lạc".repeat(30_000) + "\n</table>\n"
+            + "<div>\n" + "<table><tr><td>ô</td></tr></table>".repeat(30_000) + "\n</div>\n")
+            .getBytes(StandardCharsets.UTF_8)), List.of()));
     return out;
   }
 

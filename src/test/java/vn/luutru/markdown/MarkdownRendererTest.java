@@ -37,6 +37,12 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void givesTheIdsOfTheBodyForLinksToAnchors() {
+    assertThat(md.render("## Mục\n\n## Mục\n\nCâu[^1].\n\n<p id=\"rieng\">x</p>\n\n[^1]: Ghi.\n", LinkResolver.IDENTITY)
+        .ids()).containsExactlyInAnyOrder("muc", "muc-2", "fnref-1", "fn-1", "rieng");
+  }
+
+  @Test
   void givesPlainTextForSummariesAndSearch() {
     assertThat(md.render("## Tiêu đề\n\nĐoạn *một*.\n", LinkResolver.IDENTITY).text()).isEqualTo("Tiêu đề\nĐoạn một.");
   }
