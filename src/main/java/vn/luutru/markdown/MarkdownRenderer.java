@@ -133,6 +133,7 @@ public final class MarkdownRenderer {
     }
     String out = html.render(doc);
     if (out.contains("data-footnote-backref")) {
+      out = firstBackrefs(out);
       out = out.replace("aria-label=\"Back to reference ", "aria-label=\"Quay lại chỗ dẫn chú thích ");
     }
     if (out.contains(FOOTNOTES)) {
@@ -150,6 +151,49 @@ public final class MarkdownRenderer {
     String text = PlainText.of(doc);
     return markdown.indexOf('&') < 0 ? new RenderedBody(out, text)
         : new RenderedBody(VietnameseText.clean(out), VietnameseText.clean(text));
+  }
+
+  /**
+   * Links back from a footnote to where it is referenced, for its first references only: each
+   * reference adds one, and 200,000 references to one footnote made a 146 MB page. Every
+   * reference still links to the footnote.
+   */
+  static final int BACKREFS = 10;
+
+  private static final String BACKREF = " <a href=\"#fnref-";
+  private static final String NOTE = "<li id=\"fn-";
+
+  /** {@code out} without the links back past the first {@link #BACKREFS} of each footnote; one pass. */
+  private static String firstBackrefs(String out) {
+    int i = out.indexOf(FOOTNOTES);
+    if (i < 0) {
+      return out;
+    }
+    StringBuilder kept = null;
+    int copied = 0;
+    int count = 0;
+    int note = out.indexOf(NOTE, i);
+    for (int ref = out.indexOf(BACKREF, i); ref >= 0; ref = out.indexOf(BACKREF, i)) {
+      if (note >= 0 && note < ref) {
+        count = 0;
+        note = out.indexOf(NOTE, note + NOTE.length());
+        continue;
+      }
+      int tagEnd = out.indexOf('>', ref);
+      int end = out.indexOf("</a>", ref);
+      if (tagEnd < 0 || end < 0) {
+        break;
+      }
+      i = end + 4;
+      if (out.substring(ref, tagEnd).contains(" data-footnote-backref ") && ++count > BACKREFS) {
+        if (kept == null) {
+          kept = new StringBuilder(out.length());
+        }
+        kept.append(out, copied, ref);
+        copied = i;
+      }
+    }
+    return kept == null ? out : kept.append(out, copied, out.length()).toString();
   }
 
   /** How the footnotes extension opens its list; a heading follows, so the section has one. */

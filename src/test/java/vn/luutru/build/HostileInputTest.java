@@ -483,6 +483,26 @@ class HostileInputTest {
   }
 
   @Test
+  void aFootnoteReferencedTwoHundredThousandTimesGivesAPageOfBoundedSize() throws IOException {
+    Path content = prepare();
+    Path site = dir.resolve("site");
+    write(content.resolve("chu-thich-lap/bai.md"), article("Chú thích lặp", "Câu[^1] ".repeat(200_000)
+        + "\n\n[^1]: Nguồn: Văn phòng Đảng ủy.\n").getBytes(StandardCharsets.UTF_8));
+
+    Run r = assertTimeoutPreemptively(HANG, () -> build(content, site), "the build hangs");
+
+    // regression: each reference added a link back to it under the footnote: a 1.4 MB article made a
+    // 146 MB page and took 2.2 GB of memory; now the first references only are linked back to
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.err).isEmpty();
+    Path page = site.resolve("2021/03/chu-thich-lap/index.html");
+    assertThat(Files.size(page)).isLessThan(40L << 20);
+    String html = Files.readString(page);
+    assertThat(html.split("data-footnote-ref>1</a>", -1)).hasSize(200_001);
+    assertThat(html).contains("Nguồn: Văn phòng Đảng ủy.", "href=\"#fnref-1-10\"").doesNotContain("href=\"#fnref-1-11\"");
+  }
+
+  @Test
   void aTenMegabyteArticleBuildsInBoundedMemoryWithNothingLost() throws Exception {
     Path content = dir.resolve("content");
     StringBuilder body = new StringBuilder();
