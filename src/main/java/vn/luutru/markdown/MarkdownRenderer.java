@@ -56,8 +56,11 @@ import vn.luutru.content.VietnameseText;
  * references like {@code &#xFFFF;}) are removed and the text is NFC.
  *
  * <p>Raw HTML is allowed but cleaned: no scripts, no event attributes, no {@code javascript:}
- * addresses, and what the standard forbids is repaired ({@link HtmlRepair}). Only bodies that
- * contain raw HTML pay for the jsoup pass.
+ * addresses, and what the standard forbids is repaired ({@link HtmlRepair}). Raw HTML that
+ * would hide or move the text after it (a {@code <style>} or {@code <table>} never closed, an
+ * unclosed comment) or is nested more than {@link #MAX_DEPTH} deep is refused with a {@link
+ * RefusedException} that says where ({@link RawHtmlCheck}). Only bodies that contain raw HTML
+ * pay for the jsoup pass.
  */
 public final class MarkdownRenderer {
   private static final java.util.regex.Pattern SCHEME =
