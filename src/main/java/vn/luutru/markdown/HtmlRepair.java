@@ -16,7 +16,7 @@ import org.jsoup.nodes.TextNode;
  * forbids. Applied after jsoup's {@code Cleaner}, on the body of the cleaned document.
  *
  * <ul>
- *   <li>Nesting: an inline element around blocks ({@code <b><p>…</p></b>}) is unwrapped; blocks
+ *   <li>Nesting: an inline element or a paragraph around blocks ({@code <b><p>…</p></b>}) is unwrapped; blocks
  *       inside a heading are unwrapped; a list's stray content goes into its previous item (a
  *       nested list written beside its item) or a new one; items outside a list get one; a
  *       {@code dl} that is not pairs of terms and definitions becomes {@code div}s; empty table
@@ -131,7 +131,9 @@ final class HtmlRepair {
     }
     for (int i = all.size() - 1; i > 0; i--) {
       Element e = all.get(i);
-      if (PHRASING_TAGS.contains(e.normalName()) && holdsBlock.contains(e)) {
+      // A paragraph holds no block either: the cleaner leaves one in another when it takes out an
+      // element it does not allow (<p>a <button>b</p><p>c</p>).
+      if ((PHRASING_TAGS.contains(e.normalName()) || e.normalName().equals("p")) && holdsBlock.contains(e)) {
         e.unwrap();
       }
     }

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * Finds raw HTML that would make the text after it disappear or move once parsed as HTML: an
  * element whose content the parser takes as raw text ({@code <style>}, {@code <script>},
- * {@code <textarea>} …) or rearranges ({@code <table>}, {@code <select>}, {@code <template>})
+ * {@code <textarea>} …) or rearranges ({@code <table>}, {@code <select>}, {@code <template>},
+ * headings)
  * and that is never closed, an HTML comment never closed, the obsolete {@code <xmp>} and
  * {@code <plaintext>}, and elements nested deeper than {@link MarkdownRenderer#MAX_DEPTH}
  * (which made parsing and repair superlinear).
@@ -41,6 +42,7 @@ final class RawHtmlCheck {
   private static final Set<String> ESCAPABLE_RAW_TEXT = Set.of("textarea", "title");
   /** The parser moves or merges what follows them until they are closed. */
   private static final Set<String> REARRANGING = Set.of("table", "select", "template");
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
   /** Elements with no content: they never nest. */
   private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
       "meta", "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image");
@@ -76,6 +78,9 @@ final class RawHtmlCheck {
   private Mark rawTextAt;
   /** An open comment of a previous piece: the rest of the body is in it until {@code -->}. */
   private Mark commentAt;
+  /** The heading open, and where: the parser takes what follows into it until any heading's end tag. */
+  private String heading;
+  private Mark headingAt;
   /** Open table, select and template elements, by name: where each opened. */
   private final Map<String, Deque<Mark>> open = new HashMap<>();
   /** Names of the open elements that need their end tag, innermost last. */
@@ -169,6 +174,11 @@ final class RawHtmlCheck {
       rawTextAt = new Mark(at, offset);
       return;
     }
+    if (HEADINGS.contains(name)) {
+      // A heading opened in another is a new one: the parser closes the first.
+      heading = name;
+      headingAt = new Mark(at, offset);
+    }
     if (REARRANGING.contains(name)) {
       open.computeIfAbsent(name, k -> new ArrayDeque<>()).push(new Mark(at, offset));
     }
@@ -185,6 +195,10 @@ final class RawHtmlCheck {
   }
 
   private void closed(String name) {
+    if (HEADINGS.contains(name)) {
+      heading = null;
+      headingAt = null;
+    }
     Deque<Mark> opened = open.get(name);
     if (opened != null && !opened.isEmpty()) {
       opened.pop();
@@ -209,6 +223,9 @@ final class RawHtmlCheck {
         String why = RAW_TEXT.contains(rawText) ? "the text after it would disappear from the page"
             : "the text after it would be shown as raw markup";
         problems.add(neverClosed(rawTextAt, rawText, why));
+      }
+      if (headingAt != null) {
+        problems.add(neverClosed(headingAt, heading, "the paragraphs after it would be merged into the heading"));
       }
       for (String name : List.of("table", "select", "template")) {
         Deque<Mark> opened = open.get(name);

@@ -138,6 +138,7 @@ class HostileInputTest {
     // regression: each built with exit 0 and the rest of the article gone, or shown as stray markup
     {"html-khong-dong",
         "html-khong-dong/bang.md:7:1: error: <table> is never closed: the paragraphs after it would be merged or moved",
+        "html-khong-dong/de-muc.md:5:1: error: <h3> is never closed: the paragraphs after it would be merged into the heading",
         "html-khong-dong/ghi-chu.md:7:1: error: <!-- opens a comment that is never closed",
         "html-khong-dong/plaintext.md:5:9: error: <plaintext> is obsolete and cannot be closed",
         "html-khong-dong/style.md:5:16: error: <style> is never closed: the text after it would disappear from the page",

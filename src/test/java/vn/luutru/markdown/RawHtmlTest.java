@@ -37,6 +37,7 @@ class RawHtmlTest {
       Một <select> mở.\\n\\nĐoạn hai.      | 1:5: <select> is never closed: the paragraphs after it would be merged or moved; close it with </select>, or write \\<select> to show the tag as text
       Một <template> mở.\\n\\nĐoạn hai.    | 1:5: <template> is never closed: the paragraphs after it would be merged or moved; close it with </template>, or write \\<template> to show the tag as text
       Một <table> mở.\\n\\nĐoạn hai.       | 1:5: <table> is never closed: the paragraphs after it would be merged or moved; close it with </table>, or write \\<table> to show the tag as text
+      Một <h2> mở.\\n\\nĐoạn hai.         | 1:5: <h2> is never closed: the paragraphs after it would be merged into the heading; close it with </h2>, or write \\<h2> to show the tag as text
       # Obsolete: what they hold is never shown as it was written
       Một <xmp>a < b</xmp> mở.          | 1:5: <xmp> is obsolete and the text in it would not be shown; put the text in a code block (between ``` lines) instead
       Một <plaintext> mở.\\n\\nĐoạn hai.   | 1:5: <plaintext> is obsolete and cannot be closed: the text after it would be shown as raw markup; remove it, or write \\<plaintext> to show the tag as text
@@ -56,6 +57,10 @@ class RawHtmlTest {
       Một <!-- ghi chú --> mở.             | <p>Một  mở.</p>\\n
       <table><tr><td>a</td></tr></table>\\n\\nHai. | <table><tbody><tr><td>a</td></tr></tbody></table>\\n<p>Hai.</p>\\n
       <TABLE><tr><td><table><tr><td>a</table></TABLE> | <table><tbody><tr><td><table><tbody><tr><td>a</td></tr></tbody></table></td></tr></tbody></table>\\n
+      <h2>a<h3>b</h2>\\n\\nĐoạn.          | <h2>a</h2><h3>b</h3>\\n<p>Đoạn.</p>\\n
+      # Elements the cleaner takes out leave no paragraph in a paragraph
+      Một <button> mở.\\n\\nĐoạn hai.     | Một  mở.<p></p>\\n<p>Đoạn hai.</p>\\n
+      Một <object data="x"> mở.\\n\\nHai. | Một  mở.<p></p>\\n<p>Hai.</p>\\n
       # A tag in a code span or escaped is text
       Dùng `<style>` hoặc \\<script>.      | <p>Dùng <code>&lt;style&gt;</code> hoặc &lt;script&gt;.</p>\\n
       # Text in a table but in no cell is moved before it, as browsers show it
