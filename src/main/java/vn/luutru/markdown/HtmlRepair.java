@@ -2,7 +2,6 @@ package vn.luutru.markdown;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +16,7 @@ import org.jsoup.nodes.TextNode;
  * forbids. Applied after jsoup's {@code Cleaner}, on the body of the cleaned document.
  *
  * <ul>
- *   <li>Nesting: an inline element around blocks ({@code <b><p>…</p></b>}) is unwrapped; blocks
+ *   <li>Nesting: an inline element or a paragraph around blocks ({@code <b><p>…</p></b>}) is unwrapped; blocks
  *       inside a heading are unwrapped; a list's stray content goes into its previous item (a
  *       nested list written beside its item) or a new one; items outside a list get one; a
  *       {@code dl} that is not pairs of terms and definitions becomes {@code div}s; empty table
@@ -56,11 +55,7 @@ final class HtmlRepair {
     nesting(body);
     lists(body);
     definitionLists(body);
-    for (Element tr : body.select("tr")) {
-      if (tr.select("> td, > th").isEmpty()) {
-        tr.remove();
-      }
-    }
+    tables(body);
     for (Element figure : body.select("figure")) {
       Element caption = figure.selectFirst("> figcaption");
       if (caption != null && caption != figure.child(0) && caption != figure.child(figure.childrenSize() - 1)) {
@@ -70,6 +65,55 @@ final class HtmlRepair {
     headings(body);
     attributes(body, reservedIds);
     images(body);
+  }
+
+  private static final Set<String> TABLE_PARTS = Set.of("caption", "colgroup", "thead", "tbody", "tfoot", "tr");
+  private static final Set<String> CELLS = Set.of("td", "th");
+
+  /**
+   * What stands in a table but in no cell (text, a paragraph) is moved before the table, as
+   * browsers show it; rows without cells go. Each element's children are looked at once.
+   */
+  private static void tables(Element body) {
+    for (Element e : body.select("table, thead, tbody, tfoot, tr")) {
+      String tag = e.normalName();
+      List<Node> kept = new ArrayList<>(e.childNodeSize());
+      List<Node> strays = new ArrayList<>();
+      boolean dropped = false;
+      for (Node child : e.childNodes()) {
+        boolean fits = child instanceof TextNode t ? t.isBlank()
+            : !(child instanceof Element c) || switch (tag) {
+              case "table" -> TABLE_PARTS.contains(c.normalName());
+              case "tr" -> CELLS.contains(c.normalName());
+              default -> c.normalName().equals("tr");
+            };
+        if (fits && child instanceof Element c && c.normalName().equals("tr") && !hasCell(c)) {
+          dropped = true;
+        } else if (fits) {
+          kept.add(child);
+        } else {
+          strays.add(child);
+        }
+      }
+      if (dropped || !strays.isEmpty()) {
+        e.empty();
+        e.appendChildren(kept);
+        Element table = tag.equals("table") ? e : e.closest("table");
+        if (!strays.isEmpty() && table != null && table.parent() != null) {
+          // All at once: one at a time would shift the table's siblings for each.
+          table.parent().insertChildren(table.siblingIndex(), strays);
+        }
+      }
+    }
+  }
+
+  private static boolean hasCell(Element tr) {
+    for (Element c : tr.children()) {
+      if (CELLS.contains(c.normalName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Inline elements around blocks are unwrapped, innermost first; blocks in headings too. */
@@ -87,7 +131,9 @@ final class HtmlRepair {
     }
     for (int i = all.size() - 1; i > 0; i--) {
       Element e = all.get(i);
-      if (PHRASING_TAGS.contains(e.normalName()) && holdsBlock.contains(e)) {
+      // A paragraph holds no block either: the cleaner leaves one in another when it takes out an
+      // element it does not allow (<p>a <button>b</p><p>c</p>).
+      if ((PHRASING_TAGS.contains(e.normalName()) || e.normalName().equals("p")) && holdsBlock.contains(e)) {
         e.unwrap();
       }
     }
@@ -176,7 +222,7 @@ final class HtmlRepair {
   }
 
   /** An id without spaces, not yet in {@code ids} (a number is added when it is). */
-  private static void uniqueId(Element e, Set<String> ids) {
+  private static void uniqueId(Element e, UniqueIds ids) {
     if (!e.hasAttr("id")) {
       return;
     }
@@ -185,15 +231,11 @@ final class HtmlRepair {
       e.removeAttr("id");
       return;
     }
-    String unique = id;
-    for (int i = 2; !ids.add(unique); i++) {
-      unique = id + "-" + i;
-    }
-    e.attr("id", unique);
+    e.attr("id", ids.unique(id));
   }
 
   private static void attributes(Element body, Set<String> reservedIds) {
-    Set<String> ids = new HashSet<>(reservedIds);
+    UniqueIds ids = new UniqueIds(reservedIds);
     // Headings and footnotes keep their ids first: links from other articles, the anchor check
     // and footnote references point at them, not at a raw element that happens to come earlier.
     Set<Element> first = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());

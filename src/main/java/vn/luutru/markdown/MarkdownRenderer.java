@@ -1,7 +1,6 @@
 package vn.luutru.markdown;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +56,11 @@ import vn.luutru.content.VietnameseText;
  * references like {@code &#xFFFF;}) are removed and the text is NFC.
  *
  * <p>Raw HTML is allowed but cleaned: no scripts, no event attributes, no {@code javascript:}
- * addresses, and what the standard forbids is repaired ({@link HtmlRepair}). Only bodies that
- * contain raw HTML pay for the jsoup pass.
+ * addresses, and what the standard forbids is repaired ({@link HtmlRepair}). Raw HTML that
+ * would hide or move the text after it (a {@code <style>} or {@code <table>} never closed, an
+ * unclosed comment) or is nested more than {@link #MAX_DEPTH} deep is refused with a {@link
+ * RefusedException} that says where ({@link RawHtmlCheck}). Only bodies that contain raw HTML
+ * pay for the jsoup pass.
  */
 public final class MarkdownRenderer {
   private static final java.util.regex.Pattern SCHEME =
@@ -120,6 +122,9 @@ public final class MarkdownRenderer {
     checkDepth(doc, positions);
     Prepare prepare = new Prepare(links, positions);
     doc.accept(prepare);
+    if (prepare.hasRawHtml) {
+      checkRawHtml(prepare.raw, positions);
+    }
     prepare.unlinkUnsafe();
     // Under the page's h1: level 2 at most, one level deeper at most than the heading before.
     int shift = prepare.hasH1 ? 1 : 0;
@@ -131,6 +136,7 @@ public final class MarkdownRenderer {
     }
     String out = html.render(doc);
     if (out.contains("data-footnote-backref")) {
+      out = firstBackrefs(out);
       out = out.replace("aria-label=\"Back to reference ", "aria-label=\"Quay lại chỗ dẫn chú thích ");
     }
     if (out.contains(FOOTNOTES)) {
@@ -148,6 +154,49 @@ public final class MarkdownRenderer {
     String text = PlainText.of(doc);
     return markdown.indexOf('&') < 0 ? new RenderedBody(out, text)
         : new RenderedBody(VietnameseText.clean(out), VietnameseText.clean(text));
+  }
+
+  /**
+   * Links back from a footnote to where it is referenced, for its first references only: each
+   * reference adds one, and 200,000 references to one footnote made a 146 MB page. Every
+   * reference still links to the footnote.
+   */
+  static final int BACKREFS = 10;
+
+  private static final String BACKREF = " <a href=\"#fnref-";
+  private static final String NOTE = "<li id=\"fn-";
+
+  /** {@code out} without the links back past the first {@link #BACKREFS} of each footnote; one pass. */
+  private static String firstBackrefs(String out) {
+    int i = out.indexOf(FOOTNOTES);
+    if (i < 0) {
+      return out;
+    }
+    StringBuilder kept = null;
+    int copied = 0;
+    int count = 0;
+    int note = out.indexOf(NOTE, i);
+    for (int ref = out.indexOf(BACKREF, i); ref >= 0; ref = out.indexOf(BACKREF, i)) {
+      if (note >= 0 && note < ref) {
+        count = 0;
+        note = out.indexOf(NOTE, note + NOTE.length());
+        continue;
+      }
+      int tagEnd = out.indexOf('>', ref);
+      int end = out.indexOf("</a>", ref);
+      if (tagEnd < 0 || end < 0) {
+        break;
+      }
+      i = end + 4;
+      if (out.substring(ref, tagEnd).contains(" data-footnote-backref ") && ++count > BACKREFS) {
+        if (kept == null) {
+          kept = new StringBuilder(out.length());
+        }
+        kept.append(out, copied, ref);
+        copied = i;
+      }
+    }
+    return kept == null ? out : kept.append(out, copied, out.length()).toString();
   }
 
   /** How the footnotes extension opens its list; a heading follows, so the section has one. */
@@ -183,6 +232,28 @@ public final class MarkdownRenderer {
     }
   }
 
+  /** A problem in a body, where it stands: 1-based line in the body and column in characters. */
+  public record Problem(int line, int column, String message) {}
+
+  /**
+   * A body luutru refuses to render as it is, with every problem found: raw HTML that would hide
+   * the text after it (a {@code <style>} never closed) or nested too deeply.
+   */
+  public static final class RefusedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Problem> problems;
+
+    RefusedException(List<Problem> problems) {
+      super(problems.get(0).message());
+      this.problems = List.copyOf(problems);
+    }
+
+    /** In the order they stand in the body; never empty. */
+    public List<Problem> problems() {
+      return problems;
+    }
+  }
+
   /** Walks the tree without recursion; throws at the first node deeper than {@link #MAX_DEPTH}. */
   private static void checkDepth(Node doc, Positions positions) {
     Node n = doc;
@@ -211,10 +282,53 @@ public final class MarkdownRenderer {
     }
   }
 
+  /**
+   * Refuses raw HTML that would hide or move the text after it, or is nested too deeply
+   * ({@link RawHtmlCheck}), reading the pieces of raw HTML in the order they stand.
+   */
+  private static void checkRawHtml(List<Node> raw, Positions positions) {
+    RawHtmlCheck check = new RawHtmlCheck();
+    for (Node node : raw) {
+      String literal = node instanceof HtmlBlock block ? block.getLiteral() : ((HtmlInline) node).getLiteral();
+      List<SourceSpan> spans = node.getSourceSpans();
+      check.read(literal, new RawHtmlCheck.Place() {
+        private int[] lineStarts;
+
+        @Override
+        public int[] of(int offset) {
+          if (spans.isEmpty()) {
+            return new int[] {0, 0};
+          }
+          if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = literal.indexOf('\n'); i >= 0; i = literal.indexOf('\n', i + 1)) {
+              starts.add(i + 1);
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+          }
+          int k = java.util.Arrays.binarySearch(lineStarts, offset);
+          k = k >= 0 ? k : -k - 2;
+          SourceSpan span = spans.get(Math.min(k, spans.size() - 1));
+          return new int[] {span.getLineIndex() + 1,
+              positions.column(span.getLineIndex(), span.getColumnIndex() + offset - lineStarts[k])};
+        }
+      });
+    }
+    List<Problem> problems = check.finish();
+    if (!problems.isEmpty()) {
+      throw new RefusedException(problems);
+    }
+  }
+
   /** Where a node starts: 1-based line, and column in characters (commonmark counts UTF-16 units). */
   private static final class Positions {
     private final String markdown;
     private String[] lines;
+    /** The characters up to {@code countedUnits} of line {@code countedLine}: the last column worked out. */
+    private int countedLine = -1;
+    private int countedUnits;
+    private int counted;
 
     Positions(String markdown) {
       this.markdown = markdown;
@@ -230,16 +344,29 @@ public final class MarkdownRenderer {
       if (spans.isEmpty()) {
         return 0;
       }
+      return column(spans.get(0).getLineIndex(), spans.get(0).getColumnIndex());
+    }
+
+    /** The 1-based column in characters of 0-based line {@code line}, column {@code units} in UTF-16 units. */
+    int column(int line, int units) {
       if (lines == null) {
         lines = markdown.split("\n", -1);
       }
-      int line = spans.get(0).getLineIndex();
-      int units = spans.get(0).getColumnIndex();
       if (line >= lines.length) {
         return units + 1;
       }
       String text = lines[line];
-      return text.codePointCount(0, Math.min(units, text.length())) + 1;
+      int end = Math.min(units, text.length());
+      // Links are looked up in the order they stand: counting on from the one before keeps
+      // 100,000 links on one line linear (counting from the line's start each time took minutes).
+      if (line != countedLine || end < countedUnits) {
+        countedLine = line;
+        countedUnits = 0;
+        counted = 0;
+      }
+      counted += text.codePointCount(countedUnits, end);
+      countedUnits = end;
+      return counted + 1;
     }
   }
 
@@ -252,6 +379,8 @@ public final class MarkdownRenderer {
     private final Positions positions;
     final List<Heading> headings = new ArrayList<>();
     private final List<Node> unsafe = new ArrayList<>();
+    /** The pieces of raw HTML, in the order they stand. */
+    final List<Node> raw = new ArrayList<>();
     boolean hasRawHtml;
     boolean hasH1;
 
@@ -263,11 +392,13 @@ public final class MarkdownRenderer {
     @Override
     public void visit(HtmlBlock node) {
       hasRawHtml = true;
+      raw.add(node);
     }
 
     @Override
     public void visit(HtmlInline node) {
       hasRawHtml = true;
+      raw.add(node);
     }
 
     @Override
@@ -339,7 +470,7 @@ public final class MarkdownRenderer {
    * alignment as a class.
    */
   private static final class Attributes implements AttributeProvider {
-    private final Set<String> used = new HashSet<>(RESERVED_IDS);
+    private final UniqueIds ids = new UniqueIds(RESERVED_IDS);
 
     @Override
     public void setAttributes(Node node, String tagName, Map<String, String> attributes) {
@@ -350,11 +481,7 @@ public final class MarkdownRenderer {
         } else if (base.startsWith("fn-") || base.startsWith("fnref-")) {
           base = "muc-" + base;
         }
-        String id = base;
-        for (int i = 2; !used.add(id); i++) {
-          id = base + "-" + i;
-        }
-        attributes.put("id", id);
+        attributes.put("id", ids.unique(base));
       } else if (node instanceof Image) {
         attributes.put("loading", "lazy");
       } else if (node instanceof TableCell) {

@@ -81,7 +81,7 @@ public final class SiteModelBuilder {
     record Entry(String sourcePath, int bodyLine, Position imageAt, String body, String image, String basePath,
         boolean check,
         Map<String, String> pages, Map<String, Boolean> statics, byte[] html, String text, String imagePath,
-        List<Diagnostic> diagnostics, List<Resolver.Anchor> anchors) {}
+        List<Diagnostic> diagnostics, List<Resolver.Anchor> anchors, Set<String> ids) {}
 
     final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
     /** Slugs by title: folding is the costly part of giving 10,000 articles their addresses. */
@@ -174,6 +174,10 @@ public final class SiteModelBuilder {
     String[] texts = new String[n];
     String[] summaries = new String[n];
     String[] images = new String[n];
+    // The ids of each body, found once: links to an anchor look them up (finding them in the
+    // target's HTML for each link took 34 s for 25,000 links to one heading).
+    @SuppressWarnings("unchecked")
+    Set<String>[] ids = new Set[n];
     Resolver[] resolvers = new Resolver[n];
     IntStream.range(0, n)
         .parallel()
@@ -194,7 +198,7 @@ public final class SiteModelBuilder {
                 // Kept as the page keeps it, UTF-8: encoding 10,000 bodies again would cost a
                 // preview tens of milliseconds on every save.
                 html = hit.html();
-                body = new RenderedBody("", hit.text());
+                body = new RenderedBody("", hit.text(), hit.ids());
                 images[i] = hit.imagePath();
                 Resolver r = new Resolver(a, options, pathByContent, statics);
                 r.own.addAll(hit.diagnostics());
@@ -207,6 +211,11 @@ public final class SiteModelBuilder {
                 } catch (MarkdownRenderer.TooDeepException e) {
                   body = new RenderedBody("", "");
                   r.own.add(r.at(e.line(), e.column(), Diagnostic.Severity.ERROR, e.getMessage()));
+                } catch (MarkdownRenderer.RefusedException e) {
+                  body = new RenderedBody("", "");
+                  for (MarkdownRenderer.Problem p : e.problems()) {
+                    r.own.add(r.at(p.line(), p.column(), Diagnostic.Severity.ERROR, p.message()));
+                  }
                 } catch (StackOverflowError e) {
                   body = new RenderedBody("", "");
                   r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR,
@@ -224,11 +233,12 @@ public final class SiteModelBuilder {
                   cache.entries.put(a.contentPath(), new BodyCache.Entry(a.sourcePath(), a.bodyLine(),
                       a.position("image"), a.body(), image,
                       options.basePath(), options.check(), Map.copyOf(r.pageLookups), Map.copyOf(r.staticLookups),
-                      html, body.text(), images[i], List.copyOf(r.own), List.copyOf(r.anchors)));
+                      html, body.text(), images[i], List.copyOf(r.own), List.copyOf(r.anchors), body.ids()));
                 }
               }
               diags.addAll(resolvers[i].own);
               htmls[i] = html;
+              ids[i] = body.ids();
               summaries[i] = a.summary().isEmpty() ? excerpt(body.text()) : a.summary();
               if (words != null) {
                 words.text(i, a.title(), a.summary(), body.text());
@@ -247,7 +257,7 @@ public final class SiteModelBuilder {
     for (Resolver r : resolvers) {
       for (Resolver.Anchor anchor : r.anchors) {
         Integer target = indexByContent.get(anchor.contentPath());
-        if (target != null && !ids(new String(htmls[target], StandardCharsets.UTF_8)).contains(anchor.fragment())) {
+        if (target != null && !ids[target].contains(anchor.fragment())) {
           diags.add(r.at(anchor.line(), anchor.column(), r.check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
               "anchor #" + anchor.fragment() + " does not exist in " + articles.get(target).sourcePath()));
         }
@@ -585,18 +595,6 @@ public final class SiteModelBuilder {
       }
     }
     return String.join("/", parts);
-  }
-
-  private static final Pattern ID = Pattern.compile(" id=\"([^\"]+)\"");
-
-  /** The ids in a rendered body: heading anchors and footnotes. */
-  static Set<String> ids(String html) {
-    Set<String> out = new HashSet<>();
-    java.util.regex.Matcher m = ID.matcher(html);
-    while (m.find()) {
-      out.add(m.group(1));
-    }
-    return out;
   }
 
   /** File names in the content folder are compared in NFC, as the text of articles is. */

@@ -169,6 +169,15 @@ class HostileInputTest {
         // commonmark-java 0.30 pairs the stars as strong emphasis: the 101st level opens at column 243
         "markdown-sau/nhan-manh.md:8:243: error: the text is nested more than 100 levels deep",
         "markdown-sau/trich-dan.md:8:201: error: the text is nested more than 100 levels deep"},
+    // Raw HTML that would swallow text, and inputs that made a stage quadratic
+    // regression: each built with exit 0 and the rest of the article gone, or shown as stray markup
+    {"html-khong-dong",
+        "html-khong-dong/bang.md:7:1: error: <table> is never closed: the paragraphs after it would be merged or moved",
+        "html-khong-dong/de-muc.md:5:1: error: <h3> is never closed: the paragraphs after it would be merged into the heading",
+        "html-khong-dong/ghi-chu.md:7:1: error: <!-- opens a comment that is never closed",
+        "html-khong-dong/plaintext.md:5:9: error: <plaintext> is obsolete and cannot be closed",
+        "html-khong-dong/style.md:5:16: error: <style> is never closed: the text after it would disappear from the page",
+        "html-khong-dong/textarea.md:8:7: error: <textarea> is never closed: the text after it would be shown as raw markup"},
   };
 
   /** Files that are only odd: they build, with these warnings. */
@@ -278,6 +287,16 @@ class HostileInputTest {
             + "*s,".repeat(150_000) + "]\n---\nNội dung.\n").getBytes(StandardCharsets.UTF_8)),
         List.of("yaml-bom-chuoi/bai.md:5:14: error: YAML: with this alias (*name) the values would add up to more than"
             + " 1,048,576 characters")));
+    // Raw HTML that would swallow text, and inputs that made a stage quadratic
+    // regression: 1 MB of tables nested in each other took 30 s (jsoup pruning its stack, then
+    // HtmlRepair looking through each row), and built; now refused past 100 levels, where they are passed
+    String cell = "<table><tr><td>";
+    int tables = (1 << 20) / cell.length();
+    out.add(new Case("html-bang-long-sau", (content, outside) -> write(content.resolve("html-bang-long-sau/bai.md"),
+        article("Bảng lồng nhau", "Đoạn.\n\n<div>\n" + cell.repeat(tables) + "ô" + "</td></tr></table>".repeat(tables)
+            + "\n</div>\n").getBytes(StandardCharsets.UTF_8)),
+        List.of("html-bang-long-sau/bai.md:8:" + (1 + cell.length() * 99) + ": error: the raw HTML is nested more than"
+            + " 100 levels deep")));
     return out;
   }
 
@@ -295,6 +314,20 @@ class HostileInputTest {
         mkfifo(content.resolve("ong/bai.md"));
       }, List.of("ong/bai.md: warning: not a regular file (a pipe, socket or device): skipped")));
     }
+    // Raw HTML that would swallow text, and inputs that made a stage quadratic: they build, with no warning
+    // regression: each heading's id was found by counting up from 2: 33,333 alike took 45 s, these minutes
+    out.add(new Case("tieu-de-lap", (content, outside) -> write(content.resolve("tieu-de-lap/bai.md"),
+        article("Tiêu đề lặp", "# Mục\n\n".repeat(66_666)).getBytes(StandardCharsets.UTF_8)), List.of()));
+    // regression: each link to an anchor looked for the ids in the whole page again: 25,000 took 34 s
+    out.add(new Case("neo-lap", (content, outside) -> write(content.resolve("neo-lap/bai.md"),
+        article("Neo lặp", "# Mục\n\n" + "[về mục](#muc) ".repeat(100_000) + "\n").getBytes(StandardCharsets.UTF_8)),
+        List.of()));
+    // a guard, not a regression: 30,000 rows without cells, text in no cell and tables side by side (4.8 s
+    // before, 2.3 s after), which the repair of tables must keep linear
+    out.add(new Case("html-bang-lap", (content, outside) -> write(content.resolve("html-bang-lap/bai.md"),
+        article("Bảng lặp", "<table>\n" + "<tr><td>ô</td></tr><tr></tr>lạc".repeat(30_000) + "\n</table>\n"
+            + "<div>\n" + "<table><tr><td>ô</td></tr></table>".repeat(30_000) + "\n</div>\n")
+            .getBytes(StandardCharsets.UTF_8)), List.of()));
     return out;
   }
 
@@ -559,6 +592,26 @@ class HostileInputTest {
     Run r = assertTimeoutPreemptively(Duration.ofSeconds(25), () -> build(content, site), "the build hangs");
 
     assertThat(r.code).as(r.err).isZero();
+  }
+
+  @Test
+  void aFootnoteReferencedTwoHundredThousandTimesGivesAPageOfBoundedSize() throws IOException {
+    Path content = prepare();
+    Path site = dir.resolve("site");
+    write(content.resolve("chu-thich-lap/bai.md"), article("Chú thích lặp", "Câu[^1] ".repeat(200_000)
+        + "\n\n[^1]: Nguồn: Văn phòng Đảng ủy.\n").getBytes(StandardCharsets.UTF_8));
+
+    Run r = assertTimeoutPreemptively(HANG, () -> build(content, site), "the build hangs");
+
+    // regression: each reference added a link back to it under the footnote: a 1.4 MB article made a
+    // 146 MB page and took 2.2 GB of memory; now the first references only are linked back to
+    assertThat(r.code).as(r.err).isZero();
+    assertThat(r.err).isEmpty();
+    Path page = site.resolve("2021/03/chu-thich-lap/index.html");
+    assertThat(Files.size(page)).isLessThan(40L << 20);
+    String html = Files.readString(page);
+    assertThat(html.split("data-footnote-ref>1</a>", -1)).hasSize(200_001);
+    assertThat(html).contains("Nguồn: Văn phòng Đảng ủy.", "href=\"#fnref-1-10\"").doesNotContain("href=\"#fnref-1-11\"");
   }
 
   @Test

@@ -37,6 +37,25 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void aFootnoteLinksBackToItsFirstTenReferencesOnlyAndEveryReferenceToIt() {
+    String out = html("Câu[^a] ".repeat(12) + "và[^b] ".repeat(2) + "\n\n[^a]: Một.\n[^b]: Hai.\n");
+    assertThat(out.split("href=\"#fn-a\"", -1)).hasSize(13);
+    assertThat(out.split("class=\"footnote-backref\"", -1)).hasSize(10 + 2 + 1);
+    assertThat(out).contains("href=\"#fnref-a-10\"", "href=\"#fnref-b-2\"").doesNotContain("href=\"#fnref-a-11\"");
+    assertThat(out).endsWith("<sup class=\"footnote-ref\">10</sup>↩</a></p>\n</li>\n<li id=\"fn-b\">\n<p>Hai. "
+        + "<a href=\"#fnref-b\" class=\"footnote-backref\" data-footnote-backref data-footnote-backref-idx=\"2\""
+        + " aria-label=\"Quay lại chỗ dẫn chú thích 2\">↩</a> <a href=\"#fnref-b-2\" class=\"footnote-backref\""
+        + " data-footnote-backref data-footnote-backref-idx=\"2-2\" aria-label=\"Quay lại chỗ dẫn chú thích 2-2\">"
+        + "<sup class=\"footnote-ref\">2</sup>↩</a></p>\n</li>\n</ol>\n</section>\n");
+  }
+
+  @Test
+  void givesTheIdsOfTheBodyForLinksToAnchors() {
+    assertThat(md.render("## Mục\n\n## Mục\n\nCâu[^1].\n\n<p id=\"rieng\">x</p>\n\n[^1]: Ghi.\n", LinkResolver.IDENTITY)
+        .ids()).containsExactlyInAnyOrder("muc", "muc-2", "fnref-1", "fn-1", "rieng");
+  }
+
+  @Test
   void givesPlainTextForSummariesAndSearch() {
     assertThat(md.render("## Tiêu đề\n\nĐoạn *một*.\n", LinkResolver.IDENTITY).text()).isEqualTo("Tiêu đề\nĐoạn một.");
   }
