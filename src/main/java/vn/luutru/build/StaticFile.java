@@ -15,12 +15,11 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import vn.luutru.content.ActiveFiles;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
-import vn.luutru.content.SvgCheck;
 import vn.luutru.output.SiteWriter;
 
 /**
@@ -59,13 +58,12 @@ final class StaticFile {
       if (file.channel().isEmpty()) {
         return Optional.of(changed(shown, "it is no longer a regular file"));
       }
-      boolean svg = rel.toLowerCase(Locale.ROOT).endsWith(".svg");
-      if (svg) {
+      if (ActiveFiles.isActive(rel)) {
         byte[] bytes = readAll(file.channel().get(), ContentSource.MAX_ARTICLE_BYTES);
         if (bytes.length > ContentSource.MAX_ARTICLE_BYTES) {
           return Optional.of(changed(shown, "it grew past " + (ContentSource.MAX_ARTICLE_BYTES >> 20) + " MB"));
         }
-        Optional<Diagnostic> script = SvgCheck.check(shown, bytes);
+        Optional<Diagnostic> script = ActiveFiles.check(shown, rel, bytes);
         if (script.isPresent()) {
           return script;
         }

@@ -33,8 +33,8 @@ import java.util.TreeMap;
  * Symbolic links are followed only as far as they stay inside the folder: one that leads out
  * of it is an error (the site would publish a file the author did not put there), one that
  * leads nowhere is a warning, and a loop is an error. Files larger than {@value #MAX_ARTICLE_BYTES}
- * bytes are not read as articles. An SVG image that carries script, or is larger than that and so
- * cannot be checked, is an error ({@link SvgCheck}).
+ * bytes are not read as articles. An SVG image, XML document or HTML page that carries script, or
+ * is larger than that and so cannot be checked, is an error ({@link ActiveFiles}).
  */
 public final class ContentSource {
   /** No article is this long; a file that is is reported, not read (it would cost 50 times its size in memory). */
@@ -353,25 +353,29 @@ public final class ContentSource {
     return p;
   }
 
-  /** The problem with static file {@code nfc}, when it is an SVG image that carries script or cannot be read. */
+  /**
+   * The problem with static file {@code nfc}, when it is a document that carries script ({@link
+   * ActiveFiles}), too large to be checked, or cannot be read.
+   */
   private static Optional<Diagnostic> svg(Path root, String prefix, String nfc, Found f) {
-    if (!nfc.toLowerCase(Locale.ROOT).endsWith(".svg")) {
+    if (!ActiveFiles.isActive(nfc)) {
       return Optional.empty();
     }
     if (f.size() > MAX_ARTICLE_BYTES) {
-      return Optional.of(Diagnostic.error(prefix + f.onDisk(), 0, 0, tooLargeSvg(f.size()), ""));
+      return Optional.of(Diagnostic.error(prefix + f.onDisk(), 0, 0, tooLargeToCheck(f.size()), ""));
     }
     try {
-      return SvgCheck.check(prefix + f.onDisk(), Files.readAllBytes(root.resolve(f.onDisk())));
+      return ActiveFiles.check(prefix + f.onDisk(), nfc, Files.readAllBytes(root.resolve(f.onDisk())));
     } catch (IOException e) {
       return Optional.of(Diagnostic.error(prefix + f.onDisk(), 0, 0, "cannot be read: " + reason(e), ""));
     }
   }
 
-  /** Why an SVG image too large to be checked for script is refused, and what to do. */
-  public static String tooLargeSvg(long size) {
-    return String.format(Locale.ROOT, "the SVG image is %.1f MB, more than can be checked for script (%d MB):"
-        + " simplify it, or save it as PNG or JPEG", size / 1e6, MAX_ARTICLE_BYTES >> 20);
+  /** Why an image or page too large to be checked for script ({@link ActiveFiles}) is refused, and what to do. */
+  public static String tooLargeToCheck(long size) {
+    return String.format(Locale.ROOT, "the file is %.1f MB, more than can be checked for script (%d MB):"
+        + " make it smaller, or publish it another way (a picture as PNG or JPEG, a page as an article)",
+        size / 1e6, MAX_ARTICLE_BYTES >> 20);
   }
 
   /** What a load gives, from what it found: the walk's problems, the SVG files', then each article's, in path order. */

@@ -42,6 +42,19 @@ public final class SvgCheck {
 
   /** The problem with {@code bytes}, an SVG file shown as {@code shown}, if it can run script. */
   public static Optional<Diagnostic> check(String shown, byte[] bytes) {
+    return check(shown, bytes, true);
+  }
+
+  /**
+   * As {@link #check(String, byte[])} for any XML document a browser opens (XHTML, XML): the
+   * same elements and attributes run script there. Such a file that is not well-formed shows
+   * nothing past the fault, so only what comes before it is looked at.
+   */
+  static Optional<Diagnostic> checkXml(String shown, byte[] bytes) {
+    return check(shown, bytes, false);
+  }
+
+  private static Optional<Diagnostic> check(String shown, byte[] bytes, boolean svg) {
     XMLStreamReader r = null;
     try {
       r = XML.createXMLStreamReader(new ByteArrayInputStream(bytes));
@@ -51,24 +64,27 @@ public final class SvgCheck {
         }
         String element = r.getLocalName();
         if (ACTIVE_ELEMENTS.contains(element.toLowerCase(Locale.ROOT))) {
-          return Optional.of(problem(shown, bytes, r, null, "<" + element + ">"));
+          return Optional.of(problem(shown, bytes, r, null, "<" + element + ">", svg));
         }
         for (int i = 0; i < r.getAttributeCount(); i++) {
           String name = r.getAttributeLocalName(i);
           String prefix = r.getAttributePrefix(i);
           String qualified = prefix == null || prefix.isEmpty() ? name : prefix + ":" + name;
           if (name.toLowerCase(Locale.ROOT).startsWith("on")) {
-            return Optional.of(problem(shown, bytes, r, qualified, qualified + "= on <" + element + ">"));
+            return Optional.of(problem(shown, bytes, r, qualified, qualified + "= on <" + element + ">", svg));
           }
           String value = r.getAttributeValue(i).replaceAll("[\\s\\x00-\\x1F]", "").toLowerCase(Locale.ROOT);
           if (value.contains("javascript:") || value.contains("vbscript:") || value.contains("data:text/html")) {
             return Optional.of(problem(shown, bytes, r, qualified,
-                "a script address in " + qualified + "= on <" + element + ">"));
+                "a script address in " + qualified + "= on <" + element + ">", svg));
           }
         }
       }
       return Optional.empty();
     } catch (XMLStreamException e) {
+      if (!svg) {
+        return Optional.empty();
+      }
       Location at = e.getLocation();
       String message = e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
       return Optional.of(Diagnostic.error(shown, at == null ? 0 : Math.max(0, at.getLineNumber()),
@@ -89,9 +105,12 @@ public final class SvgCheck {
    * Where the start tag the reader stands on begins, or its attribute {@code attribute}: the
    * reader's location is just after the tag, so the tag is found back from there.
    */
-  private static Diagnostic problem(String shown, byte[] bytes, XMLStreamReader r, String attribute, String what) {
-    String message = "the SVG carries script (" + what + "): opened at its own address it would run on the site;"
-        + " remove it, or save the picture as PNG";
+  private static Diagnostic problem(
+      String shown, byte[] bytes, XMLStreamReader r, String attribute, String what, boolean svg) {
+    String message = svg
+        ? "the SVG carries script (" + what + "): opened at its own address it would run on the site;"
+            + " remove it, or save the picture as PNG"
+        : ActiveFiles.carriesScript("XML document", what);
     Location at = r.getLocation();
     String encoding = r.getEncoding() == null ? "UTF-8" : r.getEncoding();
     String text;

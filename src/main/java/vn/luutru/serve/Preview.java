@@ -14,9 +14,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.content.ActiveFiles;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
-import vn.luutru.content.SvgCheck;
 import vn.luutru.render.SiteRenderer;
 import vn.luutru.search.SearchIndexWriter;
 import vn.luutru.site.SiteModel;
@@ -37,7 +37,7 @@ final class Preview {
 
   /**
    * One good build of the site. {@code svgs} holds, for each SVG image among the static files,
-   * the SHA-256 of the bytes checked for script ({@link SvgCheck}) when it was built: an SVG is
+   * the SHA-256 of the bytes checked for script ({@link ActiveFiles}) when it was built: an SVG is
    * served only while its bytes on disk are still those.
    */
   record Snapshot(SiteRenderer renderer, Map<String, SiteRenderer.Job> pages, Map<String, byte[]> assets,
@@ -203,7 +203,7 @@ final class Preview {
           Optional<String> sha = Optional.empty();
           if (a.size() <= ContentSource.MAX_ARTICLE_BYTES) {
             byte[] bytes = Files.readAllBytes(path.get());
-            if (SvgCheck.check(file, bytes).isEmpty()) {
+            if (ActiveFiles.check(file, file, bytes).isEmpty()) {
               sha = Optional.of(sha256(bytes));
             }
           }
@@ -221,7 +221,7 @@ final class Preview {
   }
 
   private static boolean isSvg(String file) {
-    return file.toLowerCase(java.util.Locale.ROOT).endsWith(".svg");
+    return ActiveFiles.isActive(file);
   }
 
   /** The real path of static file {@code file}, when it is a regular file inside {@code root} (a real path). */

@@ -147,6 +147,9 @@ class HostileInputTest {
     // An SVG runs its script when opened at its own address, on the site's origin
     {"svg-co-script", "svg-co-script/anh.svg:3:3: error: the SVG carries script (<script>): opened at its own address"},
     {"svg-su-kien", "svg-su-kien/anh.svg:2:9: error: the SVG carries script (onload= on <rect>)"},
+    // regression: an HTML page or XHTML document with script was published as it was, and ran on the site
+    {"html-co-script", "html-co-script/trang.html:6:25: error: the HTML page carries script (onerror= on <img>)"},
+    {"xhtml-co-script", "xhtml-co-script/trang.xhtml:4:3: error: the XML document carries script (<script>)"},
     // Congress blocks
     {"congress-khong-phai-anh-xa", "congress-khong-phai-anh-xa/bai.md:4:11: error: congress: expected the keys organization, term,"},
     {"congress-thieu-to-chuc", "congress-thieu-to-chuc/bai.md:5:3: error: congress: missing organization"},
@@ -253,7 +256,16 @@ class HostileInputTest {
       byte[] open = "<svg xmlns=\"http://www.w3.org/2000/svg\">".getBytes(StandardCharsets.UTF_8);
       System.arraycopy(open, 0, big, 0, open.length);
       write(content.resolve("svg-qua-lon/anh.svg"), concat(big, tail));
-    }, List.of("svg-qua-lon/anh.svg: error: the SVG image is 17.8 MB, more than can be checked for script (16 MB)")));
+    }, List.of("svg-qua-lon/anh.svg: error: the file is 17.8 MB, more than can be checked for script (16 MB)")));
+    // regression: a gzipped SVG (.svgz) was published without a look, script and all
+    out.add(new Case("svgz-co-script", (content, outside) -> {
+      java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+      try (var gz = new java.util.zip.GZIPOutputStream(zipped)) {
+        gz.write("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>alert(1)</script>\n</svg>\n"
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      write(content.resolve("svgz-co-script/anh.svgz"), zipped.toByteArray());
+    }, List.of("svgz-co-script/anh.svgz:2:1: error: the SVG carries script (<script>)")));
     out.add(new Case("vong", (content, outside) -> {
       Files.createDirectories(content.resolve("vong"));
       write(content.resolve("vong/bai.md"), article("Bài trong vòng", "Nội dung.\n").getBytes(StandardCharsets.UTF_8));
