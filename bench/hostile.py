@@ -145,6 +145,7 @@ def main():
     if not os.path.exists(a.jar):
         subprocess.run(["mvn", "-q", "-ntp", "package", "-DskipTests"], cwd=ROOT, check=True)
     cases = [c for c in CASES if not a.case or c[0] in a.case]
+    a.commit = commit()  # the code measured, before any commit made while it runs
     work = tempfile.mkdtemp(prefix="luutru-hostile-")
     try:
         base = measure(a.jar, FRONT % "" + "Một dòng.\n", work, a.runs, a.timeout)
@@ -176,7 +177,7 @@ def main():
 
 def table(rows, base, a):
     out = ["%s, commit %s: `python3 bench/hostile.py%s`. Baseline (a one-line article): %.2f s, %.0f MB."
-           % (time.strftime("%Y-%m-%d"), commit(), "" if a.scale == 1 else " --scale %g" % a.scale,
+           % (time.strftime("%Y-%m-%d"), a.commit, "" if a.scale == 1 else " --scale %g" % a.scale,
               base["wall"], base["rss_mb"]),
            "",
            "| case | n | input | wall s at n | at %d n | time above baseline, ratio | printed bytes at n → %d n | peak MB at %d n | exit | linear |"
