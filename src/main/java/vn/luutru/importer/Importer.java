@@ -431,12 +431,9 @@ public final class Importer {
       }
       return new Result(page, Optional.empty(), notes, errors, encoding);
     }
-    if (Files.exists(target)) {
-      notes.add(target + " already exists; not overwritten");
-      return new Result(page, Optional.empty(), notes, errors, encoding);
-    }
     try {
       Files.createDirectories(folder);
+      // CREATE_NEW alone decides: no check before it that a file (or a link to one) could slip past.
       Files.writeString(target, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
       notes.add(target + " already exists; not overwritten");
