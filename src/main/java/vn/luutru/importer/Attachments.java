@@ -21,8 +21,9 @@ import vn.luutru.content.Diagnostic;
  * photos go to {@code anh/} and other files to {@code tep/} beside the article, pages of the
  * saved site become addresses from its root ({@code /tin-tuc/206.html}, which the imported page
  * answers through its alias). An address that leads outside the saved site is an error and is
- * never read; a missing file is a note. Nothing is copied before {@link #copy()}, which the
- * importer calls once the article is known to be good.
+ * never read; a missing file is an error too (the article is written without it). A page of
+ * the former site that was not saved is no error: the link keeps its old address. Nothing is
+ * copied before {@link #copy()}, which the importer calls once the article is known to be good.
  */
 final class Attachments implements PageReader.Addresses {
   private final Mirror mirror;

@@ -8,20 +8,32 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import vn.luutru.build.SiteBuilder;
+import vn.luutru.config.SiteConfig;
 import vn.luutru.content.ArticleParser;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.content.VietnameseText;
+import vn.luutru.render.SiteRenderer;
+import vn.luutru.site.SiteModel;
 
 /**
  * Imports saved HTML pages into a content folder, one Markdown article each, under the
  * article's year and month. Never overwrites: a page already imported is skipped and said so.
+ * The content folder a run leaves is one build accepts, if it did before: an old address two
+ * pages (or a page and an article already there) claim is kept by one of them only.
  *
  * <pre>{@code
  * for (Importer.Result r : Importer.importAll(List.of(Path.of("cu/tin-tuc")), Path.of("content"), today)) {
@@ -57,9 +69,11 @@ public final class Importer {
   /**
    * Imports every {@code .html}/{@code .htm} file given or found in the folders given. A folder
    * is a saved site: the addresses its pages give are read inside it and nowhere else; a page
-   * given alone is a saved site of its own folder.
+   * given alone is a saved site of its own folder. Once every page is written, the content
+   * folder is checked as build checks it (see {@link #settle}).
    */
   public static List<Result> importAll(List<Path> inputs, Path content, LocalDate today) throws IOException {
+    Set<String> before = Files.isDirectory(content) ? keys(buildErrors(content, today).errors()) : Set.of();
     List<Result> out = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
@@ -88,7 +102,206 @@ public final class Importer {
         out.add(Result.failed(input, "no such file or folder: check the name, or give the folder of the saved site"));
       }
     }
+    return settle(out, content, today, before);
+  }
+
+  /** What build would refuse in the content folder (with drafts and future articles), and the model it built. */
+  private record Checked(SiteModel model, List<Diagnostic> errors) {}
+
+  private static Checked buildErrors(Path content, LocalDate today) throws IOException {
+    SiteConfig config = new SiteConfig(SiteConfig.DEFAULT_TITLE, "", SiteConfig.DEFAULT_BASE_URL, 20, content,
+        content.toString(), Optional.empty(), content.resolveSibling("site"), true, true, today);
+    SiteBuilder.Modelled modelled = SiteBuilder.model(config, SiteBuilder.Caches.none(), false, new HashMap<>());
+    List<Diagnostic> errors = new ArrayList<>(modelled.diagnostics());
+    errors.addAll(SiteRenderer.of(config).plan(modelled.built()).collisions());
+    return new Checked(modelled.built(), errors.stream().filter(Diagnostic::isError).toList());
+  }
+
+  private static Set<String> keys(List<Diagnostic> errors) {
+    Set<String> out = new HashSet<>();
+    for (Diagnostic d : errors) {
+      out.add(key(d));
+    }
     return out;
+  }
+
+  private static String key(Diagnostic d) {
+    return d.path() + ":" + d.line() + ":" + d.column() + ": " + d.message();
+  }
+
+  /** An old address as written in an article's front matter ({@code quoted}) and as build names it. */
+  private record OldAddress(String quoted, String shown) {}
+
+  /**
+   * Makes the run's articles ones build accepts together and beside the articles already
+   * there: each page was checked alone, but an old address may be claimed by two pages of the
+   * run, be an address of the site already, or an article of the run may take an address an
+   * article already there claims. The content folder is checked as build checks it; an old
+   * address that clashes is taken out of the imported article (the page keeps its words; the
+   * address answers the other page), and an imported article that clashes otherwise is deleted
+   * and its page failed. Articles that were there before are never changed: they win.
+   */
+  private static List<Result> settle(List<Result> results, Path content, LocalDate today, Set<String> before)
+      throws IOException {
+    List<Result> out = new ArrayList<>(results);
+    Map<String, Integer> written = new LinkedHashMap<>();
+    Map<Integer, OldAddress> aliases = new HashMap<>();
+    for (int i = 0; i < out.size(); i++) {
+      Optional<Path> target = out.get(i).written();
+      if (target.isPresent()) {
+        written.put(target.get().toString(), i);
+        Optional<OldAddress> alias = aliasOf(target.get());
+        if (alias.isPresent()) {
+          aliases.put(i, alias.get());
+        }
+      }
+    }
+    if (written.isEmpty()) {
+      return out;
+    }
+    Map<Integer, Diagnostic> dropped = new TreeMap<>();
+    Checked checked;
+    // Each round drops an address or deletes an article of the run, or ends: it ends.
+    while (true) {
+      checked = buildErrors(content, today);
+      List<Diagnostic> fresh = checked.errors().stream().filter(d -> !before.contains(key(d))).toList();
+      if (fresh.isEmpty()) {
+        break;
+      }
+      Map<Integer, Diagnostic> drop = new TreeMap<>();
+      Map<Integer, Diagnostic> undo = new TreeMap<>();
+      List<Diagnostic> unexplained = new ArrayList<>();
+      for (Diagnostic d : fresh) {
+        Integer own = written.get(d.path());
+        if (own != null) {
+          (aliases.containsKey(own) && d.message().startsWith("alias /") ? drop : undo).putIfAbsent(own, d);
+          continue;
+        }
+        // An article that was there before: the imported articles its message names are the cause.
+        boolean named = false;
+        for (Map.Entry<String, Integer> e : written.entrySet()) {
+          if (d.message().contains(e.getKey())) {
+            named = true;
+            OldAddress alias = aliases.get(e.getValue());
+            (alias != null && d.message().contains(alias.shown()) ? drop : undo).putIfAbsent(e.getValue(), d);
+          }
+        }
+        if (!named) {
+          unexplained.add(d);
+        }
+      }
+      if (drop.isEmpty() && undo.isEmpty()) {
+        if (unexplained.isEmpty()) {
+          break;
+        }
+        // Nothing names a page of the run, yet build refuses only since it: none of it is kept.
+        for (int i : written.values()) {
+          undo.put(i, unexplained.get(0));
+        }
+      }
+      for (Map.Entry<Integer, Diagnostic> e : drop.entrySet()) {
+        if (undo.containsKey(e.getKey())) {
+          continue;
+        }
+        Path target = out.get(e.getKey()).written().orElseThrow();
+        OldAddress alias = aliases.remove(e.getKey());
+        try {
+          String text = Files.readString(target, StandardCharsets.UTF_8);
+          String without = withoutAlias(text, alias.quoted());
+          if (without.equals(text)) {
+            undo.put(e.getKey(), e.getValue());
+            continue;
+          }
+          Files.writeString(target, without, StandardCharsets.UTF_8);
+          dropped.put(e.getKey(), e.getValue());
+        } catch (IOException x) {
+          undo.put(e.getKey(), e.getValue());
+        }
+      }
+      for (Map.Entry<Integer, Diagnostic> e : undo.entrySet()) {
+        Result r = out.get(e.getKey());
+        Path target = r.written().orElseThrow();
+        Diagnostic d = e.getValue();
+        List<Diagnostic> errors = new ArrayList<>(r.errors());
+        String why = "with it, build would refuse the content folder (" + d.path() + ":" + d.line() + ":" + d.column()
+            + ": " + d.message() + ")";
+        try {
+          Files.deleteIfExists(target);
+          errors.add(Diagnostic.error(r.input().toString(), 0, 0, "the article " + target + " is not written: " + why
+              + ". Its address comes from its title and month: give the page another title, or change the other"
+              + " article, then import the page again", ""));
+        } catch (IOException x) {
+          errors.add(Diagnostic.error(r.input().toString(), 0, 0, "the article " + target + " was written, but "
+              + why + ", and it cannot be deleted (" + x.getMessage() + "): delete it by hand", ""));
+        }
+        out.set(e.getKey(), new Result(r.input(), Optional.empty(), r.notes(), errors, r.encoding()));
+        written.remove(target.toString());
+        aliases.remove(e.getKey());
+        dropped.remove(e.getKey());
+      }
+    }
+    for (Map.Entry<Integer, Diagnostic> e : dropped.entrySet()) {
+      Result r = out.get(e.getKey());
+      String alias = aliasIn(e.getValue());
+      List<String> notes = new ArrayList<>(r.notes());
+      notes.add("the old address " + alias + " is not kept in aliases: " + owner(checked.model(), alias)
+          .orElse("another page of the site") + " already has it, so it answers that page only. If it should answer"
+          + " this article instead, move it from there into this article's aliases by hand");
+      out.set(e.getKey(), new Result(r.input(), r.written(), notes, r.errors(), r.encoding()));
+    }
+    return out;
+  }
+
+  /** The old address an article written by import keeps in its aliases. */
+  private static Optional<OldAddress> aliasOf(Path article) throws IOException {
+    String text = Files.readString(article, StandardCharsets.UTF_8);
+    int end = text.indexOf("\n---\n");
+    int at = text.indexOf("\naliases: [\"");
+    if (at < 0 || at > end) {
+      return Optional.empty();
+    }
+    String line = text.substring(at + "\naliases: [".length(), text.indexOf('\n', at + 1) - 1);
+    Optional<vn.luutru.content.Article> parsed = new ArticleParser().parse("a.md", probeQuoted(line)).article();
+    return parsed.flatMap(a -> a.aliases().stream().findFirst()).map(a -> new OldAddress(line, "/" + a));
+  }
+
+  /** The alias a message of build is about: {@code alias /tin-tuc/1.html is …}. */
+  private static String aliasIn(Diagnostic d) {
+    String m = d.message();
+    int end = m.indexOf(' ', "alias ".length());
+    return m.startsWith("alias /") && end > 0 ? m.substring("alias ".length(), end) : "";
+  }
+
+  /** Who answers {@code alias} in the site: an article, by its old address or its own. */
+  private static Optional<String> owner(SiteModel model, String alias) {
+    String a = alias.startsWith("/") ? alias.substring(1) : alias;
+    String last = a.substring(a.lastIndexOf('/') + 1);
+    String file = a.endsWith("/") || a.isEmpty() ? a + "index.html" : last.contains(".") ? a : a + "/index.html";
+    for (vn.luutru.site.Alias x : model.aliases()) {
+      if (x.file().equals(file)) {
+        return Optional.of(x.target().article().sourcePath());
+      }
+    }
+    for (vn.luutru.site.ArticlePage p : model.articles()) {
+      if ((p.path() + "index.html").equals(file)) {
+        return Optional.of(p.article().sourcePath());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The article without its old address, which is kept as a comment: the next import of the
+   * page knows it (see {@link #isSamePage}) and a reader of the file sees where it went.
+   */
+  static String withoutAlias(String article, String quotedAlias) {
+    String line = "\naliases: [" + quotedAlias + "]\n";
+    int at = article.indexOf(line);
+    if (at < 0 || at > article.indexOf("\n---\n")) {
+      return article;
+    }
+    return article.substring(0, at) + "\n# old address " + quotedAlias
+        + ": another page of the site has it (see the report of luutru import)\n" + article.substring(at + line.length());
   }
 
   private static boolean contains(Mirror mirror, Path page) {
@@ -218,12 +431,9 @@ public final class Importer {
       }
       return new Result(page, Optional.empty(), notes, errors, encoding);
     }
-    if (Files.exists(target)) {
-      notes.add(target + " already exists; not overwritten");
-      return new Result(page, Optional.empty(), notes, errors, encoding);
-    }
     try {
       Files.createDirectories(folder);
+      // CREATE_NEW alone decides: no check before it that a file (or a link to one) could slip past.
       Files.writeString(target, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
       notes.add(target + " already exists; not overwritten");
@@ -255,6 +465,12 @@ public final class Importer {
       Optional<vn.luutru.content.Article> there = parser.parse("a.md", existing.toString(), Files.readAllBytes(existing))
           .article();
       Optional<vn.luutru.content.Article> ours = parser.parse("a.md", probe(alias)).article();
+      String text = Files.readString(existing, StandardCharsets.UTF_8);
+      int end = text.indexOf("\n---\n");
+      int comment = text.indexOf("\n# old address " + quote(alias) + ":");
+      if (comment >= 0 && comment < end) {
+        return true;
+      }
       return there.isEmpty() || ours.isEmpty() || there.get().aliases().containsAll(ours.get().aliases());
     } catch (IOException e) {
       return true;
@@ -262,7 +478,11 @@ public final class Importer {
   }
 
   private static String probe(String alias) {
-    return "---\ntitle: \"x\"\ndate: 2020-01-01\naliases: [" + quote(alias) + "]\n---\n";
+    return probeQuoted(quote(alias));
+  }
+
+  private static String probeQuoted(String quotedAlias) {
+    return "---\ntitle: \"x\"\ndate: 2020-01-01\naliases: [" + quotedAlias + "]\n---\n";
   }
 
   /** Why build would refuse {@code alias} in {@code aliases}, asked of the parser build uses. */

@@ -537,4 +537,88 @@ class ImporterTest {
     });
     assertThat(content.resolve("2020/01/thong-bao-3.md")).doesNotExist();
   }
+
+  // ---- r21: the run is checked as a whole, against the content already there -----------------
+
+  SiteConfig siteOf(Path content) {
+    return new SiteConfig("Lưu trữ", "", "https://example.org/", 20, content, content.toString(), Optional.empty(),
+        dir.resolve("site"), true, true, TODAY);
+  }
+
+  /** What {@code luutru build} says of the content folder: its errors, and whether it wrote the site. */
+  List<Diagnostic> buildErrors(Path content) throws IOException {
+    BuildResult built = SiteBuilder.build(siteOf(content));
+    List<Diagnostic> errors = built.diagnostics().stream().filter(Diagnostic::isError).toList();
+    assertThat(built.written() || !errors.isEmpty()).isTrue();
+    return errors;
+  }
+
+  static String oldPage(String canonical, String title) {
+    return "<html><head><link rel=\"canonical\" href=\"" + canonical + "\"></head><body><article><h1>" + title
+        + "</h1><p class=date>17/01/2020</p><p>Nội dung của bài " + title + ".</p></article></body></html>";
+  }
+
+  /**
+   * Two pages of the former site gave one canonical address, and a third gave the address an
+   * imported article gets: each alias passed alone, the run said "0 failed", and build refused
+   * the content folder.
+   */
+  @Test
+  void aliasesThatClashWithinTheRunAreDroppedWithANoteAndBuildAcceptsTheRun() throws IOException {
+    Path m = Files.createDirectories(dir.resolve("m"));
+    Files.writeString(m.resolve("p1.html"), oldPage("http://old.example/tin-tuc/1.html", "Bài số 1"));
+    Files.writeString(m.resolve("p2.html"), oldPage("http://old.example/tin-tuc/1.html", "Bài số 1 khác"));
+    Files.writeString(m.resolve("p3.html"), oldPage("/2020/01/bai-so-1-khac/", "Bài số 3"));
+    Path content = dir.resolve("s/content");
+
+    List<Importer.Result> results = Importer.importAll(List.of(m), content, TODAY);
+
+    assertThat(buildErrors(content)).isEmpty();
+    assertThat(results).allSatisfy(r -> assertThat(r.written()).isPresent());
+    String p1 = Files.readString(results.get(0).written().orElseThrow());
+    String p2 = Files.readString(results.get(1).written().orElseThrow());
+    String p3 = Files.readString(results.get(2).written().orElseThrow());
+    assertThat(List.of(p1, p2)).as("the old address answers one of the two pages").filteredOn(
+        t -> t.contains("aliases: [\"/tin-tuc/1.html\"]")).hasSize(1);
+    assertThat(p3).doesNotContain("aliases").contains("Nội dung của bài Bài số 3.");
+    Importer.Result dropped = p1.contains("aliases") ? results.get(1) : results.get(0);
+    Path keeper = (p1.contains("aliases") ? results.get(0) : results.get(1)).written().orElseThrow();
+    assertThat(dropped.notes()).anyMatch(n -> n.contains("/tin-tuc/1.html") && n.contains(keeper.toString()));
+    assertThat(results.get(2).notes()).anyMatch(n -> n.contains("/2020/01/bai-so-1-khac/")
+        && n.contains(results.get(1).written().orElseThrow().toString()));
+
+    // The next import of the folder knows the pages whose old address went elsewhere: nothing is imported twice.
+    List<Importer.Result> again = Importer.importAll(List.of(m), content, TODAY);
+    assertThat(again).allSatisfy(r -> assertThat(r.written()).isEmpty());
+    assertThat(buildErrors(content)).isEmpty();
+  }
+
+  /** The articles already in the content folder keep their old addresses and their own addresses. */
+  @Test
+  void theContentAlreadyThereWinsAndIsNeverChanged() throws IOException {
+    Path content = dir.resolve("content");
+    Files.createDirectories(content.resolve("2019/05"));
+    String mine = "---\ntitle: \"Bài của tôi\"\ndate: 2019-05-02\naliases: [\"/tin-tuc/9.html\", \"/2020/01/bai-moi/\"]\n---\n\n"
+        + "Viết tay.\n";
+    Path existing = content.resolve("2019/05/bai-cua-toi.md");
+    Files.writeString(existing, mine);
+    assertThat(buildErrors(content)).isEmpty();
+    Path m = Files.createDirectories(dir.resolve("m"));
+    Files.writeString(m.resolve("a.html"), oldPage("http://old.example/tin-tuc/9.html", "Bài cũ"));
+    Files.writeString(m.resolve("b.html"), oldPage("/2019/05/bai-cua-toi/", "Bài cũ hai"));
+    Files.writeString(m.resolve("c.html"), oldPage("/tin-tuc/10.html", "Bài mới"));
+
+    List<Importer.Result> results = Importer.importAll(List.of(m), content, TODAY);
+
+    assertThat(buildErrors(content)).isEmpty();
+    assertThat(existing).hasContent(mine);
+    assertThat(results.get(0).notes()).anyMatch(n -> n.contains("/tin-tuc/9.html") && n.contains(existing.toString()));
+    assertThat(Files.readString(results.get(0).written().orElseThrow())).doesNotContain("aliases");
+    assertThat(results.get(1).notes()).anyMatch(n -> n.contains("/2019/05/bai-cua-toi/") && n.contains(existing.toString()));
+    // Its address, /2020/01/bai-moi/, is an old address of the article already there: the page is not imported.
+    assertThat(results.get(2).written()).isEmpty();
+    assertThat(results.get(2).errors()).singleElement().satisfies(e -> assertThat(e.message())
+        .contains("/2020/01/bai-moi/", existing.toString(), "not written"));
+    assertThat(content.resolve("2020/01/bai-moi.md")).doesNotExist();
+  }
 }
