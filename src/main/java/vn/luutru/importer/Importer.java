@@ -382,8 +382,10 @@ public final class Importer {
     Path folder = folder(content, date);
     // Another page of the month may have the same title: it gets -2, -3…; the same page again is skipped below.
     Path target = folder.resolve(slug + ".md");
+    String ownSlug = "";
     for (int n = 2; n < 1000 && Files.exists(target) && !isSamePage(target, alias); n++) {
-      target = folder.resolve(slug + "-" + n + ".md");
+      ownSlug = slug + "-" + n;
+      target = folder.resolve(ownSlug + ".md");
     }
     String image = p.image().flatMap(attachments::leadImage).orElse("");
     StringBuilder s = new StringBuilder("---\n");
@@ -405,6 +407,10 @@ public final class Importer {
       if (!p.imageAlt().isEmpty()) {
         s.append("image_alt: ").append(quote(p.imageAlt())).append('\n');
       }
+    }
+    if (!ownSlug.isEmpty()) {
+      // x-2.md sorts before x.md: without its own slug it would take the address of the article there first
+      s.append("slug: ").append(quote(ownSlug)).append('\n');
     }
     if (!alias.isEmpty()) {
       s.append("aliases: [").append(quote(alias)).append("]\n");

@@ -531,6 +531,12 @@ class ImporterTest {
     assertThat(first).extracting(r -> r.written().orElseThrow().getFileName().toString())
         .containsExactly("thong-bao.md", "thong-bao-2.md");
     assertThat(Files.readString(content.resolve("2020/01/thong-bao-2.md"))).contains("Trang b.html.");
+    // thong-bao-2.md sorts before thong-bao.md: without a slug of its own it would take the first one's address
+    BuildResult built = SiteBuilder.build(siteOf(content));
+    assertThat(built.diagnostics()).isEmpty();
+    Path site = dir.resolve("site");
+    assertThat(Files.readString(site.resolve("2020/01/thong-bao/index.html"))).contains("Trang a.html.");
+    assertThat(Files.readString(site.resolve("2020/01/thong-bao-2/index.html"))).contains("Trang b.html.");
     assertThat(again).allSatisfy(r -> {
       assertThat(r.written()).isEmpty();
       assertThat(r.notes()).anyMatch(n -> n.contains("already exists; not overwritten"));
