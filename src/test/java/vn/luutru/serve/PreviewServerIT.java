@@ -117,7 +117,7 @@ class PreviewServerIT {
   @Test
   void aRequestHeadThatDoesNotComeInTimeIsCutOff() throws Exception {
     SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
-    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), 2);
+    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), HANG, 2);
     try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
         r -> {}, limits)) {
       List<Socket> slow = new ArrayList<>();
@@ -146,7 +146,7 @@ class PreviewServerIT {
   @Test
   void aRequestBodyThatDoesNotComeInTimeIsCutOff() throws Exception {
     SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
-    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), 2);
+    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), HANG, 2);
     try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
         r -> {}, limits)) {
       URI u = URI.create(small.url());
@@ -169,6 +169,54 @@ class PreviewServerIT {
         assertThat(page.statusCode()).isEqualTo(200);
       } finally {
         for (Socket s : slow) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * Clients that ask for a large file and never read it: every thread writing to them waits in a
+   * write the client never makes room for. Each is given up on after the send limit, so that a
+   * photo asked for by a client that reads is still answered. Today's code waited for ever: with
+   * every thread stuck, nothing more was answered while those clients stayed connected.
+   */
+  @Test
+  void clientsThatNeverReadALargeFileDoNotFreezeThePreview() throws Exception {
+    Files.createDirectories(content.resolve("2021/03"));
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(content.resolve("2021/03/big.pdf").toFile(), "rw")) {
+      f.setLength(64L << 20); // sparse: no disk used
+    }
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
+    // Only the clients that never read come near the send limit: the photo fits in the socket's buffers.
+    PreviewServer.Limits limits = new PreviewServer.Limits(HANG, Duration.ofSeconds(3), 2);
+    try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
+        r -> {}, limits)) {
+      URI u = URI.create(small.url());
+      List<Socket> frozen = new ArrayList<>();
+      try {
+        for (int i = 0; i < limits.threads(); i++) {
+          Socket s = new Socket();
+          s.setReceiveBufferSize(4096);
+          s.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort()));
+          s.getOutputStream().write(("GET " + u.getPath() + "2021/03/big.pdf HTTP/1.1\r\nHost: 127.0.0.1:" + u.getPort()
+              + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          s.getOutputStream().flush();
+          frozen.add(s);
+        }
+        String svg = "2020/01/anh/dai-hoi-van-phong-2.svg";
+        HttpResponse<byte[]> photo = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
+          for (Socket s : frozen) {
+            // Its answer has begun: every thread is now writing to a client that reads no further.
+            assertThat(s.getInputStream().read()).as("first byte of the answer").isEqualTo('H');
+          }
+          return http.send(HttpRequest.newBuilder(URI.create(small.url() + svg)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+        });
+        assertThat(photo.statusCode()).isEqualTo(200);
+        assertThat(photo.body()).isEqualTo(Files.readAllBytes(content.resolve(svg)));
+      } finally {
+        for (Socket s : frozen) {
           s.close();
         }
       }
