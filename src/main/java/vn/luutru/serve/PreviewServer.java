@@ -43,8 +43,9 @@ import vn.luutru.content.Diagnostic;
  * decoded and normalised first, and anything climbing out of the site is refused. Only requests
  * naming this machine in {@code Host} are answered (a page of another site cannot read the
  * preview through DNS rebinding); a request head that does not come whole in time is cut off, and
- * so is a client that stops reading its answer ({@link Limits}); static files are streamed, by ranges when asked, and an SVG image only as the
- * last good build checked it; a reload client that does not read is dropped, never waited for.
+ * so is a client that stops reading its answer ({@link Limits}); static files are streamed, by
+ * ranges when asked, and an SVG image only as the last good build checked it; a reload client
+ * that does not read is dropped, never waited for.
  *
  * <pre>{@code
  * try (PreviewServer s = PreviewServer.start(config, "127.0.0.1", 8080, err)) {
@@ -98,7 +99,7 @@ public final class PreviewServer implements AutoCloseable {
   });
   /** An event stream one write of which has waited this long is dropped ({@link Limits#send}). */
   private final long stuckNanos;
-  /** Pings the event streams, and cuts off requests whose head is late. */
+  /** Pings the event streams, and cuts off requests whose head is late or whose client stopped reading. */
   private final java.util.concurrent.ScheduledThreadPoolExecutor pinger =
       new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "luutru-timer");
