@@ -42,9 +42,10 @@ import vn.luutru.content.Diagnostic;
  * problems of a broken save over the page. Only files of the site are served: paths are
  * decoded and normalised first, and anything climbing out of the site is refused. Only requests
  * naming this machine in {@code Host} are answered (a page of another site cannot read the
- * preview through DNS rebinding); a request head that does not come whole in time is cut off
- * ({@link Limits}); static files are streamed, by ranges when asked, and an SVG image only as the
- * last good build checked it; a reload client that does not read is dropped, never waited for.
+ * preview through DNS rebinding); a request head that does not come whole in time is cut off, and
+ * so is a client that stops reading its answer ({@link Limits}); static files are streamed, by
+ * ranges when asked, and an SVG image only as the last good build checked it; a reload client
+ * that does not read is dropped, never waited for.
  *
  * <pre>{@code
  * try (PreviewServer s = PreviewServer.start(config, "127.0.0.1", 8080, err)) {
@@ -96,9 +97,9 @@ public final class PreviewServer implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
-  /** An event stream one write of which has waited this long is dropped (nginx's send_timeout is 60 s). */
-  static final long STUCK_NANOS = TimeUnit.SECONDS.toNanos(30);
-  /** Pings the event streams, and cuts off requests whose head is late. */
+  /** An event stream one write of which has waited this long is dropped ({@link Limits#send}). */
+  private final long stuckNanos;
+  /** Pings the event streams, and cuts off requests whose head is late or whose client stopped reading. */
   private final java.util.concurrent.ScheduledThreadPoolExecutor pinger =
       new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "luutru-timer");
@@ -125,7 +126,8 @@ public final class PreviewServer implements AutoCloseable {
       Limits limits) throws IOException {
     this.preview = preview;
     pinger.setRemoveOnCancelPolicy(true);
-    executor = new RequestThreads(limits.threads(), limits.requestHead(), pinger);
+    executor = new RequestThreads(limits.threads(), limits.requestHead(), limits.send(), pinger);
+    stuckNanos = limits.send().toNanos();
     this.log = log;
     this.onRebuild = onRebuild;
     this.prefix = preview.config().basePath();
@@ -158,7 +160,7 @@ public final class PreviewServer implements AutoCloseable {
       send(": ping\n\n");
       long now = System.nanoTime();
       for (EventStream l : listeners) {
-        l.dropIfStuck(now, STUCK_NANOS);
+        l.dropIfStuck(now, stuckNanos);
       }
     }, 15, 15, TimeUnit.SECONDS);
   }
@@ -187,10 +189,12 @@ public final class PreviewServer implements AutoCloseable {
 
   /**
    * How long a request's head (request line and headers) may take to arrive once its first
-   * bytes have, and how many requests are served at once; more wait their turn.
+   * bytes have; how long one write to a client may wait for it to read (nginx's
+   * {@code send_timeout}) before the client is given up on; and how many requests are served at
+   * once, more waiting their turn.
    */
-  record Limits(java.time.Duration requestHead, int threads) {
-    static final Limits DEFAULT = new Limits(java.time.Duration.ofSeconds(20), 200);
+  record Limits(java.time.Duration requestHead, java.time.Duration send, int threads) {
+    static final Limits DEFAULT = new Limits(java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(30), 200);
   }
 
   static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
@@ -486,6 +490,8 @@ public final class PreviewServer implements AutoCloseable {
       ex.close(); // too late: the connection is being closed
       return;
     }
+    // Every write of the answer is timed: a client that stops reading is given up on.
+    ex.setStreams(null, executor.timed(ex.getResponseBody()));
     String host = ex.getRequestHeaders().getFirst("Host");
     if (!ownHost(host)) {
       try (ex) {
@@ -567,13 +573,13 @@ public final class PreviewServer implements AutoCloseable {
    * ({@code If-None-Match}), 206 with the part a {@code Range} header asks for, 416 when that part
    * is not in the file, else 200 with all of it.
    */
-  private static void respond(HttpExchange ex, String type, String etag, long length, Span body) throws IOException {
+  private void respond(HttpExchange ex, String type, String etag, long length, Span body) throws IOException {
     ex.getResponseHeaders().set("ETag", etag);
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
     ex.getResponseHeaders().set("Accept-Ranges", "bytes");
     String match = ex.getRequestHeaders().getFirst("If-None-Match");
     if (match != null && (match.equals(etag) || match.equals("*"))) {
-      ex.sendResponseHeaders(304, -1);
+      sendHeaders(ex, 304, -1);
       return;
     }
     String ifRange = ex.getRequestHeaders().getFirst("If-Range");
@@ -605,12 +611,12 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /** Sends the status line and headers for a body of {@code count} bytes (none for HEAD). */
-  private static void head(HttpExchange ex, int status, long count) throws IOException {
+  private void head(HttpExchange ex, int status, long count) throws IOException {
     if (ex.getRequestMethod().equals("HEAD")) {
       ex.getResponseHeaders().set("Content-Length", String.valueOf(count));
-      ex.sendResponseHeaders(status, -1);
+      sendHeaders(ex, status, -1);
     } else {
-      ex.sendResponseHeaders(status, count == 0 ? -1 : count);
+      sendHeaders(ex, status, count == 0 ? -1 : count);
     }
   }
 
@@ -711,7 +717,7 @@ public final class PreviewServer implements AutoCloseable {
   private void events(HttpExchange ex) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
-    ex.sendResponseHeaders(200, 0);
+    sendHeaders(ex, 200, 0);
     EventStream[] stream = new EventStream[1];
     stream[0] = new EventStream(ex, writers, () -> listeners.remove(stream[0]));
     listeners.add(stream[0]);
@@ -745,15 +751,20 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+  /** Sends the status line and headers, timed as every write to the client is ({@link RequestThreads#send}). */
+  private void sendHeaders(HttpExchange ex, int status, long length) throws IOException {
+    executor.send(() -> ex.sendResponseHeaders(status, length));
+  }
+
+  private void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
     ex.getResponseHeaders().set("Content-Type", type);
     ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     if (ex.getRequestMethod().equals("HEAD")) {
       ex.getResponseHeaders().set("Content-Length", String.valueOf(body.length));
-      ex.sendResponseHeaders(status, -1);
+      sendHeaders(ex, status, -1);
       return;
     }
-    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    sendHeaders(ex, status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       ex.getResponseBody().write(body);
     }

@@ -95,6 +95,30 @@ class PreviewServerIT {
 
   static final Duration HANG = Duration.ofSeconds(60);
 
+  /**
+   * The request-head limit of the tests of it: short enough for a quick test, and far longer than
+   * a whole request head takes to be read even on a busy machine, so that only the clients that
+   * never finish theirs ever come near it.
+   */
+  static final Duration HEAD_LIMIT = Duration.ofSeconds(3);
+
+  /**
+   * Reads what the server sends on {@code s} until it closes the connection, and returns it. A
+   * reset counts as closing: the server closes with a reset when part of the request was still
+   * unread, which depends on how far its thread had got.
+   */
+  static byte[] untilClosed(Socket s) throws IOException {
+    java.io.ByteArrayOutputStream read = new java.io.ByteArrayOutputStream();
+    try {
+      s.getInputStream().transferTo(read);
+    } catch (java.net.SocketException e) {
+      if (!String.valueOf(e.getMessage()).contains("reset")) {
+        throw e;
+      }
+    }
+    return read.toByteArray();
+  }
+
   /** Slowloris: connections that send half a request line and stop take no thread the others need. */
   @Test
   void halfRequestsDoNotStarveTheOthers() throws Exception {
@@ -117,7 +141,7 @@ class PreviewServerIT {
   @Test
   void aRequestHeadThatDoesNotComeInTimeIsCutOff() throws Exception {
     SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
-    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), 2);
+    PreviewServer.Limits limits = new PreviewServer.Limits(HEAD_LIMIT, HANG, 2);
     try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
         r -> {}, limits)) {
       List<Socket> slow = new ArrayList<>();
@@ -127,9 +151,10 @@ class PreviewServerIT {
         }
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
           for (Socket s : slow) {
-            assertThat(s.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+            assertThat(untilClosed(s)).as("closed by the server, unanswered").isEmpty();
           }
         });
+        // Sent once every thread is free again: its head comes whole at once, far within the limit.
         HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () ->
             http.send(HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
@@ -146,7 +171,7 @@ class PreviewServerIT {
   @Test
   void aRequestBodyThatDoesNotComeInTimeIsCutOff() throws Exception {
     SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
-    PreviewServer.Limits limits = new PreviewServer.Limits(Duration.ofMillis(200), 2);
+    PreviewServer.Limits limits = new PreviewServer.Limits(HEAD_LIMIT, HANG, 2);
     try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
         r -> {}, limits)) {
       URI u = URI.create(small.url());
@@ -160,15 +185,64 @@ class PreviewServerIT {
         }
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
           for (Socket s : slow) {
-            s.getInputStream().readAllBytes(); // the answer, if any, then the end: closed by the server
+            untilClosed(s); // the answer, if any, then the end: closed by the server
           }
         });
+        // Sent once every thread is free again: its head comes whole at once, far within the limit.
         HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () ->
             http.send(HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         assertThat(page.statusCode()).isEqualTo(200);
       } finally {
         for (Socket s : slow) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  /**
+   * Clients that ask for a large file and never read it: every thread writing to them waits in a
+   * write the client never makes room for. Each is given up on after the send limit, so that a
+   * photo asked for by a client that reads is still answered. Today's code waited for ever: with
+   * every thread stuck, nothing more was answered while those clients stayed connected.
+   */
+  @Test
+  void clientsThatNeverReadALargeFileDoNotFreezeThePreview() throws Exception {
+    Files.createDirectories(content.resolve("2021/03"));
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(content.resolve("2021/03/big.pdf").toFile(), "rw")) {
+      f.setLength(64L << 20); // sparse: no disk used
+    }
+    SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
+    // Only the clients that never read come near the send limit: the photo fits in the socket's buffers.
+    PreviewServer.Limits limits = new PreviewServer.Limits(HANG, Duration.ofSeconds(3), 2);
+    try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
+        r -> {}, limits)) {
+      URI u = URI.create(small.url());
+      List<Socket> frozen = new ArrayList<>();
+      try {
+        for (int i = 0; i < limits.threads(); i++) {
+          Socket s = new Socket();
+          s.setReceiveBufferSize(4096);
+          s.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort()));
+          s.getOutputStream().write(("GET " + u.getPath() + "2021/03/big.pdf HTTP/1.1\r\nHost: 127.0.0.1:" + u.getPort()
+              + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          s.getOutputStream().flush();
+          frozen.add(s);
+        }
+        String svg = "2020/01/anh/dai-hoi-van-phong-2.svg";
+        HttpResponse<byte[]> photo = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
+          for (Socket s : frozen) {
+            // Its answer has begun: every thread is now writing to a client that reads no further.
+            assertThat(s.getInputStream().read()).as("first byte of the answer").isEqualTo('H');
+          }
+          return http.send(HttpRequest.newBuilder(URI.create(small.url() + svg)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+        });
+        assertThat(photo.statusCode()).isEqualTo(200);
+        assertThat(photo.body()).isEqualTo(Files.readAllBytes(content.resolve(svg)));
+      } finally {
+        for (Socket s : frozen) {
           s.close();
         }
       }
