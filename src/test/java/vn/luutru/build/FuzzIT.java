@@ -60,7 +60,7 @@ import vn.luutru.testing.Trees;
  * plain loop over {@link java.util.Random} with a fixed seed: no property-testing library is
  * needed to make inputs, and every case is reproducible by its number alone.
  */
-class FuzzTest {
+class FuzzIT {
   static final long DEFAULT_SEED = 20240101L;
   static final int DEFAULT_CASES = 3000;
   static final long SEED = Long.getLong("fuzz.seed", DEFAULT_SEED);
@@ -141,7 +141,7 @@ class FuzzTest {
         throw failure(c, e);
       }
     }
-    System.out.printf("FuzzTest: %d cases from seed %d, %d diagnostics, %d modelled, %d rendered, %d indexed, %.1f s%n",
+    System.out.printf("FuzzIT: %d cases from seed %d, %d diagnostics, %d modelled, %d rendered, %d indexed, %.1f s%n",
         cases.length, SEED, diagnostics.get(), MODELLED.get(), RENDERED.get(), INDEXED.get(),
         (System.nanoTime() - started) / 1e9);
     // A fuzzer whose mutations all stopped at the parser would prove nothing about the rest.
