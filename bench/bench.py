@@ -197,7 +197,8 @@ def parse_args():
                    help='another luutru build with more JVM options, e.g. serial="-XX:+UseSerialGC"; repeatable')
     p.add_argument("--floor", action="store_true",
                    help="also the libraries' floor: the same kinds of pages as bench/hugo's, on snakeyaml-engine, "
-                        "commonmark-java and Pebble alone (vn.luutru.build.FloorBench; runs mvn test-compile first)")
+                        "commonmark-java and Pebble alone (vn.luutru.build.FloorBench; "
+                        "runs mvn -Pbench test-compile first)")
     p.add_argument("--quick", action="store_true", help="smoke run: --sizes 1000 --runs 1")
     p.add_argument("--jar", default=os.path.join(ROOT, "target", "luutru.jar"))
     p.add_argument("--build", action="store_true", help="run mvn package first (done anyway when the jar is missing)")
@@ -342,12 +343,13 @@ def articles_in(content):
 
 
 def floor_classpath():
-    """The test classes and the runtime libraries, compiled and listed by Maven once per bench run."""
+    """The benchmark and test classes and the runtime libraries, compiled and listed once a run."""
     if not _floor_cp:
         listing = os.path.join(ROOT, "target", "floor.classpath")
-        log("bench: floor: mvn test-compile dependency:build-classpath")
-        subprocess.run(["mvn", "-q", "-ntp", "test-compile", "dependency:build-classpath",
-                        "-DincludeScope=runtime", "-Dmdep.outputFile=" + listing], cwd=ROOT, check=True)
+        log("bench: floor: mvn -Pbench test-compile dependency:build-classpath")
+        subprocess.run(["mvn", "-q", "-ntp", "-Pbench", "test-compile",
+                        "dependency:build-classpath", "-DincludeScope=runtime",
+                        "-Dmdep.outputFile=" + listing], cwd=ROOT, check=True)
         with open(listing, encoding="utf-8") as f:
             libs = f.read().strip()
         _floor_cp.append(os.pathsep.join([os.path.join(ROOT, "target", "test-classes"),

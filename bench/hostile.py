@@ -11,7 +11,7 @@ peak resident memory (os.wait4) and the bytes the build printed. A baseline buil
 article gives what a build costs anyway (the JVM, the theme, the search index); the ratio is
 (time at 4n - baseline) / (time at n - baseline), and the same for the printed bytes: about 4 or
 less is linear, 16 would be quadratic. A case whose ratio passes --limit (default 6) fails the run
-(exit 1). The hostile-input tests (HostileInputTest) check what these inputs print; timing lives
+(exit 1). The hostile-input tests (HostileInputIT) check what these inputs print; timing lives
 here, never in the tests.
 
 The table replaces what stands between docs/benchmarks.md's hostile.py markers unless

@@ -106,7 +106,7 @@ class MarkdownRendererTest {
     assertThat(out).contains("href=\"/x/../khac.md\"", "src=\"/x/anh/a.jpg\"", "loading=\"lazy\"");
   }
 
-  // What the Nu Html Checker asks of a body; HtmlValidityTest checks whole pages built from
+  // What the Nu Html Checker asks of a body; HtmlValidityIT checks whole pages built from
   // src/test/resources/quality/edge-cases, these say what each repair does.
 
   @Test

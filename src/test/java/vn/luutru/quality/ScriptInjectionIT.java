@@ -295,14 +295,14 @@ class ScriptInjectionIT {
     try {
       driver.get(url);
       then.run();
-      // Let load-time handlers (onerror, onload, autofocus) have their turn.
+      // Let load-time handlers (onerror, onload, autofocus) have their turn: after the load
+      // event, wait for a timer, an animation frame and a timer again to run in the page.
       new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
           "complete".equals(driver.executeScript("return document.readyState")));
-      Thread.sleep(150);
+      driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0);");
     } catch (UnhandledAlertException e) {
       problems.add(name + ": a dialog opened while loading: " + e.getAlertText());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
     for (int i = 0; i < 20; i++) {
       try {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.site.ArticlePage;
@@ -49,15 +51,18 @@ class SearchIndexWriterTest {
 
   @Test
   void aShardThatCannotBeWrittenWaitsForTheDocuments() throws IOException {
+    CountDownLatch shardFailed = new CountDownLatch(1);
     failsAndStops((file, bytes) -> {
       if (file.startsWith("search/d/")) {
-        // Slow documents: the terms fail first, and must wait for them.
+        // The documents are still being written when the terms fail, and must be waited for;
+        // the bound only keeps a broken writer from hanging the test.
         try {
-          Thread.sleep(20);
+          shardFailed.await(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
       } else if (file.startsWith("search/s/")) {
+        shardFailed.countDown();
         throw new IOException("disk full: " + file);
       }
     }, "disk full: search/s/");

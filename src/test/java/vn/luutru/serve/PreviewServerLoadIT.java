@@ -74,6 +74,8 @@ class PreviewServerLoadIT {
       AtomicLong bytes = new AtomicLong();
       ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
       List<Thread> clients = new ArrayList<>();
+      // The save waits until every connection has been answered once: then it is made under load.
+      java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(CONNECTIONS);
       long t0 = System.nanoTime();
       for (int c = 0; c < CONNECTIONS; c++) {
         int first = c;
@@ -82,6 +84,7 @@ class PreviewServerLoadIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
         Thread t = new Thread(() -> {
           int i = first;
+          boolean answered = false;
           while (!stop.get()) {
             String path = paths.get(i++ % paths.size());
             try {
@@ -92,6 +95,10 @@ class PreviewServerLoadIT {
               } else {
                 ok.incrementAndGet();
                 bytes.addAndGet(r.body().length);
+                if (!answered) {
+                  answered = true;
+                  loaded.countDown();
+                }
               }
             } catch (IOException e) {
               errors.add(path + ": " + e);
@@ -105,7 +112,7 @@ class PreviewServerLoadIT {
         t.start();
       }
 
-      Thread.sleep(TimeUnit.SECONDS.toMillis(seconds) / 2);
+      assertThat(loaded.await(60, TimeUnit.SECONDS)).as("every connection answered once").isTrue();
       Path seed = content.resolve("2020/01/dai-hoi-chi-bo-van-phong-2.md");
       long saved = System.nanoTime();
       Files.writeString(seed, Files.readString(seed)

@@ -110,8 +110,8 @@ public final class Nginx implements AutoCloseable {
         .redirectOutput(dir.resolve("nginx.out").toFile())
         .start();
     Nginx nginx = new Nginx(p, dir, port, prefix);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-    while (true) {
+    // Polls the port, at most 300 times 50 ms apart.
+    for (int attempt = 1; ; attempt++) {
       if (!p.isAlive()) {
         throw new IllegalStateException("nginx exited with " + p.exitValue() + ":\n" + nginx.log());
       }
@@ -119,9 +119,10 @@ public final class Nginx implements AutoCloseable {
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         return nginx;
       } catch (IOException notYet) {
-        if (System.nanoTime() > deadline) {
+        if (attempt == 300) {
           nginx.close();
-          throw new IllegalStateException("nginx did not listen on port " + port + " within 15 s:\n" + nginx.log());
+          throw new IllegalStateException("nginx did not listen on port " + port + " after " + attempt
+              + " tries:\n" + nginx.log());
         }
         Thread.sleep(50);
       }

@@ -44,7 +44,7 @@ import vn.luutru.testing.Trees;
  * at once: one run reports them all, none hiding another. Files that are only odd build, with
  * a warning where they stand. Every build runs under a hang timeout.
  */
-class HostileInputTest {
+class HostileInputIT {
   static final Path HOSTILE = Path.of("src", "test", "resources", "hostile");
   static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC);
   /** Hang detection only: each build here takes about a second. */
@@ -364,11 +364,11 @@ class HostileInputTest {
   }
 
   static Stream<Case> errorCases() {
-    return Stream.concat(Stream.of(ERRORS).map(HostileInputTest::fromResources), generatedErrors().stream());
+    return Stream.concat(Stream.of(ERRORS).map(HostileInputIT::fromResources), generatedErrors().stream());
   }
 
   static Stream<Case> warningCases() {
-    return Stream.concat(Stream.of(WARNINGS).map(HostileInputTest::fromResources), generatedWarnings().stream());
+    return Stream.concat(Stream.of(WARNINGS).map(HostileInputIT::fromResources), generatedWarnings().stream());
   }
 
   // ---- the previous site, built once ----

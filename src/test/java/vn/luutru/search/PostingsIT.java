@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and short, terms of more than 23 written forms, counts past 15, and one very long document.
  */
 @org.junit.jupiter.api.Timeout(120)
-class PostingsTest {
+class PostingsIT {
   /** Syllables with several written forms each, so that folded terms collect forms in document order. */
   private static final String[] SYLLABLES = {
     "đại", "Đại", "dai", "dài", "dải", "hội", "hơi", "hoi", "chi", "chí", "bộ", "bồ", "bo", "văn", "vân",

@@ -58,7 +58,7 @@ import vn.luutru.testing.Trees;
  * gate asks for no error, and the sites we write ourselves show any warning a template or the
  * renderer could cause. No message of the checker is exempted or filtered.
  */
-class HtmlValidityTest {
+class HtmlValidityIT {
   private static final int GROUPS = 20;
   private static final int PLACES = 5;
 
@@ -194,10 +194,10 @@ class HtmlValidityTest {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     Checked checked = new Checked(site, html.size(), xml.size(), messages, millis);
-    System.out.printf("HtmlValidityTest %s: %d HTML pages and %d XML files checked in %.1f s: %d errors, %d warnings%n",
+    System.out.printf("HtmlValidityIT %s: %d HTML pages and %d XML files checked in %.1f s: %d errors, %d warnings%n",
         name, html.size(), xml.size(), millis / 1000.0, checked.errors().size(), checked.warnings().size());
     if (!checked.warnings().isEmpty()) {
-      System.out.println("HtmlValidityTest " + name + " warnings:" + report(checked, Severity.WARNING));
+      System.out.println("HtmlValidityIT " + name + " warnings:" + report(checked, Severity.WARNING));
     }
     return checked;
   }

@@ -35,7 +35,7 @@ import vn.luutru.testing.StaticServer;
  *
  * <pre>
  * python3 ../shared/corpus/scale.py 10000 /tmp/bench10k/content
- * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q -Pbench test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=vn.luutru.search.SearchEval -Dexec.args="/tmp/bench10k/content 200"
  * </pre>
  *

@@ -44,7 +44,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  *
  * <p>It reads each file and cuts its front matter at the second {@code ---} line, loads the
  * YAML, parses and renders the Markdown with the extensions luutru uses, and renders through
- * the templates in {@code src/test/resources/floor} (the Pebble twins of {@code bench/hugo}'s):
+ * the templates in {@code src/bench/resources/floor} (the Pebble twins of {@code bench/hugo}'s):
  * article pages, home and category lists of 20 a page with their pager, RSS and Atom of 20 for
  * home and each category, the list of categories, a sitemap. On both cores, in a JVM started
  * as {@code luutru build} starts its second one.

@@ -16,7 +16,7 @@ import vn.luutru.content.Diagnostic;
 import vn.luutru.testing.Trees;
 
 /** The whole real corpus (non-NFC text, control characters, repeated titles) builds cleanly. */
-class CorpusBuildTest {
+class CorpusBuildIT {
   @Test
   void buildsAllOfTheDantriCorpusWithoutAnError(@TempDir Path tmp) throws IOException {
     Path corpus = Trees.sharedCorpus();

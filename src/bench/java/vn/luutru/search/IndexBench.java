@@ -25,7 +25,7 @@ import vn.luutru.site.ArticlePage;
  * making the files costs.
  *
  * <pre>
- * mvn -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ * mvn -q -Pbench test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *     -Dexec.args="-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms512m -Xmn120m \
  *     -XX:MaxTenuringThreshold=0 -cp %classpath vn.luutru.search.IndexBench /tmp/bench10k/content 8"
  * </pre>

@@ -25,7 +25,7 @@ import vn.luutru.config.SiteConfig;
  *
  * <pre>
  * python3 ../shared/corpus/scale.py 10000 /tmp/bench10k/content
- * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q -Pbench test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=vn.luutru.serve.ServeBench -Dexec.args="/tmp/bench10k/content 15"
  * </pre>
  *
