@@ -167,7 +167,7 @@ class ScriptInjectionIT {
         """.formatted(payload("excerpt")), StandardCharsets.UTF_8);
 
     // Addresses in the front matter: the image, the source, the slug. A javascript: image is refused
-    // by the build (HostileInputTest, anh-javascript); this one tries to break out of the attribute.
+    // by the build (HostileInputIT, anh-javascript); this one tries to break out of the attribute.
     Files.writeString(content.resolve("2020/01/dia-chi.md"), """
         ---
         title: "Địa chỉ xssmarker"
