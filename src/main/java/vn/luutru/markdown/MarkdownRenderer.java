@@ -288,7 +288,12 @@ public final class MarkdownRenderer {
    */
   private static void checkRawHtml(List<Node> raw, Positions positions) {
     RawHtmlCheck check = new RawHtmlCheck();
+    Node previous = null;
     for (Node node : raw) {
+      if (previous != null && !continues(previous, node)) {
+        check.blockEnds(previous instanceof HtmlInline);
+      }
+      previous = node;
       String literal = node instanceof HtmlBlock block ? block.getLiteral() : ((HtmlInline) node).getLiteral();
       List<SourceSpan> spans = node.getSourceSpans();
       check.read(literal, new RawHtmlCheck.Place() {
@@ -315,10 +320,33 @@ public final class MarkdownRenderer {
         }
       });
     }
+    if (previous != null) {
+      check.blockEnds(previous instanceof HtmlInline);
+    }
     List<Problem> problems = check.finish();
     if (!problems.isEmpty()) {
       throw new RefusedException(problems);
     }
+  }
+
+  /**
+   * Whether no rendered Markdown stands between two pieces of raw HTML, outside the paragraph
+   * they share: both in one paragraph (or heading, table cell), or two HTML blocks side by side.
+   */
+  private static boolean continues(Node previous, Node next) {
+    if (previous instanceof HtmlInline && next instanceof HtmlInline) {
+      return inlineParent(previous) == inlineParent(next);
+    }
+    return previous instanceof HtmlBlock && previous.getNext() == next;
+  }
+
+  /** The paragraph, heading or table cell an inline node is in. */
+  private static Node inlineParent(Node inline) {
+    Node n = inline.getParent();
+    while (n != null && !(n instanceof org.commonmark.node.Block) && !(n instanceof TableCell)) {
+      n = n.getParent();
+    }
+    return n;
   }
 
   /** Where a node starts: 1-based line, and column in characters (commonmark counts UTF-16 units). */
