@@ -50,11 +50,7 @@ public final class SiteModelBuilder {
   public static final String YEARS = "thoi-gian/";
 
   /** Files every build writes besides the per-page ones; articles and aliases must avoid them. */
-  static final List<String> FIXED_FILES =
-      List.of("index.html", "404.html", "rss.xml", "atom.xml", "sitemap.xml", "robots.txt",
-          CATEGORIES + "index.html", TAGS + "index.html", ORGANIZATIONS + "index.html",
-          TERMS + "index.html", YEARS + "index.html", "tim-kiem/index.html", "search/index.json",
-          "search/search.js");
+  static final List<String> FIXED_FILES = PageList.fixedFiles();
 
   private static final int RELATED = 5;
   private static final int SUMMARY_LENGTH = 200;
