@@ -355,7 +355,8 @@ public final class SiteRenderer {
       Map<String, Object> c = new HashMap<>();
       c.put("site", site);
       c.put("feed", feed(p.listing()));
-      return new Job(p.file(), p.format() == Page.OfFeed.FeedFormat.RSS ? "rss.xml" : "atom.xml", c);
+      String template = p.format() == Page.OfFeed.FeedFormat.RSS ? "rss.xml" : "atom.xml";
+      return new Job(p.file(), template, c);
     } else if (page instanceof Page.OfOrganization p) {
       Organization o = p.organization();
       Map<String, Object> c = context("organizations", meta(o.name(),
@@ -391,7 +392,8 @@ public final class SiteRenderer {
     String path = page.address();
     switch (page.kind()) {
       case CATEGORIES: {
-        Map<String, Object> c = context("categories", meta("Chuyên mục", "Tất cả chuyên mục", path));
+        Map<String, Object> c =
+            context("categories", meta("Chuyên mục", "Tất cả chuyên mục", path));
         c.put("taxa", model.categories());
         c.put("heading", "Chuyên mục");
         return new Job(page.file(), "taxonomies", c);

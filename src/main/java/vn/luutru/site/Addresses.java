@@ -29,7 +29,7 @@ public final class Addresses {
     return n < 10 ? "0" + n : Integer.toString(n);
   }
 
-  /** The folders {@code file} is in, outermost first: {@code a/b/c.html} is in {@code a}, {@code a/b}. */
+  /** The folders {@code file} is in, outermost first: {@code a/b/c.html} is in {@code a/b}. */
   public static List<String> folders(String file) {
     List<String> out = new ArrayList<>();
     for (int slash = file.indexOf('/'); slash > 0; slash = file.indexOf('/', slash + 1)) {

@@ -33,7 +33,8 @@ public record Listing(
   }
 
   static Listing home(List<ArticlePage> articles) {
-    return new Listing(Kind.HOME, "", articles, Optional.empty(), Optional.empty(), Optional.empty());
+    return new Listing(Kind.HOME, "", articles, Optional.empty(), Optional.empty(),
+        Optional.empty());
   }
 
   static Listing of(Kind kind, Taxon t) {

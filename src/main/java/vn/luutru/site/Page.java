@@ -19,14 +19,17 @@ public sealed interface Page {
     if (file.equals("index.html")) {
       return "";
     }
-    return file.endsWith("/index.html") ? file.substring(0, file.length() - "index.html".length()) : file;
+    return file.endsWith("/index.html")
+        ? file.substring(0, file.length() - "index.html".length())
+        : file;
   }
 
   /** An article's page. */
   record OfArticle(String file, ArticlePage article, Inputs inputs) implements Page {}
 
   /** Page {@code number} (from 1) of {@code total} of a list of articles. */
-  record OfList(String file, Listing listing, int number, int total, Inputs inputs) implements Page {}
+  record OfList(String file, Listing listing, int number, int total, Inputs inputs)
+      implements Page {}
 
   /** A list's RSS or Atom feed. */
   record OfFeed(String file, Listing listing, FeedFormat format, Inputs inputs) implements Page {

@@ -227,7 +227,8 @@ public record PageList(List<Page> pages, Map<String, Set<String>> listsByArticle
     private void sitemaps() {
       List<SitemapEntry> entries = new ArrayList<>();
       List<ArticlePage> articles = model.articles();
-      entries.add(new SitemapEntry("", articles.isEmpty() ? null : articles.get(0).article().date()));
+      entries.add(new SitemapEntry("",
+          articles.isEmpty() ? null : articles.get(0).article().date()));
       for (ArticlePage a : articles) {
         entries.add(new SitemapEntry(a.path(), a.article().lastmod().orElse(a.article().date())));
       }
