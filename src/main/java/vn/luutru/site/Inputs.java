@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * What a page is made from, for finding the pages a change touches.
  *
- * @param articles the content paths of the articles it shows one by one (title, date, summary)
+ * @param articles the addresses of the articles it shows one by one (title, date, summary)
  * @param lists the keys of the lists it shows as a whole, members and count (see {@link
  *     Listing#key()}; organisation and term pages use their path as key)
  * @param names the keys of the lists whose name it shows: the most common spelling among the

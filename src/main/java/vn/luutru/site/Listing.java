@@ -2,6 +2,7 @@ package vn.luutru.site;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A list of articles, newest first, shown over numbered pages: the home page, a category, a tag,
@@ -55,6 +56,12 @@ public record Listing(
   /** The key that names the list in {@link Inputs}: its path. */
   public String key() {
     return path;
+  }
+
+  /** What its pages and feeds are made from: the list as a whole, and its name. */
+  Inputs inputs() {
+    Set<String> key = Set.of(key());
+    return new Inputs(Set.of(), key, taxon.isPresent() ? key : Set.of());
   }
 
   /** The number of pages of {@code pageSize} articles it takes; one when it is empty. */

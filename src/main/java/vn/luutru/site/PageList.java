@@ -1,10 +1,8 @@
 package vn.luutru.site;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -22,14 +20,13 @@ import vn.luutru.site.Page.WholeKind;
  * List<Page> touched = pages.touchedBy(Set.of("2020/dai-hoi.md"));
  * }</pre>
  */
-public record PageList(List<Page> pages, Map<String, Set<String>> listsByArticle) {
+public record PageList(List<Page> pages) {
   /** A sitemap names at most this many addresses; a larger site's is split into parts. */
   static final int SITEMAP_SIZE = 50_000;
   private static final int LATEST = 5;
 
   public PageList {
     pages = List.copyOf(pages);
-    listsByArticle = Map.copyOf(listsByArticle);
   }
 
   /** The pages of {@code model} with lists of {@code pageSize} articles a page. */
@@ -51,29 +48,32 @@ public record PageList(List<Page> pages, Map<String, Set<String>> listsByArticle
   /**
    * The pages made from any of the articles at {@code sources} (content paths): their own
    * pages, the pages that show them one by one, and the pages of every list they are in. A
-   * source this model does not have only finds the pages that name it; ask the models before
-   * and after a change to have both sides. Pages that only show a list's name are {@link
-   * #naming}'s answer.
+   * source this model does not have touches nothing; ask the models before and after a change
+   * to have both sides. Pages that only show a list's name are {@link #naming}'s answer.
    */
   public List<Page> touchedBy(Set<String> sources) {
+    Set<String> articles = new HashSet<>();
     Set<String> lists = new HashSet<>();
-    for (String source : sources) {
-      lists.addAll(listsByArticle.getOrDefault(source, Set.of()));
+    for (Page p : pages) {
+      if (p instanceof Page.OfArticle a && sources.contains(a.article().article().contentPath())) {
+        articles.add(a.article().path());
+        lists.addAll(listsOf(a.article()));
+      }
+    }
+    if (articles.isEmpty()) {
+      return List.of();
     }
     return pages.stream()
-        .filter(p -> intersects(p.inputs().articles(), sources)
-            || intersects(p.inputs().lists(), lists))
+        .filter(p -> {
+          Inputs in = p.inputs();
+          return intersects(in.articles(), articles) || intersects(in.lists(), lists);
+        })
         .toList();
   }
 
   /** The pages that show the name of any list with a key in {@code keys}. */
   public List<Page> naming(Set<String> keys) {
     return pages.stream().filter(p -> intersects(p.inputs().names(), keys)).toList();
-  }
-
-  /** The page at {@code file}, if there is one. */
-  public java.util.Optional<Page> at(String file) {
-    return pages.stream().filter(p -> p.file().equals(file)).findFirst();
   }
 
   private static boolean intersects(Set<String> a, Set<String> b) {
@@ -106,7 +106,6 @@ public record PageList(List<Page> pages, Map<String, Set<String>> listsByArticle
     private final SiteModel model;
     private final int pageSize;
     private final List<Page> out = new ArrayList<>();
-    private final Map<String, String> sourceByPath = new HashMap<>();
 
     PageListMaker(SiteModel model, int pageSize) {
       this.model = model;
@@ -114,13 +113,8 @@ public record PageList(List<Page> pages, Map<String, Set<String>> listsByArticle
     }
 
     PageList make() {
-      Map<String, Set<String>> listsByArticle = new HashMap<>();
       for (ArticlePage a : model.articles()) {
-        sourceByPath.put(a.path(), a.article().contentPath());
-        listsByArticle.put(a.article().contentPath(), listsOf(a));
-      }
-      for (ArticlePage a : model.articles()) {
-        out.add(new Page.OfArticle(a.path() + "index.html", a, articleInputs(a)));
+        out.add(new Page.OfArticle(a.path() + "index.html", a));
       }
       listWithFeeds(Listing.home(model.articles()));
       for (Taxon t : model.categories()) {
@@ -142,29 +136,19 @@ public record PageList(List<Page> pages, Map<String, Set<String>> listsByArticle
       }
       whole(Addresses.YEARS, WholeKind.YEARS, Inputs.lists(times));
       for (Organization o : model.organizations()) {
-        Set<String> names = new HashSet<>();
-        o.ancestors().forEach(l -> names.add(l.path()));
-        o.children().forEach(l -> names.add(l.path()));
-        out.add(new Page.OfOrganization(o.path() + "index.html", o,
-            new Inputs(Set.of(), Set.of(o.path()), names)));
+        out.add(new Page.OfOrganization(o.path() + "index.html", o));
       }
       Set<String> orgs = model.organizations().stream().map(Organization::path)
           .collect(Collectors.toSet());
       whole(Addresses.ORGANIZATIONS, WholeKind.ORGANIZATIONS, Inputs.lists(orgs));
       Set<String> terms = new HashSet<>();
       for (TermPage t : model.terms()) {
-        Set<String> names = new HashSet<>();
-        for (CongressEntry e : t.congresses()) {
-          names.add(e.organization().path());
-        }
-        out.add(new Page.OfTerm(t.path() + "index.html", t,
-            new Inputs(Set.of(), Set.of(t.path()), names)));
+        out.add(new Page.OfTerm(t.path() + "index.html", t));
         terms.add(t.path());
       }
       whole(Addresses.TERMS, WholeKind.TERMS, Inputs.lists(terms));
       for (Alias alias : model.aliases()) {
-        out.add(new Page.OfAlias(alias.file(), alias,
-            new Inputs(Set.of(alias.target().article().contentPath()), Set.of(), Set.of())));
+        out.add(new Page.OfAlias(alias.file(), alias));
       }
       Set<String> facets = new HashSet<>(times);
       facets.addAll(paths(model.categories()));
@@ -172,48 +156,25 @@ public record PageList(List<Page> pages, Map<String, Set<String>> listsByArticle
       facets.addAll(terms);
       whole(Addresses.SEARCH, WholeKind.SEARCH, Inputs.lists(facets));
       Set<String> latest = model.articles().stream().limit(LATEST)
-          .map(a -> a.article().contentPath()).collect(Collectors.toSet());
+          .map(ArticlePage::path).collect(Collectors.toSet());
       out.add(new Page.Whole("404.html", WholeKind.NOT_FOUND,
           new Inputs(latest, Set.of(), Set.of())));
       out.add(new Page.Whole("robots.txt", WholeKind.ROBOTS, Inputs.NONE));
       sitemaps();
-      return new PageList(out, listsByArticle);
-    }
-
-    private Inputs articleInputs(ArticlePage a) {
-      Set<String> shown = new HashSet<>();
-      shown.add(a.article().contentPath());
-      for (ArticleRef r : a.related()) {
-        String source = sourceByPath.get(r.path());
-        if (source != null) {
-          shown.add(source);
-        }
-      }
-      Set<String> names = new HashSet<>(listsOf(a));
-      names.remove("");
-      names.remove(a.year().path());
-      names.remove(a.month().path());
-      return new Inputs(shown, Set.of(), names);
+      return new PageList(out);
     }
 
     private void listWithFeeds(Listing listing) {
       list(listing);
-      Inputs inputs = listInputs(listing);
-      out.add(new Page.OfFeed(listing.rss(), listing, FeedFormat.RSS, inputs));
-      out.add(new Page.OfFeed(listing.atom(), listing, FeedFormat.ATOM, inputs));
+      out.add(new Page.OfFeed(listing.rss(), listing, FeedFormat.RSS));
+      out.add(new Page.OfFeed(listing.atom(), listing, FeedFormat.ATOM));
     }
 
     private void list(Listing listing) {
       int total = listing.pages(pageSize);
-      Inputs inputs = listInputs(listing);
       for (int n = 1; n <= total; n++) {
-        out.add(new Page.OfList(listing.pagePath(n) + "index.html", listing, n, total, inputs));
+        out.add(new Page.OfList(listing.pagePath(n) + "index.html", listing, n, total));
       }
-    }
-
-    private static Inputs listInputs(Listing listing) {
-      Set<String> key = Set.of(listing.key());
-      return new Inputs(Set.of(), key, listing.taxon().isPresent() ? key : Set.of());
     }
 
     private void whole(String folder, WholeKind kind, Inputs inputs) {
@@ -244,9 +205,8 @@ public record PageList(List<Page> pages, Map<String, Set<String>> listsByArticle
       }
       model.organizations().forEach(o -> entries.add(new SitemapEntry(o.path(), null)));
       model.terms().forEach(t -> entries.add(new SitemapEntry(t.path(), null)));
-      Inputs every = Inputs.lists(Set.of(""));
       if (entries.size() <= SITEMAP_SIZE) {
-        out.add(new Page.OfSitemap("sitemap.xml", entries, every));
+        out.add(new Page.OfSitemap("sitemap.xml", entries));
         return;
       }
       List<String> parts = new ArrayList<>();
@@ -254,9 +214,9 @@ public record PageList(List<Page> pages, Map<String, Set<String>> listsByArticle
         String file = "sitemap-" + k + ".xml";
         parts.add(file);
         out.add(new Page.OfSitemap(file,
-            entries.subList(from, Math.min(entries.size(), from + SITEMAP_SIZE)), every));
+            entries.subList(from, Math.min(entries.size(), from + SITEMAP_SIZE))));
       }
-      out.add(new Page.SitemapIndex("sitemap.xml", parts, every));
+      out.add(new Page.SitemapIndex("sitemap.xml", parts));
     }
   }
 }
