@@ -122,6 +122,13 @@ final class Organizations {
     orgs.sort(Comparator.comparing(Organization::name, collator).thenComparing(Organization::slug));
     o.organizations = orgs;
 
+    o.terms = terms(byTerm, collator);
+    return o;
+  }
+
+  /** The term pages, newest first, each with its congresses by date, then organisation. */
+  private static List<TermPage> terms(Map<String, List<CongressEntry>> byTerm,
+      Collator collator) {
     List<TermPage> terms = new ArrayList<>();
     byTerm.forEach(
         (label, entries) -> {
@@ -131,8 +138,7 @@ final class Organizations {
           terms.add(new TermPage(sorted.get(0).congress().term(), Addresses.TERMS + label + "/", sorted));
         });
     terms.sort(Comparator.comparing(TermPage::term).reversed());
-    o.terms = terms;
-    return o;
+    return terms;
   }
 
   private static LocalDate heldOrDate(Article a) {
