@@ -19,12 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.site.Addresses;
 import vn.luutru.site.Alias;
 import vn.luutru.site.ArticlePage;
 import vn.luutru.site.Link;
+import vn.luutru.site.Listing;
 import vn.luutru.site.Organization;
+import vn.luutru.site.Page;
+import vn.luutru.site.PageList;
 import vn.luutru.site.SiteModel;
-import vn.luutru.site.SiteModelBuilder;
 import vn.luutru.site.Taxon;
 import vn.luutru.site.TermPage;
 import vn.luutru.site.YearArchive;
@@ -37,11 +40,8 @@ import vn.luutru.site.YearArchive;
  */
 public final class SiteRenderer {
   static final int FEED_SIZE = 20;
-  static final int SITEMAP_SIZE = 50_000;
   /** A page's bytes to begin with: most article pages of the sample theme take 10 to 16 KB. */
   private static final int PAGE_BYTES = 16 * 1024;
-  /** The search page; {@code search/} holds the index and {@code search.js}. */
-  public static final String SEARCH = "tim-kiem/";
 
   private final PebbleEngine engine;
   private final Theme theme;
@@ -99,7 +99,8 @@ public final class SiteRenderer {
     Map<String, Job> out = new java.util.HashMap<>();
     Set<String> assets = theme.assets().keySet();
     List<Diagnostic> collisions = new ArrayList<>();
-    for (Job job : jobs(model)) {
+    PageList pages = PageList.of(model, pageSize);
+    for (Job job : jobs(model, pages)) {
       Job previous = out.putIfAbsent(job.file(), job);
       if (previous != null && previous.template().equals("article") && job.template().equals("article")) {
         // Two articles with one slug: the model has reported it at the slug.
@@ -121,7 +122,7 @@ public final class SiteRenderer {
       }
     }
     collisions.addAll(aliasesNested(out, assets, model.staticFiles()));
-    return new Plan(out, collisions);
+    return new Plan(pages, out, collisions);
   }
 
   /**
@@ -140,7 +141,7 @@ public final class SiteRenderer {
     statics.forEach(f -> files.putIfAbsent(f, "the file " + contentPrefix + f));
     Map<String, String> holds = new HashMap<>();
     for (String f : new java.util.TreeSet<>(files.keySet())) {
-      for (String folder : SiteModelBuilder.folders(f)) {
+      for (String folder : Addresses.folders(f)) {
         holds.putIfAbsent(folder, files.get(f).equals("a file of the theme") ? "the theme's file /" + f : files.get(f));
       }
     }
@@ -148,7 +149,7 @@ public final class SiteRenderer {
     for (Alias a : aliases) {
       String shown = "alias /" + address(a.file());
       String source = a.target().article().sourcePath();
-      java.util.Optional<String> outer = SiteModelBuilder.folders(a.file()).stream().filter(files::containsKey).findFirst();
+      java.util.Optional<String> outer = Addresses.folders(a.file()).stream().filter(files::containsKey).findFirst();
       if (outer.isPresent()) {
         out.add(a.at().error(source, shown + " is inside /" + outer.get() + ", which is the address of "
             + files.get(outer.get()) + ", not a folder; choose another alias"));
@@ -170,8 +171,10 @@ public final class SiteRenderer {
     return file.endsWith("/index.html") ? file.substring(0, file.length() - "index.html".length()) : file;
   }
 
-  /** Every file the templates make, by path, and the addresses claimed twice. */
-  public record Plan(Map<String, Job> jobs, List<Diagnostic> collisions) {}
+  /**
+   * The site's pages, the job that renders each (by path), and the addresses claimed twice.
+   */
+  public record Plan(PageList pages, Map<String, Job> jobs, List<Diagnostic> collisions) {}
 
   private static Diagnostic collision(Job job, String file, Job other) {
     Object alias = job.context().get("alias");
@@ -329,199 +332,233 @@ public final class SiteRenderer {
     return new Views.PageMeta(title, description, path, "website", "", false);
   }
 
-  private List<Job> jobs(SiteModel model) {
-    List<Job> jobs = new ArrayList<>();
-    for (ArticlePage a : model.articles()) {
+  /** The template and context of every page of {@code pages}, in the list's order. */
+  private List<Job> jobs(SiteModel model, PageList pages) {
+    List<Job> jobs = new ArrayList<>(pages.pages().size());
+    for (Page page : pages.pages()) {
+      jobs.add(job(model, page));
+    }
+    return jobs;
+  }
+
+  private Job job(SiteModel model, Page page) {
+    if (page instanceof Page.OfArticle p) {
+      ArticlePage a = p.article();
       Views.PageMeta meta =
           new Views.PageMeta(a.title(), a.summary(), a.path(), "article", a.imagePath(), false);
       Map<String, Object> c = context("article", meta);
       c.put("article", a);
-      jobs.add(new Job(a.path() + "index.html", "article", c));
-    }
-
-    Views.Feed siteFeed = feed(site.title(), site.description(), "", "", model.articles());
-    paginate(jobs, "home", site.title(), site.title(), site.description(), "", model.articles(),
-        Map.of("feed", siteFeed));
-    jobs.add(feedJob("rss", siteFeed));
-    jobs.add(feedJob("atom", siteFeed));
-
-    for (Taxon t : model.categories()) {
-      Views.Feed f = feed(t.name() + " — " + site.title(), "Chuyên mục " + t.name(), t.path(), t.path(), t.articles());
-      paginate(jobs, "categories", t.name(), "Chuyên mục: " + t.name(),
-          "Các bài viết thuộc chuyên mục " + t.name(), t.path(), t.articles(), Map.of("feed", f, "taxon", t));
-      jobs.add(feedJob("rss", f));
-      jobs.add(feedJob("atom", f));
-    }
-    for (Taxon t : model.tags()) {
-      paginate(jobs, "tags", t.name(), "Thẻ: " + t.name(), "Các bài viết gắn thẻ " + t.name(), t.path(),
-          t.articles(), Map.of("taxon", t));
-    }
-    Map<String, Object> cats = context("categories", meta("Chuyên mục", "Tất cả chuyên mục", SiteModelBuilder.CATEGORIES));
-    cats.put("taxa", model.categories());
-    cats.put("heading", "Chuyên mục");
-    jobs.add(new Job(SiteModelBuilder.CATEGORIES + "index.html", "taxonomies", cats));
-    Map<String, Object> tags = context("tags", meta("Thẻ", "Tất cả các thẻ", SiteModelBuilder.TAGS));
-    tags.put("taxa", model.tags());
-    tags.put("heading", "Thẻ");
-    jobs.add(new Job(SiteModelBuilder.TAGS + "index.html", "taxonomies", tags));
-
-    for (YearArchive y : model.years()) {
-      paginate(jobs, "time", "Năm " + y.year(), "Lưu trữ năm " + y.year(),
-          "Các bài viết năm " + y.year(), y.path(), y.articles(), Map.of("year", y));
-      for (YearArchive.MonthArchive m : y.months()) {
-        String label = VietnameseDates.month(m.year(), m.month());
-        paginate(jobs, "time", "Tháng " + label.substring(6), "Lưu trữ " + label,
-            "Các bài viết " + label, m.path(), m.articles(), Map.of("year", y, "month", m));
-      }
-    }
-    Map<String, Object> time = context("time", meta("Lưu trữ theo thời gian", "Các bài viết theo năm và tháng",
-        SiteModelBuilder.YEARS));
-    time.put("years", model.years());
-    jobs.add(new Job(SiteModelBuilder.YEARS + "index.html", "years", time));
-
-    for (Organization o : model.organizations()) {
+      return new Job(p.file(), "article", c);
+    } else if (page instanceof Page.OfList p) {
+      return listJob(p);
+    } else if (page instanceof Page.OfFeed p) {
+      Map<String, Object> c = new HashMap<>();
+      c.put("site", site);
+      c.put("feed", feed(p.listing()));
+      String template = p.format() == Page.OfFeed.FeedFormat.RSS ? "rss.xml" : "atom.xml";
+      return new Job(p.file(), template, c);
+    } else if (page instanceof Page.OfOrganization p) {
+      Organization o = p.organization();
       Map<String, Object> c = context("organizations", meta(o.name(),
-          "Lịch sử đại hội của " + o.name(), o.path()));
+          "Lịch sử đại hội của " + o.name(), p.address()));
       c.put("organization", o);
-      jobs.add(new Job(o.path() + "index.html", "organization", c));
-    }
-    Map<String, Object> orgs = context("organizations", meta("Tổ chức đảng",
-        "Các tổ chức đảng và lịch sử đại hội", SiteModelBuilder.ORGANIZATIONS));
-    orgs.put("roots", model.rootOrganizations());
-    Map<String, Organization> bySlug = new LinkedHashMap<>();
-    model.organizations().forEach(o -> bySlug.put(o.path(), o));
-    orgs.put("byPath", bySlug);
-    orgs.put("organizations", model.organizations());
-    jobs.add(new Job(SiteModelBuilder.ORGANIZATIONS + "index.html", "organizations", orgs));
-
-    for (TermPage t : model.terms()) {
+      return new Job(p.file(), "organization", c);
+    } else if (page instanceof Page.OfTerm p) {
+      TermPage t = p.term();
       Map<String, Object> c = context("terms", meta("Nhiệm kỳ " + t.term().display(),
-          "Các đại hội nhiệm kỳ " + t.term().display(), t.path()));
+          "Các đại hội nhiệm kỳ " + t.term().display(), p.address()));
       c.put("term", t);
-      jobs.add(new Job(t.path() + "index.html", "term", c));
-    }
-    Map<String, Object> terms = context("terms", meta("Nhiệm kỳ", "Các nhiệm kỳ đại hội", SiteModelBuilder.TERMS));
-    terms.put("terms", model.terms());
-    jobs.add(new Job(SiteModelBuilder.TERMS + "index.html", "terms", terms));
-
-    for (Alias alias : model.aliases()) {
-      Map<String, Object> c = context("article", new Views.PageMeta(alias.target().title(), alias.target().summary(),
-          alias.target().path(), "article", "", true));
+      return new Job(p.file(), "term", c);
+    } else if (page instanceof Page.OfAlias p) {
+      Alias alias = p.alias();
+      Map<String, Object> c = context("article", new Views.PageMeta(alias.target().title(),
+          alias.target().summary(), alias.target().path(), "article", "", true));
       c.put("target", alias.target());
       c.put("alias", alias);
-      jobs.add(new Job(alias.file(), "redirect", c));
+      return new Job(p.file(), "redirect", c);
+    } else if (page instanceof Page.OfSitemap p) {
+      Map<String, Object> c = new HashMap<>();
+      c.put("entries", p.entries());
+      return new Job(p.file(), "sitemap.xml", c);
+    } else if (page instanceof Page.SitemapIndex p) {
+      Map<String, Object> c = new HashMap<>();
+      c.put("sitemaps", p.parts());
+      return new Job(p.file(), "sitemap-index.xml", c);
     }
-    Map<String, Object> search = context("search", meta("Tìm kiếm", "Tìm bài viết trong kho lưu trữ", SEARCH));
-    search.put("years", model.years().stream().map(YearArchive::year).toList());
-    search.put("categories", model.categories().stream().map(Taxon::name).toList());
-    search.put("organizations", model.organizations().stream()
-        .filter(o -> !o.congresses().isEmpty()).map(Organization::name).toList());
-    search.put("terms", model.terms().stream().map(TermPage::label).toList());
-    jobs.add(new Job(SEARCH + "index.html", "search", search));
-
-    Map<String, Object> notFound = context("none", new Views.PageMeta("Không tìm thấy trang",
-        "Trang bạn tìm không có trong kho lưu trữ", "404.html", "website", "", true));
-    notFound.put("latest", model.articles().subList(0, Math.min(5, model.articles().size())));
-    jobs.add(new Job("404.html", "404", notFound));
-
-    Map<String, Object> robots = new HashMap<>();
-    robots.put("site", site);
-    jobs.add(new Job("robots.txt", "robots.txt", robots));
-    sitemaps(model, jobs);
-    return jobs;
+    return wholeJob(model, (Page.Whole) page);
   }
 
-  private void paginate(List<Job> jobs, String section, String title, String heading, String description,
-      String base, List<ArticlePage> items, Map<String, Object> extra) {
-    int total = Math.max(1, (items.size() + pageSize - 1) / pageSize);
-    for (int n = 1; n <= total; n++) {
-      String path = pagePath(base, n);
-      String pageTitle = n == 1 ? title : (base.isEmpty() ? "Trang " + n : title + " — trang " + n);
-      Map<String, Object> c = context(section, meta(pageTitle, description, path));
-      c.put("heading", heading);
-      c.put("items", items.subList((n - 1) * pageSize, Math.min(items.size(), n * pageSize)));
-      c.put("count", items.size());
-      c.put("pagination", pagination(base, n, total));
-      c.put("taxon", null);
-      c.put("year", null);
-      c.put("month", null);
-      c.put("feed", null);
-      c.putAll(extra);
-      jobs.add(new Job(path + "index.html", "list", c));
+  private Job wholeJob(SiteModel model, Page.Whole page) {
+    String path = page.address();
+    switch (page.kind()) {
+      case CATEGORIES: {
+        Map<String, Object> c =
+            context("categories", meta("Chuyên mục", "Tất cả chuyên mục", path));
+        c.put("taxa", model.categories());
+        c.put("heading", "Chuyên mục");
+        return new Job(page.file(), "taxonomies", c);
+      }
+      case TAGS: {
+        Map<String, Object> c = context("tags", meta("Thẻ", "Tất cả các thẻ", path));
+        c.put("taxa", model.tags());
+        c.put("heading", "Thẻ");
+        return new Job(page.file(), "taxonomies", c);
+      }
+      case YEARS: {
+        Map<String, Object> c = context("time", meta("Lưu trữ theo thời gian",
+            "Các bài viết theo năm và tháng", path));
+        c.put("years", model.years());
+        return new Job(page.file(), "years", c);
+      }
+      case ORGANIZATIONS: {
+        Map<String, Object> c = context("organizations", meta("Tổ chức đảng",
+            "Các tổ chức đảng và lịch sử đại hội", path));
+        c.put("roots", model.rootOrganizations());
+        Map<String, Organization> byPath = new LinkedHashMap<>();
+        model.organizations().forEach(o -> byPath.put(o.path(), o));
+        c.put("byPath", byPath);
+        c.put("organizations", model.organizations());
+        return new Job(page.file(), "organizations", c);
+      }
+      case TERMS: {
+        Map<String, Object> c = context("terms", meta("Nhiệm kỳ", "Các nhiệm kỳ đại hội", path));
+        c.put("terms", model.terms());
+        return new Job(page.file(), "terms", c);
+      }
+      case SEARCH: {
+        Map<String, Object> c = context("search", meta("Tìm kiếm",
+            "Tìm bài viết trong kho lưu trữ", path));
+        c.put("years", model.years().stream().map(YearArchive::year).toList());
+        c.put("categories", model.categories().stream().map(Taxon::name).toList());
+        c.put("organizations", model.organizations().stream()
+            .filter(o -> !o.congresses().isEmpty()).map(Organization::name).toList());
+        c.put("terms", model.terms().stream().map(TermPage::label).toList());
+        return new Job(page.file(), "search", c);
+      }
+      case NOT_FOUND: {
+        Map<String, Object> c = context("none", new Views.PageMeta("Không tìm thấy trang",
+            "Trang bạn tìm không có trong kho lưu trữ", page.file(), "website", "", true));
+        c.put("latest", model.articles().subList(0, Math.min(5, model.articles().size())));
+        return new Job(page.file(), "404", c);
+      }
+      case ROBOTS: {
+        Map<String, Object> c = new HashMap<>();
+        c.put("site", site);
+        return new Job(page.file(), "robots.txt", c);
+      }
+      default:
+        throw new IllegalArgumentException("no template for " + page.kind());
     }
   }
 
-  static String pagePath(String base, int n) {
-    return n == 1 ? base : base + "page/" + n + "/";
+  /** One page of a list: its heading and title say what the list is of. */
+  private Job listJob(Page.OfList page) {
+    Listing listing = page.listing();
+    String title;
+    String heading;
+    String description;
+    String section;
+    Map<String, Object> extra = new HashMap<>();
+    switch (listing.kind()) {
+      case HOME:
+        section = "home";
+        title = site.title();
+        heading = site.title();
+        description = site.description();
+        extra.put("feed", feed(listing));
+        break;
+      case CATEGORY: {
+        Taxon t = listing.taxon().orElseThrow();
+        section = "categories";
+        title = t.name();
+        heading = "Chuyên mục: " + t.name();
+        description = "Các bài viết thuộc chuyên mục " + t.name();
+        extra.put("feed", feed(listing));
+        extra.put("taxon", t);
+        break;
+      }
+      case TAG: {
+        Taxon t = listing.taxon().orElseThrow();
+        section = "tags";
+        title = t.name();
+        heading = "Thẻ: " + t.name();
+        description = "Các bài viết gắn thẻ " + t.name();
+        extra.put("taxon", t);
+        break;
+      }
+      case YEAR: {
+        YearArchive y = listing.year().orElseThrow();
+        section = "time";
+        title = "Năm " + y.year();
+        heading = "Lưu trữ năm " + y.year();
+        description = "Các bài viết năm " + y.year();
+        extra.put("year", y);
+        break;
+      }
+      case MONTH: {
+        YearArchive.MonthArchive m = listing.month().orElseThrow();
+        String label = VietnameseDates.month(m.year(), m.month());
+        section = "time";
+        title = "Tháng " + label.substring(6);
+        heading = "Lưu trữ " + label;
+        description = "Các bài viết " + label;
+        extra.put("year", listing.year().orElseThrow());
+        extra.put("month", m);
+        break;
+      }
+      default:
+        throw new IllegalArgumentException("no list of " + listing.kind());
+    }
+    int n = page.number();
+    String pageTitle = n == 1 ? title
+        : (listing.path().isEmpty() ? "Trang " + n : title + " — trang " + n);
+    Map<String, Object> c = context(section, meta(pageTitle, description, listing.pagePath(n)));
+    c.put("heading", heading);
+    c.put("items", listing.page(n, pageSize));
+    c.put("count", listing.articles().size());
+    c.put("pagination", pagination(listing, n, page.total()));
+    c.put("taxon", null);
+    c.put("year", null);
+    c.put("month", null);
+    c.put("feed", null);
+    c.putAll(extra);
+    return new Job(page.file(), "list", c);
   }
 
-  static Views.Pagination pagination(String base, int current, int total) {
+  static Views.Pagination pagination(Listing listing, int current, int total) {
     List<Views.PageLink> pages = new ArrayList<>();
     boolean gap = false;
     for (int n = 1; n <= total; n++) {
       if (n == 1 || n == total || Math.abs(n - current) <= 2) {
-        pages.add(new Views.PageLink(n, pagePath(base, n), n == current, false));
+        pages.add(new Views.PageLink(n, listing.pagePath(n), n == current, false));
         gap = false;
       } else if (!gap) {
         pages.add(new Views.PageLink(0, "", false, true));
         gap = true;
       }
     }
-    return new Views.Pagination(current, total, current > 1 ? pagePath(base, current - 1) : "",
-        current < total ? pagePath(base, current + 1) : "", pages);
+    return new Views.Pagination(current, total,
+        current > 1 ? listing.pagePath(current - 1) : "",
+        current < total ? listing.pagePath(current + 1) : "", pages);
   }
 
-  private Views.Feed feed(String title, String description, String path, String dir, List<ArticlePage> all) {
+  /** The feed of a list: its newest articles, titled after the list. */
+  private Views.Feed feed(Listing listing) {
+    String title = site.title();
+    String description = site.description();
+    if (listing.kind() == Listing.Kind.CATEGORY) {
+      String name = listing.taxon().orElseThrow().name();
+      title = name + " — " + site.title();
+      description = "Chuyên mục " + name;
+    }
+    List<ArticlePage> all = listing.articles();
     List<ArticlePage> items = all.subList(0, Math.min(FEED_SIZE, all.size()));
     OffsetDateTime updated = items.stream()
         .map(a -> a.article().lastmod().orElse(a.article().date()))
         .max(OffsetDateTime::compareTo)
         .orElse(OffsetDateTime.parse("2000-01-01T00:00:00+07:00"));
-    return new Views.Feed(title, description, path, dir + "rss.xml", dir + "atom.xml", items, updated);
-  }
-
-  private Job feedJob(String kind, Views.Feed feed) {
-    Map<String, Object> c = new HashMap<>();
-    c.put("site", site);
-    c.put("feed", feed);
-    return new Job(kind.equals("rss") ? feed.rss() : feed.atom(), kind + ".xml", c);
-  }
-
-  private void sitemaps(SiteModel model, List<Job> jobs) {
-    List<Views.SitemapEntry> entries = new ArrayList<>();
-    entries.add(new Views.SitemapEntry("", model.articles().isEmpty() ? null : model.articles().get(0).article().date()));
-    for (ArticlePage a : model.articles()) {
-      entries.add(new Views.SitemapEntry(a.path(), a.article().lastmod().orElse(a.article().date())));
-    }
-    for (String index : List.of(SiteModelBuilder.CATEGORIES, SiteModelBuilder.TAGS, SiteModelBuilder.ORGANIZATIONS,
-        SiteModelBuilder.TERMS, SiteModelBuilder.YEARS)) {
-      entries.add(new Views.SitemapEntry(index, null));
-    }
-    model.categories().forEach(t -> entries.add(new Views.SitemapEntry(t.path(), null)));
-    model.tags().forEach(t -> entries.add(new Views.SitemapEntry(t.path(), null)));
-    for (YearArchive y : model.years()) {
-      entries.add(new Views.SitemapEntry(y.path(), null));
-      y.months().forEach(m -> entries.add(new Views.SitemapEntry(m.path(), null)));
-    }
-    model.organizations().forEach(o -> entries.add(new Views.SitemapEntry(o.path(), null)));
-    model.terms().forEach(t -> entries.add(new Views.SitemapEntry(t.path(), null)));
-    if (entries.size() <= SITEMAP_SIZE) {
-      Map<String, Object> c = new HashMap<>();
-      c.put("entries", entries);
-      jobs.add(new Job("sitemap.xml", "sitemap.xml", c));
-      return;
-    }
-    List<String> parts = new ArrayList<>();
-    for (int from = 0, k = 1; from < entries.size(); from += SITEMAP_SIZE, k++) {
-      Map<String, Object> c = new HashMap<>();
-      c.put("entries", entries.subList(from, Math.min(entries.size(), from + SITEMAP_SIZE)));
-      String file = "sitemap-" + k + ".xml";
-      parts.add(file);
-      jobs.add(new Job(file, "sitemap.xml", c));
-    }
-    Map<String, Object> c = new HashMap<>();
-    c.put("sitemaps", parts);
-    jobs.add(new Job("sitemap.xml", "sitemap-index.xml", c));
+    return new Views.Feed(title, description, listing.path(), listing.rss(), listing.atom(), items,
+        updated);
   }
 
   /** JSON-LD NewsArticle for an article page: the theme's {@code json_ld(article)}. */

@@ -33,12 +33,4 @@ public final class Views {
       String atom,
       List<ArticlePage> items,
       OffsetDateTime updated) {}
-
-  /** A sitemap's address, with the day it last changed when there is one ({@code day} null when not). */
-  public record SitemapEntry(String path, java.time.OffsetDateTime day) {
-    /** The day as {@code 2020-01-17}, empty when none: worked out when the sitemap is rendered, not for every preview rebuild. */
-    public String lastmod() {
-      return day == null ? "" : day.toLocalDate().toString();
-    }
-  }
 }
