@@ -135,26 +135,29 @@ public final class SiteRenderer {
     if (aliases.isEmpty()) {
       return List.of();
     }
+    // Keyed by the address in lower case, as a server whose file names ignore case sees it.
     Map<String, String> files = new HashMap<>();
-    jobs.keySet().forEach(f -> files.put(f, "the page /" + address(f)));
-    assets.forEach(f -> files.putIfAbsent(f, "a file of the theme"));
-    statics.forEach(f -> files.putIfAbsent(f, "the file " + contentPrefix + f));
+    jobs.keySet().forEach(f -> files.put(Addresses.fold(f), "the page /" + address(f)));
+    assets.forEach(f -> files.putIfAbsent(Addresses.fold(f), "the theme's file /" + f));
+    statics.forEach(f -> files.putIfAbsent(Addresses.fold(f), "the file " + contentPrefix + f));
     Map<String, String> holds = new HashMap<>();
     for (String f : new java.util.TreeSet<>(files.keySet())) {
       for (String folder : Addresses.folders(f)) {
-        holds.putIfAbsent(folder, files.get(f).equals("a file of the theme") ? "the theme's file /" + f : files.get(f));
+        holds.putIfAbsent(folder, files.get(f));
       }
     }
     List<Diagnostic> out = new ArrayList<>();
     for (Alias a : aliases) {
       String shown = "alias /" + address(a.file());
       String source = a.target().article().sourcePath();
-      java.util.Optional<String> outer = Addresses.folders(a.file()).stream().filter(files::containsKey).findFirst();
+      String folded = Addresses.fold(a.file());
+      java.util.Optional<String> outer = Addresses.folders(a.file()).stream()
+          .filter(f -> files.containsKey(Addresses.fold(f))).findFirst();
       if (outer.isPresent()) {
         out.add(a.at().error(source, shown + " is inside /" + outer.get() + ", which is the address of "
-            + files.get(outer.get()) + ", not a folder; choose another alias"));
-      } else if (holds.containsKey(a.file())) {
-        out.add(a.at().error(source, shown + " is a folder of the site: it holds " + holds.get(a.file())
+            + files.get(Addresses.fold(outer.get())) + ", not a folder; choose another alias"));
+      } else if (holds.containsKey(folded)) {
+        out.add(a.at().error(source, shown + " is a folder of the site: it holds " + holds.get(folded)
             + "; choose another alias"));
       }
     }

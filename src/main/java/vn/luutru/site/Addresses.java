@@ -29,6 +29,14 @@ public final class Addresses {
     return n < 10 ? "0" + n : Integer.toString(n);
   }
 
+  /**
+   * {@code file} as a file system that ignores case sees it (Windows, macOS): two addresses with
+   * one fold would be one file on such a server.
+   */
+  public static String fold(String file) {
+    return file.toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** The folders {@code file} is in, outermost first: {@code a/b/c.html} is in {@code a/b}. */
   public static List<String> folders(String file) {
     List<String> out = new ArrayList<>();

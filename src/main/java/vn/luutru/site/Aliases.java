@@ -30,17 +30,19 @@ final class Aliases {
     if (articles.stream().allMatch(a -> a.aliases().isEmpty())) {
       return new ArrayList<>();
     }
+    // Keyed by the address in lower case: a site copied to a server whose file names ignore case
+    // (Windows, macOS) would put /Tin/1.html and /tin/1.html in one file.
     Map<String, String> owner = new HashMap<>();
     for (String f : PageList.fixedFiles()) {
-      owner.put(f, "the page /" + f);
+      owner.put(Addresses.fold(f), "the page /" + f);
     }
     for (int i = 0; i < articles.size(); i++) {
-      owner.put(paths[i] + "index.html", articles.get(i).sourcePath());
+      owner.put(Addresses.fold(paths[i] + "index.html"), articles.get(i).sourcePath());
     }
     for (String s : staticFiles) {
       // A file that takes a page's address is reported with every other address the templates
       // claim (SiteRenderer.plan); here it only keeps aliases off it.
-      owner.putIfAbsent(s, "the file " + contentPrefix + s);
+      owner.putIfAbsent(Addresses.fold(s), "the file " + contentPrefix + s);
     }
     // An address is a file or a folder, never both: each folder of the site, with what it holds.
     Map<String, String> holds = new HashMap<>();
@@ -57,25 +59,27 @@ final class Aliases {
         String last = alias.substring(alias.lastIndexOf('/') + 1);
         String file = alias.endsWith("/") ? alias + "index.html" : last.contains(".") ? alias : alias + "/index.html";
         Position at = a.position("aliases." + k);
-        String previous = owner.get(file);
+        String previous = owner.get(Addresses.fold(file));
         if (previous != null) {
           diags.add(at.error(a.sourcePath(), "alias /" + alias + " is already the address of "
               + (previous.equals(a.sourcePath()) ? "this article" : previous)));
           continue;
         }
-        Optional<String> outer = Addresses.folders(file).stream().filter(owner::containsKey).findFirst();
+        Optional<String> outer =
+            Addresses.folders(file).stream().filter(f -> owner.containsKey(Addresses.fold(f))).findFirst();
         if (outer.isPresent()) {
-          String o = owner.get(outer.get());
+          String o = owner.get(Addresses.fold(outer.get()));
           diags.add(at.error(a.sourcePath(), "alias /" + alias + " is inside /" + outer.get() + ", which is the address of "
               + (o.equals(a.sourcePath()) ? "this article" : o) + ", not a folder; choose another alias"));
           continue;
         }
-        if (holds.containsKey(file)) {
-          diags.add(at.error(a.sourcePath(), "alias /" + alias + " is a folder of the site: it holds " + holds.get(file)
+        if (holds.containsKey(Addresses.fold(file))) {
+          diags.add(at.error(a.sourcePath(), "alias /" + alias + " is a folder of the site: it holds "
+              + holds.get(Addresses.fold(file))
               + "; choose another alias"));
           continue;
         }
-        owner.put(file, a.sourcePath());
+        owner.put(Addresses.fold(file), a.sourcePath());
         addFolders(holds, file, "the redirect page /" + file + " of " + a.sourcePath());
         out.add(new Alias(file, pages.get(i), at));
       }
@@ -87,7 +91,7 @@ final class Aliases {
   /** Records that each folder of {@code file} holds {@code what}, unless it holds something already. */
   private static void addFolders(Map<String, String> holds, String file, String what) {
     for (String folder : Addresses.folders(file)) {
-      holds.putIfAbsent(folder, what);
+      holds.putIfAbsent(Addresses.fold(folder), what);
     }
   }
 

@@ -115,6 +115,11 @@ class HostileInputIT {
     // regression: these passed check, and build failed with no place (or overwrote the marker file)
     {"alias-duoi-trang-chu", "alias-duoi-trang-chu/bai.md:4:11: error: alias /index.html/x is inside /index.html, which is"
         + " the address of the page /index.html, not a folder; choose another alias"},
+    // regression: on a server whose file names ignore case (Windows, macOS) these are one file
+    {"alias-hoa-thuong", "alias-hoa-thuong/bai.md:4:11: error: alias /INDEX.HTML/x is inside /INDEX.HTML, which is"
+        + " the address of the page /index.html, not a folder; choose another alias"},
+    {"alias-trung-hoa-thuong", "alias-trung-hoa-thuong/b.md:4:11: error: alias /Tin-Tuc/7.html is already the address of"
+        + " {c}/alias-trung-hoa-thuong/a.md"},
     {"alias-duoi-rss", "alias-duoi-rss/bai.md:4:11: error: alias /rss.xml/x is inside /rss.xml, which is the address of"
         + " the page /rss.xml, not a folder"},
     {"alias-duoi-sitemap", "alias-duoi-sitemap/bai.md:4:11: error: alias /sitemap.xml/x is inside /sitemap.xml, which is"
