@@ -635,27 +635,10 @@ public final class SiteModelBuilder {
       this.collator = collator;
     }
 
-    /**
-     * Slugs of category, tag and organisation names, which repeat in every article that has
-     * them: folding each again took a preview's rebuild of 10,000 articles tens of milliseconds.
-     * Names are few; the cache is emptied should they pass {@value #NAMES}.
-     */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> SLUGS =
-        new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int NAMES = 10_000;
-
+    /** The slug of a category, tag or organisation name: {@code khong-ten} when it has none. */
     static String slugOf(String name) {
-      String cached = SLUGS.get(name);
-      if (cached != null) {
-        return cached;
-      }
-      String s = VietnameseText.slug(name);
-      String slug = s.isEmpty() ? "khong-ten" : s;
-      if (SLUGS.size() >= NAMES) {
-        SLUGS.clear();
-      }
-      SLUGS.put(name, slug);
-      return slug;
+      String slug = VietnameseText.slug(name);
+      return slug.isEmpty() ? "khong-ten" : slug;
     }
 
     List<Link> links(List<String> names, String root) {
