@@ -45,6 +45,8 @@ import vn.luutru.content.Diagnostic;
  * preview through DNS rebinding); a request head that does not come whole in time is cut off
  * ({@link Limits}); static files are streamed, by ranges when asked, and an SVG image only as the
  * last good build checked it; a reload client that does not read is dropped, never waited for.
+ * The JDK's server delays small responses unless the JVM-wide {@code sun.net.httpserver.nodelay}
+ * is set before its first server starts: setting it is the application's choice, not this class's.
  *
  * <pre>{@code
  * try (PreviewServer s = PreviewServer.start(config, "127.0.0.1", 8080, err)) {
@@ -129,7 +131,6 @@ public final class PreviewServer implements AutoCloseable {
     this.log = log;
     this.onRebuild = onRebuild;
     this.prefix = preview.config().basePath();
-    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
     try {
       server.setExecutor(executor);
@@ -168,15 +169,24 @@ public final class PreviewServer implements AutoCloseable {
    * server starts even when it has errors, and shows them until they are fixed.
    */
   public static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log) throws IOException {
-    return start(config, bind, port, log, r -> {});
+    return start(config, bind, port, log, WARM_UPS);
+  }
+
+  /**
+   * As {@link #start(SiteConfig, String, int, PrintWriter)}, running at most {@code warmUps}
+   * rebuilds after the first ({@link #WARM_UPS} by default; a benchmark gives 0 to measure what
+   * they change).
+   */
+  public static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
+      int warmUps) throws IOException {
+    return start(config, bind, port, log, r -> {}, Limits.DEFAULT, warmUps);
   }
 
   /**
    * Rebuilds, without keeping them, run after the first build ({@link Preview#warmUp}), at most:
-   * the loops of a rebuild reach C2 only after several. {@code -Dluutru.serve.warmUps=0} leaves
-   * them out, for measuring what they change.
+   * the loops of a rebuild reach C2 only after several.
    */
-  static final int WARM_UPS = 8;
+  public static final int WARM_UPS = 8;
   /** No warm-up starts after this long: on a large archive one takes a second or more. */
   static final long WARM_UP_NANOS = 3_000_000_000L;
 
@@ -195,6 +205,11 @@ public final class PreviewServer implements AutoCloseable {
 
   static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
       Consumer<Preview.Rebuild> onRebuild, Limits limits) throws IOException {
+    return start(config, bind, port, log, onRebuild, limits, WARM_UPS);
+  }
+
+  private static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild, Limits limits, int warmUps) throws IOException {
     Preview preview = new Preview(config);
     // Watching before the first build: a change made during it is seen, and the first save
     // re-reads only what changed instead of walking the folder again.
@@ -209,7 +224,6 @@ public final class PreviewServer implements AutoCloseable {
     s.report(first);
     s.server.start();
     s.watching.start();
-    int warmUps = Integer.getInteger("luutru.serve.warmUps", WARM_UPS);
     Thread warming = new Thread(() -> warmUp(preview, warmUps, WARM_UP_NANOS,
         () -> s.sawChange || s.stopped.getCount() == 0), "luutru-warm-up");
     warming.setDaemon(true);
