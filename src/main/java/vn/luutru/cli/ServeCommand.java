@@ -41,8 +41,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SiteConfig c = site.config(spec.commandLine(), clock);
-    SiteConfig config = new SiteConfig(c.title(), c.description(), c.baseUrl(), c.pageSize(), c.contentDir(),
-        c.shownContentDir(), c.templatesDir(), c.outputDir(), !hideDrafts || c.drafts(), c.future(), c.today());
+    SiteConfig config = c.toBuilder().drafts(!hideDrafts || c.drafts()).build();
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     if (!InetAddress.getByName(bind).isLoopbackAddress()) {
