@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.internal.Json;
 import vn.luutru.site.Alias;
 import vn.luutru.site.ArticlePage;
 import vn.luutru.site.Link;

@@ -414,7 +414,7 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   private static String json(String s) {
-    return vn.luutru.render.Json.write(s);
+    return vn.luutru.internal.Json.write(s);
   }
 
   private void broadcast(String event, String data) {
