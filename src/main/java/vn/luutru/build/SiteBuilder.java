@@ -283,11 +283,6 @@ public final class SiteBuilder {
   }
 
   private static List<Diagnostic> sorted(List<Diagnostic> diags) {
-    List<Diagnostic> out = new ArrayList<>(diags);
-    out.sort(java.util.Comparator.comparing(Diagnostic::path)
-        .thenComparingInt(Diagnostic::line)
-        .thenComparingInt(Diagnostic::column)
-        .thenComparing(Diagnostic::message));
-    return out;
+    return Diagnostic.sorted(diags);
   }
 }

@@ -284,9 +284,7 @@ public final class SiteRenderer {
         sink.write(asset.getKey(), asset.getValue());
       }
     }
-    List<Diagnostic> sorted = new ArrayList<>(diags);
-    sorted.sort(java.util.Comparator.comparing(Diagnostic::headline));
-    return sorted;
+    return Diagnostic.sorted(diags);
   }
 
   private String templatePath(String template) {

@@ -330,12 +330,7 @@ public final class SiteModelBuilder {
         });
 
     List<Alias> aliases = aliases(articles, pages, paths, staticFiles, options.contentPrefix(), diags);
-    List<Diagnostic> sorted = new ArrayList<>(diags);
-    sorted.sort(
-        Comparator.comparing(Diagnostic::path)
-            .thenComparingInt(Diagnostic::line)
-            .thenComparingInt(Diagnostic::column)
-            .thenComparing(Diagnostic::message));
+    List<Diagnostic> sorted = Diagnostic.sorted(diags);
     return new SiteModel(
         pages,
         categories.taxa(pages, CATEGORIES),
