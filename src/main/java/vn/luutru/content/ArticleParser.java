@@ -729,18 +729,14 @@ public final class ArticleParser {
         if (raw.isEmpty()) {
           continue;
         }
-        String path = raw.get();
-        try {
-          URI u = new URI(path.replace(" ", "%20"));
-          path = u.getRawPath() == null ? "" : u.getPath();
-        } catch (URISyntaxException e) {
+        if (!SitePath.isValidAddress(raw.get())) {
           error(item, key + ": not a valid address: '" + raw.get() + "'");
           continue;
         }
+        String path = SitePath.decode(raw.get()).orElse("");
         path = path.startsWith("/") ? path.substring(1) : path;
         List<String> segments = List.of(path.split("/"));
-        if (path.isEmpty() || path.contains("\\") || path.contains("//") || segments.contains("..")
-            || segments.contains(".")) {
+        if (path.isEmpty() || SitePath.of(path).isEmpty()) {
           error(item, key + ": '" + raw.get() + "' is not a page address inside the site");
           continue;
         }

@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.content.SitePath;
 
 /**
  * {@code luutru serve}: the preview on {@code http://127.0.0.1:8080/} under the site's path
@@ -690,24 +691,13 @@ public final class PreviewServer implements AutoCloseable {
       return Optional.empty();
     }
     String rest = rawPath.substring(prefix.length());
-    String decoded;
-    try {
-      decoded = java.net.URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    if (rest.startsWith("/")) {
       return Optional.empty();
     }
-    if (decoded.indexOf('\0') >= 0 || decoded.contains("\\") || decoded.startsWith("/") || decoded.contains("//")) {
-      return Optional.empty();
-    }
-    for (String segment : decoded.split("/")) {
-      if (segment.equals("..") || segment.equals(".")) {
-        return Optional.empty();
-      }
-    }
-    if (decoded.isEmpty() || decoded.endsWith("/")) {
-      decoded += "index.html";
-    }
-    return Optional.of(decoded);
+    // Under a leading slash, a first segment with a colon is not read as a scheme.
+    return SitePath.decode("/" + rest).map(p -> p.substring(1))
+        .filter(p -> p.indexOf('\0') < 0 && SitePath.of(p).isPresent())
+        .map(p -> p.isEmpty() || p.endsWith("/") ? p + "index.html" : p);
   }
 
   private void notFound(HttpExchange ex) throws IOException {
