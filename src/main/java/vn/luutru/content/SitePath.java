@@ -22,7 +22,10 @@ import java.util.Optional;
 public record SitePath(String path) {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  /** @throws IllegalArgumentException when {@code path} starts with {@code /} or has a segment that is empty, . or .. */
+  /**
+   * @throws IllegalArgumentException when {@code path} starts with {@code /} or has a segment
+   *     that is empty, . or ..
+   */
   public SitePath {
     if (!isRelativeAndPlain(path)) {
       throw new IllegalArgumentException("not a plain relative path: " + path);

@@ -308,7 +308,7 @@ final class HtmlRepair {
       }
       for (String attr : List.of("href", "src", "cite")) {
         if (e.hasAttr(attr)) {
-          e.attr(attr, encodeUrl(e.attr(attr).strip()));
+          e.attr(attr, SitePath.escape(e.attr(attr).strip()));
         }
       }
     }
@@ -381,8 +381,4 @@ final class HtmlRepair {
     return out.toString();
   }
 
-  /** Percent-encodes what a URL may not hold as it is: see {@link SitePath#escape}. */
-  static String encodeUrl(String url) {
-    return SitePath.escape(url);
-  }
 }
