@@ -8,7 +8,7 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import vn.luutru.config.SiteConfig;
-import vn.luutru.content.ArticleParser;
+import vn.luutru.content.Dates;
 
 /** The options that say which site to build: shared by build, check and serve. */
 final class SiteOptions {
@@ -60,7 +60,7 @@ final class SiteOptions {
       return SiteConfig.builder().title(title).description(description).baseUrl(baseUrl)
           .pageSize(pageSize).contentDir(content).templatesDir(userTemplates).outputDir(output)
           .drafts(drafts).future(future)
-          .today(LocalDate.now(clock.withZone(ArticleParser.VIETNAM))).build();
+          .today(LocalDate.now(clock.withZone(Dates.VIETNAM))).build();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cli, e.getMessage());
     }
