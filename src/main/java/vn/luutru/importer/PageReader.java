@@ -233,7 +233,8 @@ final class PageReader {
   private static Optional<LocalDate> date(Document doc, Element body) {
     Element time = doc.selectFirst("time[datetime], meta[property=article:published_time]");
     if (time != null) {
-      Optional<LocalDate> d = Dates.find(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
+      Optional<LocalDate> d =
+          Dates.find(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
       if (d.isPresent()) {
         return d;
       }

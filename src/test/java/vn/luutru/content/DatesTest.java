@@ -23,7 +23,8 @@ class DatesTest {
     "hôm qua                    | NONE",
   })
   void parsesAFrontMatterValue(String value, String parsed) {
-    assertThat(Dates.parse(value)).isEqualTo(Optional.ofNullable(parsed).map(OffsetDateTime::parse));
+    assertThat(Dates.parse(value))
+        .isEqualTo(Optional.ofNullable(parsed).map(OffsetDateTime::parse));
   }
 
   @Test
