@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
@@ -35,8 +34,9 @@ public final class IndexBench {
     Path content = Path.of(args[0]);
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     Path scratch = Path.of(args.length > 2 ? args[2] : "/dev/shm/index-bench");
-    SiteConfig config = new SiteConfig("Lưu trữ", "", "http://localhost:8080/", 20, content, content.toString(),
-        Optional.empty(), scratch.resolve("unused"), true, false, LocalDate.of(2100, 1, 1));
+    SiteConfig config = SiteConfig.builder().title("Lưu trữ").baseUrl("http://localhost:8080/")
+        .contentDir(content).outputDir(scratch.resolve("unused")).drafts(true)
+        .today(LocalDate.of(2100, 1, 1)).build();
     SiteBuilder.Modelled modelled = SiteBuilder.model(config, SiteBuilder.Caches.none(), false, new LinkedHashMap<>());
     List<ArticlePage> pages = modelled.built().articles();
     Map<String, List<Long>> all = new LinkedHashMap<>();

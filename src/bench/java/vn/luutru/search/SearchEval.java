@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,8 +58,8 @@ public final class SearchEval {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     try (StaticServer server = new StaticServer(site, "/luu-tru/")) {
-      SiteConfig config = new SiteConfig("Lưu trữ", "", server.url(), 20, content, content.toString(),
-          Optional.empty(), site, false, false, LocalDate.of(2100, 1, 1));
+      SiteConfig config = SiteConfig.builder().title("Lưu trữ").baseUrl(server.url())
+          .contentDir(content).outputDir(site).today(LocalDate.of(2100, 1, 1)).build();
       long t0 = System.nanoTime();
       BuildResult built = SiteBuilder.build(config);
       if (!built.written()) {

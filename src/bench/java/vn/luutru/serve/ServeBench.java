@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +41,15 @@ public final class ServeBench {
       article = s.filter(p -> p.toString().endsWith(".md")).sorted().findFirst().orElseThrow();
     }
     String original = Files.readString(article);
-    SiteConfig config = new SiteConfig("Lưu trữ", "", "http://localhost:8080/", 20, content, content.toString(),
-        Optional.empty(), Path.of("target/serve-bench-unused"), true, false, LocalDate.of(2100, 1, 1));
+    SiteConfig config = SiteConfig.builder().title("Lưu trữ").baseUrl("http://localhost:8080/")
+        .contentDir(content).outputDir(Path.of("target/serve-bench-unused")).drafts(true)
+        .today(LocalDate.of(2100, 1, 1)).build();
+    // As luutru serve does: the JDK's server answers small requests late without it.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    int warmUps = Integer.getInteger("luutru.serve.warmUps", PreviewServer.WARM_UPS);
     long t0 = System.nanoTime();
-    try (PreviewServer server = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter()))) {
+    try (PreviewServer server = PreviewServer.start(config, "127.0.0.1", 0,
+        new PrintWriter(new StringWriter()), warmUps)) {
       System.out.printf(Locale.ROOT, "first build in memory: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
       HttpClient http = HttpClient.newHttpClient();
       BlockingQueue<String> events = new LinkedBlockingQueue<>();

@@ -122,7 +122,16 @@ public final class SiteBuilder {
 
   /** As {@link #build(SiteConfig)}; the site is swapped in only through {@code gate}. */
   public static BuildResult build(SiteConfig config, SwapGate gate) throws IOException {
-    return build(config, () -> { }, gate);
+    return build(config, gate, true);
+  }
+
+  /**
+   * As {@link #build(SiteConfig, SwapGate)}; without {@code searchIndex} no search index is
+   * written, which only a benchmark asks for, to measure what the index costs.
+   */
+  public static BuildResult build(SiteConfig config, SwapGate gate, boolean searchIndex)
+      throws IOException {
+    return build(config, () -> { }, gate, searchIndex);
   }
 
   /** What a test runs at a point of the build, to change the content folder under it. */
@@ -133,14 +142,13 @@ public final class SiteBuilder {
 
   /** As {@link #build(SiteConfig)}, running {@code beforeCopy} after the checks, before the static files are copied. */
   static BuildResult build(SiteConfig config, Seam beforeCopy) throws IOException {
-    return build(config, beforeCopy, SwapGate.open());
+    return build(config, beforeCopy, SwapGate.open(), true);
   }
 
-  private static BuildResult build(SiteConfig config, Seam beforeCopy, SwapGate gate) throws IOException {
+  private static BuildResult build(SiteConfig config, Seam beforeCopy, SwapGate gate,
+      boolean searchIndex) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
-    // -Dluutru.searchIndex=false builds without the index: only for measuring what it costs.
-    boolean index = !"false".equals(System.getProperty("luutru.searchIndex"));
-    Words words = new Words(index);
+    Words words = new Words(searchIndex);
     // A build stopped between the two moves of its swap left no site: put back first, so that
     // even a build that fails leaves the last site in place.
     Optional<Diagnostic> recovered = SiteWriter.recover(config.outputDir()).map(old -> Diagnostic.warning(
@@ -275,11 +283,6 @@ public final class SiteBuilder {
   }
 
   private static List<Diagnostic> sorted(List<Diagnostic> diags) {
-    List<Diagnostic> out = new ArrayList<>(diags);
-    out.sort(java.util.Comparator.comparing(Diagnostic::path)
-        .thenComparingInt(Diagnostic::line)
-        .thenComparingInt(Diagnostic::column)
-        .thenComparing(Diagnostic::message));
-    return out;
+    return Diagnostic.sorted(diags);
   }
 }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.content.PrintableText;
-import vn.luutru.output.SwapGate;
 
 /** {@code luutru build}: writes the whole site, or nothing. */
 @Command(
@@ -24,7 +23,7 @@ import vn.luutru.output.SwapGate;
     })
 final class BuildCommand implements Callable<Integer> {
   private final Clock clock;
-  private final SwapGate gate;
+  private final Switches switches;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -33,16 +32,17 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--timings", description = "Print how long each stage took.")
   boolean timings;
 
-  BuildCommand(Clock clock, SwapGate gate) {
+  BuildCommand(Clock clock, Switches switches) {
     this.clock = clock;
-    this.gate = gate;
+    this.switches = switches;
   }
 
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    BuildResult result = SiteBuilder.build(site.config(spec.commandLine(), clock), gate);
+    BuildResult result = SiteBuilder.build(site.config(spec.commandLine(), clock), switches.gate(),
+        switches.searchIndex());
     Reports.Counts counts = Reports.print(result.diagnostics(), err);
     if (timings) {
       // Stages on one line, the parts of a stage ("search.postings") on a line of their own.

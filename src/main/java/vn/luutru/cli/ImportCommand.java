@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import vn.luutru.content.ArticleParser;
+import vn.luutru.content.Dates;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.content.PrintableText;
 import vn.luutru.importer.Importer;
@@ -42,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     List<Importer.Result> results =
-        Importer.importAll(inputs, content, LocalDate.now(clock.withZone(ArticleParser.VIETNAM)));
+        Importer.importAll(inputs, content, LocalDate.now(clock.withZone(Dates.VIETNAM)));
     int written = 0;
     int failed = 0;
     int incomplete = 0;

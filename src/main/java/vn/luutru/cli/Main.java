@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Properties;
@@ -36,24 +34,26 @@ public final class Main implements Runnable {
     }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    // A test's seam: -Dluutru.test.beforeSwap=FILE holds a build before its swap until FILE (a
-    // named pipe) has been read to its end.
-    String hold = System.getProperty("luutru.test.beforeSwap");
-    SwapGate gate = hold == null ? SwapGate.open() : SwapGate.open(() -> Files.readAllBytes(Path.of(hold)));
+    Switches switches = Switches.fromSystemProperties();
     if (System.getProperty(Relaunch.MARK) != null) {
-      Relaunch.dieWithParent(System.in, gate, () -> Runtime.getRuntime().halt(1));
+      Relaunch.dieWithParent(System.in, switches.gate(), () -> Runtime.getRuntime().halt(1));
     }
-    System.exit(run(args, out, err, Clock.systemDefaultZone(), gate));
+    System.exit(run(args, out, err, Clock.systemDefaultZone(), switches));
   }
 
   /** Runs the command line; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock) {
-    return run(args, out, err, clock, SwapGate.open());
+    return run(args, out, err, clock, Switches.DEFAULT);
   }
 
   /** As {@link #run(String[], PrintWriter, PrintWriter, Clock)}; a build swaps its site in through {@code gate}. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, SwapGate gate) {
-    CommandLine cli = new CommandLine(new Main(), new Factory(clock, gate));
+    return run(args, out, err, clock, Switches.DEFAULT.through(gate));
+  }
+
+  private static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock,
+      Switches switches) {
+    CommandLine cli = new CommandLine(new Main(), new Factory(clock, switches));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -102,17 +102,17 @@ public final class Main implements Runnable {
   }
 
   /** Creates commands, handing the clock to those that need one. */
-  private record Factory(Clock clock, SwapGate gate) implements CommandLine.IFactory {
+  private record Factory(Clock clock, Switches switches) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == BuildCommand.class) {
-        return cls.cast(new BuildCommand(clock, gate));
+        return cls.cast(new BuildCommand(clock, switches));
       }
       if (cls == ImportCommand.class) {
         return cls.cast(new ImportCommand(clock));
       }
       if (cls == ServeCommand.class) {
-        return cls.cast(new ServeCommand(clock));
+        return cls.cast(new ServeCommand(clock, switches));
       }
       if (cls == CheckCommand.class) {
         return cls.cast(new CheckCommand(clock));

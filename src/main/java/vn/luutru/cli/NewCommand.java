@@ -13,8 +13,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import vn.luutru.content.ArticleParser;
 import vn.luutru.content.CongressTitle;
+import vn.luutru.content.Dates;
 import vn.luutru.content.PrintableText;
 import vn.luutru.content.VietnameseText;
 
@@ -46,7 +46,7 @@ final class NewCommand implements Callable<Integer> {
     if (slug.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "the title has no letters or digits: " + title);
     }
-    LocalDate today = LocalDate.now(clock.withZone(ArticleParser.VIETNAM));
+    LocalDate today = LocalDate.now(clock.withZone(Dates.VIETNAM));
     Path file = content.resolve(String.format(Locale.ROOT, "%d/%02d/%s.md", today.getYear(), today.getMonthValue(), slug));
     StringBuilder s = new StringBuilder("---\n");
     s.append("title: ").append(quote(clean)).append('\n');

@@ -18,6 +18,7 @@ import vn.luutru.serve.PreviewServer;
     })
 final class ServeCommand implements Callable<Integer> {
   private final Clock clock;
+  private final Switches switches;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,24 +33,27 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--hide-drafts", description = "Leave out drafts, as build does.")
   boolean hideDrafts;
 
-  ServeCommand(Clock clock) {
+  ServeCommand(Clock clock, Switches switches) {
     this.clock = clock;
+    this.switches = switches;
   }
 
   @Override
   public Integer call() throws Exception {
     SiteConfig c = site.config(spec.commandLine(), clock);
-    SiteConfig config = new SiteConfig(c.title(), c.description(), c.baseUrl(), c.pageSize(), c.contentDir(),
-        c.shownContentDir(), c.templatesDir(), c.outputDir(), !hideDrafts || c.drafts(), c.future(), c.today());
+    SiteConfig config = c.toBuilder().drafts(!hideDrafts || c.drafts()).build();
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     if (!InetAddress.getByName(bind).isLoopbackAddress()) {
       err.println("luutru serve: warning: listening on " + bind + ": other machines on the network can read this"
           + " preview, drafts included");
     }
+    // The JDK reads this once, when its first HTTP server starts, for every server of the JVM:
+    // without it, small responses wait for the client's delayed acknowledgement.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     PreviewServer server;
     try {
-      server = PreviewServer.start(config, bind, port, err);
+      server = PreviewServer.start(config, bind, port, err, switches.warmUps());
     } catch (java.net.BindException e) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--port " + port + ": cannot listen on " + bind + ":" + port + " (" + e.getMessage() + ")");

@@ -8,7 +8,7 @@ import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import vn.luutru.config.SiteConfig;
-import vn.luutru.content.ArticleParser;
+import vn.luutru.content.Dates;
 
 /** The options that say which site to build: shared by build, check and serve. */
 final class SiteOptions {
@@ -33,7 +33,7 @@ final class SiteOptions {
   String description = "Kho lưu trữ tin bài";
 
   @Option(names = "--page-size", paramLabel = "N", description = "Articles per list page (default: ${DEFAULT-VALUE}).")
-  int pageSize = 20;
+  int pageSize = SiteConfig.DEFAULT_PAGE_SIZE;
 
   @Option(names = "--drafts", description = "Include articles marked draft: true.")
   boolean drafts;
@@ -57,8 +57,10 @@ final class SiteOptions {
       throw new CommandLine.ParameterException(cli, "--page-size must be 1 or more");
     }
     try {
-      return new SiteConfig(title, description, baseUrl, pageSize, content, content.toString(), userTemplates,
-          output, drafts, future, LocalDate.now(clock.withZone(ArticleParser.VIETNAM)));
+      return SiteConfig.builder().title(title).description(description).baseUrl(baseUrl)
+          .pageSize(pageSize).contentDir(content).templatesDir(userTemplates).outputDir(output)
+          .drafts(drafts).future(future)
+          .today(LocalDate.now(clock.withZone(Dates.VIETNAM))).build();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cli, e.getMessage());
     }

@@ -4,10 +4,21 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything one build needs to know besides the content itself.
+ * Everything one build needs to know besides the content itself. Made by {@link #builder()},
+ * which documents every default:
+ *
+ * <pre>{@code
+ * SiteConfig config = SiteConfig.builder()
+ *     .title("Đảng bộ Sở Công Thương")
+ *     .baseUrl("https://example.org/luu-tru/")
+ *     .contentDir(Path.of("content"))
+ *     .build();
+ * }</pre>
  *
  * @param title the site's name, shown in every page's header and title
  * @param description one sentence for the home page's meta description and feeds
@@ -37,6 +48,9 @@ public record SiteConfig(
 
   public static final String DEFAULT_TITLE = "Lưu trữ tin tức";
   public static final String DEFAULT_BASE_URL = "http://localhost:8080/";
+  public static final int DEFAULT_PAGE_SIZE = 20;
+  /** Vietnam's time zone, UTC+7 all year, in which the default {@code today} is taken. */
+  private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
   public SiteConfig {
     baseUrl = normalizeBaseUrl(baseUrl);
@@ -83,5 +97,124 @@ public record SiteConfig(
   /** The path prefix of every link: {@code /} or {@code /luu-tru/}. */
   public String basePath() {
     return URI.create(baseUrl).getRawPath();
+  }
+
+  /** A builder with every default of {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder().title(title).description(description).baseUrl(baseUrl)
+        .pageSize(pageSize).contentDir(contentDir).shownContentDir(shownContentDir)
+        .templatesDir(templatesDir).outputDir(outputDir).drafts(drafts).future(future)
+        .today(today);
+  }
+
+  /**
+   * Makes a {@link SiteConfig}; each setter replaces a default, and {@link #build()} checks the
+   * whole. Not thread-safe; the configuration it builds is immutable.
+   */
+  public static final class Builder {
+    private String title = DEFAULT_TITLE;
+    private String description = "";
+    private String baseUrl = DEFAULT_BASE_URL;
+    private int pageSize = DEFAULT_PAGE_SIZE;
+    private Path contentDir = Path.of("content");
+    private String shownContentDir;
+    private Optional<Path> templatesDir = Optional.empty();
+    private Path outputDir = Path.of("site");
+    private boolean drafts;
+    private boolean future;
+    private LocalDate today;
+
+    private Builder() {}
+
+    /** The site's name. Default: {@value SiteConfig#DEFAULT_TITLE}. */
+    public Builder title(String title) {
+      this.title = Objects.requireNonNull(title);
+      return this;
+    }
+
+    /** One sentence about the site. Default: empty. */
+    public Builder description(String description) {
+      this.description = Objects.requireNonNull(description);
+      return this;
+    }
+
+    /**
+     * Where the site will be served, checked by {@link SiteConfig#normalizeBaseUrl}. Default:
+     * {@value SiteConfig#DEFAULT_BASE_URL}.
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl);
+      return this;
+    }
+
+    /** Articles per list page, 1 or more. Default: {@value SiteConfig#DEFAULT_PAGE_SIZE}. */
+    public Builder pageSize(int pageSize) {
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /** The articles. Default: {@code content}, relative to the working folder. */
+    public Builder contentDir(Path contentDir) {
+      this.contentDir = Objects.requireNonNull(contentDir);
+      return this;
+    }
+
+    /** How diagnostics name the content folder. Default: the content folder's path as text. */
+    public Builder shownContentDir(String shownContentDir) {
+      this.shownContentDir = Objects.requireNonNull(shownContentDir);
+      return this;
+    }
+
+    /** The user's templates, overriding the packed theme. Default: none, the packed theme. */
+    public Builder templatesDir(Path templatesDir) {
+      return templatesDir(Optional.of(templatesDir));
+    }
+
+    /** As {@link #templatesDir(Path)}; empty for the packed theme alone. */
+    public Builder templatesDir(Optional<Path> templatesDir) {
+      this.templatesDir = Objects.requireNonNull(templatesDir);
+      return this;
+    }
+
+    /** Where the site is written. Default: {@code site}, relative to the working folder. */
+    public Builder outputDir(Path outputDir) {
+      this.outputDir = Objects.requireNonNull(outputDir);
+      return this;
+    }
+
+    /** Whether articles marked {@code draft: true} are included. Default: false. */
+    public Builder drafts(boolean drafts) {
+      this.drafts = drafts;
+      return this;
+    }
+
+    /** Whether articles dated after {@code today} are included. Default: false. */
+    public Builder future(boolean future) {
+      this.future = future;
+      return this;
+    }
+
+    /** The day the build counts as now. Default: the day in Vietnam when {@link #build()} runs. */
+    public Builder today(LocalDate today) {
+      this.today = Objects.requireNonNull(today);
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException with a message for the user when the base URL or the
+     *     page size is not usable
+     */
+    public SiteConfig build() {
+      return new SiteConfig(title, description, baseUrl, pageSize, contentDir,
+          shownContentDir == null ? contentDir.toString() : shownContentDir, templatesDir,
+          outputDir, drafts, future, today == null ? LocalDate.now(VIETNAM) : today);
+    }
   }
 }

@@ -4,9 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -49,8 +47,6 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * before parsing, so line numbers are the file's and columns count NFC characters.
  */
 public final class ArticleParser {
-  /** Vietnam does not observe daylight saving: dates without a zone are in UTC+7. */
-  public static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
   /** The longest file name most file systems take, in bytes: an alias's parts become names. */
   static final int MAX_NAME = 255;
@@ -77,13 +73,7 @@ public final class ArticleParser {
   private static final Set<String> IGNORED_KEYS =
       Set.of("layout", "type", "url", "permalink", "keywords", "toc", "comments", "menu");
 
-  private static final Pattern DATE =
-      Pattern.compile(
-          "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
-              + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
-              + "\\s*(Z|[+-]\\d{2}:?\\d{2})?");
   private static final Pattern YAML_INT = Pattern.compile("([-+]?[0-9]+)|0o([0-7]+)|0x([0-9a-fA-F]+)");
-  private static final Pattern VN_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
   /** An address's scheme, as browsers read it ({@code javascript:}, {@code C:}). */
   private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*", Pattern.DOTALL);
   private static final String COPY_PHOTO = "copy the photo beside the article and write its file name";
@@ -568,24 +558,14 @@ public final class ArticleParser {
         return Optional.empty();
       }
       String v = s.getValue().strip();
-      Matcher m = DATE.matcher(v);
-      Matcher vn = VN_DATE.matcher(v);
       OffsetDateTime date;
       try {
-        if (m.matches()) {
-          LocalDate d = LocalDate.of(num(m, 1), num(m, 2), num(m, 3));
-          LocalDateTime dt =
-              m.group(4) == null
-                  ? d.atStartOfDay()
-                  : d.atTime(num(m, 4), num(m, 5), m.group(6) == null ? 0 : num(m, 6));
-          ZoneOffset zone = m.group(7) == null ? VIETNAM : ZoneOffset.of(zoneId(m.group(7)));
-          date = dt.atOffset(zone);
-        } else if (vn.matches()) {
-          date = LocalDate.of(num(vn, 3), num(vn, 2), num(vn, 1)).atStartOfDay().atOffset(VIETNAM);
-        } else {
+        Optional<OffsetDateTime> parsed = Dates.parse(v);
+        if (parsed.isEmpty()) {
           error(n, key + ": expected a date such as 2020-01-17, found '" + v + "'");
           return Optional.empty();
         }
+        date = parsed.get();
       } catch (DateTimeException e) {
         error(n, key + ": impossible date " + v);
         return Optional.empty();
@@ -625,17 +605,6 @@ public final class ArticleParser {
             + " and which sees who reads the page: " + COPY_PHOTO);
       }
       return v;
-    }
-
-    private static String zoneId(String z) {
-      if (z.equals("Z") || z.contains(":")) {
-        return z;
-      }
-      return z.substring(0, 3) + ":" + z.substring(3);
-    }
-
-    private static int num(Matcher m, int group) {
-      return Integer.parseInt(m.group(group));
     }
 
     Optional<LocalDate> date(Node n, String key) {
@@ -729,18 +698,14 @@ public final class ArticleParser {
         if (raw.isEmpty()) {
           continue;
         }
-        String path = raw.get();
-        try {
-          URI u = new URI(path.replace(" ", "%20"));
-          path = u.getRawPath() == null ? "" : u.getPath();
-        } catch (URISyntaxException e) {
+        if (!SitePath.isValidAddress(raw.get())) {
           error(item, key + ": not a valid address: '" + raw.get() + "'");
           continue;
         }
+        String path = SitePath.decode(raw.get()).orElse("");
         path = path.startsWith("/") ? path.substring(1) : path;
         List<String> segments = List.of(path.split("/"));
-        if (path.isEmpty() || path.contains("\\") || path.contains("//") || segments.contains("..")
-            || segments.contains(".")) {
+        if (path.isEmpty() || SitePath.of(path).isEmpty()) {
           error(item, key + ": '" + raw.get() + "' is not a page address inside the site");
           continue;
         }

@@ -1,6 +1,8 @@
 package vn.luutru.content;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +37,21 @@ public record Diagnostic(
     }
   }
 
+  /** The one order diagnostics are reported in: by path, line, column, then message. */
+  public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::path)
+      .thenComparingInt(Diagnostic::line)
+      .thenComparingInt(Diagnostic::column)
+      .thenComparing(Diagnostic::message);
+
   public Diagnostic {
     sourceLine = sourceLine == null ? "" : sourceLine;
+  }
+
+  /** The given diagnostics in {@link #ORDER}, as an unmodifiable list. */
+  public static List<Diagnostic> sorted(Collection<Diagnostic> diagnostics) {
+    List<Diagnostic> out = new ArrayList<>(diagnostics);
+    out.sort(ORDER);
+    return List.copyOf(out);
   }
 
   public static Diagnostic error(String path, int line, int column, String message, String src) {

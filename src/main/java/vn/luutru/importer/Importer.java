@@ -109,8 +109,8 @@ public final class Importer {
   private record Checked(SiteModel model, List<Diagnostic> errors) {}
 
   private static Checked buildErrors(Path content, LocalDate today) throws IOException {
-    SiteConfig config = new SiteConfig(SiteConfig.DEFAULT_TITLE, "", SiteConfig.DEFAULT_BASE_URL, 20, content,
-        content.toString(), Optional.empty(), content.resolveSibling("site"), true, true, today);
+    SiteConfig config = SiteConfig.builder().contentDir(content).shownContentDir(content.toString())
+        .outputDir(content.resolveSibling("site")).drafts(true).future(true).today(today).build();
     SiteBuilder.Modelled modelled = SiteBuilder.model(config, SiteBuilder.Caches.none(), false, new HashMap<>());
     List<Diagnostic> errors = new ArrayList<>(modelled.diagnostics());
     errors.addAll(SiteRenderer.of(config).plan(modelled.built()).collisions());

@@ -2,7 +2,6 @@ package vn.luutru.importer;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +17,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import vn.luutru.content.Dates;
 import vn.luutru.content.VietnameseText;
 
 /**
@@ -29,9 +29,6 @@ final class PageReader {
   private static final Pattern CHROME = Pattern.compile(
       "(?i)(^|[-_ ])(nav|menu|sidebar|side-bar|share|social|breadcrumbs?|footer|header|banner|comments?|related"
           + "|advert|ads|quang-?cao|tags?|tool|print|search|login|widget|lienket|tin-?khac|other)([-_ ]|$)");
-  private static final Pattern DMY = Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[/⁄.-]\\s*(\\d{1,2})\\s*[/⁄.-]\\s*(\\d{4})(?!\\d)");
-  private static final Pattern WORDS = Pattern.compile("(?iu)ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})");
-  private static final Pattern ISO = Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
   private static final Pattern LEADING_DATE = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\s*[-–—:]\\s*");
   private static final Pattern SAVED_FROM = Pattern.compile("saved from url=\\(\\d+\\)(\\S+)");
   private static final Pattern CAPTION = Pattern.compile("(?iu)^\\s*ảnh\\s*:\\s*");
@@ -236,13 +233,14 @@ final class PageReader {
   private static Optional<LocalDate> date(Document doc, Element body) {
     Element time = doc.selectFirst("time[datetime], meta[property=article:published_time]");
     if (time != null) {
-      Optional<LocalDate> d = find(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
+      Optional<LocalDate> d =
+          Dates.find(time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content"));
       if (d.isPresent()) {
         return d;
       }
     }
     for (Element e : doc.select("[class*=date], [class*=time], [class*=ngay], [id*=date]")) {
-      Optional<LocalDate> d = find(e.text());
+      Optional<LocalDate> d = Dates.find(e.text());
       if (d.isPresent()) {
         if (e.text().length() < 80) {
           e.remove(); // a date line, not a paragraph of the article
@@ -251,31 +249,7 @@ final class PageReader {
       }
     }
     String text = body.text();
-    return find(text.substring(0, Math.min(text.length(), 600)));
-  }
-
-  /** The first date written as 2020-01-17, 17/01/2020 or ngày 17 tháng 01 năm 2020. */
-  static Optional<LocalDate> find(String text) {
-    int best = Integer.MAX_VALUE;
-    LocalDate found = null;
-    for (Pattern p : List.of(ISO, DMY, WORDS)) {
-      Matcher m = p.matcher(text);
-      while (m.find()) {
-        try {
-          LocalDate d = p == ISO
-              ? LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
-              : LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
-          if (m.start() < best) {
-            best = m.start();
-            found = d;
-          }
-          break;
-        } catch (DateTimeException e) {
-          // not a real date; look further
-        }
-      }
-    }
-    return Optional.ofNullable(found);
+    return Dates.find(text.substring(0, Math.min(text.length(), 600)));
   }
 
   private static String cleanTitle(String title) {

@@ -1,6 +1,5 @@
 package vn.luutru.markdown;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import vn.luutru.content.SitePath;
 
 /**
  * Makes a cleaned body of raw HTML valid HTML: what the safelist lets through is safe, but
@@ -308,7 +308,7 @@ final class HtmlRepair {
       }
       for (String attr : List.of("href", "src", "cite")) {
         if (e.hasAttr(attr)) {
-          e.attr(attr, encodeUrl(e.attr(attr).strip()));
+          e.attr(attr, SitePath.escape(e.attr(attr).strip()));
         }
       }
     }
@@ -381,42 +381,4 @@ final class HtmlRepair {
     return out.toString();
   }
 
-  /**
-   * Percent-encodes (as UTF-8) what a URL may not hold as it is: spaces, controls, {@code
-   * "<>\^`{|}} and square brackets; a {@code %} that starts no escape becomes {@code %25}.
-   * Letters beyond ASCII stay, as in the address bar ({@code /tài-liệu.pdf}). Valid addresses
-   * come back unchanged.
-   */
-  static String encodeUrl(String url) {
-    StringBuilder out = null;
-    for (int i = 0; i < url.length(); ) {
-      int cp = url.codePointAt(i);
-      int width = Character.charCount(cp);
-      boolean keep = cp < 0x80
-          ? cp > 0x20 && cp < 0x7F && "\"<>\\^`{|}[]".indexOf(cp) < 0
-              && (cp != '%' || i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)))
-          : cp >= 0xA0 && !Character.isSurrogate((char) cp) || width == 2;
-      if (!keep && out == null) {
-        out = new StringBuilder(url.length() + 16).append(url, 0, i);
-      }
-      if (out != null) {
-        if (keep) {
-          out.appendCodePoint(cp);
-        } else {
-          String s = Character.isSurrogate((char) cp) && width == 1 ? "\uFFFD" : new String(Character.toChars(cp));
-          for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-          }
-        }
-      }
-      i += width;
-    }
-    return out == null ? url : out.toString();
-  }
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-  private static boolean isHex(char c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-  }
 }

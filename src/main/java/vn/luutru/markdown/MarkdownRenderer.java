@@ -34,6 +34,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import vn.luutru.content.SitePath;
 import vn.luutru.content.VietnameseText;
 
 /**
@@ -440,7 +441,7 @@ public final class MarkdownRenderer {
     public void visit(Link node) {
       String destination = node.getDestination();
       String resolved = safe(links.resolve(destination, LinkResolver.Kind.LINK, line(node), column(node)));
-      node.setDestination(HtmlRepair.encodeUrl(resolved));
+      node.setDestination(SitePath.escape(resolved));
       if (resolved.isEmpty() && !destination.isBlank()) {
         unsafe.add(node);
       }
@@ -450,7 +451,7 @@ public final class MarkdownRenderer {
     @Override
     public void visit(Image node) {
       String resolved = safe(links.resolve(node.getDestination(), LinkResolver.Kind.IMAGE, line(node), column(node)));
-      node.setDestination(HtmlRepair.encodeUrl(resolved));
+      node.setDestination(SitePath.escape(resolved));
       if (node.getFirstChild() == null) {
         links.imageWithoutAlt(line(node), column(node));
       }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.internal.Json;
 import vn.luutru.site.Addresses;
 import vn.luutru.site.Alias;
 import vn.luutru.site.ArticlePage;
@@ -289,9 +290,7 @@ public final class SiteRenderer {
         sink.write(asset.getKey(), asset.getValue());
       }
     }
-    List<Diagnostic> sorted = new ArrayList<>(diags);
-    sorted.sort(java.util.Comparator.comparing(Diagnostic::headline));
-    return sorted;
+    return Diagnostic.sorted(diags);
   }
 
   private String templatePath(String template) {

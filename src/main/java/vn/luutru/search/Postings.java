@@ -3,6 +3,7 @@ package vn.luutru.search;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.IntStream;
+import vn.luutru.internal.ByteWriter;
 
 /**
  * Makes every term's list, in the index's format, on up to 8 threads. A chunk of documents at a

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.Arrays;
 import vn.luutru.content.VietnameseText;
-import vn.luutru.render.Json;
+import vn.luutru.internal.ByteWriter;
+import vn.luutru.internal.Json;
 import vn.luutru.site.ArticlePage;
 
 /**

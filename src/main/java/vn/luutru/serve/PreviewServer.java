@@ -34,6 +34,7 @@ import java.util.function.Consumer;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.content.SitePath;
 
 /**
  * {@code luutru serve}: the preview on {@code http://127.0.0.1:8080/} under the site's path
@@ -46,6 +47,8 @@ import vn.luutru.content.Diagnostic;
  * so is a client that stops reading its answer ({@link Limits}); static files are streamed, by
  * ranges when asked, and an SVG image only as the last good build checked it; a reload client
  * that does not read is dropped, never waited for.
+ * The JDK's server delays small responses unless the JVM-wide {@code sun.net.httpserver.nodelay}
+ * is set before its first server starts: setting it is the application's choice, not this class's.
  *
  * <pre>{@code
  * try (PreviewServer s = PreviewServer.start(config, "127.0.0.1", 8080, err)) {
@@ -131,7 +134,6 @@ public final class PreviewServer implements AutoCloseable {
     this.log = log;
     this.onRebuild = onRebuild;
     this.prefix = preview.config().basePath();
-    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
     try {
       server.setExecutor(executor);
@@ -170,15 +172,24 @@ public final class PreviewServer implements AutoCloseable {
    * server starts even when it has errors, and shows them until they are fixed.
    */
   public static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log) throws IOException {
-    return start(config, bind, port, log, r -> {});
+    return start(config, bind, port, log, WARM_UPS);
+  }
+
+  /**
+   * As {@link #start(SiteConfig, String, int, PrintWriter)}, running at most {@code warmUps}
+   * rebuilds after the first ({@link #WARM_UPS} by default; a benchmark gives 0 to measure what
+   * they change).
+   */
+  public static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
+      int warmUps) throws IOException {
+    return start(config, bind, port, log, r -> {}, Limits.DEFAULT, warmUps);
   }
 
   /**
    * Rebuilds, without keeping them, run after the first build ({@link Preview#warmUp}), at most:
-   * the loops of a rebuild reach C2 only after several. {@code -Dluutru.serve.warmUps=0} leaves
-   * them out, for measuring what they change.
+   * the loops of a rebuild reach C2 only after several.
    */
-  static final int WARM_UPS = 8;
+  public static final int WARM_UPS = 8;
   /** No warm-up starts after this long: on a large archive one takes a second or more. */
   static final long WARM_UP_NANOS = 3_000_000_000L;
 
@@ -199,6 +210,11 @@ public final class PreviewServer implements AutoCloseable {
 
   static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
       Consumer<Preview.Rebuild> onRebuild, Limits limits) throws IOException {
+    return start(config, bind, port, log, onRebuild, limits, WARM_UPS);
+  }
+
+  private static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild, Limits limits, int warmUps) throws IOException {
     Preview preview = new Preview(config);
     // Watching before the first build: a change made during it is seen, and the first save
     // re-reads only what changed instead of walking the folder again.
@@ -213,7 +229,6 @@ public final class PreviewServer implements AutoCloseable {
     s.report(first);
     s.server.start();
     s.watching.start();
-    int warmUps = Integer.getInteger("luutru.serve.warmUps", WARM_UPS);
     Thread warming = new Thread(() -> warmUp(preview, warmUps, WARM_UP_NANOS,
         () -> s.sawChange || s.stopped.getCount() == 0), "luutru-warm-up");
     warming.setDaemon(true);
@@ -404,7 +419,7 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   private static String json(String s) {
-    return vn.luutru.render.Json.write(s);
+    return vn.luutru.internal.Json.write(s);
   }
 
   private void broadcast(String event, String data) {
@@ -682,24 +697,13 @@ public final class PreviewServer implements AutoCloseable {
       return Optional.empty();
     }
     String rest = rawPath.substring(prefix.length());
-    String decoded;
-    try {
-      decoded = java.net.URLDecoder.decode(rest.replace("+", "%2B"), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    if (rest.startsWith("/")) {
       return Optional.empty();
     }
-    if (decoded.indexOf('\0') >= 0 || decoded.contains("\\") || decoded.startsWith("/") || decoded.contains("//")) {
-      return Optional.empty();
-    }
-    for (String segment : decoded.split("/")) {
-      if (segment.equals("..") || segment.equals(".")) {
-        return Optional.empty();
-      }
-    }
-    if (decoded.isEmpty() || decoded.endsWith("/")) {
-      decoded += "index.html";
-    }
-    return Optional.of(decoded);
+    // Under a leading slash, a first segment with a colon is not read as a scheme.
+    return SitePath.decode("/" + rest).map(p -> p.substring(1))
+        .filter(p -> p.indexOf('\0') < 0 && SitePath.of(p).isPresent())
+        .map(p -> p.isEmpty() || p.endsWith("/") ? p + "index.html" : p);
   }
 
   private void notFound(HttpExchange ex) throws IOException {

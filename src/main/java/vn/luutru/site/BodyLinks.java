@@ -1,7 +1,5 @@
 package vn.luutru.site;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import vn.luutru.content.Article;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.content.SitePath;
 import vn.luutru.markdown.LinkResolver;
 
 /**
@@ -200,21 +199,7 @@ final class BodyLinks implements LinkResolver {
 
   /** {@code a/./b/../c} → {@code a/c}; null when the path climbs out of the content folder. */
   static String normalize(String path) {
-    List<String> parts = new ArrayList<>();
-    for (String p : path.split("/")) {
-      if (p.isEmpty() || p.equals(".")) {
-        continue;
-      }
-      if (p.equals("..")) {
-        if (parts.isEmpty()) {
-          return null;
-        }
-        parts.remove(parts.size() - 1);
-      } else {
-        parts.add(p);
-      }
-    }
-    return String.join("/", parts);
+    return SitePath.resolve(path).map(SitePath::path).orElse(null);
   }
 
   /** File names in the content folder are compared in NFC, as the text of articles is. */
@@ -224,20 +209,11 @@ final class BodyLinks implements LinkResolver {
 
   /** Undoes percent-encoding in a path ({@code x%20y.jpg} → {@code x y.jpg}). */
   private static String decode(String s) {
-    try {
-      String p = new URI(s.replace(" ", "%20")).getPath();
-      return p == null ? s : p;
-    } catch (URISyntaxException e) {
-      return s;
-    }
+    return SitePath.decode(s).orElse(s);
   }
 
   /** Percent-encodes what a path needs encoded (spaces, non-ASCII), keeping slashes. */
   static String encode(String path) {
-    try {
-      return new URI(null, null, "/" + path, null).toASCIIString().substring(1);
-    } catch (URISyntaxException e) {
-      return path;
-    }
+    return new SitePath(path).encoded();
   }
 }

@@ -176,12 +176,7 @@ public final class SiteModelBuilder {
     List<ArticlePage> pages = List.of(built);
     List<Alias> aliases =
         Aliases.of(articles, pages, paths, staticFiles, options.contentPrefix(), diags);
-    List<Diagnostic> sorted = new ArrayList<>(diags);
-    sorted.sort(
-        Comparator.comparing(Diagnostic::path)
-            .thenComparingInt(Diagnostic::line)
-            .thenComparingInt(Diagnostic::column)
-            .thenComparing(Diagnostic::message));
+    List<Diagnostic> sorted = Diagnostic.sorted(diags);
     return new SiteModel(
         pages,
         categories.taxa(pages, Addresses.CATEGORIES),

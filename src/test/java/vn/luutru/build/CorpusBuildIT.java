@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +23,8 @@ class CorpusBuildIT {
     try (Stream<Path> s = Files.walk(corpus)) {
       files = s.filter(p -> p.toString().endsWith(".md")).count();
     }
-    SiteConfig config = new SiteConfig(SiteConfig.DEFAULT_TITLE, "", SiteConfig.DEFAULT_BASE_URL, 20, corpus,
-        corpus.toString(), Optional.empty(), tmp.resolve("site"), false, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SiteConfig.builder().contentDir(corpus).outputDir(tmp.resolve("site"))
+        .today(LocalDate.of(2026, 1, 1)).build();
     BuildResult result = SiteBuilder.build(config);
     List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
     assertThat(errors).isEmpty();

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -56,8 +55,10 @@ class GoldenSiteTest {
     Path content = GOLDEN.resolve(name).resolve("content");
     Path expected = GOLDEN.resolve(name).resolve("expected");
     Path out = tmp.resolve("site");
-    SiteConfig config = new SiteConfig("Lưu trữ thử", "Kho lưu trữ dùng để kiểm thử", "https://example.org/luu-tru/",
-        2, content, "content", Optional.of(Path.of("templates")), out, false, false, LocalDate.of(2024, 1, 1));
+    SiteConfig config = SiteConfig.builder().title("Lưu trữ thử")
+        .description("Kho lưu trữ dùng để kiểm thử").baseUrl("https://example.org/luu-tru/")
+        .pageSize(2).contentDir(content).shownContentDir("content")
+        .templatesDir(Path.of("templates")).outputDir(out).today(LocalDate.of(2024, 1, 1)).build();
     BuildResult result = SiteBuilder.build(config);
     assertThat(result.hasErrors()).as("%s", result.diagnostics()).isFalse();
     Map<String, byte[]> actual = new java.util.TreeMap<>(Trees.read(out));

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luutru.config.SiteConfig;
@@ -18,9 +17,10 @@ import vn.luutru.testing.Trees;
 class SampleSiteTest {
   @Test
   void hasEveryKindOfPageAndWorksUnderAPathPrefix(@TempDir Path tmp) throws IOException {
-    SiteConfig config = new SiteConfig("Đảng bộ Sở Công Thương", "", "https://example.org/luu-tru/", 20,
-        Path.of("content"), "content", Optional.of(Path.of("templates")), tmp.resolve("site"), false, false,
-        LocalDate.of(2026, 1, 1));
+    SiteConfig config = SiteConfig.builder().title("Đảng bộ Sở Công Thương")
+        .baseUrl("https://example.org/luu-tru/").contentDir(Path.of("content"))
+        .shownContentDir("content").templatesDir(Path.of("templates"))
+        .outputDir(tmp.resolve("site")).today(LocalDate.of(2026, 1, 1)).build();
     BuildResult result = SiteBuilder.build(config);
     assertThat(result.diagnostics()).extracting(Diagnostic::headline)
         .allMatch(h -> h.contains("warning: title gives the same address"));

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,8 +106,10 @@ class StaticCopyTest {
   }
 
   private SiteConfig config() {
-    return new SiteConfig("Lưu trữ", "Thử", "http://localhost:8080/", 20, content, "content",
-        Optional.of(Path.of("templates")), site, false, false, LocalDate.of(2024, 1, 1));
+    return SiteConfig.builder().title("Lưu trữ").description("Thử")
+        .baseUrl("http://localhost:8080/").contentDir(content).shownContentDir("content")
+        .templatesDir(Path.of("templates")).outputDir(site).today(LocalDate.of(2024, 1, 1))
+        .build();
   }
 
   private static void write(Path p, String text) throws IOException {

@@ -8,6 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class DiagnosticTest {
   @Test
+  void sortsByPathThenLineAsANumberThenColumnThenMessage() {
+    Diagnostic b10 = Diagnostic.error("content/b.md", 10, 1, "x", "");
+    Diagnostic b9 = Diagnostic.warning("content/b.md", 9, 4, "y", "");
+    Diagnostic b9early = Diagnostic.error("content/b.md", 9, 2, "z", "");
+    Diagnostic b9earlyA = Diagnostic.error("content/b.md", 9, 2, "a", "");
+    Diagnostic a = Diagnostic.error("content/a.md", 50, 1, "w", "");
+    assertThat(Diagnostic.sorted(List.of(b10, b9, b9early, a, b9earlyA)))
+        .containsExactly(a, b9earlyA, b9early, b9, b10);
+  }
+
+  @Test
   void formatsLikeACompilerWithTheSourceLineAndACaret() {
     Diagnostic d = Diagnostic.error("content/2020/a.md", 3, 7, "date: impossible date 2020-02-30", "date: 2020-02-30");
     assertThat(d.format())

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,8 +106,9 @@ class ImporterTest {
   @Test
   void importedArticlesBuildAndASecondImportOverwritesNothing() throws IOException {
     importAll();
-    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/", 20, dir.resolve("content"), "content",
-        Optional.empty(), dir.resolve("site"), true, false, TODAY);
+    SiteConfig config = SiteConfig.builder().title("Lưu trữ").baseUrl("https://example.org/")
+        .contentDir(dir.resolve("content")).shownContentDir("content")
+        .outputDir(dir.resolve("site")).drafts(true).today(TODAY).build();
     BuildResult result = SiteBuilder.check(config);
     assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
     assertThat(result.articles()).isEqualTo(3);
@@ -248,8 +248,9 @@ class ImporterTest {
     assertThat(r.notes()).anyMatch(n -> n.contains("Default.aspx?tabid=5") && n.contains("text is kept"));
     assertThat(content.resolve("2020/01/anh/hai.jpg")).hasBinaryContent(new byte[] {1, 2, 3});
     assertThat(content.resolve("2020/01/tep/nq 04.pdf")).hasBinaryContent(new byte[] {4, 5, 6});
-    SiteConfig config = new SiteConfig("Lưu trữ", "", "https://example.org/", 20, content, "content",
-        Optional.empty(), dir.resolve("site"), true, false, TODAY);
+    SiteConfig config = SiteConfig.builder().title("Lưu trữ").baseUrl("https://example.org/")
+        .contentDir(content).shownContentDir("content").outputDir(dir.resolve("site")).drafts(true)
+        .today(TODAY).build();
     assertThat(SiteBuilder.check(config).diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
   }
 
@@ -547,8 +548,9 @@ class ImporterTest {
   // ---- r21: the run is checked as a whole, against the content already there -----------------
 
   SiteConfig siteOf(Path content) {
-    return new SiteConfig("Lưu trữ", "", "https://example.org/", 20, content, content.toString(), Optional.empty(),
-        dir.resolve("site"), true, true, TODAY);
+    return SiteConfig.builder().title("Lưu trữ").baseUrl("https://example.org/").contentDir(content)
+        .shownContentDir(content.toString()).outputDir(dir.resolve("site")).drafts(true).future(true).today(TODAY)
+        .build();
   }
 
   /** What {@code luutru build} says of the content folder: its errors, and whether it wrote the site. */

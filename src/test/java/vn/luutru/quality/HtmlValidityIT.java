@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -85,9 +84,11 @@ class HtmlValidityIT {
   @Test
   void everyPageOfTheSampleArchiveIsValid(@TempDir Path tmp) throws Exception {
     Path site = tmp.resolve("site");
-    SiteConfig config = new SiteConfig("Đảng bộ Sở Công Thương", "Kho lưu trữ tin bài", "https://example.org/luu-tru/",
-        20, Path.of("content"), "content", Optional.of(Path.of("templates")), site, false, false,
-        LocalDate.of(2026, 1, 1));
+    SiteConfig config = SiteConfig.builder().title("Đảng bộ Sở Công Thương")
+        .description("Kho lưu trữ tin bài").baseUrl("https://example.org/luu-tru/")
+        .contentDir(Path.of("content")).shownContentDir("content")
+        .templatesDir(Path.of("templates")).outputDir(site).today(LocalDate.of(2026, 1, 1))
+        .build();
     Checked checked = buildAndCheck(config, "sample");
     assertThat(checked.pages).as("HTML pages checked").isGreaterThan(30);
     assertNone(checked, Severity.ERROR);
@@ -104,8 +105,9 @@ class HtmlValidityIT {
   @Test
   void everyPageOfTheEdgeCasesIsValid(@TempDir Path tmp) throws Exception {
     Path content = Path.of("src/test/resources/quality/edge-cases");
-    SiteConfig config = new SiteConfig(SiteConfig.DEFAULT_TITLE, "", "https://example.org/luu-tru/", 20, content,
-        content.toString(), Optional.empty(), tmp.resolve("site"), false, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SiteConfig.builder().baseUrl("https://example.org/luu-tru/")
+        .contentDir(content).outputDir(tmp.resolve("site")).today(LocalDate.of(2026, 1, 1))
+        .build();
     Checked checked = buildAndCheck(config, "edge-cases");
     assertNone(checked, Severity.ERROR);
     assertNone(checked, Severity.WARNING);
@@ -116,8 +118,8 @@ class HtmlValidityIT {
   void everyPageOfAnImportedArchiveIsValid(@TempDir Path tmp) throws Exception {
     Path content = tmp.resolve("content");
     Importer.importAll(List.of(Path.of("src/test/resources/import/trang-cu")), content, LocalDate.of(2026, 1, 1));
-    SiteConfig config = new SiteConfig(SiteConfig.DEFAULT_TITLE, "", SiteConfig.DEFAULT_BASE_URL, 20, content,
-        content.toString(), Optional.empty(), tmp.resolve("site"), true, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SiteConfig.builder().contentDir(content).outputDir(tmp.resolve("site"))
+        .drafts(true).today(LocalDate.of(2026, 1, 1)).build();
     Checked checked = buildAndCheck(config, "imported");
     assertNone(checked, Severity.ERROR);
     assertNone(checked, Severity.WARNING);
@@ -154,8 +156,8 @@ class HtmlValidityIT {
   @Test
   void everyPageOfTheDantriCorpusIsValid(@TempDir Path tmp) throws Exception {
     Path corpus = Trees.sharedCorpus();
-    SiteConfig config = new SiteConfig(SiteConfig.DEFAULT_TITLE, "", SiteConfig.DEFAULT_BASE_URL, 20, corpus,
-        corpus.toString(), Optional.empty(), tmp.resolve("site"), false, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SiteConfig.builder().contentDir(corpus).outputDir(tmp.resolve("site"))
+        .today(LocalDate.of(2026, 1, 1)).build();
     Checked checked = buildAndCheck(config, "dantri");
     assertThat(checked.pages).as("HTML pages checked").isGreaterThan(2653);
     assertNone(checked, Severity.ERROR);

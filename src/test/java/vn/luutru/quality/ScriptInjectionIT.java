@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -182,8 +181,10 @@ class ScriptInjectionIT {
         """.formatted(yaml(payload("slug"))), StandardCharsets.UTF_8);
 
     server = new StaticServer(site, "/luu-tru/");
-    SiteConfig config = new SiteConfig("Lưu trữ " + payload("site-title"), payload("site-description"), server.url(),
-        20, content, "content", Optional.of(Path.of("templates")), site, false, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SiteConfig.builder().title("Lưu trữ " + payload("site-title"))
+        .description(payload("site-description")).baseUrl(server.url()).contentDir(content)
+        .shownContentDir("content").templatesDir(Path.of("templates")).outputDir(site)
+        .today(LocalDate.of(2026, 1, 1)).build();
     build = SiteBuilder.build(config);
     assertThat(build.written()).as("%s", build.diagnostics()).isTrue();
     // Dialogs stay open, so that each one is seen and reported.

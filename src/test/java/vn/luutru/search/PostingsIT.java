@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
+import vn.luutru.internal.ByteWriter;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -28,8 +27,10 @@ class SearchPageIT {
   void typingWithoutMarksFindsTheSeedArticle(@TempDir Path tmp) throws Exception {
     Path site = tmp.resolve("site");
     try (StaticServer server = new StaticServer(site, "/luu-tru/")) {
-      SiteConfig config = new SiteConfig("Lưu trữ", "", server.url(), 20, Path.of("content"), "content",
-          Optional.of(Path.of("templates")), site, false, false, LocalDate.of(2026, 1, 1));
+      SiteConfig config = SiteConfig.builder().title("Lưu trữ").baseUrl(server.url())
+          .contentDir(Path.of("content")).shownContentDir("content")
+          .templatesDir(Path.of("templates")).outputDir(site).today(LocalDate.of(2026, 1, 1))
+          .build();
       BuildResult result = SiteBuilder.build(config);
       assertThat(result.written()).as("%s", result.diagnostics()).isTrue();
       ChromeDriver driver = Browser.start(1280, 900);

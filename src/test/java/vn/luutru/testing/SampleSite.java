@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Optional;
 import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
@@ -19,8 +18,9 @@ public final class SampleSite {
 
   /** Builds {@code content} into {@code site} for {@code baseUrl}; fails on any content error. */
   public static BuildResult build(Path content, Path site, String baseUrl) throws Exception {
-    SiteConfig config = new SiteConfig("Lưu trữ", "", baseUrl, 20, content, content.toString(),
-        Optional.of(Path.of("templates")), site, false, false, LocalDate.of(2026, 1, 1));
+    SiteConfig config = SiteConfig.builder().title("Lưu trữ").baseUrl(baseUrl).contentDir(content)
+        .templatesDir(Path.of("templates")).outputDir(site).today(LocalDate.of(2026, 1, 1))
+        .build();
     BuildResult result = SiteBuilder.build(config);
     assertThat(result.written()).as("%s", result.diagnostics()).isTrue();
     return result;
@@ -31,8 +31,9 @@ public final class SampleSite {
    * {@code content} shown in messages as {@code shown}.
    */
   public static SiteConfig previewConfig(Path content, String shown, Path site) {
-    return new SiteConfig("Lưu trữ", "", "https://example.org/luu-tru/", 20, content, shown,
-        Optional.of(Path.of("templates")), site, true, false, LocalDate.of(2026, 1, 1));
+    return SiteConfig.builder().title("Lưu trữ").baseUrl("https://example.org/luu-tru/")
+        .contentDir(content).shownContentDir(shown).templatesDir(Path.of("templates"))
+        .outputDir(site).drafts(true).today(LocalDate.of(2026, 1, 1)).build();
   }
 
   public static BuildResult build(Path site, String baseUrl) throws Exception {

@@ -1,4 +1,4 @@
-package vn.luutru.render;
+package vn.luutru.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package vn.luutru.render;
+package vn.luutru.internal;
 
 import java.util.List;
 import java.util.Map;

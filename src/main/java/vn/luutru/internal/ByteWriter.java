@@ -1,17 +1,17 @@
-package vn.luutru.search;
+package vn.luutru.internal;
 
 import java.util.Arrays;
 
 /** A growable byte buffer with the index's primitive, the unsigned LEB128 varint. */
-final class ByteWriter {
+public final class ByteWriter {
   private byte[] buf;
   private int size;
 
-  ByteWriter(int capacity) {
+  public ByteWriter(int capacity) {
     buf = new byte[Math.max(16, capacity)];
   }
 
-  void varint(int value) {
+  public void varint(int value) {
     int v = value;
     while ((v & ~0x7F) != 0) {
       put((byte) ((v & 0x7F) | 0x80));
@@ -20,14 +20,14 @@ final class ByteWriter {
     put((byte) v);
   }
 
-  void put(byte b) {
+  public void put(byte b) {
     if (size == buf.length) {
       buf = Arrays.copyOf(buf, buf.length * 2);
     }
     buf[size++] = b;
   }
 
-  void bytes(byte[] b, int off, int len) {
+  public void bytes(byte[] b, int off, int len) {
     if (size + len > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
     }
@@ -36,7 +36,7 @@ final class ByteWriter {
   }
 
   /** The buffer, with room for {@code n} more bytes after {@link #size()}; {@link #skip} then counts those written. */
-  byte[] room(int n) {
+  public byte[] room(int n) {
     if (size + n > buf.length) {
       buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
     }
@@ -44,19 +44,19 @@ final class ByteWriter {
   }
 
   /** Counts {@code n} bytes written straight into the buffer {@link #room} gave. */
-  void skip(int n) {
+  public void skip(int n) {
     size += n;
   }
 
-  void reset() {
+  public void reset() {
     size = 0;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return Arrays.copyOf(buf, size);
   }
 }
