@@ -373,9 +373,6 @@ final class Postings {
         }
         counts[t] = postings;
         out.varint(postings);
-        // At most 10 bytes a posting (a difference of 5, the flags, forms of 4), written in place.
-        byte[] b = out.room(10 * postings);
-        int w = out.size();
         int previous = 0;
         int j = start[t];
         while (j < end) {
@@ -390,23 +387,13 @@ final class Postings {
             used |= 1 << (((int) s >>> 5) & 0x1F);
             j++;
           } while (j < end && (int) ((s = sorted[j]) >>> 32) == dj);
-          int v = dj - previous;
+          out.varint(dj - previous);
           previous = dj;
-          while ((v & ~0x7F) != 0) {
-            b[w++] = (byte) ((v & 0x7F) | 0x80);
-            v >>>= 7;
-          }
-          b[w++] = (byte) v;
-          b[w++] = (byte) (title | Math.min(15, body));
+          out.put((byte) (title | Math.min(15, body)));
           if (fc > 1) {
-            while ((used & ~0x7F) != 0) {
-              b[w++] = (byte) ((used & 0x7F) | 0x80);
-              used >>>= 7;
-            }
-            b[w++] = (byte) used;
+            out.varint(used);
           }
         }
-        out.skip(w - out.size());
       }
       offsets[n] = out.size();
       return new TermLists(keys, counts, offsets, out.toByteArray());
