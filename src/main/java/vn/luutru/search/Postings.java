@@ -14,7 +14,9 @@ import java.util.stream.IntStream;
  *
  * <p>Each pass reads and writes its entries in order, and what a part looks up at random (its
  * terms, their counts and written forms) stays small; the entries kept take 4 bytes each, and
- * while a part's lists are made, 8 bytes each again for that part.
+ * while a part's lists are made, 8 bytes each again for that part. Its open-addressing tables
+ * are kept because {@code HashMap}s in their place cost more than 5 % of a build at 10,000
+ * articles ({@code docs/benchmarks.md}, "What the hand-written code is worth").
  *
  * <p>Each part reads its buffers in document order, and within a document in the order of its
  * words, so each term's written forms are numbered in the order of their first use, as in one
