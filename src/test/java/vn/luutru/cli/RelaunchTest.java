@@ -126,8 +126,8 @@ class RelaunchTest {
         .as("one article fewer").contains("-XX:TieredStopAtLevel=1", "-Xmn120m");
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6, 700L << 20).orElseThrow())
         .as("one article fewer, a small heap").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5, 6L << 30)
-        .orElseThrow())
+    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5,
+        6L << 30).orElseThrow())
         .as("the user's collector wins").contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
   }
 
