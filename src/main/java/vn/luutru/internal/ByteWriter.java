@@ -35,19 +35,6 @@ public final class ByteWriter {
     size += len;
   }
 
-  /** The buffer, with room for {@code n} more bytes after {@link #size()}; {@link #skip} then counts those written. */
-  public byte[] room(int n) {
-    if (size + n > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
-    }
-    return buf;
-  }
-
-  /** Counts {@code n} bytes written straight into the buffer {@link #room} gave. */
-  public void skip(int n) {
-    size += n;
-  }
-
   public void reset() {
     size = 0;
   }

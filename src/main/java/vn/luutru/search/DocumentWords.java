@@ -22,6 +22,10 @@ import vn.luutru.content.VietnameseText;
  * written depends on them (terms are sorted by their text, written forms kept in document
  * order).
  *
+ * <p>This second tokenizer is kept because numbering through {@link SearchText} and a {@code
+ * HashMap} costs more than 5 % of a build at 10,000 articles ({@code docs/benchmarks.md}, "What
+ * the hand-written code is worth").
+ *
  * <pre>{@code
  * DocumentWords words = new DocumentWords(pages.size());
  * IntStream.range(0, pages.size()).parallel().forEach(i -> words.add(i, title(i), summary(i), text(i)));
@@ -170,8 +174,7 @@ public final class DocumentWords {
   /**
    * Each character of the Basic Multilingual Plane: its lower case ({@link Character#toLowerCase(int)})
    * when it is part of a word, 0 when it is not, and {@link #SLOW} for surrogates and for İ and Σ,
-   * which are read as code points. One lookup a character: the calls it replaces were a quarter of
-   * the numbering's time.
+   * which are read as code points: one lookup a character.
    */
   private static final char[] LOWER = new char[0x10000];
   private static final char SLOW = 0xFFFF;

@@ -13,20 +13,18 @@ import vn.luutru.internal.ByteWriter;
  * term (a counting sort, which keeps them in document order) and writes each term's list from
  * its entries, which are then side by side.
  *
- * <p>Why: adding each posting to a table of every term's list touches the term's slot and the
- * end of its list, at random: on the 2-core machines this runs on a random read costs about 5 ns
- * within 1 MB, 80 ns within 16 MB and 200 ns within 64 MB, and at 10,000 articles such tables
- * took 70 MB. Here a part's passes read and write its entries in order, and what they look up at
- * random (the part's terms, their counts and written forms) is a few hundred KB. The entries kept
- * take 4 bytes each, 34 MB at 10,000 articles, and while a part's lists are made, 8 bytes each
- * again for that part.
+ * <p>Each pass reads and writes its entries in order, and what a part looks up at random (its
+ * terms, their counts and written forms) stays small; the entries kept take 4 bytes each, and
+ * while a part's lists are made, 8 bytes each again for that part. Its open-addressing tables
+ * are kept because {@code HashMap}s in their place cost more than 5 % of a build at 10,000
+ * articles ({@code docs/benchmarks.md}, "What the hand-written code is worth").
  *
  * <p>Each part reads its buffers in document order, and within a document in the order of its
  * words, so each term's written forms are numbered in the order of their first use, as in one
  * table of every term: the lists are the same whatever the number of parts, chunks and threads.
  *
  * <p>A word or pair of written forms said several times in a document is dealt once, with how
- * many times (most adds were the common words of a document again): a buffer entry is a long,
+ * many times: a buffer entry is a long,
  * either a document marker {@code MARK | doc} before the first word of each document in that
  * buffer, or the second word's number in bits 0–28, the first word's number plus one in bits
  * 29–57 (0 for a single word), the occurrences in the body in bits 58–61 (at most 15) and bit 62
@@ -37,8 +35,8 @@ final class Postings {
   static final int PARTS = 32;
   /**
    * Buffer entries dealt per chunk, about, counted as two a word before repeats are merged (so
-   * some 8 to 16 MB of longs), whatever the size of the archive. Twice as many, with the parts'
-   * entries, pushed the fixed old generation into a full collection (0.1 s) at 10,000 articles.
+   * some 8 to 16 MB of longs), whatever the size of the archive, so that a chunk's buffers fit
+   * in the young generation of the second JVM's heap.
    */
   static final int CHUNK = 1 << 21;
 
@@ -374,9 +372,6 @@ final class Postings {
         }
         counts[t] = postings;
         out.varint(postings);
-        // At most 10 bytes a posting (a difference of 5, the flags, forms of 4), written in place.
-        byte[] b = out.room(10 * postings);
-        int w = out.size();
         int previous = 0;
         int j = start[t];
         while (j < end) {
@@ -391,23 +386,13 @@ final class Postings {
             used |= 1 << (((int) s >>> 5) & 0x1F);
             j++;
           } while (j < end && (int) ((s = sorted[j]) >>> 32) == dj);
-          int v = dj - previous;
+          out.varint(dj - previous);
           previous = dj;
-          while ((v & ~0x7F) != 0) {
-            b[w++] = (byte) ((v & 0x7F) | 0x80);
-            v >>>= 7;
-          }
-          b[w++] = (byte) v;
-          b[w++] = (byte) (title | Math.min(15, body));
+          out.put((byte) (title | Math.min(15, body)));
           if (fc > 1) {
-            while ((used & ~0x7F) != 0) {
-              b[w++] = (byte) ((used & 0x7F) | 0x80);
-              used >>>= 7;
-            }
-            b[w++] = (byte) used;
+            out.varint(used);
           }
         }
-        out.skip(w - out.size());
       }
       offsets[n] = out.size();
       return new TermLists(keys, counts, offsets, out.toByteArray());

@@ -51,7 +51,8 @@ class RelaunchTest {
     assertThat(command(List.of("-agentlib:jdwp=transport=dt_socket,server=y"), "build")).isEmpty();
     assertThat(command(List.of("-XX:ArchiveClassesAtExit=/tmp/app.jsa"), "build")).as("making a CDS archive").isEmpty();
     assertThat(command(List.of("-XX:SharedArchiveFile=/tmp/app.jsa"), "build")).as("using one").isPresent();
-    assertThat(Relaunch.command(new String[] {"build"}, dir, Path.of("/usr/bin/java"), List.of()))
+    assertThat(Relaunch.command(new String[] {"build"}, dir, Path.of("/usr/bin/java"), List.of(),
+        Relaunch.LARGE, 6L << 30))
         .as("from target/classes").isEmpty();
   }
 
@@ -117,14 +118,16 @@ class RelaunchTest {
     }
     Path jar = Files.write(dir.resolve("luutru.jar"), new byte[] {'P', 'K'});
     String[] args = {"build", "--content", dir.resolve("lon").toString()};
-    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-Xmx2g"), 5).orElseThrow())
+    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-Xmx2g"), 5, 6L << 30)
+        .orElseThrow())
         .containsSubsequence("/usr/bin/java", "-XX:+UseParallelGC", "-Xmx2g", "-Dluutru.relaunched=true")
         .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms512m");
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6, 6L << 30).orElseThrow())
         .as("one article fewer").contains("-XX:TieredStopAtLevel=1", "-Xmn120m");
     assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6, 700L << 20).orElseThrow())
         .as("one article fewer, a small heap").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5).orElseThrow())
+    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5,
+        6L << 30).orElseThrow())
         .as("the user's collector wins").contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
   }
 
