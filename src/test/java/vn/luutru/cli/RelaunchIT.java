@@ -101,9 +101,10 @@ class RelaunchIT {
 
       first.destroyForcibly();
       assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      holding.close(); // a second JVM still running goes on to its swap now
-
+      // Still held before its swap, the second JVM must end by itself once the first is gone; one
+      // that goes on would wait here for ever (and be reported by the time-out).
       assertThat(second.onExit().get(120, TimeUnit.SECONDS).isAlive()).as("the second JVM ended").isFalse();
+      holding.close();
       assertThat(Trees.sha256(site)).as("the previous site, byte for byte").isEqualTo(before);
     } finally {
       first.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
