@@ -5,15 +5,16 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import vn.luutru.output.SwapGate;
 
 /**
@@ -197,15 +198,40 @@ final class Relaunch {
 
   /**
    * Whether {@code folder} holds at least {@code n} files named {@code *.md} or {@code
-   * *.markdown}, links not followed; false when it cannot be read (the build will say why).
+   * *.markdown}, links not followed; false when it cannot be read (the build will say why). It
+   * reads names only: a Markdown name counts without a look at its file, and only other names
+   * are asked whether they are folders. Kept for what it is worth in the first JVM, before the
+   * second can start (docs/benchmarks.md, "Why the second JVM's options").
    */
   static boolean articlesAtLeast(Path folder, int n) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files.map(Path::getFileName)
-          .filter(name -> name != null && isArticleName(name.toString()))
-          .limit(n)
-          .count() >= n;
-    } catch (IOException | UncheckedIOException | SecurityException e) {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    ArrayDeque<File> folders = new ArrayDeque<>();
+    folders.push(folder.toFile());
+    int found = 0;
+    try {
+      while (!folders.isEmpty()) {
+        File dir = folders.pop();
+        String[] names = dir.list();
+        if (names == null) {
+          return false;
+        }
+        for (String name : names) {
+          if (isArticleName(name)) {
+            if (++found >= n) {
+              return true;
+            }
+          } else {
+            File f = new File(dir, name);
+            if (Files.isDirectory(f.toPath(), LinkOption.NOFOLLOW_LINKS)) {
+              folders.push(f);
+            }
+          }
+        }
+      }
+      return false;
+    } catch (InvalidPathException | SecurityException e) {
       return false;
     }
   }

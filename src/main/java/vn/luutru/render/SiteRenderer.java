@@ -2,12 +2,9 @@ package vn.luutru.render;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,12 +37,12 @@ import vn.luutru.site.YearArchive;
  * Renders every file of the site from the model through one Pebble engine, in parallel. The
  * engine is built once per renderer with auto-escaping on and strict variables, so that a
  * typo in a template is an error rather than an empty string; article bodies come in as
- * {@link SafeString}, already cleaned.
+ * {@link Utf8Html}, already cleaned.
  */
 public final class SiteRenderer {
   static final int FEED_SIZE = 20;
-  /** A page's characters to begin with: most article pages are about this long. */
-  private static final int PAGE_CHARS = 16 * 1024;
+  /** A page's bytes to begin with: most article pages of the sample theme take 10 to 16 KB. */
+  private static final int PAGE_BYTES = 16 * 1024;
 
   private final PebbleEngine engine;
   private final Theme theme;
@@ -199,7 +196,7 @@ public final class SiteRenderer {
 
   /** Renders one planned file, or gives the template error as a diagnostic. */
   public byte[] renderOne(Job job) throws RenderException {
-    StringWriter out = new StringWriter(PAGE_CHARS);
+    PageWriter out = new PageWriter(PAGE_BYTES);
     try {
       engine.getTemplate(job.template()).evaluate(out, context(job));
     } catch (PebbleException e) {
@@ -207,7 +204,7 @@ public final class SiteRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return out.toByteArray();
   }
 
   /** A template failed; the diagnostic names the template and line. */
@@ -260,7 +257,7 @@ public final class SiteRenderer {
       jobs.parallelStream()
           .forEach(
               job -> {
-                StringWriter out = new StringWriter(PAGE_CHARS);
+                PageWriter out = new PageWriter(PAGE_BYTES);
                 try {
                   compiled.get(job.template()).evaluate(out, context(job));
                 } catch (PebbleException e) {
@@ -280,7 +277,7 @@ public final class SiteRenderer {
                   return;
                 }
                 try {
-                  sink.write(job.file(), out.toString().getBytes(StandardCharsets.UTF_8));
+                  sink.write(job.file(), out.toByteArray());
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 }
@@ -312,11 +309,14 @@ public final class SiteRenderer {
     return Diagnostic.error(templatePath(file.substring(file.lastIndexOf('/') + 1)), line, 1, "template: " + message, "");
   }
 
-  /** What job's template sees: an article page's body as {@code content}, safe to print. */
+  /**
+   * What job's template sees. An article's body is its page's UTF-8, which a {@link PageWriter}
+   * copies as it is; only a template that does more than print it decodes it, one page at a time.
+   */
   private static Map<String, Object> context(Job job) {
     if (job.context().get("article") instanceof ArticlePage a && job.template().equals("article")) {
       Map<String, Object> c = new HashMap<>(job.context());
-      c.put("content", new SafeString(a.html()));
+      c.put("content", new Utf8Html(a.htmlUtf8()));
       return c;
     }
     return job.context();
