@@ -85,6 +85,11 @@ def main():
         if name in ("luutru", "hugo", "hugo-related", "floor"):
             sys.exit("bench: --variant %s: that name is taken by a build of its own" % name)
         builds.append(Build(name, "luutru", args.jvm_opts + shlex.split(opts)))
+    for spec in args.jar_variant:
+        name, _, path = spec.partition("=")
+        if name in [b.name for b in builds] + ["hugo", "hugo-related", "floor"]:
+            sys.exit("bench: --jar-variant %s: that name is taken" % name)
+        builds.append(Build(name, "luutru", args.jvm_opts, jar=os.path.abspath(path)))
     if args.floor:
         builds.append(Build("floor", "floor", args.jvm_opts))
         floor_classpath()  # compiled before the first timed run
@@ -98,7 +103,8 @@ def main():
     log("machine: %s" % "; ".join("%s %s" % kv for kv in machine.items()))
     results = {"started": started.isoformat(timespec="seconds"), "machine": machine,
                "commit": git_commit(), "args": vars(args), "sizes": {},
-               "builds": [{"name": b.name, "kind": b.kind, "jvm_opts": b.jvm_opts, "env": b.env} for b in builds]}
+               "builds": [{"name": b.name, "kind": b.kind, "jvm_opts": b.jvm_opts, "env": b.env, "jar": b.jar}
+                          for b in builds]}
 
     for n in args.sizes:
         content = corpus(n, args.cache)
@@ -154,20 +160,22 @@ def report_files(paths):
     for path in paths:
         with open(path, encoding="utf-8") as f:
             results = json.load(f)
-        builds = [Build(b["name"], b["kind"], b["jvm_opts"], b.get("env")) for b in results["builds"]]
+        builds = [Build(b["name"], b["kind"], b["jvm_opts"], b.get("env"), b.get("jar")) for b in results["builds"]]
         loaded.append((results, builds))
         print(report(results, builds))
     print(targets_section(loaded))
 
 
 class Build:
-    def __init__(self, name, kind, jvm_opts, env=None):
+    def __init__(self, name, kind, jvm_opts, env=None, jar=None):
         self.name, self.kind, self.jvm_opts, self.env = name, kind, list(jvm_opts), dict(env or {})
+        self.jar = jar  # another luutru jar than --jar's, for a build of other code
 
     def options(self):
         if self.kind == "hugo":
             return " ".join("%s=%s" % kv for kv in self.env.items()) or "—"
-        return " ".join(self.jvm_opts) or "(none)"
+        jar = " (%s)" % os.path.basename(self.jar) if self.jar else ""
+        return (" ".join(self.jvm_opts) or "(none)") + jar
 
     def command(self, jar, content, out):
         if self.kind == "hugo":
@@ -176,8 +184,8 @@ class Build:
         if self.kind == "floor":
             return (["java"] + floor_options(self.jvm_opts, content) + ["-cp", floor_classpath(),
                                                                          "vn.luutru.build.FloorBench", content, out])
-        return (["java"] + self.jvm_opts + ["-jar", jar, "build", "--content", content, "--output", out,
-                                            "--timings"])
+        return (["java"] + self.jvm_opts + ["-jar", self.jar or jar, "build", "--content", content,
+                                            "--output", out, "--timings"])
 
 
 def parse_args():
@@ -195,6 +203,9 @@ def parse_args():
     p.add_argument("--jvm-opts", default="", help='JVM options for every luutru run, e.g. "-Xmx2g"')
     p.add_argument("--variant", action="append", default=[], metavar="NAME=OPTS",
                    help='another luutru build with more JVM options, e.g. serial="-XX:+UseSerialGC"; repeatable')
+    p.add_argument("--jar-variant", action="append", default=[], metavar="NAME=JAR",
+                   help="another luutru build from another jar (other code), alternating with the rest, "
+                        "e.g. before=/tmp/luutru-before.jar; repeatable")
     p.add_argument("--floor", action="store_true",
                    help="also the libraries' floor: the same kinds of pages as bench/hugo's, on snakeyaml-engine, "
                         "commonmark-java and Pebble alone (vn.luutru.build.FloorBench; "
@@ -706,7 +717,8 @@ def targets_section(loaded):
 
 
 def options(b):
-    return " ".join(b.jvm_opts) if b.jvm_opts else "default JVM options"
+    jar = ", %s" % b.jar if b.jar else ""
+    return (" ".join(b.jvm_opts) if b.jvm_opts else "default JVM options") + jar
 
 
 if __name__ == "__main__":

@@ -35,10 +35,15 @@ public final class Main implements Runnable {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Switches switches = Switches.fromSystemProperties();
+    Optional<Thread> watch = Optional.empty();
     if (System.getProperty(Relaunch.MARK) != null) {
-      Relaunch.dieWithParent(System.in, switches.gate(), () -> Runtime.getRuntime().halt(1));
+      watch = Optional.of(Relaunch.dieWithParent(Relaunch.standardInput(), switches.gate(),
+          () -> Runtime.getRuntime().halt(1)));
     }
-    System.exit(run(args, out, err, Clock.systemDefaultZone(), switches));
+    int code = run(args, out, err, Clock.systemDefaultZone(), switches);
+    // A thread blocked reading would hold the JVM's exit back (it waits for threads in native code).
+    watch.ifPresent(Thread::interrupt);
+    System.exit(code);
   }
 
   /** Runs the command line; returns the exit code. */

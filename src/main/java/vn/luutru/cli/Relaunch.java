@@ -2,10 +2,13 @@ package vn.luutru.cli;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -163,17 +166,27 @@ final class Relaunch {
     }
   }
 
+  /** Standard input, read through a channel that an interrupt closes (a plain read cannot be). */
+  static InputStream standardInput() {
+    return Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel());
+  }
+
   /**
    * In the second JVM: when {@code parent} (its standard input, a pipe only the first JVM holds)
    * reaches its end, shuts {@code gate}, so that a build swaps its site in before that or never,
-   * then runs {@code halt}. Returns the daemon thread that waits.
+   * then runs {@code halt}. Returns the daemon thread that waits; interrupting it ends the watch
+   * without a halt, so that the JVM can exit at once instead of waiting for a read blocked in
+   * native code (use an interruptible {@code parent}, such as {@link #standardInput()}).
    */
   static Thread dieWithParent(InputStream parent, SwapGate gate, Runnable halt) {
     Thread watch = new Thread(() -> {
       try {
         parent.transferTo(OutputStream.nullOutputStream());
       } catch (IOException e) {
-        // the pipe broke: the first JVM is gone just as well
+        if (Thread.currentThread().isInterrupted()) {
+          return; // the build is over and this JVM exits
+        }
+        // otherwise the pipe broke: the first JVM is gone just as well
       }
       gate.close("the command that started this build (java -jar luutru.jar) was stopped");
       halt.run();

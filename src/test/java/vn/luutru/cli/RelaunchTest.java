@@ -77,6 +77,28 @@ class RelaunchTest {
     assertThat(site).doesNotExist();
   }
 
+  /** A read blocked in native code holds the JVM's exit back; an interrupted watch ends at once. */
+  @Test
+  void anInterruptedWatchEndsWithoutAHaltAndLeavesTheSwapOpen() throws Exception {
+    java.nio.channels.Pipe pipe = java.nio.channels.Pipe.open();
+    vn.luutru.output.SwapGate gate = vn.luutru.output.SwapGate.open();
+    java.util.concurrent.CountDownLatch halted = new java.util.concurrent.CountDownLatch(1);
+
+    Thread watch = Relaunch.dieWithParent(java.nio.channels.Channels.newInputStream(pipe.source()), gate,
+        halted::countDown);
+    watch.interrupt();
+    watch.join();
+
+    assertThat(halted.getCount()).as("not halted").isOne();
+    Path site = dir.resolve("site");
+    try (vn.luutru.output.SiteWriter out = vn.luutru.output.SiteWriter.open(site)) {
+      out.write("index.html", new byte[] {'x'});
+      out.commit(gate);
+    }
+    assertThat(site.resolve("index.html")).exists();
+    pipe.sink().close();
+  }
+
   @Test
   void knowsWhichOptionsThisJvmHas() {
     assertThat(Relaunch.hasOption("UseAdaptiveSizePolicy")).as("JDK 17").isTrue();
