@@ -138,7 +138,7 @@ public final class ContentSource {
      */
     private record Walked(Map<String, Found> byDisk, Map<String, String> nfcOf, List<Diagnostic> walkProblems,
         boolean links, TreeMap<String, Found> markdown, TreeMap<String, Found> statics, List<String> names,
-        Map<String, Integer> index, List<ArticleParser.Parsed> parsed, Map<String, Diagnostic> svg) {}
+        Map<String, Integer> index, List<ArticleParser.Parsed> parsed, Map<String, Diagnostic> active) {}
   }
 
   /** As {@link #load(Path, String, ArticleParser)}, reusing and updating {@code cache}. */
@@ -278,11 +278,11 @@ public final class ContentSource {
     if (cache != null) {
       cache.entries.keySet().retainAll(new HashSet<>(names));
     }
-    Map<String, Diagnostic> svg = new HashMap<>();
+    Map<String, Diagnostic> active = new HashMap<>();
     for (Map.Entry<String, Found> s : statics.entrySet()) {
-      svg(root, prefix, s.getKey(), s.getValue()).ifPresent(d -> svg.put(s.getKey(), d));
+      activeFile(root, prefix, s.getKey(), s.getValue()).ifPresent(d -> active.put(s.getKey(), d));
     }
-    return new Found.Walked(byDisk, nfcOf, walkProblems, links[0], markdown, statics, names, index, parsed, svg);
+    return new Found.Walked(byDisk, nfcOf, walkProblems, links[0], markdown, statics, names, index, parsed, active);
   }
 
   /**
@@ -331,8 +331,8 @@ public final class ContentSource {
         last.parsed().set(last.index().get(nfc), read(root, nfc, f, prefix, parser, cache));
       } else {
         last.statics().put(nfc, f);
-        last.svg().remove(nfc);
-        svg(root, prefix, nfc, f).ifPresent(d -> last.svg().put(nfc, d));
+        last.active().remove(nfc);
+        activeFile(root, prefix, nfc, f).ifPresent(d -> last.active().put(nfc, d));
       }
     }
     return last;
@@ -357,7 +357,7 @@ public final class ContentSource {
    * The problem with static file {@code nfc}, when it is a document that carries script ({@link
    * ActiveFiles}), too large to be checked, or cannot be read.
    */
-  private static Optional<Diagnostic> svg(Path root, String prefix, String nfc, Found f) {
+  private static Optional<Diagnostic> activeFile(Path root, String prefix, String nfc, Found f) {
     if (!ActiveFiles.isActive(nfc)) {
       return Optional.empty();
     }
@@ -384,7 +384,7 @@ public final class ContentSource {
     Set<String> unreadable = new HashSet<>();
     List<Diagnostic> diags = new ArrayList<>(w.walkProblems());
     for (String s : w.statics().keySet()) {
-      Diagnostic d = w.svg().get(s);
+      Diagnostic d = w.active().get(s);
       if (d != null) {
         diags.add(d);
       }

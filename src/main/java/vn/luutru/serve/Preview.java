@@ -36,9 +36,9 @@ final class Preview {
   }
 
   /**
-   * One good build of the site. {@code svgs} holds, for each SVG image among the static files,
-   * the SHA-256 of the bytes checked for script ({@link ActiveFiles}) when it was built: an SVG is
-   * served only while its bytes on disk are still those.
+   * One good build of the site. {@code svgs} holds, for each static file that can carry script
+   * ({@link ActiveFiles}: SVG images, HTML pages, XML documents), the SHA-256 of the bytes checked
+   * when it was built: such a file is served only while its bytes on disk are still those.
    */
   record Snapshot(SiteRenderer renderer, Map<String, SiteRenderer.Job> pages, Map<String, byte[]> assets,
       Set<String> statics, java.util.function.Supplier<Map<String, byte[]>> search, Map<String, byte[]> rendered,
@@ -61,10 +61,10 @@ final class Preview {
   private volatile Snapshot current;
   private volatile List<Diagnostic> problems = List.of();
   private boolean templatesChanged = true;
-  /** SVG files checked by earlier rebuilds, by site path: read and checked again only when their time or size changed. */
+  /** Files that can carry script, checked by earlier rebuilds, by site path: read and checked again only when their time or size changed. */
   private final Map<String, SvgSeen> svgSeen = new java.util.HashMap<>();
 
-  /** An SVG file as a rebuild saw it; {@code sha256} empty when its bytes were not accepted. */
+  /** Such a file as a rebuild saw it; {@code sha256} empty when its bytes were not accepted. */
   private record SvgSeen(Path path, long modified, long size, Optional<String> sha256) {}
 
   Preview(SiteConfig config) {
@@ -178,7 +178,7 @@ final class Preview {
   }
 
   /**
-   * The SHA-256 of each SVG image among {@code statics} whose bytes carry no script, read now.
+   * The SHA-256 of each file among {@code statics} that can carry script and whose bytes carry none, read now.
    * The build checked them too, but a file saved since may carry script: its bytes are checked
    * here again, and whatever is served later must have the hash of bytes checked.
    */
@@ -187,7 +187,7 @@ final class Preview {
     Map<String, SvgSeen> seen = new java.util.HashMap<>();
     Path root = config.contentDir().toRealPath();
     for (String file : statics) {
-      if (!isSvg(file)) {
+      if (!ActiveFiles.isActive(file)) {
         continue;
       }
       SvgSeen s;
@@ -218,10 +218,6 @@ final class Preview {
     svgSeen.clear();
     svgSeen.putAll(seen);
     return Map.copyOf(accepted);
-  }
-
-  private static boolean isSvg(String file) {
-    return ActiveFiles.isActive(file);
   }
 
   /** The real path of static file {@code file}, when it is a regular file inside {@code root} (a real path). */
@@ -275,7 +271,7 @@ final class Preview {
       if (path.isEmpty()) {
         return Optional.empty();
       }
-      if (!isSvg(file)) {
+      if (!ActiveFiles.isActive(file)) {
         return Optional.of(new OnDisk(path.get()));
       }
       return Optional.of(svg(s, path.get(), file));
@@ -286,18 +282,19 @@ final class Preview {
     return Optional.empty();
   }
 
-  /** SVG image {@code file}: its bytes when they are those the last good build checked, else why not. */
+  /**
+   * A file that can carry script ({@link ActiveFiles}): its bytes when they are those the last good
+   * build checked, else why not.
+   */
   private static Served svg(Snapshot s, Path path, String file) throws IOException {
     String accepted = s.svgs().get(file);
     if (Files.size(path) > ContentSource.MAX_ARTICLE_BYTES) {
-      return new Refused(String.format(java.util.Locale.ROOT, "this SVG image is larger than %d MB, too large to"
-          + " be checked for script, so the preview does not show it; make it smaller, or save it as PNG or JPEG",
-          ContentSource.MAX_ARTICLE_BYTES >> 20));
+      return new Refused(ContentSource.tooLargeToCheck(Files.size(path)) + "; the preview does not show it");
     }
     byte[] bytes = Files.readAllBytes(path);
     if (accepted == null || !accepted.equals(sha256(bytes))) {
-      return new Refused("this SVG image changed after the last good build, and an SVG can carry script, so the"
-          + " preview shows only what a build checked; the terminal (and the page) say what is wrong with it, if"
+      return new Refused("this file changed after the last good build, and a file of its kind (an SVG image, an"
+          + " HTML page or an XML document) can carry script, so the preview shows only what a build checked; the terminal (and the page) say what is wrong with it, if"
           + " anything: fix it and save, and it is shown again");
     }
     return new Bytes(bytes);
