@@ -42,18 +42,18 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * bench/hugo} makes, built with snakeyaml-engine, commonmark-java and Pebble and nothing of
  * luutru's, for {@code bench/bench.py --floor} to time beside Hugo and {@code luutru build}.
  *
- * <p>It reads each file and cuts its front matter at the second {@code ---} line, loads the
- * YAML, parses and renders the Markdown with the extensions luutru uses, and renders through
- * the templates in {@code src/bench/resources/floor} (the Pebble twins of {@code bench/hugo}'s):
- * article pages, home and category lists of 20 a page with their pager, RSS and Atom of 20 for
- * home and each category, the list of categories, a sitemap. On both cores, in a JVM started
- * as {@code luutru build} starts its second one.
+ * <p>It reads each file and cuts its front matter at the second {@code ---} line, loads the YAML,
+ * parses and renders the Markdown with the extensions luutru uses, and renders through the
+ * templates in {@code src/bench/resources/floor} (the Pebble twins of {@code bench/hugo}'s):
+ * article pages, home and category lists of 20 a page with their pager, RSS and Atom of 20 for home
+ * and each category, the list of categories, a sitemap. On both cores, in a JVM started as {@code
+ * luutru build} starts its second one.
  *
- * <p>Left out, all of which {@code luutru build} does: checking anything (no diagnostics, no
- * NFC, no control characters, no address clashes), plain text and summaries, related articles,
- * year and month archives, the search index and page, the JVM that chooses the second one's
- * options, writing beside the old site and swapping it in. So its time is a floor for a build
- * on these libraries, not a build.
+ * <p>Left out, all of which {@code luutru build} does: checking anything (no diagnostics, no NFC,
+ * no control characters, no address clashes), plain text and summaries, related articles, year and
+ * month archives, the search index and page, the JVM that chooses the second one's options, writing
+ * beside the old site and swapping it in. So its time is a floor for a build on these libraries,
+ * not a build.
  *
  * <pre>
  * python3 bench/bench.py --sizes 10000 --runs 5 --floor
@@ -65,8 +65,11 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class FloorBench {
   private static final String SITE = "Lưu trữ tin bài";
   private static final String BASE = "http://localhost:8080";
-  private static final Map<String, Map<String, Object>> CATEGORIES = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final String[] WEEKDAYS = {"Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"};
+  private static final Map<String, Map<String, Object>> CATEGORIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final String[] WEEKDAYS = {
+    "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"
+  };
 
   private FloorBench() {}
 
@@ -86,22 +89,26 @@ public final class FloorBench {
     List<Map<String, Object>> articles = new ArrayList<>(java.util.Collections.nCopies(n, null));
     // Without marks (positions), which only error messages need.
     LoadSettings yaml = LoadSettings.builder().setLabel("front matter").setUseMarks(false).build();
-    IntStream.range(0, n).parallel().forEach(i -> {
-      String text;
-      try {
-        text = Files.readString(files.get(i));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      int close = text.indexOf("\n---\n", 3);
-      if (!text.startsWith("---\n") || close < 0) {
-        throw new IllegalArgumentException(files.get(i) + ": no front matter between '---' lines (LF only)");
-      }
-      int bodyStart = close + 5;
-      Map<String, Object> front = frontMatter(yaml, text.substring(4, close + 1));
-      bodies[i] = text.substring(bodyStart);
-      articles.set(i, article(front, files.get(i)));
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              String text;
+              try {
+                text = Files.readString(files.get(i));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+              int close = text.indexOf("\n---\n", 3);
+              if (!text.startsWith("---\n") || close < 0) {
+                throw new IllegalArgumentException(
+                    files.get(i) + ": no front matter between '---' lines (LF only)");
+              }
+              int bodyStart = close + 5;
+              Map<String, Object> front = frontMatter(yaml, text.substring(4, close + 1));
+              bodies[i] = text.substring(bodyStart);
+              articles.set(i, article(front, files.get(i)));
+            });
     t = lap(timings, "content", t);
 
     // model: Markdown to HTML.
@@ -109,16 +116,21 @@ public final class FloorBench {
         List.of(TablesExtension.create(), AutolinkExtension.create(), FootnotesExtension.create());
     Parser parser = Parser.builder().extensions(extensions).build();
     HtmlRenderer renderer = HtmlRenderer.builder().extensions(extensions).build();
-    IntStream.range(0, n).parallel().forEach(i -> {
-      articles.get(i).put("body", renderer.render(parser.parse(bodies[i])));
-      bodies[i] = null;
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              articles.get(i).put("body", renderer.render(parser.parse(bodies[i])));
+              bodies[i] = null;
+            });
     t = lap(timings, "model", t);
 
     // render: every page through its template, each written as it is made.
     List<Map<String, Object>> sorted = new ArrayList<>(articles);
-    sorted.sort(Comparator.comparing((Map<String, Object> a) -> (String) a.get("date")).reversed()
-        .thenComparing(a -> (String) a.get("title")));
+    sorted.sort(
+        Comparator.comparing((Map<String, Object> a) -> (String) a.get("date"))
+            .reversed()
+            .thenComparing(a -> (String) a.get("title")));
     Map<String, List<Map<String, Object>>> byCategory = new TreeMap<>();
     for (Map<String, Object> a : sorted) {
       for (Object c : (List<?>) a.get("categories")) {
@@ -127,11 +139,15 @@ public final class FloorBench {
         byCategory.computeIfAbsent((String) category.get("name"), k -> new ArrayList<>()).add(a);
       }
     }
-    PebbleEngine engine = new PebbleEngine.Builder().loader(new ClasspathLoader() {
-      {
-        setPrefix("floor");
-      }
-    }).build();
+    PebbleEngine engine =
+        new PebbleEngine.Builder()
+            .loader(
+                new ClasspathLoader() {
+                  {
+                    setPrefix("floor");
+                  }
+                })
+            .build();
     PebbleTemplate articlePage = engine.getTemplate("article.peb");
     PebbleTemplate listPage = engine.getTemplate("list.peb");
     Writer writer = new Writer(out);
@@ -140,34 +156,40 @@ public final class FloorBench {
     for (Map<String, Object> a : sorted) {
       String url = (String) a.get("url");
       urls.add(url);
-      pages.add(() -> {
-        Map<String, Object> page = page((String) a.get("title"), url);
-        page.put("article", a);
-        page.put("summary", a.get("summary"));
-        page.put("jsonLd", jsonLd(a));
-        writer.write(url + "index.html", articlePage, page);
-      });
+      pages.add(
+          () -> {
+            Map<String, Object> page = page((String) a.get("title"), url);
+            page.put("article", a);
+            page.put("summary", a.get("summary"));
+            page.put("jsonLd", jsonLd(a));
+            writer.write(url + "index.html", articlePage, page);
+          });
     }
     lists(pages, urls, writer, listPage, engine, "Bài viết mới", "/", sorted, true);
     List<Map<String, Object>> categories = new ArrayList<>();
-    byCategory.forEach((name, members) -> {
-      String url = "/categories/" + slug(name) + "/";
-      categories.add(Map.of("name", name, "url", url, "count", members.size()));
-      lists(pages, urls, writer, listPage, engine, name, url, members, false);
-    });
-    pages.add(() -> {
-      Map<String, Object> page = page("Chuyên mục", "/categories/");
-      page.put("items", categories);
-      writer.write("/categories/index.html", engine.getTemplate("terms.peb"), page);
-    });
+    byCategory.forEach(
+        (name, members) -> {
+          String url = "/categories/" + slug(name) + "/";
+          categories.add(Map.of("name", name, "url", url, "count", members.size()));
+          lists(pages, urls, writer, listPage, engine, name, url, members, false);
+        });
+    pages.add(
+        () -> {
+          Map<String, Object> page = page("Chuyên mục", "/categories/");
+          page.put("items", categories);
+          writer.write("/categories/index.html", engine.getTemplate("terms.peb"), page);
+        });
     urls.add("/categories/");
-    pages.add(() -> {
-      Map<String, Object> page = page(SITE, "/sitemap.xml");
-      page.put("urls", urls);
-      writer.write("/sitemap.xml", engine.getTemplate("sitemap.xml.peb"), page);
-    });
+    pages.add(
+        () -> {
+          Map<String, Object> page = page(SITE, "/sitemap.xml");
+          page.put("urls", urls);
+          writer.write("/sitemap.xml", engine.getTemplate("sitemap.xml.peb"), page);
+        });
     pages.parallelStream().forEach(Runnable::run);
-    writer.bytes("/robots.txt", ("User-agent: *\nSitemap: " + BASE + "/sitemap.xml\n").getBytes(StandardCharsets.UTF_8));
+    writer.bytes(
+        "/robots.txt",
+        ("User-agent: *\nSitemap: " + BASE + "/sitemap.xml\n").getBytes(StandardCharsets.UTF_8));
     t = lap(timings, "render", t);
     timings.put("search", 0L);
     timings.put("write", 0L);
@@ -175,13 +197,28 @@ public final class FloorBench {
     StringBuilder line = new StringBuilder("timings:");
     timings.forEach((k, v) -> line.append(' ').append(k).append(' ').append(v).append(" ms"));
     System.out.println(line);
-    System.out.printf(Locale.ROOT, "floor: %d articles, %d files (%.1f MB) written to %s%n", n, writer.files.get(),
-        writer.bytes.get() / 1e6, out);
+    System.out.printf(
+        Locale.ROOT,
+        "floor: %d articles, %d files (%.1f MB) written to %s%n",
+        n,
+        writer.files.get(),
+        writer.bytes.get() / 1e6,
+        out);
   }
 
-  /** One list paginated by 20, its RSS and Atom of the first 20, and their addresses in the sitemap. */
-  private static void lists(List<Runnable> pages, List<String> urls, Writer writer, PebbleTemplate template,
-      PebbleEngine engine, String title, String url, List<Map<String, Object>> members, boolean home) {
+  /**
+   * One list paginated by 20, its RSS and Atom of the first 20, and their addresses in the sitemap.
+   */
+  private static void lists(
+      List<Runnable> pages,
+      List<String> urls,
+      Writer writer,
+      PebbleTemplate template,
+      PebbleEngine engine,
+      String title,
+      String url,
+      List<Map<String, Object>> members,
+      boolean home) {
     int count = (members.size() + 19) / 20;
     List<String> pageUrls = new ArrayList<>();
     for (int k = 1; k <= count; k++) {
@@ -190,29 +227,34 @@ public final class FloorBench {
     urls.add(url);
     for (int k = 1; k <= count; k++) {
       int number = k;
-      pages.add(() -> {
-        Map<String, Object> page = page(title, pageUrls.get(number - 1));
-        page.put("home", home);
-        page.put("items", members.subList((number - 1) * 20, Math.min(members.size(), number * 20)));
-        page.put("total", members.size());
-        page.put("page", number);
-        page.put("pages", count);
-        page.put("pageUrls", pageUrls);
-        page.put("shown", shown(number, count));
-        writer.write(pageUrls.get(number - 1) + "index.html", template, page);
-      });
+      pages.add(
+          () -> {
+            Map<String, Object> page = page(title, pageUrls.get(number - 1));
+            page.put("home", home);
+            page.put(
+                "items", members.subList((number - 1) * 20, Math.min(members.size(), number * 20)));
+            page.put("total", members.size());
+            page.put("page", number);
+            page.put("pages", count);
+            page.put("pageUrls", pageUrls);
+            page.put("shown", shown(number, count));
+            writer.write(pageUrls.get(number - 1) + "index.html", template, page);
+          });
     }
     for (String feed : List.of("rss.xml", "atom.xml")) {
-      pages.add(() -> {
-        Map<String, Object> page = page(title, url);
-        page.put("home", home);
-        page.put("items", members.subList(0, Math.min(20, members.size())));
-        writer.write(url + feed, engine.getTemplate(feed + ".peb"), page);
-      });
+      pages.add(
+          () -> {
+            Map<String, Object> page = page(title, url);
+            page.put("home", home);
+            page.put("items", members.subList(0, Math.min(20, members.size())));
+            writer.write(url + feed, engine.getTemplate(feed + ".peb"), page);
+          });
     }
   }
 
-  /** The page numbers the pager shows: the first two, the last two, and two either side of this one. */
+  /**
+   * The page numbers the pager shows: the first two, the last two, and two either side of this one.
+   */
   private static List<Integer> shown(int page, int pages) {
     List<Integer> shown = new ArrayList<>();
     for (int k = 1; k <= pages; k++) {
@@ -236,7 +278,9 @@ public final class FloorBench {
     return page;
   }
 
-  /** An article as the templates read it, its address {@code /yyyy/mm/<file name>/} as bench/hugo's. */
+  /**
+   * An article as the templates read it, its address {@code /yyyy/mm/<file name>/} as bench/hugo's.
+   */
   private static Map<String, Object> article(Map<String, Object> front, Path file) {
     Map<String, Object> a = new LinkedHashMap<>();
     String title = String.valueOf(front.get("title"));
@@ -244,7 +288,8 @@ public final class FloorBench {
     String year = date.substring(0, 4);
     String month = date.substring(5, 7);
     String dayOfMonth = date.substring(8, 10);
-    LocalDate day = LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(dayOfMonth));
+    LocalDate day =
+        LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(dayOfMonth));
     String name = file.getFileName().toString();
     a.put("title", title);
     a.put("date", date.substring(0, 10));
@@ -258,8 +303,9 @@ public final class FloorBench {
     List<Map<String, Object>> categories = new ArrayList<>();
     if (front.get("categories") instanceof List<?> list) {
       for (Object c : list) {
-        categories.add(CATEGORIES.computeIfAbsent(c.toString(),
-            k -> Map.of("name", k, "url", "/categories/" + slug(k) + "/")));
+        categories.add(
+            CATEGORIES.computeIfAbsent(
+                c.toString(), k -> Map.of("name", k, "url", "/categories/" + slug(k) + "/")));
       }
     }
     a.put("categories", categories);
@@ -267,12 +313,14 @@ public final class FloorBench {
   }
 
   /**
-   * The front matter's keys and values (a string, or a list of strings), read as luutru reads
-   * it: the composer's node tree, without making Java objects of the whole document.
+   * The front matter's keys and values (a string, or a list of strings), read as luutru reads it:
+   * the composer's node tree, without making Java objects of the whole document.
    */
   private static Map<String, Object> frontMatter(LoadSettings settings, String yaml) {
-    Node root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml))).getSingleNode()
-        .orElseThrow();
+    Node root =
+        new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)))
+            .getSingleNode()
+            .orElseThrow();
     Map<String, Object> front = new LinkedHashMap<>();
     for (NodeTuple t : ((MappingNode) root).getValue()) {
       String key = ((ScalarNode) t.getKeyNode()).getValue();
@@ -286,9 +334,16 @@ public final class FloorBench {
   }
 
   private static String jsonLd(Map<String, Object> a) {
-    return "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"" + json(a.get("title"))
-        + "\",\"datePublished\":\"" + a.get("date") + "T00:00:00+07:00\",\"url\":\"" + BASE + a.get("url")
-        + "\",\"publisher\":{\"@type\":\"Organization\",\"name\":\"" + json(SITE) + "\"}}";
+    return "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\""
+        + json(a.get("title"))
+        + "\",\"datePublished\":\""
+        + a.get("date")
+        + "T00:00:00+07:00\",\"url\":\""
+        + BASE
+        + a.get("url")
+        + "\",\"publisher\":{\"@type\":\"Organization\",\"name\":\""
+        + json(SITE)
+        + "\"}}";
   }
 
   private static String json(Object s) {
@@ -297,8 +352,10 @@ public final class FloorBench {
 
   /** Lower case, marks and đ folded, anything else between words a hyphen. */
   static String slug(String s) {
-    String folded = Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    String folded =
+        Normalizer.normalize(s.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT);
     return folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 
@@ -312,6 +369,7 @@ public final class FloorBench {
   private static final class Utf8 extends java.io.Writer {
     byte[] bytes = new byte[32768];
     int size;
+
     /** A high surrogate that ended the last write, waiting for its low one. */
     private char pending;
 

@@ -28,9 +28,9 @@ import vn.luutru.testing.Browser;
 import vn.luutru.testing.StaticServer;
 
 /**
- * The relevance check: draws queries of three kinds from a content folder, builds the site,
- * and runs every query in headless Chromium, each in a fresh page, printing recall@10, MRR,
- * bytes fetched and latency per kind.
+ * The relevance check: draws queries of three kinds from a content folder, builds the site, and
+ * runs every query in headless Chromium, each in a fresh page, printing recall@10, MRR, bytes
+ * fetched and latency per kind.
  *
  * <pre>
  * python3 ../shared/corpus/scale.py 10000 /tmp/bench10k/content
@@ -39,10 +39,10 @@ import vn.luutru.testing.StaticServer;
  * </pre>
  *
  * <p>Kinds, for each of N articles drawn with a fixed seed from the originals (not the numbered
- * copies scale.py makes): four consecutive words of the title as written (with marks); the
- * same four words without marks; five consecutive words of the body without marks. The answer
- * is the article the words were drawn from. Bytes are what search.js fetched for the query
- * after a first query had loaded index.json; latency is the time of the search() call.
+ * copies scale.py makes): four consecutive words of the title as written (with marks); the same
+ * four words without marks; five consecutive words of the body without marks. The answer is the
+ * article the words were drawn from. Bytes are what search.js fetched for the query after a first
+ * query had loaded index.json; latency is the time of the search() call.
  */
 public final class SearchEval {
   record Query(String kind, String text, String expected, String source) {}
@@ -58,14 +58,24 @@ public final class SearchEval {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     try (StaticServer server = new StaticServer(site, "/luu-tru/")) {
-      SiteConfig config = SiteConfig.builder().title("Lưu trữ").baseUrl(server.url())
-          .contentDir(content).outputDir(site).today(LocalDate.of(2100, 1, 1)).build();
+      SiteConfig config =
+          SiteConfig.builder()
+              .title("Lưu trữ")
+              .baseUrl(server.url())
+              .contentDir(content)
+              .outputDir(site)
+              .today(LocalDate.of(2100, 1, 1))
+              .build();
       long t0 = System.nanoTime();
       BuildResult built = SiteBuilder.build(config);
       if (!built.written()) {
         throw new IllegalStateException("build failed: " + built.diagnostics());
       }
-      out.printf(Locale.ROOT, "built %d articles in %.1f s (%s)%n", built.articles(), (System.nanoTime() - t0) / 1e9,
+      out.printf(
+          Locale.ROOT,
+          "built %d articles in %.1f s (%s)%n",
+          built.articles(),
+          (System.nanoTime() - t0) / 1e9,
           built.timings());
       long indexBytes;
       long indexFiles;
@@ -81,8 +91,12 @@ public final class SearchEval {
       out.printf(Locale.ROOT, "index: %d files, %.1f MB%n", indexFiles, indexBytes / 1e6);
 
       List<Query> queries = draw(content, perKind, config);
-      Files.write(work.resolve("queries.tsv"), queries.stream()
-          .map(q -> q.kind() + "\t" + q.text() + "\t" + q.expected() + "\t" + q.source()).toList(), StandardCharsets.UTF_8);
+      Files.write(
+          work.resolve("queries.tsv"),
+          queries.stream()
+              .map(q -> q.kind() + "\t" + q.text() + "\t" + q.expected() + "\t" + q.source())
+              .toList(),
+          StandardCharsets.UTF_8);
 
       List<Outcome> outcomes = new ArrayList<>();
       ChromeDriver driver = Browser.start(1280, 900);
@@ -90,62 +104,107 @@ public final class SearchEval {
         for (Query q : queries) {
           driver.get(server.url() + "404.html");
           @SuppressWarnings("unchecked")
-          Map<String, Object> r = (Map<String, Object>) driver.executeAsyncScript(
-              "const [url, q, done] = arguments;"
-                  + "import(url).then(async m => {"
-                  + "  await m.search('a');"
-                  + "  const before = m.stats().bytes;"
-                  + "  const t0 = performance.now();"
-                  + "  const r = await m.search(q, { limit: 10 });"
-                  + "  const ms = performance.now() - t0;"
-                  + "  done({ urls: r.results.map(x => x.url), total: r.total, bytes: m.stats().bytes - before, ms });"
-                  + "}).catch(e => done({ error: String(e) }));",
-              server.url() + "search/search.js", q.text());
+          Map<String, Object> r =
+              (Map<String, Object>)
+                  driver.executeAsyncScript(
+                      "const [url, q, done] = arguments;"
+                          + "import(url).then(async m => {"
+                          + "  await m.search('a');"
+                          + "  const before = m.stats().bytes;"
+                          + "  const t0 = performance.now();"
+                          + "  const r = await m.search(q, { limit: 10 });"
+                          + "  const ms = performance.now() - t0;"
+                          + "  done({ urls: r.results.map(x => x.url), total: r.total, bytes: m.stats().bytes - before, ms });"
+                          + "}).catch(e => done({ error: String(e) }));",
+                      server.url() + "search/search.js",
+                      q.text());
           if (r.containsKey("error")) {
             throw new IllegalStateException(q + ": " + r.get("error"));
           }
           @SuppressWarnings("unchecked")
           List<String> urls = (List<String>) r.get("urls");
           int rank = urls.indexOf(q.expected()) + 1;
-          outcomes.add(new Outcome(q, rank, ((Number) r.get("bytes")).longValue(),
-              ((Number) r.get("ms")).doubleValue(), ((Number) r.get("total")).intValue()));
+          outcomes.add(
+              new Outcome(
+                  q,
+                  rank,
+                  ((Number) r.get("bytes")).longValue(),
+                  ((Number) r.get("ms")).doubleValue(),
+                  ((Number) r.get("total")).intValue()));
         }
       } finally {
         driver.quit();
       }
-      Files.write(work.resolve("results.tsv"), outcomes.stream()
-          .map(o -> String.join("\t", o.query().kind(), o.query().text(), String.valueOf(o.rank()),
-              String.valueOf(o.total()), String.valueOf(o.bytes()), String.format(Locale.ROOT, "%.1f", o.millis())))
-          .toList(), StandardCharsets.UTF_8);
+      Files.write(
+          work.resolve("results.tsv"),
+          outcomes.stream()
+              .map(
+                  o ->
+                      String.join(
+                          "\t",
+                          o.query().kind(),
+                          o.query().text(),
+                          String.valueOf(o.rank()),
+                          String.valueOf(o.total()),
+                          String.valueOf(o.bytes()),
+                          String.format(Locale.ROOT, "%.1f", o.millis())))
+              .toList(),
+          StandardCharsets.UTF_8);
       out.println();
-      out.println("| queries | n | found in top 10 | MRR | bytes per query, median / max | latency, median / p95 |");
+      out.println(
+          "| queries | n | found in top 10 | MRR | bytes per query, median / max | latency, median / p95 |");
       out.println("|---|---|---|---|---|---|");
-      Map<String, List<Outcome>> byKind = outcomes.stream()
-          .collect(Collectors.groupingBy(o -> o.query().kind(), java.util.LinkedHashMap::new, Collectors.toList()));
+      Map<String, List<Outcome>> byKind =
+          outcomes.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      o -> o.query().kind(), java.util.LinkedHashMap::new, Collectors.toList()));
       byKind.put("all", outcomes);
-      byKind.forEach((kind, list) -> {
-        double recall = list.stream().filter(o -> o.rank() > 0).count() / (double) list.size();
-        double mrr = list.stream().mapToDouble(o -> o.rank() > 0 ? 1.0 / o.rank() : 0).average().orElse(0);
-        List<Long> bytes = list.stream().map(Outcome::bytes).sorted().toList();
-        List<Double> ms = list.stream().map(Outcome::millis).sorted().toList();
-        out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.3f | %.1f KB / %.1f KB | %.1f ms / %.1f ms |%n", kind, list.size(),
-            recall * 100, mrr, bytes.get(bytes.size() / 2) / 1024.0, bytes.get(bytes.size() - 1) / 1024.0,
-            ms.get(ms.size() / 2), ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.95))));
-      });
+      byKind.forEach(
+          (kind, list) -> {
+            double recall = list.stream().filter(o -> o.rank() > 0).count() / (double) list.size();
+            double mrr =
+                list.stream()
+                    .mapToDouble(o -> o.rank() > 0 ? 1.0 / o.rank() : 0)
+                    .average()
+                    .orElse(0);
+            List<Long> bytes = list.stream().map(Outcome::bytes).sorted().toList();
+            List<Double> ms = list.stream().map(Outcome::millis).sorted().toList();
+            out.printf(
+                Locale.ROOT,
+                "| %s | %d | %.1f %% | %.3f | %.1f KB / %.1f KB | %.1f ms / %.1f ms |%n",
+                kind,
+                list.size(),
+                recall * 100,
+                mrr,
+                bytes.get(bytes.size() / 2) / 1024.0,
+                bytes.get(bytes.size() - 1) / 1024.0,
+                ms.get(ms.size() / 2),
+                ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.95))));
+          });
       out.println();
-      out.println("queries: " + work.resolve("queries.tsv") + "; per query: " + work.resolve("results.tsv"));
+      out.println(
+          "queries: "
+              + work.resolve("queries.tsv")
+              + "; per query: "
+              + work.resolve("results.tsv"));
     }
   }
 
   /** Draws the queries; the same folder and count always give the same queries. */
   static List<Query> draw(Path content, int perKind, SiteConfig config) throws IOException {
     ContentSource.Content c = ContentSource.load(content, content.toString(), new ArticleParser());
-    SiteModel model = new SiteModelBuilder(new MarkdownRenderer()).build(c.articles(), c.staticFiles(),
-        new SiteModelBuilder.Options(config.basePath(), false, false, config.today()));
-    List<ArticlePage> originals = model.articles().stream()
-        .filter(p -> !p.article().contentPath().matches(".*-\\d+\\.md"))
-        .sorted(Comparator.comparing(p -> p.article().contentPath()))
-        .toList();
+    SiteModel model =
+        new SiteModelBuilder(new MarkdownRenderer())
+            .build(
+                c.articles(),
+                c.staticFiles(),
+                new SiteModelBuilder.Options(config.basePath(), false, false, config.today()));
+    List<ArticlePage> originals =
+        model.articles().stream()
+            .filter(p -> !p.article().contentPath().matches(".*-\\d+\\.md"))
+            .sorted(Comparator.comparing(p -> p.article().contentPath()))
+            .toList();
     Random random = new Random(20260101L);
     List<ArticlePage> chosen = new ArrayList<>(originals);
     java.util.Collections.shuffle(chosen, random);
@@ -165,9 +224,15 @@ public final class SearchEval {
       int at = random.nextInt(title.size() - 3);
       List<SearchText.Token> words = title.subList(at, at + 4);
       marked.add(new Query("title, with marks", join(words, true), url, p.article().contentPath()));
-      plain.add(new Query("title, without marks", join(words, false), url, p.article().contentPath()));
+      plain.add(
+          new Query("title, without marks", join(words, false), url, p.article().contentPath()));
       int b = random.nextInt(text.size() - 4);
-      body.add(new Query("body, without marks", join(text.subList(b, b + 5), false), url, p.article().contentPath()));
+      body.add(
+          new Query(
+              "body, without marks",
+              join(text.subList(b, b + 5), false),
+              url,
+              p.article().contentPath()));
     }
     List<Query> all = new ArrayList<>(marked);
     all.addAll(plain);
@@ -176,6 +241,8 @@ public final class SearchEval {
   }
 
   private static String join(List<SearchText.Token> words, boolean marked) {
-    return words.stream().map(t -> marked ? t.marked() : t.folded()).collect(Collectors.joining(" "));
+    return words.stream()
+        .map(t -> marked ? t.marked() : t.folded())
+        .collect(Collectors.joining(" "));
   }
 }

@@ -1,7 +1,6 @@
 package vn.luutru.build;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import vn.luutru.content.Article;
 import vn.luutru.content.ArticleParser;
 import vn.luutru.content.Congress;
 import vn.luutru.content.CongressTitle;
-import vn.luutru.render.VietnameseDates;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.markdown.MarkdownRenderer;
@@ -21,15 +19,15 @@ import vn.luutru.output.SiteWriter;
 import vn.luutru.output.SwapGate;
 import vn.luutru.output.WriteProblem;
 import vn.luutru.render.SiteRenderer;
+import vn.luutru.render.VietnameseDates;
 import vn.luutru.search.DocumentWords;
 import vn.luutru.search.SearchIndexWriter;
-import vn.luutru.render.Views;
 import vn.luutru.site.SiteModel;
 import vn.luutru.site.SiteModelBuilder;
 
 /**
- * Builds a site: content → model (with Markdown) → pages → output. Any error stops the build
- * before the output is swapped in, so the previous site stays as it was.
+ * Builds a site: content → model (with Markdown) → pages → output. Any error stops the build before
+ * the output is swapped in, so the previous site stays as it was.
  *
  * <pre>{@code
  * BuildResult r = SiteBuilder.build(config);
@@ -40,8 +38,8 @@ public final class SiteBuilder {
   private SiteBuilder() {}
 
   /**
-   * What the preview keeps between builds of one folder: parsed files and rendered bodies.
-   * {@link #none()} for a single build.
+   * What the preview keeps between builds of one folder: parsed files and rendered bodies. {@link
+   * #none()} for a single build.
    */
   public record Caches(ContentSource.Cache content, SiteModelBuilder.BodyCache bodies) {
     public static Caches none() {
@@ -69,27 +67,34 @@ public final class SiteBuilder {
   }
 
   /**
-   * Reads the content and builds the model. The model is built even when some files have
-   * errors, from the others, so that one run reports every problem: a duplicate address or an
-   * alias that collides is reported beside a file that cannot be read; links to a file with
-   * errors are not reported again. With {@code check}, problems a publisher should fix are
-   * looked for too (see {@link #check}). Each stage's time goes into {@code timings}.
+   * Reads the content and builds the model. The model is built even when some files have errors,
+   * from the others, so that one run reports every problem: a duplicate address or an alias that
+   * collides is reported beside a file that cannot be read; links to a file with errors are not
+   * reported again. With {@code check}, problems a publisher should fix are looked for too (see
+   * {@link #check}). Each stage's time goes into {@code timings}.
    */
-  public static Modelled model(SiteConfig config, Caches caches, boolean check, Map<String, Long> timings)
+  public static Modelled model(
+      SiteConfig config, Caches caches, boolean check, Map<String, Long> timings)
       throws IOException {
     return model(config, caches, check, timings, null);
   }
 
   /**
    * As {@link #model(SiteConfig, Caches, boolean, Map)}; with {@code words}, for a build that
-   * renders the model once: no Markdown is kept once rendered, and the text goes to {@code
-   * words} (see {@link SiteModelBuilder.Options#oneOff}).
+   * renders the model once: no Markdown is kept once rendered, and the text goes to {@code words}
+   * (see {@link SiteModelBuilder.Options#oneOff}).
    */
-  static Modelled model(SiteConfig config, Caches caches, boolean check, Map<String, Long> timings,
-      SiteModelBuilder.TextSink words) throws IOException {
+  static Modelled model(
+      SiteConfig config,
+      Caches caches,
+      boolean check,
+      Map<String, Long> timings,
+      SiteModelBuilder.TextSink words)
+      throws IOException {
     long t0 = System.nanoTime();
     ContentSource.Content content =
-        ContentSource.load(config.contentDir(), config.shownContentDir(), new ArticleParser(), caches.content());
+        ContentSource.load(
+            config.contentDir(), config.shownContentDir(), new ArticleParser(), caches.content());
     long t1 = lap(timings, "content", t0);
     List<Diagnostic> diags = new ArrayList<>(content.diagnostics());
     if (check) {
@@ -99,8 +104,10 @@ public final class SiteBuilder {
         a.congress().ifPresent(c -> diags.addAll(agreeWithTitle(a, c)));
       }
     }
-    SiteModelBuilder.Options options = new SiteModelBuilder.Options(config.basePath(), config.drafts(),
-        config.future(), config.today(), check).reading(config.contentPrefix(), content.unreadable());
+    SiteModelBuilder.Options options =
+        new SiteModelBuilder.Options(
+                config.basePath(), config.drafts(), config.future(), config.today(), check)
+            .reading(config.contentPrefix(), content.unreadable());
     List<Article> articles = content.articles();
     List<String> statics = content.staticFiles();
     if (words != null) {
@@ -110,7 +117,9 @@ public final class SiteBuilder {
       options = options.oneOff(words);
       content = null;
     }
-    SiteModel model = new SiteModelBuilder(new MarkdownRenderer(), caches.bodies()).build(articles, statics, options);
+    SiteModel model =
+        new SiteModelBuilder(new MarkdownRenderer(), caches.bodies())
+            .build(articles, statics, options);
     lap(timings, "model", t1);
     diags.addAll(model.diagnostics());
     return new Modelled(model, sorted(diags), model.articles().size());
@@ -131,7 +140,7 @@ public final class SiteBuilder {
    */
   public static BuildResult build(SiteConfig config, SwapGate gate, boolean searchIndex)
       throws IOException {
-    return build(config, () -> { }, gate, searchIndex);
+    return build(config, () -> {}, gate, searchIndex);
   }
 
   /** What a test runs at a point of the build, to change the content folder under it. */
@@ -140,20 +149,32 @@ public final class SiteBuilder {
     void run() throws IOException;
   }
 
-  /** As {@link #build(SiteConfig)}, running {@code beforeCopy} after the checks, before the static files are copied. */
+  /**
+   * As {@link #build(SiteConfig)}, running {@code beforeCopy} after the checks, before the static
+   * files are copied.
+   */
   static BuildResult build(SiteConfig config, Seam beforeCopy) throws IOException {
     return build(config, beforeCopy, SwapGate.open(), true);
   }
 
-  private static BuildResult build(SiteConfig config, Seam beforeCopy, SwapGate gate,
-      boolean searchIndex) throws IOException {
+  private static BuildResult build(
+      SiteConfig config, Seam beforeCopy, SwapGate gate, boolean searchIndex) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     Words words = new Words(searchIndex);
     // A build stopped between the two moves of its swap left no site: put back first, so that
     // even a build that fails leaves the last site in place.
-    Optional<Diagnostic> recovered = SiteWriter.recover(config.outputDir()).map(old -> Diagnostic.warning(
-        config.outputDir().toString(), 0, 0, "put back the site of the last build, which a build stopped during its"
-        + " swap had left as " + config.outputDir().resolveSibling(old.getFileName()), ""));
+    Optional<Diagnostic> recovered =
+        SiteWriter.recover(config.outputDir())
+            .map(
+                old ->
+                    Diagnostic.warning(
+                        config.outputDir().toString(),
+                        0,
+                        0,
+                        "put back the site of the last build, which a build stopped during its"
+                            + " swap had left as "
+                            + config.outputDir().resolveSibling(old.getFileName()),
+                        ""));
     try {
       BuildResult r = build(config, words, timings, beforeCopy, gate);
       if (recovered.isEmpty()) {
@@ -161,7 +182,8 @@ public final class SiteBuilder {
       }
       List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
       diags.add(recovered.get());
-      return new BuildResult(sorted(diags), r.written(), r.articles(), r.files(), r.bytes(), r.timings());
+      return new BuildResult(
+          sorted(diags), r.written(), r.articles(), r.files(), r.bytes(), r.timings());
     } finally {
       // Whether or not the index was written, the threads let go of their word tables.
       if (words.words != null) {
@@ -170,8 +192,9 @@ public final class SiteBuilder {
     }
   }
 
-  private static BuildResult build(SiteConfig config, Words words, Map<String, Long> timings, Seam beforeCopy,
-      SwapGate gate) throws IOException {
+  private static BuildResult build(
+      SiteConfig config, Words words, Map<String, Long> timings, Seam beforeCopy, SwapGate gate)
+      throws IOException {
     Modelled modelled = model(config, Caches.none(), false, timings, words);
     SiteRenderer renderer = SiteRenderer.of(config);
     if (modelled.hasErrors()) {
@@ -200,7 +223,8 @@ public final class SiteBuilder {
       // Checked when the content was read, each file is checked again as it is copied.
       List<Diagnostic> changed = new ArrayList<>();
       for (String file : model.staticFiles()) {
-        StaticFile.copy(config.contentDir(), file, config.contentPrefix() + file, out).ifPresent(changed::add);
+        StaticFile.copy(config.contentDir(), file, config.contentPrefix() + file, out)
+            .ifPresent(changed::add);
       }
       if (!changed.isEmpty()) {
         diags.addAll(changed);
@@ -208,22 +232,28 @@ public final class SiteBuilder {
       }
       out.commit(gate);
       lap(timings, "write", t4);
-      return new BuildResult(sorted(diags), true, model.articles().size(), out.fileCount(), out.byteCount(), timings);
+      return new BuildResult(
+          sorted(diags), true, model.articles().size(), out.fileCount(), out.byteCount(), timings);
     } catch (OutputRefusedException e) {
       diags.add(Diagnostic.error(config.outputDir().toString(), 0, 0, e.getMessage(), ""));
       return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
     } catch (IOException e) {
       // The content was read; what failed is writing the site (or letting go of what was written).
-      diags.add(Diagnostic.error(config.outputDir().toString(), 0, 0,
-          WriteProblem.describe(e, config.outputDir()), ""));
+      diags.add(
+          Diagnostic.error(
+              config.outputDir().toString(),
+              0,
+              0,
+              WriteProblem.describe(e, config.outputDir()),
+              ""));
       return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
     }
   }
 
   /**
-   * Everything {@link #build} would report, and more, without writing: links, images and
-   * anchors that lead nowhere are errors; congress blocks are checked against their titles;
-   * articles without a summary or image text are warned about.
+   * Everything {@link #build} would report, and more, without writing: links, images and anchors
+   * that lead nowhere are errors; congress blocks are checked against their titles; articles
+   * without a summary or image text are warned about.
    */
   public static BuildResult check(SiteConfig config) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
@@ -234,8 +264,8 @@ public final class SiteBuilder {
   }
 
   /**
-   * The search index's reading of each article's text, taken while the model is built; without
-   * the index, the text is dropped.
+   * The search index's reading of each article's text, taken while the model is built; without the
+   * index, the text is dropped.
    */
   private static final class Words implements SiteModelBuilder.TextSink {
     final boolean index;
@@ -265,13 +295,27 @@ public final class SiteBuilder {
     List<Diagnostic> out = new ArrayList<>();
     CongressTitle t = CongressTitle.parse(a.title());
     if (t.ordinal().isPresent() && c.ordinal() > 0 && t.ordinal().getAsInt() != c.ordinal()) {
-      out.add(a.position("congress.ordinal").error(a.sourcePath(), "congress.ordinal is " + c.ordinal()
-          + " but the title says lần thứ " + VietnameseDates.ordinal(t.ordinal().getAsInt())
-          + " (" + t.ordinal().getAsInt() + ")"));
+      out.add(
+          a.position("congress.ordinal")
+              .error(
+                  a.sourcePath(),
+                  "congress.ordinal is "
+                      + c.ordinal()
+                      + " but the title says lần thứ "
+                      + VietnameseDates.ordinal(t.ordinal().getAsInt())
+                      + " ("
+                      + t.ordinal().getAsInt()
+                      + ")"));
     }
     if (t.term().isPresent() && !t.term().get().equals(c.term())) {
-      out.add(a.position("congress.term").error(a.sourcePath(), "congress.term is " + c.term().label()
-          + " but the title says nhiệm kỳ " + t.term().get().display()));
+      out.add(
+          a.position("congress.term")
+              .error(
+                  a.sourcePath(),
+                  "congress.term is "
+                      + c.term().label()
+                      + " but the title says nhiệm kỳ "
+                      + t.term().get().display()));
     }
     return out;
   }

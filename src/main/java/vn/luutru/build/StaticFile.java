@@ -23,13 +23,12 @@ import vn.luutru.content.Diagnostic;
 import vn.luutru.output.SiteWriter;
 
 /**
- * Copies one file of the content folder into the site as it is now, checked again: the walk
- * checked it a while ago, and it may have been replaced since (by a symbolic link out of the
- * folder, an SVG that carries script). The file's real path must still be inside the content
- * folder; each folder on the way and the file itself are opened without following links, one
- * from the other where the system allows ({@link SecureDirectoryStream}), so that nothing
- * swapped in after that look is followed; an SVG's bytes are read once, checked, and those
- * bytes written.
+ * Copies one file of the content folder into the site as it is now, checked again: the walk checked
+ * it a while ago, and it may have been replaced since (by a symbolic link out of the folder, an SVG
+ * that carries script). The file's real path must still be inside the content folder; each folder
+ * on the way and the file itself are opened without following links, one from the other where the
+ * system allows ({@link SecureDirectoryStream}), so that nothing swapped in after that look is
+ * followed; an SVG's bytes are read once, checked, and those bytes written.
  */
 final class StaticFile {
   private StaticFile() {}
@@ -39,7 +38,8 @@ final class StaticFile {
    * into {@code out}. Returns the problem instead when the file is not what was checked; throws
    * only when the site cannot be written.
    */
-  static Optional<Diagnostic> copy(Path root, String rel, String shown, SiteWriter out) throws IOException {
+  static Optional<Diagnostic> copy(Path root, String rel, String shown, SiteWriter out)
+      throws IOException {
     Path realRoot = root.toRealPath();
     Path real;
     try {
@@ -50,7 +50,8 @@ final class StaticFile {
       return Optional.of(changed(shown, "it cannot be read now (" + reason(e) + ")"));
     }
     if (!real.startsWith(realRoot) || real.equals(realRoot)) {
-      return Optional.of(changed(shown, "it now leads to " + real + ", outside the content folder"));
+      return Optional.of(
+          changed(shown, "it now leads to " + real + ", outside the content folder"));
     }
     List<String> parts = new ArrayList<>();
     realRoot.relativize(real).forEach(p -> parts.add(p.toString()));
@@ -61,7 +62,8 @@ final class StaticFile {
       if (ActiveFiles.isActive(rel)) {
         byte[] bytes = readAll(file.channel().get(), ContentSource.MAX_ARTICLE_BYTES);
         if (bytes.length > ContentSource.MAX_ARTICLE_BYTES) {
-          return Optional.of(changed(shown, "it grew past " + (ContentSource.MAX_ARTICLE_BYTES >> 20) + " MB"));
+          return Optional.of(
+              changed(shown, "it grew past " + (ContentSource.MAX_ARTICLE_BYTES >> 20) + " MB"));
         }
         Optional<Diagnostic> script = ActiveFiles.check(shown, rel, bytes);
         if (script.isPresent()) {
@@ -83,8 +85,11 @@ final class StaticFile {
   }
 
   /** The file open for reading, and its attributes as seen without following a link. */
-  private record Opened(BasicFileAttributes attributes, Optional<SeekableByteChannel> channel,
-      List<AutoCloseable> folders) implements AutoCloseable {
+  private record Opened(
+      BasicFileAttributes attributes,
+      Optional<SeekableByteChannel> channel,
+      List<AutoCloseable> folders)
+      implements AutoCloseable {
     @Override
     public void close() throws IOException {
       if (channel.isPresent()) {
@@ -111,7 +116,8 @@ final class StaticFile {
     }
   }
 
-  private static Opened open(Path realRoot, List<String> parts) throws Unreadable, NoSuchFileException {
+  private static Opened open(Path realRoot, List<String> parts)
+      throws Unreadable, NoSuchFileException {
     List<AutoCloseable> folders = new ArrayList<>();
     try {
       DirectoryStream<Path> top = Files.newDirectoryStream(realRoot);
@@ -122,24 +128,33 @@ final class StaticFile {
           folders.add(dir);
         }
         Path name = Path.of(parts.get(parts.size() - 1));
-        BasicFileAttributes a = dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-            .readAttributes();
+        BasicFileAttributes a =
+            dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes();
         if (!a.isRegularFile()) {
           return new Opened(a, Optional.empty(), folders); // not opened: a pipe would wait for ever
         }
-        return new Opened(a, Optional.of(dir.newByteChannel(name, Set.of(StandardOpenOption.READ,
-            LinkOption.NOFOLLOW_LINKS))), folders);
+        return new Opened(
+            a,
+            Optional.of(
+                dir.newByteChannel(
+                    name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))),
+            folders);
       }
       // No descriptor-relative opening here: the file's own name, at least, is not followed.
       Path file = realRoot;
       for (String p : parts) {
         file = file.resolve(p);
       }
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      BasicFileAttributes a =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       if (!a.isRegularFile()) {
         return new Opened(a, Optional.empty(), folders);
       }
-      return new Opened(a, Optional.of(Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)),
+      return new Opened(
+          a,
+          Optional.of(
+              Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)),
           folders);
     } catch (NoSuchFileException e) {
       closeAll(folders);
@@ -167,20 +182,33 @@ final class StaticFile {
   }
 
   private static Diagnostic deleted(String shown) {
-    return Diagnostic.error(shown, 0, 0, "the file was deleted or moved while the site was being built: nothing"
-        + " was published; build again when the content folder is as you want it", "");
+    return Diagnostic.error(
+        shown,
+        0,
+        0,
+        "the file was deleted or moved while the site was being built: nothing"
+            + " was published; build again when the content folder is as you want it",
+        "");
   }
 
   private static Diagnostic changed(String shown, String how) {
-    return Diagnostic.error(shown, 0, 0, "the file changed while the site was being built (" + how + "): nothing"
-        + " was published; build again, and the new file will be checked", "");
+    return Diagnostic.error(
+        shown,
+        0,
+        0,
+        "the file changed while the site was being built ("
+            + how
+            + "): nothing"
+            + " was published; build again, and the new file will be checked",
+        "");
   }
 
   private static String reason(IOException e) {
     if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
       String r = f.getReason();
       return r.equals("Too many levels of symbolic links") || r.contains("NOFOLLOW")
-          ? "a folder on its way or the file itself is now a symbolic link" : r;
+          ? "a folder on its way or the file itself is now a symbolic link"
+          : r;
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

@@ -41,8 +41,9 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    BuildResult result = SiteBuilder.build(site.config(spec.commandLine(), clock), switches.gate(),
-        switches.searchIndex());
+    BuildResult result =
+        SiteBuilder.build(
+            site.config(spec.commandLine(), clock), switches.gate(), switches.searchIndex());
     Reports.Counts counts = Reports.print(result.diagnostics(), err);
     if (timings) {
       // Stages on one line, the parts of a stage ("search.postings") on a line of their own.
@@ -50,20 +51,33 @@ final class BuildCommand implements Callable<Integer> {
       Map<String, StringBuilder> parts = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, Long> e : result.timings().entrySet()) {
         int dot = e.getKey().indexOf('.');
-        StringBuilder line = dot < 0 ? s
-            : parts.computeIfAbsent(e.getKey().substring(0, dot), k -> new StringBuilder("timings of " + k + ":"));
-        line.append(String.format(Locale.ROOT, " %s %d ms", e.getKey().substring(dot + 1), e.getValue()));
+        StringBuilder line =
+            dot < 0
+                ? s
+                : parts.computeIfAbsent(
+                    e.getKey().substring(0, dot), k -> new StringBuilder("timings of " + k + ":"));
+        line.append(
+            String.format(Locale.ROOT, " %s %d ms", e.getKey().substring(dot + 1), e.getValue()));
       }
       out.println(s);
       parts.values().forEach(out::println);
     }
     if (!result.written()) {
-      err.printf(Locale.ROOT, "luutru: %d error(s), %d warning(s); %s was left as it was%n", counts.errors(),
-          counts.warnings(), PrintableText.escape(site.output.toString()));
+      err.printf(
+          Locale.ROOT,
+          "luutru: %d error(s), %d warning(s); %s was left as it was%n",
+          counts.errors(),
+          counts.warnings(),
+          PrintableText.escape(site.output.toString()));
       return 1;
     }
-    out.printf(Locale.ROOT, "luutru: %d articles, %d files (%.1f MB) written to %s%s%n", result.articles(),
-        result.files(), result.bytes() / 1e6, PrintableText.escape(site.output.toString()),
+    out.printf(
+        Locale.ROOT,
+        "luutru: %d articles, %d files (%.1f MB) written to %s%s%n",
+        result.articles(),
+        result.files(),
+        result.bytes() / 1e6,
+        PrintableText.escape(site.output.toString()),
         counts.warnings() > 0 ? "; " + counts.warnings() + " warning(s)" : "");
     return 0;
   }

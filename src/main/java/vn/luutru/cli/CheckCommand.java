@@ -11,7 +11,9 @@ import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
 
 /** {@code luutru check}: every problem a publisher should fix before deploying; writes nothing. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
     description = {
       "Builds the archive in memory and reports every problem to fix before deploying:",
       "front matter errors, links, images and anchors that lead nowhere, duplicate addresses,",
@@ -37,9 +39,14 @@ final class CheckCommand implements Callable<Integer> {
     BuildResult result = SiteBuilder.check(site.config(spec.commandLine(), clock));
     Reports.Counts counts = Reports.print(result.diagnostics(), spec.commandLine().getErr());
     boolean failed = counts.errors() > 0 || (strict && counts.warnings() > 0);
-    (failed ? spec.commandLine().getErr() : spec.commandLine().getOut()).printf(Locale.ROOT,
-        "luutru check: %d articles, %d error(s), %d warning(s)%s%n", result.articles(), counts.errors(),
-        counts.warnings(), strict && counts.warnings() > 0 ? " (--strict: warnings count as errors)" : "");
+    (failed ? spec.commandLine().getErr() : spec.commandLine().getOut())
+        .printf(
+            Locale.ROOT,
+            "luutru check: %d articles, %d error(s), %d warning(s)%s%n",
+            result.articles(),
+            counts.errors(),
+            counts.warnings(),
+            strict && counts.warnings() > 0 ? " (--strict: warnings count as errors)" : "");
     return failed ? 1 : 0;
   }
 }

@@ -15,7 +15,9 @@ import vn.luutru.content.PrintableText;
 import vn.luutru.importer.Importer;
 
 /** {@code luutru import}: saved pages of the former website to Markdown articles. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
     description = {
       "Turns saved HTML pages of a former news website into Markdown articles with front matter,",
       "written under content/<year>/<month>/; the old address goes into 'aliases'. Never overwrites.",
@@ -27,10 +29,16 @@ final class ImportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE|DIR", arity = "1..*", description = "Saved pages, or folders of them.")
+  @Parameters(
+      paramLabel = "FILE|DIR",
+      arity = "1..*",
+      description = "Saved pages, or folders of them.")
   List<Path> inputs;
 
-  @Option(names = "--content", paramLabel = "DIR", description = "Where articles go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--content",
+      paramLabel = "DIR",
+      description = "Where articles go (default: ${DEFAULT-VALUE}).")
   Path content = Path.of("content");
 
   ImportCommand(Clock clock) {
@@ -49,7 +57,11 @@ final class ImportCommand implements Callable<Integer> {
     for (Importer.Result r : results) {
       if (r.written().isPresent()) {
         written++;
-        out.println(PrintableText.escape(r.input() + " → " + r.written().get()) + " (" + r.encoding() + ")");
+        out.println(
+            PrintableText.escape(r.input() + " → " + r.written().get())
+                + " ("
+                + r.encoding()
+                + ")");
         incomplete += r.failed() ? 1 : 0;
       } else if (r.failed()) {
         failed++;
@@ -61,9 +73,14 @@ final class ImportCommand implements Callable<Integer> {
         err.println(d.format());
       }
     }
-    out.printf("luutru import: %d page(s) imported%s, %d skipped, %d failed%n", written,
-        incomplete == 0 ? "" : " (" + incomplete + " of them with errors: something of the page was left out)",
-        results.size() - written - failed, failed);
+    out.printf(
+        "luutru import: %d page(s) imported%s, %d skipped, %d failed%n",
+        written,
+        incomplete == 0
+            ? ""
+            : " (" + incomplete + " of them with errors: something of the page was left out)",
+        results.size() - written - failed,
+        failed);
     return failed + incomplete > 0 ? 1 : 0;
   }
 }

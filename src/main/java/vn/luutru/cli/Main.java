@@ -14,16 +14,22 @@ import vn.luutru.content.PrintableText;
 import vn.luutru.output.SwapGate;
 
 /**
- * {@code luutru}: the entry point. {@link #run} takes its writers and clock, so the whole
- * command line is tested without starting a process.
+ * {@code luutru}: the entry point. {@link #run} takes its writers and clock, so the whole command
+ * line is tested without starting a process.
  */
 @Command(
     name = "luutru",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Lưu trữ: a static site generator for a Vietnamese party news archive.",
-    subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, ImportCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      BuildCommand.class,
+      ServeCommand.class,
+      CheckCommand.class,
+      NewCommand.class,
+      ImportCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -32,16 +38,21 @@ public final class Main implements Runnable {
     if (relaunched.isPresent()) {
       System.exit(relaunched.get());
     }
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Switches switches = Switches.fromSystemProperties();
     Optional<Thread> watch = Optional.empty();
     if (System.getProperty(Relaunch.MARK) != null) {
-      watch = Optional.of(Relaunch.dieWithParent(Relaunch.standardInput(), switches.gate(),
-          () -> Runtime.getRuntime().halt(1)));
+      watch =
+          Optional.of(
+              Relaunch.dieWithParent(
+                  Relaunch.standardInput(), switches.gate(), () -> Runtime.getRuntime().halt(1)));
     }
     int code = run(args, out, err, Clock.systemDefaultZone(), switches);
-    // A thread blocked reading would hold the JVM's exit back (it waits for threads in native code).
+    // A thread blocked reading would hold the JVM's exit back (it waits for threads in native
+    // code).
     watch.ifPresent(Thread::interrupt);
     System.exit(code);
   }
@@ -51,13 +62,16 @@ public final class Main implements Runnable {
     return run(args, out, err, clock, Switches.DEFAULT);
   }
 
-  /** As {@link #run(String[], PrintWriter, PrintWriter, Clock)}; a build swaps its site in through {@code gate}. */
+  /**
+   * As {@link #run(String[], PrintWriter, PrintWriter, Clock)}; a build swaps its site in through
+   * {@code gate}.
+   */
   static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock, SwapGate gate) {
     return run(args, out, err, clock, Switches.DEFAULT.through(gate));
   }
 
-  private static int run(String[] args, PrintWriter out, PrintWriter err, Clock clock,
-      Switches switches) {
+  private static int run(
+      String[] args, PrintWriter out, PrintWriter err, Clock clock, Switches switches) {
     CommandLine cli = new CommandLine(new Main(), new Factory(clock, switches));
     cli.setOut(out);
     cli.setErr(err);
@@ -76,24 +90,34 @@ public final class Main implements Runnable {
   /** The exit code of a failure that is luutru's, not the input's: a bug, or no memory left. */
   static final int INTERNAL_ERROR = 3;
 
-  /** What to print for an exception that ended a command, its names escaped (see {@link PrintableText}). */
+  /**
+   * What to print for an exception that ended a command, its names escaped (see {@link
+   * PrintableText}).
+   */
   static String failure(Throwable e) {
     if (e instanceof IOException io) {
       // The JDK names only the file for these two: the reason and the next step are added.
       String m = io.getMessage() == null ? io.toString() : io.getMessage();
       if (io instanceof java.nio.file.AccessDeniedException a && a.getReason() == null) {
-        m = m + ": permission denied: make it readable (and writable, if luutru writes it) or choose another";
+        m =
+            m
+                + ": permission denied: make it readable (and writable, if luutru writes it) or choose another";
       } else if (io instanceof java.nio.file.NoSuchFileException n && n.getReason() == null) {
         m = m + ": no such file or folder (was it moved or deleted while luutru ran?)";
       }
       return "luutru: error: " + PrintableText.escape(m);
     }
     if (e instanceof OutOfMemoryError) {
-      return "luutru: error: out of memory (" + PrintableText.escape(String.valueOf(e.getMessage())) + "): give Java"
+      return "luutru: error: out of memory ("
+          + PrintableText.escape(String.valueOf(e.getMessage()))
+          + "): give Java"
           + " more, such as java -Xmx2g -jar luutru.jar …, and run the command again";
     }
-    StringBuilder s = new StringBuilder("luutru: internal error: this is a bug in luutru, not a problem with your"
-        + " files: please report it with the command you ran and these lines:\n  " + PrintableText.escape(e.toString()));
+    StringBuilder s =
+        new StringBuilder(
+            "luutru: internal error: this is a bug in luutru, not a problem with your"
+                + " files: please report it with the command you ran and these lines:\n  "
+                + PrintableText.escape(e.toString()));
     StackTraceElement[] trace = e.getStackTrace();
     for (int i = 0; i < Math.min(trace.length, 8); i++) {
       s.append("\n    at ").append(trace[i]);
@@ -103,7 +127,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed, such as: luutru build");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is needed, such as: luutru build");
   }
 
   /** Creates commands, handing the clock to those that need one. */

@@ -19,8 +19,11 @@ import vn.luutru.content.PrintableText;
 import vn.luutru.content.VietnameseText;
 
 /** {@code luutru new "Tiêu đề"}: scaffolds a draft article and prints its path. */
-@Command(name = "new", mixinStandardHelpOptions = true,
-    description = "Creates content/<year>/<month>/<slug>.md as a draft, with its front matter filled in.")
+@Command(
+    name = "new",
+    mixinStandardHelpOptions = true,
+    description =
+        "Creates content/<year>/<month>/<slug>.md as a draft, with its front matter filled in.")
 final class NewCommand implements Callable<Integer> {
   private final Clock clock;
 
@@ -29,10 +32,15 @@ final class NewCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TITLE", description = "The article's title.")
   String title;
 
-  @Option(names = "--content", paramLabel = "DIR", description = "Articles (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--content",
+      paramLabel = "DIR",
+      description = "Articles (default: ${DEFAULT-VALUE}).")
   Path content = Path.of("content");
 
-  @Option(names = "--congress", description = "Add a congress block, filled in from the title where it can be.")
+  @Option(
+      names = "--congress",
+      description = "Add a congress block, filled in from the title where it can be.")
   boolean congress;
 
   NewCommand(Clock clock) {
@@ -44,10 +52,14 @@ final class NewCommand implements Callable<Integer> {
     String clean = VietnameseText.clean(title).strip();
     String slug = VietnameseText.slug(clean);
     if (slug.isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "the title has no letters or digits: " + title);
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "the title has no letters or digits: " + title);
     }
     LocalDate today = LocalDate.now(clock.withZone(Dates.VIETNAM));
-    Path file = content.resolve(String.format(Locale.ROOT, "%d/%02d/%s.md", today.getYear(), today.getMonthValue(), slug));
+    Path file =
+        content.resolve(
+            String.format(
+                Locale.ROOT, "%d/%02d/%s.md", today.getYear(), today.getMonthValue(), slug));
     StringBuilder s = new StringBuilder("---\n");
     s.append("title: ").append(quote(clean)).append('\n');
     s.append("date: ").append(today).append('\n');
@@ -60,15 +72,22 @@ final class NewCommand implements Callable<Integer> {
     if (congress) {
       CongressTitle t = CongressTitle.parse(clean);
       s.append("congress:\n");
-      s.append("  organization: ").append(quote(t.organization().orElse("(tên chi bộ, đảng bộ)"))).append('\n');
+      s.append("  organization: ")
+          .append(quote(t.organization().orElse("(tên chi bộ, đảng bộ)")))
+          .append('\n');
       s.append("  # parent: \"\"\n");
       if (t.ordinal().isPresent()) {
         s.append("  ordinal: ").append(t.ordinal().getAsInt()).append('\n');
       } else {
         s.append("  # ordinal: 1\n");
       }
-      s.append("  term: ").append(quote(t.term().map(x -> x.label())
-          .orElse(today.getYear() + "-" + (today.getYear() + 5)))).append('\n');
+      s.append("  term: ")
+          .append(
+              quote(
+                  t.term()
+                      .map(x -> x.label())
+                      .orElse(today.getYear() + "-" + (today.getYear() + 5))))
+          .append('\n');
       s.append("  held: ").append(today).append('\n');
       s.append("  directed_by: []  # [{ name: \"…\", role: \"…\" }]\n");
       s.append("  elected: []      # - { name: \"…\", role: \"Bí thư\" }\n");
@@ -77,9 +96,15 @@ final class NewCommand implements Callable<Integer> {
     s.append("---\n\n");
     Files.createDirectories(file.getParent());
     try {
-      Files.writeString(file, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      Files.writeString(
+          file, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
-      spec.commandLine().getErr().println("luutru: error: " + PrintableText.escape(file.toString()) + " already exists; it was left as it is");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "luutru: error: "
+                  + PrintableText.escape(file.toString())
+                  + " already exists; it was left as it is");
       return 1;
     }
     spec.commandLine().getOut().println(PrintableText.escape(file.toString()));

@@ -24,13 +24,13 @@ import vn.luutru.output.SwapGate;
  * Runs {@code build}, {@code check} and {@code import} from the jar in a second JVM with options
  * for a short batch run, which a jar cannot set for itself: C1 only, and the parallel collector
  * with a fixed heap ({@link #HEAP}) where the machine has room, else the serial collector; from
- * {@link #LARGE} articles on, C2 and the parallel collector. Why these options, and what they
- * are worth, is in {@code docs/benchmarks.md} ("Why the second JVM's options").
+ * {@link #LARGE} articles on, C2 and the parallel collector. Why these options, and what they are
+ * worth, is in {@code docs/benchmarks.md} ("Why the second JVM's options").
  *
  * <p>Options given to the first JVM ({@code java -Xmx2g -jar …}) go to the second too, and a
- * collector, compiler or heap setting of the user's replaces ours. {@code
- * -Dluutru.relaunch=false}, a debugger or agent, or {@code -XX:ArchiveClassesAtExit} keeps the
- * work in this JVM. The second JVM dies with the first ({@link #dieWithParent}).
+ * collector, compiler or heap setting of the user's replaces ours. {@code -Dluutru.relaunch=false},
+ * a debugger or agent, or {@code -XX:ArchiveClassesAtExit} keeps the work in this JVM. The second
+ * JVM dies with the first ({@link #dieWithParent}).
  */
 final class Relaunch {
   static final String MARK = "luutru.relaunched";
@@ -38,19 +38,34 @@ final class Relaunch {
   static final String SERIAL_GC = "-XX:+UseSerialGC";
   static final String PARALLEL_GC = "-XX:+UseParallelGC";
   private static final Set<String> BATCH = Set.of("build", "check", "import");
+
   /** From this many articles on, the second JVM keeps C2 and uses the parallel collector. */
   static final int LARGE = 30_000;
+
   /**
    * The heap where the machine allows it: a young generation of fixed size, room in the old one
    * from the start, and what survives a young collection moved there at once.
    */
-  static final List<String> HEAP = List.of(PARALLEL_GC, "-XX:-UseAdaptiveSizePolicy", "-Xms512m",
-      "-Xmn120m", "-XX:MaxTenuringThreshold=0");
+  static final List<String> HEAP =
+      List.of(
+          PARALLEL_GC,
+          "-XX:-UseAdaptiveSizePolicy",
+          "-Xms512m",
+          "-Xmn120m",
+          "-XX:MaxTenuringThreshold=0");
+
   /** {@link #HEAP}'s sizes alone, for the serial collector. */
   private static final List<String> SIZES = HEAP.subList(2, HEAP.size());
+
   /** Options with which the second JVM must not start: debuggers, agents, a class archive. */
-  private static final List<String> STAY = List.of("-agentlib", "-agentpath", "-javaagent",
-      "-Xdebug", "-Xrunjdwp", "-XX:ArchiveClassesAtExit");
+  private static final List<String> STAY =
+      List.of(
+          "-agentlib",
+          "-agentpath",
+          "-javaagent",
+          "-Xdebug",
+          "-Xrunjdwp",
+          "-XX:ArchiveClassesAtExit");
 
   private Relaunch() {}
 
@@ -88,7 +103,9 @@ final class Relaunch {
    */
   static Optional<List<String>> command(
       String[] args, Path jar, Path java, List<String> given, int large, long maxHeap) {
-    if (args.length == 0 || !BATCH.contains(args[0]) || !jar.toString().endsWith(".jar")
+    if (args.length == 0
+        || !BATCH.contains(args[0])
+        || !jar.toString().endsWith(".jar")
         || !Files.isRegularFile(jar)
         || given.stream().anyMatch(a -> STAY.stream().anyMatch(a::startsWith))) {
       return Optional.empty();
@@ -111,10 +128,14 @@ final class Relaunch {
       options.add(C1_ONLY);
     }
     // -XX:+AggressiveHeap chooses the collector and sizes the heap itself.
-    boolean ownCollector = given.stream()
-        .anyMatch(a -> a.matches("-XX:[+-]Use\\w*GC") || a.equals("-XX:+AggressiveHeap"));
-    boolean sized = !isLarge && !ownCollector && maxHeap >= 1L << 30
-        && given.stream().noneMatch(Relaunch::sizesTheHeap);
+    boolean ownCollector =
+        given.stream()
+            .anyMatch(a -> a.matches("-XX:[+-]Use\\w*GC") || a.equals("-XX:+AggressiveHeap"));
+    boolean sized =
+        !isLarge
+            && !ownCollector
+            && maxHeap >= 1L << 30
+            && given.stream().noneMatch(Relaunch::sizesTheHeap);
     if (sized && hasOption("UseAdaptiveSizePolicy")) {
       options.addAll(HEAP);
     } else if (sized) {
@@ -129,25 +150,29 @@ final class Relaunch {
 
   /** Whether a JVM option sets the heap's size or a generation's, or the memory it takes. */
   static boolean sizesTheHeap(String option) {
-    return option.startsWith("-Xms") || option.startsWith("-Xmx") || option.startsWith("-Xmn")
+    return option.startsWith("-Xms")
+        || option.startsWith("-Xmx")
+        || option.startsWith("-Xmn")
         || option.equals("-XX:+AggressiveHeap")
-        || option.matches("-XX:\\+?\\w*(HeapSize|NewSize|OldSize|NewRatio|RAMPercentage"
-            + "|RAMFraction|MaxRAM)\\w*(=.*)?");
+        || option.matches(
+            "-XX:\\+?\\w*(HeapSize|NewSize|OldSize|NewRatio|RAMPercentage"
+                + "|RAMFraction|MaxRAM)\\w*(=.*)?");
   }
 
   /**
-   * Runs {@code command} with this process's standard output and error, and returns its exit
-   * code, or empty when it could not be started (the caller then does the work itself). Its
-   * standard input is a pipe this JVM holds and never writes to, closed by the system when this
-   * JVM ends however it ends; a shutdown of this JVM also stops it.
+   * Runs {@code command} with this process's standard output and error, and returns its exit code,
+   * or empty when it could not be started (the caller then does the work itself). Its standard
+   * input is a pipe this JVM holds and never writes to, closed by the system when this JVM ends
+   * however it ends; a shutdown of this JVM also stops it.
    */
   static Optional<Integer> run(List<String> command) {
     Process child;
     try {
-      child = new ProcessBuilder(command)
-          .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-          .redirectError(ProcessBuilder.Redirect.INHERIT)
-          .start();
+      child =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -179,18 +204,21 @@ final class Relaunch {
    * native code (use an interruptible {@code parent}, such as {@link #standardInput()}).
    */
   static Thread dieWithParent(InputStream parent, SwapGate gate, Runnable halt) {
-    Thread watch = new Thread(() -> {
-      try {
-        parent.transferTo(OutputStream.nullOutputStream());
-      } catch (IOException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          return; // the build is over and this JVM exits
-        }
-        // otherwise the pipe broke: the first JVM is gone just as well
-      }
-      gate.close("the command that started this build (java -jar luutru.jar) was stopped");
-      halt.run();
-    }, "luutru-parent-watch");
+    Thread watch =
+        new Thread(
+            () -> {
+              try {
+                parent.transferTo(OutputStream.nullOutputStream());
+              } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                  return; // the build is over and this JVM exits
+                }
+                // otherwise the pipe broke: the first JVM is gone just as well
+              }
+              gate.close("the command that started this build (java -jar luutru.jar) was stopped");
+              halt.run();
+            },
+            "luutru-parent-watch");
     watch.setDaemon(true);
     watch.start();
     return watch;
@@ -210,11 +238,11 @@ final class Relaunch {
   }
 
   /**
-   * Whether {@code folder} holds at least {@code n} files named {@code *.md} or {@code
-   * *.markdown}, links not followed; false when it cannot be read (the build will say why). It
-   * reads names only: a Markdown name counts without a look at its file, and only other names
-   * are asked whether they are folders. Kept for what it is worth in the first JVM, before the
-   * second can start (docs/benchmarks.md, "Why the second JVM's options").
+   * Whether {@code folder} holds at least {@code n} files named {@code *.md} or {@code *.markdown},
+   * links not followed; false when it cannot be read (the build will say why). It reads names only:
+   * a Markdown name counts without a look at its file, and only other names are asked whether they
+   * are folders. Kept for what it is worth in the first JVM, before the second can start
+   * (docs/benchmarks.md, "Why the second JVM's options").
    */
   static boolean articlesAtLeast(Path folder, int n) {
     if (!Files.isDirectory(folder)) {

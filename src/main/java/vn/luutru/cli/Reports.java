@@ -5,8 +5,8 @@ import java.util.List;
 import vn.luutru.content.Diagnostic;
 
 /**
- * Prints diagnostics as compilers do, and counts them: of each file, the first errors and
- * warnings ({@link Diagnostic#firstOfEachFile}), then how many more there are.
+ * Prints diagnostics as compilers do, and counts them: of each file, the first errors and warnings
+ * ({@link Diagnostic#firstOfEachFile}), then how many more there are.
  */
 final class Reports {
   private Reports() {}

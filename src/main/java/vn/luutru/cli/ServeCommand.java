@@ -11,7 +11,9 @@ import vn.luutru.config.SiteConfig;
 import vn.luutru.serve.PreviewServer;
 
 /** {@code luutru serve}: the preview with live reload. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = {
       "Serves a preview of the archive and reloads the open page on every save.",
       "Drafts are shown unless --hide-drafts. Ctrl-C stops it."
@@ -27,7 +29,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 for any free one).")
   int port = 8080;
 
-  @Option(names = "--bind", description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  @Option(
+      names = "--bind",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
   String bind = "127.0.0.1";
 
   @Option(names = "--hide-drafts", description = "Leave out drafts, as build does.")
@@ -45,8 +49,11 @@ final class ServeCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     if (!InetAddress.getByName(bind).isLoopbackAddress()) {
-      err.println("luutru serve: warning: listening on " + bind + ": other machines on the network can read this"
-          + " preview, drafts included");
+      err.println(
+          "luutru serve: warning: listening on "
+              + bind
+              + ": other machines on the network can read this"
+              + " preview, drafts included");
     }
     // The JDK reads this once, when its first HTTP server starts, for every server of the JVM:
     // without it, small responses wait for the client's delayed acknowledgement.
@@ -55,8 +62,17 @@ final class ServeCommand implements Callable<Integer> {
     try {
       server = PreviewServer.start(config, bind, port, err, switches.warmUps());
     } catch (java.net.BindException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--port " + port + ": cannot listen on " + bind + ":" + port + " (" + e.getMessage() + ")");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--port "
+              + port
+              + ": cannot listen on "
+              + bind
+              + ":"
+              + port
+              + " ("
+              + e.getMessage()
+              + ")");
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "luutru-stop"));
     out.println("luutru serve: " + server.url() + "  (Ctrl-C stops)");

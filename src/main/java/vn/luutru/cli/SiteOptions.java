@@ -12,27 +12,44 @@ import vn.luutru.content.Dates;
 
 /** The options that say which site to build: shared by build, check and serve. */
 final class SiteOptions {
-  @Option(names = "--content", paramLabel = "DIR", description = "Articles (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--content",
+      paramLabel = "DIR",
+      description = "Articles (default: ${DEFAULT-VALUE}).")
   Path content = Path.of("content");
 
-  @Option(names = "--templates", paramLabel = "DIR",
-      description = "Templates overriding the packed theme file by file (default: ./templates when it exists).")
+  @Option(
+      names = "--templates",
+      paramLabel = "DIR",
+      description =
+          "Templates overriding the packed theme file by file (default: ./templates when it exists).")
   Path templates;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Where the site goes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Where the site goes (default: ${DEFAULT-VALUE}).")
   Path output = Path.of("site");
 
-  @Option(names = "--base-url", paramLabel = "URL",
-      description = "Where the site will be served, with any path prefix (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "Where the site will be served, with any path prefix (default: ${DEFAULT-VALUE}).")
   String baseUrl = SiteConfig.DEFAULT_BASE_URL;
 
   @Option(names = "--title", description = "The site's name (default: ${DEFAULT-VALUE}).")
   String title = SiteConfig.DEFAULT_TITLE;
 
-  @Option(names = "--description", description = "One sentence about the site, for the home page and feeds.")
+  @Option(
+      names = "--description",
+      description = "One sentence about the site, for the home page and feeds.")
   String description = "Kho lưu trữ tin bài";
 
-  @Option(names = "--page-size", paramLabel = "N", description = "Articles per list page (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--page-size",
+      paramLabel = "N",
+      description = "Articles per list page (default: ${DEFAULT-VALUE}).")
   int pageSize = SiteConfig.DEFAULT_PAGE_SIZE;
 
   @Option(names = "--drafts", description = "Include articles marked draft: true.")
@@ -57,10 +74,18 @@ final class SiteOptions {
       throw new CommandLine.ParameterException(cli, "--page-size must be 1 or more");
     }
     try {
-      return SiteConfig.builder().title(title).description(description).baseUrl(baseUrl)
-          .pageSize(pageSize).contentDir(content).templatesDir(userTemplates).outputDir(output)
-          .drafts(drafts).future(future)
-          .today(LocalDate.now(clock.withZone(Dates.VIETNAM))).build();
+      return SiteConfig.builder()
+          .title(title)
+          .description(description)
+          .baseUrl(baseUrl)
+          .pageSize(pageSize)
+          .contentDir(content)
+          .templatesDir(userTemplates)
+          .outputDir(output)
+          .drafts(drafts)
+          .future(future)
+          .today(LocalDate.now(clock.withZone(Dates.VIETNAM)))
+          .build();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cli, e.getMessage());
     }

@@ -12,8 +12,8 @@ import vn.luutru.serve.PreviewServer;
  * <ul>
  *   <li>{@code -Dluutru.searchIndex=false}: {@code build} writes no search index (default: it
  *       does), to measure what the index costs;
- *   <li>{@code -Dluutru.serve.warmUps=N}: {@code serve} runs at most N warm-up rebuilds after
- *       the first (default: {@link PreviewServer#WARM_UPS});
+ *   <li>{@code -Dluutru.serve.warmUps=N}: {@code serve} runs at most N warm-up rebuilds after the
+ *       first (default: {@link PreviewServer#WARM_UPS});
  *   <li>{@code -Dluutru.test.beforeSwap=FILE}: a build waits before its swap until FILE (a named
  *       pipe) has been read to its end (default: it does not wait).
  * </ul>
@@ -30,7 +30,9 @@ record Switches(SwapGate gate, boolean searchIndex, int warmUps) {
     String hold = System.getProperty("luutru.test.beforeSwap");
     SwapGate gate =
         hold == null ? SwapGate.open() : SwapGate.open(() -> Files.readAllBytes(Path.of(hold)));
-    return new Switches(gate, !"false".equals(System.getProperty("luutru.searchIndex")),
+    return new Switches(
+        gate,
+        !"false".equals(System.getProperty("luutru.searchIndex")),
         Integer.getInteger("luutru.serve.warmUps", PreviewServer.WARM_UPS));
   }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything one build needs to know besides the content itself. Made by {@link #builder()},
- * which documents every default:
+ * Everything one build needs to know besides the content itself. Made by {@link #builder()}, which
+ * documents every default:
  *
  * <pre>{@code
  * SiteConfig config = SiteConfig.builder()
@@ -22,12 +22,12 @@ import java.util.Optional;
  *
  * @param title the site's name, shown in every page's header and title
  * @param description one sentence for the home page's meta description and feeds
- * @param baseUrl where the site will be served, always ending in {@code /}; its path is the
- *     prefix of every link ({@code https://example.org/luu-tru/} gives {@code /luu-tru/…})
+ * @param baseUrl where the site will be served, always ending in {@code /}; its path is the prefix
+ *     of every link ({@code https://example.org/luu-tru/} gives {@code /luu-tru/…})
  * @param pageSize articles per list page
  * @param contentDir the articles; {@code shownContentDir} is how the user named it
- * @param templatesDir the user's templates, overriding the packed theme file by file; empty
- *     to use the packed theme alone
+ * @param templatesDir the user's templates, overriding the packed theme file by file; empty to use
+ *     the packed theme alone
  * @param outputDir where the site is written (replaced as a whole on success)
  * @param drafts include articles marked {@code draft: true}
  * @param future include articles dated after {@code today}
@@ -49,6 +49,7 @@ public record SiteConfig(
   public static final String DEFAULT_TITLE = "Lưu trữ tin tức";
   public static final String DEFAULT_BASE_URL = "http://localhost:8080/";
   public static final int DEFAULT_PAGE_SIZE = 20;
+
   /** Vietnam's time zone, UTC+7 all year, in which the default {@code today} is taken. */
   private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
@@ -60,8 +61,7 @@ public record SiteConfig(
   }
 
   /**
-   * Checks and normalises a base URL: absolute http(s), ending in {@code /}, no query or
-   * fragment.
+   * Checks and normalises a base URL: absolute http(s), ending in {@code /}, no query or fragment.
    *
    * @throws IllegalArgumentException with a message for the user when it is not usable
    */
@@ -76,7 +76,8 @@ public record SiteConfig(
         || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
         || u.getHost() == null) {
       throw new IllegalArgumentException(
-          "--base-url: expected an absolute http(s) address such as https://example.org/luu-tru/, found " + url);
+          "--base-url: expected an absolute http(s) address such as https://example.org/luu-tru/, found "
+              + url);
     }
     if (u.getRawQuery() != null || u.getRawFragment() != null) {
       throw new IllegalArgumentException("--base-url: must not have a query or a fragment: " + url);
@@ -91,7 +92,9 @@ public record SiteConfig(
 
   /** How diagnostics name a file of the content folder: this, then its path in the folder. */
   public String contentPrefix() {
-    return shownContentDir.isEmpty() || shownContentDir.endsWith("/") ? shownContentDir : shownContentDir + "/";
+    return shownContentDir.isEmpty() || shownContentDir.endsWith("/")
+        ? shownContentDir
+        : shownContentDir + "/";
   }
 
   /** The path prefix of every link: {@code /} or {@code /luu-tru/}. */
@@ -106,9 +109,17 @@ public record SiteConfig(
 
   /** A builder holding this configuration's values, to change some of them. */
   public Builder toBuilder() {
-    return new Builder().title(title).description(description).baseUrl(baseUrl)
-        .pageSize(pageSize).contentDir(contentDir).shownContentDir(shownContentDir)
-        .templatesDir(templatesDir).outputDir(outputDir).drafts(drafts).future(future)
+    return new Builder()
+        .title(title)
+        .description(description)
+        .baseUrl(baseUrl)
+        .pageSize(pageSize)
+        .contentDir(contentDir)
+        .shownContentDir(shownContentDir)
+        .templatesDir(templatesDir)
+        .outputDir(outputDir)
+        .drafts(drafts)
+        .future(future)
         .today(today);
   }
 
@@ -208,13 +219,22 @@ public record SiteConfig(
     /**
      * The configuration.
      *
-     * @throws IllegalArgumentException with a message for the user when the base URL or the
-     *     page size is not usable
+     * @throws IllegalArgumentException with a message for the user when the base URL or the page
+     *     size is not usable
      */
     public SiteConfig build() {
-      return new SiteConfig(title, description, baseUrl, pageSize, contentDir,
-          shownContentDir == null ? contentDir.toString() : shownContentDir, templatesDir,
-          outputDir, drafts, future, today == null ? LocalDate.now(VIETNAM) : today);
+      return new SiteConfig(
+          title,
+          description,
+          baseUrl,
+          pageSize,
+          contentDir,
+          shownContentDir == null ? contentDir.toString() : shownContentDir,
+          templatesDir,
+          outputDir,
+          drafts,
+          future,
+          today == null ? LocalDate.now(VIETNAM) : today);
     }
   }
 }

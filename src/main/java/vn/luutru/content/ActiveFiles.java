@@ -17,8 +17,8 @@ import org.jsoup.parser.Parser;
 /**
  * Static files that a browser opens as a document, running the script they carry with the site's
  * origin: SVG images (gzipped too, {@code .svgz}), XML and XHTML documents, and HTML pages. The
- * site publishes static files as they are, so one of these that can run script is an error at
- * the first place that could; every other file is inert and copied without a look.
+ * site publishes static files as they are, so one of these that can run script is an error at the
+ * first place that could; every other file is inert and copied without a look.
  *
  * <pre>{@code
  * ActiveFiles.check("content/tep/bang.html", "tep/bang.html", bytes)
@@ -33,7 +33,9 @@ public final class ActiveFiles {
 
   private ActiveFiles() {}
 
-  /** Whether a browser opening the file {@code name} at its own address may run script it carries. */
+  /**
+   * Whether a browser opening the file {@code name} at its own address may run script it carries.
+   */
   public static boolean isActive(String name) {
     String ext = extension(name);
     return ext.equals("svg") || ext.equals("svgz") || XML.contains(ext) || HTML.contains(ext);
@@ -52,12 +54,20 @@ public final class ActiveFiles {
       try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
         byte[] svg = in.readNBytes((int) ContentSource.MAX_ARTICLE_BYTES + 1);
         if (svg.length > ContentSource.MAX_ARTICLE_BYTES) {
-          return Optional.of(Diagnostic.error(shown, 0, 0, ContentSource.tooLargeToCheck(svg.length), ""));
+          return Optional.of(
+              Diagnostic.error(shown, 0, 0, ContentSource.tooLargeToCheck(svg.length), ""));
         }
         return SvgCheck.check(shown, svg);
       } catch (IOException e) {
-        return Optional.of(Diagnostic.error(shown, 0, 0, "not a gzipped SVG image (" + e.getMessage()
-            + "): browsers do not show it; save the picture again, or as PNG", ""));
+        return Optional.of(
+            Diagnostic.error(
+                shown,
+                0,
+                0,
+                "not a gzipped SVG image ("
+                    + e.getMessage()
+                    + "): browsers do not show it; save the picture again, or as PNG",
+                ""));
       }
     }
     if (XML.contains(ext)) {
@@ -71,14 +81,23 @@ public final class ActiveFiles {
 
   /** The message for a document other than an SVG image that carries script ({@code what}). */
   static String carriesScript(String kind, String what) {
-    return "the " + kind + " carries script (" + what + "): opened at its own address it would run on the"
+    return "the "
+        + kind
+        + " carries script ("
+        + what
+        + "): opened at its own address it would run on the"
         + " site; remove it, or write the page as an article (.md)";
   }
 
   private static Optional<Diagnostic> html(String shown, byte[] bytes) {
     Document doc;
     try {
-      doc = Jsoup.parse(new ByteArrayInputStream(bytes), null, "", Parser.htmlParser().setTrackPosition(true));
+      doc =
+          Jsoup.parse(
+              new ByteArrayInputStream(bytes),
+              null,
+              "",
+              Parser.htmlParser().setTrackPosition(true));
     } catch (IOException e) {
       return Optional.of(Diagnostic.error(shown, 0, 0, "cannot be read: " + e.getMessage(), ""));
     }
@@ -90,11 +109,17 @@ public final class ActiveFiles {
         String name = a.getKey().toLowerCase(Locale.ROOT);
         String value = a.getValue().replaceAll("[\\s\\x00-\\x1F]", "").toLowerCase(Locale.ROOT);
         if (name.startsWith("on")) {
-          return Optional.of(at(shown, a.sourceRange().nameRange(), a.getKey() + "= on <" + e.normalName() + ">"));
+          return Optional.of(
+              at(shown, a.sourceRange().nameRange(), a.getKey() + "= on <" + e.normalName() + ">"));
         }
-        if (value.contains("javascript:") || value.contains("vbscript:") || value.contains("data:text/html")) {
-          return Optional.of(at(shown, a.sourceRange().nameRange(),
-              "a script address in " + a.getKey() + "= on <" + e.normalName() + ">"));
+        if (value.contains("javascript:")
+            || value.contains("vbscript:")
+            || value.contains("data:text/html")) {
+          return Optional.of(
+              at(
+                  shown,
+                  a.sourceRange().nameRange(),
+                  "a script address in " + a.getKey() + "= on <" + e.normalName() + ">"));
         }
       }
     }
@@ -103,12 +128,18 @@ public final class ActiveFiles {
 
   private static Diagnostic at(String shown, Range range, String what) {
     Range.Position p = range.start();
-    return Diagnostic.error(shown, Math.max(0, p.lineNumber()), Math.max(0, p.columnNumber()),
-        carriesScript("HTML page", what), "");
+    return Diagnostic.error(
+        shown,
+        Math.max(0, p.lineNumber()),
+        Math.max(0, p.columnNumber()),
+        carriesScript("HTML page", what),
+        "");
   }
 
   private static String extension(String name) {
     int dot = name.lastIndexOf('.');
-    return dot < 0 || name.indexOf('/', dot) >= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return dot < 0 || name.indexOf('/', dot) >= 0
+        ? ""
+        : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 }

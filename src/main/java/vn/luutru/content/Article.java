@@ -7,11 +7,11 @@ import java.util.Optional;
 
 /**
  * One article as its source file says it: front matter typed and cleaned, the Markdown body
- * unparsed. {@code sourcePath} is the file as the user named it (the content folder they gave,
- * then the file), used in diagnostics; {@code contentPath} is relative to the content folder,
- * with {@code /} separators, and decides ties. Absent text values are empty strings.
- * {@code positions} maps front matter keys ({@code title}, {@code slug}, {@code aliases.0}, …)
- * to where they stand, for diagnostics found after parsing.
+ * unparsed. {@code sourcePath} is the file as the user named it (the content folder they gave, then
+ * the file), used in diagnostics; {@code contentPath} is relative to the content folder, with
+ * {@code /} separators, and decides ties. Absent text values are empty strings. {@code positions}
+ * maps front matter keys ({@code title}, {@code slug}, {@code aliases.0}, …) to where they stand,
+ * for diagnostics found after parsing.
  */
 public record Article(
     String sourcePath,
@@ -47,8 +47,27 @@ public record Article(
    * once, and keeping it would hold the archive's text twice until the last page is written.
    */
   public Article withoutBody() {
-    return new Article(sourcePath, contentPath, title, date, lastmod, summary, source, sourceUrl, author, categories,
-        tags, image, draft, slug, aliases, weight, congress, "", bodyLine, positions);
+    return new Article(
+        sourcePath,
+        contentPath,
+        title,
+        date,
+        lastmod,
+        summary,
+        source,
+        sourceUrl,
+        author,
+        categories,
+        tags,
+        image,
+        draft,
+        slug,
+        aliases,
+        weight,
+        congress,
+        "",
+        bodyLine,
+        positions);
   }
 
   /** Where front matter key {@code key} stands, or the file itself when it is not there. */

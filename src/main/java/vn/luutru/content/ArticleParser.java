@@ -39,8 +39,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Turns the bytes of one Markdown file into an {@link Article}, or into every {@link
- * Diagnostic} that stops it. Thread-safe: it keeps no state between calls.
+ * Turns the bytes of one Markdown file into an {@link Article}, or into every {@link Diagnostic}
+ * that stops it. Thread-safe: it keeps no state between calls.
  *
  * <p>The file starts with a {@code ---} line, YAML front matter, and a closing {@code ---} (or
  * {@code ...}) line; the Markdown body follows. Text is cleaned ({@link VietnameseText#clean})
@@ -50,33 +50,45 @@ public final class ArticleParser {
 
   /** The longest file name most file systems take, in bytes: an alias's parts become names. */
   static final int MAX_NAME = 255;
-  /** Lists and mappings inside each other beyond this are refused: no front matter needs more than four. */
+
+  /**
+   * Lists and mappings inside each other beyond this are refused: no front matter needs more than
+   * four.
+   */
   static final int MAX_YAML_DEPTH = 50;
+
   /** Aliases of lists and mappings beyond this are refused ("billion laughs"). */
   static final int MAX_COLLECTION_ALIASES = 50;
+
   /**
-   * The most characters the front matter's values may add up to with every alias expanded: as
-   * many as it may hold written out, so that only aliases can pass it. Aliases of text multiply
-   * it too: 150,000 of one 300,000-character text took minutes to read.
+   * The most characters the front matter's values may add up to with every alias expanded: as many
+   * as it may hold written out, so that only aliases can pass it. Aliases of text multiply it too:
+   * 150,000 of one 300,000-character text took minutes to read.
    */
   static final int MAX_EXPANDED = 1 << 20;
 
   /**
-   * The years a date may have. The archive's articles and congresses are of the twentieth
-   * century on (the Party was founded in 1930); an earlier year is a typing mistake (0000,
-   * 0202), which put the article under /0/ and dated its feed entries in year 1. Four digits
-   * keep the year's address and the feeds' dates well-formed.
+   * The years a date may have. The archive's articles and congresses are of the twentieth century
+   * on (the Party was founded in 1930); an earlier year is a typing mistake (0000, 0202), which put
+   * the article under /0/ and dated its feed entries in year 1. Four digits keep the year's address
+   * and the feeds' dates well-formed.
    */
   static final int MIN_YEAR = 1900;
+
   static final int MAX_YEAR = 9999;
 
   private static final Set<String> IGNORED_KEYS =
       Set.of("layout", "type", "url", "permalink", "keywords", "toc", "comments", "menu");
 
-  private static final Pattern YAML_INT = Pattern.compile("([-+]?[0-9]+)|0o([0-7]+)|0x([0-9a-fA-F]+)");
+  private static final Pattern YAML_INT =
+      Pattern.compile("([-+]?[0-9]+)|0o([0-7]+)|0x([0-9a-fA-F]+)");
+
   /** An address's scheme, as browsers read it ({@code javascript:}, {@code C:}). */
-  private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*", Pattern.DOTALL);
-  private static final String COPY_PHOTO = "copy the photo beside the article and write its file name";
+  private static final Pattern SCHEME =
+      Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*", Pattern.DOTALL);
+
+  private static final String COPY_PHOTO =
+      "copy the photo beside the article and write its file name";
 
   /** The result of parsing one file: the article when there were no errors, and every problem. */
   public record Parsed(Optional<Article> article, List<Diagnostic> diagnostics) {
@@ -86,8 +98,8 @@ public final class ArticleParser {
   }
 
   /**
-   * Parses one file. {@code contentPath} is the file relative to the content folder; {@code
-   * path} is how diagnostics name it.
+   * Parses one file. {@code contentPath} is the file relative to the content folder; {@code path}
+   * is how diagnostics name it.
    */
   public Parsed parse(String contentPath, String path, byte[] bytes) {
     SourceText.Decoded decoded = SourceText.decode(path, bytes);
@@ -106,17 +118,23 @@ public final class ArticleParser {
     List<Diagnostic> diags = new ArrayList<>();
     String first = src.line(1).strip();
     if (src.text().isBlank()) {
-      diags.add(src.error(1, 1, "empty file: an article needs front matter with a title and a date"));
+      diags.add(
+          src.error(1, 1, "empty file: an article needs front matter with a title and a date"));
       return new Parsed(Optional.empty(), diags);
     }
     if (first.equals("+++")) {
-      diags.add(src.error(1, 1, "TOML front matter (+++) is not supported: use YAML between '---' lines"));
+      diags.add(
+          src.error(
+              1, 1, "TOML front matter (+++) is not supported: use YAML between '---' lines"));
       return new Parsed(Optional.empty(), diags);
     }
     if (!first.equals("---")) {
       diags.add(
-          src.error(1, 1, "no front matter: an article starts with a '---' line, then YAML with"
-              + " title and date, then another '---' line"));
+          src.error(
+              1,
+              1,
+              "no front matter: an article starts with a '---' line, then YAML with"
+                  + " title and date, then another '---' line"));
       return new Parsed(Optional.empty(), diags);
     }
     int close = -1;
@@ -128,7 +146,8 @@ public final class ArticleParser {
       }
     }
     if (close < 0) {
-      diags.add(src.error(1, 1, "front matter opened here is never closed: add a '---' line after it"));
+      diags.add(
+          src.error(1, 1, "front matter opened here is never closed: add a '---' line after it"));
       return new Parsed(Optional.empty(), diags);
     }
     String yaml = src.text().substring(src.lineStart(2), src.lineStart(close));
@@ -168,31 +187,33 @@ public final class ArticleParser {
       return new Parsed(Optional.empty(), diags);
     }
     if (!(root.get() instanceof MappingNode map)) {
-      fields.error(root.get(), "front matter must be 'key: value' lines, found " + kind(root.get()));
+      fields.error(
+          root.get(), "front matter must be 'key: value' lines, found " + kind(root.get()));
       return new Parsed(Optional.empty(), diags);
     }
     return new Parsed(fields.article(contentPath, map, close + 1), diags);
   }
 
   /**
-   * How front matter is read: one setting for every article (it is immutable, and making it
-   * made a schema twice an article). Errors name no file: the diagnostics do.
+   * How front matter is read: one setting for every article (it is immutable, and making it made a
+   * schema twice an article). Errors name no file: the diagnostics do.
    */
-  private static final LoadSettings YAML = LoadSettings.builder()
-      .setLabel("front matter")
-      .setSchema(new CoreSchema())
-      .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
-      .setCodePointLimit(1 << 20)
-      .build();
+  private static final LoadSettings YAML =
+      LoadSettings.builder()
+          .setLabel("front matter")
+          .setSchema(new CoreSchema())
+          .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
+          .setCodePointLimit(1 << 20)
+          .build();
 
   /**
-   * The YAML's events on their way to the composer, refusing what would exhaust it where it
-   * stands: nesting deeper than {@value #MAX_YAML_DEPTH} (building the tree is recursive) and
-   * more than {@value #MAX_COLLECTION_ALIASES} aliases of lists or mappings, each of which can
-   * multiply the document, and aliases that make the values add up to more than {@value
-   * #MAX_EXPANDED} characters. Every event passes through {@link #next} once, in order, before the
-   * composer goes deeper, so the YAML is read once. Errors come in the order they did when the
-   * whole YAML was read before composing: a syntax error or a refusal, then the composer's own.
+   * The YAML's events on their way to the composer, refusing what would exhaust it where it stands:
+   * nesting deeper than {@value #MAX_YAML_DEPTH} (building the tree is recursive) and more than
+   * {@value #MAX_COLLECTION_ALIASES} aliases of lists or mappings, each of which can multiply the
+   * document, and aliases that make the values add up to more than {@value #MAX_EXPANDED}
+   * characters. Every event passes through {@link #next} once, in order, before the composer goes
+   * deeper, so the YAML is read once. Errors come in the order they did when the whole YAML was
+   * read before composing: a syntax error or a refusal, then the composer's own.
    */
   private static final class Shaped implements Parser {
     private final Parser events;
@@ -200,13 +221,18 @@ public final class ArticleParser {
     private final Set<Anchor> collections = new java.util.HashSet<>();
     private int depth;
     private int aliases;
+
     /** The characters of each anchored node, aliases expanded. */
     private final Map<Anchor, Long> sizes = new HashMap<>();
+
     /** The characters of each open list or mapping, outermost first, and its anchor. */
     private final long[] open = new long[MAX_YAML_DEPTH + 1];
+
     private final List<Optional<Anchor>> openAnchors = new ArrayList<>();
+
     /** The characters of every value and key so far, aliases expanded. */
     private long expanded;
+
     /** Whether reading the events failed (a syntax error), rather than the composer. */
     boolean failed;
 
@@ -264,8 +290,13 @@ public final class ArticleParser {
       if (e instanceof CollectionStartEvent c) {
         c.getAnchor().ifPresent(collections::add);
         if (++depth > MAX_YAML_DEPTH) {
-          throw new Refused(at(src, e, "YAML: the front matter is nested more than " + MAX_YAML_DEPTH
-              + " levels deep (lists or mappings inside each other)"));
+          throw new Refused(
+              at(
+                  src,
+                  e,
+                  "YAML: the front matter is nested more than "
+                      + MAX_YAML_DEPTH
+                      + " levels deep (lists or mappings inside each other)"));
         }
         open[depth - 1] = 0;
         openAnchors.add(c.getAnchor());
@@ -282,15 +313,26 @@ public final class ArticleParser {
         add(size);
       } else if (e instanceof AliasEvent a) {
         if (collections.contains(a.getAlias()) && ++aliases > MAX_COLLECTION_ALIASES) {
-          throw new Refused(at(src, e, "YAML: more than " + MAX_COLLECTION_ALIASES
-              + " aliases (*name) of lists or mappings; write the values out"));
+          throw new Refused(
+              at(
+                  src,
+                  e,
+                  "YAML: more than "
+                      + MAX_COLLECTION_ALIASES
+                      + " aliases (*name) of lists or mappings; write the values out"));
         }
         // An alias of a list still open (itself inside it) adds nothing: the composer refuses it.
         add(sizes.getOrDefault(a.getAlias(), 0L));
         if (expanded > MAX_EXPANDED) {
-          throw new Refused(at(src, e, String.format(Locale.ROOT, "YAML: with this alias (*name) the values would add up"
-              + " to more than %,d characters, more than front matter may hold; repeat long values less often",
-              MAX_EXPANDED)));
+          throw new Refused(
+              at(
+                  src,
+                  e,
+                  String.format(
+                      Locale.ROOT,
+                      "YAML: with this alias (*name) the values would add up"
+                          + " to more than %,d characters, more than front matter may hold; repeat long values less often",
+                      MAX_EXPANDED)));
         }
       }
       return e;
@@ -317,7 +359,9 @@ public final class ArticleParser {
 
   private static Diagnostic at(SourceText src, Event e, String message) {
     Mark m = e.getStartMark().orElse(null);
-    return m == null ? src.error(2, 1, message) : src.error(m.getLine() + 2, m.getColumn() + 1, message);
+    return m == null
+        ? src.error(2, 1, message)
+        : src.error(m.getLine() + 2, m.getColumn() + 1, message);
   }
 
   private static String yamlProblem(MarkedYamlEngineException e) {
@@ -431,13 +475,15 @@ public final class ArticleParser {
       }
       if (title.isBlank()) {
         if (!values.containsKey("title")) {
-          diags.add(src.error(1, 1, "missing title: add a line 'title: \"…\"' to the front matter"));
+          diags.add(
+              src.error(1, 1, "missing title: add a line 'title: \"…\"' to the front matter"));
         } else if (values.get("title") instanceof ScalarNode) {
           error(values.get("title"), "title is empty");
         }
       }
       if (date == null && !values.containsKey("date")) {
-        diags.add(src.error(1, 1, "missing date: add a line 'date: 2020-01-17' to the front matter"));
+        diags.add(
+            src.error(1, 1, "missing date: add a line 'date: 2020-01-17' to the front matter"));
       }
       if (errorCount() > errorsBefore) {
         return Optional.empty();
@@ -449,7 +495,10 @@ public final class ArticleParser {
           image.isBlank()
               ? Optional.empty()
               : Optional.of(new Figure(image.strip(), imageCaption, imageAlt));
-      String body = src.text().substring(bodyLine <= src.lineCount() ? src.lineStart(bodyLine) : src.text().length());
+      String body =
+          src.text()
+              .substring(
+                  bodyLine <= src.lineCount() ? src.lineStart(bodyLine) : src.text().length());
       return Optional.of(
           new Article(
               src.path(),
@@ -489,7 +538,12 @@ public final class ArticleParser {
         String key = k.getValue().strip();
         if (out.containsKey(key)) {
           Position first = positions.get(prefix + key);
-          error(k, "duplicate key '" + key + "'" + (first == null ? "" : " (first at line " + first.line() + ")"));
+          error(
+              k,
+              "duplicate key '"
+                  + key
+                  + "'"
+                  + (first == null ? "" : " (first at line " + first.line() + ")"));
           continue;
         }
         out.put(key, t.getValueNode());
@@ -571,7 +625,15 @@ public final class ArticleParser {
         return Optional.empty();
       }
       if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
-        error(n, key + ": " + v + " has a year out of range: write a year from " + MIN_YEAR + " to " + MAX_YEAR);
+        error(
+            n,
+            key
+                + ": "
+                + v
+                + " has a year out of range: write a year from "
+                + MIN_YEAR
+                + " to "
+                + MAX_YEAR);
         return Optional.empty();
       }
       return Optional.of(date);
@@ -580,8 +642,8 @@ public final class ArticleParser {
     /**
      * The lead photo's address: a file of the content folder, or (with a warning) a photo on
      * another site. Other schemes ({@code javascript:}, {@code data:}) and paths on the writer's
-     * computer ({@code C:\…}, {@code file:}, {@code \\server\…}) are errors: no reader could
-     * see them, and some would run.
+     * computer ({@code C:\…}, {@code file:}, {@code \\server\…}) are errors: no reader could see
+     * them, and some would run.
      */
     Optional<String> image(Node n) {
       Optional<String> v = text(n, "image").map(String::strip).filter(a -> !a.isEmpty());
@@ -592,17 +654,33 @@ public final class ArticleParser {
       Matcher m = SCHEME.matcher(a);
       String scheme = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "";
       if (a.startsWith("\\\\") || scheme.length() == 1 || scheme.equals("file")) {
-        error(n, "image: '" + a + "' is a file on one computer, not an address of a photo: " + COPY_PHOTO
-            + ", such as anh/dai-hoi.jpg");
+        error(
+            n,
+            "image: '"
+                + a
+                + "' is a file on one computer, not an address of a photo: "
+                + COPY_PHOTO
+                + ", such as anh/dai-hoi.jpg");
         return Optional.empty();
       }
       if (!scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")) {
-        error(n, "image: '" + a + "' is not an address of a photo: " + COPY_PHOTO + ", such as anh/dai-hoi.jpg");
+        error(
+            n,
+            "image: '"
+                + a
+                + "' is not an address of a photo: "
+                + COPY_PHOTO
+                + ", such as anh/dai-hoi.jpg");
         return Optional.empty();
       }
       if (!scheme.isEmpty() || a.startsWith("//")) {
-        warning(n, "image: " + a + " would be loaded from another site, which readers may not reach (on an intranet)"
-            + " and which sees who reads the page: " + COPY_PHOTO);
+        warning(
+            n,
+            "image: "
+                + a
+                + " would be loaded from another site, which readers may not reach (on an intranet)"
+                + " and which sees who reads the page: "
+                + COPY_PHOTO);
       }
       return v;
     }
@@ -626,8 +704,12 @@ public final class ArticleParser {
         Matcher m = YAML_INT.matcher(v);
         if (m.matches()) {
           try {
-            return OptionalInt.of(m.group(1) != null ? Integer.parseInt(m.group(1))
-                : m.group(2) != null ? Integer.parseInt(m.group(2), 8) : Integer.parseInt(m.group(3), 16));
+            return OptionalInt.of(
+                m.group(1) != null
+                    ? Integer.parseInt(m.group(1))
+                    : m.group(2) != null
+                        ? Integer.parseInt(m.group(2), 8)
+                        : Integer.parseInt(m.group(3), 16));
           } catch (NumberFormatException e) {
             error(n, key + ": number out of range: " + v);
             return OptionalInt.empty();
@@ -643,8 +725,10 @@ public final class ArticleParser {
       if (v.isPresent()) {
         try {
           URI u = new URI(v.get());
-          if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
-            warning(n, key + ": expected an http(s) address, found '" + v.get() + "'; it is ignored");
+          if (u.getScheme() == null
+              || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+            warning(
+                n, key + ": expected an http(s) address, found '" + v.get() + "'; it is ignored");
             return Optional.empty();
           }
         } catch (URISyntaxException e) {
@@ -713,18 +797,34 @@ public final class ArticleParser {
         // output's marker, must not be overwritten by a redirect page.
         Optional<String> hidden = segments.stream().filter(s -> s.startsWith(".")).findFirst();
         if (hidden.isPresent()) {
-          error(item, key + ": '" + raw.get() + "' has a part that starts with a dot (" + hidden.get() + "): the site"
-              + " has no hidden files, and .luutru marks its folder as written by luutru; choose another address");
+          error(
+              item,
+              key
+                  + ": '"
+                  + raw.get()
+                  + "' has a part that starts with a dot ("
+                  + hidden.get()
+                  + "): the site"
+                  + " has no hidden files, and .luutru marks its folder as written by luutru; choose another address");
           continue;
         }
         // Percent-escapes can spell what no file name may hold.
         if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-          error(item, key + ": '" + raw.get() + "' has a control character (such as %00 or %0A) in it");
+          error(
+              item,
+              key + ": '" + raw.get() + "' has a control character (such as %00 or %0A) in it");
           continue;
         }
-        if (segments.stream().anyMatch(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME)) {
-          error(item, key + ": '" + raw.get() + "' has a part longer than " + MAX_NAME
-              + " bytes, more than a file name can hold");
+        if (segments.stream()
+            .anyMatch(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME)) {
+          error(
+              item,
+              key
+                  + ": '"
+                  + raw.get()
+                  + "' has a part longer than "
+                  + MAX_NAME
+                  + " bytes, more than a file name can hold");
           continue;
         }
         if (before.contains(path) || out.contains(path)) {
@@ -763,7 +863,9 @@ public final class ArticleParser {
             if (t.isPresent()) {
               term = Term.parse(t.get()).orElse(null);
               if (term == null) {
-                error(value, key + ": expected two years such as \"2020-2025\", found '" + t.get() + "'");
+                error(
+                    value,
+                    key + ": expected two years such as \"2020-2025\", found '" + t.get() + "'");
               }
             }
           }
@@ -787,7 +889,8 @@ public final class ArticleParser {
       if (errorCount() > errorsBefore) {
         return Optional.empty();
       }
-      return Optional.of(new Congress(org, parent, ordinal, term, held, directedBy, elected, committeeSize));
+      return Optional.of(
+          new Congress(org, parent, ordinal, term, held, directedBy, elected, committeeSize));
     }
 
     private int positive(Node n, String key) {
@@ -809,12 +912,15 @@ public final class ArticleParser {
         if (item instanceof ScalarNode s) {
           // White space is made single first: splitting at \s+[-–]\s+ took time in the square of
           // the longest run of spaces (100,000 spaces took minutes).
-          String[] parts = VietnameseText.clean(s.getValue()).replaceAll("\\s+", " ").split(" [-–] ", 2);
+          String[] parts =
+              VietnameseText.clean(s.getValue()).replaceAll("\\s+", " ").split(" [-–] ", 2);
           out.add(new Person(parts[0].strip(), parts.length > 1 ? parts[1].strip() : ""));
         } else if (item instanceof MappingNode m) {
           Map<String, Node> f = keyed(m, key + ".");
-          String name = f.containsKey("name") ? text(f.get("name"), key + ".name").orElse("").strip() : "";
-          String role = f.containsKey("role") ? text(f.get("role"), key + ".role").orElse("").strip() : "";
+          String name =
+              f.containsKey("name") ? text(f.get("name"), key + ".name").orElse("").strip() : "";
+          String role =
+              f.containsKey("role") ? text(f.get("role"), key + ".role").orElse("").strip() : "";
           for (String k : f.keySet()) {
             if (!k.equals("name") && !k.equals("role")) {
               warning(keyNode(m, k), "unknown key '" + key + "." + k + "' is ignored");

@@ -8,19 +8,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a congress report's title says: {@code Đại hội Chi bộ Văn phòng 2 lần thứ nhất nhiệm kỳ
- * 2020 - 2022} names the organisation, the ordinal and the term. Used to fill in a new
- * article's congress block and to check that a block agrees with its title.
+ * What a congress report's title says: {@code Đại hội Chi bộ Văn phòng 2 lần thứ nhất nhiệm kỳ 2020
+ * - 2022} names the organisation, the ordinal and the term. Used to fill in a new article's
+ * congress block and to check that a block agrees with its title.
  */
-public record CongressTitle(Optional<String> organization, OptionalInt ordinal, Optional<Term> term) {
+public record CongressTitle(
+    Optional<String> organization, OptionalInt ordinal, Optional<Term> term) {
   private static final Pattern ORGANIZATION =
       Pattern.compile("(?iu)đại hội\\s+(?:đại biểu\\s+)?(.+?)\\s+(?:lần thứ|nhiệm kỳ)\\b");
   private static final Pattern ORDINAL = Pattern.compile("(?iu)lần thứ\\s+([\\p{L}\\d]+)");
-  private static final Pattern TERM = Pattern.compile("(?iu)nhiệm kỳ\\s+(\\d{4}\\s*[-–—]\\s*\\d{4})");
-  private static final Map<String, Integer> WORDS = Map.ofEntries(
-      Map.entry("nhất", 1), Map.entry("hai", 2), Map.entry("ba", 3), Map.entry("tư", 4), Map.entry("bốn", 4),
-      Map.entry("năm", 5), Map.entry("sáu", 6), Map.entry("bảy", 7), Map.entry("tám", 8), Map.entry("chín", 9),
-      Map.entry("mười", 10));
+  private static final Pattern TERM =
+      Pattern.compile("(?iu)nhiệm kỳ\\s+(\\d{4}\\s*[-–—]\\s*\\d{4})");
+  private static final Map<String, Integer> WORDS =
+      Map.ofEntries(
+          Map.entry("nhất", 1),
+          Map.entry("hai", 2),
+          Map.entry("ba", 3),
+          Map.entry("tư", 4),
+          Map.entry("bốn", 4),
+          Map.entry("năm", 5),
+          Map.entry("sáu", 6),
+          Map.entry("bảy", 7),
+          Map.entry("tám", 8),
+          Map.entry("chín", 9),
+          Map.entry("mười", 10));
 
   /** Reads a title; each part is empty when the title does not say it. */
   public static CongressTitle parse(String title) {
@@ -46,13 +57,14 @@ public record CongressTitle(Optional<String> organization, OptionalInt ordinal, 
       int total = 0;
       int previous = 0;
       for (int i = w.length() - 1; i >= 0; i--) {
-        int v = switch (w.charAt(i)) {
-          case 'i' -> 1;
-          case 'v' -> 5;
-          case 'x' -> 10;
-          case 'l' -> 50;
-          default -> 100;
-        };
+        int v =
+            switch (w.charAt(i)) {
+              case 'i' -> 1;
+              case 'v' -> 5;
+              case 'x' -> 10;
+              case 'l' -> 50;
+              default -> 100;
+            };
         total += v < previous ? -v : v;
         previous = Math.max(previous, v);
       }

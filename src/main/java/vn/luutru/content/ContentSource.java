@@ -24,31 +24,37 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Walks a content folder: Markdown files ({@code .md}, {@code .markdown}) become articles,
- * every other file is a static file copied into the site as it is (images). Names starting
- * with a dot are skipped. Files are read and parsed in parallel; the result is in path order.
+ * Walks a content folder: Markdown files ({@code .md}, {@code .markdown}) become articles, every
+ * other file is a static file copied into the site as it is (images). Names starting with a dot are
+ * skipped. Files are read and parsed in parallel; the result is in path order.
  *
- * <p>Paths are compared and published in NFC, as the text of articles is, whatever form the
- * file system keeps the names in; two names that differ only in that form are an error.
- * Symbolic links are followed only as far as they stay inside the folder: one that leads out
- * of it is an error (the site would publish a file the author did not put there), one that
- * leads nowhere is a warning, and a loop is an error. Files larger than {@value #MAX_ARTICLE_BYTES}
- * bytes are not read as articles. An SVG image, XML document or HTML page that carries script, or
- * is larger than that and so cannot be checked, is an error ({@link ActiveFiles}).
+ * <p>Paths are compared and published in NFC, as the text of articles is, whatever form the file
+ * system keeps the names in; two names that differ only in that form are an error. Symbolic links
+ * are followed only as far as they stay inside the folder: one that leads out of it is an error
+ * (the site would publish a file the author did not put there), one that leads nowhere is a
+ * warning, and a loop is an error. Files larger than {@value #MAX_ARTICLE_BYTES} bytes are not read
+ * as articles. An SVG image, XML document or HTML page that carries script, or is larger than that
+ * and so cannot be checked, is an error ({@link ActiveFiles}).
  */
 public final class ContentSource {
-  /** No article is this long; a file that is is reported, not read (it would cost 50 times its size in memory). */
+  /**
+   * No article is this long; a file that is is reported, not read (it would cost 50 times its size
+   * in memory).
+   */
   public static final long MAX_ARTICLE_BYTES = 16L << 20;
 
   private ContentSource() {}
 
   /**
-   * Everything read from a content folder. Paths are relative, with {@code /} separators, in
-   * NFC. {@code unreadable} holds the Markdown files that gave no article (their errors are in
-   * the diagnostics).
+   * Everything read from a content folder. Paths are relative, with {@code /} separators, in NFC.
+   * {@code unreadable} holds the Markdown files that gave no article (their errors are in the
+   * diagnostics).
    */
   public record Content(
-      List<Article> articles, List<String> staticFiles, List<Diagnostic> diagnostics, Set<String> unreadable) {
+      List<Article> articles,
+      List<String> staticFiles,
+      List<Diagnostic> diagnostics,
+      Set<String> unreadable) {
     public Content {
       articles = List.copyOf(articles);
       staticFiles = List.copyOf(staticFiles);
@@ -58,8 +64,8 @@ public final class ContentSource {
   }
 
   /**
-   * Reads {@code root}. {@code shownRoot} is how the user named it, so that diagnostics say
-   * {@code content/2020/a.md} rather than an absolute path.
+   * Reads {@code root}. {@code shownRoot} is how the user named it, so that diagnostics say {@code
+   * content/2020/a.md} rather than an absolute path.
    */
   public static Content load(Path root, String shownRoot, ArticleParser parser) throws IOException {
     return load(root, shownRoot, parser, null);
@@ -67,21 +73,30 @@ public final class ContentSource {
 
   /**
    * Remembers parsed files between loads of one folder (the preview server): a file whose
-   * modification time and size have not changed is not read again. A cache told of every change
-   * in the folder ({@link #watched}) does not walk the folder again when only files it has seen
+   * modification time and size have not changed is not read again. A cache told of every change in
+   * the folder ({@link #watched}) does not walk the folder again when only files it has seen
    * changed: a save of one article re-reads that file alone.
    */
   public static final class Cache {
     record Entry(String onDisk, long modified, long size, ArticleParser.Parsed parsed) {}
 
-    final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.concurrent.ConcurrentHashMap<String, Entry> entries =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What the last load found; null before one, or when the next must walk. */
     private Found.Walked last;
+
     private boolean watched;
-    /** Paths changed since the last load, relative to the folder as the file system spells them; null: unknown. */
+
+    /**
+     * Paths changed since the last load, relative to the folder as the file system spells them;
+     * null: unknown.
+     */
     private Set<String> changed;
+
     /** Loads that walked the folder, and that did not: for tests. */
     volatile int walks;
+
     volatile int patches;
 
     /** How many loads walked the whole folder. */
@@ -95,27 +110,34 @@ public final class ContentSource {
     }
 
     /**
-     * From now on every change in the folder is reported, by {@link #changed} or {@link
-     * #unknown}; the next load walks the folder.
+     * From now on every change in the folder is reported, by {@link #changed} or {@link #unknown};
+     * the next load walks the folder.
      */
     public synchronized void watched() {
       watched = true;
       changed = null;
     }
 
-    /** Something happened at {@code rel} (a file or folder, relative to the content folder, as on disk). */
+    /**
+     * Something happened at {@code rel} (a file or folder, relative to the content folder, as on
+     * disk).
+     */
     public synchronized void changed(String rel) {
       if (changed != null) {
         changed.add(rel);
       }
     }
 
-    /** Changes were missed (the watcher overflowed, or could not say where): the next load walks. */
+    /**
+     * Changes were missed (the watcher overflowed, or could not say where): the next load walks.
+     */
     public synchronized void unknown() {
       changed = null;
     }
 
-    /** Not every change will be reported any more (a folder could not be watched): every load walks. */
+    /**
+     * Not every change will be reported any more (a folder could not be watched): every load walks.
+     */
     public synchronized void unwatched() {
       watched = false;
       changed = null;
@@ -132,17 +154,26 @@ public final class ContentSource {
   /** One file found: its path as the file system spells it, and its size and time. */
   private record Found(String onDisk, long modified, long size) {
     /**
-     * A load's findings kept for the next: the files by their path on disk, what the walk
-     * reported, whether it met a symbolic link (changes behind one are not watched), the
-     * Markdown and static files by NFC path, and each Markdown file's reading.
+     * A load's findings kept for the next: the files by their path on disk, what the walk reported,
+     * whether it met a symbolic link (changes behind one are not watched), the Markdown and static
+     * files by NFC path, and each Markdown file's reading.
      */
-    private record Walked(Map<String, Found> byDisk, Map<String, String> nfcOf, List<Diagnostic> walkProblems,
-        boolean links, TreeMap<String, Found> markdown, TreeMap<String, Found> statics, List<String> names,
-        Map<String, Integer> index, List<ArticleParser.Parsed> parsed, Map<String, Diagnostic> active) {}
+    private record Walked(
+        Map<String, Found> byDisk,
+        Map<String, String> nfcOf,
+        List<Diagnostic> walkProblems,
+        boolean links,
+        TreeMap<String, Found> markdown,
+        TreeMap<String, Found> statics,
+        List<String> names,
+        Map<String, Integer> index,
+        List<ArticleParser.Parsed> parsed,
+        Map<String, Diagnostic> active) {}
   }
 
   /** As {@link #load(Path, String, ArticleParser)}, reusing and updating {@code cache}. */
-  public static Content load(Path root, String shownRoot, ArticleParser parser, Cache cache) throws IOException {
+  public static Content load(Path root, String shownRoot, ArticleParser parser, Cache cache)
+      throws IOException {
     if (!Files.isDirectory(root)) {
       throw new IOException("content folder not found: " + shownRoot);
     }
@@ -155,8 +186,10 @@ public final class ContentSource {
     cache.last = null;
     // A walk that met links (whose inside is not watched) or anything else it reported (a pipe, a
     // name alike another) walks again: what it found there is not told by file events alone.
-    Found.Walked now = changed != null && last != null && !last.links() && last.walkProblems().isEmpty()
-        ? patch(root, prefix, parser, cache, last, changed) : null;
+    Found.Walked now =
+        changed != null && last != null && !last.links() && last.walkProblems().isEmpty()
+            ? patch(root, prefix, parser, cache, last, changed)
+            : null;
     if (now == null) {
       now = walk(root, prefix, parser, cache);
       cache.walks++;
@@ -168,8 +201,11 @@ public final class ContentSource {
     return content;
   }
 
-  /** Walks {@code root} and reads every Markdown file (through {@code cache}, when there is one). */
-  private static Found.Walked walk(Path root, String prefix, ArticleParser parser, Cache cache) throws IOException {
+  /**
+   * Walks {@code root} and reads every Markdown file (through {@code cache}, when there is one).
+   */
+  private static Found.Walked walk(Path root, String prefix, ArticleParser parser, Cache cache)
+      throws IOException {
     Path realRoot = root.toRealPath();
     // NFC path → the file; sorted by the path as on disk, so that the first of two names that
     // normalise alike keeps it whatever order the file system lists them in.
@@ -211,8 +247,13 @@ public final class ContentSource {
               return FileVisitResult.CONTINUE;
             }
             if (!attrs.isRegularFile()) {
-              walkProblems.add(Diagnostic.warning(prefix + rel, 0, 0,
-                  "not a regular file (a pipe, socket or device): skipped", ""));
+              walkProblems.add(
+                  Diagnostic.warning(
+                      prefix + rel,
+                      0,
+                      0,
+                      "not a regular file (a pipe, socket or device): skipped",
+                      ""));
               return FileVisitResult.CONTINUE;
             }
             found.add(new Found(rel, attrs.lastModifiedTime().toMillis(), attrs.size()));
@@ -242,8 +283,16 @@ public final class ContentSource {
               if (real.startsWith(realRoot)) {
                 return true;
               }
-              walkProblems.add(Diagnostic.error(shown, 0, 0, "symbolic link to " + real + ", outside the content"
-                  + " folder: luutru publishes only what is inside it; copy the file or folder in instead", ""));
+              walkProblems.add(
+                  Diagnostic.error(
+                      shown,
+                      0,
+                      0,
+                      "symbolic link to "
+                          + real
+                          + ", outside the content"
+                          + " folder: luutru publishes only what is inside it; copy the file or folder in instead",
+                      ""));
             } catch (IOException e) {
               walkProblems.add(brokenLink(p, shown));
             }
@@ -258,9 +307,17 @@ public final class ContentSource {
       String nfc = Normalizer.normalize(f.onDisk(), Normalizer.Form.NFC);
       String first = byNfc.putIfAbsent(nfc, f.onDisk());
       if (first != null) {
-        walkProblems.add(Diagnostic.error(prefix + f.onDisk(), 0, 0, "has the same name as " + prefix + first
-            + " once both are written alike (Unicode NFC: the same letters, accents stored another way); rename"
-            + " or remove one of them", ""));
+        walkProblems.add(
+            Diagnostic.error(
+                prefix + f.onDisk(),
+                0,
+                0,
+                "has the same name as "
+                    + prefix
+                    + first
+                    + " once both are written alike (Unicode NFC: the same letters, accents stored another way); rename"
+                    + " or remove one of them",
+                ""));
         continue;
       }
       nfcOf.put(f.onDisk(), nfc);
@@ -273,8 +330,10 @@ public final class ContentSource {
       index.put(names.get(i), i);
     }
     List<ArticleParser.Parsed> parsed =
-        new ArrayList<>(names.parallelStream().map(rel -> read(root, rel, markdown.get(rel), prefix, parser, cache))
-            .toList());
+        new ArrayList<>(
+            names.parallelStream()
+                .map(rel -> read(root, rel, markdown.get(rel), prefix, parser, cache))
+                .toList());
     if (cache != null) {
       cache.entries.keySet().retainAll(new HashSet<>(names));
     }
@@ -282,25 +341,34 @@ public final class ContentSource {
     for (Map.Entry<String, Found> s : statics.entrySet()) {
       activeFile(root, prefix, s.getKey(), s.getValue()).ifPresent(d -> active.put(s.getKey(), d));
     }
-    return new Found.Walked(byDisk, nfcOf, walkProblems, links[0], markdown, statics, names, index, parsed, active);
+    return new Found.Walked(
+        byDisk, nfcOf, walkProblems, links[0], markdown, statics, names, index, parsed, active);
   }
 
   /**
-   * {@code last} brought up to date with the files in {@code changed}, or null when that takes
-   * a walk: a file or folder that came or went, or anything but a regular file. Files that only
-   * changed are read again; paths that neither were nor are files (an editor's temporary file,
-   * come and gone) change nothing; hidden ones are not the site's.
+   * {@code last} brought up to date with the files in {@code changed}, or null when that takes a
+   * walk: a file or folder that came or went, or anything but a regular file. Files that only
+   * changed are read again; paths that neither were nor are files (an editor's temporary file, come
+   * and gone) change nothing; hidden ones are not the site's.
    */
-  private static Found.Walked patch(Path root, String prefix, ArticleParser parser, Cache cache, Found.Walked last,
+  private static Found.Walked patch(
+      Path root,
+      String prefix,
+      ArticleParser parser,
+      Cache cache,
+      Found.Walked last,
       Set<String> changed) {
     List<Found> updated = new ArrayList<>();
     for (String rel : changed) {
-      if (rel.isEmpty() || java.util.Arrays.stream(rel.split("/")).anyMatch(part -> part.startsWith("."))) {
+      if (rel.isEmpty()
+          || java.util.Arrays.stream(rel.split("/")).anyMatch(part -> part.startsWith("."))) {
         continue;
       }
       BasicFileAttributes a;
       try {
-        a = Files.readAttributes(root.resolve(rel), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        a =
+            Files.readAttributes(
+                root.resolve(rel), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       } catch (NoSuchFileException e) {
         a = null;
       } catch (IOException e) {
@@ -338,14 +406,20 @@ public final class ContentSource {
     return last;
   }
 
-  /** Markdown file {@code rel}, through {@code cache}: read again only when its time or size changed. */
-  private static ArticleParser.Parsed read(Path root, String rel, Found f, String prefix, ArticleParser parser,
-      Cache cache) {
+  /**
+   * Markdown file {@code rel}, through {@code cache}: read again only when its time or size
+   * changed.
+   */
+  private static ArticleParser.Parsed read(
+      Path root, String rel, Found f, String prefix, ArticleParser parser, Cache cache) {
     if (cache == null) {
       return read(root, rel, f, prefix, parser);
     }
     Cache.Entry e = cache.entries.get(rel);
-    if (e != null && e.onDisk().equals(f.onDisk()) && e.modified() == f.modified() && e.size() == f.size()) {
+    if (e != null
+        && e.onDisk().equals(f.onDisk())
+        && e.modified() == f.modified()
+        && e.size() == f.size()) {
       return e.parsed();
     }
     ArticleParser.Parsed p = read(root, rel, f, prefix, parser);
@@ -362,23 +436,35 @@ public final class ContentSource {
       return Optional.empty();
     }
     if (f.size() > MAX_ARTICLE_BYTES) {
-      return Optional.of(Diagnostic.error(prefix + f.onDisk(), 0, 0, tooLargeToCheck(f.size()), ""));
+      return Optional.of(
+          Diagnostic.error(prefix + f.onDisk(), 0, 0, tooLargeToCheck(f.size()), ""));
     }
     try {
-      return ActiveFiles.check(prefix + f.onDisk(), nfc, Files.readAllBytes(root.resolve(f.onDisk())));
+      return ActiveFiles.check(
+          prefix + f.onDisk(), nfc, Files.readAllBytes(root.resolve(f.onDisk())));
     } catch (IOException e) {
-      return Optional.of(Diagnostic.error(prefix + f.onDisk(), 0, 0, "cannot be read: " + reason(e), ""));
+      return Optional.of(
+          Diagnostic.error(prefix + f.onDisk(), 0, 0, "cannot be read: " + reason(e), ""));
     }
   }
 
-  /** Why an image or page too large to be checked for script ({@link ActiveFiles}) is refused, and what to do. */
+  /**
+   * Why an image or page too large to be checked for script ({@link ActiveFiles}) is refused, and
+   * what to do.
+   */
   public static String tooLargeToCheck(long size) {
-    return String.format(Locale.ROOT, "the file is %.1f MB, more than can be checked for script (%d MB):"
-        + " make it smaller, or publish it another way (a picture as PNG or JPEG, a page as an article)",
-        size / 1e6, MAX_ARTICLE_BYTES >> 20);
+    return String.format(
+        Locale.ROOT,
+        "the file is %.1f MB, more than can be checked for script (%d MB):"
+            + " make it smaller, or publish it another way (a picture as PNG or JPEG, a page as an article)",
+        size / 1e6,
+        MAX_ARTICLE_BYTES >> 20);
   }
 
-  /** What a load gives, from what it found: the walk's problems, the SVG files', then each article's, in path order. */
+  /**
+   * What a load gives, from what it found: the walk's problems, the SVG files', then each
+   * article's, in path order.
+   */
   private static Content assemble(Found.Walked w) {
     List<Article> articles = new ArrayList<>();
     Set<String> unreadable = new HashSet<>();
@@ -401,12 +487,21 @@ public final class ContentSource {
     return new Content(articles, new ArrayList<>(w.statics().keySet()), diags, unreadable);
   }
 
-  private static ArticleParser.Parsed read(Path root, String rel, Found f, String prefix, ArticleParser parser) {
+  private static ArticleParser.Parsed read(
+      Path root, String rel, Found f, String prefix, ArticleParser parser) {
     String shown = prefix + f.onDisk();
     if (f.size() > MAX_ARTICLE_BYTES) {
-      return failed(Diagnostic.error(shown, 0, 0, String.format(Locale.ROOT,
-          "the file is %.1f MB, more than an article can be (%d MB): is it really one? It is not read",
-          f.size() / 1e6, MAX_ARTICLE_BYTES >> 20), ""));
+      return failed(
+          Diagnostic.error(
+              shown,
+              0,
+              0,
+              String.format(
+                  Locale.ROOT,
+                  "the file is %.1f MB, more than an article can be (%d MB): is it really one? It is not read",
+                  f.size() / 1e6,
+                  MAX_ARTICLE_BYTES >> 20),
+              ""));
     }
     byte[] bytes;
     try {
@@ -418,8 +513,13 @@ public final class ContentSource {
       return parser.parse(rel, shown, bytes);
     } catch (RuntimeException | StackOverflowError e) {
       // One file must not stop the others: reported, with what to send to the developers.
-      return failed(Diagnostic.error(shown, 0, 0, "internal error while reading this file (" + e
-          + "); please report it with this file", ""));
+      return failed(
+          Diagnostic.error(
+              shown,
+              0,
+              0,
+              "internal error while reading this file (" + e + "); please report it with this file",
+              ""));
     }
   }
 
@@ -427,7 +527,9 @@ public final class ContentSource {
     return new ArticleParser.Parsed(Optional.empty(), List.of(d));
   }
 
-  /** A symbolic link that cannot be followed: a warning when it leads nowhere, an error for a loop. */
+  /**
+   * A symbolic link that cannot be followed: a warning when it leads nowhere, an error for a loop.
+   */
   private static Diagnostic brokenLink(Path link, String shown) {
     String target;
     try {
@@ -438,12 +540,22 @@ public final class ContentSource {
     try {
       link.toRealPath();
     } catch (NoSuchFileException e) {
-      return Diagnostic.warning(shown, 0, 0, "symbolic link to " + target + ", which does not exist: skipped", "");
+      return Diagnostic.warning(
+          shown, 0, 0, "symbolic link to " + target + ", which does not exist: skipped", "");
     } catch (IOException e) {
-      return Diagnostic.error(shown, 0, 0, "symbolic link to " + target + " cannot be followed (" + reason(e)
-          + "): a link that leads back to itself?", "");
+      return Diagnostic.error(
+          shown,
+          0,
+          0,
+          "symbolic link to "
+              + target
+              + " cannot be followed ("
+              + reason(e)
+              + "): a link that leads back to itself?",
+          "");
     }
-    return Diagnostic.warning(shown, 0, 0, "symbolic link to " + target + " cannot be followed: skipped", "");
+    return Diagnostic.warning(
+        shown, 0, 0, "symbolic link to " + target + " cannot be followed: skipped", "");
   }
 
   private static String reason(IOException e) {
@@ -457,8 +569,8 @@ public final class ContentSource {
   }
 
   /**
-   * The file {@code rel} (a path as {@link Content} gives it, in NFC) of the folder {@code
-   * root}: where the file system keeps it, which may be under a name in another Unicode form.
+   * The file {@code rel} (a path as {@link Content} gives it, in NFC) of the folder {@code root}:
+   * where the file system keeps it, which may be under a name in another Unicode form.
    */
   public static Path locate(Path root, String rel) throws IOException {
     Path direct = root.resolve(rel);
@@ -471,7 +583,8 @@ public final class ContentSource {
       if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(dir)) {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
           for (Path p : s) {
-            if (Normalizer.normalize(p.getFileName().toString(), Normalizer.Form.NFC).equals(part)) {
+            if (Normalizer.normalize(p.getFileName().toString(), Normalizer.Form.NFC)
+                .equals(part)) {
               next = p;
               break;
             }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Dates as articles and legacy pages write them. A front matter value is a whole date, {@code
- * 2020-01-17} (with an optional time and offset) or {@code 17/01/2020}; running text may also
- * write {@code 17.01.2020}, {@code 17-01-2020} or {@code ngày 17 tháng 01 năm 2020}. A date
- * without an offset is in Vietnam's time.
+ * 2020-01-17} (with an optional time and offset) or {@code 17/01/2020}; running text may also write
+ * {@code 17.01.2020}, {@code 17-01-2020} or {@code ngày 17 tháng 01 năm 2020}. A date without an
+ * offset is in Vietnam's time.
  */
 public final class Dates {
   /** Vietnam does not observe daylight saving: dates without a zone are in UTC+7. */
@@ -26,10 +26,10 @@ public final class Dates {
               + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?"
               + "\\s*(Z|[+-]\\d{2}:?\\d{2})?");
   private static final Pattern VALUE_DMY = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
-  private static final Pattern IN_TEXT_DMY = Pattern.compile(
-      "(?<!\\d)(\\d{1,2})\\s*[/⁄.-]\\s*(\\d{1,2})\\s*[/⁄.-]\\s*(\\d{4})(?!\\d)");
-  private static final Pattern IN_TEXT_WORDS = Pattern.compile(
-      "(?iu)ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})");
+  private static final Pattern IN_TEXT_DMY =
+      Pattern.compile("(?<!\\d)(\\d{1,2})\\s*[/⁄.-]\\s*(\\d{1,2})\\s*[/⁄.-]\\s*(\\d{4})(?!\\d)");
+  private static final Pattern IN_TEXT_WORDS =
+      Pattern.compile("(?iu)ngày\\s+(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})");
   private static final Pattern IN_TEXT_ISO =
       Pattern.compile("(?<!\\d)(\\d{4})-(\\d{2})-(\\d{2})(?!\\d)");
 
@@ -38,8 +38,8 @@ public final class Dates {
   /**
    * A front matter value as a date and time: empty when it is not written as a date.
    *
-   * @throws DateTimeException when it is written as a date but names no day or time of the
-   *     calendar ({@code 2020-02-30})
+   * @throws DateTimeException when it is written as a date but names no day or time of the calendar
+   *     ({@code 2020-02-30})
    */
   static Optional<OffsetDateTime> parse(String value) {
     Matcher m = VALUE.matcher(value);
@@ -60,8 +60,8 @@ public final class Dates {
   }
 
   /**
-   * The first date in running text written as 2020-01-17, 17/01/2020 (or with dots or dashes)
-   * or ngày 17 tháng 01 năm 2020; a form that names no real day is passed over.
+   * The first date in running text written as 2020-01-17, 17/01/2020 (or with dots or dashes) or
+   * ngày 17 tháng 01 năm 2020; a form that names no real day is passed over.
    */
   public static Optional<LocalDate> find(String text) {
     int best = Integer.MAX_VALUE;
@@ -70,9 +70,8 @@ public final class Dates {
       Matcher m = p.matcher(text);
       while (m.find()) {
         try {
-          LocalDate d = p == IN_TEXT_ISO
-              ? LocalDate.of(num(m, 1), num(m, 2), num(m, 3))
-              : dayMonthYear(m);
+          LocalDate d =
+              p == IN_TEXT_ISO ? LocalDate.of(num(m, 1), num(m, 2), num(m, 3)) : dayMonthYear(m);
           if (m.start() < best) {
             best = m.start();
             found = d;

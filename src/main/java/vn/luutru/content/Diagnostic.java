@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One problem in one file, at a line and column (both 1-based; 0 when the problem is the
- * whole file), with the source line it points into so that it can be shown with a caret.
+ * One problem in one file, at a line and column (both 1-based; 0 when the problem is the whole
+ * file), with the source line it points into so that it can be shown with a caret.
  *
  * <pre>
  * content/2020/dai-hoi.md:3:7: error: impossible date 2020-02-30
@@ -22,8 +22,10 @@ public record Diagnostic(
     String path, int line, int column, Severity severity, String message, String sourceLine) {
   /** The most characters of a source line quoted: a long line is shown around its column. */
   static final int MAX_QUOTED = 160;
+
   /** How many characters before the column a cut line keeps. */
   static final int QUOTED_BEFORE = 60;
+
   /** The most errors, and the most warnings, of one file that {@link #firstOfEachFile} keeps. */
   static final int MAX_SHOWN = 20;
 
@@ -38,10 +40,11 @@ public record Diagnostic(
   }
 
   /** The one order diagnostics are reported in: by path, line, column, then message. */
-  public static final Comparator<Diagnostic> ORDER = Comparator.comparing(Diagnostic::path)
-      .thenComparingInt(Diagnostic::line)
-      .thenComparingInt(Diagnostic::column)
-      .thenComparing(Diagnostic::message);
+  public static final Comparator<Diagnostic> ORDER =
+      Comparator.comparing(Diagnostic::path)
+          .thenComparingInt(Diagnostic::line)
+          .thenComparingInt(Diagnostic::column)
+          .thenComparing(Diagnostic::message);
 
   public Diagnostic {
     sourceLine = sourceLine == null ? "" : sourceLine;
@@ -64,9 +67,9 @@ public record Diagnostic(
 
   /**
    * The diagnostics to print: of each file, the first {@value #MAX_SHOWN} errors and the first
-   * {@value #MAX_SHOWN} warnings, in the order given, then, after the last one shown, a line
-   * that counts the rest (as compilers stop at a hundred errors). One broken line can hold
-   * thousands of problems; the user fixes the first ones and builds again.
+   * {@value #MAX_SHOWN} warnings, in the order given, then, after the last one shown, a line that
+   * counts the rest (as compilers stop at a hundred errors). One broken line can hold thousands of
+   * problems; the user fixes the first ones and builds again.
    */
   public static List<Diagnostic> firstOfEachFile(List<Diagnostic> diagnostics) {
     Map<String, int[]> counts = new HashMap<>();
@@ -94,9 +97,21 @@ public record Diagnostic(
         for (Severity s : Severity.values()) {
           int more = c[s.ordinal()] - MAX_SHOWN;
           if (more > 0) {
-            out.add(new Diagnostic(d.path(), 0, 0, s, String.format(Locale.ROOT, "%,d more %s in this file %s not shown"
-                + " (only the first %d are); fix those above and build again to see the rest", more,
-                more == 1 ? s.label() : s.label() + "s", more == 1 ? "is" : "are", MAX_SHOWN), ""));
+            out.add(
+                new Diagnostic(
+                    d.path(),
+                    0,
+                    0,
+                    s,
+                    String.format(
+                        Locale.ROOT,
+                        "%,d more %s in this file %s not shown"
+                            + " (only the first %d are); fix those above and build again to see the rest",
+                        more,
+                        more == 1 ? s.label() : s.label() + "s",
+                        more == 1 ? "is" : "are",
+                        MAX_SHOWN),
+                    ""));
           }
         }
       }
@@ -120,8 +135,8 @@ public record Diagnostic(
   /**
    * The headline, then the source line and a caret under the column, as compilers print. A line
    * longer than {@value #MAX_QUOTED} characters is quoted around the column, up to {@value
-   * #MAX_QUOTED} of them, with {@code …} where it is cut. Control and bidirectional characters
-   * are escaped ({@link PrintableText}), the caret still under its column.
+   * #MAX_QUOTED} of them, with {@code …} where it is cut. Control and bidirectional characters are
+   * escaped ({@link PrintableText}), the caret still under its column.
    */
   public String format() {
     String headline = PrintableText.escape(headline());
@@ -147,7 +162,10 @@ public record Diagnostic(
     }
     for (int i = start; i < end; ) {
       int c = l.codePointAt(i);
-      String shown = c == '\t' || Character.charCount(c) > 1 ? Character.toString(c) : PrintableText.escape((char) c);
+      String shown =
+          c == '\t' || Character.charCount(c) > 1
+              ? Character.toString(c)
+              : PrintableText.escape((char) c);
       quoted.append(shown);
       if (i < at) {
         caret.append(c == '\t' ? "\t" : " ".repeat(shown.codePointCount(0, shown.length())));

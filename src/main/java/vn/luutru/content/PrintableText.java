@@ -43,7 +43,12 @@ public final class PrintableText {
 
   /** C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional controls. */
   static boolean escaped(char c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u061C' || c == '\u200E' || c == '\u200F'
-        || (c >= '\u2028' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+    return c < 0x20
+        || (c >= 0x7F && c <= 0x9F)
+        || c == '\u061C'
+        || c == '\u200E'
+        || c == '\u200F'
+        || (c >= '\u2028' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 }

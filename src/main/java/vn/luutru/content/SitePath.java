@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * A path inside the site or the content folder, decoded ({@code tin tức/ảnh 1.jpg}): relative,
- * {@code /}-separated, with no segment that is empty, {@code .} or {@code ..}; it may end in
- * {@code /} (a folder) and may be empty (the root). Also the one place that decodes and
- * percent-encodes addresses.
+ * {@code /}-separated, with no segment that is empty, {@code .} or {@code ..}; it may end in {@code
+ * /} (a folder) and may be empty (the root). Also the one place that decodes and percent-encodes
+ * addresses.
  *
  * <pre>{@code
  * SitePath.resolve("2020/01/../anh/a b.jpg").orElseThrow().encoded()  // "2020/anh/a%20b.jpg"
@@ -23,8 +23,8 @@ public record SitePath(String path) {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /**
-   * @throws IllegalArgumentException when {@code path} starts with {@code /} or has a segment
-   *     that is empty, . or ..
+   * @throws IllegalArgumentException when {@code path} starts with {@code /} or has a segment that
+   *     is empty, . or ..
    */
   public SitePath {
     if (!isRelativeAndPlain(path)) {
@@ -33,17 +33,18 @@ public record SitePath(String path) {
   }
 
   /**
-   * The path as a request or an alias names a file: empty when it is not a {@link SitePath} or
-   * has a backslash, which some systems read as a separator.
+   * The path as a request or an alias names a file: empty when it is not a {@link SitePath} or has
+   * a backslash, which some systems read as a separator.
    */
   public static Optional<SitePath> of(String path) {
     return isRelativeAndPlain(path) && path.indexOf('\\') < 0
-        ? Optional.of(new SitePath(path)) : Optional.empty();
+        ? Optional.of(new SitePath(path))
+        : Optional.empty();
   }
 
   /**
-   * {@code a/./b/../c} → {@code a/c}, leaving out empty segments and any trailing slash; empty
-   * when the path climbs above its root.
+   * {@code a/./b/../c} → {@code a/c}, leaving out empty segments and any trailing slash; empty when
+   * the path climbs above its root.
    */
   public static Optional<SitePath> resolve(String path) {
     List<String> parts = new ArrayList<>();
@@ -64,9 +65,9 @@ public record SitePath(String path) {
   }
 
   /**
-   * The path of an address with its percent-escapes undone ({@code /tin%20t%E1%BB%A9c/} →
-   * {@code /tin tức/}), a space read as {@code %20}: empty when the address is not valid or
-   * has no path ({@code mailto:x}).
+   * The path of an address with its percent-escapes undone ({@code /tin%20t%E1%BB%A9c/} → {@code
+   * /tin tức/}), a space read as {@code %20}: empty when the address is not valid or has no path
+   * ({@code mailto:x}).
    */
   public static Optional<String> decode(String address) {
     try {
@@ -97,20 +98,25 @@ public record SitePath(String path) {
 
   /**
    * Percent-encodes (as UTF-8) what a URL may not hold as it is: spaces, controls, {@code
-   * "<>\^`{|}} and square brackets; a {@code %} that starts no escape becomes {@code %25}.
-   * Letters beyond ASCII stay, as in the address bar ({@code /tài-liệu.pdf}). Valid addresses
-   * come back unchanged.
+   * "<>\^`{|}} and square brackets; a {@code %} that starts no escape becomes {@code %25}. Letters
+   * beyond ASCII stay, as in the address bar ({@code /tài-liệu.pdf}). Valid addresses come back
+   * unchanged.
    */
   public static String escape(String url) {
     StringBuilder out = null;
     for (int i = 0; i < url.length(); ) {
       int cp = url.codePointAt(i);
       int width = Character.charCount(cp);
-      boolean keep = cp < 0x80
-          ? cp > 0x20 && cp < 0x7F && "\"<>\\^`{|}[]".indexOf(cp) < 0
-              && (cp != '%' || i + 2 < url.length() && isHex(url.charAt(i + 1))
-                  && isHex(url.charAt(i + 2)))
-          : cp >= 0xA0 && !Character.isSurrogate((char) cp) || width == 2;
+      boolean keep =
+          cp < 0x80
+              ? cp > 0x20
+                  && cp < 0x7F
+                  && "\"<>\\^`{|}[]".indexOf(cp) < 0
+                  && (cp != '%'
+                      || i + 2 < url.length()
+                          && isHex(url.charAt(i + 1))
+                          && isHex(url.charAt(i + 2)))
+              : cp >= 0xA0 && !Character.isSurrogate((char) cp) || width == 2;
       if (!keep && out == null) {
         out = new StringBuilder(url.length() + 16).append(url, 0, i);
       }
@@ -118,8 +124,10 @@ public record SitePath(String path) {
         if (keep) {
           out.appendCodePoint(cp);
         } else {
-          String s = Character.isSurrogate((char) cp) && width == 1
-              ? "\uFFFD" : new String(Character.toChars(cp));
+          String s =
+              Character.isSurrogate((char) cp) && width == 1
+                  ? "\uFFFD"
+                  : new String(Character.toChars(cp));
           for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
           }

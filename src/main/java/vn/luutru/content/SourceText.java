@@ -11,17 +11,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The text of one source file after hygiene ({@link VietnameseText#clean}), with its lines, so
- * that every diagnostic can quote the line it points at. Decoding is strict UTF-8: a file
- * that is not valid UTF-8 is reported at the line and column of its first bad byte.
+ * The text of one source file after hygiene ({@link VietnameseText#clean}), with its lines, so that
+ * every diagnostic can quote the line it points at. Decoding is strict UTF-8: a file that is not
+ * valid UTF-8 is reported at the line and column of its first bad byte.
  */
 final class SourceText {
   private final String path;
   private final String text;
   private final int[] lineStarts;
+
   /**
-   * The line last asked for: the diagnostics and positions on one line share its text. Thousands
-   * of problems on one long line each copied it (150,000 on a 600 KB line needed 90 GB).
+   * The line last asked for: the diagnostics and positions on one line share its text. Thousands of
+   * problems on one long line each copied it (150,000 on a 600 KB line needed 90 GB).
    */
   private Line last = new Line(0, "");
 
@@ -47,41 +48,60 @@ final class SourceText {
   }
 
   /** Files that are not text, told by how they start. */
-  private static final List<Signature> SIGNATURES = List.of(
-      new Signature(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "a PNG image"),
-      new Signature(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "a JPEG image"),
-      new Signature(new byte[] {'G', 'I', 'F', '8'}, "a GIF image"),
-      new Signature(new byte[] {'%', 'P', 'D', 'F', '-'}, "a PDF document"),
-      new Signature(new byte[] {'P', 'K', 3, 4}, "a ZIP archive or a Word/OpenDocument file"),
-      new Signature(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}, "an old Word or Excel file"));
+  private static final List<Signature> SIGNATURES =
+      List.of(
+          new Signature(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "a PNG image"),
+          new Signature(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "a JPEG image"),
+          new Signature(new byte[] {'G', 'I', 'F', '8'}, "a GIF image"),
+          new Signature(new byte[] {'%', 'P', 'D', 'F', '-'}, "a PDF document"),
+          new Signature(new byte[] {'P', 'K', 3, 4}, "a ZIP archive or a Word/OpenDocument file"),
+          new Signature(
+              new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0},
+              "an old Word or Excel file"));
 
   private record Signature(byte[] start, String what) {
     boolean matches(byte[] bytes) {
-      return bytes.length >= start.length && java.util.Arrays.equals(bytes, 0, start.length, start, 0, start.length);
+      return bytes.length >= start.length
+          && java.util.Arrays.equals(bytes, 0, start.length, start, 0, start.length);
     }
   }
 
   /**
    * Decodes {@code bytes} as UTF-8 (a leading byte-order mark is dropped), or returns the
-   * diagnostic that says why they are not an article's text: another kind of file (told by
-   * how it starts, or by a NUL byte, which text never has), UTF-16, or the first malformed
-   * UTF-8 byte.
+   * diagnostic that says why they are not an article's text: another kind of file (told by how it
+   * starts, or by a NUL byte, which text never has), UTF-16, or the first malformed UTF-8 byte.
    */
   static Decoded decode(String path, byte[] bytes) {
     for (Signature s : SIGNATURES) {
       if (s.matches(bytes)) {
-        return failed(Diagnostic.error(path, 1, 1, "not a text file: it starts like " + s.what()
-            + "; an article is Markdown text saved as UTF-8 (give other files their own extension)", ""));
+        return failed(
+            Diagnostic.error(
+                path,
+                1,
+                1,
+                "not a text file: it starts like "
+                    + s.what()
+                    + "; an article is Markdown text saved as UTF-8 (give other files their own extension)",
+                ""));
       }
     }
-    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-      return failed(Diagnostic.error(path, 1, 1, "the file is saved as UTF-16: save it as UTF-8", ""));
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+            || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+      return failed(
+          Diagnostic.error(path, 1, 1, "the file is saved as UTF-16: save it as UTF-8", ""));
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        return failed(at(path, bytes, i, String.format(Locale.ROOT,
-            "not a text file: NUL byte at offset %d; an article is Markdown text saved as UTF-8", i)));
+        return failed(
+            at(
+                path,
+                bytes,
+                i,
+                String.format(
+                    Locale.ROOT,
+                    "not a text file: NUL byte at offset %d; an article is Markdown text saved as UTF-8",
+                    i)));
       }
     }
     // Valid UTF-8, as nearly every file is, decodes to the same string either way, and the
@@ -101,8 +121,16 @@ final class SourceText {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       int bad = in.position();
-      return failed(at(path, bytes, bad, String.format(Locale.ROOT,
-          "not valid UTF-8: byte 0x%02X at offset %d; save the file as UTF-8", bytes[bad] & 0xFF, bad)));
+      return failed(
+          at(
+              path,
+              bytes,
+              bad,
+              String.format(
+                  Locale.ROOT,
+                  "not valid UTF-8: byte 0x%02X at offset %d; save the file as UTF-8",
+                  bytes[bad] & 0xFF,
+                  bad)));
     }
     try {
       decoder.flush(out);
@@ -118,9 +146,9 @@ final class SourceText {
   }
 
   /**
-   * An error at byte {@code offset}, placed as every other diagnostic is: by line and column of
-   * the cleaned text (a lone CR ends a line, columns count NFC characters), quoting the line up
-   * to that byte so that the caret stands just after the last good character.
+   * An error at byte {@code offset}, placed as every other diagnostic is: by line and column of the
+   * cleaned text (a lone CR ends a line, columns count NFC characters), quoting the line up to that
+   * byte so that the caret stands just after the last good character.
    */
   private static Diagnostic at(String path, byte[] bytes, int offset, String message) {
     String before = VietnameseText.clean(new String(bytes, 0, offset, StandardCharsets.UTF_8));
@@ -132,11 +160,11 @@ final class SourceText {
       }
     }
     String shown = before.substring(lineStart);
-    return Diagnostic.error(path, line, shown.codePointCount(0, shown.length()) + 1, message, shown);
+    return Diagnostic.error(
+        path, line, shown.codePointCount(0, shown.length()) + 1, message, shown);
   }
 
   record Decoded(Optional<SourceText> text, Optional<Diagnostic> error) {}
-
 
   String path() {
     return path;

@@ -12,13 +12,13 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * An SVG image is a document: opened at its own address it runs the script it carries, with the
- * site's origin. The site publishes images as they are, so an SVG that can run script is refused
- * at the first place that could: a {@code script}, {@code foreignObject} (HTML inside),
- * {@code iframe}, {@code embed}, {@code object} or {@code handler} element in any namespace, an
- * {@code on…} attribute, or an attribute whose value, entities decoded, holds a {@code
- * javascript:}, {@code vbscript:} or {@code data:text/html} address (links, and animations that
- * set one). The file is read as XML, as a browser reads it: text inside the picture is not
- * looked at, and a file that is not well-formed XML (which no browser shows) is an error too.
+ * site's origin. The site publishes images as they are, so an SVG that can run script is refused at
+ * the first place that could: a {@code script}, {@code foreignObject} (HTML inside), {@code
+ * iframe}, {@code embed}, {@code object} or {@code handler} element in any namespace, an {@code
+ * on…} attribute, or an attribute whose value, entities decoded, holds a {@code javascript:},
+ * {@code vbscript:} or {@code data:text/html} address (links, and animations that set one). The
+ * file is read as XML, as a browser reads it: text inside the picture is not looked at, and a file
+ * that is not well-formed XML (which no browser shows) is an error too.
  *
  * <pre>{@code
  * SvgCheck.check("content/anh/logo.svg", bytes)
@@ -46,9 +46,9 @@ public final class SvgCheck {
   }
 
   /**
-   * As {@link #check(String, byte[])} for any XML document a browser opens (XHTML, XML): the
-   * same elements and attributes run script there. Such a file that is not well-formed shows
-   * nothing past the fault, so only what comes before it is looked at.
+   * As {@link #check(String, byte[])} for any XML document a browser opens (XHTML, XML): the same
+   * elements and attributes run script there. Such a file that is not well-formed shows nothing
+   * past the fault, so only what comes before it is looked at.
    */
   static Optional<Diagnostic> checkXml(String shown, byte[] bytes) {
     return check(shown, bytes, false);
@@ -71,12 +71,22 @@ public final class SvgCheck {
           String prefix = r.getAttributePrefix(i);
           String qualified = prefix == null || prefix.isEmpty() ? name : prefix + ":" + name;
           if (name.toLowerCase(Locale.ROOT).startsWith("on")) {
-            return Optional.of(problem(shown, bytes, r, qualified, qualified + "= on <" + element + ">", svg));
+            return Optional.of(
+                problem(shown, bytes, r, qualified, qualified + "= on <" + element + ">", svg));
           }
-          String value = r.getAttributeValue(i).replaceAll("[\\s\\x00-\\x1F]", "").toLowerCase(Locale.ROOT);
-          if (value.contains("javascript:") || value.contains("vbscript:") || value.contains("data:text/html")) {
-            return Optional.of(problem(shown, bytes, r, qualified,
-                "a script address in " + qualified + "= on <" + element + ">", svg));
+          String value =
+              r.getAttributeValue(i).replaceAll("[\\s\\x00-\\x1F]", "").toLowerCase(Locale.ROOT);
+          if (value.contains("javascript:")
+              || value.contains("vbscript:")
+              || value.contains("data:text/html")) {
+            return Optional.of(
+                problem(
+                    shown,
+                    bytes,
+                    r,
+                    qualified,
+                    "a script address in " + qualified + "= on <" + element + ">",
+                    svg));
           }
         }
       }
@@ -86,10 +96,16 @@ public final class SvgCheck {
         return Optional.empty();
       }
       Location at = e.getLocation();
-      String message = e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
-      return Optional.of(Diagnostic.error(shown, at == null ? 0 : Math.max(0, at.getLineNumber()),
-          at == null ? 0 : Math.max(0, at.getColumnNumber()), "not a well-formed SVG (" + message.strip()
-              + "): browsers do not show it", ""));
+      String message =
+          e.getMessage()
+              .replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+      return Optional.of(
+          Diagnostic.error(
+              shown,
+              at == null ? 0 : Math.max(0, at.getLineNumber()),
+              at == null ? 0 : Math.max(0, at.getColumnNumber()),
+              "not a well-formed SVG (" + message.strip() + "): browsers do not show it",
+              ""));
     } finally {
       if (r != null) {
         try {
@@ -107,10 +123,13 @@ public final class SvgCheck {
    */
   private static Diagnostic problem(
       String shown, byte[] bytes, XMLStreamReader r, String attribute, String what, boolean svg) {
-    String message = svg
-        ? "the SVG carries script (" + what + "): opened at its own address it would run on the site;"
-            + " remove it, or save the picture as PNG"
-        : ActiveFiles.carriesScript("XML document", what);
+    String message =
+        svg
+            ? "the SVG carries script ("
+                + what
+                + "): opened at its own address it would run on the site;"
+                + " remove it, or save the picture as PNG"
+            : ActiveFiles.carriesScript("XML document", what);
     Location at = r.getLocation();
     String encoding = r.getEncoding() == null ? "UTF-8" : r.getEncoding();
     String text;
@@ -126,8 +145,11 @@ public final class SvgCheck {
       return Diagnostic.error(shown, Math.max(0, at.getLineNumber()), 0, message, "");
     }
     if (attribute != null) {
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\s\"'/]" + java.util.regex.Pattern.quote(attribute)
-          + "\\s*=").matcher(text).region(start, end);
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "[\\s\"'/]" + java.util.regex.Pattern.quote(attribute) + "\\s*=")
+              .matcher(text)
+              .region(start, end);
       if (m.find()) {
         start = m.start() + 1;
       }
@@ -136,7 +158,11 @@ public final class SvgCheck {
     int line = 1 + (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count();
     int lineEnd = text.indexOf('\n', start);
     String source = text.substring(lineStart, lineEnd < 0 ? text.length() : lineEnd);
-    return Diagnostic.error(shown, line, text.codePointCount(lineStart, start) + 1, message,
+    return Diagnostic.error(
+        shown,
+        line,
+        text.codePointCount(lineStart, start) + 1,
+        message,
         source.length() > 200 ? "" : source);
   }
 

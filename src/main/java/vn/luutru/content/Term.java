@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A congress term (nhiệm kỳ) such as 2020–2022. Written {@code "2020-2022"}, {@code "2020 -
- * 2022"} or with an en dash; shown and addressed as {@code 2020-2022}.
+ * A congress term (nhiệm kỳ) such as 2020–2022. Written {@code "2020-2022"}, {@code "2020 - 2022"}
+ * or with an en dash; shown and addressed as {@code 2020-2022}.
  */
 public record Term(int start, int end) implements Comparable<Term> {
   private static final Pattern FORM = Pattern.compile("\\s*(\\d{4})\\s*[-–—/]\\s*(\\d{4})\\s*");

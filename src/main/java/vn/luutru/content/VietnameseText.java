@@ -4,8 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * Vietnamese text hygiene, folding and slugs: one place for the rules that the URLs, the
- * taxonomies and (later) the search index must agree on.
+ * Vietnamese text hygiene, folding and slugs: one place for the rules that the URLs, the taxonomies
+ * and (later) the search index must agree on.
  *
  * <pre>{@code
  * VietnameseText.fold("Đại hội Đảng")  // "dai hoi dang"
@@ -19,12 +19,12 @@ public final class VietnameseText {
   private VietnameseText() {}
 
   /**
-   * NFC-normalises {@code text} and removes what a reader never means to type: C0 and C1
-   * control characters (tab and line feed are kept), soft hyphens, zero-width spaces and
-   * joiners, and stray byte-order marks. Carriage returns are turned into line feeds. Unicode
-   * noncharacters ({@code U+FDD0}–{@code U+FDEF}, {@code U+xFFFE}, {@code U+xFFFF}) and lone
-   * surrogates go too: HTML forbids them and XML cannot hold them, and they reach a body through
-   * character references such as {@code &#xFFFF;}.
+   * NFC-normalises {@code text} and removes what a reader never means to type: C0 and C1 control
+   * characters (tab and line feed are kept), soft hyphens, zero-width spaces and joiners, and stray
+   * byte-order marks. Carriage returns are turned into line feeds. Unicode noncharacters ({@code
+   * U+FDD0}–{@code U+FDEF}, {@code U+xFFFE}, {@code U+xFFFF}) and lone surrogates go too: HTML
+   * forbids them and XML cannot hold them, and they reach a body through character references such
+   * as {@code &#xFFFF;}.
    */
   public static String clean(String text) {
     int n = text.length();
@@ -48,7 +48,9 @@ public final class VietnameseText {
           if (i + 1 >= n || in[i + 1] != '\n') {
             out[length++] = '\n';
           }
-        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(in[i + 1])) {
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(in[i + 1])) {
           if (!isInvisible(Character.toCodePoint(c, in[i + 1]))) {
             out[length++] = c;
             out[length++] = in[i + 1];
@@ -76,10 +78,9 @@ public final class VietnameseText {
    * Whether {@code c} has NFC quick check Yes and canonical combining class 0 (UAX #15), so that
    * nothing before it can change it, and a string of nothing but such characters is NFC (one
    * followed by a combining mark may not be; the mark is not stable). For the blocks Vietnamese
-   * text is written in: below
-   * U+0300 (ASCII, Latin-1, ơ, ư, đ, ă), Latin Extended Additional (ạ … ỹ), and the dashes,
-   * quotes and ellipsis of General Punctuation. {@code VietnameseTextTest} checks each against
-   * the JDK's normalizer.
+   * text is written in: below U+0300 (ASCII, Latin-1, ơ, ư, đ, ă), Latin Extended Additional (ạ …
+   * ỹ), and the dashes, quotes and ellipsis of General Punctuation. {@code VietnameseTextTest}
+   * checks each against the JDK's normalizer.
    */
   static boolean isStable(char c) {
     return c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x2027);
@@ -87,7 +88,8 @@ public final class VietnameseText {
 
   /** Whether {@code c} may start something {@link #clean} drops or changes (a quick test). */
   private static boolean mayDrop(char c) {
-    return c < 0x20 ? c != '\n' && c != '\t'
+    return c < 0x20
+        ? c != '\n' && c != '\t'
         : c >= 0x7F && (c <= 0x9F || c == '\u00AD' || c >= '\u200B');
   }
 
@@ -107,8 +109,8 @@ public final class VietnameseText {
   }
 
   /**
-   * Lower-cases {@code text}, removes the tone and vowel marks and folds {@code đ} to {@code
-   * d}: the form in which {@code dai hoi} matches {@code Đại hội}. Other characters are kept.
+   * Lower-cases {@code text}, removes the tone and vowel marks and folds {@code đ} to {@code d}:
+   * the form in which {@code dai hoi} matches {@code Đại hội}. Other characters are kept.
    */
   public static String fold(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
@@ -126,8 +128,8 @@ public final class VietnameseText {
   }
 
   /**
-   * {@code text} on one line, cut at the last space before {@code max} characters with " …"
-   * added when it is longer: summaries and search excerpts.
+   * {@code text} on one line, cut at the last space before {@code max} characters with " …" added
+   * when it is longer: summaries and search excerpts.
    */
   public static String shorten(String text, int max) {
     String flat = flatten(text).strip();

@@ -8,7 +8,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +16,13 @@ import java.util.Optional;
 import vn.luutru.content.Diagnostic;
 
 /**
- * The photos and files one page refers to: each address is resolved in the {@link Mirror};
- * photos go to {@code anh/} and other files to {@code tep/} beside the article, pages of the
- * saved site become addresses from its root ({@code /tin-tuc/206.html}, which the imported page
- * answers through its alias). An address that leads outside the saved site is an error and is
- * never read; a missing file is an error too (the article is written without it). A page of
- * the former site that was not saved is no error: the link keeps its old address. Nothing is
- * copied before {@link #copy()}, which the importer calls once the article is known to be good.
+ * The photos and files one page refers to: each address is resolved in the {@link Mirror}; photos
+ * go to {@code anh/} and other files to {@code tep/} beside the article, pages of the saved site
+ * become addresses from its root ({@code /tin-tuc/206.html}, which the imported page answers
+ * through its alias). An address that leads outside the saved site is an error and is never read; a
+ * missing file is an error too (the article is written without it). A page of the former site that
+ * was not saved is no error: the link keeps its old address. Nothing is copied before {@link
+ * #copy()}, which the importer calls once the article is known to be good.
  */
 final class Attachments implements PageReader.Addresses {
   private final Mirror mirror;
@@ -31,6 +30,7 @@ final class Attachments implements PageReader.Addresses {
   private final Path folder;
   private final List<String> notes;
   private final List<Diagnostic> errors;
+
   /** Files to copy: target under {@code folder} → source. */
   private final Map<String, Path> planned = new LinkedHashMap<>();
 
@@ -65,9 +65,14 @@ final class Attachments implements PageReader.Addresses {
       return Optional.of(web.url());
     }
     int query = href.indexOf('?');
-    if (query >= 0 && (query < href.indexOf('#') || href.indexOf('#') < 0) && !(t instanceof Mirror.Refused)) {
-      notes.add("the link to " + href + " asks the former site a question (?…), which a static site cannot answer;"
-          + " its text is kept without the link");
+    if (query >= 0
+        && (query < href.indexOf('#') || href.indexOf('#') < 0)
+        && !(t instanceof Mirror.Refused)) {
+      notes.add(
+          "the link to "
+              + href
+              + " asks the former site a question (?…), which a static site cannot answer;"
+              + " its text is kept without the link");
       return Optional.empty();
     }
     if (t instanceof Mirror.Local local) {
@@ -77,7 +82,8 @@ final class Attachments implements PageReader.Addresses {
       return place("tep", local).map(Attachments::encode);
     }
     if (t instanceof Mirror.Missing missing && isPage(missing.sitePath())) {
-      // A page of the former site that was not saved: its old address, which its article answers once imported.
+      // A page of the former site that was not saved: its old address, which its article answers
+      // once imported.
       return Optional.of(oldAddress(missing.sitePath(), href));
     }
     report("link to", href, t);
@@ -86,30 +92,65 @@ final class Attachments implements PageReader.Addresses {
 
   private static boolean isPage(String sitePath) {
     String name = sitePath.substring(sitePath.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    return !sitePath.isEmpty() && (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".aspx")
-        || name.endsWith(".asp") || name.endsWith(".php") || !name.contains("."));
+    return !sitePath.isEmpty()
+        && (name.endsWith(".html")
+            || name.endsWith(".htm")
+            || name.endsWith(".aspx")
+            || name.endsWith(".asp")
+            || name.endsWith(".php")
+            || !name.contains("."));
   }
 
   private static String oldAddress(String sitePath, String href) {
     int cut = href.indexOf('#');
-    return "/" + encode(sitePath) + (cut < 0 ? "" : href.substring(cut).replace(" ", "%20").replace("(", "%28")
-        .replace(")", "%29").replace("<", "%3C").replace(">", "%3E"));
+    return "/"
+        + encode(sitePath)
+        + (cut < 0
+            ? ""
+            : href.substring(cut)
+                .replace(" ", "%20")
+                .replace("(", "%28")
+                .replace(")", "%29")
+                .replace("<", "%3C")
+                .replace(">", "%3E"));
   }
 
   /** The lead image's address for the front matter: as {@link #image}, not percent-encoded. */
   Optional<String> leadImage(String markdownAddress) {
-    return markdownAddress.startsWith("anh/") ? Optional.of(decode(markdownAddress)) : Optional.of(markdownAddress);
+    return markdownAddress.startsWith("anh/")
+        ? Optional.of(decode(markdownAddress))
+        : Optional.of(markdownAddress);
   }
 
   private void report(String what, String given, Mirror.Target t) {
     String address = given.length() > 120 ? given.substring(0, 100) + "…" : given;
     if (t instanceof Mirror.Refused refused) {
-      errors.add(Diagnostic.error(page.toString(), 0, 0, what + " '" + address + "' " + refused.why()
-          + ": it was not read and is left out of the article; if the file belongs to the site, copy it into the"
-          + " saved site's folder and import the page again", ""));
+      errors.add(
+          Diagnostic.error(
+              page.toString(),
+              0,
+              0,
+              what
+                  + " '"
+                  + address
+                  + "' "
+                  + refused.why()
+                  + ": it was not read and is left out of the article; if the file belongs to the site, copy it into the"
+                  + " saved site's folder and import the page again",
+              ""));
     } else if (t instanceof Mirror.Missing missing) {
-      errors.add(Diagnostic.error(page.toString(), 0, 0, what + " '" + address + "' " + missing.why()
-          + ": it is left out of the article; if you have the file, put it there and import the page again", ""));
+      errors.add(
+          Diagnostic.error(
+              page.toString(),
+              0,
+              0,
+              what
+                  + " '"
+                  + address
+                  + "' "
+                  + missing.why()
+                  + ": it is left out of the article; if you have the file, put it there and import the page again",
+              ""));
     }
   }
 
@@ -139,7 +180,10 @@ final class Attachments implements PageReader.Addresses {
       planned.put(target, local.file());
       return Optional.of(target);
     }
-    notes.add("file " + local.name() + ": 999 other files of that name are already beside the article; left out");
+    notes.add(
+        "file "
+            + local.name()
+            + ": 999 other files of that name are already beside the article; left out");
     return Optional.empty();
   }
 
@@ -153,18 +197,31 @@ final class Attachments implements PageReader.Addresses {
       } catch (FileAlreadyExistsException same) {
         // the same file, copied for another article of the month
       } catch (IOException x) {
-        errors.add(Diagnostic.error(page.toString(), 0, 0, "cannot copy " + e.getValue() + " to " + target + " ("
-            + x.getMessage() + "): check that the content folder is writable, then import the page again", ""));
+        errors.add(
+            Diagnostic.error(
+                page.toString(),
+                0,
+                0,
+                "cannot copy "
+                    + e.getValue()
+                    + " to "
+                    + target
+                    + " ("
+                    + x.getMessage()
+                    + "): check that the content folder is writable, then import the page again",
+                ""));
       }
     }
   }
 
   /**
-   * A file name that the content folder publishes as it is: NFC, no characters that need
-   * quoting in an address beyond spaces, not hidden, and never read as an article.
+   * A file name that the content folder publishes as it is: NFC, no characters that need quoting in
+   * an address beyond spaces, not hidden, and never read as an article.
    */
   static String safeName(String name) {
-    String n = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{M}\\p{N}._ ()-]", "-");
+    String n =
+        Normalizer.normalize(name, Normalizer.Form.NFC)
+            .replaceAll("[^\\p{L}\\p{M}\\p{N}._ ()-]", "-");
     if (n.startsWith(".") || n.isEmpty()) {
       n = "tep" + n;
     }
@@ -177,10 +234,15 @@ final class Attachments implements PageReader.Addresses {
 
   static String encode(String path) {
     try {
-      return new URI(null, null, "/" + path, null).toASCIIString().substring(1)
-          .replace("(", "%28").replace(")", "%29");
+      return new URI(null, null, "/" + path, null)
+          .toASCIIString()
+          .substring(1)
+          .replace("(", "%28")
+          .replace(")", "%29");
     } catch (URISyntaxException e) {
-      return java.net.URLEncoder.encode(path, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
+      return java.net.URLEncoder.encode(path, StandardCharsets.UTF_8)
+          .replace("+", "%20")
+          .replace("%2F", "/");
     }
   }
 

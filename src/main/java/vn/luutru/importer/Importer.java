@@ -30,10 +30,10 @@ import vn.luutru.render.SiteRenderer;
 import vn.luutru.site.SiteModel;
 
 /**
- * Imports saved HTML pages into a content folder, one Markdown article each, under the
- * article's year and month. Never overwrites: a page already imported is skipped and said so.
- * The content folder a run leaves is one build accepts, if it did before: an old address two
- * pages (or a page and an article already there) claim is kept by one of them only.
+ * Imports saved HTML pages into a content folder, one Markdown article each, under the article's
+ * year and month. Never overwrites: a page already imported is skipped and said so. The content
+ * folder a run leaves is one build accepts, if it did before: an old address two pages (or a page
+ * and an article already there) claim is kept by one of them only.
  *
  * <pre>{@code
  * for (Importer.Result r : Importer.importAll(List.of(Path.of("cu/tin-tuc")), Path.of("content"), today)) {
@@ -45,10 +45,14 @@ public final class Importer {
   private Importer() {}
 
   /**
-   * One page: where it went (empty when it was not written), what to check, and its errors:
-   * what could not be imported, which makes the command exit 1.
+   * One page: where it went (empty when it was not written), what to check, and its errors: what
+   * could not be imported, which makes the command exit 1.
    */
-  public record Result(Path input, Optional<Path> written, List<String> notes, List<Diagnostic> errors,
+  public record Result(
+      Path input,
+      Optional<Path> written,
+      List<String> notes,
+      List<Diagnostic> errors,
       String encoding) {
     public Result {
       notes = List.copyOf(notes);
@@ -56,7 +60,11 @@ public final class Importer {
     }
 
     static Result failed(Path input, String message) {
-      return new Result(input, Optional.empty(), List.of(), List.of(Diagnostic.error(input.toString(), 0, 0, message, "")),
+      return new Result(
+          input,
+          Optional.empty(),
+          List.of(),
+          List.of(Diagnostic.error(input.toString(), 0, 0, message, "")),
           "");
     }
 
@@ -67,13 +75,15 @@ public final class Importer {
   }
 
   /**
-   * Imports every {@code .html}/{@code .htm} file given or found in the folders given. A folder
-   * is a saved site: the addresses its pages give are read inside it and nowhere else; a page
-   * given alone is a saved site of its own folder. Once every page is written, the content
-   * folder is checked as build checks it (see {@link #settle}).
+   * Imports every {@code .html}/{@code .htm} file given or found in the folders given. A folder is
+   * a saved site: the addresses its pages give are read inside it and nowhere else; a page given
+   * alone is a saved site of its own folder. Once every page is written, the content folder is
+   * checked as build checks it (see {@link #settle}).
    */
-  public static List<Result> importAll(List<Path> inputs, Path content, LocalDate today) throws IOException {
-    Set<String> before = Files.isDirectory(content) ? keys(buildErrors(content, today).errors()) : Set.of();
+  public static List<Result> importAll(List<Path> inputs, Path content, LocalDate today)
+      throws IOException {
+    Set<String> before =
+        Files.isDirectory(content) ? keys(buildErrors(content, today).errors()) : Set.of();
     List<Result> out = new ArrayList<>();
     for (Path input : inputs) {
       if (Files.isDirectory(input)) {
@@ -83,35 +93,64 @@ public final class Importer {
           mirror = Mirror.of(input);
           pages = s.filter(Files::isRegularFile).filter(Importer::isHtml).sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
-          out.add(Result.failed(input, "the folder cannot be read to the end (" + e.getMessage() + "): check that"
-              + " you may read every folder in it, then import again"));
+          out.add(
+              Result.failed(
+                  input,
+                  "the folder cannot be read to the end ("
+                      + e.getMessage()
+                      + "): check that"
+                      + " you may read every folder in it, then import again"));
           continue;
         }
         for (Path page : pages) {
           if (!contains(mirror, page)) {
-            out.add(Result.failed(page, "is a symbolic link that leads outside the saved site (" + mirror.root()
-                + "); it was not read. If the page belongs to the site, copy it into the folder and import again"));
+            out.add(
+                Result.failed(
+                    page,
+                    "is a symbolic link that leads outside the saved site ("
+                        + mirror.root()
+                        + "); it was not read. If the page belongs to the site, copy it into the folder and import again"));
             continue;
           }
-          out.add(importOne(page, mirror, "/" + input.relativize(page).toString().replace('\\', '/'), content, today));
+          out.add(
+              importOne(
+                  page,
+                  mirror,
+                  "/" + input.relativize(page).toString().replace('\\', '/'),
+                  content,
+                  today));
         }
       } else if (Files.isRegularFile(input)) {
         Path folder = input.toAbsolutePath().normalize().getParent();
         out.add(importOne(input, Mirror.of(folder), "/" + input.getFileName(), content, today));
       } else {
-        out.add(Result.failed(input, "no such file or folder: check the name, or give the folder of the saved site"));
+        out.add(
+            Result.failed(
+                input,
+                "no such file or folder: check the name, or give the folder of the saved site"));
       }
     }
     return settle(out, content, today, before);
   }
 
-  /** What build would refuse in the content folder (with drafts and future articles), and the model it built. */
+  /**
+   * What build would refuse in the content folder (with drafts and future articles), and the model
+   * it built.
+   */
   private record Checked(SiteModel model, List<Diagnostic> errors) {}
 
   private static Checked buildErrors(Path content, LocalDate today) throws IOException {
-    SiteConfig config = SiteConfig.builder().contentDir(content).shownContentDir(content.toString())
-        .outputDir(content.resolveSibling("site")).drafts(true).future(true).today(today).build();
-    SiteBuilder.Modelled modelled = SiteBuilder.model(config, SiteBuilder.Caches.none(), false, new HashMap<>());
+    SiteConfig config =
+        SiteConfig.builder()
+            .contentDir(content)
+            .shownContentDir(content.toString())
+            .outputDir(content.resolveSibling("site"))
+            .drafts(true)
+            .future(true)
+            .today(today)
+            .build();
+    SiteBuilder.Modelled modelled =
+        SiteBuilder.model(config, SiteBuilder.Caches.none(), false, new HashMap<>());
     List<Diagnostic> errors = new ArrayList<>(modelled.diagnostics());
     errors.addAll(SiteRenderer.of(config).plan(modelled.built()).collisions());
     return new Checked(modelled.built(), errors.stream().filter(Diagnostic::isError).toList());
@@ -129,20 +168,22 @@ public final class Importer {
     return d.path() + ":" + d.line() + ":" + d.column() + ": " + d.message();
   }
 
-  /** An old address as written in an article's front matter ({@code quoted}) and as build names it. */
+  /**
+   * An old address as written in an article's front matter ({@code quoted}) and as build names it.
+   */
   private record OldAddress(String quoted, String shown) {}
 
   /**
-   * Makes the run's articles ones build accepts together and beside the articles already
-   * there: each page was checked alone, but an old address may be claimed by two pages of the
-   * run, be an address of the site already, or an article of the run may take an address an
-   * article already there claims. The content folder is checked as build checks it; an old
-   * address that clashes is taken out of the imported article (the page keeps its words; the
-   * address answers the other page), and an imported article that clashes otherwise is deleted
-   * and its page failed. Articles that were there before are never changed: they win.
+   * Makes the run's articles ones build accepts together and beside the articles already there:
+   * each page was checked alone, but an old address may be claimed by two pages of the run, be an
+   * address of the site already, or an article of the run may take an address an article already
+   * there claims. The content folder is checked as build checks it; an old address that clashes is
+   * taken out of the imported article (the page keeps its words; the address answers the other
+   * page), and an imported article that clashes otherwise is deleted and its page failed. Articles
+   * that were there before are never changed: they win.
    */
-  private static List<Result> settle(List<Result> results, Path content, LocalDate today, Set<String> before)
-      throws IOException {
+  private static List<Result> settle(
+      List<Result> results, Path content, LocalDate today, Set<String> before) throws IOException {
     List<Result> out = new ArrayList<>(results);
     Map<String, Integer> written = new LinkedHashMap<>();
     Map<Integer, OldAddress> aliases = new HashMap<>();
@@ -164,7 +205,8 @@ public final class Importer {
     // Each round drops an address or deletes an article of the run, or ends: it ends.
     while (true) {
       checked = buildErrors(content, today);
-      List<Diagnostic> fresh = checked.errors().stream().filter(d -> !before.contains(key(d))).toList();
+      List<Diagnostic> fresh =
+          checked.errors().stream().filter(d -> !before.contains(key(d))).toList();
       if (fresh.isEmpty()) {
         break;
       }
@@ -174,7 +216,8 @@ public final class Importer {
       for (Diagnostic d : fresh) {
         Integer own = written.get(d.path());
         if (own != null) {
-          (aliases.containsKey(own) && d.message().startsWith("alias /") ? drop : undo).putIfAbsent(own, d);
+          (aliases.containsKey(own) && d.message().startsWith("alias /") ? drop : undo)
+              .putIfAbsent(own, d);
           continue;
         }
         // An article that was there before: the imported articles its message names are the cause.
@@ -183,7 +226,8 @@ public final class Importer {
           if (d.message().contains(e.getKey())) {
             named = true;
             OldAddress alias = aliases.get(e.getValue());
-            (alias != null && d.message().contains(alias.shown()) ? drop : undo).putIfAbsent(e.getValue(), d);
+            (alias != null && d.message().contains(alias.shown()) ? drop : undo)
+                .putIfAbsent(e.getValue(), d);
           }
         }
         if (!named) {
@@ -223,18 +267,47 @@ public final class Importer {
         Path target = r.written().orElseThrow();
         Diagnostic d = e.getValue();
         List<Diagnostic> errors = new ArrayList<>(r.errors());
-        String why = "with it, build would refuse the content folder (" + d.path() + ":" + d.line() + ":" + d.column()
-            + ": " + d.message() + ")";
+        String why =
+            "with it, build would refuse the content folder ("
+                + d.path()
+                + ":"
+                + d.line()
+                + ":"
+                + d.column()
+                + ": "
+                + d.message()
+                + ")";
         try {
           Files.deleteIfExists(target);
-          errors.add(Diagnostic.error(r.input().toString(), 0, 0, "the article " + target + " is not written: " + why
-              + ". Its address comes from its title and month: give the page another title, or change the other"
-              + " article, then import the page again", ""));
+          errors.add(
+              Diagnostic.error(
+                  r.input().toString(),
+                  0,
+                  0,
+                  "the article "
+                      + target
+                      + " is not written: "
+                      + why
+                      + ". Its address comes from its title and month: give the page another title, or change the other"
+                      + " article, then import the page again",
+                  ""));
         } catch (IOException x) {
-          errors.add(Diagnostic.error(r.input().toString(), 0, 0, "the article " + target + " was written, but "
-              + why + ", and it cannot be deleted (" + x.getMessage() + "): delete it by hand", ""));
+          errors.add(
+              Diagnostic.error(
+                  r.input().toString(),
+                  0,
+                  0,
+                  "the article "
+                      + target
+                      + " was written, but "
+                      + why
+                      + ", and it cannot be deleted ("
+                      + x.getMessage()
+                      + "): delete it by hand",
+                  ""));
         }
-        out.set(e.getKey(), new Result(r.input(), Optional.empty(), r.notes(), errors, r.encoding()));
+        out.set(
+            e.getKey(), new Result(r.input(), Optional.empty(), r.notes(), errors, r.encoding()));
         written.remove(target.toString());
         aliases.remove(e.getKey());
         dropped.remove(e.getKey());
@@ -244,9 +317,13 @@ public final class Importer {
       Result r = out.get(e.getKey());
       String alias = aliasIn(e.getValue());
       List<String> notes = new ArrayList<>(r.notes());
-      notes.add("the old address " + alias + " is not kept in aliases: " + owner(checked.model(), alias)
-          .orElse("another page of the site") + " already has it, so it answers that page only. If it should answer"
-          + " this article instead, move it from there into this article's aliases by hand");
+      notes.add(
+          "the old address "
+              + alias
+              + " is not kept in aliases: "
+              + owner(checked.model(), alias).orElse("another page of the site")
+              + " already has it, so it answers that page only. If it should answer"
+              + " this article instead, move it from there into this article's aliases by hand");
       out.set(e.getKey(), new Result(r.input(), r.written(), notes, r.errors(), r.encoding()));
     }
     return out;
@@ -261,8 +338,11 @@ public final class Importer {
       return Optional.empty();
     }
     String line = text.substring(at + "\naliases: [".length(), text.indexOf('\n', at + 1) - 1);
-    Optional<vn.luutru.content.Article> parsed = new ArticleParser().parse("a.md", probeQuoted(line)).article();
-    return parsed.flatMap(a -> a.aliases().stream().findFirst()).map(a -> new OldAddress(line, "/" + a));
+    Optional<vn.luutru.content.Article> parsed =
+        new ArticleParser().parse("a.md", probeQuoted(line)).article();
+    return parsed
+        .flatMap(a -> a.aliases().stream().findFirst())
+        .map(a -> new OldAddress(line, "/" + a));
   }
 
   /** The alias a message of build is about: {@code alias /tin-tuc/1.html is …}. */
@@ -276,7 +356,10 @@ public final class Importer {
   private static Optional<String> owner(SiteModel model, String alias) {
     String a = alias.startsWith("/") ? alias.substring(1) : alias;
     String last = a.substring(a.lastIndexOf('/') + 1);
-    String file = a.endsWith("/") || a.isEmpty() ? a + "index.html" : last.contains(".") ? a : a + "/index.html";
+    String file =
+        a.endsWith("/") || a.isEmpty()
+            ? a + "index.html"
+            : last.contains(".") ? a : a + "/index.html";
     for (vn.luutru.site.Alias x : model.aliases()) {
       if (x.file().equals(file)) {
         return Optional.of(x.target().article().sourcePath());
@@ -291,8 +374,8 @@ public final class Importer {
   }
 
   /**
-   * The article without its old address, which is kept as a comment: the next import of the
-   * page knows it (see {@link #isSamePage}) and a reader of the file sees where it went.
+   * The article without its old address, which is kept as a comment: the next import of the page
+   * knows it (see {@link #isSamePage}) and a reader of the file sees where it went.
    */
   static String withoutAlias(String article, String quotedAlias) {
     String line = "\naliases: [" + quotedAlias + "]\n";
@@ -300,8 +383,11 @@ public final class Importer {
     if (at < 0 || at > article.indexOf("\n---\n")) {
       return article;
     }
-    return article.substring(0, at) + "\n# old address " + quotedAlias
-        + ": another page of the site has it (see the report of luutru import)\n" + article.substring(at + line.length());
+    return article.substring(0, at)
+        + "\n# old address "
+        + quotedAlias
+        + ": another page of the site has it (see the report of luutru import)\n"
+        + article.substring(at + line.length());
   }
 
   private static boolean contains(Mirror mirror, Path page) {
@@ -320,18 +406,26 @@ public final class Importer {
   /** The largest page read: four times the largest article, for the markup around its text. */
   static final long MAX_PAGE_BYTES = 4 * ContentSource.MAX_ARTICLE_BYTES;
 
-  static Result importOne(Path page, Mirror mirror, String fallbackAlias, Path content, LocalDate today) {
+  static Result importOne(
+      Path page, Mirror mirror, String fallbackAlias, Path content, LocalDate today) {
     byte[] bytes;
     try {
       long size = Files.size(page);
       if (size > MAX_PAGE_BYTES) {
-        return Result.failed(page, String.format(Locale.ROOT, "the page is %.1f MB, more than luutru reads as one"
-            + " page (%d MB): is it really one article? Split it into several pages and import them",
-            size / 1e6, MAX_PAGE_BYTES >> 20));
+        return Result.failed(
+            page,
+            String.format(
+                Locale.ROOT,
+                "the page is %.1f MB, more than luutru reads as one"
+                    + " page (%d MB): is it really one article? Split it into several pages and import them",
+                size / 1e6,
+                MAX_PAGE_BYTES >> 20));
       }
       bytes = Files.readAllBytes(page);
     } catch (IOException e) {
-      return Result.failed(page, "cannot be read (" + e.getMessage() + "): check that the file is there and readable");
+      return Result.failed(
+          page,
+          "cannot be read (" + e.getMessage() + "): check that the file is there and readable");
     }
     PageText read = PageText.decode(bytes);
     String encoding = read.encoding();
@@ -339,23 +433,34 @@ public final class Importer {
     List<Diagnostic> errors = new ArrayList<>();
     if (read.problem().isPresent()) {
       PageText.Problem problem = read.problem().get();
-      errors.add(Diagnostic.error(page.toString(), problem.line(), problem.column(), problem.message(), ""));
+      errors.add(
+          Diagnostic.error(
+              page.toString(), problem.line(), problem.column(), problem.message(), ""));
       if (read.text().isEmpty()) {
         return new Result(page, Optional.empty(), notes, errors, encoding);
       }
     }
     Document doc = Jsoup.parse(read.text(), "");
     Attachments[] files = new Attachments[1];
-    LegacyPage p = PageReader.read(doc, fallbackAlias, found -> {
-      files[0] = new Attachments(mirror, page, folder(content, found.orElse(today)), notes, errors);
-      return files[0];
-    });
+    LegacyPage p =
+        PageReader.read(
+            doc,
+            fallbackAlias,
+            found -> {
+              files[0] =
+                  new Attachments(
+                      mirror, page, folder(content, found.orElse(today)), notes, errors);
+              return files[0];
+            });
     Attachments attachments = files[0];
     notes.addAll(p.notes());
     String alias = p.alias();
     if (alias.contains("?")) {
-      notes.add("the old address " + alias + " has a query (?…), which a static site cannot answer;"
-          + " it is not kept in aliases");
+      notes.add(
+          "the old address "
+              + alias
+              + " has a query (?…), which a static site cannot answer;"
+              + " it is not kept in aliases");
       alias = "";
     }
     Optional<String> aliasProblem = alias.isEmpty() ? Optional.empty() : aliasProblem(alias);
@@ -369,8 +474,10 @@ public final class Importer {
     if (title.isBlank()) {
       title = VietnameseText.clean(stem.replaceAll("[-_.\\s]+", " ")).strip();
       title = title.isEmpty() ? "Bài viết không có tiêu đề" : title;
-      notes.add("the page has no title (no <h1>, <h2> or <title> with text): the title '" + title
-          + "' was made from its file name; write the real one");
+      notes.add(
+          "the page has no title (no <h1>, <h2> or <title> with text): the title '"
+              + title
+              + "' was made from its file name; write the real one");
     }
     String slug = VietnameseText.slug(title);
     if (slug.isEmpty()) {
@@ -380,7 +487,8 @@ public final class Importer {
       slug = "bai-viet";
     }
     Path folder = folder(content, date);
-    // Another page of the month may have the same title: it gets -2, -3…; the same page again is skipped below.
+    // Another page of the month may have the same title: it gets -2, -3…; the same page again is
+    // skipped below.
     Path target = folder.resolve(slug + ".md");
     String ownSlug = "";
     for (int n = 2; n < 1000 && Files.exists(target) && !isSamePage(target, alias); n++) {
@@ -397,7 +505,8 @@ public final class Importer {
     if (!p.source().isEmpty()) {
       s.append("source: ").append(quote(p.source())).append('\n');
     }
-    s.append("categories: [").append(String.join(", ", p.categories().stream().map(Importer::quote).toList()))
+    s.append("categories: [")
+        .append(String.join(", ", p.categories().stream().map(Importer::quote).toList()))
         .append("]\n");
     if (!image.isEmpty()) {
       s.append("image: ").append(quote(image)).append('\n');
@@ -409,7 +518,8 @@ public final class Importer {
       }
     }
     if (!ownSlug.isEmpty()) {
-      // x-2.md sorts before x.md: without its own slug it would take the address of the article there first
+      // x-2.md sorts before x.md: without its own slug it would take the address of the article
+      // there first
       s.append("slug: ").append(quote(ownSlug)).append('\n');
     }
     if (!alias.isEmpty()) {
@@ -422,31 +532,70 @@ public final class Importer {
     // What build will say of the article, said now: it reads what import writes, or import fails.
     long articleBytes = utf8Length(s);
     if (articleBytes > ContentSource.MAX_ARTICLE_BYTES) {
-      errors.add(Diagnostic.error(page.toString(), 0, 0, String.format(Locale.ROOT, "the article would be %.1f MB,"
-          + " more than build reads (%d MB): it is not written. Split the page into several pages (one per part of"
-          + " the report) and import them", articleBytes / 1e6, ContentSource.MAX_ARTICLE_BYTES >> 20), ""));
+      errors.add(
+          Diagnostic.error(
+              page.toString(),
+              0,
+              0,
+              String.format(
+                  Locale.ROOT,
+                  "the article would be %.1f MB,"
+                      + " more than build reads (%d MB): it is not written. Split the page into several pages (one per part of"
+                      + " the report) and import them",
+                  articleBytes / 1e6,
+                  ContentSource.MAX_ARTICLE_BYTES >> 20),
+              ""));
       return new Result(page, Optional.empty(), notes, errors, encoding);
     }
-    ArticleParser.Parsed parsed = new ArticleParser().parse(content.relativize(target).toString(), s.toString());
+    ArticleParser.Parsed parsed =
+        new ArticleParser().parse(content.relativize(target).toString(), s.toString());
     List<Diagnostic> rejected = parsed.diagnostics().stream().filter(Diagnostic::isError).toList();
     if (!rejected.isEmpty() || parsed.article().isEmpty()) {
       for (Diagnostic d : rejected) {
-        errors.add(Diagnostic.error(page.toString(), 0, 0, "the article would be refused by build (" + target
-            + ":" + d.line() + ":" + d.column() + ": " + d.message() + "), so it is not written: please report this"
-            + " page to the maintainers of luutru", ""));
+        errors.add(
+            Diagnostic.error(
+                page.toString(),
+                0,
+                0,
+                "the article would be refused by build ("
+                    + target
+                    + ":"
+                    + d.line()
+                    + ":"
+                    + d.column()
+                    + ": "
+                    + d.message()
+                    + "), so it is not written: please report this"
+                    + " page to the maintainers of luutru",
+                ""));
       }
       return new Result(page, Optional.empty(), notes, errors, encoding);
     }
     try {
       Files.createDirectories(folder);
-      // CREATE_NEW alone decides: no check before it that a file (or a link to one) could slip past.
-      Files.writeString(target, s, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      // CREATE_NEW alone decides: no check before it that a file (or a link to one) could slip
+      // past.
+      Files.writeString(
+          target,
+          s,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
       notes.add(target + " already exists; not overwritten");
       return new Result(page, Optional.empty(), notes, errors, encoding);
     } catch (IOException e) {
-      errors.add(Diagnostic.error(page.toString(), 0, 0,
-          "cannot write " + target + " (" + e.getMessage() + "): check that the content folder is writable", ""));
+      errors.add(
+          Diagnostic.error(
+              page.toString(),
+              0,
+              0,
+              "cannot write "
+                  + target
+                  + " ("
+                  + e.getMessage()
+                  + "): check that the content folder is writable",
+              ""));
       return new Result(page, Optional.empty(), notes, errors, encoding);
     }
     attachments.copy();
@@ -454,10 +603,10 @@ public final class Importer {
   }
 
   /**
-   * Whether the article at {@code existing} was imported from the page whose old address is
-   * {@code alias}: it lists the address in its aliases. When that cannot be told (no address,
-   * an article that does not parse), it is taken to be the same page, so nothing is overwritten
-   * and nothing imported twice.
+   * Whether the article at {@code existing} was imported from the page whose old address is {@code
+   * alias}: it lists the address in its aliases. When that cannot be told (no address, an article
+   * that does not parse), it is taken to be the same page, so nothing is overwritten and nothing
+   * imported twice.
    */
   private static boolean isSamePage(Path existing, String alias) {
     if (alias.isEmpty()) {
@@ -468,8 +617,8 @@ public final class Importer {
         return true;
       }
       ArticleParser parser = new ArticleParser();
-      Optional<vn.luutru.content.Article> there = parser.parse("a.md", existing.toString(), Files.readAllBytes(existing))
-          .article();
+      Optional<vn.luutru.content.Article> there =
+          parser.parse("a.md", existing.toString(), Files.readAllBytes(existing)).article();
       Optional<vn.luutru.content.Article> ours = parser.parse("a.md", probe(alias)).article();
       String text = Files.readString(existing, StandardCharsets.UTF_8);
       int end = text.indexOf("\n---\n");
@@ -477,7 +626,9 @@ public final class Importer {
       if (comment >= 0 && comment < end) {
         return true;
       }
-      return there.isEmpty() || ours.isEmpty() || there.get().aliases().containsAll(ours.get().aliases());
+      return there.isEmpty()
+          || ours.isEmpty()
+          || there.get().aliases().containsAll(ours.get().aliases());
     } catch (IOException e) {
       return true;
     }
@@ -493,8 +644,11 @@ public final class Importer {
 
   /** Why build would refuse {@code alias} in {@code aliases}, asked of the parser build uses. */
   private static Optional<String> aliasProblem(String alias) {
-    return new ArticleParser().parse("alias.md", probe(alias)).diagnostics().stream().filter(Diagnostic::isError)
-        .map(Diagnostic::message).findFirst();
+    return new ArticleParser()
+        .parse("alias.md", probe(alias)).diagnostics().stream()
+            .filter(Diagnostic::isError)
+            .map(Diagnostic::message)
+            .findFirst();
   }
 
   private static long utf8Length(CharSequence s) {
@@ -507,7 +661,8 @@ public final class Importer {
   }
 
   private static Path folder(Path content, LocalDate date) {
-    return content.resolve(String.format(Locale.ROOT, "%d/%02d", date.getYear(), date.getMonthValue()));
+    return content.resolve(
+        String.format(Locale.ROOT, "%d/%02d", date.getYear(), date.getMonthValue()));
   }
 
   /** A YAML double-quoted string; line breaks become spaces, other control characters escapes. */
@@ -520,9 +675,17 @@ public final class Importer {
         case '"' -> q.append("\\\"");
         case '\n', '\r', '\t', '\u2028', '\u2029', '\u0085' -> q.append(' ');
         default -> {
-          if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == '\uFEFF' || (c >= 0xD800 && c <= 0xDFFF
-              && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
-              && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))))) {
+          if (c < 0x20
+              || (c >= 0x7F && c < 0xA0)
+              || c == '\uFEFF'
+              || (c >= 0xD800
+                  && c <= 0xDFFF
+                  && !(Character.isHighSurrogate(c)
+                      && i + 1 < s.length()
+                      && Character.isLowSurrogate(s.charAt(i + 1)))
+                  && !(Character.isLowSurrogate(c)
+                      && i > 0
+                      && Character.isHighSurrogate(s.charAt(i - 1))))) {
             q.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
           } else {
             q.append(c);

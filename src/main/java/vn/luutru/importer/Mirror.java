@@ -15,14 +15,13 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The folder of a saved site, and what the addresses its pages give lead to: a file inside it,
- * an address on the web, or nothing the import may read. Like a web server's document root
- * (nginx's {@code root}), nothing outside the folder is ever reached: {@code ..} that climbs
- * out of it, raw or percent-encoded ({@code %2e%2e}, {@code %2F}, {@code %5C}, {@code \}), a
- * {@code file:} address, a drive letter ({@code C:\…}), a control character ({@code %00}) and a
- * symbolic link whose target is outside are refused before any file is opened; an address
- * from the root ({@code /uploads/a.jpg}) is read under the folder, as a server reads it under its
- * document root.
+ * The folder of a saved site, and what the addresses its pages give lead to: a file inside it, an
+ * address on the web, or nothing the import may read. Like a web server's document root (nginx's
+ * {@code root}), nothing outside the folder is ever reached: {@code ..} that climbs out of it, raw
+ * or percent-encoded ({@code %2e%2e}, {@code %2F}, {@code %5C}, {@code \}), a {@code file:}
+ * address, a drive letter ({@code C:\…}), a control character ({@code %00}) and a symbolic link
+ * whose target is outside are refused before any file is opened; an address from the root ({@code
+ * /uploads/a.jpg}) is read under the folder, as a server reads it under its document root.
  *
  * <pre>{@code
  * Mirror m = Mirror.of(Path.of("cu"));
@@ -60,12 +59,15 @@ final class Mirror {
   record Web(String url) implements Target {}
 
   /**
-   * A file inside the saved site: {@code file} is its real path, {@code name} its name as the
-   * page gave it, {@code sitePath} its path under the root ({@code tin-tuc/205.html}).
+   * A file inside the saved site: {@code file} is its real path, {@code name} its name as the page
+   * gave it, {@code sitePath} its path under the root ({@code tin-tuc/205.html}).
    */
   record Local(Path file, String name, String sitePath) implements Target {}
 
-  /** An address inside the saved site with no file there; {@code sitePath} as for {@link Local}, or empty. */
+  /**
+   * An address inside the saved site with no file there; {@code sitePath} as for {@link Local}, or
+   * empty.
+   */
   record Missing(String why, String sitePath) implements Target {
     Missing(String why) {
       this(why, "");
@@ -95,12 +97,14 @@ final class Mirror {
     if (SCHEME.matcher(s).find()) {
       String scheme = s.substring(0, s.indexOf(':')).toLowerCase(Locale.ROOT);
       if (scheme.equals("data")) {
-        return new Refused("is a file written inside the page (data:), which import does not take out yet;"
-            + " save it as a file beside the page and change the address");
+        return new Refused(
+            "is a file written inside the page (data:), which import does not take out yet;"
+                + " save it as a file beside the page and change the address");
       }
-      return new Refused(scheme.equals("file")
-          ? "is a file: address on this computer, outside the saved site"
-          : "is a " + scheme + ": address, not a file of the saved site");
+      return new Refused(
+          scheme.equals("file")
+              ? "is a file: address on this computer, outside the saved site"
+              : "is a " + scheme + ": address, not a file of the saved site");
     }
     int cut = indexOfAny(s, '?', '#');
     String path = decode(cut < 0 ? s : s.substring(0, cut));
@@ -108,8 +112,9 @@ final class Mirror {
       return new Missing("names no file");
     }
     if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7F || c == 0xFFFD)) {
-      return new Refused("has a control character (such as %00) or undecodable bytes in it, which no file name of the"
-          + " saved site has");
+      return new Refused(
+          "has a control character (such as %00) or undecodable bytes in it, which no file name of the"
+              + " saved site has");
     }
     path = path.replace('\\', '/');
     List<String> parts = new ArrayList<>();
@@ -145,7 +150,8 @@ final class Mirror {
     for (String part : parts) {
       candidate = candidate.resolve(part);
       if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-        return new Missing("is not in the saved site (no " + candidate + ")", String.join("/", parts));
+        return new Missing(
+            "is not in the saved site (no " + candidate + ")", String.join("/", parts));
       }
       if (Files.isSymbolicLink(candidate)) {
         Path target;
@@ -155,7 +161,8 @@ final class Mirror {
           return new Missing("is a link that leads nowhere (" + candidate + ")");
         }
         if (!target.startsWith(realRoot)) {
-          return new Refused("is a symbolic link (" + candidate + ") that leads outside the saved site");
+          return new Refused(
+              "is a symbolic link (" + candidate + ") that leads outside the saved site");
         }
       }
     }
@@ -199,8 +206,12 @@ final class Mirror {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
     } catch (CharacterCodingException e) {
       return "\uFFFD";
     }

@@ -21,15 +21,18 @@ import vn.luutru.content.Dates;
 import vn.luutru.content.VietnameseText;
 
 /**
- * Reads one saved page of a former news website: finds the article among the page's chrome
- * and turns it into a {@link LegacyPage}. Heuristics, each written down where it is made.
+ * Reads one saved page of a former news website: finds the article among the page's chrome and
+ * turns it into a {@link LegacyPage}. Heuristics, each written down where it is made.
  */
 final class PageReader {
   /** Blocks that are never the article: navigation, sidebars, sharing, comments, ads. */
-  private static final Pattern CHROME = Pattern.compile(
-      "(?i)(^|[-_ ])(nav|menu|sidebar|side-bar|share|social|breadcrumbs?|footer|header|banner|comments?|related"
-          + "|advert|ads|quang-?cao|tags?|tool|print|search|login|widget|lienket|tin-?khac|other)([-_ ]|$)");
-  private static final Pattern LEADING_DATE = Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\s*[-–—:]\\s*");
+  private static final Pattern CHROME =
+      Pattern.compile(
+          "(?i)(^|[-_ ])(nav|menu|sidebar|side-bar|share|social|breadcrumbs?|footer|header|banner|comments?|related"
+              + "|advert|ads|quang-?cao|tags?|tool|print|search|login|widget|lienket|tin-?khac|other)([-_ ]|$)");
+
+  private static final Pattern LEADING_DATE =
+      Pattern.compile("^\\s*(\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})\\s*[-–—:]\\s*");
   private static final Pattern SAVED_FROM = Pattern.compile("saved from url=\\(\\d+\\)(\\S+)");
   private static final Pattern CAPTION = Pattern.compile("(?iu)^\\s*ảnh\\s*:\\s*");
   private static final Pattern SOURCE = Pattern.compile("(?iu)^\\s*nguồn\\s*:\\s*");
@@ -46,33 +49,41 @@ final class PageReader {
     Optional<String> link(String href);
 
     /** Every address as the page has it. */
-    Addresses AS_GIVEN = new Addresses() {
-      @Override
-      public Optional<String> image(String src) {
-        return Optional.of(src);
-      }
+    Addresses AS_GIVEN =
+        new Addresses() {
+          @Override
+          public Optional<String> image(String src) {
+            return Optional.of(src);
+          }
 
-      @Override
-      public Optional<String> link(String href) {
-        return Optional.of(href);
-      }
-    };
+          @Override
+          public Optional<String> link(String href) {
+            return Optional.of(href);
+          }
+        };
   }
 
   static LegacyPage read(Document doc, String fallbackAlias) {
     return read(doc, fallbackAlias, date -> Addresses.AS_GIVEN);
   }
 
-  /** {@code addresses} is asked, once the date is known (it places the article), for how to write addresses. */
-  static LegacyPage read(Document doc, String fallbackAlias,
+  /**
+   * {@code addresses} is asked, once the date is known (it places the article), for how to write
+   * addresses.
+   */
+  static LegacyPage read(
+      Document doc,
+      String fallbackAlias,
       java.util.function.Function<Optional<LocalDate>, Addresses> addresses) {
     List<String> notes = new ArrayList<>();
     String alias = oldAddress(doc).orElse(fallbackAlias);
     String pageTitle = doc.title();
     List<String> categories = breadcrumb(doc);
 
-    for (Element e : doc.select("script, style, noscript, iframe, form, nav, header, footer, aside, button, svg, "
-        + "object, embed, link, meta")) {
+    for (Element e :
+        doc.select(
+            "script, style, noscript, iframe, form, nav, header, footer, aside, button, svg, "
+                + "object, embed, link, meta")) {
       e.remove();
     }
     // The article block is found first, so that chrome-looking classes on it or around it
@@ -99,8 +110,12 @@ final class PageReader {
     if (distinct.isEmpty()) {
       Element h2 = doc.selectFirst("h2");
       title = h2 != null && !text(h2).isEmpty() ? text(h2) : cleanTitle(pageTitle);
-      notes.add("no <h1> heading: the title '" + title + "' was taken from the "
-          + (h2 != null ? "first <h2>" : "page's <title>") + "; check it");
+      notes.add(
+          "no <h1> heading: the title '"
+              + title
+              + "' was taken from the "
+              + (h2 != null ? "first <h2>" : "page's <title>")
+              + "; check it");
     } else {
       title = inside != null && !text(inside).isEmpty() ? text(inside) : distinct.iterator().next();
       if (distinct.size() > 1) {
@@ -128,16 +143,27 @@ final class PageReader {
       markdown = markdown.substring(lead.end());
     }
     String summary = firstParagraph(markdown);
-    return new LegacyPage(VietnameseText.clean(title), date, summary, c.source, categories,
-        Optional.ofNullable(c.image), c.caption, c.alt, alias, markdown + "\n", notes);
+    return new LegacyPage(
+        VietnameseText.clean(title),
+        date,
+        summary,
+        c.source,
+        categories,
+        Optional.ofNullable(c.image),
+        c.caption,
+        c.alt,
+        alias,
+        markdown + "\n",
+        notes);
   }
 
   /**
-   * The section the page sat in, from its breadcrumb ({@code Trang chủ » Xây dựng Đảng}): the
-   * last link that is not the home page. Read before the breadcrumb is removed as chrome.
+   * The section the page sat in, from its breadcrumb ({@code Trang chủ » Xây dựng Đảng}): the last
+   * link that is not the home page. Read before the breadcrumb is removed as chrome.
    */
   static List<String> breadcrumb(Document doc) {
-    Element crumb = doc.selectFirst("[class*=breadcrumb], [id*=breadcrumb], nav[aria-label*=readcrumb]");
+    Element crumb =
+        doc.selectFirst("[class*=breadcrumb], [id*=breadcrumb], nav[aria-label*=readcrumb]");
     if (crumb == null) {
       return List.of();
     }
@@ -197,7 +223,9 @@ final class PageReader {
       return false;
     }
     for (String token : marks.toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (!token.isEmpty() && CHROME.matcher(token).find() && !token.matches("(tag|category|post|type|format)-.+")) {
+      if (!token.isEmpty()
+          && CHROME.matcher(token).find()
+          && !token.matches("(tag|category|post|type|format)-.+")) {
         return true;
       }
     }
@@ -268,12 +296,12 @@ final class PageReader {
   }
 
   /**
-   * {@code markdown} with each link {@code [text](target)} made its text, or with each image
-   * {@code ![alt](src)} left out: what {@code replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1")} and
-   * {@code replaceAll("!\\[[^]]*]\\([^)]*\\)", "")} give, in linear time. (The first looks for
-   * the next {@code ]} from every {@code [}: a first paragraph of 100,000 {@code [} and no {@code
-   * ]} took four minutes.) The first {@code ]} after a place only moves forward as the places do,
-   * and so does the first {@code )}, so each is looked for once.
+   * {@code markdown} with each link {@code [text](target)} made its text, or with each image {@code
+   * ![alt](src)} left out: what {@code replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1")} and {@code
+   * replaceAll("!\\[[^]]*]\\([^)]*\\)", "")} give, in linear time. (The first looks for the next
+   * {@code ]} from every {@code [}: a first paragraph of 100,000 {@code [} and no {@code ]} took
+   * four minutes.) The first {@code ]} after a place only moves forward as the places do, and so
+   * does the first {@code )}, so each is looked for once.
    */
   static String links(String markdown, boolean images) {
     StringBuilder out = null;
@@ -283,7 +311,8 @@ final class PageReader {
     int n = markdown.length();
     for (int i = 0; i < n; i++) {
       int open = images ? i + 1 : i;
-      if (markdown.charAt(i) != (images ? '!' : '[') || (images && (open >= n || markdown.charAt(open) != '['))) {
+      if (markdown.charAt(i) != (images ? '!' : '[')
+          || (images && (open >= n || markdown.charAt(open) != '['))) {
         continue;
       }
       if (close != Integer.MAX_VALUE && close <= open) {
@@ -319,16 +348,26 @@ final class PageReader {
   private static String firstParagraph(String markdown) {
     for (String para : markdown.split("\n\n")) {
       String p = para.strip();
-      if (!p.isEmpty() && !p.startsWith("#") && !p.startsWith("!") && !p.startsWith("-") && !p.startsWith("|")) {
+      if (!p.isEmpty()
+          && !p.startsWith("#")
+          && !p.startsWith("!")
+          && !p.startsWith("-")
+          && !p.startsWith("|")) {
         // Images first: links() would leave "!alt" of each; then emphasis, then escapes undone.
-        String plain = links(links(p, true), false).replaceAll("(?<!\\\\)\\*", "").replaceAll("\\\\(\\p{Punct})", "$1")
-            .replaceAll("[ \\t]*\n[ \\t]*", " ").strip();
+        String plain =
+            links(links(p, true), false)
+                .replaceAll("(?<!\\\\)\\*", "")
+                .replaceAll("\\\\(\\p{Punct})", "$1")
+                .replaceAll("[ \\t]*\n[ \\t]*", " ")
+                .strip();
         if (plain.length() <= 300) {
           return plain;
         }
         int cut = plain.lastIndexOf(". ", 300);
         int space = plain.lastIndexOf(' ', 300);
-        return cut > 80 ? plain.substring(0, cut + 1) : plain.substring(0, space > 0 ? space : 300) + " …";
+        return cut > 80
+            ? plain.substring(0, cut + 1)
+            : plain.substring(0, space > 0 ? space : 300) + " …";
       }
     }
     return "";
@@ -372,7 +411,9 @@ final class PageReader {
             source = SOURCE.matcher(plain).replaceFirst("").strip();
             return;
           }
-          if (CAPTION.matcher(plain).find() && plain.length() < 300 && (expectCaption || image != null)) {
+          if (CAPTION.matcher(plain).find()
+              && plain.length() < 300
+              && (expectCaption || image != null)) {
             if (caption.isEmpty()) {
               caption = CAPTION.matcher(plain).replaceFirst("").strip();
             }
@@ -398,11 +439,16 @@ final class PageReader {
             out.append("> ").append(lineStarts(inner).replace("\n", "\n> ")).append("\n\n");
           }
         }
-        case "br", "hr" -> { }
+        case "br", "hr" -> {}
         case "table" -> {
           for (Element row : e.select("tr")) {
-            String line = row.select("td, th").stream().map(PageReader::text).filter(s -> !s.isEmpty()).map(Converter::escape)
-                .reduce((a, b) -> a + " — " + b).orElse("");
+            String line =
+                row.select("td, th").stream()
+                    .map(PageReader::text)
+                    .filter(s -> !s.isEmpty())
+                    .map(Converter::escape)
+                    .reduce((a, b) -> a + " — " + b)
+                    .orElse("");
             if (!line.isEmpty()) {
               paragraph(line);
             }
@@ -421,7 +467,10 @@ final class PageReader {
       }
     }
 
-    /** A paragraph of Markdown whose text is escaped already; its lines are kept from starting a block. */
+    /**
+     * A paragraph of Markdown whose text is escaped already; its lines are kept from starting a
+     * block.
+     */
     private void paragraph(String markdown) {
       if (!markdown.isBlank()) {
         out.append(lineStarts(markdown.strip())).append("\n\n");
@@ -463,7 +512,11 @@ final class PageReader {
         caption = figcaption;
         expectCaption = figcaption.isEmpty();
       } else {
-        out.append("![").append(escape(imgAlt)).append("](").append(destination(src)).append(")\n\n");
+        out.append("![")
+            .append(escape(imgAlt))
+            .append("](")
+            .append(destination(src))
+            .append(")\n\n");
         if (!figcaption.isEmpty()) {
           out.append('*').append(lineStarts(escape(figcaption))).append("*\n\n");
         }
@@ -492,20 +545,32 @@ final class PageReader {
             case "br" -> s.append("  \n");
             case "a" -> {
               String given = c.attr("href").strip();
-              String href = given.isEmpty() || given.regionMatches(true, 0, "javascript:", 0, 11) || given.startsWith("#")
-                  || inner.isBlank() ? "" : addresses.link(given).orElse("");
+              String href =
+                  given.isEmpty()
+                          || given.regionMatches(true, 0, "javascript:", 0, 11)
+                          || given.startsWith("#")
+                          || inner.isBlank()
+                      ? ""
+                      : addresses.link(given).orElse("");
               if (href.isEmpty()) {
                 s.append(inner);
               } else {
-                s.append('[').append(inner.strip()).append("](").append(destination(href)).append(')');
+                s.append('[')
+                    .append(inner.strip())
+                    .append("](")
+                    .append(destination(href))
+                    .append(')');
               }
             }
             case "img" -> {
               String given = absolute(c.attr("src"));
               String src = given.isEmpty() ? "" : addresses.image(given).orElse("");
               if (!src.isEmpty()) {
-                s.append("![").append(escape(VietnameseText.clean(c.attr("alt")).strip().replace('\n', ' '))).append("](")
-                    .append(destination(src)).append(')');
+                s.append("![")
+                    .append(escape(VietnameseText.clean(c.attr("alt")).strip().replace('\n', ' ')))
+                    .append("](")
+                    .append(destination(src))
+                    .append(')');
               }
             }
             default -> s.append(inner);
@@ -532,12 +597,13 @@ final class PageReader {
       return s.toString();
     }
 
-    private static final Pattern BLOCK_START = Pattern.compile("^[ \t]*(?:([#>=~+-])|(\\d{1,9})([.)]))");
+    private static final Pattern BLOCK_START =
+        Pattern.compile("^[ \t]*(?:([#>=~+-])|(\\d{1,9})([.)]))");
 
     /**
-     * Escaped Markdown whose lines cannot start a block: no heading ({@code #}), quote ({@code
-     * >}), list ({@code - }, {@code + }, {@code 1. }, {@code 2) }), rule or heading underline
-     * ({@code ---}, {@code ===}), fence ({@code ~~~}) or indented code (leading blanks go).
+     * Escaped Markdown whose lines cannot start a block: no heading ({@code #}), quote ({@code >}),
+     * list ({@code - }, {@code + }, {@code 1. }, {@code 2) }), rule or heading underline ({@code
+     * ---}, {@code ===}), fence ({@code ~~~}) or indented code (leading blanks go).
      */
     static String lineStarts(String markdown) {
       if (markdown.indexOf('\n') < 0 && !startsBlock(markdown)) {
@@ -551,7 +617,10 @@ final class PageReader {
         Matcher m = BLOCK_START.matcher(line);
         String rest = line.stripLeading();
         if (m.find()) {
-          s.append(m.group(1) != null ? "\\" + rest : m.group(2) + "\\" + rest.substring(m.group(2).length()));
+          s.append(
+              m.group(1) != null
+                  ? "\\" + rest
+                  : m.group(2) + "\\" + rest.substring(m.group(2).length()));
         } else {
           s.append(rest);
         }
@@ -560,13 +629,20 @@ final class PageReader {
     }
 
     private static boolean startsBlock(String line) {
-      return !line.isEmpty() && (Character.isWhitespace(line.charAt(0)) || BLOCK_START.matcher(line).find());
+      return !line.isEmpty()
+          && (Character.isWhitespace(line.charAt(0)) || BLOCK_START.matcher(line).find());
     }
 
     /** A link's or image's address as a Markdown destination: nothing in it ends or breaks it. */
     static String destination(String address) {
-      return address.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C")
-          .replace(">", "%3E").replace("\\", "%5C").replace("\n", "");
+      return address
+          .replace(" ", "%20")
+          .replace("(", "%28")
+          .replace(")", "%29")
+          .replace("<", "%3C")
+          .replace(">", "%3E")
+          .replace("\\", "%5C")
+          .replace("\n", "");
     }
   }
 }

@@ -19,12 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A saved page's bytes read as text, and how: its byte-order mark, else the encoding it
- * declares ({@code <meta charset>}, {@code http-equiv}, {@code <?xml encoding>}), else UTF-8,
- * else windows-1258, the first that reads every byte. Old Vietnamese sites often declare
- * nothing, or UTF-8 over windows-1258 bytes; a guess is a note for the user to check, and bytes
- * that none of them reads are an error at their line and column, never replacement characters
- * written silently.
+ * A saved page's bytes read as text, and how: its byte-order mark, else the encoding it declares
+ * ({@code <meta charset>}, {@code http-equiv}, {@code <?xml encoding>}), else UTF-8, else
+ * windows-1258, the first that reads every byte. Old Vietnamese sites often declare nothing, or
+ * UTF-8 over windows-1258 bytes; a guess is a note for the user to check, and bytes that none of
+ * them reads are an error at their line and column, never replacement characters written silently.
  *
  * <pre>{@code
  * PageText t = PageText.decode(Files.readAllBytes(page));
@@ -46,14 +45,26 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
   record Problem(int line, int column, String message) {}
 
   static final Charset WINDOWS_1258 = Charset.forName("windows-1258");
-  /** The HTML standard's prescan looks at 1,024 bytes; pages saved by old browsers put long comments first. */
+
+  /**
+   * The HTML standard's prescan looks at 1,024 bytes; pages saved by old browsers put long comments
+   * first.
+   */
   private static final int PRESCAN = 8192;
-  private static final Pattern META = Pattern.compile(
-      "(?i)<meta\\b[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)");
-  private static final Pattern XML = Pattern.compile("(?i)^\\s*<\\?xml\\b[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)");
-  /** Fonts of the legacy Vietnamese encodings: TCVN3 (ABC) .VnTime, .VnArial…; VNI-Times, VNI-Helve…. */
-  private static final Pattern LEGACY_FONT = Pattern.compile("(?i)(face\\s*=\\s*[\"']?|font-family\\s*:[^;\"'>]{0,200}?[\"']?)"
-      + "\\s*(\\.Vn[A-Za-z]+|VNI[- ][A-Za-z]+)");
+
+  private static final Pattern META =
+      Pattern.compile("(?i)<meta\\b[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)");
+  private static final Pattern XML =
+      Pattern.compile("(?i)^\\s*<\\?xml\\b[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)");
+
+  /**
+   * Fonts of the legacy Vietnamese encodings: TCVN3 (ABC) .VnTime, .VnArial…; VNI-Times,
+   * VNI-Helve….
+   */
+  private static final Pattern LEGACY_FONT =
+      Pattern.compile(
+          "(?i)(face\\s*=\\s*[\"']?|font-family\\s*:[^;\"'>]{0,200}?[\"']?)"
+              + "\\s*(\\.Vn[A-Za-z]+|VNI[- ][A-Za-z]+)");
 
   static PageText decode(byte[] bytes) {
     List<String> notes = new ArrayList<>();
@@ -62,30 +73,44 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
       int skip = bom.get() == StandardCharsets.UTF_8 ? 3 : 2;
       return read(bytes, skip, bom.get(), notes, "its byte-order mark says " + bom.get().name());
     }
-    String head = new String(bytes, 0, Math.min(bytes.length, PRESCAN), StandardCharsets.ISO_8859_1);
+    String head =
+        new String(bytes, 0, Math.min(bytes.length, PRESCAN), StandardCharsets.ISO_8859_1);
     Optional<String> declaredName = declared(head);
     Optional<Charset> declared = Optional.empty();
     if (declaredName.isPresent()) {
       try {
         declared = Optional.of(Charset.forName(declaredName.get()));
       } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-        notes.add("it declares the encoding '" + declaredName.get() + "', which luutru does not know");
+        notes.add(
+            "it declares the encoding '" + declaredName.get() + "', which luutru does not know");
       }
     }
     Matcher legacy = LEGACY_FONT.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
     if (legacy.find()) {
       int[] at = lineColumn(bytes, legacy.start(2), StandardCharsets.ISO_8859_1);
-      return failed(at, "the page is set in the font " + legacy.group(2) + ", so its Vietnamese letters are in the"
-          + " legacy " + (legacy.group(2).toUpperCase(Locale.ROOT).startsWith("VNI") ? "VNI" : "TCVN3 (ABC)")
-          + " encoding, which luutru cannot read: imported, they would come out as wrong letters. Convert the page"
-          + " to Unicode (in UniKey: Công cụ chuyển mã, from " + (legacy.group(2).toUpperCase(Locale.ROOT)
-          .startsWith("VNI") ? "VNI Windows" : "TCVN3 (ABC)") + " to Unicode), then import it again", notes);
+      return failed(
+          at,
+          "the page is set in the font "
+              + legacy.group(2)
+              + ", so its Vietnamese letters are in the"
+              + " legacy "
+              + (legacy.group(2).toUpperCase(Locale.ROOT).startsWith("VNI") ? "VNI" : "TCVN3 (ABC)")
+              + " encoding, which luutru cannot read: imported, they would come out as wrong letters. Convert the page"
+              + " to Unicode (in UniKey: Công cụ chuyển mã, from "
+              + (legacy.group(2).toUpperCase(Locale.ROOT).startsWith("VNI")
+                  ? "VNI Windows"
+                  : "TCVN3 (ABC)")
+              + " to Unicode), then import it again",
+          notes);
     }
     Set<Charset> tries = new LinkedHashSet<>();
     declared.ifPresent(tries::add);
-    boolean westernDeclared = declared.isPresent()
-        && Set.of("ISO-8859-1", "windows-1252", "US-ASCII").contains(declared.get().name());
-    if (westernDeclared && hasHighBytes(bytes) && strict(bytes, 0, StandardCharsets.UTF_8).isPresent()) {
+    boolean westernDeclared =
+        declared.isPresent()
+            && Set.of("ISO-8859-1", "windows-1252", "US-ASCII").contains(declared.get().name());
+    if (westernDeclared
+        && hasHighBytes(bytes)
+        && strict(bytes, 0, StandardCharsets.UTF_8).isPresent()) {
       // Latin-1 reads any bytes, so it is no test; text that is UTF-8 throughout is UTF-8.
       tries.add(StandardCharsets.UTF_8);
       tries.remove(declared.get());
@@ -96,11 +121,19 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
       Optional<String> text = strict(bytes, 0, c);
       if (text.isPresent()) {
         if (declared.isPresent() && !c.equals(declared.get())) {
-          notes.add("it declares the encoding " + declared.get().name() + ", but its text is not "
-              + declared.get().name() + "; it was read as " + c.name() + ": check its Vietnamese letters");
+          notes.add(
+              "it declares the encoding "
+                  + declared.get().name()
+                  + ", but its text is not "
+                  + declared.get().name()
+                  + "; it was read as "
+                  + c.name()
+                  + ": check its Vietnamese letters");
         } else if (declaredName.isEmpty() && !c.equals(StandardCharsets.UTF_8)) {
-          notes.add("it does not say which encoding it is in, and its text is not UTF-8; it was read as " + c.name()
-              + ": check its Vietnamese letters");
+          notes.add(
+              "it does not say which encoding it is in, and its text is not UTF-8; it was read as "
+                  + c.name()
+                  + ": check its Vietnamese letters");
         } else if (declared.isEmpty() && declaredName.isPresent()) {
           notes.add("it was read as " + c.name() + ": check its Vietnamese letters");
         }
@@ -110,9 +143,13 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
     Charset first = tries.iterator().next();
     int[] at = lineColumn(bytes, firstBad(bytes, first), first);
     List<String> names = tries.stream().map(Charset::name).toList();
-    return failed(at, "the page's text cannot be read: its bytes here are not " + String.join(", nor ", names)
-        + ", so letters would be lost. Open the page in a browser, check that its text shows right, save it again"
-        + " as Unicode (UTF-8), and import it again", notes);
+    return failed(
+        at,
+        "the page's text cannot be read: its bytes here are not "
+            + String.join(", nor ", names)
+            + ", so letters would be lost. Open the page in a browser, check that its text shows right, save it again"
+            + " as Unicode (UTF-8), and import it again",
+        notes);
   }
 
   private static PageText read(byte[] bytes, int skip, Charset c, List<String> notes, String why) {
@@ -121,8 +158,14 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
       return checked(text.get(), c, notes);
     }
     int[] at = lineColumn(bytes, firstBad(bytes, c), c);
-    return failed(at, "the page's text cannot be read: " + why + ", but its bytes here are not " + c.name()
-        + ". Open the page in a browser, save it again as Unicode (UTF-8), and import it again", notes);
+    return failed(
+        at,
+        "the page's text cannot be read: "
+            + why
+            + ", but its bytes here are not "
+            + c.name()
+            + ". Open the page in a browser, save it again as Unicode (UTF-8), and import it again",
+        notes);
   }
 
   /** The text read, with an error where it holds U+FFFD: letters lost before the page was saved. */
@@ -141,9 +184,18 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
     }
     int column = text.codePointCount(lineStart, bad) + 1;
     long count = text.chars().filter(ch -> ch == '\uFFFD').count();
-    return new PageText(text, c.name(), notes, Optional.of(new Problem(line, column, "the page holds " + count
-        + " replacement character(s) (\uFFFD) where letters were lost before it was saved; they are imported as"
-        + " they are. Find the right letters (in the old site or its database), correct the article, and check it")));
+    return new PageText(
+        text,
+        c.name(),
+        notes,
+        Optional.of(
+            new Problem(
+                line,
+                column,
+                "the page holds "
+                    + count
+                    + " replacement character(s) (\uFFFD) where letters were lost before it was saved; they are imported as"
+                    + " they are. Find the right letters (in the old site or its database), correct the article, and check it")));
   }
 
   private static PageText failed(int[] at, String message, List<String> notes) {
@@ -182,12 +234,15 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
   }
 
   private static CharsetDecoder decoder(Charset c) {
-    return c.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    return c.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
   }
 
   private static Optional<String> strict(byte[] bytes, int skip, Charset c) {
     try {
-      return Optional.of(decoder(c).decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString());
+      return Optional.of(
+          decoder(c).decode(ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString());
     } catch (java.nio.charset.CharacterCodingException e) {
       return Optional.empty();
     }
@@ -210,7 +265,9 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
     }
   }
 
-  /** The 1-based line and column (in characters as {@code c} reads the line) of byte {@code offset}. */
+  /**
+   * The 1-based line and column (in characters as {@code c} reads the line) of byte {@code offset}.
+   */
   private static int[] lineColumn(byte[] bytes, int offset, Charset c) {
     int line = 1;
     int lineStart = 0;
@@ -220,7 +277,8 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
         lineStart = i + 1;
       }
     }
-    String before = new String(bytes, lineStart, Math.max(0, Math.min(offset, bytes.length) - lineStart), c);
+    String before =
+        new String(bytes, lineStart, Math.max(0, Math.min(offset, bytes.length) - lineStart), c);
     return new int[] {line, before.codePointCount(0, before.length()) + 1};
   }
 }

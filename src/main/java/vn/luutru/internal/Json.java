@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes JSON for JSON-LD blocks from maps, lists and strings, in insertion order. Escapes
- * {@code <}, {@code >} and {@code &} too, so the output is safe inside a {@code <script>}.
+ * Writes JSON for JSON-LD blocks from maps, lists and strings, in insertion order. Escapes {@code
+ * <}, {@code >} and {@code &} too, so the output is safe inside a {@code <script>}.
  */
 public final class Json {
   private Json() {}
@@ -19,7 +19,8 @@ public final class Json {
   private static void write(Object value, StringBuilder s) {
     if (value instanceof Map<?, ?> map) {
       if (!(map instanceof java.util.LinkedHashMap) && map.size() > 1) {
-        throw new IllegalArgumentException("JSON objects must keep their order: use a LinkedHashMap");
+        throw new IllegalArgumentException(
+            "JSON objects must keep their order: use a LinkedHashMap");
       }
       s.append('{');
       boolean first = true;
@@ -56,22 +57,27 @@ public final class Json {
     int from = 0;
     for (int i = 0; i < n; i++) {
       char c = v.charAt(i);
-      String escape = switch (c) {
-        case '"' -> "\\\"";
-        case '\\' -> "\\\\";
-        case '\n' -> "\\n";
-        case '\r' -> "\\r";
-        case '\t' -> "\\t";
-        case '<', '>', '&', '\u2028', '\u2029' -> "";
-        default -> c < 0x20 ? "" : null;
-      };
+      String escape =
+          switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '<', '>', '&', '\u2028', '\u2029' -> "";
+            default -> c < 0x20 ? "" : null;
+          };
       if (escape == null) {
         continue;
       }
       s.append(v, from, i);
       from = i + 1;
       if (escape.isEmpty()) {
-        s.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+        s.append("\\u")
+            .append(HEX[c >> 12])
+            .append(HEX[c >> 8 & 0xF])
+            .append(HEX[c >> 4 & 0xF])
+            .append(HEX[c & 0xF]);
       } else {
         s.append(escape);
       }

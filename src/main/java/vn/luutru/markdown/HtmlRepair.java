@@ -11,39 +11,53 @@ import org.jsoup.nodes.TextNode;
 import vn.luutru.content.SitePath;
 
 /**
- * Makes a cleaned body of raw HTML valid HTML: what the safelist lets through is safe, but
- * pages pasted from old websites also bring markup that no browser minds and the HTML standard
- * forbids. Applied after jsoup's {@code Cleaner}, on the body of the cleaned document.
+ * Makes a cleaned body of raw HTML valid HTML: what the safelist lets through is safe, but pages
+ * pasted from old websites also bring markup that no browser minds and the HTML standard forbids.
+ * Applied after jsoup's {@code Cleaner}, on the body of the cleaned document.
  *
  * <ul>
- *   <li>Nesting: an inline element or a paragraph around blocks ({@code <b><p>…</p></b>}) is unwrapped; blocks
- *       inside a heading are unwrapped; a list's stray content goes into its previous item (a
- *       nested list written beside its item) or a new one; items outside a list get one; a
- *       {@code dl} that is not pairs of terms and definitions becomes {@code div}s; empty table
- *       rows go; a {@code figcaption} moves to the end of its figure.
+ *   <li>Nesting: an inline element or a paragraph around blocks ({@code <b><p>…</p></b>}) is
+ *       unwrapped; blocks inside a heading are unwrapped; a list's stray content goes into its
+ *       previous item (a nested list written beside its item) or a new one; items outside a list
+ *       get one; a {@code dl} that is not pairs of terms and definitions becomes {@code div}s;
+ *       empty table rows go; a {@code figcaption} moves to the end of its figure.
  *   <li>Headings start at level 2 under the page's title and never skip a level.
- *   <li>Attributes: {@code align} on table cells becomes a class ({@code align-right}); ids
- *       lose whitespace and take a suffix when another element or the page has them; numbers
- *       and keywords that are not valid ({@code colspan="0"}, {@code width="100%"}, {@code
- *       dir="sideways"}, {@code lang="vietnamese"}, unknown {@code rel} words) are dropped, or
- *       kept as far as they are valid ({@code height="200px"} → {@code 200}).
- *   <li>Addresses in {@code href}, {@code src} and {@code cite} are percent-encoded where they
- *       hold spaces and other characters a URL may not.
- *   <li>An image without an address becomes its alternative text; one without alternative text
- *       gets an empty one. {@code strike} becomes {@code s}.
+ *   <li>Attributes: {@code align} on table cells becomes a class ({@code align-right}); ids lose
+ *       whitespace and take a suffix when another element or the page has them; numbers and
+ *       keywords that are not valid ({@code colspan="0"}, {@code width="100%"}, {@code
+ *       dir="sideways"}, {@code lang="vietnamese"}, unknown {@code rel} words) are dropped, or kept
+ *       as far as they are valid ({@code height="200px"} → {@code 200}).
+ *   <li>Addresses in {@code href}, {@code src} and {@code cite} are percent-encoded where they hold
+ *       spaces and other characters a URL may not.
+ *   <li>An image without an address becomes its alternative text; one without alternative text gets
+ *       an empty one. {@code strike} becomes {@code s}.
  * </ul>
  */
 final class HtmlRepair {
-  private static final String PHRASING = "b, i, em, strong, span, u, s, small, sub, sup, mark, abbr, q, code, cite";
-  private static final String FLOW = "blockquote, div, dl, dt, dd, h1, h2, h3, h4, h5, h6, hr, li, ol, ul, p, pre, "
-      + "table, caption, thead, tbody, tfoot, tr, td, th, figure, figcaption, section";
+  private static final String PHRASING =
+      "b, i, em, strong, span, u, s, small, sub, sup, mark, abbr, q, code, cite";
+  private static final String FLOW =
+      "blockquote, div, dl, dt, dd, h1, h2, h3, h4, h5, h6, hr, li, ol, ul, p, pre, "
+          + "table, caption, thead, tbody, tfoot, tr, td, th, figure, figcaption, section";
   private static final Set<String> PHRASING_TAGS = Set.of(PHRASING.split(",\\s*"));
   private static final Set<String> FLOW_TAGS = Set.of(FLOW.split(",\\s*"));
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
   private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
-  private static final Pattern PIXELS = Pattern.compile("([0-9]+)(?:px)?", Pattern.CASE_INSENSITIVE);
-  private static final Set<String> REL = Set.of("nofollow", "noopener", "noreferrer", "external", "help",
-      "license", "next", "prev", "tag", "author", "bookmark");
+  private static final Pattern PIXELS =
+      Pattern.compile("([0-9]+)(?:px)?", Pattern.CASE_INSENSITIVE);
+  private static final Set<String> REL =
+      Set.of(
+          "nofollow",
+          "noopener",
+          "noreferrer",
+          "external",
+          "help",
+          "license",
+          "next",
+          "prev",
+          "tag",
+          "author",
+          "bookmark");
   private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -58,7 +72,9 @@ final class HtmlRepair {
     tables(body);
     for (Element figure : body.select("figure")) {
       Element caption = figure.selectFirst("> figcaption");
-      if (caption != null && caption != figure.child(0) && caption != figure.child(figure.childrenSize() - 1)) {
+      if (caption != null
+          && caption != figure.child(0)
+          && caption != figure.child(figure.childrenSize() - 1)) {
         figure.appendChild(caption);
       }
     }
@@ -67,7 +83,8 @@ final class HtmlRepair {
     images(body);
   }
 
-  private static final Set<String> TABLE_PARTS = Set.of("caption", "colgroup", "thead", "tbody", "tfoot", "tr");
+  private static final Set<String> TABLE_PARTS =
+      Set.of("caption", "colgroup", "thead", "tbody", "tfoot", "tr");
   private static final Set<String> CELLS = Set.of("td", "th");
 
   /**
@@ -81,12 +98,15 @@ final class HtmlRepair {
       List<Node> strays = new ArrayList<>();
       boolean dropped = false;
       for (Node child : e.childNodes()) {
-        boolean fits = child instanceof TextNode t ? t.isBlank()
-            : !(child instanceof Element c) || switch (tag) {
-              case "table" -> TABLE_PARTS.contains(c.normalName());
-              case "tr" -> CELLS.contains(c.normalName());
-              default -> c.normalName().equals("tr");
-            };
+        boolean fits =
+            child instanceof TextNode t
+                ? t.isBlank()
+                : !(child instanceof Element c)
+                    || switch (tag) {
+                      case "table" -> TABLE_PARTS.contains(c.normalName());
+                      case "tr" -> CELLS.contains(c.normalName());
+                      default -> c.normalName().equals("tr");
+                    };
         if (fits && child instanceof Element c && c.normalName().equals("tr") && !hasCell(c)) {
           dropped = true;
         } else if (fits) {
@@ -122,7 +142,8 @@ final class HtmlRepair {
     // element leaves its blocks inside the same ancestors. (A search under every inline element
     // took seconds on raw HTML nested thousands deep.)
     List<Element> all = body.getAllElements();
-    Set<Element> holdsBlock = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Element> holdsBlock =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (int i = all.size() - 1; i > 0; i--) {
       Element e = all.get(i);
       if (FLOW_TAGS.contains(e.normalName()) || holdsBlock.contains(e)) {
@@ -133,7 +154,8 @@ final class HtmlRepair {
       Element e = all.get(i);
       // A paragraph holds no block either: the cleaner leaves one in another when it takes out an
       // element it does not allow (<p>a <button>b</p><p>c</p>).
-      if ((PHRASING_TAGS.contains(e.normalName()) || e.normalName().equals("p")) && holdsBlock.contains(e)) {
+      if ((PHRASING_TAGS.contains(e.normalName()) || e.normalName().equals("p"))
+          && holdsBlock.contains(e)) {
         e.unwrap();
       }
     }
@@ -153,8 +175,8 @@ final class HtmlRepair {
 
   /**
    * A list holds only items: anything else goes into the item before it (how old editors wrote
-   * nested lists) or, before the first item, into a new one. Items outside a list get a {@code
-   * ul} around each run of them.
+   * nested lists) or, before the first item, into a new one. Items outside a list get a {@code ul}
+   * around each run of them.
    */
   private static void lists(Element body) {
     for (Element list : body.select("ul, ol")) {
@@ -181,7 +203,9 @@ final class HtmlRepair {
       Element ul = new Element("ul");
       li.before(ul);
       Node n = ul.nextSibling();
-      while (n != null && (n instanceof Element e && e.tagName().equals("li") || n instanceof TextNode t && t.isBlank())) {
+      while (n != null
+          && (n instanceof Element e && e.tagName().equals("li")
+              || n instanceof TextNode t && t.isBlank())) {
         Node next = n.nextSibling();
         ul.appendChild(n);
         n = next;
@@ -189,14 +213,19 @@ final class HtmlRepair {
     }
   }
 
-  /** A {@code dl} must be groups of {@code dt}s then {@code dd}s; otherwise it becomes {@code div}s. */
+  /**
+   * A {@code dl} must be groups of {@code dt}s then {@code dd}s; otherwise it becomes {@code div}s.
+   */
   private static void definitionLists(Element body) {
     for (Element dl : body.select("dl")) {
       List<Element> children = dl.children();
-      boolean valid = !children.isEmpty() && children.get(0).tagName().equals("dt")
-          && children.get(children.size() - 1).tagName().equals("dd")
-          && children.stream().allMatch(c -> c.tagName().equals("dt") || c.tagName().equals("dd"))
-          && dl.textNodes().stream().allMatch(TextNode::isBlank);
+      boolean valid =
+          !children.isEmpty()
+              && children.get(0).tagName().equals("dt")
+              && children.get(children.size() - 1).tagName().equals("dd")
+              && children.stream()
+                  .allMatch(c -> c.tagName().equals("dt") || c.tagName().equals("dd"))
+              && dl.textNodes().stream().allMatch(TextNode::isBlank);
       if (!valid) {
         dl.tagName("div");
         dl.select("> dt, > dd").tagName("div");
@@ -209,7 +238,10 @@ final class HtmlRepair {
     }
   }
 
-  /** Level 2 at most under the page's {@code h1}, and one level deeper at most than the heading before. */
+  /**
+   * Level 2 at most under the page's {@code h1}, and one level deeper at most than the heading
+   * before.
+   */
   private static void headings(Element body) {
     int previous = 1;
     for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
@@ -279,15 +311,25 @@ final class HtmlRepair {
           keepIf(e, "decoding", v -> v.equals("sync") || v.equals("async") || v.equals("auto"));
         }
         case "ol" -> {
-          keepIf(e, "start", v -> INTEGER.matcher(v).matches() && inRange(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
-          if (e.hasAttr("type") && !Set.of("1", "a", "A", "i", "I").contains(e.attr("type").strip())) {
+          keepIf(
+              e,
+              "start",
+              v ->
+                  INTEGER.matcher(v).matches() && inRange(v, Integer.MIN_VALUE, Integer.MAX_VALUE));
+          if (e.hasAttr("type")
+              && !Set.of("1", "a", "A", "i", "I").contains(e.attr("type").strip())) {
             e.removeAttr("type");
           }
         }
         case "a" -> {
           if (e.hasAttr("rel")) {
-            String rel = String.join(" ", java.util.Arrays.stream(e.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"))
-                .filter(REL::contains).distinct().toList());
+            String rel =
+                String.join(
+                    " ",
+                    java.util.Arrays.stream(e.attr("rel").toLowerCase(Locale.ROOT).split("\\s+"))
+                        .filter(REL::contains)
+                        .distinct()
+                        .toList());
             if (rel.isEmpty()) {
               e.removeAttr("rel");
             } else {
@@ -295,7 +337,7 @@ final class HtmlRepair {
             }
           }
         }
-        default -> { }
+        default -> {}
       }
       keepIf(e, "dir", v -> v.equals("ltr") || v.equals("rtl") || v.equals("auto"));
       if (e.hasAttr("lang")) {
@@ -352,10 +394,9 @@ final class HtmlRepair {
   }
 
   /**
-   * A language tag the checker accepts: an ISO 639-1 language, optionally with a script and
-   * an ISO 3166 region ({@code vi}, {@code en-US}, {@code zh-Hant-TW}); what follows a valid
-   * language but is not valid is cut off. {@code ""} (unknown language) stays; anything else
-   * gives {@code null}.
+   * A language tag the checker accepts: an ISO 639-1 language, optionally with a script and an ISO
+   * 3166 region ({@code vi}, {@code en-US}, {@code zh-Hant-TW}); what follows a valid language but
+   * is not valid is cut off. {@code ""} (unknown language) stays; anything else gives {@code null}.
    */
   static String language(String tag) {
     if (tag.isEmpty()) {
@@ -372,7 +413,9 @@ final class HtmlRepair {
     StringBuilder out = new StringBuilder(language);
     int i = 1;
     if (i < parts.length && parts[i].matches("[A-Za-z]{4}")) {
-      out.append('-').append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1).toLowerCase(Locale.ROOT));
+      out.append('-')
+          .append(Character.toUpperCase(parts[i].charAt(0)))
+          .append(parts[i].substring(1).toLowerCase(Locale.ROOT));
       i++;
     }
     if (i < parts.length && COUNTRIES.contains(parts[i].toUpperCase(Locale.ROOT))) {
@@ -380,5 +423,4 @@ final class HtmlRepair {
     }
     return out.toString();
   }
-
 }

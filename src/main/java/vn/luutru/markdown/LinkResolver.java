@@ -2,9 +2,9 @@ package vn.luutru.markdown;
 
 /**
  * Rewrites one link or image address found in a body, given where it stands (1-based line and
- * column within the body, the column counted in characters as diagnostics count them, not in
- * UTF-16 units). The site stage uses it to turn {@code anh/x.jpg} or {@code
- * ../bai-khac.md} into the page's real address and to note links that lead nowhere.
+ * column within the body, the column counted in characters as diagnostics count them, not in UTF-16
+ * units). The site stage uses it to turn {@code anh/x.jpg} or {@code ../bai-khac.md} into the
+ * page's real address and to note links that lead nowhere.
  */
 @FunctionalInterface
 public interface LinkResolver {

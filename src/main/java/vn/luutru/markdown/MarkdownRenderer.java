@@ -47,21 +47,21 @@ import vn.luutru.content.VietnameseText;
  * body.html();  // <h2 id="ket-qua">Kết quả</h2>\n<p>Đại hội …</p>
  * }</pre>
  *
- * <p>The output is valid HTML whatever the Markdown (the Nu Html Checker finds no error in it):
- * a body whose headings start at level 1 is shifted down one level, since the page's own title
- * is the only {@code h1}, and no heading skips a level; void elements are written as HTML
- * ({@code <br>}, not {@code <br />}); table alignment is a class ({@code align-right}), not the
- * obsolete {@code align}; addresses are percent-encoded where they hold spaces and the like;
- * an image or a link whose address is unsafe is replaced by its text; heading ids never take
- * one of {@link #RESERVED_IDS} or a footnote's; characters HTML forbids (reached through
- * references like {@code &#xFFFF;}) are removed and the text is NFC.
+ * <p>The output is valid HTML whatever the Markdown (the Nu Html Checker finds no error in it): a
+ * body whose headings start at level 1 is shifted down one level, since the page's own title is the
+ * only {@code h1}, and no heading skips a level; void elements are written as HTML ({@code <br>},
+ * not {@code <br />}); table alignment is a class ({@code align-right}), not the obsolete {@code
+ * align}; addresses are percent-encoded where they hold spaces and the like; an image or a link
+ * whose address is unsafe is replaced by its text; heading ids never take one of {@link
+ * #RESERVED_IDS} or a footnote's; characters HTML forbids (reached through references like {@code
+ * &#xFFFF;}) are removed and the text is NFC.
  *
  * <p>Raw HTML is allowed but cleaned: no scripts, no event attributes, no {@code javascript:}
- * addresses, and what the standard forbids is repaired ({@link HtmlRepair}). Raw HTML that
- * would hide or move the text after it (a {@code <style>} or {@code <table>} never closed, an
- * unclosed comment) or is nested more than {@link #MAX_DEPTH} deep is refused with a {@link
- * RefusedException} that says where ({@link RawHtmlCheck}). Only bodies that contain raw HTML
- * pay for the jsoup pass.
+ * addresses, and what the standard forbids is repaired ({@link HtmlRepair}). Raw HTML that would
+ * hide or move the text after it (a {@code <style>} or {@code <table>} never closed, an unclosed
+ * comment) or is nested more than {@link #MAX_DEPTH} deep is refused with a {@link
+ * RefusedException} that says where ({@link RawHtmlCheck}). Only bodies that contain raw HTML pay
+ * for the jsoup pass.
  */
 public final class MarkdownRenderer {
   private static final java.util.regex.Pattern SCHEME =
@@ -69,11 +69,12 @@ public final class MarkdownRenderer {
   private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
 
   /**
-   * Ids the default theme gives elements of an article page (the skip link's target, the
-   * header's search box, the congress table and related articles); a heading or a raw element
-   * of the body that would take one gets a suffix instead ({@code noi-dung-2}).
+   * Ids the default theme gives elements of an article page (the skip link's target, the header's
+   * search box, the congress table and related articles); a heading or a raw element of the body
+   * that would take one gets a suffix instead ({@code noi-dung-2}).
    */
-  static final Set<String> RESERVED_IDS = Set.of("noi-dung", "tim-nhanh", "thong-tin-dai-hoi", "bai-lien-quan");
+  static final Set<String> RESERVED_IDS =
+      Set.of("noi-dung", "tim-nhanh", "thong-tin-dai-hoi", "bai-lien-quan");
 
   private final Parser parser;
   private final HtmlRenderer html;
@@ -103,7 +104,18 @@ public final class MarkdownRenderer {
             .removeAttributes("td", "abbr", "axis", "width")
             .removeAttributes("th", "axis", "width")
             .removeAttributes("ul", "type")
-            .addTags("figure", "figcaption", "section", "sup", "sub", "mark", "abbr", "hr", "s", "del", "ins")
+            .addTags(
+                "figure",
+                "figcaption",
+                "section",
+                "sup",
+                "sub",
+                "mark",
+                "abbr",
+                "hr",
+                "s",
+                "del",
+                "ins")
             .addAttributes(":all", "id", "class", "lang", "dir")
             .addAttributes("a", "data-footnote-ref", "data-footnote-backref", "rel")
             .addAttributes("section", "data-footnotes")
@@ -114,8 +126,8 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Renders {@code markdown}; {@code links} rewrites every link and image address (for
-   * relative paths, path prefixes and checks).
+   * Renders {@code markdown}; {@code links} rewrites every link and image address (for relative
+   * paths, path prefixes and checks).
    */
   public RenderedBody render(String markdown, LinkResolver links) {
     Node doc = parser.parse(markdown);
@@ -138,7 +150,9 @@ public final class MarkdownRenderer {
     String out = html.render(doc);
     if (out.contains("data-footnote-backref")) {
       out = firstBackrefs(out);
-      out = out.replace("aria-label=\"Back to reference ", "aria-label=\"Quay lại chỗ dẫn chú thích ");
+      out =
+          out.replace(
+              "aria-label=\"Back to reference ", "aria-label=\"Quay lại chỗ dẫn chú thích ");
     }
     if (out.contains(FOOTNOTES)) {
       out = out.replace(FOOTNOTES, FOOTNOTES + "<h2 class=\"footnotes-title\">Chú thích</h2>\n");
@@ -153,21 +167,24 @@ public final class MarkdownRenderer {
     // The Markdown is clean already; only a character reference (&#xFFFF;) can bring back what
     // cleaning removes, so the whole page is cleaned again only when there is one.
     String text = PlainText.of(doc);
-    return markdown.indexOf('&') < 0 ? new RenderedBody(out, text)
+    return markdown.indexOf('&') < 0
+        ? new RenderedBody(out, text)
         : new RenderedBody(VietnameseText.clean(out), VietnameseText.clean(text));
   }
 
   /**
    * Links back from a footnote to where it is referenced, for its first references only: each
-   * reference adds one, and 200,000 references to one footnote made a 146 MB page. Every
-   * reference still links to the footnote.
+   * reference adds one, and 200,000 references to one footnote made a 146 MB page. Every reference
+   * still links to the footnote.
    */
   static final int BACKREFS = 10;
 
   private static final String BACKREF = " <a href=\"#fnref-";
   private static final String NOTE = "<li id=\"fn-";
 
-  /** {@code out} without the links back past the first {@link #BACKREFS} of each footnote; one pass. */
+  /**
+   * {@code out} without the links back past the first {@link #BACKREFS} of each footnote; one pass.
+   */
   private static String firstBackrefs(String out) {
     int i = out.indexOf(FOOTNOTES);
     if (i < 0) {
@@ -204,8 +221,8 @@ public final class MarkdownRenderer {
   private static final String FOOTNOTES = "<section class=\"footnotes\" data-footnotes>\n";
 
   /**
-   * Nodes inside each other (a quote in a list in a quote …, emphasis in emphasis) beyond this
-   * are refused: rendering walks the tree recursively, and no article needs more than a dozen.
+   * Nodes inside each other (a quote in a list in a quote …, emphasis in emphasis) beyond this are
+   * refused: rendering walks the tree recursively, and no article needs more than a dozen.
    */
   public static final int MAX_DEPTH = 100;
 
@@ -216,8 +233,11 @@ public final class MarkdownRenderer {
     private final int column;
 
     TooDeepException(int line, int column) {
-      super("the text is nested more than " + MAX_DEPTH + " levels deep (lists, quotes or emphasis inside each"
-          + " other); luutru does not render it");
+      super(
+          "the text is nested more than "
+              + MAX_DEPTH
+              + " levels deep (lists, quotes or emphasis inside each"
+              + " other); luutru does not render it");
       this.line = line;
       this.column = column;
     }
@@ -265,7 +285,8 @@ public final class MarkdownRenderer {
         while (placed != null && placed.getSourceSpans().isEmpty()) {
           placed = placed.getParent();
         }
-        throw placed == null ? new TooDeepException(0, 0)
+        throw placed == null
+            ? new TooDeepException(0, 0)
             : new TooDeepException(positions.line(placed), positions.column(placed));
       }
       if (n.getFirstChild() != null) {
@@ -284,8 +305,8 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Refuses raw HTML that would hide or move the text after it, or is nested too deeply
-   * ({@link RawHtmlCheck}), reading the pieces of raw HTML in the order they stand.
+   * Refuses raw HTML that would hide or move the text after it, or is nested too deeply ({@link
+   * RawHtmlCheck}), reading the pieces of raw HTML in the order they stand.
    */
   private static void checkRawHtml(List<Node> raw, Positions positions) {
     RawHtmlCheck check = new RawHtmlCheck();
@@ -295,31 +316,37 @@ public final class MarkdownRenderer {
         check.blockEnds(previous instanceof HtmlInline);
       }
       previous = node;
-      String literal = node instanceof HtmlBlock block ? block.getLiteral() : ((HtmlInline) node).getLiteral();
+      String literal =
+          node instanceof HtmlBlock block ? block.getLiteral() : ((HtmlInline) node).getLiteral();
       List<SourceSpan> spans = node.getSourceSpans();
-      check.read(literal, new RawHtmlCheck.Place() {
-        private int[] lineStarts;
+      check.read(
+          literal,
+          new RawHtmlCheck.Place() {
+            private int[] lineStarts;
 
-        @Override
-        public int[] of(int offset) {
-          if (spans.isEmpty()) {
-            return new int[] {0, 0};
-          }
-          if (lineStarts == null) {
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
-            for (int i = literal.indexOf('\n'); i >= 0; i = literal.indexOf('\n', i + 1)) {
-              starts.add(i + 1);
+            @Override
+            public int[] of(int offset) {
+              if (spans.isEmpty()) {
+                return new int[] {0, 0};
+              }
+              if (lineStarts == null) {
+                List<Integer> starts = new ArrayList<>();
+                starts.add(0);
+                for (int i = literal.indexOf('\n'); i >= 0; i = literal.indexOf('\n', i + 1)) {
+                  starts.add(i + 1);
+                }
+                lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+              }
+              int k = java.util.Arrays.binarySearch(lineStarts, offset);
+              k = k >= 0 ? k : -k - 2;
+              SourceSpan span = spans.get(Math.min(k, spans.size() - 1));
+              return new int[] {
+                span.getLineIndex() + 1,
+                positions.column(
+                    span.getLineIndex(), span.getColumnIndex() + offset - lineStarts[k])
+              };
             }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
-          }
-          int k = java.util.Arrays.binarySearch(lineStarts, offset);
-          k = k >= 0 ? k : -k - 2;
-          SourceSpan span = spans.get(Math.min(k, spans.size() - 1));
-          return new int[] {span.getLineIndex() + 1,
-              positions.column(span.getLineIndex(), span.getColumnIndex() + offset - lineStarts[k])};
-        }
-      });
+          });
     }
     if (previous != null) {
       check.blockEnds(previous instanceof HtmlInline);
@@ -331,8 +358,8 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Whether no rendered Markdown stands between two pieces of raw HTML, outside the paragraph
-   * they share: both in one paragraph (or heading, table cell), or two HTML blocks side by side.
+   * Whether no rendered Markdown stands between two pieces of raw HTML, outside the paragraph they
+   * share: both in one paragraph (or heading, table cell), or two HTML blocks side by side.
    */
   private static boolean continues(Node previous, Node next) {
     if (previous instanceof HtmlInline && next instanceof HtmlInline) {
@@ -350,12 +377,19 @@ public final class MarkdownRenderer {
     return n;
   }
 
-  /** Where a node starts: 1-based line, and column in characters (commonmark counts UTF-16 units). */
+  /**
+   * Where a node starts: 1-based line, and column in characters (commonmark counts UTF-16 units).
+   */
   private static final class Positions {
     private final String markdown;
     private String[] lines;
-    /** The characters up to {@code countedUnits} of line {@code countedLine}: the last column worked out. */
+
+    /**
+     * The characters up to {@code countedUnits} of line {@code countedLine}: the last column worked
+     * out.
+     */
     private int countedLine = -1;
+
     private int countedUnits;
     private int counted;
 
@@ -376,7 +410,10 @@ public final class MarkdownRenderer {
       return column(spans.get(0).getLineIndex(), spans.get(0).getColumnIndex());
     }
 
-    /** The 1-based column in characters of 0-based line {@code line}, column {@code units} in UTF-16 units. */
+    /**
+     * The 1-based column in characters of 0-based line {@code line}, column {@code units} in UTF-16
+     * units.
+     */
     int column(int line, int units) {
       if (lines == null) {
         lines = markdown.split("\n", -1);
@@ -400,16 +437,18 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Finds raw HTML and headings, resolves link and image addresses, and notes the links and
-   * images whose address is unsafe or, for images, missing.
+   * Finds raw HTML and headings, resolves link and image addresses, and notes the links and images
+   * whose address is unsafe or, for images, missing.
    */
   private static final class Prepare extends AbstractVisitor {
     private final LinkResolver links;
     private final Positions positions;
     final List<Heading> headings = new ArrayList<>();
     private final List<Node> unsafe = new ArrayList<>();
+
     /** The pieces of raw HTML, in the order they stand. */
     final List<Node> raw = new ArrayList<>();
+
     boolean hasRawHtml;
     boolean hasH1;
 
@@ -440,7 +479,8 @@ public final class MarkdownRenderer {
     @Override
     public void visit(Link node) {
       String destination = node.getDestination();
-      String resolved = safe(links.resolve(destination, LinkResolver.Kind.LINK, line(node), column(node)));
+      String resolved =
+          safe(links.resolve(destination, LinkResolver.Kind.LINK, line(node), column(node)));
       node.setDestination(SitePath.escape(resolved));
       if (resolved.isEmpty() && !destination.isBlank()) {
         unsafe.add(node);
@@ -450,7 +490,10 @@ public final class MarkdownRenderer {
 
     @Override
     public void visit(Image node) {
-      String resolved = safe(links.resolve(node.getDestination(), LinkResolver.Kind.IMAGE, line(node), column(node)));
+      String resolved =
+          safe(
+              links.resolve(
+                  node.getDestination(), LinkResolver.Kind.IMAGE, line(node), column(node)));
       node.setDestination(SitePath.escape(resolved));
       if (node.getFirstChild() == null) {
         links.imageWithoutAlt(line(node), column(node));
@@ -461,7 +504,9 @@ public final class MarkdownRenderer {
       visitChildren(node);
     }
 
-    /** Puts the text of each unsafe link, and of each image with no usable address, in its place. */
+    /**
+     * Puts the text of each unsafe link, and of each image with no usable address, in its place.
+     */
     void unlinkUnsafe() {
       for (Node node : unsafe) {
         Node child = node.getFirstChild();
@@ -495,8 +540,8 @@ public final class MarkdownRenderer {
 
   /**
    * ASCII heading anchors ({@code #ket-qua-dai-hoi}), unique per body, never one of {@link
-   * #RESERVED_IDS} nor a footnote's ({@code fn-…}, {@code fnref-…}); lazy images; table
-   * alignment as a class.
+   * #RESERVED_IDS} nor a footnote's ({@code fn-…}, {@code fnref-…}); lazy images; table alignment
+   * as a class.
    */
   private static final class Attributes implements AttributeProvider {
     private final UniqueIds ids = new UniqueIds(RESERVED_IDS);
@@ -540,9 +585,9 @@ public final class MarkdownRenderer {
   }
 
   /**
-   * Writes {@code <hr>}, {@code <br>} and {@code <img>} as HTML void elements: commonmark's
-   * own renderer closes them XML-style ({@code <br />}), which HTML ignores and the checker
-   * warns about.
+   * Writes {@code <hr>}, {@code <br>} and {@code <img>} as HTML void elements: commonmark's own
+   * renderer closes them XML-style ({@code <br />}), which HTML ignores and the checker warns
+   * about.
    */
   private static final class VoidElements implements NodeRenderer {
     private final HtmlNodeRendererContext context;

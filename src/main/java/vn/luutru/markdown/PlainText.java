@@ -17,8 +17,8 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 
 /**
- * The words a reader sees, one block a line: what summaries, feeds and search are made of.
- * Raw HTML, link addresses and images are left out; table cells are separated by spaces.
+ * The words a reader sees, one block a line: what summaries, feeds and search are made of. Raw
+ * HTML, link addresses and images are left out; table cells are separated by spaces.
  */
 final class PlainText extends AbstractVisitor {
   private final StringBuilder out = new StringBuilder();
@@ -31,11 +31,11 @@ final class PlainText extends AbstractVisitor {
 
   /**
    * What {@code replaceAll("[ \\t]*\\n\\s*", "\n")} and then {@code replaceAll("[ \\t]{2,}", " ")}
-   * do, in one pass: spaces and tabs before a line break and all white space after it become
-   * that line break, and other runs of two or more spaces and tabs become one space. (Runs kept
-   * by the first never touch, so one pass gives the same.) The first regular expression takes
-   * time in the square of the longest run of spaces not followed by a line break: 100,000
-   * spaces in a paragraph took minutes.
+   * do, in one pass: spaces and tabs before a line break and all white space after it become that
+   * line break, and other runs of two or more spaces and tabs become one space. (Runs kept by the
+   * first never touch, so one pass gives the same.) The first regular expression takes time in the
+   * square of the longest run of spaces not followed by a line break: 100,000 spaces in a paragraph
+   * took minutes.
    */
   static String tidy(CharSequence text) {
     int n = text.length();

@@ -11,23 +11,22 @@ import java.util.Set;
 
 /**
  * Finds raw HTML that would make the text after it disappear or move once parsed as HTML: an
- * element whose content the parser takes as raw text ({@code <style>}, {@code <script>},
- * {@code <textarea>} …) or rearranges ({@code <table>}, {@code <select>}, {@code <template>},
- * headings)
- * and that is never closed, an HTML comment never closed, the obsolete {@code <xmp>} and
- * {@code <plaintext>}, and elements nested deeper than {@link MarkdownRenderer#MAX_DEPTH}
- * (which made parsing and repair superlinear).
+ * element whose content the parser takes as raw text ({@code <style>}, {@code <script>}, {@code
+ * <textarea>} …) or rearranges ({@code <table>}, {@code <select>}, {@code <template>}, headings)
+ * and that is never closed, an HTML comment never closed, the obsolete {@code <xmp>} and {@code
+ * <plaintext>}, and elements nested deeper than {@link MarkdownRenderer#MAX_DEPTH} (which made
+ * parsing and repair superlinear).
  *
  * <p>The pieces of raw HTML are read in the order they stand in the body, as the HTML tokenizer
- * reads them: the rendered Markdown between them holds no tag of its own that could close one
- * of these (its text is escaped). Such an element must also be closed before its paragraph ends
+ * reads them: the rendered Markdown between them holds no tag of its own that could close one of
+ * these (its text is escaped). Such an element must also be closed before its paragraph ends
  * ({@link #blockEnds}): closed only in a later one, the Markdown rendered in between would be in
- * it. In SVG and MathML ({@code <svg><style>}) these names are ordinary elements, except in
- * their parts that hold HTML ({@code desc}, {@code foreignObject}, {@code mi} …). The depth
- * counts the elements that need their end tag; the phrasing ones ({@code <font>}, {@code
- * <span>} …) left open in a paragraph are closed with it, as the parser's {@code </p>} closes
- * them (it opens a few formatting ones again, but no deeper than its own limit of 512, in linear
- * time). One pass, linear in the raw HTML.
+ * it. In SVG and MathML ({@code <svg><style>}) these names are ordinary elements, except in their
+ * parts that hold HTML ({@code desc}, {@code foreignObject}, {@code mi} …). The depth counts the
+ * elements that need their end tag; the phrasing ones ({@code <font>}, {@code <span>} …) left open
+ * in a paragraph are closed with it, as the parser's {@code </p>} closes them (it opens a few
+ * formatting ones again, but no deeper than its own limit of 512, in linear time). One pass, linear
+ * in the raw HTML.
  *
  * <pre>{@code
  * RawHtmlCheck check = new RawHtmlCheck();
@@ -45,50 +44,191 @@ final class RawHtmlCheck {
   }
 
   /** Their content is raw text to the parser, and the cleaner drops it. */
-  private static final Set<String> RAW_TEXT = Set.of("script", "style", "iframe", "noembed", "noframes");
+  private static final Set<String> RAW_TEXT =
+      Set.of("script", "style", "iframe", "noembed", "noframes");
+
   /** Their content is text to the parser: markup after them would show as text. */
   private static final Set<String> ESCAPABLE_RAW_TEXT = Set.of("textarea", "title");
+
   /** The parser moves or merges what follows them until they are closed. */
   private static final Set<String> REARRANGING = Set.of("table", "select", "template");
+
   private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
   /** Elements with no content: they never nest. */
-  private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input", "link",
-      "meta", "param", "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image");
+  private static final Set<String> VOID =
+      Set.of(
+          "area",
+          "base",
+          "br",
+          "col",
+          "embed",
+          "hr",
+          "img",
+          "input",
+          "link",
+          "meta",
+          "param",
+          "source",
+          "track",
+          "wbr",
+          "keygen",
+          "basefont",
+          "bgsound",
+          "frame",
+          "image");
+
   /**
-   * Elements the parser closes by itself (a new item closes the one before) or that hold
-   * nothing: not counted in the depth, which counts elements that need their end tag.
+   * Elements the parser closes by itself (a new item closes the one before) or that hold nothing:
+   * not counted in the depth, which counts elements that need their end tag.
    */
-  private static final Set<String> CLOSED_BY_THE_NEXT = Set.of("p", "li", "dt", "dd", "tr", "td", "th", "thead",
-      "tbody", "tfoot", "option", "optgroup", "caption", "colgroup", "rb", "rt", "rp", "rtc", "html", "head", "body");
+  private static final Set<String> CLOSED_BY_THE_NEXT =
+      Set.of(
+          "p",
+          "li",
+          "dt",
+          "dd",
+          "tr",
+          "td",
+          "th",
+          "thead",
+          "tbody",
+          "tfoot",
+          "option",
+          "optgroup",
+          "caption",
+          "colgroup",
+          "rb",
+          "rt",
+          "rp",
+          "rtc",
+          "html",
+          "head",
+          "body");
+
   /**
    * HTML elements for which {@code <x/>} still opens an element (the slash is ignored); on other
    * names (SVG's {@code <path/>} and the like) it closes it at once.
    */
-  private static final Set<String> SLASH_IGNORED = Set.of("a", "abbr", "article", "aside", "b", "blockquote", "button",
-      "center", "cite", "code", "div", "em", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4",
-      "h5", "h6", "header", "i", "label", "main", "mark", "nav", "ol", "pre", "q", "s", "section", "small", "span",
-      "strike", "strong", "sub", "sup", "table", "u", "ul", "dl", "select", "template", "object");
+  private static final Set<String> SLASH_IGNORED =
+      Set.of(
+          "a",
+          "abbr",
+          "article",
+          "aside",
+          "b",
+          "blockquote",
+          "button",
+          "center",
+          "cite",
+          "code",
+          "div",
+          "em",
+          "figcaption",
+          "figure",
+          "font",
+          "footer",
+          "form",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "header",
+          "i",
+          "label",
+          "main",
+          "mark",
+          "nav",
+          "ol",
+          "pre",
+          "q",
+          "s",
+          "section",
+          "small",
+          "span",
+          "strike",
+          "strong",
+          "sub",
+          "sup",
+          "table",
+          "u",
+          "ul",
+          "dl",
+          "select",
+          "template",
+          "object");
 
   /**
    * Phrasing elements: closed with the paragraph they are left open in (the parser's {@code </p>}
    * closes them), where block elements stay open.
    */
-  private static final Set<String> PHRASING = Set.of("a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data",
-      "del", "dfn", "em", "font", "i", "ins", "kbd", "label", "mark", "nobr", "q", "ruby", "s", "samp", "small", "span",
-      "strike", "strong", "sub", "sup", "time", "tt", "u", "var");
+  private static final Set<String> PHRASING =
+      Set.of(
+          "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+          "i", "ins", "kbd", "label", "mark", "nobr", "q", "ruby", "s", "samp", "small", "span",
+          "strike", "strong", "sub", "sup", "time", "tt", "u", "var");
+
   /** In SVG or MathML, these start tags are HTML elements again (as jsoup reads them). */
-  private static final Set<String> HTML_IN_FOREIGN = Set.of("b", "big", "blockquote", "body", "br", "center", "code",
-      "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li",
-      "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strike", "strong", "sub", "sup",
-      "table", "tt", "u", "ul", "var");
+  private static final Set<String> HTML_IN_FOREIGN =
+      Set.of(
+          "b",
+          "big",
+          "blockquote",
+          "body",
+          "br",
+          "center",
+          "code",
+          "dd",
+          "div",
+          "dl",
+          "dt",
+          "em",
+          "embed",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "head",
+          "hr",
+          "i",
+          "img",
+          "li",
+          "listing",
+          "menu",
+          "meta",
+          "nobr",
+          "ol",
+          "p",
+          "pre",
+          "ruby",
+          "s",
+          "small",
+          "span",
+          "strike",
+          "strong",
+          "sub",
+          "sup",
+          "table",
+          "tt",
+          "u",
+          "ul",
+          "var");
+
   /** SVG elements whose content is HTML. */
   private static final Set<String> SVG_HTML_PARTS = Set.of("foreignobject", "desc", "title");
+
   /** MathML elements whose content is HTML (annotation-xml only with an HTML encoding). */
   private static final Set<String> MATH_HTML_PARTS = Set.of("mi", "mo", "mn", "ms", "mtext");
-  private static final java.util.regex.Pattern HTML_ENCODING = java.util.regex.Pattern.compile(
-      "(?i)\\bencoding\\s*=\\s*[\"']?\\s*(text/html|application/xhtml\\+xml)\\b");
-  private static final java.util.regex.Pattern FONT_BREAKOUT = java.util.regex.Pattern.compile(
-      "(?i)(^|\\s)(color|face|size)\\s*(=|\\s|/|$)");
+
+  private static final java.util.regex.Pattern HTML_ENCODING =
+      java.util.regex.Pattern.compile(
+          "(?i)\\bencoding\\s*=\\s*[\"']?\\s*(text/html|application/xhtml\\+xml)\\b");
+  private static final java.util.regex.Pattern FONT_BREAKOUT =
+      java.util.regex.Pattern.compile("(?i)(^|\\s)(color|face|size)\\s*(=|\\s|/|$)");
 
   /**
    * An open element: {@code counted} when it needs its end tag (it adds to the depth); {@code
@@ -102,8 +242,8 @@ final class RawHtmlCheck {
   }
 
   /**
-   * A place in a piece of raw HTML, turned into a line and column only when reported: working
-   * out columns on a long line for every tag would make the check quadratic.
+   * A place in a piece of raw HTML, turned into a line and column only when reported: working out
+   * columns on a long line for every tag would make the check quadratic.
    */
   private record Mark(Place at, int offset) {
     MarkdownRenderer.Problem problem(String message) {
@@ -113,26 +253,50 @@ final class RawHtmlCheck {
   }
 
   private final List<MarkdownRenderer.Problem> problems = new ArrayList<>();
+
   /** The element whose content is raw text, while inside one; and where it opened. */
   private String rawText;
+
   private Mark rawTextAt;
-  /** An open comment of a previous piece: the rest of the body is in it until {@code -->} (or {@code --!>}). */
+
+  /**
+   * An open comment of a previous piece: the rest of the body is in it until {@code -->} (or {@code
+   * --!>}).
+   */
   private Mark commentAt;
-  /** The heading open, and where: the parser takes what follows into it until any heading's end tag. */
+
+  /**
+   * The heading open, and where: the parser takes what follows into it until any heading's end tag.
+   */
   private String heading;
+
   private Mark headingAt;
+
   /** Open table, select and template elements, by name: where each opened. */
   private final Map<String, Deque<Mark>> open = new HashMap<>();
-  /** The open elements, innermost last: those that need their end tag, and those that change how tags are read. */
+
+  /**
+   * The open elements, innermost last: those that need their end tag, and those that change how
+   * tags are read.
+   */
   private final List<Open> stack = new ArrayList<>();
+
   /** How many in {@link #stack} are counted. */
   private int depth;
-  /** The size of {@link #stack} when the current paragraph or piece began, lowered by end tags in it. */
+
+  /**
+   * The size of {@link #stack} when the current paragraph or piece began, lowered by end tags in
+   * it.
+   */
   private int floor;
+
   /** Elements that would hide or move text, still open when their paragraph ended. */
-  private final Set<Mark> crossed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<Mark> crossed =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   /** Set when nothing after is read: past the depth limit, or after {@code <plaintext>}. */
   private boolean stopped;
+
   /** The first {@code <xmp>} is reported, not each. */
   private boolean xmpSeen;
 
@@ -159,9 +323,13 @@ final class RawHtmlCheck {
           return;
         }
         if (rawTextAt != null && crossed.remove(rawTextAt)) {
-          problems.add(closedLater(rawTextAt, rawText, RAW_TEXT.contains(rawText)
-              ? "the text up to </" + rawText + "> would disappear from the page"
-              : "the text up to </" + rawText + "> would be shown as raw markup"));
+          problems.add(
+              closedLater(
+                  rawTextAt,
+                  rawText,
+                  RAW_TEXT.contains(rawText)
+                      ? "the text up to </" + rawText + "> would disappear from the page"
+                      : "the text up to </" + rawText + "> would be shown as raw markup"));
         }
         rawText = null;
         rawTextAt = null;
@@ -175,8 +343,10 @@ final class RawHtmlCheck {
       char c = html.charAt(lt + 1);
       if (html.startsWith("<!--", lt)) {
         // As HTML reads it: <!--> and <!---> are empty comments.
-        int end = html.startsWith(">", lt + 4) ? lt + 5 : html.startsWith("->", lt + 4) ? lt + 6
-            : commentEnd(html, lt + 4);
+        int end =
+            html.startsWith(">", lt + 4)
+                ? lt + 5
+                : html.startsWith("->", lt + 4) ? lt + 6 : commentEnd(html, lt + 4);
         if (end < 0) {
           commentAt = new Mark(at, lt);
           return;
@@ -196,8 +366,12 @@ final class RawHtmlCheck {
         int end = tagEnd(html, nameEnd);
         boolean selfClosing = end > 1 && html.charAt(end - 2) == '/';
         i = end;
-        opened(name, html.substring(nameEnd, selfClosing ? end - 2 : Math.max(nameEnd, end - 1)).strip(), selfClosing,
-            at, lt);
+        opened(
+            name,
+            html.substring(nameEnd, selfClosing ? end - 2 : Math.max(nameEnd, end - 1)).strip(),
+            selfClosing,
+            at,
+            lt);
         if (stopped) {
           return;
         }
@@ -209,31 +383,50 @@ final class RawHtmlCheck {
 
   private void opened(String name, String attributes, boolean selfClosing, Place at, int offset) {
     Open current = stack.isEmpty() ? null : stack.get(stack.size() - 1);
-    if (current != null && current.foreign() && !current.htmlPart()
-        && !HTML_IN_FOREIGN.contains(name) && !(name.equals("font") && FONT_BREAKOUT.matcher(attributes).find())) {
-      // In SVG or MathML: <style>, <title> and the like are elements like any other; only <script> is raw text.
+    if (current != null
+        && current.foreign()
+        && !current.htmlPart()
+        && !HTML_IN_FOREIGN.contains(name)
+        && !(name.equals("font") && FONT_BREAKOUT.matcher(attributes).find())) {
+      // In SVG or MathML: <style>, <title> and the like are elements like any other; only <script>
+      // is raw text.
       if (name.equals("script") && !selfClosing) {
         rawText = name;
         rawTextAt = new Mark(at, offset);
       } else if (!selfClosing) {
-        push(new Open(name, true, current.space(), current.space().equals("svg") ? SVG_HTML_PARTS.contains(name)
-            : MATH_HTML_PARTS.contains(name) || name.equals("annotation-xml")
-                && HTML_ENCODING.matcher(attributes).find()), at, offset);
+        push(
+            new Open(
+                name,
+                true,
+                current.space(),
+                current.space().equals("svg")
+                    ? SVG_HTML_PARTS.contains(name)
+                    : MATH_HTML_PARTS.contains(name)
+                        || name.equals("annotation-xml")
+                            && HTML_ENCODING.matcher(attributes).find()),
+            at,
+            offset);
       }
       return;
     }
     if (name.equals("xmp")) {
       if (!xmpSeen) {
         xmpSeen = true;
-        problems.add(new Mark(at, offset).problem("<xmp> is obsolete and the text in it would not be shown; put the text in a"
-            + " code block (between ``` lines) instead"));
+        problems.add(
+            new Mark(at, offset)
+                .problem(
+                    "<xmp> is obsolete and the text in it would not be shown; put the text in a"
+                        + " code block (between ``` lines) instead"));
       }
       rawText = name;
       return;
     }
     if (name.equals("plaintext")) {
-      problems.add(new Mark(at, offset).problem("<plaintext> is obsolete and cannot be closed: the text after it would be"
-          + " shown as raw markup; remove it, or write \\<plaintext> to show the tag as text"));
+      problems.add(
+          new Mark(at, offset)
+              .problem(
+                  "<plaintext> is obsolete and cannot be closed: the text after it would be"
+                      + " shown as raw markup; remove it, or write \\<plaintext> to show the tag as text"));
       stopped = true; // nothing after it is markup
       return;
     }
@@ -278,13 +471,22 @@ final class RawHtmlCheck {
       depth++;
     }
     if (depth > MarkdownRenderer.MAX_DEPTH) {
-      problems.add(new Mark(at, offset).problem("the raw HTML is nested more than " + MarkdownRenderer.MAX_DEPTH
-          + " levels deep (" + nested() + " inside each other); luutru does not render it: close the elements sooner"));
+      problems.add(
+          new Mark(at, offset)
+              .problem(
+                  "the raw HTML is nested more than "
+                      + MarkdownRenderer.MAX_DEPTH
+                      + " levels deep ("
+                      + nested()
+                      + " inside each other); luutru does not render it: close the elements sooner"));
       stopped = true;
     }
   }
 
-  /** The names of the elements open, outermost first, at most three: {@code <div>, <table> and <tr>}. */
+  /**
+   * The names of the elements open, outermost first, at most three: {@code <div>, <table> and
+   * <tr>}.
+   */
   private String nested() {
     java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
     for (Open o : stack) {
@@ -293,15 +495,18 @@ final class RawHtmlCheck {
       }
     }
     List<String> first = names.stream().limit(3).map(n -> "<" + n + ">").toList();
-    return first.size() == 1 ? first.get(0)
-        : String.join(", ", first.subList(0, first.size() - 1)) + " and " + first.get(first.size() - 1);
+    return first.size() == 1
+        ? first.get(0)
+        : String.join(", ", first.subList(0, first.size() - 1))
+            + " and "
+            + first.get(first.size() - 1);
   }
 
   /**
-   * The paragraph (or heading, list item, table cell) or the run of raw HTML pieces read since
-   * the last call ends: what follows is rendered Markdown, or raw HTML with Markdown before it.
-   * {@code paragraph}: it was a paragraph-like block, whose end closes the phrasing elements left
-   * open in it.
+   * The paragraph (or heading, list item, table cell) or the run of raw HTML pieces read since the
+   * last call ends: what follows is rendered Markdown, or raw HTML with Markdown before it. {@code
+   * paragraph}: it was a paragraph-like block, whose end closes the phrasing elements left open in
+   * it.
    */
   void blockEnds(boolean paragraph) {
     if (stopped) {
@@ -342,8 +547,11 @@ final class RawHtmlCheck {
   private void closed(String name) {
     if (HEADINGS.contains(name) && headingAt != null) {
       if (crossed.remove(headingAt)) {
-        problems.add(closedLater(headingAt, heading, "the paragraphs up to </" + heading
-            + "> would be merged into the heading"));
+        problems.add(
+            closedLater(
+                headingAt,
+                heading,
+                "the paragraphs up to </" + heading + "> would be merged into the heading"));
       }
       heading = null;
       headingAt = null;
@@ -352,7 +560,8 @@ final class RawHtmlCheck {
     if (opened != null && !opened.isEmpty()) {
       Mark at = opened.pop();
       if (crossed.remove(at)) {
-        problems.add(closedLater(at, name, "the paragraphs up to </" + name + "> would be merged or moved"));
+        problems.add(
+            closedLater(at, name, "the paragraphs up to </" + name + "> would be merged or moved"));
       }
     }
     // As the parser does: an end tag closes the innermost element of its name and any inside it.
@@ -374,36 +583,54 @@ final class RawHtmlCheck {
   List<MarkdownRenderer.Problem> finish() {
     if (!stopped) {
       if (commentAt != null) {
-        problems.add(commentAt.problem("<!-- opens a comment that is never closed: the text after it would disappear"
-            + " from the page; close it with -->"));
+        problems.add(
+            commentAt.problem(
+                "<!-- opens a comment that is never closed: the text after it would disappear"
+                    + " from the page; close it with -->"));
       }
       if (rawText != null && rawTextAt != null) {
-        String why = RAW_TEXT.contains(rawText) ? "the text after it would disappear from the page"
-            : "the text after it would be shown as raw markup";
+        String why =
+            RAW_TEXT.contains(rawText)
+                ? "the text after it would disappear from the page"
+                : "the text after it would be shown as raw markup";
         problems.add(neverClosed(rawTextAt, rawText, why));
       }
       if (headingAt != null) {
-        problems.add(neverClosed(headingAt, heading, "the paragraphs after it would be merged into the heading"));
+        problems.add(
+            neverClosed(
+                headingAt, heading, "the paragraphs after it would be merged into the heading"));
       }
       for (String name : List.of("table", "select", "template")) {
         Deque<Mark> opened = open.get(name);
         if (opened != null && !opened.isEmpty()) {
           // The outermost one never closed: one error, not one for each inside it.
-          problems.add(neverClosed(opened.peekLast(), name, "the paragraphs after it would be merged or moved"));
+          problems.add(
+              neverClosed(
+                  opened.peekLast(), name, "the paragraphs after it would be merged or moved"));
         }
       }
     }
-    problems.sort(java.util.Comparator.comparingInt(MarkdownRenderer.Problem::line)
-        .thenComparingInt(MarkdownRenderer.Problem::column));
+    problems.sort(
+        java.util.Comparator.comparingInt(MarkdownRenderer.Problem::line)
+            .thenComparingInt(MarkdownRenderer.Problem::column));
     return List.copyOf(problems);
   }
 
   private static MarkdownRenderer.Problem closedLater(Mark at, String name, String why) {
-    return at.problem("<" + name + "> is closed only after the paragraph it opens in: " + why + "; close it before the"
-        + " paragraph ends, or write \\<" + name + "> to show the tag as text");
+    return at.problem(
+        "<"
+            + name
+            + "> is closed only after the paragraph it opens in: "
+            + why
+            + "; close it before the"
+            + " paragraph ends, or write \\<"
+            + name
+            + "> to show the tag as text");
   }
 
-  /** Just after the end of a comment: {@code -->}, or {@code --!>} as HTML reads it; -1 when none. */
+  /**
+   * Just after the end of a comment: {@code -->}, or {@code --!>} as HTML reads it; -1 when none.
+   */
   private static int commentEnd(String html, int from) {
     for (int i = html.indexOf("--", from); i >= 0; i = html.indexOf("--", i + 1)) {
       if (html.startsWith(">", i + 2)) {
@@ -417,11 +644,22 @@ final class RawHtmlCheck {
   }
 
   private static MarkdownRenderer.Problem neverClosed(Mark at, String name, String why) {
-    return at.problem("<" + name + "> is never closed: " + why + "; close it with </" + name + ">, or write \\<"
-        + name + "> to show the tag as text");
+    return at.problem(
+        "<"
+            + name
+            + "> is never closed: "
+            + why
+            + "; close it with </"
+            + name
+            + ">, or write \\<"
+            + name
+            + "> to show the tag as text");
   }
 
-  /** Just after {@code </name} followed by a space, a slash or {@code >}, from {@code from}; -1 when none. */
+  /**
+   * Just after {@code </name} followed by a space, a slash or {@code >}, from {@code from}; -1 when
+   * none.
+   */
   private static int endTag(String html, int from, String name) {
     for (int i = html.indexOf("</", from); i >= 0; i = html.indexOf("</", i + 2)) {
       int after = i + 2 + name.length();

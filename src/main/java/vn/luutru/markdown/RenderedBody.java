@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * A rendered body: safe HTML, the plain text (for summaries, feeds and search), which is clean
- * ({@link vn.luutru.content.VietnameseText#clean}) like all text of an article, and the ids of
- * its elements (headings, footnotes, raw elements), which links to {@code #anchor} may name.
+ * ({@link vn.luutru.content.VietnameseText#clean}) like all text of an article, and the ids of its
+ * elements (headings, footnotes, raw elements), which links to {@code #anchor} may name.
  */
 public record RenderedBody(String html, String text, Set<String> ids) {
   public RenderedBody {

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Ids made unique within a page by a number: {@code muc}, {@code muc-2}, {@code muc-3} …
- * Remembers the next number to try for each base, so that many alike cost one look-up each
- * (counting up from 2 every time made 33,333 headings alike take 45 s).
+ * Ids made unique within a page by a number: {@code muc}, {@code muc-2}, {@code muc-3} … Remembers
+ * the next number to try for each base, so that many alike cost one look-up each (counting up from
+ * 2 every time made 33,333 headings alike take 45 s).
  *
  * <pre>{@code
  * UniqueIds ids = new UniqueIds(Set.of("noi-dung"));
@@ -27,8 +27,8 @@ final class UniqueIds {
   }
 
   /**
-   * {@code base} if no id has it yet, otherwise {@code base-N} with the smallest {@code N}
-   * from 2 that no id has; the answer is taken.
+   * {@code base} if no id has it yet, otherwise {@code base-N} with the smallest {@code N} from 2
+   * that no id has; the answer is taken.
    */
   String unique(String base) {
     if (used.add(base)) {

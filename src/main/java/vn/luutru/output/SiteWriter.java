@@ -18,19 +18,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One build's output. Files go into {@code <output>.tmp-<n>} next to the output folder;
- * {@link #commit()} swaps it in for the old output, which goes to {@code <output>.old-<n>} to be
- * deleted; {@link #close()} without a commit deletes the temporary folder and leaves the old
- * output untouched. The output carries a {@value #MARKER} file, by which a later build knows it
- * may replace it.
+ * One build's output. Files go into {@code <output>.tmp-<n>} next to the output folder; {@link
+ * #commit()} swaps it in for the old output, which goes to {@code <output>.old-<n>} to be deleted;
+ * {@link #close()} without a commit deletes the temporary folder and leaves the old output
+ * untouched. The output carries a {@value #MARKER} file, by which a later build knows it may
+ * replace it.
  *
- * <p>A build stopped on the way (Ctrl-C, killed, out of memory) leaves its {@code .tmp-<n>}
- * folder, or an {@code .old-<n>} one half deleted: each a whole site. While it runs, a build
- * holds a lock on {@code <output>.build-<n>.lock} beside them; the operating system lets go of
- * it when the process ends, however it ends. So each build first deletes the folders of the
- * builds whose lock nobody holds, and leaves those of builds still running. A build that does not
- * get as far as writing (its content has errors) still puts back a site left aside first
- * ({@link #recover}).
+ * <p>A build stopped on the way (Ctrl-C, killed, out of memory) leaves its {@code .tmp-<n>} folder,
+ * or an {@code .old-<n>} one half deleted: each a whole site. While it runs, a build holds a lock
+ * on {@code <output>.build-<n>.lock} beside them; the operating system lets go of it when the
+ * process ends, however it ends. So each build first deletes the folders of the builds whose lock
+ * nobody holds, and leaves those of builds still running. A build that does not get as far as
+ * writing (its content has errors) still puts back a site left aside first ({@link #recover}).
  *
  * <pre>{@code
  * try (SiteWriter out = SiteWriter.open(Path.of("site"))) {
@@ -50,23 +49,31 @@ public final class SiteWriter implements AutoCloseable {
   private static final String LOCK_SUFFIX = ".lock";
 
   /**
-   * The lock files this JVM holds, by file key (so whatever path names them). On Linux closing
-   * any channel to a file lets go of every lock the process holds on it, so {@link #sweep} must
-   * not even open these.
+   * The lock files this JVM holds, by file key (so whatever path names them). On Linux closing any
+   * channel to a file lets go of every lock the process holds on it, so {@link #sweep} must not
+   * even open these.
    */
-  private static final java.util.Set<Object> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.Set<Object> HELD =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   private final Path output;
   private final Path temp;
-  /** This build's lock, held until {@link #close()}; null when none could be taken (the build goes on without). */
+
+  /**
+   * This build's lock, held until {@link #close()}; null when none could be taken (the build goes
+   * on without).
+   */
   private final Lock lock;
+
   private final String n;
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicLong bytes = new AtomicLong();
   private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean committed;
+
   /** The old output, moved aside by {@link #swap}, to delete. */
   private Path oldLeft;
+
   private volatile boolean closing;
 
   private SiteWriter(Path output, Path temp, Lock lock, String n) {
@@ -85,11 +92,15 @@ public final class SiteWriter implements AutoCloseable {
     Path out = output.toAbsolutePath().normalize();
     if (Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.isDirectory(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        throw new OutputRefusedException(output + " exists and is not a folder; choose another --output");
+        throw new OutputRefusedException(
+            output + " exists and is not a folder; choose another --output");
       }
       if (!Files.isRegularFile(out.resolve(MARKER)) && !isEmpty(out)) {
-        throw new OutputRefusedException(output + " is not empty and was not written by luutru (it has no "
-            + MARKER + " file); refusing to replace it: choose another --output or empty it yourself");
+        throw new OutputRefusedException(
+            output
+                + " is not empty and was not written by luutru (it has no "
+                + MARKER
+                + " file); refusing to replace it: choose another --output or empty it yourself");
       }
     }
     Path parent = out.getParent();
@@ -99,8 +110,10 @@ public final class SiteWriter implements AutoCloseable {
     Lock lock = Lock.take(parent, name);
     SiteWriter w;
     try {
-      Path temp = lock != null ? Files.createDirectory(parent.resolve(name + TEMP + lock.n()))
-          : Files.createTempDirectory(parent, name + TEMP);
+      Path temp =
+          lock != null
+              ? Files.createDirectory(parent.resolve(name + TEMP + lock.n()))
+              : Files.createTempDirectory(parent, name + TEMP);
       String n = temp.getFileName().toString().substring(name.length() + TEMP.length());
       w = new SiteWriter(out, temp, lock, n);
     } catch (IOException | RuntimeException e) {
@@ -113,14 +126,17 @@ public final class SiteWriter implements AutoCloseable {
     return w;
   }
 
-  /** A build's lock on {@code <output>.build-<n>.lock}, held while it runs; {@code key} is its file key in {@link #HELD}. */
+  /**
+   * A build's lock on {@code <output>.build-<n>.lock}, held while it runs; {@code key} is its file
+   * key in {@link #HELD}.
+   */
   private record Lock(Path file, String n, FileChannel channel, Object key) {
 
     /**
      * A new lock, or null when the file system gives none (NFS without locking, say): the build
-     * then goes on as builds did before locks, and what it leaves if stopped is not swept. The
-     * file is locked under a name {@link #sweep} does not look at, then renamed: a sweep never
-     * sees it unlocked.
+     * then goes on as builds did before locks, and what it leaves if stopped is not swept. The file
+     * is locked under a name {@link #sweep} does not look at, then renamed: a sweep never sees it
+     * unlocked.
      */
     static Lock take(Path parent, String name) {
       Path fresh = null;
@@ -137,8 +153,12 @@ public final class SiteWriter implements AutoCloseable {
         String f = fresh.getFileName().toString();
         Path file = fresh.resolveSibling(f.substring(0, f.length() - ".new".length()));
         Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
-        return new Lock(file, f.substring(name.length() + LOCK.length(), f.length() - (LOCK_SUFFIX + ".new").length()),
-            channel, key);
+        return new Lock(
+            file,
+            f.substring(
+                name.length() + LOCK.length(), f.length() - (LOCK_SUFFIX + ".new").length()),
+            channel,
+            key);
       } catch (IOException | RuntimeException e) {
         try {
           if (channel != null) {
@@ -157,7 +177,10 @@ public final class SiteWriter implements AutoCloseable {
       }
     }
 
-    /** Lets go of the lock; its file is deleted when {@code deleteFile}, else kept for a sweep to find. */
+    /**
+     * Lets go of the lock; its file is deleted when {@code deleteFile}, else kept for a sweep to
+     * find.
+     */
     void release(boolean deleteFile) {
       try {
         channel.close();
@@ -174,17 +197,19 @@ public final class SiteWriter implements AutoCloseable {
 
   /** What names a file whatever path leads to it: its file key, else its real path. */
   private static Object fileKey(Path p) throws IOException {
-    Object key = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+    Object key =
+        Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            .fileKey();
     return key != null ? key : p.toRealPath();
   }
 
   /**
-   * Tidies what builds of {@code out} that were stopped on the way left beside it. For each
-   * {@code <out>.build-<n>.lock} of this user that no process holds: when {@code out} is missing
-   * (stopped between the two moves of {@link #commit}), {@code <out>.old-<n>} is put back in its
-   * place; then {@code <out>.tmp-<n>} and {@code <out>.old-<n>} are deleted (each only if it is a
-   * folder of this user with a {@value #MARKER} file, or empty), then the lock file. What cannot
-   * be tidied stays, for the next build to try again.
+   * Tidies what builds of {@code out} that were stopped on the way left beside it. For each {@code
+   * <out>.build-<n>.lock} of this user that no process holds: when {@code out} is missing (stopped
+   * between the two moves of {@link #commit}), {@code <out>.old-<n>} is put back in its place; then
+   * {@code <out>.tmp-<n>} and {@code <out>.old-<n>} are deleted (each only if it is a folder of
+   * this user with a {@value #MARKER} file, or empty), then the lock file. What cannot be tidied
+   * stays, for the next build to try again.
    */
   static java.util.Optional<Path> sweep(Path out) {
     Path restored = null;
@@ -192,10 +217,15 @@ public final class SiteWriter implements AutoCloseable {
     String name = out.getFileName().toString();
     String me = System.getProperty("user.name");
     List<Path> locks = new java.util.ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> {
-      String f = p.getFileName().toString();
-      return f.startsWith(name + LOCK) && f.endsWith(LOCK_SUFFIX) && f.length() > (name + LOCK + LOCK_SUFFIX).length();
-    })) {
+    try (DirectoryStream<Path> s =
+        Files.newDirectoryStream(
+            parent,
+            p -> {
+              String f = p.getFileName().toString();
+              return f.startsWith(name + LOCK)
+                  && f.endsWith(LOCK_SUFFIX)
+                  && f.length() > (name + LOCK + LOCK_SUFFIX).length();
+            })) {
       s.forEach(locks::add);
     } catch (IOException e) {
       return java.util.Optional.empty();
@@ -204,7 +234,8 @@ public final class SiteWriter implements AutoCloseable {
       String f = lockFile.getFileName().toString();
       String n = f.substring(name.length() + LOCK.length(), f.length() - LOCK_SUFFIX.length());
       try {
-        if (!Files.isRegularFile(lockFile, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !ownedBy(lockFile, me)
+        if (!Files.isRegularFile(lockFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || !ownedBy(lockFile, me)
             || HELD.contains(fileKey(lockFile))) {
           continue;
         }
@@ -248,24 +279,29 @@ public final class SiteWriter implements AutoCloseable {
    * file, whose build is not running (its lock file is free, or there is none: a file system
    * without locks). Every build calls this first, whether or not it goes on to write, so a failed
    * build leaves the site as it was. Of several such folders, the one moved aside last. (Without
-   * locks, a build between its two moves cannot be told from a stopped one: this puts its old
-   * site back, and its second move fails with an error.)
+   * locks, a build between its two moves cannot be told from a stopped one: this puts its old site
+   * back, and its second move fails with an error.)
    *
-   * @return the folder put back, or empty when {@code output} was there or nothing could be put back
+   * @return the folder put back, or empty when {@code output} was there or nothing could be put
+   *     back
    */
   public static java.util.Optional<Path> recover(Path output) {
     Path out = output.toAbsolutePath().normalize();
     Path parent = out.getParent();
-    if (parent == null || Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !Files.isDirectory(parent)) {
+    if (parent == null
+        || Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        || !Files.isDirectory(parent)) {
       return java.util.Optional.empty();
     }
     String name = out.getFileName().toString();
-    java.util.Optional<Path> swept = sweep(out); // puts back the site of a build whose lock file is free
+    java.util.Optional<Path> swept =
+        sweep(out); // puts back the site of a build whose lock file is free
     if (swept.isPresent() || Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return swept;
     }
     List<Path> olds = new java.util.ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(name + OLD))) {
+    try (DirectoryStream<Path> s =
+        Files.newDirectoryStream(parent, p -> p.getFileName().toString().startsWith(name + OLD))) {
       s.forEach(olds::add);
     } catch (IOException e) {
       return java.util.Optional.empty();
@@ -276,8 +312,11 @@ public final class SiteWriter implements AutoCloseable {
     for (Path old : olds) {
       String n = old.getFileName().toString().substring(name.length() + OLD.length());
       try {
-        if (Files.exists(parent.resolve(name + LOCK + n + LOCK_SUFFIX), java.nio.file.LinkOption.NOFOLLOW_LINKS)
-            || !ours(old, me) || !Files.isRegularFile(old.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(
+                parent.resolve(name + LOCK + n + LOCK_SUFFIX),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || !ours(old, me)
+            || !Files.isRegularFile(old.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           continue; // a build still running (or its lock busy), or not a whole site of ours
         }
         // A move changes a folder's status time, not its modification time.
@@ -303,21 +342,28 @@ public final class SiteWriter implements AutoCloseable {
 
   private static java.nio.file.attribute.FileTime changed(Path p) throws IOException {
     try {
-      return (java.nio.file.attribute.FileTime) Files.getAttribute(p, "unix:ctime", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      return (java.nio.file.attribute.FileTime)
+          Files.getAttribute(p, "unix:ctime", java.nio.file.LinkOption.NOFOLLOW_LINKS);
     } catch (UnsupportedOperationException | IllegalArgumentException e) {
       return Files.getLastModifiedTime(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
   }
 
-  /** Whether {@code dir} is a folder of user {@code me} that a build made: with the marker, or empty. */
+  /**
+   * Whether {@code dir} is a folder of user {@code me} that a build made: with the marker, or
+   * empty.
+   */
   private static boolean ours(Path dir, String me) throws IOException {
-    return Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && ownedBy(dir, me)
-        && (Files.isRegularFile(dir.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS) || isEmpty(dir));
+    return Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && ownedBy(dir, me)
+        && (Files.isRegularFile(dir.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            || isEmpty(dir));
   }
 
   private static boolean ownedBy(Path p, String me) throws IOException {
     try {
-      return me != null && Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName().equals(me);
+      return me != null
+          && Files.getOwner(p, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName().equals(me);
     } catch (UnsupportedOperationException e) {
       return true; // a file system without owners: one user's
     }
@@ -350,8 +396,8 @@ public final class SiteWriter implements AutoCloseable {
   }
 
   /**
-   * Refuses a write once {@link #close} has begun: when one thread of a build fails, the others
-   * may still be writing while the temporary folder is deleted.
+   * Refuses a write once {@link #close} has begun: when one thread of a build fails, the others may
+   * still be writing while the temporary folder is deleted.
    */
   private void ensureOpen() throws IOException {
     if (closing) {
@@ -433,7 +479,8 @@ public final class SiteWriter implements AutoCloseable {
     closing = true;
     try {
       if (!committed && Files.exists(temp)) {
-        // A write that began before close() may still add a file: the deletion fails, and is tried again.
+        // A write that began before close() may still add a file: the deletion fails, and is tried
+        // again.
         for (int attempt = 1; ; attempt++) {
           try {
             deleteTree(temp);
@@ -449,16 +496,17 @@ public final class SiteWriter implements AutoCloseable {
       if (lock != null) {
         // What is left of an old output that could not all be deleted (or of this output, if
         // the commit failed half way) keeps its lock file, for the next build to find it.
-        boolean leftOver = Files.exists(output.resolveSibling(output.getFileName() + OLD + n))
-            || (!committed && Files.exists(temp));
+        boolean leftOver =
+            Files.exists(output.resolveSibling(output.getFileName() + OLD + n))
+                || (!committed && Files.exists(temp));
         lock.release(!leftOver);
       }
     }
   }
 
   /**
-   * Deletes the old site, its top folders on as many threads as there are cores: 300,000 files
-   * take seconds to unlink, and a rebuild waits for it.
+   * Deletes the old site, its top folders on as many threads as there are cores: 300,000 files take
+   * seconds to unlink, and a rebuild waits for it.
    */
   private static void deleteInParallel(Path dir) throws IOException {
     List<Path> children;
@@ -466,17 +514,20 @@ public final class SiteWriter implements AutoCloseable {
       children = s.toList();
     }
     // The marker goes last: what a stopped deletion leaves is still known for luutru's.
-    children.parallelStream().filter(child -> !child.getFileName().toString().equals(MARKER)).forEach(child -> {
-      try {
-        if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          deleteTree(child);
-        } else {
-          Files.delete(child);
-        }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+    children.parallelStream()
+        .filter(child -> !child.getFileName().toString().equals(MARKER))
+        .forEach(
+            child -> {
+              try {
+                if (Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                  deleteTree(child);
+                } else {
+                  Files.delete(child);
+                }
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     Files.deleteIfExists(dir.resolve(MARKER));
     Files.delete(dir);
   }
@@ -488,7 +539,8 @@ public final class SiteWriter implements AutoCloseable {
         dir,
         new SimpleFileVisitor<>() {
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             if (!file.equals(marker)) {
               Files.delete(file);
             }

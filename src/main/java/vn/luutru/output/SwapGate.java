@@ -3,8 +3,8 @@ package vn.luutru.output;
 import java.io.IOException;
 
 /**
- * Whether a build may still swap its site in. A build started by another process (the first JVM
- * of {@code java -jar}, see {@code Relaunch}) must not, once that process is gone: {@link #close}
+ * Whether a build may still swap its site in. A build started by another process (the first JVM of
+ * {@code java -jar}, see {@code Relaunch}) must not, once that process is gone: {@link #close}
  * shuts the gate, and returns only when no swap is under way, so that no swap starts after it.
  *
  * <pre>{@code
@@ -31,12 +31,12 @@ public final class SwapGate {
 
   /** A gate that is open until closed. */
   public static SwapGate open() {
-    return new SwapGate(() -> { });
+    return new SwapGate(() -> {});
   }
 
   /**
-   * An open gate that runs {@code beforeSwap} first, outside the gate's lock: a test's way to
-   * hold a build just before it swaps.
+   * An open gate that runs {@code beforeSwap} first, outside the gate's lock: a test's way to hold
+   * a build just before it swaps.
    */
   public static SwapGate open(Step beforeSwap) {
     return new SwapGate(beforeSwap);

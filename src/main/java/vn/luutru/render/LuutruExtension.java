@@ -30,7 +30,10 @@ final class LuutruExtension extends AbstractExtension {
   private final String baseUrl;
   private final java.util.function.Function<vn.luutru.site.ArticlePage, String> jsonLd;
 
-  LuutruExtension(String baseUrl, String basePath, java.util.function.Function<vn.luutru.site.ArticlePage, String> jsonLd) {
+  LuutruExtension(
+      String baseUrl,
+      String basePath,
+      java.util.function.Function<vn.luutru.site.ArticlePage, String> jsonLd) {
     this.baseUrl = baseUrl;
     this.basePath = basePath;
     this.jsonLd = jsonLd;
@@ -55,17 +58,23 @@ final class LuutruExtension extends AbstractExtension {
     return Map.of(
         "url", new PathFunction(this::url),
         "abs_url", new PathFunction(this::absUrl),
-        "json_ld", new Function() {
-          @Override
-          public List<String> getArgumentNames() {
-            return List.of("article");
-          }
+        "json_ld",
+            new Function() {
+              @Override
+              public List<String> getArgumentNames() {
+                return List.of("article");
+              }
 
-          @Override
-          public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            return new SafeString(jsonLd.apply((vn.luutru.site.ArticlePage) args.get("article")));
-          }
-        });
+              @Override
+              public Object execute(
+                  Map<String, Object> args,
+                  PebbleTemplate self,
+                  EvaluationContext context,
+                  int line) {
+                return new SafeString(
+                    jsonLd.apply((vn.luutru.site.ArticlePage) args.get("article")));
+              }
+            });
   }
 
   @Override
@@ -73,8 +82,12 @@ final class LuutruExtension extends AbstractExtension {
     return Map.of(
         "vn_date", new DateFilter(VietnameseDates::longDate),
         "short_date", new DateFilter(VietnameseDates::shortDate),
-        "iso_date", new DateFilter(d -> d instanceof OffsetDateTime o
-            ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(o) : DateTimeFormatter.ISO_LOCAL_DATE.format(d)),
+        "iso_date",
+            new DateFilter(
+                d ->
+                    d instanceof OffsetDateTime o
+                        ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(o)
+                        : DateTimeFormatter.ISO_LOCAL_DATE.format(d)),
         "rfc822", new DateFilter(d -> VietnameseDates.rfc822((OffsetDateTime) d)),
         "vn_ordinal", new SimpleFilter(v -> VietnameseDates.ordinal(((Number) v).intValue())),
         "xml", new SimpleFilter(v -> new SafeString(escapeXml(v.toString()))));
@@ -103,20 +116,26 @@ final class LuutruExtension extends AbstractExtension {
     }
 
     @Override
-    public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+    public Object execute(
+        Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
       Object path = args.get("path");
       return f.apply(path == null ? "" : path.toString());
     }
   }
 
-  private record DateFilter(java.util.function.Function<TemporalAccessor, String> f) implements Filter {
+  private record DateFilter(java.util.function.Function<TemporalAccessor, String> f)
+      implements Filter {
     @Override
     public List<String> getArgumentNames() {
       return List.of();
     }
 
     @Override
-    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+    public Object apply(
+        Object input,
+        Map<String, Object> args,
+        PebbleTemplate self,
+        EvaluationContext context,
         int line) {
       return input == null ? "" : f.apply((TemporalAccessor) input);
     }
@@ -129,7 +148,11 @@ final class LuutruExtension extends AbstractExtension {
     }
 
     @Override
-    public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+    public Object apply(
+        Object input,
+        Map<String, Object> args,
+        PebbleTemplate self,
+        EvaluationContext context,
         int line) {
       return input == null ? "" : f.apply(input);
     }

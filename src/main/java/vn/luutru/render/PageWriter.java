@@ -8,25 +8,29 @@ import java.util.Arrays;
  * Where a template renders a page: its characters go straight into UTF-8 bytes, and an {@link
  * Utf8Html} printed as it is (an article's body) is copied in as the bytes it already is.
  *
- * <p>Kept for what it is worth: more than 5 % of a build at 10,000 articles
- * (docs/benchmarks.md, "What the hand-written code is worth").
+ * <p>Kept for what it is worth: more than 5 % of a build at 10,000 articles (docs/benchmarks.md,
+ * "What the hand-written code is worth").
  *
  * <p>The bytes are exactly those of {@code String.getBytes(UTF_8)} on everything written, in one
- * string: a surrogate pair split between two writes is one character, and a surrogate without
- * its other half is {@code ?}. Not thread-safe: one writer per page.
+ * string: a surrogate pair split between two writes is one character, and a surrogate without its
+ * other half is {@code ?}. Not thread-safe: one writer per page.
  */
 public final class PageWriter extends Writer implements SpecializedWriter {
   private byte[] bytes;
   private int size;
+
   /** A high surrogate written last, waiting for its low half; 0 when none. */
   private char high;
+
   private final char[] chars = new char[1024];
 
   public PageWriter(int capacity) {
     bytes = new byte[Math.max(16, capacity)];
   }
 
-  /** The page so far, as UTF-8. A high surrogate still waiting for its other half is a {@code ?}. */
+  /**
+   * The page so far, as UTF-8. A high surrogate still waiting for its other half is a {@code ?}.
+   */
   public byte[] toByteArray() {
     byte[] out = Arrays.copyOf(bytes, size + (high != 0 ? 1 : 0));
     if (high != 0) {
@@ -231,7 +235,9 @@ public final class PageWriter extends Writer implements SpecializedWriter {
       if (need > Integer.MAX_VALUE - 8) {
         throw new OutOfMemoryError("a page of more than 2 GB");
       }
-      bytes = Arrays.copyOf(bytes, (int) Math.max(need, Math.min(Integer.MAX_VALUE - 8, 2L * bytes.length)));
+      bytes =
+          Arrays.copyOf(
+              bytes, (int) Math.max(need, Math.min(Integer.MAX_VALUE - 8, 2L * bytes.length)));
     }
   }
 }

@@ -34,13 +34,14 @@ import vn.luutru.site.TermPage;
 import vn.luutru.site.YearArchive;
 
 /**
- * Renders every file of the site from the model through one Pebble engine, in parallel. The
- * engine is built once per renderer with auto-escaping on and strict variables, so that a
- * typo in a template is an error rather than an empty string; article bodies come in as
- * {@link Utf8Html}, already cleaned.
+ * Renders every file of the site from the model through one Pebble engine, in parallel. The engine
+ * is built once per renderer with auto-escaping on and strict variables, so that a typo in a
+ * template is an error rather than an empty string; article bodies come in as {@link Utf8Html},
+ * already cleaned.
  */
 public final class SiteRenderer {
   static final int FEED_SIZE = 20;
+
   /** A page's bytes to begin with: most article pages of the sample theme take 10 to 16 KB. */
   private static final int PAGE_BYTES = 16 * 1024;
 
@@ -56,15 +57,20 @@ public final class SiteRenderer {
    * @param templatesDir the user's templates, overriding the packed theme file by file
    * @param shownTemplates how diagnostics name that folder
    */
-  public SiteRenderer(Views.SiteInfo site, int pageSize, Optional<Path> templatesDir, String shownTemplates) {
+  public SiteRenderer(
+      Views.SiteInfo site, int pageSize, Optional<Path> templatesDir, String shownTemplates) {
     this(site, pageSize, templatesDir, shownTemplates, "");
   }
 
   /**
-   * @param contentPrefix how diagnostics name the content folder ({@code content/}), for files
-   *     of it that take the address of a page
+   * @param contentPrefix how diagnostics name the content folder ({@code content/}), for files of
+   *     it that take the address of a page
    */
-  public SiteRenderer(Views.SiteInfo site, int pageSize, Optional<Path> templatesDir, String shownTemplates,
+  public SiteRenderer(
+      Views.SiteInfo site,
+      int pageSize,
+      Optional<Path> templatesDir,
+      String shownTemplates,
       String contentPrefix) {
     this.contentPrefix = contentPrefix;
     this.site = site;
@@ -84,9 +90,13 @@ public final class SiteRenderer {
 
   /** The renderer for a build's configuration. */
   public static SiteRenderer of(vn.luutru.config.SiteConfig config) {
-    return new SiteRenderer(new Views.SiteInfo(config.title(), config.description(), config.baseUrl(),
-        config.basePath(), "vi"), config.pageSize(), config.templatesDir(),
-        config.templatesDir().map(Path::toString).orElse("templates"), config.contentPrefix());
+    return new SiteRenderer(
+        new Views.SiteInfo(
+            config.title(), config.description(), config.baseUrl(), config.basePath(), "vi"),
+        config.pageSize(),
+        config.templatesDir(),
+        config.templatesDir().map(Path::toString).orElse("templates"),
+        config.contentPrefix());
   }
 
   /** One file to render: its path in the site, its template, and what the template sees. */
@@ -103,7 +113,9 @@ public final class SiteRenderer {
     PageList pages = PageList.of(model, pageSize);
     for (Job job : jobs(model, pages)) {
       Job previous = out.putIfAbsent(job.file(), job);
-      if (previous != null && previous.template().equals("article") && job.template().equals("article")) {
+      if (previous != null
+          && previous.template().equals("article")
+          && job.template().equals("article")) {
         // Two articles with one slug: the model has reported it at the slug.
         continue;
       } else if (previous != null) {
@@ -114,12 +126,26 @@ public final class SiteRenderer {
     }
     for (String file : model.staticFiles()) {
       if (out.containsKey(file) || assets.contains(file)) {
-        collisions.add(Diagnostic.error(contentPrefix + file, 0, 0, "this file of the content folder has the address"
-            + " of a page the site makes (/" + file + "); rename or move it", ""));
+        collisions.add(
+            Diagnostic.error(
+                contentPrefix + file,
+                0,
+                0,
+                "this file of the content folder has the address"
+                    + " of a page the site makes (/"
+                    + file
+                    + "); rename or move it",
+                ""));
       } else if (file.startsWith("search/")) {
         // The search index is written there, file names decided as it is built.
-        collisions.add(Diagnostic.error(contentPrefix + file, 0, 0, "the folder search/ of the site holds the"
-            + " search index; rename or move this file", ""));
+        collisions.add(
+            Diagnostic.error(
+                contentPrefix + file,
+                0,
+                0,
+                "the folder search/ of the site holds the"
+                    + " search index; rename or move this file",
+                ""));
       }
     }
     collisions.addAll(aliasesNested(out, assets, model.staticFiles()));
@@ -127,11 +153,12 @@ public final class SiteRenderer {
   }
 
   /**
-   * Aliases whose address is inside a file the site makes (a list's feed, a file of the theme),
-   * or is a folder holding one: an address is a file or a folder, never both. The model has
-   * kept aliases off its fixed pages, articles and the content folder's files already.
+   * Aliases whose address is inside a file the site makes (a list's feed, a file of the theme), or
+   * is a folder holding one: an address is a file or a folder, never both. The model has kept
+   * aliases off its fixed pages, articles and the content folder's files already.
    */
-  private List<Diagnostic> aliasesNested(Map<String, Job> jobs, Set<String> assets, List<String> statics) {
+  private List<Diagnostic> aliasesNested(
+      Map<String, Job> jobs, Set<String> assets, List<String> statics) {
     List<Alias> aliases = aliases(jobs);
     if (aliases.isEmpty()) {
       return List.of();
@@ -152,14 +179,30 @@ public final class SiteRenderer {
       String shown = "alias /" + address(a.file());
       String source = a.target().article().sourcePath();
       String folded = Addresses.fold(a.file());
-      java.util.Optional<String> outer = Addresses.folders(a.file()).stream()
-          .filter(f -> files.containsKey(Addresses.fold(f))).findFirst();
+      java.util.Optional<String> outer =
+          Addresses.folders(a.file()).stream()
+              .filter(f -> files.containsKey(Addresses.fold(f)))
+              .findFirst();
       if (outer.isPresent()) {
-        out.add(a.at().error(source, shown + " is inside /" + outer.get() + ", which is the address of "
-            + files.get(Addresses.fold(outer.get())) + ", not a folder; choose another alias"));
+        out.add(
+            a.at()
+                .error(
+                    source,
+                    shown
+                        + " is inside /"
+                        + outer.get()
+                        + ", which is the address of "
+                        + files.get(Addresses.fold(outer.get()))
+                        + ", not a folder; choose another alias"));
       } else if (holds.containsKey(folded)) {
-        out.add(a.at().error(source, shown + " is a folder of the site: it holds " + holds.get(folded)
-            + "; choose another alias"));
+        out.add(
+            a.at()
+                .error(
+                    source,
+                    shown
+                        + " is a folder of the site: it holds "
+                        + holds.get(folded)
+                        + "; choose another alias"));
       }
     }
     return out;
@@ -167,17 +210,21 @@ public final class SiteRenderer {
 
   /** The aliases among {@code jobs}. */
   private static List<Alias> aliases(Map<String, Job> jobs) {
-    return jobs.values().stream().map(j -> j.context().get("alias")).filter(Alias.class::isInstance)
-        .map(Alias.class::cast).sorted(java.util.Comparator.comparing(Alias::file)).toList();
+    return jobs.values().stream()
+        .map(j -> j.context().get("alias"))
+        .filter(Alias.class::isInstance)
+        .map(Alias.class::cast)
+        .sorted(java.util.Comparator.comparing(Alias::file))
+        .toList();
   }
 
   private static String address(String file) {
-    return file.endsWith("/index.html") ? file.substring(0, file.length() - "index.html".length()) : file;
+    return file.endsWith("/index.html")
+        ? file.substring(0, file.length() - "index.html".length())
+        : file;
   }
 
-  /**
-   * The site's pages, the job that renders each (by path), and the addresses claimed twice.
-   */
+  /** The site's pages, the job that renders each (by path), and the addresses claimed twice. */
   public record Plan(PageList pages, Map<String, Job> jobs, List<Diagnostic> collisions) {}
 
   private static Diagnostic collision(Job job, String file, Job other) {
@@ -185,11 +232,19 @@ public final class SiteRenderer {
     if (other != null && alias == null && other.context().get("alias") != null) {
       return collision(other, file, job);
     }
-    String what = other == null ? (file.startsWith("search/") ? "the search index" : "the theme's files")
-        : "the page /" + address(file);
+    String what =
+        other == null
+            ? (file.startsWith("search/") ? "the search index" : "the theme's files")
+            : "the page /" + address(file);
     if (alias instanceof Alias a) {
-      return a.at().error(a.target().article().sourcePath(), "alias /" + address(a.file()) + " is already the address of "
-          + what + "; choose another alias");
+      return a.at()
+          .error(
+              a.target().article().sourcePath(),
+              "alias /"
+                  + address(a.file())
+                  + " is already the address of "
+                  + what
+                  + "; choose another alias");
     }
     return Diagnostic.error(file, 0, 0, "two pages of the site have the address /" + file, "");
   }
@@ -228,8 +283,8 @@ public final class SiteRenderer {
   }
 
   /**
-   * Renders the whole site into {@code sink}. Returns the template errors (each once), empty
-   * when every file was written.
+   * Renders the whole site into {@code sink}. Returns the template errors (each once), empty when
+   * every file was written.
    */
   public List<Diagnostic> render(SiteModel model, PageSink sink) throws IOException {
     Plan plan = plan(model);
@@ -269,8 +324,13 @@ public final class SiteRenderer {
                 } catch (IOException e) {
                   throw new UncheckedIOException(e);
                 } catch (RuntimeException e) {
-                  Diagnostic d = Diagnostic.error(templatePath(job.template()), 0, 0,
-                      "while rendering " + job.file() + ": " + e, "");
+                  Diagnostic d =
+                      Diagnostic.error(
+                          templatePath(job.template()),
+                          0,
+                          0,
+                          "while rendering " + job.file() + ": " + e,
+                          "");
                   if (errors.add(d.headline())) {
                     diags.add(d);
                   }
@@ -306,7 +366,12 @@ public final class SiteRenderer {
     if (cause != null && cause != e) {
       message += ": " + cause.getMessage();
     }
-    return Diagnostic.error(templatePath(file.substring(file.lastIndexOf('/') + 1)), line, 1, "template: " + message, "");
+    return Diagnostic.error(
+        templatePath(file.substring(file.lastIndexOf('/') + 1)),
+        line,
+        1,
+        "template: " + message,
+        "");
   }
 
   /**
@@ -361,20 +426,33 @@ public final class SiteRenderer {
       return new Job(p.file(), template, c);
     } else if (page instanceof Page.OfOrganization p) {
       Organization o = p.organization();
-      Map<String, Object> c = context("organizations", meta(o.name(),
-          "Lịch sử đại hội của " + o.name(), p.address()));
+      Map<String, Object> c =
+          context("organizations", meta(o.name(), "Lịch sử đại hội của " + o.name(), p.address()));
       c.put("organization", o);
       return new Job(p.file(), "organization", c);
     } else if (page instanceof Page.OfTerm p) {
       TermPage t = p.term();
-      Map<String, Object> c = context("terms", meta("Nhiệm kỳ " + t.term().display(),
-          "Các đại hội nhiệm kỳ " + t.term().display(), p.address()));
+      Map<String, Object> c =
+          context(
+              "terms",
+              meta(
+                  "Nhiệm kỳ " + t.term().display(),
+                  "Các đại hội nhiệm kỳ " + t.term().display(),
+                  p.address()));
       c.put("term", t);
       return new Job(p.file(), "term", c);
     } else if (page instanceof Page.OfAlias p) {
       Alias alias = p.alias();
-      Map<String, Object> c = context("article", new Views.PageMeta(alias.target().title(),
-          alias.target().summary(), alias.target().path(), "article", "", true));
+      Map<String, Object> c =
+          context(
+              "article",
+              new Views.PageMeta(
+                  alias.target().title(),
+                  alias.target().summary(),
+                  alias.target().path(),
+                  "article",
+                  "",
+                  true));
       c.put("target", alias.target());
       c.put("alias", alias);
       return new Job(p.file(), "redirect", c);
@@ -393,61 +471,84 @@ public final class SiteRenderer {
   private Job wholeJob(SiteModel model, Page.Whole page) {
     String path = page.address();
     switch (page.kind()) {
-      case CATEGORIES: {
-        Map<String, Object> c =
-            context("categories", meta("Chuyên mục", "Tất cả chuyên mục", path));
-        c.put("taxa", model.categories());
-        c.put("heading", "Chuyên mục");
-        return new Job(page.file(), "taxonomies", c);
-      }
-      case TAGS: {
-        Map<String, Object> c = context("tags", meta("Thẻ", "Tất cả các thẻ", path));
-        c.put("taxa", model.tags());
-        c.put("heading", "Thẻ");
-        return new Job(page.file(), "taxonomies", c);
-      }
-      case YEARS: {
-        Map<String, Object> c = context("time", meta("Lưu trữ theo thời gian",
-            "Các bài viết theo năm và tháng", path));
-        c.put("years", model.years());
-        return new Job(page.file(), "years", c);
-      }
-      case ORGANIZATIONS: {
-        Map<String, Object> c = context("organizations", meta("Tổ chức đảng",
-            "Các tổ chức đảng và lịch sử đại hội", path));
-        c.put("roots", model.rootOrganizations());
-        Map<String, Organization> byPath = new LinkedHashMap<>();
-        model.organizations().forEach(o -> byPath.put(o.path(), o));
-        c.put("byPath", byPath);
-        c.put("organizations", model.organizations());
-        return new Job(page.file(), "organizations", c);
-      }
-      case TERMS: {
-        Map<String, Object> c = context("terms", meta("Nhiệm kỳ", "Các nhiệm kỳ đại hội", path));
-        c.put("terms", model.terms());
-        return new Job(page.file(), "terms", c);
-      }
-      case SEARCH: {
-        Map<String, Object> c = context("search", meta("Tìm kiếm",
-            "Tìm bài viết trong kho lưu trữ", path));
-        c.put("years", model.years().stream().map(YearArchive::year).toList());
-        c.put("categories", model.categories().stream().map(Taxon::name).toList());
-        c.put("organizations", model.organizations().stream()
-            .filter(o -> !o.congresses().isEmpty()).map(Organization::name).toList());
-        c.put("terms", model.terms().stream().map(TermPage::label).toList());
-        return new Job(page.file(), "search", c);
-      }
-      case NOT_FOUND: {
-        Map<String, Object> c = context("none", new Views.PageMeta("Không tìm thấy trang",
-            "Trang bạn tìm không có trong kho lưu trữ", page.file(), "website", "", true));
-        c.put("latest", model.articles().subList(0, Math.min(5, model.articles().size())));
-        return new Job(page.file(), "404", c);
-      }
-      case ROBOTS: {
-        Map<String, Object> c = new HashMap<>();
-        c.put("site", site);
-        return new Job(page.file(), "robots.txt", c);
-      }
+      case CATEGORIES:
+        {
+          Map<String, Object> c =
+              context("categories", meta("Chuyên mục", "Tất cả chuyên mục", path));
+          c.put("taxa", model.categories());
+          c.put("heading", "Chuyên mục");
+          return new Job(page.file(), "taxonomies", c);
+        }
+      case TAGS:
+        {
+          Map<String, Object> c = context("tags", meta("Thẻ", "Tất cả các thẻ", path));
+          c.put("taxa", model.tags());
+          c.put("heading", "Thẻ");
+          return new Job(page.file(), "taxonomies", c);
+        }
+      case YEARS:
+        {
+          Map<String, Object> c =
+              context(
+                  "time", meta("Lưu trữ theo thời gian", "Các bài viết theo năm và tháng", path));
+          c.put("years", model.years());
+          return new Job(page.file(), "years", c);
+        }
+      case ORGANIZATIONS:
+        {
+          Map<String, Object> c =
+              context(
+                  "organizations",
+                  meta("Tổ chức đảng", "Các tổ chức đảng và lịch sử đại hội", path));
+          c.put("roots", model.rootOrganizations());
+          Map<String, Organization> byPath = new LinkedHashMap<>();
+          model.organizations().forEach(o -> byPath.put(o.path(), o));
+          c.put("byPath", byPath);
+          c.put("organizations", model.organizations());
+          return new Job(page.file(), "organizations", c);
+        }
+      case TERMS:
+        {
+          Map<String, Object> c = context("terms", meta("Nhiệm kỳ", "Các nhiệm kỳ đại hội", path));
+          c.put("terms", model.terms());
+          return new Job(page.file(), "terms", c);
+        }
+      case SEARCH:
+        {
+          Map<String, Object> c =
+              context("search", meta("Tìm kiếm", "Tìm bài viết trong kho lưu trữ", path));
+          c.put("years", model.years().stream().map(YearArchive::year).toList());
+          c.put("categories", model.categories().stream().map(Taxon::name).toList());
+          c.put(
+              "organizations",
+              model.organizations().stream()
+                  .filter(o -> !o.congresses().isEmpty())
+                  .map(Organization::name)
+                  .toList());
+          c.put("terms", model.terms().stream().map(TermPage::label).toList());
+          return new Job(page.file(), "search", c);
+        }
+      case NOT_FOUND:
+        {
+          Map<String, Object> c =
+              context(
+                  "none",
+                  new Views.PageMeta(
+                      "Không tìm thấy trang",
+                      "Trang bạn tìm không có trong kho lưu trữ",
+                      page.file(),
+                      "website",
+                      "",
+                      true));
+          c.put("latest", model.articles().subList(0, Math.min(5, model.articles().size())));
+          return new Job(page.file(), "404", c);
+        }
+      case ROBOTS:
+        {
+          Map<String, Object> c = new HashMap<>();
+          c.put("site", site);
+          return new Job(page.file(), "robots.txt", c);
+        }
       default:
         throw new IllegalArgumentException("no template for " + page.kind());
     }
@@ -469,51 +570,55 @@ public final class SiteRenderer {
         description = site.description();
         extra.put("feed", feed(listing));
         break;
-      case CATEGORY: {
-        Taxon t = listing.taxon().orElseThrow();
-        section = "categories";
-        title = t.name();
-        heading = "Chuyên mục: " + t.name();
-        description = "Các bài viết thuộc chuyên mục " + t.name();
-        extra.put("feed", feed(listing));
-        extra.put("taxon", t);
-        break;
-      }
-      case TAG: {
-        Taxon t = listing.taxon().orElseThrow();
-        section = "tags";
-        title = t.name();
-        heading = "Thẻ: " + t.name();
-        description = "Các bài viết gắn thẻ " + t.name();
-        extra.put("taxon", t);
-        break;
-      }
-      case YEAR: {
-        YearArchive y = listing.year().orElseThrow();
-        section = "time";
-        title = "Năm " + y.year();
-        heading = "Lưu trữ năm " + y.year();
-        description = "Các bài viết năm " + y.year();
-        extra.put("year", y);
-        break;
-      }
-      case MONTH: {
-        YearArchive.MonthArchive m = listing.month().orElseThrow();
-        String label = VietnameseDates.month(m.year(), m.month());
-        section = "time";
-        title = "Tháng " + label.substring(6);
-        heading = "Lưu trữ " + label;
-        description = "Các bài viết " + label;
-        extra.put("year", listing.year().orElseThrow());
-        extra.put("month", m);
-        break;
-      }
+      case CATEGORY:
+        {
+          Taxon t = listing.taxon().orElseThrow();
+          section = "categories";
+          title = t.name();
+          heading = "Chuyên mục: " + t.name();
+          description = "Các bài viết thuộc chuyên mục " + t.name();
+          extra.put("feed", feed(listing));
+          extra.put("taxon", t);
+          break;
+        }
+      case TAG:
+        {
+          Taxon t = listing.taxon().orElseThrow();
+          section = "tags";
+          title = t.name();
+          heading = "Thẻ: " + t.name();
+          description = "Các bài viết gắn thẻ " + t.name();
+          extra.put("taxon", t);
+          break;
+        }
+      case YEAR:
+        {
+          YearArchive y = listing.year().orElseThrow();
+          section = "time";
+          title = "Năm " + y.year();
+          heading = "Lưu trữ năm " + y.year();
+          description = "Các bài viết năm " + y.year();
+          extra.put("year", y);
+          break;
+        }
+      case MONTH:
+        {
+          YearArchive.MonthArchive m = listing.month().orElseThrow();
+          String label = VietnameseDates.month(m.year(), m.month());
+          section = "time";
+          title = "Tháng " + label.substring(6);
+          heading = "Lưu trữ " + label;
+          description = "Các bài viết " + label;
+          extra.put("year", listing.year().orElseThrow());
+          extra.put("month", m);
+          break;
+        }
       default:
         throw new IllegalArgumentException("no list of " + listing.kind());
     }
     int n = page.number();
-    String pageTitle = n == 1 ? title
-        : (listing.path().isEmpty() ? "Trang " + n : title + " — trang " + n);
+    String pageTitle =
+        n == 1 ? title : (listing.path().isEmpty() ? "Trang " + n : title + " — trang " + n);
     Map<String, Object> c = context(section, meta(pageTitle, description, listing.pagePath(n)));
     c.put("heading", heading);
     c.put("items", listing.page(n, pageSize));
@@ -539,9 +644,12 @@ public final class SiteRenderer {
         gap = true;
       }
     }
-    return new Views.Pagination(current, total,
+    return new Views.Pagination(
+        current,
+        total,
         current > 1 ? listing.pagePath(current - 1) : "",
-        current < total ? listing.pagePath(current + 1) : "", pages);
+        current < total ? listing.pagePath(current + 1) : "",
+        pages);
   }
 
   /** The feed of a list: its newest articles, titled after the list. */
@@ -555,12 +663,13 @@ public final class SiteRenderer {
     }
     List<ArticlePage> all = listing.articles();
     List<ArticlePage> items = all.subList(0, Math.min(FEED_SIZE, all.size()));
-    OffsetDateTime updated = items.stream()
-        .map(a -> a.article().lastmod().orElse(a.article().date()))
-        .max(OffsetDateTime::compareTo)
-        .orElse(OffsetDateTime.parse("2000-01-01T00:00:00+07:00"));
-    return new Views.Feed(title, description, listing.path(), listing.rss(), listing.atom(), items,
-        updated);
+    OffsetDateTime updated =
+        items.stream()
+            .map(a -> a.article().lastmod().orElse(a.article().date()))
+            .max(OffsetDateTime::compareTo)
+            .orElse(OffsetDateTime.parse("2000-01-01T00:00:00+07:00"));
+    return new Views.Feed(
+        title, description, listing.path(), listing.rss(), listing.atom(), items, updated);
   }
 
   /** JSON-LD NewsArticle for an article page: the theme's {@code json_ld(article)}. */
@@ -570,8 +679,10 @@ public final class SiteRenderer {
     j.put("@type", "NewsArticle");
     j.put("headline", a.title());
     j.put("datePublished", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(a.article().date()));
-    j.put("dateModified", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-        a.article().lastmod().orElse(a.article().date())));
+    j.put(
+        "dateModified",
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            a.article().lastmod().orElse(a.article().date())));
     j.put("inLanguage", site.language());
     j.put("url", links.absUrl(a.path()));
     j.put("mainEntityOfPage", links.absUrl(a.path()));
@@ -600,4 +711,5 @@ public final class SiteRenderer {
       j.put("keywords", a.tags().stream().map(Link::name).toList());
     }
     return Json.write(j);
-  }}
+  }
+}

@@ -21,8 +21,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The templates and assets a build uses: the user's {@code templates/} folder where it has a
- * file, the theme packed into the jar (under {@code luutru-theme/}) otherwise.
+ * The templates and assets a build uses: the user's {@code templates/} folder where it has a file,
+ * the theme packed into the jar (under {@code luutru-theme/}) otherwise.
  */
 final class Theme {
   static final String PACKED = "luutru-theme";

@@ -7,9 +7,9 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * Dates and ordinals as Vietnamese readers write them: {@code Thứ Sáu, 17/01/2020}, {@code
- * tháng 01/2020}, {@code lần thứ nhất}. Written out by hand rather than through the JDK's
- * locale data, whose Vietnamese forms vary between Java versions.
+ * Dates and ordinals as Vietnamese readers write them: {@code Thứ Sáu, 17/01/2020}, {@code tháng
+ * 01/2020}, {@code lần thứ nhất}. Written out by hand rather than through the JDK's locale data,
+ * whose Vietnamese forms vary between Java versions.
  */
 public final class VietnameseDates {
   private static final String[] WEEKDAYS = {
@@ -18,7 +18,8 @@ public final class VietnameseDates {
   private static final String[] ORDINALS = {
     "", "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"
   };
-  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
+  private static final DateTimeFormatter SHORT =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
   private static final DateTimeFormatter RFC_822 =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ROOT);
 

@@ -9,17 +9,19 @@ public final class Views {
   private Views() {}
 
   /** The site as every page sees it. */
-  public record SiteInfo(String title, String description, String baseUrl, String basePath, String language) {}
+  public record SiteInfo(
+      String title, String description, String baseUrl, String basePath, String language) {}
 
   /**
-   * What the page's {@code <head>} needs: its title, description, path (for the canonical
-   * link), OpenGraph type, image path (empty when none) and whether robots should skip it.
+   * What the page's {@code <head>} needs: its title, description, path (for the canonical link),
+   * OpenGraph type, image path (empty when none) and whether robots should skip it.
    */
   public record PageMeta(
       String title, String description, String path, String type, String image, boolean noindex) {}
 
   /** Links between the pages of one paginated list. */
-  public record Pagination(int current, int total, String previous, String next, List<PageLink> pages) {}
+  public record Pagination(
+      int current, int total, String previous, String next, List<PageLink> pages) {}
 
   /** One numbered page link; {@code gap} stands for pages left out ({@code …}). */
   public record PageLink(int number, String path, boolean current, boolean gap) {}

@@ -11,20 +11,19 @@ import vn.luutru.content.VietnameseText;
 
 /**
  * The words of every document of an index, as numbers, read on as many threads as call {@link
- * #add}: the build hands each article's text over as soon as its body is rendered, so that the
- * text itself need not be kept. Each written form ({@code đại}) gets a number and so does each
- * folded form ({@code dai}).
+ * #add}: the build hands each article's text over as soon as its body is rendered, so that the text
+ * itself need not be kept. Each written form ({@code đại}) gets a number and so does each folded
+ * form ({@code dai}).
  *
- * <p>The words are split exactly as {@link SearchText#wordsOfClean} splits them (a test
- * compares the two on the corpus), but without a string or a shared-map lookup per word: each
- * thread numbers words in a table of its own, looked up by the characters in place, and {@link
- * #freeze} merges the tables once every document is in. Numbers differ between runs; nothing
- * written depends on them (terms are sorted by their text, written forms kept in document
- * order).
+ * <p>The words are split exactly as {@link SearchText#wordsOfClean} splits them (a test compares
+ * the two on the corpus), but without a string or a shared-map lookup per word: each thread numbers
+ * words in a table of its own, looked up by the characters in place, and {@link #freeze} merges the
+ * tables once every document is in. Numbers differ between runs; nothing written depends on them
+ * (terms are sorted by their text, written forms kept in document order).
  *
  * <p>This second tokenizer is kept because numbering through {@link SearchText} and a {@code
- * HashMap} costs more than 5 % of a build at 10,000 articles ({@code docs/benchmarks.md}, "What
- * the hand-written code is worth").
+ * HashMap} costs more than 5 % of a build at 10,000 articles ({@code docs/benchmarks.md}, "What the
+ * hand-written code is worth").
  *
  * <pre>{@code
  * DocumentWords words = new DocumentWords(pages.size());
@@ -57,10 +56,9 @@ public final class DocumentWords {
 
   /**
    * Reads document {@code doc}: its title, its summary and its body as plain text, all clean
-   * ({@link VietnameseText#clean}). The summary is left out when the body already begins with
-   * it (most summaries are the first paragraph, which would otherwise count twice). Safe to
-   * call from many threads, for different documents; every call must have returned before
-   * {@link #freeze}.
+   * ({@link VietnameseText#clean}). The summary is left out when the body already begins with it
+   * (most summaries are the first paragraph, which would otherwise count twice). Safe to call from
+   * many threads, for different documents; every call must have returned before {@link #freeze}.
    */
   public void add(int doc, String title, String summary, String body) {
     if (frozen || discarded) {
@@ -70,9 +68,14 @@ public final class DocumentWords {
     int[] titleWords = t.numbers(title);
     int[] summaryWords = t.numbers(summary);
     int[] bodyWords = t.numbers(body);
-    boolean repeated = summaryWords.length <= bodyWords.length
-        && Arrays.equals(summaryWords, 0, summaryWords.length, bodyWords, 0, summaryWords.length);
-    docs[doc] = repeated ? new int[][] {titleWords, bodyWords} : new int[][] {titleWords, summaryWords, bodyWords};
+    boolean repeated =
+        summaryWords.length <= bodyWords.length
+            && Arrays.equals(
+                summaryWords, 0, summaryWords.length, bodyWords, 0, summaryWords.length);
+    docs[doc] =
+        repeated
+            ? new int[][] {titleWords, bodyWords}
+            : new int[][] {titleWords, summaryWords, bodyWords};
     tableOf[doc] = t.index;
   }
 
@@ -82,8 +85,8 @@ public final class DocumentWords {
   }
 
   /**
-   * Lets go of document {@code doc}'s words once they are dealt to the postings; safe from
-   * several threads, for different documents.
+   * Lets go of document {@code doc}'s words once they are dealt to the postings; safe from several
+   * threads, for different documents.
    */
   void release(int doc) {
     released = true;
@@ -91,8 +94,8 @@ public final class DocumentWords {
   }
 
   /**
-   * Lets go of what the threads hold: called by {@link #freeze}, and by a build that stops
-   * before the index is written (each thread keeps its table until then, the whole vocabulary).
+   * Lets go of what the threads hold: called by {@link #freeze}, and by a build that stops before
+   * the index is written (each thread keeps its table until then, the whole vocabulary).
    */
   public synchronized void discard() {
     discarded = true;
@@ -105,7 +108,8 @@ public final class DocumentWords {
   /** Merges the threads' numbers into one numbering, and folds each written form once. */
   void freeze() {
     if (released) {
-      throw new IllegalStateException("these words were written already; number them again for another index");
+      throw new IllegalStateException(
+          "these words were written already; number them again for another index");
     }
     if (frozen) {
       return;
@@ -127,25 +131,30 @@ public final class DocumentWords {
       }
     }
     discard();
-    IntStream.range(0, docs.length).parallel().forEach(doc -> {
-      int[][] fields = docs[doc];
-      if (fields == null) {
-        docs[doc] = new int[][] {new int[0], new int[0]};
-        return;
-      }
-      int[] map = remap[tableOf[doc]];
-      for (int[] f : fields) {
-        for (int k = 0; k < f.length; k++) {
-          f[k] = map[f[k]];
-        }
-      }
-    });
+    IntStream.range(0, docs.length)
+        .parallel()
+        .forEach(
+            doc -> {
+              int[][] fields = docs[doc];
+              if (fields == null) {
+                docs[doc] = new int[][] {new int[0], new int[0]};
+                return;
+              }
+              int[] map = remap[tableOf[doc]];
+              for (int[] f : fields) {
+                for (int k = 0; k < f.length; k++) {
+                  f[k] = map[f[k]];
+                }
+              }
+            });
     marked = words.toArray(new String[0]);
     foldedOf = new int[marked.length];
     Map<String, Integer> foldedIds = new HashMap<>();
     List<String> foldedList = new ArrayList<>();
     String[] foldedOfMarked = new String[marked.length];
-    IntStream.range(0, marked.length).parallel().forEach(m -> foldedOfMarked[m] = VietnameseText.fold(marked[m]));
+    IntStream.range(0, marked.length)
+        .parallel()
+        .forEach(m -> foldedOfMarked[m] = VietnameseText.fold(marked[m]));
     for (int m = 0; m < marked.length; m++) {
       Integer f = foldedIds.putIfAbsent(foldedOfMarked[m], foldedList.size());
       if (f == null) {
@@ -172,16 +181,19 @@ public final class DocumentWords {
   }
 
   /**
-   * Each character of the Basic Multilingual Plane: its lower case ({@link Character#toLowerCase(int)})
-   * when it is part of a word, 0 when it is not, and {@link #SLOW} for surrogates and for İ and Σ,
-   * which are read as code points: one lookup a character.
+   * Each character of the Basic Multilingual Plane: its lower case ({@link
+   * Character#toLowerCase(int)}) when it is part of a word, 0 when it is not, and {@link #SLOW} for
+   * surrogates and for İ and Σ, which are read as code points: one lookup a character.
    */
   private static final char[] LOWER = new char[0x10000];
+
   private static final char SLOW = 0xFFFF;
 
   static {
     for (int c = 0; c < 0x10000; c++) {
-      if ((c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) || c == 0x130 || c == 0x3A3) {
+      if ((c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)
+          || c == 0x130
+          || c == 0x3A3) {
         LOWER[c] = SLOW;
       } else if (SearchText.isWordChar(c)) {
         int lower = Character.toLowerCase(c);
@@ -190,7 +202,9 @@ public final class DocumentWords {
     }
   }
 
-  /** One thread's words: numbers found by the characters themselves, in an open-addressing table. */
+  /**
+   * One thread's words: numbers found by the characters themselves, in an open-addressing table.
+   */
   private static final class Table {
     final int index;
     char[] chars = new char[1 << 16];
@@ -198,11 +212,16 @@ public final class DocumentWords {
     int[] starts = new int[1 << 12];
     int[] lengths = new int[1 << 12];
     int size;
+
     /** The word's hash (high half) and its number plus one (low half); 0 for a free slot. */
     private long[] slots = new long[1 << 13];
+
     private final char[] word = new char[2 * SearchText.MAX_TOKEN_LENGTH + 2];
     private int[] out = new int[256];
-    /** The text being read, copied once: reading a string a character at a time checks each index. */
+
+    /**
+     * The text being read, copied once: reading a string a character at a time checks each index.
+     */
     private char[] buffer = new char[4096];
 
     Table(int index) {
@@ -218,8 +237,8 @@ public final class DocumentWords {
     }
 
     /**
-     * The numbers of the words of {@code text}: lower case ({@link Locale#ROOT}), runs of
-     * letters, digits and marks of at most {@value SearchText#MAX_TOKEN_LENGTH} code points.
+     * The numbers of the words of {@code text}: lower case ({@link Locale#ROOT}), runs of letters,
+     * digits and marks of at most {@value SearchText#MAX_TOKEN_LENGTH} code points.
      */
     int[] numbers(String text) {
       int[] found = numbers(text, false);

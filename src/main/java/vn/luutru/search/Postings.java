@@ -7,36 +7,36 @@ import vn.luutru.internal.ByteWriter;
 
 /**
  * Makes every term's list, in the index's format, on up to 8 threads. A chunk of documents at a
- * time, the words are dealt into one buffer per part of the terms, then each part reads its
- * buffer on its own: it numbers its terms and their written forms, and keeps each entry as an
- * int (the term, the form, the flags). Once every document is in, each part sorts its entries by
- * term (a counting sort, which keeps them in document order) and writes each term's list from
- * its entries, which are then side by side.
+ * time, the words are dealt into one buffer per part of the terms, then each part reads its buffer
+ * on its own: it numbers its terms and their written forms, and keeps each entry as an int (the
+ * term, the form, the flags). Once every document is in, each part sorts its entries by term (a
+ * counting sort, which keeps them in document order) and writes each term's list from its entries,
+ * which are then side by side.
  *
  * <p>Each pass reads and writes its entries in order, and what a part looks up at random (its
- * terms, their counts and written forms) stays small; the entries kept take 4 bytes each, and
- * while a part's lists are made, 8 bytes each again for that part. Its open-addressing tables
- * are kept because {@code HashMap}s in their place cost more than 5 % of a build at 10,000
- * articles ({@code docs/benchmarks.md}, "What the hand-written code is worth").
+ * terms, their counts and written forms) stays small; the entries kept take 4 bytes each, and while
+ * a part's lists are made, 8 bytes each again for that part. Its open-addressing tables are kept
+ * because {@code HashMap}s in their place cost more than 5 % of a build at 10,000 articles ({@code
+ * docs/benchmarks.md}, "What the hand-written code is worth").
  *
  * <p>Each part reads its buffers in document order, and within a document in the order of its
- * words, so each term's written forms are numbered in the order of their first use, as in one
- * table of every term: the lists are the same whatever the number of parts, chunks and threads.
+ * words, so each term's written forms are numbered in the order of their first use, as in one table
+ * of every term: the lists are the same whatever the number of parts, chunks and threads.
  *
- * <p>A word or pair of written forms said several times in a document is dealt once, with how
- * many times: a buffer entry is a long,
- * either a document marker {@code MARK | doc} before the first word of each document in that
- * buffer, or the second word's number in bits 0–28, the first word's number plus one in bits
- * 29–57 (0 for a single word), the occurrences in the body in bits 58–61 (at most 15) and bit 62
- * set for a word of the title.
+ * <p>A word or pair of written forms said several times in a document is dealt once, with how many
+ * times: a buffer entry is a long, either a document marker {@code MARK | doc} before the first
+ * word of each document in that buffer, or the second word's number in bits 0–28, the first word's
+ * number plus one in bits 29–57 (0 for a single word), the occurrences in the body in bits 58–61
+ * (at most 15) and bit 62 set for a word of the title.
  */
 final class Postings {
   /** How many parts the terms are split into: small tables, and more than enough for 8 threads. */
   static final int PARTS = 32;
+
   /**
-   * Buffer entries dealt per chunk, about, counted as two a word before repeats are merged (so
-   * some 8 to 16 MB of longs), whatever the size of the archive, so that a chunk's buffers fit
-   * in the young generation of the second JVM's heap.
+   * Buffer entries dealt per chunk, about, counted as two a word before repeats are merged (so some
+   * 8 to 16 MB of longs), whatever the size of the archive, so that a chunk's buffers fit in the
+   * young generation of the second JVM's heap.
    */
   static final int CHUNK = 1 << 21;
 
@@ -46,20 +46,34 @@ final class Postings {
   private static final int WORD_MASK = (1 << WORD_BITS) - 1;
   private static final int COUNT_SHIFT = 2 * WORD_BITS;
   private static final long ONE = 1L << COUNT_SHIFT;
+
   /** The room of a dealer's table of one document's entries, to begin with. */
   private static final int SEEN = 1 << 12;
+
   /** Written forms past this many share its bit in a posting's set of forms. */
   private static final int LAST_FORM_BIT = 23;
-  /** A kept entry: the term's number above these bits, the form's (at most 23) and the flags below. */
+
+  /**
+   * A kept entry: the term's number above these bits, the form's (at most 23) and the flags below.
+   */
   private static final int TERM_SHIFT = 10;
+
   /** Terms a part may hold: a kept entry is a positive int. */
   static final int MAX_TERMS = 1 << (31 - TERM_SHIFT);
 
   private Postings() {}
 
-  /** The lists of {@code words} (frozen) in {@value #PARTS} parts, their written forms' text from {@code forms}. */
+  /**
+   * The lists of {@code words} (frozen) in {@value #PARTS} parts, their written forms' text from
+   * {@code forms}.
+   */
   static TermLists[] build(DocumentWords words, Forms forms) {
-    return build(words, forms, PARTS, CHUNK, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
+    return build(
+        words,
+        forms,
+        PARTS,
+        CHUNK,
+        Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
   }
 
   /**
@@ -69,19 +83,25 @@ final class Postings {
    */
   static TermLists[] build(DocumentWords words, Forms forms, int parts, int chunk, int dealers) {
     if (words.marked.length >= WORD_MASK) {
-      throw new IllegalStateException("the search index holds at most " + (WORD_MASK - 1) + " written forms");
+      throw new IllegalStateException(
+          "the search index holds at most " + (WORD_MASK - 1) + " written forms");
     }
     int documents = words.documents();
     long total = 0;
     for (int doc = 0; doc < documents; doc++) {
       total += wordsOf(words.fields(doc));
     }
-    // Room for about as many entries as words (repeats merged, pairs added), and a document marker each.
+    // Room for about as many entries as words (repeats merged, pairs added), and a document marker
+    // each.
     int room = (int) Math.min(Integer.MAX_VALUE - 16, 1024 + documents + total * 5 / 4 / parts);
     Part[] kept = new Part[parts];
     Arrays.setAll(kept, p -> new Part(room));
     // A chunk's entries, spread over the dealers and parts: their buffers, sized once.
-    int buffer = (int) Math.min(Integer.MAX_VALUE - 16, 1024 + Math.min(chunk, 2 * total) * 5 / 8 / dealers / parts);
+    int buffer =
+        (int)
+            Math.min(
+                Integer.MAX_VALUE - 16,
+                1024 + Math.min(chunk, 2 * total) * 5 / 8 / dealers / parts);
     Dealer[] dealt = new Dealer[dealers];
     Arrays.setAll(dealt, d -> new Dealer(parts, buffer));
     int[] foldedOf = words.foldedOf;
@@ -106,38 +126,51 @@ final class Postings {
         from[d] = next;
       }
       from[dealers] = end;
-      IntStream.range(0, dealers).parallel().forEach(d -> dealt[d].deal(words, from[d], from[d + 1]));
-      IntStream.range(0, parts).parallel().forEach(p -> {
-        for (Dealer d : dealt) {
-          kept[p].take(d.buffers[p], d.fill[p], foldedOf);
-        }
-      });
+      IntStream.range(0, dealers)
+          .parallel()
+          .forEach(d -> dealt[d].deal(words, from[d], from[d + 1]));
+      IntStream.range(0, parts)
+          .parallel()
+          .forEach(
+              p -> {
+                for (Dealer d : dealt) {
+                  kept[p].take(d.buffers[p], d.fill[p], foldedOf);
+                }
+              });
       doc = end;
     }
     Arrays.fill(dealt, null);
     // A part's work room is megabytes: it serves part after part.
     ConcurrentLinkedDeque<Room> idle = new ConcurrentLinkedDeque<>();
     TermLists[] lists = new TermLists[parts];
-    IntStream.range(0, parts).parallel().forEach(p -> {
-      Room work = idle.poll();
-      if (work == null) {
-        work = new Room();
-      }
-      lists[p] = kept[p].lists(forms, work);
-      kept[p] = null;
-      idle.push(work);
-    });
+    IntStream.range(0, parts)
+        .parallel()
+        .forEach(
+            p -> {
+              Room work = idle.poll();
+              if (work == null) {
+                work = new Room();
+              }
+              lists[p] = kept[p].lists(forms, work);
+              kept[p] = null;
+              idle.push(work);
+            });
     return lists;
   }
 
   /** Where the lists find their written forms' text. */
   @FunctionalInterface
   interface Forms {
-    /** Writes written form {@code key}, a word's number or a pair's ({@link DocumentWords#key}), as the index does. */
+    /**
+     * Writes written form {@code key}, a word's number or a pair's ({@link DocumentWords#key}), as
+     * the index does.
+     */
     void write(long key, ByteWriter out);
   }
 
-  /** One part's terms, numbered 0 to {@link #size()} − 1, each with its list in the index's format. */
+  /**
+   * One part's terms, numbered 0 to {@link #size()} − 1, each with its list in the index's format.
+   */
   static final class TermLists {
     private final long[] keys;
     private final int[] counts;
@@ -182,22 +215,26 @@ final class Postings {
 
   /**
    * One part's terms as the chunks come: each entry kept as an int, its term's number, its form's
-   * and its flags, or the complement of a document's number before that document's entries; and
-   * per term, how many entries it has and its written forms in the order of their first use.
+   * and its flags, or the complement of a document's number before that document's entries; and per
+   * term, how many entries it has and its written forms in the order of their first use.
    */
   private static final class Part {
     /** Terms by key, open addressing: a term's number plus one, 0 for a free slot. */
     private int[] slots = new int[1 << 11];
+
     /**
-     * Per term, side by side, all that an entry reads or counts: its key, its first written
-     * form, and how many forms it has (high half) and how many entries (low half).
+     * Per term, side by side, all that an entry reads or counts: its key, its first written form,
+     * and how many forms it has (high half) and how many entries (low half).
      */
     private long[] terms = new long[3 << 10];
+
     private int count;
     private int[] kept;
     private int size;
+
     /** For a term of several forms, where its others are in {@link #more}. */
     private int[] moreOf;
+
     private long[][] more;
     private int moreCount;
 
@@ -209,8 +246,13 @@ final class Postings {
     /** Reads the {@code fill} entries of a buffer, the next in document order. */
     void take(long[] buffer, int fill, int[] foldedOf) {
       if (size + fill > kept.length) {
-        kept = Arrays.copyOf(kept, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(size + (long) fill,
-            kept.length + (kept.length >> 1))));
+        kept =
+            Arrays.copyOf(
+                kept,
+                (int)
+                    Math.min(
+                        Integer.MAX_VALUE - 16,
+                        Math.max(size + (long) fill, kept.length + (kept.length >> 1))));
       }
       int[] out = kept;
       int n = size;
@@ -222,7 +264,8 @@ final class Postings {
         }
         int first = first(e);
         int second = second(e);
-        long key = first < 0 ? foldedOf[second] : DocumentWords.key(foldedOf[first], foldedOf[second]);
+        long key =
+            first < 0 ? foldedOf[second] : DocumentWords.key(foldedOf[first], foldedOf[second]);
         int mask = slots.length - 1;
         int h = (int) mix(key) & mask;
         int t;
@@ -249,7 +292,11 @@ final class Postings {
           counts = terms[b + 2];
         }
         terms[b + 2] = counts + 1;
-        out[n++] = (t << TERM_SHIFT) | (Math.min(LAST_FORM_BIT, v) << 5) | (title(e) ? 0x10 : 0) | occurrences(e);
+        out[n++] =
+            (t << TERM_SHIFT)
+                | (Math.min(LAST_FORM_BIT, v) << 5)
+                | (title(e) ? 0x10 : 0)
+                | occurrences(e);
       }
       size = n;
     }
@@ -258,7 +305,8 @@ final class Postings {
     private int add(long key, int h) {
       int t = count;
       if (t == MAX_TERMS) {
-        throw new IllegalStateException("the search index holds at most " + MAX_TERMS + " terms a part");
+        throw new IllegalStateException(
+            "the search index holds at most " + MAX_TERMS + " terms a part");
       }
       if (3 * (t + 1) > terms.length) {
         terms = Arrays.copyOf(terms, terms.length * 2);
@@ -321,8 +369,8 @@ final class Postings {
     }
 
     /**
-     * Each term's list: its written forms, then its postings, the same document's entries (one
-     * per written form) made one.
+     * Each term's list: its written forms, then its postings, the same document's entries (one per
+     * written form) made one.
      */
     TermLists lists(Forms text, Room room) {
       int n = count;
@@ -421,8 +469,8 @@ final class Postings {
   }
 
   /**
-   * The part of term {@code key} among {@code parts}: a single word by its number modulo the
-   * parts, a pair by a hash.
+   * The part of term {@code key} among {@code parts}: a single word by its number modulo the parts,
+   * a pair by a hash.
    */
   static int part(long key, int parts) {
     if (key >>> 32 == 0) {
@@ -432,7 +480,9 @@ final class Postings {
     return (int) ((((key * 0x9E3779B97F4A7C15L) >>> 32) * parts) >>> 32);
   }
 
-  /** A buffer entry: a word ({@code first} −1) or a pair, seen once, in the title or in the body. */
+  /**
+   * A buffer entry: a word ({@code first} −1) or a pair, seen once, in the title or in the body.
+   */
   static long entry(int first, int second, boolean title) {
     long term = ((long) (first + 1) << WORD_BITS) | second;
     return title ? term | TITLE : term | ONE;
@@ -454,7 +504,9 @@ final class Postings {
     return (entry & TITLE) != 0;
   }
 
-  /** {@code entry} seen once more: in the title, or once more in the body (the count stops at 15). */
+  /**
+   * {@code entry} seen once more: in the title, or once more in the body (the count stops at 15).
+   */
   static long again(long entry, boolean title) {
     if (title) {
       return entry | TITLE;
@@ -463,20 +515,23 @@ final class Postings {
   }
 
   /**
-   * One thread's buffers, one per part, refilled for each chunk, and where in them this
-   * document's words and pairs are so far.
+   * One thread's buffers, one per part, refilled for each chunk, and where in them this document's
+   * words and pairs are so far.
    */
   private static final class Dealer {
     final long[][] buffers;
     final int[] fill;
     private final int[] lastDoc;
+
     /**
-     * This document's entries, in open addressing, two longs a slot: the entry's term bits plus
-     * one (0: free), and where it is, the part (high half) and the index in its buffer (low half).
+     * This document's entries, in open addressing, two longs a slot: the entry's term bits plus one
+     * (0: free), and where it is, the part (high half) and the index in its buffer (low half).
      */
     private long[] seen = new long[2 * SEEN];
+
     /** The slots this document filled, to be freed before the next. */
     private int[] used = new int[SEEN];
+
     private int seenCount;
 
     Dealer(int parts, int room) {
@@ -485,7 +540,10 @@ final class Postings {
       lastDoc = new int[parts];
     }
 
-    /** Deals the words of documents {@code from} to {@code to} − 1 into the buffers, and lets go of them. */
+    /**
+     * Deals the words of documents {@code from} to {@code to} − 1 into the buffers, and lets go of
+     * them.
+     */
     void deal(DocumentWords words, int from, int to) {
       Arrays.fill(fill, 0);
       Arrays.fill(lastDoc, -1);
@@ -500,7 +558,11 @@ final class Postings {
             int folded = foldedOf[m];
             put(folded, doc, title, entry(-1, m, title));
             if (previousFolded >= 0) {
-              put(DocumentWords.key(previousFolded, folded), doc, title, entry(previousMarked, m, title));
+              put(
+                  DocumentWords.key(previousFolded, folded),
+                  doc,
+                  title,
+                  entry(previousMarked, m, title));
             }
             previousMarked = m;
             previousFolded = folded;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
-import java.util.Arrays;
 import vn.luutru.content.VietnameseText;
 import vn.luutru.internal.ByteWriter;
 import vn.luutru.internal.Json;
@@ -24,32 +24,32 @@ import vn.luutru.site.ArticlePage;
 /**
  * Writes the search index for a site into {@code search/}, beside {@code search.js}.
  *
- * <p>Documents are numbered in the site's order, newest first, so that "newer" is "smaller
- * number", a year is a range of numbers, and sorting by date needs no data. Terms are folded
- * syllables ({@code dai}) and pairs of adjacent syllables ({@code dai hoi}): a query of several
- * words looks up its pairs first, which are phrase matches and far shorter lists than common
- * syllables. Each posting keeps which written forms ({@code đại}, {@code dài}) the document
- * uses, so that a query typed with marks ranks exact matches first.
+ * <p>Documents are numbered in the site's order, newest first, so that "newer" is "smaller number",
+ * a year is a range of numbers, and sorting by date needs no data. Terms are folded syllables
+ * ({@code dai}) and pairs of adjacent syllables ({@code dai hoi}): a query of several words looks
+ * up its pairs first, which are phrase matches and far shorter lists than common syllables. Each
+ * posting keeps which written forms ({@code đại}, {@code dài}) the document uses, so that a query
+ * typed with marks ranks exact matches first.
  *
  * <p>Files, all small, so that a query fetches only what its words need:
  *
  * <ul>
  *   <li>{@code index.json}: counts, the number of shards, year ranges, facet names
- *   <li>{@code s/<n>.bin}: the terms whose FNV-1a hash falls in shard n, with their postings,
- *       or for a long list the number k of its own file {@code b/<n>-<k>.bin}
+ *   <li>{@code s/<n>.bin}: the terms whose FNV-1a hash falls in shard n, with their postings, or
+ *       for a long list the number k of its own file {@code b/<n>-<k>.bin}
  *   <li>{@code v/<ab>.txt}: the syllables starting with {@code ab}, most frequent first, for
  *       completing the last word typed
- *   <li>{@code d/<n/1000>/<n>.json}: what a result shows: address, title, date, category,
- *       excerpt source
+ *   <li>{@code d/<n/1000>/<n>.json}: what a result shows: address, title, date, category, excerpt
+ *       source
  *   <li>{@code f/<facet>-<i>.bin}: the documents of one category, organisation or term
  * </ul>
  *
- * Binary files are unsigned LEB128 varints; strings are a varint byte length and UTF-8. A
- * posting list is: variant count, variants, posting count, then per posting the document
- * number (the first absolute, the rest as differences), a flags byte (bit 4: in the title; bits
- * 0–3: occurrences in the body, at most 15), and, when there are several variants, a varint
- * bit set of the variants the document uses (variant 23 and later share bit 23). {@code
- * years} lists {@code [year, first, end)} runs of document numbers; a year can have several.
+ * Binary files are unsigned LEB128 varints; strings are a varint byte length and UTF-8. A posting
+ * list is: variant count, variants, posting count, then per posting the document number (the first
+ * absolute, the rest as differences), a flags byte (bit 4: in the title; bits 0–3: occurrences in
+ * the body, at most 15), and, when there are several variants, a varint bit set of the variants the
+ * document uses (variant 23 and later share bit 23). {@code years} lists {@code [year, first, end)}
+ * runs of document numbers; a year can have several.
  */
 public final class SearchIndexWriter {
   public static final int FORMAT = 1;
@@ -75,51 +75,60 @@ public final class SearchIndexWriter {
   }
 
   /**
-   * Writes the index of {@code pages}, reading each page's title, summary and text. The pages of
-   * a one-off build have no text (it went to the build's {@link DocumentWords}): index those with
+   * Writes the index of {@code pages}, reading each page's title, summary and text. The pages of a
+   * one-off build have no text (it went to the build's {@link DocumentWords}): index those with
    * {@link #write(List, DocumentWords, Sink)}.
    */
   public static Stats write(List<ArticlePage> pages, Sink sink) throws IOException {
     DocumentWords words = new DocumentWords(pages.size());
-    IntStream.range(0, pages.size()).parallel().forEach(doc -> {
-      ArticlePage p = pages.get(doc);
-      words.add(doc, p.title(), p.article().summary(), p.text());
-    });
+    IntStream.range(0, pages.size())
+        .parallel()
+        .forEach(
+            doc -> {
+              ArticlePage p = pages.get(doc);
+              words.add(doc, p.title(), p.article().summary(), p.text());
+            });
     return write(pages, words, sink);
   }
 
   /**
-   * Writes the index of {@code pages}, whose words {@code words} has already read (document n
-   * is {@code pages.get(n)}); the pages' own text is not looked at.
+   * Writes the index of {@code pages}, whose words {@code words} has already read (document n is
+   * {@code pages.get(n)}); the pages' own text is not looked at.
    */
-  public static Stats write(List<ArticlePage> pages, DocumentWords words, Sink sink) throws IOException {
+  public static Stats write(List<ArticlePage> pages, DocumentWords words, Sink sink)
+      throws IOException {
     return write(pages, words, sink, new LinkedHashMap<>());
   }
 
   /**
    * As {@link #write(List, DocumentWords, Sink)}, putting how long each part took, in ms, into
-   * {@code timings}: {@code words} (merging the threads' numbers), {@code postings}, {@code
-   * terms} (the shards and long lists) and {@code files} (vocabulary, facets, and the rest of
-   * the documents' files, which a thread of their own writes from the start).
+   * {@code timings}: {@code words} (merging the threads' numbers), {@code postings}, {@code terms}
+   * (the shards and long lists) and {@code files} (vocabulary, facets, and the rest of the
+   * documents' files, which a thread of their own writes from the start).
    */
-  public static Stats write(List<ArticlePage> pages, DocumentWords words, Sink sink, Map<String, Long> timings)
+  public static Stats write(
+      List<ArticlePage> pages, DocumentWords words, Sink sink, Map<String, Long> timings)
       throws IOException {
     if (words.documents() != pages.size()) {
-      throw new IllegalArgumentException(words.documents() + " documents of words for " + pages.size() + " pages");
+      throw new IllegalArgumentException(
+          words.documents() + " documents of words for " + pages.size() + " pages");
     }
     AtomicInteger files = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
-    Sink counting = (file, content) -> {
-      files.incrementAndGet();
-      bytes.addAndGet(content.length);
-      sink.write(file, content);
-    };
+    Sink counting =
+        (file, content) -> {
+          files.incrementAndGet();
+          bytes.addAndGet(content.length);
+          sink.write(file, content);
+        };
     // The documents' files need nothing of the terms: a thread of their own writes them
     // meanwhile, in the moments the terms' steps leave a core idle.
-    FutureTask<Void> documents = new FutureTask<>(() -> {
-      writeDocuments(pages, counting);
-      return null;
-    });
+    FutureTask<Void> documents =
+        new FutureTask<>(
+            () -> {
+              writeDocuments(pages, counting);
+              return null;
+            });
     Thread documentWriter = new Thread(documents, "luutru-search-documents");
     documentWriter.setDaemon(true);
     documentWriter.start();
@@ -147,8 +156,8 @@ public final class SearchIndexWriter {
   private record Terms(Postings.TermLists[] lists, int count, int shards) {}
 
   /**
-   * Numbers the words, makes every term's list and writes the shards and long lists, putting
-   * the time of each step into {@code timings}.
+   * Numbers the words, makes every term's list and writes the shards and long lists, putting the
+   * time of each step into {@code timings}.
    */
   private static Terms writeTerms(DocumentWords words, Sink counting, Map<String, Long> timings)
       throws IOException {
@@ -164,17 +173,22 @@ public final class SearchIndexWriter {
     // 3. Shards: a term's shard is its hash, computed from its words' bytes without making
     // the term itself; only a shard being written makes its terms' text.
     // Each part's terms on a thread: the size estimate, then each term's hash.
-    long estimate = IntStream.range(0, tables.length).parallel().mapToLong(w -> {
-      Postings.TermLists table = tables[w];
-      long sum = 0;
-      for (int t = 0; t < table.size(); t++) {
-        long size = table.count(t) * 3L + hashes.length(table.key(t)) + 8;
-        if (size <= OWN_FILE_BYTES) {
-          sum += size;
-        }
-      }
-      return sum;
-    }).sum();
+    long estimate =
+        IntStream.range(0, tables.length)
+            .parallel()
+            .mapToLong(
+                w -> {
+                  Postings.TermLists table = tables[w];
+                  long sum = 0;
+                  for (int t = 0; t < table.size(); t++) {
+                    long size = table.count(t) * 3L + hashes.length(table.key(t)) + 8;
+                    if (size <= OWN_FILE_BYTES) {
+                      sum += size;
+                    }
+                  }
+                  return sum;
+                })
+            .sum();
     int terms = 0;
     for (Postings.TermLists table : tables) {
       terms += table.size();
@@ -184,14 +198,17 @@ public final class SearchIndexWriter {
       shards *= 2;
     }
     int[][] hashOf = new int[tables.length][];
-    IntStream.range(0, tables.length).parallel().forEach(w -> {
-      Postings.TermLists table = tables[w];
-      int[] h = new int[table.size()];
-      for (int t = 0; t < h.length; t++) {
-        h[t] = hashes.hash(table.key(t));
-      }
-      hashOf[w] = h;
-    });
+    IntStream.range(0, tables.length)
+        .parallel()
+        .forEach(
+            w -> {
+              Postings.TermLists table = tables[w];
+              int[] h = new int[table.size()];
+              for (int t = 0; t < h.length; t++) {
+                h[t] = hashes.hash(table.key(t));
+              }
+              hashOf[w] = h;
+            });
     int[] shardSize = new int[shards];
     for (int[] h : hashOf) {
       for (int x : h) {
@@ -214,49 +231,52 @@ public final class SearchIndexWriter {
     // Shards are independent and encoded in parallel; a term with a long list gets a file of
     // its own, b/<shard>-<k>.bin, numbered within its shard.
     AtomicReference<IOException> failure = new AtomicReference<>();
-    IntStream.range(0, shards).parallel().forEach(s -> {
-      long[] refs = byShard[s];
-      long[] keys = new long[refs.length];
-      // The terms in the order of their text: each has a sort key of its own.
-      long[] sortKeys = new long[refs.length];
-      for (int k = 0; k < refs.length; k++) {
-        keys[k] = tables[(int) (refs[k] >>> 32)].key((int) refs[k]);
-        sortKeys[k] = hashes.sortKey(keys[k]);
-      }
-      long[] sorted = sortKeys.clone();
-      Arrays.sort(sorted);
-      for (int k = 1; k < sorted.length; k++) {
-        if (sorted[k] == sorted[k - 1]) {
-          // Each term is placed by its key below: two the same would leave one out.
-          throw new IllegalStateException("two terms of shard " + s + " sort the same");
-        }
-      }
-      int[] order = new int[refs.length];
-      for (int k = 0; k < refs.length; k++) {
-        order[Arrays.binarySearch(sorted, sortKeys[k])] = k;
-      }
-      ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
-      int own = 0;
-      try {
-        for (int k : order) {
-          Postings.TermLists table = tables[(int) (refs[k] >>> 32)];
-          int t = (int) refs[k];
-          hashes.writeTerm(keys[k], shard);
-          if (table.length(t) <= OWN_FILE_BYTES) {
-            shard.put((byte) 0);
-            table.write(t, shard);
-          } else {
-            shard.put((byte) 1);
-            shard.varint(own);
-            counting.write("search/b/" + s + "-" + own + ".bin", table.list(t));
-            own++;
-          }
-        }
-        counting.write("search/s/" + s + ".bin", shard.toByteArray());
-      } catch (IOException e) {
-        failure.compareAndSet(null, e);
-      }
-    });
+    IntStream.range(0, shards)
+        .parallel()
+        .forEach(
+            s -> {
+              long[] refs = byShard[s];
+              long[] keys = new long[refs.length];
+              // The terms in the order of their text: each has a sort key of its own.
+              long[] sortKeys = new long[refs.length];
+              for (int k = 0; k < refs.length; k++) {
+                keys[k] = tables[(int) (refs[k] >>> 32)].key((int) refs[k]);
+                sortKeys[k] = hashes.sortKey(keys[k]);
+              }
+              long[] sorted = sortKeys.clone();
+              Arrays.sort(sorted);
+              for (int k = 1; k < sorted.length; k++) {
+                if (sorted[k] == sorted[k - 1]) {
+                  // Each term is placed by its key below: two the same would leave one out.
+                  throw new IllegalStateException("two terms of shard " + s + " sort the same");
+                }
+              }
+              int[] order = new int[refs.length];
+              for (int k = 0; k < refs.length; k++) {
+                order[Arrays.binarySearch(sorted, sortKeys[k])] = k;
+              }
+              ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
+              int own = 0;
+              try {
+                for (int k : order) {
+                  Postings.TermLists table = tables[(int) (refs[k] >>> 32)];
+                  int t = (int) refs[k];
+                  hashes.writeTerm(keys[k], shard);
+                  if (table.length(t) <= OWN_FILE_BYTES) {
+                    shard.put((byte) 0);
+                    table.write(t, shard);
+                  } else {
+                    shard.put((byte) 1);
+                    shard.varint(own);
+                    counting.write("search/b/" + s + "-" + own + ".bin", table.list(t));
+                    own++;
+                  }
+                }
+                counting.write("search/s/" + s + ".bin", shard.toByteArray());
+              } catch (IOException e) {
+                failure.compareAndSet(null, e);
+              }
+            });
     if (failure.get() != null) {
       throw failure.get();
     }
@@ -306,9 +326,9 @@ public final class SearchIndexWriter {
   }
 
   /**
-   * Terms and written forms as UTF-8 by their keys, and {@link #hash} and the length in
-   * characters of terms, from each word's bytes made once: FNV-1a goes byte by byte, so a
-   * pair's hash goes on from its first word's and a space.
+   * Terms and written forms as UTF-8 by their keys, and {@link #hash} and the length in characters
+   * of terms, from each word's bytes made once: FNV-1a goes byte by byte, so a pair's hash goes on
+   * from its first word's and a space.
    */
   static final class TermHashes {
     private final byte[][] utf8;
@@ -316,6 +336,7 @@ public final class SearchIndexWriter {
     private final int[] single;
     private final int[] withSpace;
     private final int[] chars;
+
     /** Each folded word's place in the order of their text. */
     private final int[] rank;
 
@@ -325,12 +346,15 @@ public final class SearchIndexWriter {
       single = new int[folded.length];
       withSpace = new int[folded.length];
       chars = new int[folded.length];
-      IntStream.range(0, folded.length).parallel().forEach(f -> {
-        utf8[f] = folded[f].getBytes(StandardCharsets.UTF_8);
-        single[f] = fnv(0x811c9dc5, utf8[f]);
-        withSpace[f] = (single[f] ^ ' ') * 16777619;
-        chars[f] = folded[f].length();
-      });
+      IntStream.range(0, folded.length)
+          .parallel()
+          .forEach(
+              f -> {
+                utf8[f] = folded[f].getBytes(StandardCharsets.UTF_8);
+                single[f] = fnv(0x811c9dc5, utf8[f]);
+                withSpace[f] = (single[f] ^ ' ') * 16777619;
+                chars[f] = folded[f].length();
+              });
       Integer[] byText = new Integer[folded.length];
       Arrays.setAll(byText, f -> f);
       Arrays.parallelSort(byText, (a, b) -> folded[a].compareTo(folded[b]));
@@ -339,13 +363,16 @@ public final class SearchIndexWriter {
         rank[byText[r]] = r;
       }
       markedUtf8 = new byte[words.marked.length][];
-      IntStream.range(0, markedUtf8.length).parallel()
+      IntStream.range(0, markedUtf8.length)
+          .parallel()
           .forEach(m -> markedUtf8[m] = words.marked[m].getBytes(StandardCharsets.UTF_8));
     }
 
     int hash(long key) {
       int second = (int) key;
-      return key >>> 32 == 0 ? single[second] : fnv(withSpace[(int) (key >>> 32) - 1], utf8[second]);
+      return key >>> 32 == 0
+          ? single[second]
+          : fnv(withSpace[(int) (key >>> 32) - 1], utf8[second]);
     }
 
     int length(long key) {
@@ -354,18 +381,21 @@ public final class SearchIndexWriter {
     }
 
     /**
-     * A term's place in the order of the terms' text ({@link String#compareTo}), no two terms
-     * the same: a pair after its first word alone and before any longer word that word begins (a
-     * space sorts before every letter and digit), so by the rank of its first word, then its
-     * second.
+     * A term's place in the order of the terms' text ({@link String#compareTo}), no two terms the
+     * same: a pair after its first word alone and before any longer word that word begins (a space
+     * sorts before every letter and digit), so by the rank of its first word, then its second.
      */
     long sortKey(long key) {
       int second = (int) key;
-      return key >>> 32 == 0 ? (long) rank[second] << 32
+      return key >>> 32 == 0
+          ? (long) rank[second] << 32
           : ((long) rank[(int) (key >>> 32) - 1] << 32) | (rank[second] + 1L);
     }
 
-    /** The term of {@code key} as the index writes it: a byte length, then {@code dai} or {@code dai hoi} in UTF-8. */
+    /**
+     * The term of {@code key} as the index writes it: a byte length, then {@code dai} or {@code dai
+     * hoi} in UTF-8.
+     */
     void writeTerm(long key, ByteWriter out) {
       join(utf8, key, out);
     }
@@ -411,14 +441,19 @@ public final class SearchIndexWriter {
         }
         String w = words.folded[(int) key];
         if (w.length() >= 2 && isPrefixChar(w.charAt(0)) && isPrefixChar(w.charAt(1))) {
-          byPrefix.computeIfAbsent(w.substring(0, 2), k -> new ArrayList<>()).add(new Word(w, table.count(t)));
+          byPrefix
+              .computeIfAbsent(w.substring(0, 2), k -> new ArrayList<>())
+              .add(new Word(w, table.count(t)));
         }
       }
     }
     for (Map.Entry<String, List<Word>> e : byPrefix.entrySet()) {
       List<Word> list = e.getValue();
-      list.sort((a, b) -> a.documents() != b.documents() ? Integer.compare(b.documents(), a.documents())
-          : a.text().compareTo(b.text()));
+      list.sort(
+          (a, b) ->
+              a.documents() != b.documents()
+                  ? Integer.compare(b.documents(), a.documents())
+                  : a.text().compareTo(b.text()));
       StringBuilder s = new StringBuilder();
       for (Word w : list) {
         s.append(w.text()).append(' ').append(w.documents()).append('\n');
@@ -440,7 +475,9 @@ public final class SearchIndexWriter {
       d.put("date", p.article().date().toLocalDate().toString());
       d.put("category", p.categories().isEmpty() ? "" : p.categories().get(0).name());
       d.put("excerpt", excerpt(p.summary()));
-      sink.write("search/d/" + doc / 1000 + "/" + doc + ".json", Json.write(d).getBytes(StandardCharsets.UTF_8));
+      sink.write(
+          "search/d/" + doc / 1000 + "/" + doc + ".json",
+          Json.write(d).getBytes(StandardCharsets.UTF_8));
     }
   }
 
@@ -448,7 +485,8 @@ public final class SearchIndexWriter {
     return VietnameseText.shorten(text, EXCERPT_LENGTH);
   }
 
-  private static void writeFacetsAndIndex(List<ArticlePage> pages, int shards, Sink sink) throws IOException {
+  private static void writeFacetsAndIndex(List<ArticlePage> pages, int shards, Sink sink)
+      throws IOException {
     Map<String, Object> index = new LinkedHashMap<>();
     index.put("format", FORMAT);
     index.put("documents", pages.size());
@@ -489,7 +527,8 @@ public final class SearchIndexWriter {
   static List<String> facetValues(ArticlePage p, String facet) {
     return switch (facet) {
       case "category" -> p.categories().stream().map(vn.luutru.site.Link::name).toList();
-      case "organization" -> p.congress() == null ? List.of() : List.of(p.congress().organization().name());
+      case "organization" ->
+          p.congress() == null ? List.of() : List.of(p.congress().organization().name());
       case "term" -> p.congress() == null ? List.of() : List.of(p.congress().term().name());
       default -> throw new IllegalArgumentException(facet);
     };

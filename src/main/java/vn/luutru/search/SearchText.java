@@ -6,9 +6,9 @@ import java.util.Locale;
 import vn.luutru.content.VietnameseText;
 
 /**
- * Splits text into search tokens the way {@code search.js} does, so that what the index
- * holds and what a query asks for always agree: NFC, lower case, runs of letters, digits and
- * marks. Each token keeps its marked form ({@code đại}) and its folded form ({@code dai}).
+ * Splits text into search tokens the way {@code search.js} does, so that what the index holds and
+ * what a query asks for always agree: NFC, lower case, runs of letters, digits and marks. Each
+ * token keeps its marked form ({@code đại}) and its folded form ({@code dai}).
  *
  * <pre>{@code
  * SearchText.tokens("Đại hội Đảng, 2020")
@@ -37,8 +37,8 @@ public final class SearchText {
   }
 
   /**
-   * As {@link #words}, for text that is already clean ({@link VietnameseText#clean}), as all
-   * text of a parsed article is: cleaning again would change nothing, so the words are the same.
+   * As {@link #words}, for text that is already clean ({@link VietnameseText#clean}), as all text
+   * of a parsed article is: cleaning again would change nothing, so the words are the same.
    */
   public static void wordsOfClean(String text, java.util.function.Consumer<String> word) {
     String s = text.toLowerCase(Locale.ROOT);

@@ -7,12 +7,12 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
 /**
- * One open reload stream ({@code /__luutru/events}): messages wait in a queue of their own and
- * are written by a thread of {@code writers}, so that whoever sends them (the rebuild) never
- * waits for a client. A client that does not keep up is dropped (its browser reconnects when it
- * wakes): when more than {@value #MAX_QUEUED} bytes wait for it, or when one write has waited
- * longer than the limit given to {@link #dropIfStuck}. Dropping it interrupts its writer, which
- * closes the connection.
+ * One open reload stream ({@code /__luutru/events}): messages wait in a queue of their own and are
+ * written by a thread of {@code writers}, so that whoever sends them (the rebuild) never waits for
+ * a client. A client that does not keep up is dropped (its browser reconnects when it wakes): when
+ * more than {@value #MAX_QUEUED} bytes wait for it, or when one write has waited longer than the
+ * limit given to {@link #dropIfStuck}. Dropping it interrupts its writer, which closes the
+ * connection.
  */
 final class EventStream {
   /** Bytes that may wait for one client; one message larger than this is still sent alone. */
@@ -26,8 +26,10 @@ final class EventStream {
   private long queued;
   private boolean draining;
   private boolean closed;
+
   /** The thread writing now, and since when: null between writes. */
   private Thread writer;
+
   private long writingSince;
 
   /** {@code onClose} runs once, when the stream is dropped or closed. */
@@ -38,7 +40,10 @@ final class EventStream {
     this.onClose = onClose;
   }
 
-  /** Queues {@code message} without waiting; false when the stream is closed, or is dropped now for falling behind. */
+  /**
+   * Queues {@code message} without waiting; false when the stream is closed, or is dropped now for
+   * falling behind.
+   */
   synchronized boolean offer(byte[] message) {
     if (closed) {
       return false;
@@ -56,15 +61,22 @@ final class EventStream {
     return true;
   }
 
-  /** Drops the stream when one write has waited more than {@code nanos} at {@code now} ({@link System#nanoTime}). */
+  /**
+   * Drops the stream when one write has waited more than {@code nanos} at {@code now} ({@link
+   * System#nanoTime}).
+   */
   synchronized void dropIfStuck(long now, long nanos) {
     if (writer != null && now - writingSince > nanos) {
-      writer.interrupt(); // also when already closed: the last write, ending the stream, may be the stuck one
+      writer.interrupt(); // also when already closed: the last write, ending the stream, may be the
+      // stuck one
       close();
     }
   }
 
-  /** Closes the stream without waiting: a write under way is interrupted, which closes the connection. */
+  /**
+   * Closes the stream without waiting: a write under way is interrupted, which closes the
+   * connection.
+   */
   synchronized void close() {
     if (closed) {
       return;
@@ -122,7 +134,10 @@ final class EventStream {
     writingSince = System.nanoTime();
   }
 
-  /** Under the lock, so that an interrupt meant for this write does not reach the thread's next task. */
+  /**
+   * Under the lock, so that an interrupt meant for this write does not reach the thread's next
+   * task.
+   */
   private synchronized void written() {
     writer = null;
     Thread.interrupted();

@@ -22,10 +22,10 @@ import vn.luutru.search.SearchIndexWriter;
 import vn.luutru.site.SiteModel;
 
 /**
- * The site as the preview serves it: the last good model, planned pages rendered on request,
- * and the problems of the last rebuild. A rebuild re-reads only files whose time or size
- * changed and re-renders only Markdown bodies whose text or links changed; pages are rendered
- * when asked for, so a save costs the model, not the whole site.
+ * The site as the preview serves it: the last good model, planned pages rendered on request, and
+ * the problems of the last rebuild. A rebuild re-reads only files whose time or size changed and
+ * re-renders only Markdown bodies whose text or links changed; pages are rendered when asked for,
+ * so a save costs the model, not the whole site.
  */
 final class Preview {
   /** What a rebuild found: problems (errors keep the previous site) and how long it took. */
@@ -40,8 +40,13 @@ final class Preview {
    * ({@link ActiveFiles}: SVG images, HTML pages, XML documents), the SHA-256 of the bytes checked
    * when it was built: such a file is served only while its bytes on disk are still those.
    */
-  record Snapshot(SiteRenderer renderer, Map<String, SiteRenderer.Job> pages, Map<String, byte[]> assets,
-      Set<String> statics, java.util.function.Supplier<Map<String, byte[]>> search, Map<String, byte[]> rendered,
+  record Snapshot(
+      SiteRenderer renderer,
+      Map<String, SiteRenderer.Job> pages,
+      Map<String, byte[]> assets,
+      Set<String> statics,
+      java.util.function.Supplier<Map<String, byte[]>> search,
+      Map<String, byte[]> rendered,
       Map<String, String> svgs) {}
 
   /** What the preview answers for a site file. */
@@ -50,7 +55,10 @@ final class Preview {
   /** A page, asset or file of the search index, in memory. */
   record Bytes(byte[] bytes) implements Served {}
 
-  /** A static file of the content folder, streamed from {@code path} (its real path, inside the folder). */
+  /**
+   * A static file of the content folder, streamed from {@code path} (its real path, inside the
+   * folder).
+   */
   record OnDisk(Path path) implements Served {}
 
   /** A file of the site that is not served now, and why (for the user). */
@@ -61,7 +69,11 @@ final class Preview {
   private volatile Snapshot current;
   private volatile List<Diagnostic> problems = List.of();
   private boolean templatesChanged = true;
-  /** Files that can carry script, checked by earlier rebuilds, by site path: read and checked again only when their time or size changed. */
+
+  /**
+   * Files that can carry script, checked by earlier rebuilds, by site path: read and checked again
+   * only when their time or size changed.
+   */
   private final Map<String, SvgSeen> svgSeen = new java.util.HashMap<>();
 
   /** Such a file as a rebuild saw it; {@code sha256} empty when its bytes were not accepted. */
@@ -83,7 +95,10 @@ final class Preview {
     return problems;
   }
 
-  /** The content folder's cache, which the watcher tells of each change (see {@link ContentSource.Cache#watched}). */
+  /**
+   * The content folder's cache, which the watcher tells of each change (see {@link
+   * ContentSource.Cache#watched}).
+   */
   ContentSource.Cache contentCache() {
     return caches.content();
   }
@@ -103,7 +118,8 @@ final class Preview {
     if (s == null) {
       return;
     }
-    SiteBuilder.Modelled modelled = SiteBuilder.model(config, caches, false, new java.util.HashMap<>());
+    SiteBuilder.Modelled modelled =
+        SiteBuilder.model(config, caches, false, new java.util.HashMap<>());
     if (!modelled.hasErrors()) {
       s.renderer().plan(modelled.built());
     }
@@ -115,7 +131,8 @@ final class Preview {
 
   synchronized Rebuild rebuild() throws IOException {
     long t0 = System.nanoTime();
-    SiteBuilder.Modelled modelled = SiteBuilder.model(config, caches, false, new java.util.HashMap<>());
+    SiteBuilder.Modelled modelled =
+        SiteBuilder.model(config, caches, false, new java.util.HashMap<>());
     List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
     if (modelled.hasErrors()) {
       return done(diags, false, t0);
@@ -148,26 +165,34 @@ final class Preview {
     Map<String, byte[]> assets = renderer.assets();
     // The search index is built when the search page first asks for it, not on every save.
     List<vn.luutru.site.ArticlePage> articles = model.articles();
-    java.util.function.Supplier<Map<String, byte[]>> search = new java.util.function.Supplier<>() {
-      private Map<String, byte[]> files;
+    java.util.function.Supplier<Map<String, byte[]>> search =
+        new java.util.function.Supplier<>() {
+          private Map<String, byte[]> files;
 
-      @Override
-      public synchronized Map<String, byte[]> get() {
-        if (files == null) {
-          Map<String, byte[]> out = new ConcurrentHashMap<>();
-          try {
-            SearchIndexWriter.write(articles, out::put);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+          @Override
+          public synchronized Map<String, byte[]> get() {
+            if (files == null) {
+              Map<String, byte[]> out = new ConcurrentHashMap<>();
+              try {
+                SearchIndexWriter.write(articles, out::put);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+              files = out;
+            }
+            return files;
           }
-          files = out;
-        }
-        return files;
-      }
-    };
+        };
     templatesChanged = false;
-    current = new Snapshot(renderer, pages, assets, new HashSet<>(model.staticFiles()), search, fresh,
-        acceptedSvgs(model.staticFiles()));
+    current =
+        new Snapshot(
+            renderer,
+            pages,
+            assets,
+            new HashSet<>(model.staticFiles()),
+            search,
+            fresh,
+            acceptedSvgs(model.staticFiles()));
     return done(diags, true, t0);
   }
 
@@ -178,9 +203,9 @@ final class Preview {
   }
 
   /**
-   * The SHA-256 of each file among {@code statics} that can carry script and whose bytes carry none, read now.
-   * The build checked them too, but a file saved since may carry script: its bytes are checked
-   * here again, and whatever is served later must have the hash of bytes checked.
+   * The SHA-256 of each file among {@code statics} that can carry script and whose bytes carry
+   * none, read now. The build checked them too, but a file saved since may carry script: its bytes
+   * are checked here again, and whatever is served later must have the hash of bytes checked.
    */
   private Map<String, String> acceptedSvgs(List<String> statics) throws IOException {
     Map<String, String> accepted = new java.util.HashMap<>();
@@ -198,7 +223,9 @@ final class Preview {
         }
         BasicFileAttributes a = Files.readAttributes(path.get(), BasicFileAttributes.class);
         s = svgSeen.get(file);
-        if (s == null || !s.path().equals(path.get()) || s.modified() != a.lastModifiedTime().toMillis()
+        if (s == null
+            || !s.path().equals(path.get())
+            || s.modified() != a.lastModifiedTime().toMillis()
             || s.size() != a.size()) {
           Optional<String> sha = Optional.empty();
           if (a.size() <= ContentSource.MAX_ARTICLE_BYTES) {
@@ -210,7 +237,8 @@ final class Preview {
           s = new SvgSeen(path.get(), a.lastModifiedTime().toMillis(), a.size(), sha);
         }
       } catch (IOException e) {
-        continue; // gone or unreadable since the build read it: not served; the next rebuild says what
+        continue; // gone or unreadable since the build read it: not served; the next rebuild says
+        // what
       }
       seen.put(file, s);
       s.sha256().ifPresent(sha -> accepted.put(file, sha));
@@ -220,7 +248,10 @@ final class Preview {
     return Map.copyOf(accepted);
   }
 
-  /** The real path of static file {@code file}, when it is a regular file inside {@code root} (a real path). */
+  /**
+   * The real path of static file {@code file}, when it is a regular file inside {@code root} (a
+   * real path).
+   */
   private static Optional<Path> inside(Path root, String file) throws IOException {
     Path path = ContentSource.locate(root, file).normalize();
     if (!path.startsWith(root) || !Files.isRegularFile(path)) {
@@ -232,7 +263,8 @@ final class Preview {
 
   static String sha256(byte[] bytes) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new AssertionError(e);
     }
@@ -289,13 +321,15 @@ final class Preview {
   private static Served svg(Snapshot s, Path path, String file) throws IOException {
     String accepted = s.svgs().get(file);
     if (Files.size(path) > ContentSource.MAX_ARTICLE_BYTES) {
-      return new Refused(ContentSource.tooLargeToCheck(Files.size(path)) + "; the preview does not show it");
+      return new Refused(
+          ContentSource.tooLargeToCheck(Files.size(path)) + "; the preview does not show it");
     }
     byte[] bytes = Files.readAllBytes(path);
     if (accepted == null || !accepted.equals(sha256(bytes))) {
-      return new Refused("this file changed after the last good build, and a file of its kind (an SVG image, an"
-          + " HTML page or an XML document) can carry script, so the preview shows only what a build checked; the terminal (and the page) say what is wrong with it, if"
-          + " anything: fix it and save, and it is shown again");
+      return new Refused(
+          "this file changed after the last good build, and a file of its kind (an SVG image, an"
+              + " HTML page or an XML document) can carry script, so the preview shows only what a build checked; the terminal (and the page) say what is wrong with it, if"
+              + " anything: fix it and save, and it is shown again");
     }
     return new Bytes(bytes);
   }

@@ -4,11 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -37,18 +37,18 @@ import vn.luutru.content.Diagnostic;
 import vn.luutru.content.SitePath;
 
 /**
- * {@code luutru serve}: the preview on {@code http://127.0.0.1:8080/} under the site's path
- * prefix. Pages are rendered from the in-memory {@link Preview}; each HTML page gets a small
- * script that listens to {@code /__luutru/events} and reloads on a rebuild or shows the
- * problems of a broken save over the page. Only files of the site are served: paths are
- * decoded and normalised first, and anything climbing out of the site is refused. Only requests
- * naming this machine in {@code Host} are answered (a page of another site cannot read the
- * preview through DNS rebinding); a request head that does not come whole in time is cut off, and
- * so is a client that stops reading its answer ({@link Limits}); static files are streamed, by
- * ranges when asked, and an SVG image only as the last good build checked it; a reload client
- * that does not read is dropped, never waited for.
- * The JDK's server delays small responses unless the JVM-wide {@code sun.net.httpserver.nodelay}
- * is set before its first server starts: setting it is the application's choice, not this class's.
+ * {@code luutru serve}: the preview on {@code http://127.0.0.1:8080/} under the site's path prefix.
+ * Pages are rendered from the in-memory {@link Preview}; each HTML page gets a small script that
+ * listens to {@code /__luutru/events} and reloads on a rebuild or shows the problems of a broken
+ * save over the page. Only files of the site are served: paths are decoded and normalised first,
+ * and anything climbing out of the site is refused. Only requests naming this machine in {@code
+ * Host} are answered (a page of another site cannot read the preview through DNS rebinding); a
+ * request head that does not come whole in time is cut off, and so is a client that stops reading
+ * its answer ({@link Limits}); static files are streamed, by ranges when asked, and an SVG image
+ * only as the last good build checked it; a reload client that does not read is dropped, never
+ * waited for. The JDK's server delays small responses unless the JVM-wide {@code
+ * sun.net.httpserver.nodelay} is set before its first server starts: setting it is the
+ * application's choice, not this class's.
  *
  * <pre>{@code
  * try (PreviewServer s = PreviewServer.start(config, "127.0.0.1", 8080, err)) {
@@ -58,15 +58,26 @@ import vn.luutru.content.SitePath;
  */
 public final class PreviewServer implements AutoCloseable {
   static final String EVENTS = "/__luutru/events";
-  private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
-      Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("mjs", "text/javascript; charset=utf-8"),
-      Map.entry("json", "application/json; charset=utf-8"), Map.entry("xml", "application/xml; charset=utf-8"),
-      Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("svg", "image/svg+xml; charset=utf-8"),
-      Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
-      Map.entry("gif", "image/gif"), Map.entry("webp", "image/webp"), Map.entry("pdf", "application/pdf"),
-      Map.entry("bin", "application/octet-stream"), Map.entry("ico", "image/x-icon"));
-  private static final byte[] LIVE_RELOAD = ("""
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("html", "text/html; charset=utf-8"),
+          Map.entry("css", "text/css; charset=utf-8"),
+          Map.entry("js", "text/javascript; charset=utf-8"),
+          Map.entry("mjs", "text/javascript; charset=utf-8"),
+          Map.entry("json", "application/json; charset=utf-8"),
+          Map.entry("xml", "application/xml; charset=utf-8"),
+          Map.entry("txt", "text/plain; charset=utf-8"),
+          Map.entry("svg", "image/svg+xml; charset=utf-8"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("pdf", "application/pdf"),
+          Map.entry("bin", "application/octet-stream"),
+          Map.entry("ico", "image/x-icon"));
+  private static final byte[] LIVE_RELOAD =
+      ("""
       <script>/* luutru serve: live reload; never in built sites */
       (() => {
         const es = new EventSource("/__luutru/events");
@@ -88,45 +99,76 @@ public final class PreviewServer implements AutoCloseable {
         });
       })();
       </script>
-      """).getBytes(StandardCharsets.UTF_8);
+      """)
+          .getBytes(StandardCharsets.UTF_8);
 
   private final Preview preview;
   private final HttpServer server;
   private final RequestThreads executor;
   private final List<EventStream> listeners = new CopyOnWriteArrayList<>();
+
   /** Write to the event streams, each stream's messages in turn: threads live while they write. */
-  private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "luutru-events");
-    t.setDaemon(true);
-    return t;
-  });
+  private final java.util.concurrent.ExecutorService writers =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "luutru-events");
+            t.setDaemon(true);
+            return t;
+          });
+
   /** An event stream one write of which has waited this long is dropped ({@link Limits#send}). */
   private final long stuckNanos;
-  /** Pings the event streams, and cuts off requests whose head is late or whose client stopped reading. */
+
+  /**
+   * Pings the event streams, and cuts off requests whose head is late or whose client stopped
+   * reading.
+   */
   private final java.util.concurrent.ScheduledThreadPoolExecutor pinger =
-      new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "luutru-timer");
-        t.setDaemon(true);
-        return t;
-      });
+      new java.util.concurrent.ScheduledThreadPoolExecutor(
+          1,
+          r -> {
+            Thread t = new Thread(r, "luutru-timer");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final String prefix;
   private final WatchService watcher;
   private final Thread watching;
-  /** The content and templates folders as watched: a folder given as a link, as its target (walking does not enter a link). */
+
+  /**
+   * The content and templates folders as watched: a folder given as a link, as its target (walking
+   * does not enter a link).
+   */
   private final Path content;
+
   private final Path templates;
+
   /** Whether the watcher has seen a change yet. */
   private volatile boolean sawChange;
+
   /** The watched folders, by absolute path. */
   private final Map<Path, WatchKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final PrintWriter log;
-  private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.CountDownLatch stopped =
+      new java.util.concurrent.CountDownLatch(1);
   private final Consumer<Preview.Rebuild> onRebuild;
-  /** The host names and addresses, lower case, IPv6 in brackets, that requests may name in {@code Host}. */
+
+  /**
+   * The host names and addresses, lower case, IPv6 in brackets, that requests may name in {@code
+   * Host}.
+   */
   private final java.util.Set<String> hosts;
 
-  private PreviewServer(Preview preview, String bind, int port, PrintWriter log, Consumer<Preview.Rebuild> onRebuild,
-      Limits limits) throws IOException {
+  private PreviewServer(
+      Preview preview,
+      String bind,
+      int port,
+      PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild,
+      Limits limits)
+      throws IOException {
     this.preview = preview;
     pinger.setRemoveOnCancelPolicy(true);
     executor = new RequestThreads(limits.threads(), limits.requestHead(), limits.send(), pinger);
@@ -158,20 +200,25 @@ public final class PreviewServer implements AutoCloseable {
     }
     watching = new Thread(this::watch, "luutru-watch");
     watching.setDaemon(true);
-    pinger.scheduleAtFixedRate(() -> {
-      send(": ping\n\n");
-      long now = System.nanoTime();
-      for (EventStream l : listeners) {
-        l.dropIfStuck(now, stuckNanos);
-      }
-    }, 15, 15, TimeUnit.SECONDS);
+    pinger.scheduleAtFixedRate(
+        () -> {
+          send(": ping\n\n");
+          long now = System.nanoTime();
+          for (EventStream l : listeners) {
+            l.dropIfStuck(now, stuckNanos);
+          }
+        },
+        15,
+        15,
+        TimeUnit.SECONDS);
   }
 
   /**
-   * Builds the site in memory, then serves it. Problems of the first build are printed; the
-   * server starts even when it has errors, and shows them until they are fixed.
+   * Builds the site in memory, then serves it. Problems of the first build are printed; the server
+   * starts even when it has errors, and shows them until they are fixed.
    */
-  public static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log) throws IOException {
+  public static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log)
+      throws IOException {
     return start(config, bind, port, log, WARM_UPS);
   }
 
@@ -180,8 +227,8 @@ public final class PreviewServer implements AutoCloseable {
    * rebuilds after the first ({@link #WARM_UPS} by default; a benchmark gives 0 to measure what
    * they change).
    */
-  public static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
-      int warmUps) throws IOException {
+  public static PreviewServer start(
+      SiteConfig config, String bind, int port, PrintWriter log, int warmUps) throws IOException {
     return start(config, bind, port, log, r -> {}, Limits.DEFAULT, warmUps);
   }
 
@@ -190,31 +237,51 @@ public final class PreviewServer implements AutoCloseable {
    * the loops of a rebuild reach C2 only after several.
    */
   public static final int WARM_UPS = 8;
+
   /** No warm-up starts after this long: on a large archive one takes a second or more. */
   static final long WARM_UP_NANOS = 3_000_000_000L;
 
-  static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
-      Consumer<Preview.Rebuild> onRebuild) throws IOException {
+  static PreviewServer start(
+      SiteConfig config,
+      String bind,
+      int port,
+      PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild)
+      throws IOException {
     return start(config, bind, port, log, onRebuild, Limits.DEFAULT);
   }
 
   /**
-   * How long a request's head (request line and headers) may take to arrive once its first
-   * bytes have; how long one write to a client may wait for it to read (nginx's
-   * {@code send_timeout}) before the client is given up on; and how many requests are served at
-   * once, more waiting their turn.
+   * How long a request's head (request line and headers) may take to arrive once its first bytes
+   * have; how long one write to a client may wait for it to read (nginx's {@code send_timeout})
+   * before the client is given up on; and how many requests are served at once, more waiting their
+   * turn.
    */
   record Limits(java.time.Duration requestHead, java.time.Duration send, int threads) {
-    static final Limits DEFAULT = new Limits(java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(30), 200);
+    static final Limits DEFAULT =
+        new Limits(java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(30), 200);
   }
 
-  static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
-      Consumer<Preview.Rebuild> onRebuild, Limits limits) throws IOException {
+  static PreviewServer start(
+      SiteConfig config,
+      String bind,
+      int port,
+      PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild,
+      Limits limits)
+      throws IOException {
     return start(config, bind, port, log, onRebuild, limits, WARM_UPS);
   }
 
-  private static PreviewServer start(SiteConfig config, String bind, int port, PrintWriter log,
-      Consumer<Preview.Rebuild> onRebuild, Limits limits, int warmUps) throws IOException {
+  private static PreviewServer start(
+      SiteConfig config,
+      String bind,
+      int port,
+      PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild,
+      Limits limits,
+      int warmUps)
+      throws IOException {
     Preview preview = new Preview(config);
     // Watching before the first build: a change made during it is seen, and the first save
     // re-reads only what changed instead of walking the folder again.
@@ -229,19 +296,27 @@ public final class PreviewServer implements AutoCloseable {
     s.report(first);
     s.server.start();
     s.watching.start();
-    Thread warming = new Thread(() -> warmUp(preview, warmUps, WARM_UP_NANOS,
-        () -> s.sawChange || s.stopped.getCount() == 0), "luutru-warm-up");
+    Thread warming =
+        new Thread(
+            () ->
+                warmUp(
+                    preview,
+                    warmUps,
+                    WARM_UP_NANOS,
+                    () -> s.sawChange || s.stopped.getCount() == 0),
+            "luutru-warm-up");
     warming.setDaemon(true);
     warming.start();
     return s;
   }
 
   /**
-   * Runs {@link Preview#warmUp} up to {@code most} times, none starting after {@code nanos} or
-   * once {@code stop} says so (the first save: from then on the saves themselves do it; or the
-   * server stopped); returns how many ran. Problems end it quietly: a save reports its own.
+   * Runs {@link Preview#warmUp} up to {@code most} times, none starting after {@code nanos} or once
+   * {@code stop} says so (the first save: from then on the saves themselves do it; or the server
+   * stopped); returns how many ran. Problems end it quietly: a save reports its own.
    */
-  static int warmUp(Preview preview, int most, long nanos, java.util.function.BooleanSupplier stop) {
+  static int warmUp(
+      Preview preview, int most, long nanos, java.util.function.BooleanSupplier stop) {
     long start = System.nanoTime();
     int ran = 0;
     try {
@@ -258,7 +333,8 @@ public final class PreviewServer implements AutoCloseable {
   /** {@code http://127.0.0.1:8080/luu-tru/} */
   public String url() {
     InetSocketAddress a = server.getAddress();
-    String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+    String host =
+        a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
     if (host.contains(":")) {
       host = "[" + host + "]";
     }
@@ -291,7 +367,10 @@ public final class PreviewServer implements AutoCloseable {
       log.println(d.format());
     }
     if (r.hasErrors()) {
-      log.printf(Locale.ROOT, "luutru serve: %d problem(s); still serving the last good site%n", r.diagnostics().size());
+      log.printf(
+          Locale.ROOT,
+          "luutru serve: %d problem(s); still serving the last good site%n",
+          r.diagnostics().size());
     } else {
       log.printf(Locale.ROOT, "luutru serve: rebuilt in %d ms%n", r.millis());
     }
@@ -303,15 +382,22 @@ public final class PreviewServer implements AutoCloseable {
   /** Watches {@code root} and every folder in it; false when some could not be watched. */
   private boolean register(Path root) {
     try {
-      Files.walkFileTree(root, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-          WatchKey k = dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE,
-              StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
-          keys.put(dir.toAbsolutePath().normalize(), k);
-          return FileVisitResult.CONTINUE;
-        }
-      });
+      Files.walkFileTree(
+          root,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
+              WatchKey k =
+                  dir.register(
+                      watcher,
+                      StandardWatchEventKinds.ENTRY_CREATE,
+                      StandardWatchEventKinds.ENTRY_DELETE,
+                      StandardWatchEventKinds.ENTRY_MODIFY);
+              keys.put(dir.toAbsolutePath().normalize(), k);
+              return FileVisitResult.CONTINUE;
+            }
+          });
       return true;
     } catch (IOException e) {
       log.println("luutru serve: warning: cannot watch " + root + ": " + e.getMessage());
@@ -321,20 +407,25 @@ public final class PreviewServer implements AutoCloseable {
 
   /**
    * Stops watching {@code gone} and the folders in it. A folder renamed keeps its watch (Linux
-   * watches the folder, not its name), reporting its changes under the old name: cancelled, it
-   * is watched afresh under the new one.
+   * watches the folder, not its name), reporting its changes under the old name: cancelled, it is
+   * watched afresh under the new one.
    */
   private void forget(Path gone) {
-    keys.entrySet().removeIf(e -> {
-      if (e.getKey().startsWith(gone)) {
-        e.getValue().cancel();
-        return true;
-      }
-      return false;
-    });
+    keys.entrySet()
+        .removeIf(
+            e -> {
+              if (e.getKey().startsWith(gone)) {
+                e.getValue().cancel();
+                return true;
+              }
+              return false;
+            });
   }
 
-  /** {@code dir} absolute, or the folder it links to: the watches are made by walking it, which does not enter a link. */
+  /**
+   * {@code dir} absolute, or the folder it links to: the watches are made by walking it, which does
+   * not enter a link.
+   */
   private static Path watchedPath(Path dir) {
     Path absolute = dir.toAbsolutePath().normalize();
     if (Files.isSymbolicLink(absolute)) {
@@ -369,13 +460,19 @@ public final class PreviewServer implements AutoCloseable {
             if (e.context() instanceof Path p) {
               Path changed = dir.resolve(p);
               if (changed.startsWith(content)) {
-                cache.changed(content.relativize(changed).toString().replace(java.io.File.separatorChar, '/'));
+                cache.changed(
+                    content
+                        .relativize(changed)
+                        .toString()
+                        .replace(java.io.File.separatorChar, '/'));
               }
               if (e.kind() == StandardWatchEventKinds.ENTRY_DELETE) {
                 forget(changed);
               }
-              if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)
-                  && !register(changed) && changed.startsWith(content)) {
+              if (e.kind() == StandardWatchEventKinds.ENTRY_CREATE
+                  && Files.isDirectory(changed)
+                  && !register(changed)
+                  && changed.startsWith(content)) {
                 cache.unwatched();
               }
               if (templates != null && changed.startsWith(templates)) {
@@ -426,7 +523,10 @@ public final class PreviewServer implements AutoCloseable {
     send("event: " + event + "\ndata: " + data + "\n\n");
   }
 
-  /** Queues {@code message} for every open event stream: never waits for a client (see {@link EventStream}). */
+  /**
+   * Queues {@code message} for every open event stream: never waits for a client (see {@link
+   * EventStream}).
+   */
   private void send(String message) {
     byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
     for (EventStream l : listeners) {
@@ -441,13 +541,14 @@ public final class PreviewServer implements AutoCloseable {
   // ---------------------------------------------------------------------------- serving
 
   /**
-   * The names a request may give in {@code Host}: {@code localhost}, {@code 127.0.0.1},
-   * {@code [::1]}, the address asked for with {@code --bind} as given and as bound, and, bound
-   * to every address ({@code 0.0.0.0}), each address of this machine. A name that is not one of
-   * them is another site's (DNS rebinding: a page of evil.example whose name now points here).
+   * The names a request may give in {@code Host}: {@code localhost}, {@code 127.0.0.1}, {@code
+   * [::1]}, the address asked for with {@code --bind} as given and as bound, and, bound to every
+   * address ({@code 0.0.0.0}), each address of this machine. A name that is not one of them is
+   * another site's (DNS rebinding: a page of evil.example whose name now points here).
    */
   private static java.util.Set<String> hosts(String bind, InetAddress bound) throws IOException {
-    java.util.Set<String> hosts = new java.util.HashSet<>(List.of("localhost", "127.0.0.1", "[::1]"));
+    java.util.Set<String> hosts =
+        new java.util.HashSet<>(List.of("localhost", "127.0.0.1", "[::1]"));
     hosts.add(hostName(bind));
     hosts.add(hostName(bound.getHostAddress()));
     if (bound.isAnyLocalAddress()) {
@@ -460,7 +561,10 @@ public final class PreviewServer implements AutoCloseable {
     return java.util.Set.copyOf(hosts);
   }
 
-  /** {@code name} as a {@code Host} header gives it: lower case, an IPv6 address in brackets, without its zone. */
+  /**
+   * {@code name} as a {@code Host} header gives it: lower case, an IPv6 address in brackets,
+   * without its zone.
+   */
   private static String hostName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     int zone = n.indexOf('%');
@@ -470,7 +574,10 @@ public final class PreviewServer implements AutoCloseable {
     return n.contains(":") && !n.startsWith("[") ? "[" + n + "]" : n;
   }
 
-  /** Whether {@code host}, a request's {@code Host} header, names this server: one of {@link #hosts}, with its port. */
+  /**
+   * Whether {@code host}, a request's {@code Host} header, names this server: one of {@link
+   * #hosts}, with its port.
+   */
   private boolean ownHost(String host) {
     if (host == null) {
       return false;
@@ -493,10 +600,20 @@ public final class PreviewServer implements AutoCloseable {
   /** Refuses a request that names another site in {@code Host}, and says why. */
   private void refuseHost(HttpExchange ex, String host) throws IOException {
     String own = "http://127.0.0.1:" + server.getAddress().getPort() + prefix;
-    send(ex, 403, "text/plain; charset=utf-8", ("403 forbidden: this preview answers only to this machine's own"
-        + " addresses (such as " + own + "), and this request was for \u201c" + (host == null ? "" : host)
-        + "\u201d. If you typed that address, open " + own + " instead. Otherwise a page of another web site"
-        + " tried to read this preview (drafts included) and was refused.\n").getBytes(StandardCharsets.UTF_8));
+    send(
+        ex,
+        403,
+        "text/plain; charset=utf-8",
+        ("403 forbidden: this preview answers only to this machine's own"
+                + " addresses (such as "
+                + own
+                + "), and this request was for \u201c"
+                + (host == null ? "" : host)
+                + "\u201d. If you typed that address, open "
+                + own
+                + " instead. Otherwise a page of another web site"
+                + " tried to read this preview (drafts included) and was refused.\n")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -522,7 +639,11 @@ public final class PreviewServer implements AutoCloseable {
       String method = ex.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
         ex.getResponseHeaders().set("Allow", "GET, HEAD");
-        send(ex, 405, "text/plain; charset=utf-8", "405 method not allowed\n".getBytes(StandardCharsets.UTF_8));
+        send(
+            ex,
+            405,
+            "text/plain; charset=utf-8",
+            "405 method not allowed\n".getBytes(StandardCharsets.UTF_8));
         return;
       }
       String raw = ex.getRequestURI().getRawPath();
@@ -541,7 +662,11 @@ public final class PreviewServer implements AutoCloseable {
       try {
         body = preview.file(f);
       } catch (IOException e) {
-        send(ex, 500, "text/plain; charset=utf-8", ("500 " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+        send(
+            ex,
+            500,
+            "text/plain; charset=utf-8",
+            ("500 " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (body.isEmpty() && !f.isEmpty() && !f.endsWith("/index.html") && preview.isFolder(f)) {
@@ -557,17 +682,31 @@ public final class PreviewServer implements AutoCloseable {
       Preview.Served served = body.get();
       if (served instanceof Preview.Bytes b) {
         byte[] bytes = type.startsWith("text/html") ? inject(b.bytes()) : b.bytes();
-        respond(ex, type, etag(bytes), bytes.length, (out, from, count) -> out.write(bytes, (int) from, (int) count));
+        respond(
+            ex,
+            type,
+            etag(bytes),
+            bytes.length,
+            (out, from, count) -> out.write(bytes, (int) from, (int) count));
       } else if (served instanceof Preview.OnDisk d) {
         // Not through a link put in its place since it was checked (nginx's disable_symlinks).
-        try (FileChannel channel = FileChannel.open(d.path(), java.nio.file.StandardOpenOption.READ,
-            java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel channel =
+            FileChannel.open(
+                d.path(),
+                java.nio.file.StandardOpenOption.READ,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
           long size = channel.size();
-          String etag = String.format(Locale.ROOT, "\"%x-%x\"", Files.getLastModifiedTime(d.path()).toMillis(), size);
+          String etag =
+              String.format(
+                  Locale.ROOT, "\"%x-%x\"", Files.getLastModifiedTime(d.path()).toMillis(), size);
           respond(ex, type, etag, size, (out, from, count) -> copy(channel, from, count, out));
         }
       } else if (served instanceof Preview.Refused r) {
-        send(ex, 403, "text/plain; charset=utf-8", ("403 forbidden: " + r.why() + ".\n").getBytes(StandardCharsets.UTF_8));
+        send(
+            ex,
+            403,
+            "text/plain; charset=utf-8",
+            ("403 forbidden: " + r.why() + ".\n").getBytes(StandardCharsets.UTF_8));
       }
     }
   }
@@ -575,7 +714,8 @@ public final class PreviewServer implements AutoCloseable {
   /** Whether the request has a body: none of the answers here reads it. */
   private static boolean hasBody(HttpExchange ex) {
     String length = ex.getRequestHeaders().getFirst("Content-Length");
-    return ex.getRequestHeaders().containsKey("Transfer-Encoding") || length != null && !length.strip().equals("0");
+    return ex.getRequestHeaders().containsKey("Transfer-Encoding")
+        || length != null && !length.strip().equals("0");
   }
 
   /** Writes {@code count} bytes of a body from byte {@code from}. */
@@ -584,11 +724,12 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /**
-   * Answers a GET or HEAD with a body of {@code length} bytes: 304 when the client has it
-   * ({@code If-None-Match}), 206 with the part a {@code Range} header asks for, 416 when that part
-   * is not in the file, else 200 with all of it.
+   * Answers a GET or HEAD with a body of {@code length} bytes: 304 when the client has it ({@code
+   * If-None-Match}), 206 with the part a {@code Range} header asks for, 416 when that part is not
+   * in the file, else 200 with all of it.
    */
-  private void respond(HttpExchange ex, String type, String etag, long length, Span body) throws IOException {
+  private void respond(HttpExchange ex, String type, String etag, long length, Span body)
+      throws IOException {
     ex.getResponseHeaders().set("ETag", etag);
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
     ex.getResponseHeaders().set("Accept-Ranges", "bytes");
@@ -598,14 +739,18 @@ public final class PreviewServer implements AutoCloseable {
       return;
     }
     String ifRange = ex.getRequestHeaders().getFirst("If-Range");
-    Optional<Range> range = ifRange == null || ifRange.equals(etag)
-        ? Range.parse(ex.getRequestHeaders().getFirst("Range"), length) : Optional.empty();
+    Optional<Range> range =
+        ifRange == null || ifRange.equals(etag)
+            ? Range.parse(ex.getRequestHeaders().getFirst("Range"), length)
+            : Optional.empty();
     ex.getResponseHeaders().set("Content-Type", type);
     ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     if (range.isPresent() && range.get().count() == 0) {
       ex.getResponseHeaders().set("Content-Range", "bytes */" + length);
       ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-      byte[] text = ("416 range not satisfiable: the file has " + length + " bytes\n").getBytes(StandardCharsets.UTF_8);
+      byte[] text =
+          ("416 range not satisfiable: the file has " + length + " bytes\n")
+              .getBytes(StandardCharsets.UTF_8);
       head(ex, 416, text.length);
       if (!ex.getRequestMethod().equals("HEAD")) {
         ex.getResponseBody().write(text);
@@ -617,7 +762,8 @@ public final class PreviewServer implements AutoCloseable {
     int status = 200;
     if (range.isPresent()) {
       status = 206;
-      ex.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + (from + count - 1) + "/" + length);
+      ex.getResponseHeaders()
+          .set("Content-Range", "bytes " + from + "-" + (from + count - 1) + "/" + length);
     }
     head(ex, status, count);
     if (!ex.getRequestMethod().equals("HEAD") && count > 0) {
@@ -635,8 +781,12 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
-  /** Copies {@code count} bytes of {@code channel} from {@code from} to {@code out}, 64 kB at a time. */
-  private static void copy(FileChannel channel, long from, long count, OutputStream out) throws IOException {
+  /**
+   * Copies {@code count} bytes of {@code channel} from {@code from} to {@code out}, 64 kB at a
+   * time.
+   */
+  private static void copy(FileChannel channel, long from, long count, OutputStream out)
+      throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(64 << 10);
     long at = from;
     long end = from + count;
@@ -652,8 +802,8 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /**
-   * One range of a {@code Range: bytes=…} header ({@code a-b}, {@code a-}, {@code -n}), within
-   * a body of known length; {@code count} 0 when it is not satisfiable (416).
+   * One range of a {@code Range: bytes=…} header ({@code a-b}, {@code a-}, {@code -n}), within a
+   * body of known length; {@code count} 0 when it is not satisfiable (416).
    */
   record Range(long from, long count) {
     /**
@@ -665,15 +815,18 @@ public final class PreviewServer implements AutoCloseable {
       if (header == null || !header.regionMatches(true, 0, "bytes=", 0, 6)) {
         return Optional.empty();
       }
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{0,18})-(\\d{0,18})")
-          .matcher(header.substring(6).strip());
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(\\d{0,18})-(\\d{0,18})")
+              .matcher(header.substring(6).strip());
       if (!m.matches() || m.group(1).isEmpty() && m.group(2).isEmpty()) {
         return Optional.empty();
       }
       if (m.group(1).isEmpty()) {
         long suffix = Long.parseLong(m.group(2));
-        return Optional.of(suffix == 0 || length == 0 ? new Range(0, 0)
-            : new Range(length - Math.min(suffix, length), Math.min(suffix, length)));
+        return Optional.of(
+            suffix == 0 || length == 0
+                ? new Range(0, 0)
+                : new Range(length - Math.min(suffix, length), Math.min(suffix, length)));
       }
       long first = Long.parseLong(m.group(1));
       long last = m.group(2).isEmpty() ? Long.MAX_VALUE : Long.parseLong(m.group(2));
@@ -688,9 +841,9 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /**
-   * The site file a request path names, decoded and normalised ({@code index.html} for
-   * folders), or empty when it is outside the site: not under the prefix, or with {@code ..},
-   * a backslash, a NUL or an absolute path in it, however encoded.
+   * The site file a request path names, decoded and normalised ({@code index.html} for folders), or
+   * empty when it is outside the site: not under the prefix, or with {@code ..}, a backslash, a NUL
+   * or an absolute path in it, however encoded.
    */
   Optional<String> sitePath(String rawPath) {
     if (!rawPath.startsWith(prefix)) {
@@ -701,7 +854,8 @@ public final class PreviewServer implements AutoCloseable {
       return Optional.empty();
     }
     // Under a leading slash, a first segment with a colon is not read as a scheme.
-    return SitePath.decode("/" + rest).map(p -> p.substring(1))
+    return SitePath.decode("/" + rest)
+        .map(p -> p.substring(1))
         .filter(p -> p.indexOf('\0') < 0 && SitePath.of(p).isPresent())
         .map(p -> p.isEmpty() || p.endsWith("/") ? p + "index.html" : p);
   }
@@ -709,15 +863,22 @@ public final class PreviewServer implements AutoCloseable {
   private void notFound(HttpExchange ex) throws IOException {
     byte[] page;
     try {
-      page = preview.file("404.html").filter(p -> p instanceof Preview.Bytes).map(p -> inject(((Preview.Bytes) p).bytes()))
-          .orElse("404 not found\n".getBytes(StandardCharsets.UTF_8));
+      page =
+          preview
+              .file("404.html")
+              .filter(p -> p instanceof Preview.Bytes)
+              .map(p -> inject(((Preview.Bytes) p).bytes()))
+              .orElse("404 not found\n".getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       page = "404 not found\n".getBytes(StandardCharsets.UTF_8);
     }
     send(ex, 404, "text/html; charset=utf-8", page);
   }
 
-  /** Opens an event stream; the handler thread returns at once, writes come from the stream's writer. */
+  /**
+   * Opens an event stream; the handler thread returns at once, writes come from the stream's
+   * writer.
+   */
   private void events(HttpExchange ex) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     ex.getResponseHeaders().set("Cache-Control", "no-cache");
@@ -725,8 +886,9 @@ public final class PreviewServer implements AutoCloseable {
     EventStream[] stream = new EventStream[1];
     stream[0] = new EventStream(ex, writers, () -> listeners.remove(stream[0]));
     listeners.add(stream[0]);
-    stream[0].offer(("retry: 1000\nevent: problems\ndata: " + json(problemText(preview.problems())) + "\n\n")
-        .getBytes(StandardCharsets.UTF_8));
+    stream[0].offer(
+        ("retry: 1000\nevent: problems\ndata: " + json(problemText(preview.problems())) + "\n\n")
+            .getBytes(StandardCharsets.UTF_8));
   }
 
   private byte[] inject(byte[] html) {
@@ -742,8 +904,10 @@ public final class PreviewServer implements AutoCloseable {
   private static String type(String file) {
     String name = file.substring(file.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
-    return dot < 0 ? "application/octet-stream"
-        : TYPES.getOrDefault(name.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
+    return dot < 0
+        ? "application/octet-stream"
+        : TYPES.getOrDefault(
+            name.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
   }
 
   private static String etag(byte[] bytes) {
@@ -755,7 +919,10 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
-  /** Sends the status line and headers, timed as every write to the client is ({@link RequestThreads#send}). */
+  /**
+   * Sends the status line and headers, timed as every write to the client is ({@link
+   * RequestThreads#send}).
+   */
   private void sendHeaders(HttpExchange ex, int status, long length) throws IOException {
     executor.send(() -> ex.sendResponseHeaders(status, length));
   }

@@ -12,22 +12,25 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The threads that serve requests, with a limit on how long a request's head may take and on
- * how long one write to a client may wait. The JDK's server hands a connection to a thread as
- * soon as its first bytes arrive, and that thread then waits for the rest of the request line and
- * headers: a client that sends half a request and stops would keep it for ever. Here a request
- * whose handler has not started {@code head} after its thread took it is cut off: the thread is
- * interrupted, which closes the connection (as nginx's {@code client_header_timeout} does).
- * Likewise a client that asks for a large file and stops reading would keep its thread waiting
- * in a write for ever: a write ({@link #send}, {@link #timed}) that has not returned after
- * {@code send} is cut off the same way (nginx's {@code send_timeout}). Up to {@code threads}
- * requests run at once; idle threads end after a while; more requests wait their turn.
+ * The threads that serve requests, with a limit on how long a request's head may take and on how
+ * long one write to a client may wait. The JDK's server hands a connection to a thread as soon as
+ * its first bytes arrive, and that thread then waits for the rest of the request line and headers:
+ * a client that sends half a request and stops would keep it for ever. Here a request whose handler
+ * has not started {@code head} after its thread took it is cut off: the thread is interrupted,
+ * which closes the connection (as nginx's {@code client_header_timeout} does). Likewise a client
+ * that asks for a large file and stops reading would keep its thread waiting in a write for ever: a
+ * write ({@link #send}, {@link #timed}) that has not returned after {@code send} is cut off the
+ * same way (nginx's {@code send_timeout}). Up to {@code threads} requests run at once; idle threads
+ * end after a while; more requests wait their turn.
  *
  * <p>The handler calls {@link #headRead} first: from then on its request's head is not timed; or,
  * for a request with a body, {@link #inTime}: its body must come within the same limit.
  */
 final class RequestThreads implements Executor, AutoCloseable {
-  /** The most one timed write hands to the connection at once: the send limit is for this many bytes. */
+  /**
+   * The most one timed write hands to the connection at once: the send limit is for this many
+   * bytes.
+   */
   static final int CHUNK = 64 << 10;
 
   private final ThreadPoolExecutor pool;
@@ -37,11 +40,18 @@ final class RequestThreads implements Executor, AutoCloseable {
   private final ThreadLocal<Task> current = new ThreadLocal<>();
 
   RequestThreads(int threads, Duration head, Duration send, ScheduledExecutorService timer) {
-    this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "luutru-serve");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "luutru-serve");
+              t.setDaemon(true);
+              return t;
+            });
     pool.allowCoreThreadTimeOut(true);
     this.timer = timer;
     this.headNanos = head.toNanos();
@@ -67,8 +77,8 @@ final class RequestThreads implements Executor, AutoCloseable {
   }
 
   /**
-   * Says that the request's head has come whole, so that it is no longer timed; false when it
-   * came too late (the connection is being closed: answer nothing).
+   * Says that the request's head has come whole, so that it is no longer timed; false when it came
+   * too late (the connection is being closed: answer nothing).
    */
   boolean headRead() {
     Task task = current.get();
@@ -76,8 +86,8 @@ final class RequestThreads implements Executor, AutoCloseable {
   }
 
   /**
-   * Whether the request is still in time, leaving it timed: for a request with a body (which
-   * the server reads to its end after the answer), the whole exchange must end within the limit.
+   * Whether the request is still in time, leaving it timed: for a request with a body (which the
+   * server reads to its end after the answer), the whole exchange must end within the limit.
    */
   boolean inTime() {
     Task task = current.get();
@@ -90,9 +100,9 @@ final class RequestThreads implements Executor, AutoCloseable {
   }
 
   /**
-   * Runs {@code write}, timed: when it has not returned after the send limit, the client is
-   * given up on (the thread is interrupted, which closes the connection) and it throws. Off the
-   * request threads, it just runs.
+   * Runs {@code write}, timed: when it has not returned after the send limit, the client is given
+   * up on (the thread is interrupted, which closes the connection) and it throws. Off the request
+   * threads, it just runs.
    */
   void send(Write write) throws IOException {
     Task task = current.get();
@@ -148,15 +158,19 @@ final class RequestThreads implements Executor, AutoCloseable {
   }
 
   /**
-   * One exchange on its thread: waiting for its head, handled, cut off, or done; and whether it
-   * is writing to its client now, and since when.
+   * One exchange on its thread: waiting for its head, handled, cut off, or done; and whether it is
+   * writing to its client now, and since when.
    */
   private final class Task {
     private final Thread thread;
     private int state; // 0 waiting for the head, 1 handled, 2 cut off, 3 done
     private boolean sending;
     private long sendingSince;
-    /** The check of the write under way, if one is scheduled: one at a time, rescheduled while writes go on. */
+
+    /**
+     * The check of the write under way, if one is scheduled: one at a time, rescheduled while
+     * writes go on.
+     */
     private ScheduledFuture<?> sendCheck;
 
     Task(Thread thread) {
@@ -201,8 +215,8 @@ final class RequestThreads implements Executor, AutoCloseable {
     }
 
     /**
-     * Cuts the client off when the write under way has waited the whole limit; else checks
-     * again when it will have. Between writes nothing is scheduled: the next write schedules.
+     * Cuts the client off when the write under way has waited the whole limit; else checks again
+     * when it will have. Between writes nothing is scheduled: the next write schedules.
      */
     private synchronized void checkSend() {
       sendCheck = null;
@@ -222,7 +236,9 @@ final class RequestThreads implements Executor, AutoCloseable {
       thread.interrupt();
     }
 
-    /** Under the lock, so that no interrupt meant for this exchange reaches the thread's next one. */
+    /**
+     * Under the lock, so that no interrupt meant for this exchange reaches the thread's next one.
+     */
     synchronized void finish() {
       state = 3;
       if (sendCheck != null) {

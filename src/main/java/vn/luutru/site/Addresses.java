@@ -11,6 +11,7 @@ public final class Addresses {
   static final String TERMS = "nhiem-ky/";
   static final String YEARS = "thoi-gian/";
   static final String SEARCH = "tim-kiem/";
+
   /** Files the search index writes beside the pages; the rest of {@code search/} is its too. */
   static final List<String> SEARCH_FILES = List.of("search/index.json", "search/search.js");
 

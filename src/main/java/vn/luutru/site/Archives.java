@@ -28,8 +28,8 @@ final class Archives {
           List<ArticlePage> all = new ArrayList<>();
           months.forEach(
               (month, list) -> {
-                ms.add(new YearArchive.MonthArchive(year, month, Addresses.month(year, month),
-                    list));
+                ms.add(
+                    new YearArchive.MonthArchive(year, month, Addresses.month(year, month), list));
                 all.addAll(list);
               });
           years.add(new YearArchive(year, Addresses.year(year), ms, all));

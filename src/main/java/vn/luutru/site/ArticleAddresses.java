@@ -19,12 +19,17 @@ final class ArticleAddresses {
   private ArticleAddresses() {}
 
   /**
-   * The address an article asks for, without the final slash: {@code yyyy/mm/} and its slug, or
-   * the folded title when it sets none. {@code cache} may be null.
+   * The address an article asks for, without the final slash: {@code yyyy/mm/} and its slug, or the
+   * folded title when it sets none. {@code cache} may be null.
    */
   static String wanted(Article a, SiteModelBuilder.BodyCache cache) {
-    String slug = a.slug().orElseGet(() -> cache == null ? VietnameseText.slug(a.title())
-        : cache.slugs.computeIfAbsent(a.title(), VietnameseText::slug));
+    String slug =
+        a.slug()
+            .orElseGet(
+                () ->
+                    cache == null
+                        ? VietnameseText.slug(a.title())
+                        : cache.slugs.computeIfAbsent(a.title(), VietnameseText::slug));
     if (slug.isEmpty()) {
       slug = "bai-viet";
     }
@@ -32,9 +37,9 @@ final class ArticleAddresses {
   }
 
   /**
-   * The path of each of {@code articles}, which ask for {@code bases} (see {@link #wanted}): the first by source path
-   * keeps an address, the next get {@code -2}, {@code -3} … with a warning, unless one of them
-   * set its slug, which is an error.
+   * The path of each of {@code articles}, which ask for {@code bases} (see {@link #wanted}): the
+   * first by source path keeps an address, the next get {@code -2}, {@code -3} … with a warning,
+   * unless one of them set its slug, which is an error.
    */
   static String[] assign(List<Article> articles, String[] bases, List<Diagnostic> diags) {
     int n = articles.size();
@@ -67,7 +72,10 @@ final class ArticleAddresses {
                   .position("slug")
                   .error(
                       explicit.sourcePath(),
-                      "duplicate address /" + e.getKey() + "/: " + other.sourcePath()
+                      "duplicate address /"
+                          + e.getKey()
+                          + "/: "
+                          + other.sourcePath()
                           + " has it too; change the slug of one of them"));
           paths[group.get(k)] = e.getKey() + "/";
           continue;
@@ -82,8 +90,13 @@ final class ArticleAddresses {
             a.position("title")
                 .warning(
                     a.sourcePath(),
-                    "title gives the same address /" + e.getKey() + "/ as " + first.sourcePath()
-                        + "; this article is at /" + candidate + "/ (set 'slug' to choose)"));
+                    "title gives the same address /"
+                        + e.getKey()
+                        + "/ as "
+                        + first.sourcePath()
+                        + "; this article is at /"
+                        + candidate
+                        + "/ (set 'slug' to choose)"));
       }
     }
     return paths;

@@ -6,10 +6,9 @@ import vn.luutru.content.Article;
 /**
  * An article placed in the site: its path, its rendered body, the pages it links to.
  *
- * @param htmlUtf8 the rendered body in UTF-8, see {@link #html()}: half the memory of a string
- *     of Vietnamese, which counts at 100,000 articles
+ * @param htmlUtf8 the rendered body in UTF-8, see {@link #html()}: half the memory of a string of
+ *     Vietnamese, which counts at 100,000 articles
  * @param text the body as plain text, or empty when the build's search index took it instead
- *
  * @param summary the front matter summary, or the start of the body when there is none
  * @param imagePath the lead image's path in the site, or an absolute URL; empty when none
  * @param congress the congress it reports, or null

@@ -12,23 +12,28 @@ import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.markdown.RenderedBody;
 
 /**
- * Every article's body rendered, in parallel, with its links resolved by {@link BodyLinks}; a
- * body is taken from the preview's cache when nothing it was made from has changed. Arrays are
- * indexed as the articles are, in the site's order.
+ * Every article's body rendered, in parallel, with its links resolved by {@link BodyLinks}; a body
+ * is taken from the preview's cache when nothing it was made from has changed. Arrays are indexed
+ * as the articles are, in the site's order.
  */
 final class Bodies {
   private static final int SUMMARY_LENGTH = 200;
 
   /** Bodies are kept as UTF-8: as strings, a large archive's HTML would take twice the memory. */
   final byte[][] html;
+
   /** The plain text of each, or null when the text went to the search index instead. */
   final String[] text;
+
   /** The front matter summary, or the start of the text. */
   final String[] summary;
+
   /** The lead image's path in the site, or empty. */
   final String[] image;
+
   /** The heading ids of each body, for links to anchors. */
   final Set<String>[] ids;
+
   final BodyLinks[] links;
 
   private final MarkdownRenderer markdown;
@@ -38,8 +43,13 @@ final class Bodies {
   private final Set<String> statics;
 
   @SuppressWarnings("unchecked")
-  private Bodies(int n, MarkdownRenderer markdown, SiteModelBuilder.BodyCache cache,
-      SiteModelBuilder.Options options, Map<String, String> pathByContent, Set<String> statics) {
+  private Bodies(
+      int n,
+      MarkdownRenderer markdown,
+      SiteModelBuilder.BodyCache cache,
+      SiteModelBuilder.Options options,
+      Map<String, String> pathByContent,
+      Set<String> statics) {
     this.html = new byte[n][];
     this.text = new String[n];
     this.summary = new String[n];
@@ -59,28 +69,38 @@ final class Bodies {
    * article of the array is replaced by itself without its body once rendered. {@code cache} and
    * {@code words} may be null.
    */
-  static Bodies render(Article[] articles, MarkdownRenderer markdown,
-      SiteModelBuilder.BodyCache cache, SiteModelBuilder.Options options,
-      Map<String, String> pathByContent, Set<String> statics, SiteModelBuilder.TextSink words,
+  static Bodies render(
+      Article[] articles,
+      MarkdownRenderer markdown,
+      SiteModelBuilder.BodyCache cache,
+      SiteModelBuilder.Options options,
+      Map<String, String> pathByContent,
+      Set<String> statics,
+      SiteModelBuilder.TextSink words,
       List<Diagnostic> diags) {
     Bodies b = new Bodies(articles.length, markdown, cache, options, pathByContent, statics);
-    IntStream.range(0, articles.length).parallel().forEach(i -> {
-      Article a = articles[i];
-      RenderedBody body = b.renderOne(i, a);
-      diags.addAll(b.links[i].own);
-      b.ids[i] = body.ids();
-      b.summary[i] = a.summary().isEmpty()
-          ? VietnameseText.shorten(body.text(), SUMMARY_LENGTH) : a.summary();
-      if (words != null) {
-        words.text(i, a.title(), a.summary(), body.text());
-      } else {
-        b.text[i] = body.text();
-      }
-      if (options.oneOff()) {
-        b.links[i].release();
-        articles[i] = a.withoutBody();
-      }
-    });
+    IntStream.range(0, articles.length)
+        .parallel()
+        .forEach(
+            i -> {
+              Article a = articles[i];
+              RenderedBody body = b.renderOne(i, a);
+              diags.addAll(b.links[i].own);
+              b.ids[i] = body.ids();
+              b.summary[i] =
+                  a.summary().isEmpty()
+                      ? VietnameseText.shorten(body.text(), SUMMARY_LENGTH)
+                      : a.summary();
+              if (words != null) {
+                words.text(i, a.title(), a.summary(), body.text());
+              } else {
+                b.text[i] = body.text();
+              }
+              if (options.oneOff()) {
+                b.links[i].release();
+                articles[i] = a.withoutBody();
+              }
+            });
     return b;
   }
 
@@ -104,10 +124,24 @@ final class Bodies {
     image[i] = a.image().map(f -> r.image(f.path())).orElse("");
     html[i] = body.html().getBytes(StandardCharsets.UTF_8);
     if (cache != null) {
-      cache.entries.put(a.contentPath(), new SiteModelBuilder.BodyCache.Entry(a.sourcePath(),
-          a.bodyLine(), a.position("image"), a.body(), imageAt, options.basePath(),
-          options.check(), Map.copyOf(r.pageLookups), Map.copyOf(r.staticLookups), html[i],
-          body.text(), image[i], List.copyOf(r.own), List.copyOf(r.anchors), body.ids()));
+      cache.entries.put(
+          a.contentPath(),
+          new SiteModelBuilder.BodyCache.Entry(
+              a.sourcePath(),
+              a.bodyLine(),
+              a.position("image"),
+              a.body(),
+              imageAt,
+              options.basePath(),
+              options.check(),
+              Map.copyOf(r.pageLookups),
+              Map.copyOf(r.staticLookups),
+              html[i],
+              body.text(),
+              image[i],
+              List.copyOf(r.own),
+              List.copyOf(r.anchors),
+              body.ids()));
     }
     return body;
   }
@@ -117,13 +151,18 @@ final class Bodies {
    * image and options, and every address it looked up answered the same.
    */
   private boolean fits(SiteModelBuilder.BodyCache.Entry hit, Article a, String imageAt) {
-    return hit.sourcePath().equals(a.sourcePath()) && hit.bodyLine() == a.bodyLine()
+    return hit.sourcePath().equals(a.sourcePath())
+        && hit.bodyLine() == a.bodyLine()
         && hit.imageAt().equals(a.position("image"))
-        && hit.body().equals(a.body()) && hit.image().equals(imageAt)
+        && hit.body().equals(a.body())
+        && hit.image().equals(imageAt)
         && hit.basePath().equals(options.basePath())
         && hit.check() == options.check()
-        && hit.pages().entrySet().stream().allMatch(e -> e.getValue().equals(
-            BodyLinks.answer(e.getKey(), pathByContent, options.unreadable())))
+        && hit.pages().entrySet().stream()
+            .allMatch(
+                e ->
+                    e.getValue()
+                        .equals(BodyLinks.answer(e.getKey(), pathByContent, options.unreadable())))
         && hit.statics().entrySet().stream()
             .allMatch(e -> e.getValue() == statics.contains(e.getKey()));
   }
@@ -139,12 +178,22 @@ final class Bodies {
         r.own.add(r.at(p.line(), p.column(), Diagnostic.Severity.ERROR, p.message()));
       }
     } catch (StackOverflowError e) {
-      r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR,
-          "the text is nested too deeply (lists or quotes inside each other) to render"));
+      r.own.add(
+          r.at(
+              1,
+              1,
+              Diagnostic.Severity.ERROR,
+              "the text is nested too deeply (lists or quotes inside each other) to render"));
     } catch (RuntimeException e) {
       // One body must not stop the others: reported, with what to send to the developers.
-      r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR, "internal error while rendering this text ("
-          + e + "); please report it with this file"));
+      r.own.add(
+          r.at(
+              1,
+              1,
+              Diagnostic.Severity.ERROR,
+              "internal error while rendering this text ("
+                  + e
+                  + "); please report it with this file"));
     }
     return new RenderedBody("", "");
   }

@@ -13,10 +13,10 @@ import vn.luutru.content.SitePath;
 import vn.luutru.markdown.LinkResolver;
 
 /**
- * Resolves the addresses in one article's body against the content folder: links to other
- * articles' Markdown files become their pages' addresses, links to files of the folder are
- * encoded, and what leads nowhere is reported, as a warning when building and an error when
- * checking. Links to anchors are kept to be checked once every body has given its heading ids.
+ * Resolves the addresses in one article's body against the content folder: links to other articles'
+ * Markdown files become their pages' addresses, links to files of the folder are encoded, and what
+ * leads nowhere is reported, as a warning when building and an error when checking. Links to
+ * anchors are kept to be checked once every body has given its heading ids.
  */
 final class BodyLinks implements LinkResolver {
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
@@ -25,10 +25,13 @@ final class BodyLinks implements LinkResolver {
   record Anchor(String contentPath, String fragment, int line, int column) {}
 
   final List<Anchor> anchors = new ArrayList<>();
+
   /** This body's own problems, found while rendering it. */
   final List<Diagnostic> own = new ArrayList<>();
+
   /** Every address the body looked up, and the answer ("" for none), to validate a cached body. */
   final Map<String, String> pageLookups = new HashMap<>();
+
   final Map<String, Boolean> staticLookups = new HashMap<>();
   private Article article;
   final boolean check;
@@ -38,7 +41,11 @@ final class BodyLinks implements LinkResolver {
   private final Set<String> unreadable;
   private String[] bodyLines;
 
-  BodyLinks(Article article, SiteModelBuilder.Options options, Map<String, String> pathByContent, Set<String> statics) {
+  BodyLinks(
+      Article article,
+      SiteModelBuilder.Options options,
+      Map<String, String> pathByContent,
+      Set<String> statics) {
     this.article = article;
     this.check = options.check();
     this.basePath = options.basePath();
@@ -48,9 +55,9 @@ final class BodyLinks implements LinkResolver {
   }
 
   /**
-   * What looking up Markdown file {@code content} answers: its page, {@value #UNREADABLE} for
-   * a file that exists but has errors of its own, or "" for none. Cached bodies are valid
-   * while every answer they got is the same.
+   * What looking up Markdown file {@code content} answers: its page, {@value #UNREADABLE} for a
+   * file that exists but has errors of its own, or "" for none. Cached bodies are valid while every
+   * answer they got is the same.
    */
   static String answer(String content, Map<String, String> pathByContent, Set<String> unreadable) {
     String page = pathByContent.get(content);
@@ -84,8 +91,11 @@ final class BodyLinks implements LinkResolver {
     int cut = indexOfAny(d, '#', '?');
     String rest = cut < 0 ? "" : d.substring(cut);
     String target = nfc(decode(cut < 0 ? d : d.substring(0, cut)));
-    String content = normalize(target.startsWith("/") ? target.substring(1)
-        : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + target);
+    String content =
+        normalize(
+            target.startsWith("/")
+                ? target.substring(1)
+                : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + target);
     String lower = content == null ? "" : content.toLowerCase(Locale.ROOT);
     if (content != null && (lower.endsWith(".md") || lower.endsWith(".markdown"))) {
       String page = page(content);
@@ -99,7 +109,10 @@ final class BodyLinks implements LinkResolver {
         }
         return basePath + page + rest;
       }
-      problem(line, column, "link to " + target + ": no such article (or it is a draft or dated in the future)");
+      problem(
+          line,
+          column,
+          "link to " + target + ": no such article (or it is a draft or dated in the future)");
       return destination;
     }
     if (content != null && isStatic(content)) {
@@ -108,8 +121,12 @@ final class BodyLinks implements LinkResolver {
     if (target.startsWith("/")) {
       return basePath + target.substring(1) + rest;
     }
-    problem(line, column, (kind == Kind.IMAGE ? "image " : "link to ") + target
-        + ": no such file in the content folder");
+    problem(
+        line,
+        column,
+        (kind == Kind.IMAGE ? "image " : "link to ")
+            + target
+            + ": no such file in the content folder");
     return destination;
   }
 
@@ -118,11 +135,22 @@ final class BodyLinks implements LinkResolver {
     if (SCHEME.matcher(path).matches() || path.startsWith("//")) {
       return path;
     }
-    String content = normalize(nfc(path.startsWith("/") ? path.substring(1)
-        : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/") + path));
+    String content =
+        normalize(
+            nfc(
+                path.startsWith("/")
+                    ? path.substring(1)
+                    : (article.sourceFolder().isEmpty() ? "" : article.sourceFolder() + "/")
+                        + path));
     if (content == null || !isStatic(content)) {
-      own.add(article.position("image").warning(article.sourcePath(),
-          "image " + path + ": no such file in the content folder; the article is shown without it"));
+      own.add(
+          article
+              .position("image")
+              .warning(
+                  article.sourcePath(),
+                  "image "
+                      + path
+                      + ": no such file in the content folder; the article is shown without it"));
       return "";
     }
     return encode(content);
@@ -131,14 +159,19 @@ final class BodyLinks implements LinkResolver {
   @Override
   public void imageWithoutAlt(int line, int column) {
     if (check) {
-      own.add(at(line, column, Diagnostic.Severity.WARNING, "image without alternative text: write it"
-          + " between the brackets, ![…](…)"));
+      own.add(
+          at(
+              line,
+              column,
+              Diagnostic.Severity.WARNING,
+              "image without alternative text: write it" + " between the brackets, ![…](…)"));
     }
   }
 
   /** A link that leads nowhere: a warning when building, an error when checking. */
   void problem(int line, int column, String message) {
-    own.add(at(line, column, check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, message));
+    own.add(
+        at(line, column, check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING, message));
   }
 
   /**
@@ -163,15 +196,16 @@ final class BodyLinks implements LinkResolver {
       bodyLines = article.body().split("\n", -1);
     }
     String src = line <= bodyLines.length ? bodyLines[line - 1] : "";
-    return new Diagnostic(article.sourcePath(), article.bodyLine() + line - 1, column, severity, message, src);
+    return new Diagnostic(
+        article.sourcePath(), article.bodyLine() + line - 1, column, severity, message, src);
   }
 
   /**
    * The links of {@code links} (one per article, in the order of {@code articles}) to an anchor
    * that the target article's body does not have; {@code ids} are each body's heading ids.
    */
-  static List<Diagnostic> missingAnchors(BodyLinks[] links, List<Article> articles,
-      Set<String>[] ids) {
+  static List<Diagnostic> missingAnchors(
+      BodyLinks[] links, List<Article> articles, Set<String>[] ids) {
     Map<String, Integer> indexByContent = new HashMap<>();
     for (int i = 0; i < articles.size(); i++) {
       indexByContent.put(articles.get(i).contentPath(), i);
@@ -181,10 +215,15 @@ final class BodyLinks implements LinkResolver {
       for (Anchor anchor : r.anchors) {
         Integer target = indexByContent.get(anchor.contentPath());
         if (target != null && !ids[target].contains(anchor.fragment())) {
-          out.add(r.at(anchor.line(), anchor.column(),
-              r.check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
-              "anchor #" + anchor.fragment() + " does not exist in "
-                  + articles.get(target).sourcePath()));
+          out.add(
+              r.at(
+                  anchor.line(),
+                  anchor.column(),
+                  r.check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
+                  "anchor #"
+                      + anchor.fragment()
+                      + " does not exist in "
+                      + articles.get(target).sourcePath()));
         }
       }
     }

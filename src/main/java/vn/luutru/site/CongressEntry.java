@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import vn.luutru.content.Congress;
 
 /**
- * One congress as the archive shows it: the facts, the organisation and term pages it
- * belongs to, its parent's page (null when the report names none), and the report itself.
+ * One congress as the archive shows it: the facts, the organisation and term pages it belongs to,
+ * its parent's page (null when the report names none), and the report itself.
  */
 public record CongressEntry(
     Congress congress, Link organization, Link parent, Link term, ArticleRef report) {

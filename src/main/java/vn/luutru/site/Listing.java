@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A list of articles, newest first, shown over numbered pages: the home page, a category, a tag,
- * a year or a month. It decides the addresses of its pages and of its feeds.
+ * A list of articles, newest first, shown over numbered pages: the home page, a category, a tag, a
+ * year or a month. It decides the addresses of its pages and of its feeds.
  *
  * @param path the address of its first page ({@code chuyen-muc/thoi-su/}; empty for the home)
  * @param taxon the category or tag it lists, if it lists one
@@ -34,23 +34,23 @@ public record Listing(
   }
 
   static Listing home(List<ArticlePage> articles) {
-    return new Listing(Kind.HOME, "", articles, Optional.empty(), Optional.empty(),
-        Optional.empty());
+    return new Listing(
+        Kind.HOME, "", articles, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   static Listing of(Kind kind, Taxon t) {
-    return new Listing(kind, t.path(), t.articles(), Optional.of(t), Optional.empty(),
-        Optional.empty());
+    return new Listing(
+        kind, t.path(), t.articles(), Optional.of(t), Optional.empty(), Optional.empty());
   }
 
   static Listing of(YearArchive y) {
-    return new Listing(Kind.YEAR, y.path(), y.articles(), Optional.empty(), Optional.of(y),
-        Optional.empty());
+    return new Listing(
+        Kind.YEAR, y.path(), y.articles(), Optional.empty(), Optional.of(y), Optional.empty());
   }
 
   static Listing of(YearArchive y, YearArchive.MonthArchive m) {
-    return new Listing(Kind.MONTH, m.path(), m.articles(), Optional.empty(), Optional.of(y),
-        Optional.of(m));
+    return new Listing(
+        Kind.MONTH, m.path(), m.articles(), Optional.empty(), Optional.of(y), Optional.of(m));
   }
 
   /** The key that names the list in {@link Inputs}: its path. */

@@ -16,9 +16,9 @@ import vn.luutru.content.Congress;
 import vn.luutru.content.Diagnostic;
 
 /**
- * The party organisations the congress reports name, with their place in the hierarchy (the
- * newest report decides a unit's parent), the terms, and the congress entry of each report.
- * Articles are known by their index in the site's order.
+ * The party organisations the congress reports name, with their place in the hierarchy (the newest
+ * report decides a unit's parent), the terms, and the congress entry of each report. Articles are
+ * known by their index in the site's order.
  */
 final class Organizations {
   final Map<Integer, CongressEntry> entryByArticle = new HashMap<>();
@@ -35,8 +35,8 @@ final class Organizations {
    * Builds the organisations of {@code articles} (in the site's order, at {@code paths}), their
    * terms, and the congress entry of each report; disagreements are added to {@code diags}.
    */
-  static Organizations of(List<Article> articles, String[] paths, List<Diagnostic> diags,
-      Collator collator) {
+  static Organizations of(
+      List<Article> articles, String[] paths, List<Diagnostic> diags, Collator collator) {
     Organizations o = new Organizations();
     Spellings spellings = new Spellings();
     Map<String, List<Integer>> congressesByOrg = new TreeMap<>();
@@ -66,31 +66,45 @@ final class Organizations {
           parentOf.put(org, parent);
         } else if (!parentOf.get(org).equals(parent)) {
           Article newer = articles.get(decider);
-          diags.add(a.position("congress.parent").warning(a.sourcePath(),
-              "congress.parent '" + c.parent() + "' differs from '" + newer.congress().get().parent()
-                  + "' in the newer report " + newer.sourcePath() + ", which the archive follows"));
+          diags.add(
+              a.position("congress.parent")
+                  .warning(
+                      a.sourcePath(),
+                      "congress.parent '"
+                          + c.parent()
+                          + "' differs from '"
+                          + newer.congress().get().parent()
+                          + "' in the newer report "
+                          + newer.sourcePath()
+                          + ", which the archive follows"));
         }
       }
     }
     Map<String, String> names = spellings.chosen();
-    Function<String, Link> link = slug -> new Link(names.get(slug), Addresses.ORGANIZATIONS + slug + "/");
+    Function<String, Link> link =
+        slug -> new Link(names.get(slug), Addresses.ORGANIZATIONS + slug + "/");
 
     Map<String, List<CongressEntry>> byTerm = new TreeMap<>();
     Map<String, List<CongressEntry>> entriesByOrg = new HashMap<>();
     congressesByOrg.forEach(
         (org, idx) -> {
           List<Integer> sorted = new ArrayList<>(idx);
-          sorted.sort(Comparator.comparing((Integer i) -> heldOrDate(articles.get(i)))
-              .thenComparingInt(i -> articles.get(i).congress().get().ordinal())
-              .thenComparing(i -> articles.get(i).contentPath()));
+          sorted.sort(
+              Comparator.comparing((Integer i) -> heldOrDate(articles.get(i)))
+                  .thenComparingInt(i -> articles.get(i).congress().get().ordinal())
+                  .thenComparing(i -> articles.get(i).contentPath()));
           List<CongressEntry> entries = new ArrayList<>();
           for (int i : sorted) {
             Article a = articles.get(i);
             Congress c = a.congress().get();
             String parent = o.parentOfArticle.get(i);
-            CongressEntry e = new CongressEntry(c, link.apply(org), parent == null ? null : link.apply(parent),
-                new Link(c.term().label(), Addresses.TERMS + c.term().label() + "/"),
-                new ArticleRef(a.title(), paths[i], a.date()));
+            CongressEntry e =
+                new CongressEntry(
+                    c,
+                    link.apply(org),
+                    parent == null ? null : link.apply(parent),
+                    new Link(c.term().label(), Addresses.TERMS + c.term().label() + "/"),
+                    new ArticleRef(a.title(), paths[i], a.date()));
             entries.add(e);
             o.entryByArticle.put(i, e);
             byTerm.computeIfAbsent(c.term().label(), t -> new ArrayList<>()).add(e);
@@ -99,15 +113,24 @@ final class Organizations {
         });
 
     Map<String, List<Link>> children = new HashMap<>();
-    parentOf.forEach((child, parent) -> children.computeIfAbsent(parent, p -> new ArrayList<>()).add(link.apply(child)));
+    parentOf.forEach(
+        (child, parent) ->
+            children.computeIfAbsent(parent, p -> new ArrayList<>()).add(link.apply(child)));
     List<Organization> orgs = new ArrayList<>();
     for (String slug : names.keySet()) {
       List<Link> ancestors = new ArrayList<>();
       Set<String> seen = new HashSet<>(List.of(slug));
       for (String p = parentOf.get(slug); p != null; p = parentOf.get(p)) {
         if (!seen.add(p)) {
-          diags.add(Diagnostic.warning(articles.get(congressesByOrg.get(slug).get(0)).sourcePath(), 0, 0,
-              "the organisations form a loop of parents through '" + names.get(p) + "'; the loop is cut", ""));
+          diags.add(
+              Diagnostic.warning(
+                  articles.get(congressesByOrg.get(slug).get(0)).sourcePath(),
+                  0,
+                  0,
+                  "the organisations form a loop of parents through '"
+                      + names.get(p)
+                      + "'; the loop is cut",
+                  ""));
           break;
         }
         ancestors.add(0, link.apply(p));
@@ -115,9 +138,15 @@ final class Organizations {
       List<Link> kids = new ArrayList<>(children.getOrDefault(slug, List.of()));
       kids.sort(Comparator.comparing(Link::name, collator));
       String parent = parentOf.get(slug);
-      orgs.add(new Organization(names.get(slug), slug, Addresses.ORGANIZATIONS + slug + "/",
-          parent == null || ancestors.isEmpty() ? null : link.apply(parent), ancestors, kids,
-          entriesByOrg.getOrDefault(slug, List.of())));
+      orgs.add(
+          new Organization(
+              names.get(slug),
+              slug,
+              Addresses.ORGANIZATIONS + slug + "/",
+              parent == null || ancestors.isEmpty() ? null : link.apply(parent),
+              ancestors,
+              kids,
+              entriesByOrg.getOrDefault(slug, List.of())));
     }
     orgs.sort(Comparator.comparing(Organization::name, collator).thenComparing(Organization::slug));
     o.organizations = orgs;
@@ -127,15 +156,18 @@ final class Organizations {
   }
 
   /** The term pages, newest first, each with its congresses by date, then organisation. */
-  private static List<TermPage> terms(Map<String, List<CongressEntry>> byTerm,
-      Collator collator) {
+  private static List<TermPage> terms(Map<String, List<CongressEntry>> byTerm, Collator collator) {
     List<TermPage> terms = new ArrayList<>();
     byTerm.forEach(
         (label, entries) -> {
           List<CongressEntry> sorted = new ArrayList<>(entries);
-          sorted.sort(Comparator.comparing((CongressEntry e) -> e.congress().held().orElse(e.report().date().toLocalDate()))
-              .thenComparing(e -> e.organization().name(), collator));
-          terms.add(new TermPage(sorted.get(0).congress().term(), Addresses.TERMS + label + "/", sorted));
+          sorted.sort(
+              Comparator.comparing(
+                      (CongressEntry e) ->
+                          e.congress().held().orElse(e.report().date().toLocalDate()))
+                  .thenComparing(e -> e.organization().name(), collator));
+          terms.add(
+              new TermPage(sorted.get(0).congress().term(), Addresses.TERMS + label + "/", sorted));
         });
     terms.sort(Comparator.comparing(TermPage::term).reversed());
     return terms;

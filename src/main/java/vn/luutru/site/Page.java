@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One file of the site that a template makes: its path in the site ({@code file}), what it
- * shows, and what it is made from ({@link Inputs}, worked out from what it shows when asked).
- * {@link PageList} holds every one of them.
+ * One file of the site that a template makes: its path in the site ({@code file}), what it shows,
+ * and what it is made from ({@link Inputs}, worked out from what it shows when asked). {@link
+ * PageList} holds every one of them.
  */
 public sealed interface Page {
   /** The file's path in the site, such as {@code 2020/01/dai-hoi/index.html}. */

@@ -11,9 +11,9 @@ import vn.luutru.site.Page.WholeKind;
 
 /**
  * Every page of the site, each with its address and what it is made from: the one list that
- * rendering, the preview and the search page read. Lists are split into pages of {@code
- * pageSize} articles. The order is stable: articles, the home list and its feeds, categories,
- * tags, archives, organisations, terms, aliases, then the search page, 404, robots and sitemap.
+ * rendering, the preview and the search page read. Lists are split into pages of {@code pageSize}
+ * articles. The order is stable: articles, the home list and its feeds, categories, tags, archives,
+ * organisations, terms, aliases, then the search page, 404, robots and sitemap.
  *
  * <pre>{@code
  * PageList pages = PageList.of(model, 10);
@@ -23,6 +23,7 @@ import vn.luutru.site.Page.WholeKind;
 public record PageList(List<Page> pages) {
   /** A sitemap names at most this many addresses; a larger site's is split into parts. */
   static final int SITEMAP_SIZE = 50_000;
+
   private static final int LATEST = 5;
 
   public PageList {
@@ -35,21 +36,24 @@ public record PageList(List<Page> pages) {
   }
 
   /**
-   * The files every site has whatever its articles, which no article or alias may take: the
-   * pages of an empty model and the search index's own files.
+   * The files every site has whatever its articles, which no article or alias may take: the pages
+   * of an empty model and the search index's own files.
    */
   static List<String> fixedFiles() {
-    SiteModel empty = new SiteModel(List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(), List.of(), List.of(), List.of());
-    return Stream.concat(of(empty, 1).pages().stream().map(Page::file),
-        Addresses.SEARCH_FILES.stream()).toList();
+    SiteModel empty =
+        new SiteModel(
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+            List.of());
+    return Stream.concat(
+            of(empty, 1).pages().stream().map(Page::file), Addresses.SEARCH_FILES.stream())
+        .toList();
   }
 
   /**
-   * The pages made from any of the articles at {@code sources} (content paths): their own
-   * pages, the pages that show them one by one, and the pages of every list they are in. A
-   * source this model does not have touches nothing; ask the models before and after a change
-   * to have both sides. Pages that only show a list's name are {@link #naming}'s answer.
+   * The pages made from any of the articles at {@code sources} (content paths): their own pages,
+   * the pages that show them one by one, and the pages of every list they are in. A source this
+   * model does not have touches nothing; ask the models before and after a change to have both
+   * sides. Pages that only show a list's name are {@link #naming}'s answer.
    */
   public List<Page> touchedBy(Set<String> sources) {
     Set<String> articles = new HashSet<>();
@@ -64,10 +68,11 @@ public record PageList(List<Page> pages) {
       return List.of();
     }
     return pages.stream()
-        .filter(p -> {
-          Inputs in = p.inputs();
-          return intersects(in.articles(), articles) || intersects(in.lists(), lists);
-        })
+        .filter(
+            p -> {
+              Inputs in = p.inputs();
+              return intersects(in.articles(), articles) || intersects(in.lists(), lists);
+            })
         .toList();
   }
 
@@ -138,8 +143,8 @@ public record PageList(List<Page> pages) {
       for (Organization o : model.organizations()) {
         out.add(new Page.OfOrganization(o.path() + "index.html", o));
       }
-      Set<String> orgs = model.organizations().stream().map(Organization::path)
-          .collect(Collectors.toSet());
+      Set<String> orgs =
+          model.organizations().stream().map(Organization::path).collect(Collectors.toSet());
       whole(Addresses.ORGANIZATIONS, WholeKind.ORGANIZATIONS, Inputs.lists(orgs));
       Set<String> terms = new HashSet<>();
       for (TermPage t : model.terms()) {
@@ -155,10 +160,13 @@ public record PageList(List<Page> pages) {
       facets.addAll(orgs);
       facets.addAll(terms);
       whole(Addresses.SEARCH, WholeKind.SEARCH, Inputs.lists(facets));
-      Set<String> latest = model.articles().stream().limit(LATEST)
-          .map(ArticlePage::path).collect(Collectors.toSet());
-      out.add(new Page.Whole("404.html", WholeKind.NOT_FOUND,
-          new Inputs(latest, Set.of(), Set.of())));
+      Set<String> latest =
+          model.articles().stream()
+              .limit(LATEST)
+              .map(ArticlePage::path)
+              .collect(Collectors.toSet());
+      out.add(
+          new Page.Whole("404.html", WholeKind.NOT_FOUND, new Inputs(latest, Set.of(), Set.of())));
       out.add(new Page.Whole("robots.txt", WholeKind.ROBOTS, Inputs.NONE));
       sitemaps();
       return new PageList(out);
@@ -188,13 +196,18 @@ public record PageList(List<Page> pages) {
     private void sitemaps() {
       List<SitemapEntry> entries = new ArrayList<>();
       List<ArticlePage> articles = model.articles();
-      entries.add(new SitemapEntry("",
-          articles.isEmpty() ? null : articles.get(0).article().date()));
+      entries.add(
+          new SitemapEntry("", articles.isEmpty() ? null : articles.get(0).article().date()));
       for (ArticlePage a : articles) {
         entries.add(new SitemapEntry(a.path(), a.article().lastmod().orElse(a.article().date())));
       }
-      for (String index : List.of(Addresses.CATEGORIES, Addresses.TAGS, Addresses.ORGANIZATIONS,
-          Addresses.TERMS, Addresses.YEARS)) {
+      for (String index :
+          List.of(
+              Addresses.CATEGORIES,
+              Addresses.TAGS,
+              Addresses.ORGANIZATIONS,
+              Addresses.TERMS,
+              Addresses.YEARS)) {
         entries.add(new SitemapEntry(index, null));
       }
       model.categories().forEach(t -> entries.add(new SitemapEntry(t.path(), null)));
@@ -213,8 +226,9 @@ public record PageList(List<Page> pages) {
       for (int from = 0, k = 1; from < entries.size(); from += SITEMAP_SIZE, k++) {
         String file = "sitemap-" + k + ".xml";
         parts.add(file);
-        out.add(new Page.OfSitemap(file,
-            entries.subList(from, Math.min(entries.size(), from + SITEMAP_SIZE))));
+        out.add(
+            new Page.OfSitemap(
+                file, entries.subList(from, Math.min(entries.size(), from + SITEMAP_SIZE))));
       }
       out.add(new Page.SitemapIndex("sitemap.xml", parts));
     }

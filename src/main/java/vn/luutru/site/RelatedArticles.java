@@ -7,12 +7,13 @@ import java.util.Map;
 import vn.luutru.content.Article;
 
 /**
- * Up to five related articles for each article: reports of the same organisation or of its
- * family count most, then shared tags; the rest are the nearest in time in the same category.
- * Tags shared by very many articles are too broad to say anything and are skipped.
+ * Up to five related articles for each article: reports of the same organisation or of its family
+ * count most, then shared tags; the rest are the nearest in time in the same category. Tags shared
+ * by very many articles are too broad to say anything and are skipped.
  */
 final class RelatedArticles {
   private static final int RELATED = 5;
+
   /** A tag with more articles than this says nothing about how they are related. */
   private static final int BROAD_TAG = 500;
 
@@ -24,7 +25,11 @@ final class RelatedArticles {
   private final Organizations orgs;
 
   /** For {@code articles} in the site's order, at {@code paths}. */
-  RelatedArticles(List<Article> articles, String[] paths, Taxonomy categories, Taxonomy tags,
+  RelatedArticles(
+      List<Article> articles,
+      String[] paths,
+      Taxonomy categories,
+      Taxonomy tags,
       Organizations orgs) {
     this.articles = articles;
     this.paths = paths;
@@ -62,12 +67,18 @@ final class RelatedArticles {
     }
     long when = seconds[i];
     return score.entrySet().stream()
-        .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()
-            .thenComparingLong(e -> Math.abs(seconds[e.getKey()] - when))
-            .thenComparingInt(Map.Entry::getKey))
+        .sorted(
+            Map.Entry.<Integer, Integer>comparingByValue()
+                .reversed()
+                .thenComparingLong(e -> Math.abs(seconds[e.getKey()] - when))
+                .thenComparingInt(Map.Entry::getKey))
         .limit(RELATED)
-        .map(e -> new ArticleRef(articles.get(e.getKey()).title(), paths[e.getKey()],
-            articles.get(e.getKey()).date()))
+        .map(
+            e ->
+                new ArticleRef(
+                    articles.get(e.getKey()).title(),
+                    paths[e.getKey()],
+                    articles.get(e.getKey()).date()))
         .toList();
   }
 
@@ -75,7 +86,8 @@ final class RelatedArticles {
   private static void nearestInTime(Map<Integer, Integer> score, List<Integer> members, int i) {
     int at = Collections.binarySearch(members, i);
     for (int step = 1, added = 0;
-        added < RELATED * 2 && (at - step >= 0 || at + step < members.size()); step++) {
+        added < RELATED * 2 && (at - step >= 0 || at + step < members.size());
+        step++) {
       if (at - step >= 0) {
         score.merge(members.get(at - step), 1, Integer::sum);
         added++;
@@ -87,8 +99,8 @@ final class RelatedArticles {
     }
   }
 
-  private static void addAll(Map<Integer, Integer> score, List<Integer> members, int weight,
-      int self) {
+  private static void addAll(
+      Map<Integer, Integer> score, List<Integer> members, int weight, int self) {
     if (members == null) {
       return;
     }

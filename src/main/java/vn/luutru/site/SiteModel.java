@@ -5,8 +5,8 @@ import vn.luutru.content.Diagnostic;
 
 /**
  * The whole archive, ready to render. Lists are sorted: articles newest first (ties by source
- * path), taxonomies by Vietnamese name, years newest first, organisations by name, terms
- * newest first.
+ * path), taxonomies by Vietnamese name, years newest first, organisations by name, terms newest
+ * first.
  */
 public record SiteModel(
     List<ArticlePage> articles,

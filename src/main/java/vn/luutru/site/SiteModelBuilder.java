@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,12 +20,12 @@ import vn.luutru.markdown.MarkdownRenderer;
 
 /**
  * Builds the {@link SiteModel} from parsed articles. Pure apart from the parallel Markdown
- * rendering it drives; the same articles always give the same model, whatever order they come
- * in. It runs the steps in order, each done by a class of its own: addresses and their
- * collisions ({@link ArticleAddresses}), bodies and their links ({@link Bodies}, {@link
- * BodyLinks}), categories and tags ({@link Taxonomy}), organisations and terms ({@link
- * Organizations}), related articles ({@link RelatedArticles}), archives ({@link Archives}) and
- * aliases ({@link Aliases}). Every address the site has is in {@link PageList}.
+ * rendering it drives; the same articles always give the same model, whatever order they come in.
+ * It runs the steps in order, each done by a class of its own: addresses and their collisions
+ * ({@link ArticleAddresses}), bodies and their links ({@link Bodies}, {@link BodyLinks}),
+ * categories and tags ({@link Taxonomy}), organisations and terms ({@link Organizations}), related
+ * articles ({@link RelatedArticles}), archives ({@link Archives}) and aliases ({@link Aliases}).
+ * Every address the site has is in {@link PageList}.
  */
 public final class SiteModelBuilder {
   private final MarkdownRenderer markdown;
@@ -43,32 +42,56 @@ public final class SiteModelBuilder {
   }
 
   /**
-   * Rendered bodies by article, reused when the body, the image and every address the body
-   * looked up are the same as when it was rendered.
+   * Rendered bodies by article, reused when the body, the image and every address the body looked
+   * up are the same as when it was rendered.
    */
   public static final class BodyCache {
-    record Entry(String sourcePath, int bodyLine, Position imageAt, String body, String image, String basePath,
+    record Entry(
+        String sourcePath,
+        int bodyLine,
+        Position imageAt,
+        String body,
+        String image,
+        String basePath,
         boolean check,
-        Map<String, String> pages, Map<String, Boolean> statics, byte[] html, String text, String imagePath,
-        List<Diagnostic> diagnostics, List<BodyLinks.Anchor> anchors, Set<String> ids) {}
+        Map<String, String> pages,
+        Map<String, Boolean> statics,
+        byte[] html,
+        String text,
+        String imagePath,
+        List<Diagnostic> diagnostics,
+        List<BodyLinks.Anchor> anchors,
+        Set<String> ids) {}
 
-    final java.util.concurrent.ConcurrentHashMap<String, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.concurrent.ConcurrentHashMap<String, Entry> entries =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Slugs by title: folding is the costly part of giving 10,000 articles their addresses. */
-    final java.util.concurrent.ConcurrentHashMap<String, String> slugs = new java.util.concurrent.ConcurrentHashMap<>();
+    final java.util.concurrent.ConcurrentHashMap<String, String> slugs =
+        new java.util.concurrent.ConcurrentHashMap<>();
   }
 
   /**
-   * What to include and where the site lives. With {@code check}, links, images and anchors
-   * that lead nowhere are errors rather than warnings, and articles without a summary or image
+   * What to include and where the site lives. With {@code check}, links, images and anchors that
+   * lead nowhere are errors rather than warnings, and articles without a summary or image
    * alternative text are warned about.
    */
-  public record Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check,
-      String contentPrefix, Set<String> unreadable, boolean oneOff, TextSink words) {
+  public record Options(
+      String basePath,
+      boolean drafts,
+      boolean future,
+      LocalDate today,
+      boolean check,
+      String contentPrefix,
+      Set<String> unreadable,
+      boolean oneOff,
+      TextSink words) {
     public Options {
       unreadable = Set.copyOf(unreadable);
     }
 
-    public Options(String basePath, boolean drafts, boolean future, LocalDate today, boolean check) {
+    public Options(
+        String basePath, boolean drafts, boolean future, LocalDate today, boolean check) {
       this(basePath, drafts, future, today, check, "", Set.of(), false, null);
     }
 
@@ -78,42 +101,53 @@ public final class SiteModelBuilder {
 
     /**
      * The same, naming files in diagnostics as {@code contentPrefix} + their path in the content
-     * folder ({@code content/}), and knowing that the Markdown files {@code unreadable} exist
-     * but have errors of their own: links to them are not reported again.
+     * folder ({@code content/}), and knowing that the Markdown files {@code unreadable} exist but
+     * have errors of their own: links to them are not reported again.
      */
     public Options reading(String contentPrefix, Set<String> unreadable) {
-      return new Options(basePath, drafts, future, today, check, contentPrefix, unreadable, oneOff, words);
+      return new Options(
+          basePath, drafts, future, today, check, contentPrefix, unreadable, oneOff, words);
     }
 
     /**
      * The same, for a one-off build of a large archive, which must not hold the archive's text
-     * several times over: {@link #build} takes the list of articles over (it must be mutable;
-     * it is emptied) and lets go of each Markdown body once it is rendered, and the plain text
-     * of each article goes to {@code words} (the search index) instead of into the model, whose
-     * pages then have an empty {@code text}. {@code words} may be null: the text is kept.
+     * several times over: {@link #build} takes the list of articles over (it must be mutable; it is
+     * emptied) and lets go of each Markdown body once it is rendered, and the plain text of each
+     * article goes to {@code words} (the search index) instead of into the model, whose pages then
+     * have an empty {@code text}. {@code words} may be null: the text is kept.
      */
     public Options oneOff(TextSink words) {
-      return new Options(basePath, drafts, future, today, check, contentPrefix, unreadable, true, words);
+      return new Options(
+          basePath, drafts, future, today, check, contentPrefix, unreadable, true, words);
     }
   }
 
-  /** Where the plain text of each article goes when the model does not keep it (a build's search index). */
+  /**
+   * Where the plain text of each article goes when the model does not keep it (a build's search
+   * index).
+   */
   public interface TextSink {
-    /** Called once, before any text, with the number of articles: they are numbered from 0 in the site's order. */
+    /**
+     * Called once, before any text, with the number of articles: they are numbered from 0 in the
+     * site's order.
+     */
     void documents(int count);
 
-    /** Article {@code doc}'s title, front matter summary and body text; called from many threads. */
+    /**
+     * Article {@code doc}'s title, front matter summary and body text; called from many threads.
+     */
     void text(int doc, String title, String summary, String text);
   }
 
   /**
-   * The model of the articles of {@code input} that {@code options} include; {@code
-   * staticFiles} are the other files of the content folder, by path in it. Problems are in the
-   * model's diagnostics.
+   * The model of the articles of {@code input} that {@code options} include; {@code staticFiles}
+   * are the other files of the content folder, by path in it. Problems are in the model's
+   * diagnostics.
    */
   public SiteModel build(List<Article> input, List<String> staticFiles, Options options) {
     if (options.oneOff() && cache != null) {
-      throw new IllegalArgumentException("a one-off build keeps no bodies; it cannot fill a cache of them");
+      throw new IllegalArgumentException(
+          "a one-off build keeps no bodies; it cannot fill a cache of them");
     }
     List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
     Article[] inOrder =
@@ -133,7 +167,8 @@ public final class SiteModelBuilder {
       words.documents(n);
     }
     String[] wanted = new String[n];
-    IntStream.range(0, n).parallel()
+    IntStream.range(0, n)
+        .parallel()
         .forEach(i -> wanted[i] = ArticleAddresses.wanted(articles.get(i), cache));
     String[] paths = ArticleAddresses.assign(articles, wanted, diags);
     Map<String, String> pathByContent = new HashMap<>();
@@ -141,8 +176,16 @@ public final class SiteModelBuilder {
       pathByContent.put(articles.get(i).contentPath(), paths[i]);
     }
 
-    Bodies bodies = Bodies.render(inOrder, markdown, cache, options, pathByContent,
-        new HashSet<>(staticFiles), words, diags);
+    Bodies bodies =
+        Bodies.render(
+            inOrder,
+            markdown,
+            cache,
+            options,
+            pathByContent,
+            new HashSet<>(staticFiles),
+            words,
+            diags);
     diags.addAll(BodyLinks.missingAnchors(bodies.links, articles, bodies.ids));
     if (options.check()) {
       diags.addAll(forReaders(articles));
@@ -154,25 +197,29 @@ public final class SiteModelBuilder {
     Organizations orgs = Organizations.of(articles, paths, diags, collator);
     RelatedArticles related = new RelatedArticles(articles, paths, categories, tags, orgs);
     ArticlePage[] built = new ArticlePage[n];
-    IntStream.range(0, n).parallel().forEach(i -> {
-      Article a = articles.get(i);
-      OffsetDateTime d = a.date();
-      built[i] =
-          new ArticlePage(
-              cache == null ? a.withoutBody() : a,
-              paths[i],
-              bodies.html[i],
-              bodies.text[i] == null ? "" : bodies.text[i],
-              bodies.summary[i],
-              bodies.image[i],
-              categories.links(a.categories(), Addresses.CATEGORIES),
-              tags.links(a.tags(), Addresses.TAGS),
-              orgs.entryByArticle.get(i),
-              new Link(String.valueOf(d.getYear()), Addresses.year(d.getYear())),
-              new Link(Addresses.twoDigits(d.getMonthValue()) + "/" + d.getYear(),
-                  Addresses.month(d.getYear(), d.getMonthValue())),
-              related.of(i));
-    });
+    IntStream.range(0, n)
+        .parallel()
+        .forEach(
+            i -> {
+              Article a = articles.get(i);
+              OffsetDateTime d = a.date();
+              built[i] =
+                  new ArticlePage(
+                      cache == null ? a.withoutBody() : a,
+                      paths[i],
+                      bodies.html[i],
+                      bodies.text[i] == null ? "" : bodies.text[i],
+                      bodies.summary[i],
+                      bodies.image[i],
+                      categories.links(a.categories(), Addresses.CATEGORIES),
+                      tags.links(a.tags(), Addresses.TAGS),
+                      orgs.entryByArticle.get(i),
+                      new Link(String.valueOf(d.getYear()), Addresses.year(d.getYear())),
+                      new Link(
+                          Addresses.twoDigits(d.getMonthValue()) + "/" + d.getYear(),
+                          Addresses.month(d.getYear(), d.getMonthValue())),
+                      related.of(i));
+            });
     List<ArticlePage> pages = List.of(built);
     List<Alias> aliases =
         Aliases.of(articles, pages, paths, staticFiles, options.contentPrefix(), diags);
@@ -194,12 +241,20 @@ public final class SiteModelBuilder {
     List<Diagnostic> out = new ArrayList<>();
     for (Article a : articles) {
       if (a.summary().isEmpty()) {
-        out.add(a.position("title").warning(a.sourcePath(), "no summary: add 'summary: \"…\"',"
-            + " shown in lists, feeds and search results"));
+        out.add(
+            a.position("title")
+                .warning(
+                    a.sourcePath(),
+                    "no summary: add 'summary: \"…\"',"
+                        + " shown in lists, feeds and search results"));
       }
       if (a.image().isPresent() && a.image().get().alt().isEmpty()) {
-        out.add(a.position("image").warning(a.sourcePath(), "image without alternative text: add"
-            + " 'image_alt: \"…\"' describing the picture for people who cannot see it"));
+        out.add(
+            a.position("image")
+                .warning(
+                    a.sourcePath(),
+                    "image without alternative text: add"
+                        + " 'image_alt: \"…\"' describing the picture for people who cannot see it"));
       }
     }
     return out;
@@ -207,27 +262,30 @@ public final class SiteModelBuilder {
 
   /**
    * Sorts {@code articles} newest first, then by path: the order of {@code
-   * Comparator.comparing(Article::date, reverseOrder()).thenComparing(Article::contentPath)},
-   * with each date's instant worked out once rather than at every comparison.
+   * Comparator.comparing(Article::date, reverseOrder()).thenComparing(Article::contentPath)}, with
+   * each date's instant worked out once rather than at every comparison.
    */
   static void newestFirst(Article[] articles) {
     record Dated(Article article, long second, int nano, int offset) {}
     Dated[] d = new Dated[articles.length];
     for (int i = 0; i < d.length; i++) {
       OffsetDateTime t = articles[i].date();
-      d[i] = new Dated(articles[i], t.toEpochSecond(), t.getNano(), t.getOffset().getTotalSeconds());
+      d[i] =
+          new Dated(articles[i], t.toEpochSecond(), t.getNano(), t.getOffset().getTotalSeconds());
     }
-    Arrays.sort(d, (x, y) -> {
-      int c = Long.compare(y.second(), x.second());
-      if (c == 0) {
-        c = Integer.compare(y.nano(), x.nano());
-      }
-      if (c == 0 && x.offset() != y.offset()) {
-        // The same instant at other offsets: OffsetDateTime compares the local date-times.
-        c = y.article().date().compareTo(x.article().date());
-      }
-      return c != 0 ? c : x.article().contentPath().compareTo(y.article().contentPath());
-    });
+    Arrays.sort(
+        d,
+        (x, y) -> {
+          int c = Long.compare(y.second(), x.second());
+          if (c == 0) {
+            c = Integer.compare(y.nano(), x.nano());
+          }
+          if (c == 0 && x.offset() != y.offset()) {
+            // The same instant at other offsets: OffsetDateTime compares the local date-times.
+            c = y.article().date().compareTo(x.article().date());
+          }
+          return c != 0 ? c : x.article().contentPath().compareTo(y.article().contentPath());
+        });
     for (int i = 0; i < d.length; i++) {
       articles[i] = d[i].article();
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The spellings met of names that share a slug ({@code Thời sự}, {@code Thời Sự}), and the one
- * the archive shows: the most common, and of those equally common the first in {@link
- * String#compareTo} order.
+ * The spellings met of names that share a slug ({@code Thời sự}, {@code Thời Sự}), and the one the
+ * archive shows: the most common, and of those equally common the first in {@link String#compareTo}
+ * order.
  */
 final class Spellings {
   private final Map<String, Map<String, Integer>> counts = new HashMap<>();
@@ -22,9 +22,15 @@ final class Spellings {
   /** The spelling shown for each slug counted. */
   Map<String, String> chosen() {
     Map<String, String> out = new HashMap<>();
-    counts.forEach((slug, names) -> out.put(slug, Collections.max(names.entrySet(),
-        Map.Entry.<String, Integer>comparingByValue()
-            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).getKey()));
+    counts.forEach(
+        (slug, names) ->
+            out.put(
+                slug,
+                Collections.max(
+                        names.entrySet(),
+                        Map.Entry.<String, Integer>comparingByValue()
+                            .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                    .getKey()));
     return out;
   }
 }

@@ -19,19 +19,20 @@ import vn.luutru.content.VietnameseText;
 final class Taxonomy {
   /** By slug, the articles' indexes in the site's order. */
   private final Map<String, List<Integer>> members = new TreeMap<>();
+
   private final Map<String, String> names;
   private final Collator collator;
 
-  private Taxonomy(Map<String, List<Integer>> members, Map<String, String> names,
-      Collator collator) {
+  private Taxonomy(
+      Map<String, List<Integer>> members, Map<String, String> names, Collator collator) {
     this.members.putAll(members);
     this.names = names;
     this.collator = collator;
   }
 
   /** Groups {@code articles} (in the site's order) by the names {@code key} gives each. */
-  static Taxonomy of(List<Article> articles, Function<Article, List<String>> key,
-      Collator collator) {
+  static Taxonomy of(
+      List<Article> articles, Function<Article, List<String>> key, Collator collator) {
     Map<String, List<Integer>> members = new TreeMap<>();
     Spellings spellings = new Spellings();
     for (int i = 0; i < articles.size(); i++) {
@@ -74,8 +75,14 @@ final class Taxonomy {
   /** The pages under {@code root}, by Vietnamese name; {@code pages} in the site's order. */
   List<Taxon> taxa(List<ArticlePage> pages, String root) {
     List<Taxon> out = new ArrayList<>();
-    members.forEach((slug, idx) -> out.add(new Taxon(names.get(slug), slug, root + slug + "/",
-        idx.stream().map(pages::get).toList())));
+    members.forEach(
+        (slug, idx) ->
+            out.add(
+                new Taxon(
+                    names.get(slug),
+                    slug,
+                    root + slug + "/",
+                    idx.stream().map(pages::get).toList())));
     out.sort(Comparator.comparing(Taxon::name, collator).thenComparing(Taxon::slug));
     return out;
   }

@@ -3,7 +3,8 @@ package vn.luutru.site;
 import java.util.List;
 
 /** The articles of one year, newest first, with its months (newest first). */
-public record YearArchive(int year, String path, List<MonthArchive> months, List<ArticlePage> articles) {
+public record YearArchive(
+    int year, String path, List<MonthArchive> months, List<ArticlePage> articles) {
   public YearArchive {
     months = List.copyOf(months);
     articles = List.copyOf(articles);

@@ -23,16 +23,24 @@ class CorpusBuildIT {
     try (Stream<Path> s = Files.walk(corpus)) {
       files = s.filter(p -> p.toString().endsWith(".md")).count();
     }
-    SiteConfig config = SiteConfig.builder().contentDir(corpus).outputDir(tmp.resolve("site"))
-        .today(LocalDate.of(2026, 1, 1)).build();
+    SiteConfig config =
+        SiteConfig.builder()
+            .contentDir(corpus)
+            .outputDir(tmp.resolve("site"))
+            .today(LocalDate.of(2026, 1, 1))
+            .build();
     BuildResult result = SiteBuilder.build(config);
     List<Diagnostic> errors = result.diagnostics().stream().filter(Diagnostic::isError).toList();
     assertThat(errors).isEmpty();
     assertThat(result.written()).isTrue();
     assertThat(result.articles()).isEqualTo(files).isEqualTo(2653);
-    List<Diagnostic> sameTitle = result.diagnostics().stream()
-        .filter(d -> d.message().startsWith("title gives the same address")).toList();
-    assertThat(sameTitle).isNotEmpty().allSatisfy(d -> assertThat(d.message()).contains(corpus.toString()));
+    List<Diagnostic> sameTitle =
+        result.diagnostics().stream()
+            .filter(d -> d.message().startsWith("title gives the same address"))
+            .toList();
+    assertThat(sameTitle)
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.message()).contains(corpus.toString()));
     try (Stream<Path> s = Files.walk(tmp.resolve("site"))) {
       long pages = s.filter(p -> p.getFileName().toString().equals("index.html")).count();
       assertThat(pages).isGreaterThan(2653);

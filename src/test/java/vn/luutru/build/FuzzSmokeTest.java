@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The first hundred in-memory cases of {@link FuzzIT}, from its seed, for {@code mvn test}:
- * a change that breaks on mutated input is seen before {@code mvn verify} runs the whole fuzzer.
+ * The first hundred in-memory cases of {@link FuzzIT}, from its seed, for {@code mvn test}: a
+ * change that breaks on mutated input is seen before {@code mvn verify} runs the whole fuzzer.
  * Takes the same {@code -Dfuzz.*} properties.
  */
 class FuzzSmokeTest {

@@ -20,19 +20,23 @@ import vn.luutru.config.SiteConfig;
 import vn.luutru.testing.Trees;
 
 /**
- * Golden sites: each {@code src/test/resources/golden/<case>/content} is built with a fixed
- * day, base URL {@code https://example.org/luu-tru/} and two articles a page, and every file
- * must equal its twin in {@code expected/}; a file on one side only fails. Theme assets and
- * {@code search.js} are copies: they must equal their sources instead. Run with {@code
- * -Dgolden.update=true} to rewrite the expected files after a deliberate change, then read the
- * diff.
+ * Golden sites: each {@code src/test/resources/golden/<case>/content} is built with a fixed day,
+ * base URL {@code https://example.org/luu-tru/} and two articles a page, and every file must equal
+ * its twin in {@code expected/}; a file on one side only fails. Theme assets and {@code search.js}
+ * are copies: they must equal their sources instead. Run with {@code -Dgolden.update=true} to
+ * rewrite the expected files after a deliberate change, then read the diff.
  */
 class GoldenSiteTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> s = Files.list(GOLDEN)) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return s
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -55,16 +59,26 @@ class GoldenSiteTest {
     Path content = GOLDEN.resolve(name).resolve("content");
     Path expected = GOLDEN.resolve(name).resolve("expected");
     Path out = tmp.resolve("site");
-    SiteConfig config = SiteConfig.builder().title("Lưu trữ thử")
-        .description("Kho lưu trữ dùng để kiểm thử").baseUrl("https://example.org/luu-tru/")
-        .pageSize(2).contentDir(content).shownContentDir("content")
-        .templatesDir(Path.of("templates")).outputDir(out).today(LocalDate.of(2024, 1, 1)).build();
+    SiteConfig config =
+        SiteConfig.builder()
+            .title("Lưu trữ thử")
+            .description("Kho lưu trữ dùng để kiểm thử")
+            .baseUrl("https://example.org/luu-tru/")
+            .pageSize(2)
+            .contentDir(content)
+            .shownContentDir("content")
+            .templatesDir(Path.of("templates"))
+            .outputDir(out)
+            .today(LocalDate.of(2024, 1, 1))
+            .build();
     BuildResult result = SiteBuilder.build(config);
     assertThat(result.hasErrors()).as("%s", result.diagnostics()).isFalse();
     Map<String, byte[]> actual = new java.util.TreeMap<>(Trees.read(out));
     // Copies of source files are checked against their source, not kept twice in expected/.
     for (Map.Entry<String, Path> copy : copies(actual.keySet()).entrySet()) {
-      assertThat(actual.remove(copy.getKey())).as(copy.getKey()).isEqualTo(Files.readAllBytes(copy.getValue()));
+      assertThat(actual.remove(copy.getKey()))
+          .as(copy.getKey())
+          .isEqualTo(Files.readAllBytes(copy.getValue()));
     }
 
     if (Boolean.getBoolean("golden.update")) {
@@ -95,8 +109,12 @@ class GoldenSiteTest {
         while (i < Math.min(w.length, a.length) && w[i].equals(a[i])) {
           i++;
         }
-        fail("%s differs at line %d:%n  expected: %s%n  actual:   %s", file, i + 1,
-            i < w.length ? w[i] : "<end of file>", i < a.length ? a[i] : "<end of file>");
+        fail(
+            "%s differs at line %d:%n  expected: %s%n  actual:   %s",
+            file,
+            i + 1,
+            i < w.length ? w[i] : "<end of file>",
+            i < a.length ? a[i] : "<end of file>");
       }
     }
   }

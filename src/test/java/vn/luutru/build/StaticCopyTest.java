@@ -18,14 +18,15 @@ import vn.luutru.content.Diagnostic;
 import vn.luutru.testing.Trees;
 
 /**
- * The content folder's files are checked, then copied: a file replaced in between (by another
- * user, a sync tool, an editor) must not be published unchecked. A seam in the build replaces
- * it after the checks; the build fails with the file's name, or publishes what was checked,
- * never the replacement, and the previous site stays as it was.
+ * The content folder's files are checked, then copied: a file replaced in between (by another user,
+ * a sync tool, an editor) must not be published unchecked. A seam in the build replaces it after
+ * the checks; the build fails with the file's name, or publishes what was checked, never the
+ * replacement, and the previous site stays as it was.
  */
 class StaticCopyTest {
   static final String SECRET = "mật khẩu của máy chủ";
-  static final String SCRIPT = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\n";
+  static final String SCRIPT =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\n";
 
   @TempDir Path dir;
   Path content;
@@ -37,8 +38,12 @@ class StaticCopyTest {
     content = dir.resolve("content");
     outside = dir.resolve("outside");
     site = dir.resolve("site");
-    write(content.resolve("2020/a.md"), "---\ntitle: \"Đại hội\"\ndate: 2020-01-17\n---\n![Hoa](../anh/hoa.svg)\n");
-    write(content.resolve("anh/hoa.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\"/></svg>\n");
+    write(
+        content.resolve("2020/a.md"),
+        "---\ntitle: \"Đại hội\"\ndate: 2020-01-17\n---\n![Hoa](../anh/hoa.svg)\n");
+    write(
+        content.resolve("anh/hoa.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\"/></svg>\n");
     write(content.resolve("tep/bieu-mau.txt"), "Biểu mẫu.\n");
     write(outside.resolve("mat-khau.txt"), SECRET);
     write(outside.resolve("tep/bieu-mau.txt"), SECRET);
@@ -58,7 +63,8 @@ class StaticCopyTest {
       @Override
       void apply(Path content, Path outside) throws IOException {
         Files.delete(content.resolve("tep/bieu-mau.txt"));
-        Files.createSymbolicLink(content.resolve("tep/bieu-mau.txt"), outside.resolve("mat-khau.txt"));
+        Files.createSymbolicLink(
+            content.resolve("tep/bieu-mau.txt"), outside.resolve("mat-khau.txt"));
       }
     },
     FOLDER_LINKED_OUT("tep/bieu-mau.txt", "changed while the site was being built") {
@@ -95,20 +101,31 @@ class StaticCopyTest {
     BuildResult result = SiteBuilder.build(config(), () -> r.apply(content, outside));
 
     assertThat(result.written()).as("%s", result.diagnostics()).isFalse();
-    assertThat(result.diagnostics()).filteredOn(Diagnostic::isError).singleElement().satisfies(d -> {
-      assertThat(d.path()).isEqualTo("content/" + r.file);
-      assertThat(d.message()).contains(r.message);
-    });
+    assertThat(result.diagnostics())
+        .filteredOn(Diagnostic::isError)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.path()).isEqualTo("content/" + r.file);
+              assertThat(d.message()).contains(r.message);
+            });
     assertThat(Trees.sha256(site)).as("the previous site, byte for byte").isEqualTo(before);
     try (Stream<Path> s = Files.list(dir)) {
-      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("content", "outside", "site");
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("content", "outside", "site");
     }
   }
 
   private SiteConfig config() {
-    return SiteConfig.builder().title("Lưu trữ").description("Thử")
-        .baseUrl("http://localhost:8080/").contentDir(content).shownContentDir("content")
-        .templatesDir(Path.of("templates")).outputDir(site).today(LocalDate.of(2024, 1, 1))
+    return SiteConfig.builder()
+        .title("Lưu trữ")
+        .description("Thử")
+        .baseUrl("http://localhost:8080/")
+        .contentDir(content)
+        .shownContentDir("content")
+        .templatesDir(Path.of("templates"))
+        .outputDir(site)
+        .today(LocalDate.of(2024, 1, 1))
         .build();
   }
 

@@ -40,8 +40,16 @@ class MainTest {
   }
 
   private Run build(String... extra) {
-    List<String> args = new ArrayList<>(List.of("build", "--content", dir.resolve("content").toString(),
-        "--output", dir.resolve("site").toString(), "--templates", Path.of("templates").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "build",
+                "--content",
+                dir.resolve("content").toString(),
+                "--output",
+                dir.resolve("site").toString(),
+                "--templates",
+                Path.of("templates").toString()));
     args.addAll(List.of(extra));
     return run(args.toArray(String[]::new));
   }
@@ -53,7 +61,8 @@ class MainTest {
     assertThat(v.out()).startsWith("luutru ");
     Run h = run("build", "--help");
     assertThat(h.code()).isZero();
-    assertThat(h.out()).contains("--content", "--base-url", "--drafts", "--future", "--output", "--templates");
+    assertThat(h.out())
+        .contains("--content", "--base-url", "--drafts", "--future", "--output", "--templates");
   }
 
   @Test
@@ -82,12 +91,14 @@ class MainTest {
     String b = dir.resolve("content").toString() + "/2020/b.md";
     String c = dir.resolve("content").toString() + "/2020/c.md";
     assertThat(r.err())
-        .contains(b + ":3:7: error: date: impossible date 2020-02-30\n  date: 2020-02-30\n        ^")
+        .contains(
+            b + ":3:7: error: date: impossible date 2020-02-30\n  date: 2020-02-30\n        ^")
         .contains(c + ":1:1: error: front matter opened here is never closed")
         .contains("2 error(s)");
     assertThat(Trees.read(dir.resolve("site"))).containsExactlyEntriesOf(before);
     try (var s = Files.list(dir)) {
-      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("content", "site");
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("content", "site");
     }
   }
 
@@ -98,7 +109,8 @@ class MainTest {
    */
   @org.junit.jupiter.params.ParameterizedTest(name = "lock file left: {0}")
   @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
-  void aFailedBuildFirstPutsBackTheSiteAStoppedSwapMovedAside(boolean lockFileLeft) throws IOException {
+  void aFailedBuildFirstPutsBackTheSiteAStoppedSwapMovedAside(boolean lockFileLeft)
+      throws IOException {
     write("content/2020/a.md", "---\ntitle: \"Đại hội\"\ndate: 2020-01-17\n---\nNội dung.\n");
     assertThat(build().code()).isZero();
     var before = Trees.read(dir.resolve("site"));
@@ -111,27 +123,40 @@ class MainTest {
     Run r = build();
 
     assertThat(r.code()).as(r.err()).isEqualTo(1);
-    assertThat(r.err()).contains("date: impossible date 2020-02-30", "site was left as it was",
-        "warning: put back the site of the last build, which a build stopped during its swap had left as "
-            + dir.resolve("site.old-77"));
-    assertThat(Trees.read(dir.resolve("site"))).as("the last site, byte for byte").containsExactlyEntriesOf(before);
+    assertThat(r.err())
+        .contains(
+            "date: impossible date 2020-02-30",
+            "site was left as it was",
+            "warning: put back the site of the last build, which a build stopped during its swap had left as "
+                + dir.resolve("site.old-77"));
+    assertThat(Trees.read(dir.resolve("site")))
+        .as("the last site, byte for byte")
+        .containsExactlyEntriesOf(before);
     try (var s = Files.list(dir)) {
-      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("content", "site");
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("content", "site");
     }
   }
 
-  /** A file name can hold a line break or a right-to-left override: printed as they are, it could forge a line. */
+  /**
+   * A file name can hold a line break or a right-to-left override: printed as they are, it could
+   * forge a line.
+   */
   @Test
   void namesWithControlOrBidiCharactersArePrintedEscaped() throws IOException {
     String forged = "x\nluutru check: 1 articles, 0 error(s), 0 warning(s)\n\u202Egpj.md";
     write("content/" + forged, "---\ntitle: \"A\"\ndate: 2020-02-30\n---\n");
 
-    Run r = run("check", "--content", dir.resolve("content").toString(), "--templates", "templates");
+    Run r =
+        run("check", "--content", dir.resolve("content").toString(), "--templates", "templates");
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err().lines()).noneMatch(l -> l.startsWith("luutru check: 1 articles, 0 error(s)"));
-    assertThat(r.err()).doesNotContain("\u202E")
-        .contains("/x\\nluutru check: 1 articles, 0 error(s), 0 warning(s)\\n\\u202Egpj.md:3:7: error: date: impossible date")
+    assertThat(r.err().lines())
+        .noneMatch(l -> l.startsWith("luutru check: 1 articles, 0 error(s)"));
+    assertThat(r.err())
+        .doesNotContain("\u202E")
+        .contains(
+            "/x\\nluutru check: 1 articles, 0 error(s), 0 warning(s)\\n\\u202Egpj.md:3:7: error: date: impossible date")
         .contains("luutru check: 0 articles, 1 error(s)");
   }
 
@@ -141,12 +166,26 @@ class MainTest {
     Path file = write("tep.txt", "một tệp");
     Path output = file.resolve("site");
 
-    Run r = run("build", "--content", dir.resolve("content").toString(), "--output", output.toString(),
-        "--templates", "templates");
+    Run r =
+        run(
+            "build",
+            "--content",
+            dir.resolve("content").toString(),
+            "--output",
+            output.toString(),
+            "--templates",
+            "templates");
 
     assertThat(r.code()).as(r.err()).isEqualTo(1);
-    assertThat(r.err()).contains(output + ": error: cannot write the site into " + output + ": " + file
-        + " is a file, not a folder: choose another --output", output + " was left as it was")
+    assertThat(r.err())
+        .contains(
+            output
+                + ": error: cannot write the site into "
+                + output
+                + ": "
+                + file
+                + " is a file, not a folder: choose another --output",
+            output + " was left as it was")
         .doesNotContain("luutru: error:");
     assertThat(Files.readString(file)).isEqualTo("một tệp");
   }
@@ -155,52 +194,81 @@ class MainTest {
   @Test
   void aBugExitsWithThreeAndAsksForAReport() throws IOException {
     write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n");
-    Clock broken = new Clock() {
-      @Override
-      public java.time.ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
+    Clock broken =
+        new Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
 
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
 
-      @Override
-      public Instant instant() {
-        throw new IllegalStateException("a clock that fails");
-      }
-    };
+          @Override
+          public Instant instant() {
+            throw new IllegalStateException("a clock that fails");
+          }
+        };
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
 
-    int code = Main.run(new String[] {"build", "--content", dir.resolve("content").toString(), "--output",
-        dir.resolve("site").toString(), "--templates", "templates"}, new PrintWriter(out), new PrintWriter(err), broken);
+    int code =
+        Main.run(
+            new String[] {
+              "build",
+              "--content",
+              dir.resolve("content").toString(),
+              "--output",
+              dir.resolve("site").toString(),
+              "--templates",
+              "templates"
+            },
+            new PrintWriter(out),
+            new PrintWriter(err),
+            broken);
 
     assertThat(code).isEqualTo(3);
-    assertThat(err.toString()).startsWith("luutru: internal error: this is a bug in luutru, not a problem with your"
-        + " files: please report it").contains("java.lang.IllegalStateException: a clock that fails", "at vn.luutru.");
+    assertThat(err.toString())
+        .startsWith(
+            "luutru: internal error: this is a bug in luutru, not a problem with your"
+                + " files: please report it")
+        .contains("java.lang.IllegalStateException: a clock that fails", "at vn.luutru.");
   }
 
   @Test
   void anAliasCannotTakeTheAddressOfAGeneratedPage() throws IOException {
-    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\ncategories: [\"Đại hội Đảng\"]\n"
-        + "aliases: [\"/chuyen-muc/dai-hoi-dang/\"]\n---\n");
+    write(
+        "content/a.md",
+        "---\ntitle: \"A\"\ndate: 2020-01-01\ncategories: [\"Đại hội Đảng\"]\n"
+            + "aliases: [\"/chuyen-muc/dai-hoi-dang/\"]\n---\n");
     Run r = build();
     assertThat(r.code()).isEqualTo(1);
     String a = dir.resolve("content").toString() + "/a.md";
-    assertThat(r.err()).contains(a + ":5:11: error: alias /chuyen-muc/dai-hoi-dang/ is already the address of the page"
-        + " /chuyen-muc/dai-hoi-dang/; choose another alias");
+    assertThat(r.err())
+        .contains(
+            a
+                + ":5:11: error: alias /chuyen-muc/dai-hoi-dang/ is already the address of the page"
+                + " /chuyen-muc/dai-hoi-dang/; choose another alias");
     assertThat(dir.resolve("site")).doesNotExist();
 
-    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\naliases: [\"/2020/01/./a/\"]\n---\n");
-    assertThat(build().err()).contains(a + ":4:11: error: aliases: '/2020/01/./a/' is not a page address inside the site");
+    write(
+        "content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\naliases: [\"/2020/01/./a/\"]\n---\n");
+    assertThat(build().err())
+        .contains(
+            a + ":4:11: error: aliases: '/2020/01/./a/' is not a page address inside the site");
   }
 
   @Test
   void deeplyNestedMarkdownIsADiagnosticOrRendersButNeverCrashes() throws IOException {
-    write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n" + "> ".repeat(20000) + "sâu\n\n"
-        + "- a\n".repeat(1) + "  - b\n".repeat(1));
+    write(
+        "content/a.md",
+        "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n"
+            + "> ".repeat(20000)
+            + "sâu\n\n"
+            + "- a\n".repeat(1)
+            + "  - b\n".repeat(1));
     Run r = build();
     assertThat(r.err()).doesNotContain("Exception", "StackOverflowError");
     assertThat(r.code()).isIn(0, 1);
@@ -229,27 +297,44 @@ class MainTest {
   @Test
   void templateTyposAreErrorsNotEmptyStrings() throws IOException {
     write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n");
-    write("tpl/article.peb", "{% extends \"layout\" %}{% block content %}{{ artcle.title }}{% endblock %}");
-    List<String> args = List.of("build", "--content", dir.resolve("content").toString(),
-        "--output", dir.resolve("site").toString(), "--templates", dir.resolve("tpl").toString());
+    write(
+        "tpl/article.peb",
+        "{% extends \"layout\" %}{% block content %}{{ artcle.title }}{% endblock %}");
+    List<String> args =
+        List.of(
+            "build",
+            "--content",
+            dir.resolve("content").toString(),
+            "--output",
+            dir.resolve("site").toString(),
+            "--templates",
+            dir.resolve("tpl").toString());
     Run r = run(args.toArray(String[]::new));
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).contains("article.peb:1:").contains("artcle");
     assertThat(dir.resolve("site")).doesNotExist();
   }
 
-  /** A page that was imported but lost a photo (refused: it leads outside the saved site) fails the command. */
+  /**
+   * A page that was imported but lost a photo (refused: it leads outside the saved site) fails the
+   * command.
+   */
   @Test
   void importExitsWithOneWhenAPageLostSomethingAndSaysWhatAndInWhichEncoding() throws IOException {
     write("secret.txt", "s3cr3t");
-    write("cu/tin/bai.html", "<html><body><h1>Tin</h1><p>17/01/2020</p><p>Ảnh <img src='../../secret.txt' alt='x'>"
-        + " và chữ.</p></body></html>");
+    write(
+        "cu/tin/bai.html",
+        "<html><body><h1>Tin</h1><p>17/01/2020</p><p>Ảnh <img src='../../secret.txt' alt='x'>"
+            + " và chữ.</p></body></html>");
 
-    Run r = run("import", dir.resolve("cu").toString(), "--content", dir.resolve("content").toString());
+    Run r =
+        run("import", dir.resolve("cu").toString(), "--content", dir.resolve("content").toString());
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("bai.html: error: image '../../secret.txt' leads outside the saved site");
-    assertThat(r.out()).contains("bai.html → ", "(UTF-8)", "1 page(s) imported (1 of them with errors");
+    assertThat(r.err())
+        .contains("bai.html: error: image '../../secret.txt' leads outside the saved site");
+    assertThat(r.out())
+        .contains("bai.html → ", "(UTF-8)", "1 page(s) imported (1 of them with errors");
     assertThat(dir.resolve("content/2020/01/anh")).doesNotExist();
   }
 }

@@ -13,20 +13,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luutru.testing.Trees;
 
-/** {@code java -jar target/luutru.jar build} as a user runs it: the second JVM, its exit code and output. */
+/**
+ * {@code java -jar target/luutru.jar build} as a user runs it: the second JVM, its exit code and
+ * output.
+ */
 class RelaunchIT {
   @TempDir Path dir;
 
   record Result(int code, String out, String err) {}
 
   Result jar(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+PrintCommandLineFlags", "-jar", Path.of("target/luutru.jar").toAbsolutePath().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+PrintCommandLineFlags",
+                "-jar",
+                Path.of("target/luutru.jar").toAbsolutePath().toString()));
     command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the build ends").isTrue();
-    return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
         Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
   }
 
@@ -35,18 +48,31 @@ class RelaunchIT {
     Path content = dir.resolve("content");
     Trees.copyTree(Path.of("content"), content);
 
-    Result ok = jar("build", "--content", content.toString(), "--output", dir.resolve("site").toString());
+    Result ok =
+        jar("build", "--content", content.toString(), "--output", dir.resolve("site").toString());
 
     assertThat(ok.code()).as(ok.err()).isZero();
     // -XX:+PrintCommandLineFlags went along: the second JVM printed its flags too.
     assertThat(ok.out()).contains("-XX:TieredStopAtLevel=1", "luutru: 21 articles");
-    // The parallel collector with a fixed heap where the first JVM may take 1 GB, else the serial one.
-    String first = ok.out().lines().filter(l -> l.contains("-XX:MaxHeapSize=") && !l.contains("TieredStopAtLevel"))
-        .findFirst().orElseThrow();
-    String second = ok.out().lines().filter(l -> l.contains("-XX:TieredStopAtLevel=1")).findFirst().orElseThrow();
+    // The parallel collector with a fixed heap where the first JVM may take 1 GB, else the serial
+    // one.
+    String first =
+        ok.out()
+            .lines()
+            .filter(l -> l.contains("-XX:MaxHeapSize=") && !l.contains("TieredStopAtLevel"))
+            .findFirst()
+            .orElseThrow();
+    String second =
+        ok.out()
+            .lines()
+            .filter(l -> l.contains("-XX:TieredStopAtLevel=1"))
+            .findFirst()
+            .orElseThrow();
     long maxHeap = Long.parseLong(first.replaceAll(".*-XX:MaxHeapSize=(\\d+).*", "$1"));
     if (maxHeap >= 1L << 30) {
-      assertThat(second).contains("-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-XX:MaxTenuringThreshold=0")
+      assertThat(second)
+          .contains(
+              "-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-XX:MaxTenuringThreshold=0")
           .doesNotContain("-XX:+UseSerialGC");
     } else {
       assertThat(second).contains("-XX:+UseSerialGC").doesNotContain("-XX:+UseParallelGC");
@@ -61,7 +87,8 @@ class RelaunchIT {
     Files.createDirectories(content);
     Files.writeString(content.resolve("bai.md"), "---\ntitle: \"A\"\ndate: 2020-02-30\n---\n");
 
-    Result broken = jar("build", "--content", content.toString(), "--output", dir.resolve("site").toString());
+    Result broken =
+        jar("build", "--content", content.toString(), "--output", dir.resolve("site").toString());
 
     assertThat(broken.code()).isEqualTo(1);
     assertThat(broken.out()).contains("-XX:TieredStopAtLevel=1");
@@ -71,39 +98,57 @@ class RelaunchIT {
   }
 
   /**
-   * {@code kill -9} of {@code java -jar} must take the second JVM with it, before it swaps its
-   * site in. The second JVM is held before its swap by a test seam (it reads a named pipe to its
-   * end); the first is killed; then the pipe is let go: the second JVM must have ended, and the
-   * previous site must be there byte for byte.
+   * {@code kill -9} of {@code java -jar} must take the second JVM with it, before it swaps its site
+   * in. The second JVM is held before its swap by a test seam (it reads a named pipe to its end);
+   * the first is killed; then the pipe is let go: the second JVM must have ended, and the previous
+   * site must be there byte for byte.
    */
   @Test
   void killingTheFirstJvmEndsTheSecondBeforeItSwapsItsSiteIn() throws Exception {
     Path content = dir.resolve("content");
     Files.createDirectories(content);
-    Files.writeString(content.resolve("a.md"), "---\ntitle: \"Một\"\ndate: 2020-01-01\n---\nMột.\n");
+    Files.writeString(
+        content.resolve("a.md"), "---\ntitle: \"Một\"\ndate: 2020-01-01\n---\nMột.\n");
     Path site = dir.resolve("site");
-    assertThat(jar("build", "--content", content.toString(), "--output", site.toString()).code()).isZero();
+    assertThat(jar("build", "--content", content.toString(), "--output", site.toString()).code())
+        .isZero();
     var before = Trees.sha256(site);
-    Files.writeString(content.resolve("b.md"), "---\ntitle: \"Hai\"\ndate: 2020-01-02\n---\nHai.\n");
+    Files.writeString(
+        content.resolve("b.md"), "---\ntitle: \"Hai\"\ndate: 2020-01-02\n---\nHai.\n");
     Path hold = dir.resolve("hold");
     Process mkfifo = new ProcessBuilder("mkfifo", hold.toString()).inheritIO().start();
     assertThat(mkfifo.waitFor()).isZero();
 
-    Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dluutru.test.beforeSwap=" + hold, "-jar", Path.of("target/luutru.jar").toAbsolutePath().toString(), "build",
-        "--content", content.toString(), "--output", site.toString())
-        .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+    Process first =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dluutru.test.beforeSwap=" + hold,
+                "-jar",
+                Path.of("target/luutru.jar").toAbsolutePath().toString(),
+                "build",
+                "--content",
+                content.toString(),
+                "--output",
+                site.toString())
+            .redirectOutput(dir.resolve("out.txt").toFile())
+            .redirectError(dir.resolve("err.txt").toFile())
+            .start();
     try {
       // Opening the pipe waits for the second JVM to open it: then it is held before its swap.
-      java.io.OutputStream holding = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-          java.time.Duration.ofSeconds(120), () -> new java.io.FileOutputStream(hold.toFile()), "the build reaches its swap");
+      java.io.OutputStream holding =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              java.time.Duration.ofSeconds(120),
+              () -> new java.io.FileOutputStream(hold.toFile()),
+              "the build reaches its swap");
       ProcessHandle second = first.toHandle().children().findFirst().orElseThrow();
 
       first.destroyForcibly();
       assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
       // Still held before its swap, the second JVM must end by itself once the first is gone; one
       // that goes on would wait here for ever (and be reported by the time-out).
-      assertThat(second.onExit().get(120, TimeUnit.SECONDS).isAlive()).as("the second JVM ended").isFalse();
+      assertThat(second.onExit().get(120, TimeUnit.SECONDS).isAlive())
+          .as("the second JVM ended")
+          .isFalse();
       holding.close();
       assertThat(Trees.sha256(site)).as("the previous site, byte for byte").isEqualTo(before);
     } finally {
@@ -116,8 +161,16 @@ class RelaunchIT {
   void checkIsRelaunchedTooAndAnOptionKeepsTheWorkInOneJvm() throws Exception {
     Result same = jar("check", "--content", "content");
     assertThat(same.out()).contains("-XX:TieredStopAtLevel=1");
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:+PrintCommandLineFlags", "-Dluutru.relaunch=false", "-jar", "target/luutru.jar", "check", "--content", "content");
+    List<String> command =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-XX:+PrintCommandLineFlags",
+            "-Dluutru.relaunch=false",
+            "-jar",
+            "target/luutru.jar",
+            "check",
+            "--content",
+            "content");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(120, TimeUnit.SECONDS);

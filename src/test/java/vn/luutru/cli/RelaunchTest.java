@@ -24,11 +24,26 @@ class RelaunchTest {
 
   @Test
   void aBuildRunsInAJvmTunedForBatchWorkAndKeepsItsArguments() throws IOException {
-    assertThat(command(List.of(), "build", "--content", dir.resolve("khong-co").toString(), "--drafts")).contains(List.of(
-        "/usr/bin/java", "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xms512m",
-        "-Xmn120m", "-XX:MaxTenuringThreshold=0", "-Dluutru.relaunched=true",
-        "-cp", dir.resolve("luutru.jar").toString(), "vn.luutru.cli.Main",
-        "build", "--content", dir.resolve("khong-co").toString(), "--drafts"));
+    assertThat(
+            command(
+                List.of(), "build", "--content", dir.resolve("khong-co").toString(), "--drafts"))
+        .contains(
+            List.of(
+                "/usr/bin/java",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseParallelGC",
+                "-XX:-UseAdaptiveSizePolicy",
+                "-Xms512m",
+                "-Xmn120m",
+                "-XX:MaxTenuringThreshold=0",
+                "-Dluutru.relaunched=true",
+                "-cp",
+                dir.resolve("luutru.jar").toString(),
+                "vn.luutru.cli.Main",
+                "build",
+                "--content",
+                dir.resolve("khong-co").toString(),
+                "--drafts"));
     assertThat(command(List.of(), "check")).isPresent();
     assertThat(command(List.of(), "import", "a.html")).isPresent();
   }
@@ -36,11 +51,14 @@ class RelaunchTest {
   @Test
   void theUsersJvmOptionsGoAlongAndWin() throws IOException {
     assertThat(command(List.of("-Xmx2g"), "build").orElseThrow())
-        .containsSubsequence("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx2g", "-Dluutru.relaunched=true");
+        .containsSubsequence(
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx2g", "-Dluutru.relaunched=true");
     assertThat(command(List.of("-XX:+UseG1GC"), "build").orElseThrow())
-        .doesNotContain("-XX:+UseSerialGC").contains("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC");
+        .doesNotContain("-XX:+UseSerialGC")
+        .contains("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC");
     assertThat(command(List.of("-XX:-TieredCompilation"), "build").orElseThrow())
-        .doesNotContain("-XX:TieredStopAtLevel=1").contains("-XX:+UseParallelGC", "-XX:-TieredCompilation");
+        .doesNotContain("-XX:TieredStopAtLevel=1")
+        .contains("-XX:+UseParallelGC", "-XX:-TieredCompilation");
   }
 
   @Test
@@ -49,11 +67,22 @@ class RelaunchTest {
     assertThat(command(List.of(), "new", "Tiêu đề")).isEmpty();
     assertThat(command(List.of())).isEmpty();
     assertThat(command(List.of("-agentlib:jdwp=transport=dt_socket,server=y"), "build")).isEmpty();
-    assertThat(command(List.of("-XX:ArchiveClassesAtExit=/tmp/app.jsa"), "build")).as("making a CDS archive").isEmpty();
-    assertThat(command(List.of("-XX:SharedArchiveFile=/tmp/app.jsa"), "build")).as("using one").isPresent();
-    assertThat(Relaunch.command(new String[] {"build"}, dir, Path.of("/usr/bin/java"), List.of(),
-        Relaunch.LARGE, 6L << 30))
-        .as("from target/classes").isEmpty();
+    assertThat(command(List.of("-XX:ArchiveClassesAtExit=/tmp/app.jsa"), "build"))
+        .as("making a CDS archive")
+        .isEmpty();
+    assertThat(command(List.of("-XX:SharedArchiveFile=/tmp/app.jsa"), "build"))
+        .as("using one")
+        .isPresent();
+    assertThat(
+            Relaunch.command(
+                new String[] {"build"},
+                dir,
+                Path.of("/usr/bin/java"),
+                List.of(),
+                Relaunch.LARGE,
+                6L << 30))
+        .as("from target/classes")
+        .isEmpty();
   }
 
   @Test
@@ -72,7 +101,8 @@ class RelaunchTest {
     Path site = dir.resolve("site");
     try (vn.luutru.output.SiteWriter out = vn.luutru.output.SiteWriter.open(site)) {
       out.write("index.html", new byte[] {'x'});
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> out.commit(gate)).hasMessageContaining("was stopped");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> out.commit(gate))
+          .hasMessageContaining("was stopped");
     }
     assertThat(site).doesNotExist();
   }
@@ -84,8 +114,9 @@ class RelaunchTest {
     vn.luutru.output.SwapGate gate = vn.luutru.output.SwapGate.open();
     java.util.concurrent.CountDownLatch halted = new java.util.concurrent.CountDownLatch(1);
 
-    Thread watch = Relaunch.dieWithParent(java.nio.channels.Channels.newInputStream(pipe.source()), gate,
-        halted::countDown);
+    Thread watch =
+        Relaunch.dieWithParent(
+            java.nio.channels.Channels.newInputStream(pipe.source()), gate, halted::countDown);
     watch.interrupt();
     watch.join();
 
@@ -111,22 +142,46 @@ class RelaunchTest {
     String[] args = {"build"};
     Path java = Path.of("/usr/bin/java");
     assertThat(Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 1L << 30).orElseThrow())
-        .contains("-XX:+UseParallelGC", "-XX:-UseAdaptiveSizePolicy", "-Xms512m", "-Xmn120m",
+        .contains(
+            "-XX:+UseParallelGC",
+            "-XX:-UseAdaptiveSizePolicy",
+            "-Xms512m",
+            "-Xmn120m",
             "-XX:MaxTenuringThreshold=0")
         .doesNotContain("-XX:+UseSerialGC");
-    assertThat(Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 700L << 20).orElseThrow())
+    assertThat(
+            Relaunch.command(args, jar, java, List.of(), Relaunch.LARGE, 700L << 20).orElseThrow())
         .as("a heap of at most 700 MB: the serial collector, sized by the JVM")
-        .contains("-XX:+UseSerialGC").doesNotContain("-Xms512m", "-Xmn120m", "-XX:+UseParallelGC");
-    for (String own : List.of("-Xmx300m", "-Xms64m", "-Xmn32m", "-XX:MaxHeapSize=300m", "-XX:MaxRAMPercentage=10",
-        "-XX:NewRatio=3", "-XX:+UseG1GC", "-XX:+AggressiveHeap")) {
-      assertThat(Relaunch.command(args, jar, java, List.of(own), Relaunch.LARGE, 6L << 30).orElseThrow())
-          .as(own).contains(own).doesNotContain("-Xms512m", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy");
+        .contains("-XX:+UseSerialGC")
+        .doesNotContain("-Xms512m", "-Xmn120m", "-XX:+UseParallelGC");
+    for (String own :
+        List.of(
+            "-Xmx300m",
+            "-Xms64m",
+            "-Xmn32m",
+            "-XX:MaxHeapSize=300m",
+            "-XX:MaxRAMPercentage=10",
+            "-XX:NewRatio=3",
+            "-XX:+UseG1GC",
+            "-XX:+AggressiveHeap")) {
+      assertThat(
+              Relaunch.command(args, jar, java, List.of(own), Relaunch.LARGE, 6L << 30)
+                  .orElseThrow())
+          .as(own)
+          .contains(own)
+          .doesNotContain("-Xms512m", "-Xmn120m", "-XX:-UseAdaptiveSizePolicy");
     }
-    assertThat(Relaunch.command(args, jar, java, List.of("-XX:+AggressiveHeap"), Relaunch.LARGE, 6L << 30)
-        .orElseThrow()).as("AggressiveHeap picks its own collector")
+    assertThat(
+            Relaunch.command(
+                    args, jar, java, List.of("-XX:+AggressiveHeap"), Relaunch.LARGE, 6L << 30)
+                .orElseThrow())
+        .as("AggressiveHeap picks its own collector")
         .doesNotContain("-XX:+UseSerialGC", "-XX:+UseParallelGC");
-    assertThat(Relaunch.command(args, jar, java, List.of("-Xmx300m"), Relaunch.LARGE, 6L << 30).orElseThrow())
-        .as("a heap sized by the user: the serial collector").contains("-XX:+UseSerialGC")
+    assertThat(
+            Relaunch.command(args, jar, java, List.of("-Xmx300m"), Relaunch.LARGE, 6L << 30)
+                .orElseThrow())
+        .as("a heap sized by the user: the serial collector")
+        .contains("-XX:+UseSerialGC")
         .doesNotContain("-XX:+UseParallelGC");
     assertThat(Relaunch.sizesTheHeap("-XX:+PrintGC")).isFalse();
     assertThat(Relaunch.sizesTheHeap("-Dheap=1")).isFalse();
@@ -140,17 +195,29 @@ class RelaunchTest {
     }
     Path jar = Files.write(dir.resolve("luutru.jar"), new byte[] {'P', 'K'});
     String[] args = {"build", "--content", dir.resolve("lon").toString()};
-    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-Xmx2g"), 5, 6L << 30)
-        .orElseThrow())
-        .containsSubsequence("/usr/bin/java", "-XX:+UseParallelGC", "-Xmx2g", "-Dluutru.relaunched=true")
+    assertThat(
+            Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-Xmx2g"), 5, 6L << 30)
+                .orElseThrow())
+        .containsSubsequence(
+            "/usr/bin/java", "-XX:+UseParallelGC", "-Xmx2g", "-Dluutru.relaunched=true")
         .doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms512m");
-    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6, 6L << 30).orElseThrow())
-        .as("one article fewer").contains("-XX:TieredStopAtLevel=1", "-Xmn120m");
-    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6, 700L << 20).orElseThrow())
-        .as("one article fewer, a small heap").contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    assertThat(Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5,
-        6L << 30).orElseThrow())
-        .as("the user's collector wins").contains("-XX:+UseG1GC").doesNotContain("-XX:+UseParallelGC");
+    assertThat(
+            Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6, 6L << 30)
+                .orElseThrow())
+        .as("one article fewer")
+        .contains("-XX:TieredStopAtLevel=1", "-Xmn120m");
+    assertThat(
+            Relaunch.command(args, jar, Path.of("/usr/bin/java"), List.of(), 6, 700L << 20)
+                .orElseThrow())
+        .as("one article fewer, a small heap")
+        .contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    assertThat(
+            Relaunch.command(
+                    args, jar, Path.of("/usr/bin/java"), List.of("-XX:+UseG1GC"), 5, 6L << 30)
+                .orElseThrow())
+        .as("the user's collector wins")
+        .contains("-XX:+UseG1GC")
+        .doesNotContain("-XX:+UseParallelGC");
   }
 
   @Test
@@ -169,8 +236,10 @@ class RelaunchTest {
     assertThat(Relaunch.articlesAtLeast(dir.resolve("content"), 4)).isTrue();
     assertThat(Relaunch.articlesAtLeast(dir.resolve("content"), 5)).isFalse();
     assertThat(Relaunch.articlesAtLeast(dir.resolve("khong-co"), 1)).isFalse();
-    assertThat(Relaunch.contentFolder(new String[] {"build", "--content", "x"})).isEqualTo(Path.of("x"));
-    assertThat(Relaunch.contentFolder(new String[] {"build", "--content=y"})).isEqualTo(Path.of("y"));
+    assertThat(Relaunch.contentFolder(new String[] {"build", "--content", "x"}))
+        .isEqualTo(Path.of("x"));
+    assertThat(Relaunch.contentFolder(new String[] {"build", "--content=y"}))
+        .isEqualTo(Path.of("y"));
     assertThat(Relaunch.contentFolder(new String[] {"build"})).isEqualTo(Path.of("content"));
   }
 }

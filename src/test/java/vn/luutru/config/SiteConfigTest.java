@@ -14,9 +14,20 @@ class SiteConfigTest {
   @Test
   void theBuilderStartsFromTheDocumentedDefaults() {
     SiteConfig c = SiteConfig.builder().today(DAY).build();
-    assertThat(c).isEqualTo(new SiteConfig(SiteConfig.DEFAULT_TITLE, "",
-        SiteConfig.DEFAULT_BASE_URL, SiteConfig.DEFAULT_PAGE_SIZE, Path.of("content"), "content",
-        Optional.empty(), Path.of("site"), false, false, DAY));
+    assertThat(c)
+        .isEqualTo(
+            new SiteConfig(
+                SiteConfig.DEFAULT_TITLE,
+                "",
+                SiteConfig.DEFAULT_BASE_URL,
+                SiteConfig.DEFAULT_PAGE_SIZE,
+                Path.of("content"),
+                "content",
+                Optional.empty(),
+                Path.of("site"),
+                false,
+                false,
+                DAY));
   }
 
   @Test
@@ -24,16 +35,31 @@ class SiteConfigTest {
     Path content = Path.of("/tmp/bai-viet");
     assertThat(SiteConfig.builder().contentDir(content).build().shownContentDir())
         .isEqualTo("/tmp/bai-viet");
-    assertThat(SiteConfig.builder().contentDir(content).shownContentDir("content").build()
-        .shownContentDir()).isEqualTo("content");
+    assertThat(
+            SiteConfig.builder()
+                .contentDir(content)
+                .shownContentDir("content")
+                .build()
+                .shownContentDir())
+        .isEqualTo("content");
   }
 
   @Test
   void toBuilderKeepsEveryValue() {
-    SiteConfig c = SiteConfig.builder().title("Lưu trữ").description("Thử")
-        .baseUrl("https://example.org/luu-tru").pageSize(3).contentDir(Path.of("c"))
-        .shownContentDir("nội dung").templatesDir(Path.of("t")).outputDir(Path.of("o"))
-        .drafts(true).future(true).today(DAY).build();
+    SiteConfig c =
+        SiteConfig.builder()
+            .title("Lưu trữ")
+            .description("Thử")
+            .baseUrl("https://example.org/luu-tru")
+            .pageSize(3)
+            .contentDir(Path.of("c"))
+            .shownContentDir("nội dung")
+            .templatesDir(Path.of("t"))
+            .outputDir(Path.of("o"))
+            .drafts(true)
+            .future(true)
+            .today(DAY)
+            .build();
     assertThat(c.toBuilder().build()).isEqualTo(c);
     assertThat(c.baseUrl()).isEqualTo("https://example.org/luu-tru/");
     assertThat(c.toBuilder().drafts(false).build().drafts()).isFalse();
@@ -42,8 +68,10 @@ class SiteConfigTest {
   @Test
   void buildRefusesWhatTheConstructorRefuses() {
     assertThatThrownBy(() -> SiteConfig.builder().pageSize(0).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("page size must be 1 or more");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("page size must be 1 or more");
     assertThatThrownBy(() -> SiteConfig.builder().baseUrl("example.org").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("--base-url:");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("--base-url:");
   }
 }

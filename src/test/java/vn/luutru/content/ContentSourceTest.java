@@ -18,14 +18,18 @@ class ContentSourceTest {
   private final ArticleParser parser = new ArticleParser();
 
   private static String article(String title, int words) {
-    return "---\ntitle: \"" + title + "\"\ndate: 2020-01-17\n---\n" + "Đại hội Đảng bộ. ".repeat(words) + "\n";
+    return "---\ntitle: \""
+        + title
+        + "\"\ndate: 2020-01-17\n---\n"
+        + "Đại hội Đảng bộ. ".repeat(words)
+        + "\n";
   }
 
   private long clock = 1_700_000_000_000L;
 
   /**
-   * Writes {@code rel} with a time of its own: the cache knows a file by its time and size, and
-   * the file system's clock (a few milliseconds a tick) would give two quick writes the same.
+   * Writes {@code rel} with a time of its own: the cache knows a file by its time and size, and the
+   * file system's clock (a few milliseconds a tick) would give two quick writes the same.
    */
   private void write(String rel, String text) throws Exception {
     Path p = root.resolve(rel);
@@ -52,10 +56,22 @@ class ContentSourceTest {
   @Test
   void aWatchedCacheGivesWhatAWalkGives() throws Exception {
     Random r = new Random(17);
-    List<String> names = new ArrayList<>(List.of("2020/a.md", "2020/b.md", "2021/c.md", "d.md", "anh/x.svg",
-        "anh/y.png", "tin/Đại-hội.md"));
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "2020/a.md",
+                "2020/b.md",
+                "2021/c.md",
+                "d.md",
+                "anh/x.svg",
+                "anh/y.png",
+                "tin/Đại-hội.md"));
     for (String n : names) {
-      write(n, n.endsWith(".md") ? article(n, 3) : n.endsWith(".svg") ? "<svg xmlns=\"http://www.w3.org/2000/svg\"/>" : "png");
+      write(
+          n,
+          n.endsWith(".md")
+              ? article(n, 3)
+              : n.endsWith(".svg") ? "<svg xmlns=\"http://www.w3.org/2000/svg\"/>" : "png");
     }
     ContentSource.Cache cache = new ContentSource.Cache();
     cache.watched();
@@ -68,9 +84,15 @@ class ContentSourceTest {
         switch (r.nextInt(12)) {
           case 0, 1, 2 -> { // in place
             if (Files.exists(root.resolve(n))) {
-              write(n, n.endsWith(".md") ? article(n + step, r.nextInt(5)) : n.endsWith(".svg")
-                  ? (r.nextBoolean() ? "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x</script></svg>"
-                      : "<svg xmlns=\"http://www.w3.org/2000/svg\"/>") : "png" + step);
+              write(
+                  n,
+                  n.endsWith(".md")
+                      ? article(n + step, r.nextInt(5))
+                      : n.endsWith(".svg")
+                          ? (r.nextBoolean()
+                              ? "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x</script></svg>"
+                              : "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+                          : "png" + step);
               told.add(n);
             }
           }
@@ -80,8 +102,13 @@ class ContentSourceTest {
               write(dir + "4913", "");
               Files.delete(root.resolve(dir + "4913"));
               write(n + "~", "backup");
-              write(dir + "tam.tmp", r.nextInt(4) == 0 ? "---\ntitle: [\n---\n" : article("tạm " + step, 2));
-              Files.move(root.resolve(dir + "tam.tmp"), root.resolve(n), StandardCopyOption.REPLACE_EXISTING);
+              write(
+                  dir + "tam.tmp",
+                  r.nextInt(4) == 0 ? "---\ntitle: [\n---\n" : article("tạm " + step, 2));
+              Files.move(
+                  root.resolve(dir + "tam.tmp"),
+                  root.resolve(n),
+                  StandardCopyOption.REPLACE_EXISTING);
               Files.delete(root.resolve(n + "~"));
               told.addAll(List.of(dir + "4913", n + "~", dir + "tam.tmp", n));
             }
@@ -112,7 +139,8 @@ class ContentSourceTest {
             told.addAll(List.of(".git/HEAD", "2020/.bai.md.swp"));
           }
           case 9 -> { // a name alike in NFC, then gone
-            String nfd = java.text.Normalizer.normalize("tin/Đại-hội.md", java.text.Normalizer.Form.NFD);
+            String nfd =
+                java.text.Normalizer.normalize("tin/Đại-hội.md", java.text.Normalizer.Form.NFD);
             if (!Files.exists(root.resolve(nfd))) {
               write(nfd, article("NFD " + step, 1));
             } else {
@@ -122,7 +150,8 @@ class ContentSourceTest {
           }
           case 10 -> { // the same bytes written again: a new time
             if (Files.exists(root.resolve(n))) {
-              Files.setLastModifiedTime(root.resolve(n), java.nio.file.attribute.FileTime.fromMillis(clock += 1000));
+              Files.setLastModifiedTime(
+                  root.resolve(n), java.nio.file.attribute.FileTime.fromMillis(clock += 1000));
               told.add(n);
             }
           }
@@ -139,6 +168,8 @@ class ContentSourceTest {
       ContentSource.Content walked = ContentSource.load(root, "content", parser);
       assertThat(shown(watched)).as("step %d, told %s", step, told).isEqualTo(shown(walked));
     }
-    assertThat(cache.patches).as("loads that did not walk (walked %d times)", cache.walks).isGreaterThan(100);
+    assertThat(cache.patches)
+        .as("loads that did not walk (walked %d times)", cache.walks)
+        .isGreaterThan(100);
   }
 }

@@ -4,33 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SitePathTest {
   @ParameterizedTest
-  @CsvSource(delimiter = '|', nullValues = "CLIMBS", value = {
-    "a/./b/../c     | a/c",
-    "/a//b/         | a/b",
-    "a/..           | ''",
-    "..             | CLIMBS",
-    "a/../../b      | CLIMBS",
-    "ảnh/a b.jpg    | ảnh/a b.jpg",
-  })
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "CLIMBS",
+      value = {
+        "a/./b/../c     | a/c",
+        "/a//b/         | a/b",
+        "a/..           | ''",
+        "..             | CLIMBS",
+        "a/../../b      | CLIMBS",
+        "ảnh/a b.jpg    | ảnh/a b.jpg",
+      })
   void resolvesDotsAndEmptySegments(String path, String resolved) {
     assertThat(SitePath.resolve(path).map(SitePath::path)).isEqualTo(Optional.ofNullable(resolved));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', nullValues = "NONE", value = {
-    "/tin%20t%E1%BB%A9c/    | /tin tức/",
-    "tin tức/a.jpg          | tin tức/a.jpg",
-    "a%2Fb                  | a/b",
-    "mailto:x               | NONE",
-    "note:1                 | NONE",
-    "/tin tức/%zz           | NONE",
-  })
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "NONE",
+      value = {
+        "/tin%20t%E1%BB%A9c/    | /tin tức/",
+        "tin tức/a.jpg          | tin tức/a.jpg",
+        "a%2Fb                  | a/b",
+        "mailto:x               | NONE",
+        "note:1                 | NONE",
+        "/tin tức/%zz           | NONE",
+      })
   void decodesThePathOfAnAddress(String address, String path) {
     assertThat(SitePath.decode(address)).isEqualTo(Optional.ofNullable(path));
   }
@@ -42,15 +48,17 @@ class SitePathTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "''                     | true",
-    "2020/01/a/             | true",
-    "a\\b                   | false",
-    "/a                     | false",
-    "a//b                   | false",
-    "a/./b                  | false",
-    "a/../b                 | false",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                     | true",
+        "2020/01/a/             | true",
+        "a\\b                   | false",
+        "/a                     | false",
+        "a//b                   | false",
+        "a/./b                  | false",
+        "a/../b                 | false",
+      })
   void ofTakesOnlyPlainRelativePaths(String path, boolean plain) {
     assertThat(SitePath.of(path).isPresent()).isEqualTo(plain);
   }

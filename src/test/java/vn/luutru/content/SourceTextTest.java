@@ -17,12 +17,23 @@ class SourceTextTest {
   @Test
   void decodesExactlyWhatAStrictDecoderAccepts() {
     Random r = new Random(3);
-    byte[][] pieces = {"a".getBytes(StandardCharsets.UTF_8), "đ".getBytes(StandardCharsets.UTF_8),
-        "ệ".getBytes(StandardCharsets.UTF_8), "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8),
-        "\uFFFD".getBytes(StandardCharsets.UTF_8), "\n".getBytes(StandardCharsets.UTF_8),
-        {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
-        {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0xF0, (byte) 0x9F}, {(byte) 0x80}, {(byte) 0xFF},
-        {(byte) 0xC3}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}};
+    byte[][] pieces = {
+      "a".getBytes(StandardCharsets.UTF_8),
+      "đ".getBytes(StandardCharsets.UTF_8),
+      "ệ".getBytes(StandardCharsets.UTF_8),
+      "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8),
+      "\uFFFD".getBytes(StandardCharsets.UTF_8),
+      "\n".getBytes(StandardCharsets.UTF_8),
+      {(byte) 0xC0, (byte) 0x80},
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+      {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+      {(byte) 0xF0, (byte) 0x9F},
+      {(byte) 0x80},
+      {(byte) 0xFF},
+      {(byte) 0xC3},
+      {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}
+    };
     int accepted = 0;
     for (int round = 0; round < 30_000; round++) {
       java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
@@ -36,8 +47,13 @@ class SourceTextTest {
       byte[] bytes = b.toByteArray();
       String strict;
       try {
-        strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        strict =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
       } catch (CharacterCodingException e) {
         strict = null;
       }
@@ -49,7 +65,9 @@ class SourceTextTest {
       } else {
         accepted++;
         assertThat(d.error()).as(shown).isEmpty();
-        assertThat(d.text().orElseThrow().text()).as(shown).isEqualTo(SourceText.of("bai.md", strict).text());
+        assertThat(d.text().orElseThrow().text())
+            .as(shown)
+            .isEqualTo(SourceText.of("bai.md", strict).text());
       }
     }
     assertThat(accepted).isBetween(5_000, 25_000);

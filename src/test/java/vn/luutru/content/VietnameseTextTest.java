@@ -93,16 +93,48 @@ class VietnameseTextTest {
   @org.junit.jupiter.api.Test
   void cleanGivesWhatTheCodePointLoopGave() {
     java.util.Random r = new java.util.Random(7);
-    String[] alphabet = {"a", "đ", "ạ", "\r", "\n", "\t", "\u0000", "\u0085", "\u00AD", "\u200B", "\u202C", "\uFEFF",
-        "\uFDD0", "\uFFFE", "\uD83D\uDE00", "\uD83D", "\uDE00", "\uD83F\uDFFE", "\u0301", "e\u0302", "\u2060", "\u4E2D",
-        "\u01A0", "\u1EDB", "\u1E9B", "\u2013", "\u201C", "\u2026", "\u2000", "\u0340", "\u0F73", "\u1161"};
+    String[] alphabet = {
+      "a",
+      "đ",
+      "ạ",
+      "\r",
+      "\n",
+      "\t",
+      "\u0000",
+      "\u0085",
+      "\u00AD",
+      "\u200B",
+      "\u202C",
+      "\uFEFF",
+      "\uFDD0",
+      "\uFFFE",
+      "\uD83D\uDE00",
+      "\uD83D",
+      "\uDE00",
+      "\uD83F\uDFFE",
+      "\u0301",
+      "e\u0302",
+      "\u2060",
+      "\u4E2D",
+      "\u01A0",
+      "\u1EDB",
+      "\u1E9B",
+      "\u2013",
+      "\u201C",
+      "\u2026",
+      "\u2000",
+      "\u0340",
+      "\u0F73",
+      "\u1161"
+    };
     for (int i = 0; i < 50_000; i++) {
       StringBuilder b = new StringBuilder();
       for (int k = r.nextInt(12); k > 0; k--) {
         b.append(alphabet[r.nextInt(alphabet.length)]);
       }
       String in = b.toString();
-      assertThat(VietnameseText.clean(in)).as("%s", in.chars().mapToObj(Integer::toHexString).toList())
+      assertThat(VietnameseText.clean(in))
+          .as("%s", in.chars().mapToObj(Integer::toHexString).toList())
           .isEqualTo(reference(in));
     }
   }
@@ -110,8 +142,8 @@ class VietnameseTextTest {
   /**
    * clean skips the JDK's NFC check for text of nothing but {@link VietnameseText#isStable}
    * characters; each must be NFC on its own, no combining mark (every character of a combining
-   * class other than 0 is one), and never the second part of a canonical decomposition (what
-   * could compose with the character before it). The pairs of them are checked too.
+   * class other than 0 is one), and never the second part of a canonical decomposition (what could
+   * compose with the character before it). The pairs of them are checked too.
    */
   @org.junit.jupiter.api.Test
   void stableCharactersMakeNfcText() {
@@ -135,9 +167,15 @@ class VietnameseTextTest {
       }
       stable.append(c);
       int type = Character.getType(c);
-      assertThat(Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFC)).as("U+%04X", (int) c).isTrue();
-      assertThat(type).as("U+%04X", (int) c).isNotIn((int) Character.NON_SPACING_MARK,
-          (int) Character.COMBINING_SPACING_MARK, (int) Character.ENCLOSING_MARK);
+      assertThat(Normalizer.isNormalized(String.valueOf(c), Normalizer.Form.NFC))
+          .as("U+%04X", (int) c)
+          .isTrue();
+      assertThat(type)
+          .as("U+%04X", (int) c)
+          .isNotIn(
+              (int) Character.NON_SPACING_MARK,
+              (int) Character.COMBINING_SPACING_MARK,
+              (int) Character.ENCLOSING_MARK);
       assertThat(composesWithBefore.get(c)).as("U+%04X", (int) c).isFalse();
     }
     assertThat(stable.length()).isGreaterThan(1000);
@@ -148,18 +186,39 @@ class VietnameseTextTest {
         pair[1] = stable.charAt(b);
         String s = new String(pair);
         if (!Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
-          throw new AssertionError(String.format("U+%04X U+%04X is not NFC", (int) pair[0], (int) pair[1]));
+          throw new AssertionError(
+              String.format("U+%04X U+%04X is not NFC", (int) pair[0], (int) pair[1]));
         }
       }
     }
   }
 
-  /** shorten flattens white space in a loop now; it must give what the pattern gave, cuts included. */
+  /**
+   * shorten flattens white space in a loop now; it must give what the pattern gave, cuts included.
+   */
   @org.junit.jupiter.api.Test
   void shortenGivesWhatThePatternGave() {
     java.util.Random r = new java.util.Random(11);
-    String[] alphabet = {"a", "đ", " ", "  ", "\t", "\n", "\r\n", "\u000B", "\f", "\u001C", "\u0085", "\u00A0",
-        "\u2003", "\u3000", "\u2028", "\uD83D\uDE00", "\u0301", "xin chào"};
+    String[] alphabet = {
+      "a",
+      "đ",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\r\n",
+      "\u000B",
+      "\f",
+      "\u001C",
+      "\u0085",
+      "\u00A0",
+      "\u2003",
+      "\u3000",
+      "\u2028",
+      "\uD83D\uDE00",
+      "\u0301",
+      "xin chào"
+    };
     for (int i = 0; i < 50_000; i++) {
       StringBuilder b = new StringBuilder();
       for (int k = r.nextInt(16); k > 0; k--) {
@@ -170,7 +229,8 @@ class VietnameseTextTest {
       String flat = in.replaceAll("\\s+", " ").strip();
       int cut = flat.lastIndexOf(' ', max);
       String expected = flat.length() <= max ? flat : flat.substring(0, cut > 0 ? cut : max) + " …";
-      assertThat(VietnameseText.shorten(in, max)).as("%s, %d", in.chars().mapToObj(Integer::toHexString).toList(), max)
+      assertThat(VietnameseText.shorten(in, max))
+          .as("%s, %d", in.chars().mapToObj(Integer::toHexString).toList(), max)
           .isEqualTo(expected);
     }
   }
@@ -185,9 +245,16 @@ class VietnameseTextTest {
         if (i + 1 >= n || text.charAt(i + 1) != '\n') {
           out.append('\n');
         }
-      } else if (!(c < 0x20 ? c != '\n' && c != '\t'
-          : (c >= 0x7F && c <= 0x9F) || c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
-              || c == 0x2060 || c == 0xFEFF || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE
+      } else if (!(c < 0x20
+          ? c != '\n' && c != '\t'
+          : (c >= 0x7F && c <= 0x9F)
+              || c == 0xAD
+              || (c >= 0x200B && c <= 0x200F)
+              || (c >= 0x202A && c <= 0x202E)
+              || c == 0x2060
+              || c == 0xFEFF
+              || (c >= 0xFDD0 && c <= 0xFDEF)
+              || (c & 0xFFFE) == 0xFFFE
               || (c >= 0xD800 && c <= 0xDFFF))) {
         out.appendCodePoint(c);
       }

@@ -17,17 +17,25 @@ class JsonTest {
     m.put("n", 3);
     m.put("tags", List.of("Đại hội", "a\"b\\c"));
     m.put("html", "</script><!-- & \u2028\u2029\n\r\t\u0000\u001f");
-    assertThat(Json.write(m)).isEqualTo("{\"url\":\"/2020/01/dai-hoi/\",\"n\":3,\"tags\":[\"Đại hội\",\"a\\\"b\\\\c\"],"
-        + "\"html\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029\\n\\r\\t\\u0000\\u001f\"}");
-    assertThatThrownBy(() -> Json.write(Map.of("a", 1, "b", 2))).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Json.write(m))
+        .isEqualTo(
+            "{\"url\":\"/2020/01/dai-hoi/\",\"n\":3,\"tags\":[\"Đại hội\",\"a\\\"b\\\\c\"],"
+                + "\"html\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029\\n\\r\\t\\u0000\\u001f\"}");
+    assertThatThrownBy(() -> Json.write(Map.of("a", 1, "b", 2)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /** Strings are escaped in runs now; on random strings the output must be what the per-character loop wrote. */
+  /**
+   * Strings are escaped in runs now; on random strings the output must be what the per-character
+   * loop wrote.
+   */
   @Test
   void escapesAsTheCharacterLoopDid() {
     Random r = new Random(5);
-    char[] alphabet = {'a', 'đ', '"', '\\', '\n', '\r', '\t', '<', '>', '&', '\u2028', '\u2029', '\u0000', '\u001f',
-        '\u007f', ' ', '/', '\uD83D', '\uDE00'};
+    char[] alphabet = {
+      'a', 'đ', '"', '\\', '\n', '\r', '\t', '<', '>', '&', '\u2028', '\u2029', '\u0000', '\u001f',
+      '\u007f', ' ', '/', '\uD83D', '\uDE00'
+    };
     for (int i = 0; i < 20_000; i++) {
       StringBuilder b = new StringBuilder();
       for (int k = r.nextInt(10); k > 0; k--) {

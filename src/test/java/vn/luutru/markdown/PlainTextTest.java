@@ -17,7 +17,8 @@ class PlainTextTest {
         s.append(alphabet[r.nextInt(alphabet.length)]);
       }
       String in = s.toString();
-      assertThat(PlainText.tidy(in)).as(FuzzEscapes.of(in))
+      assertThat(PlainText.tidy(in))
+          .as(FuzzEscapes.of(in))
           .isEqualTo(in.replaceAll("[ \\t]*\\n[\\s]*", "\n").replaceAll("[ \\t]{2,}", " "));
     }
   }
@@ -26,7 +27,9 @@ class PlainTextTest {
   static final class FuzzEscapes {
     static String of(String s) {
       StringBuilder out = new StringBuilder();
-      s.chars().forEach(c -> out.append(c < 0x20 ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+      s.chars()
+          .forEach(
+              c -> out.append(c < 0x20 ? String.format("\\u%04X", c) : String.valueOf((char) c)));
       return out.toString();
     }
   }

@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Raw HTML that would swallow the text after it: what each input renders, or the error it
- * gives ({@code line:column: message}). An article's words never disappear without an error.
+ * Raw HTML that would swallow the text after it: what each input renders, or the error it gives
+ * ({@code line:column: message}). An article's words never disappear without an error.
  */
 class RawHtmlTest {
   private final MarkdownRenderer md = new MarkdownRenderer();
@@ -19,13 +19,18 @@ class RawHtmlTest {
     try {
       return md.render(markdown, LinkResolver.IDENTITY).html();
     } catch (MarkdownRenderer.RefusedException e) {
-      return e.problems().stream().map(p -> p.line() + ":" + p.column() + ": " + p.message())
+      return e.problems().stream()
+          .map(p -> p.line() + ":" + p.column() + ": " + p.message())
           .collect(Collectors.joining("\n"));
     }
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
       # Unclosed: the rest of the article would vanish, or be shown as stray markup
       Một <style> mở.\\n\\nĐoạn hai.       | 1:5: <style> is never closed: the text after it would disappear from the page; close it with </style>, or write \\<style> to show the tag as text
       Một <script> mở.\\n\\nĐoạn hai.      | 1:5: <script> is never closed: the text after it would disappear from the page; close it with </script>, or write \\<script> to show the tag as text
@@ -100,7 +105,10 @@ class RawHtmlTest {
     assertThat(outcome(input)).as(input).isEqualTo(expected.replace("\\n", "\n"));
   }
 
-  /** Legacy pasted HTML: a font never closed in each paragraph. The parser closes it with the paragraph. */
+  /**
+   * Legacy pasted HTML: a font never closed in each paragraph. The parser closes it with the
+   * paragraph.
+   */
   @org.junit.jupiter.api.Test
   void phrasingElementsLeftOpenDoNotNestAcrossParagraphs() {
     StringBuilder body = new StringBuilder();
@@ -115,24 +123,43 @@ class RawHtmlTest {
   /** The message names the elements nested, not others. */
   @org.junit.jupiter.api.Test
   void theDepthErrorNamesTheElementsThatAreNested() {
-    assertThat(outcome("<div>\n" + "<span><div>".repeat(60) + "\n</div>\n")).isEqualTo("2:"
-        + (1 + 11 * 49 + 6) + ": the raw HTML is nested more than 100 levels deep (<div> and <span> inside each other);"
-        + " luutru does not render it: close the elements sooner");
+    assertThat(outcome("<div>\n" + "<span><div>".repeat(60) + "\n</div>\n"))
+        .isEqualTo(
+            "2:"
+                + (1 + 11 * 49 + 6)
+                + ": the raw HTML is nested more than 100 levels deep (<div> and <span> inside each other);"
+                + " luutru does not render it: close the elements sooner");
   }
 
   @org.junit.jupiter.api.Test
   void rawHtmlNestedDeeperThanTheLimitIsRefusedAtTheFirstTooDeepTag() {
-    String body = "Đoạn.\n\n<div>\n" + "<table><tr><td>".repeat(120) + "x" + "</td></tr></table>".repeat(120) + "\n</div>\n";
+    String body =
+        "Đoạn.\n\n<div>\n"
+            + "<table><tr><td>".repeat(120)
+            + "x"
+            + "</td></tr></table>".repeat(120)
+            + "\n</div>\n";
     assertThatThrownBy(() -> md.render(body, LinkResolver.IDENTITY))
         .isInstanceOf(MarkdownRenderer.RefusedException.class)
-        .satisfies(e -> assertThat(((MarkdownRenderer.RefusedException) e).problems()).singleElement()
-            .satisfies(p -> {
-              assertThat(p.line()).isEqualTo(4);
-              assertThat(p.column()).isEqualTo(1 + 15 * 99);
-              assertThat(p.message()).startsWith("the raw HTML is nested more than 100 levels deep (<div> and <table>"
-                  + " inside each other)");
-            }));
-    String fine = "<div>\n" + "<table><tr><td>".repeat(99) + "x" + "</td></tr></table>".repeat(99) + "\n</div>\n";
+        .satisfies(
+            e ->
+                assertThat(((MarkdownRenderer.RefusedException) e).problems())
+                    .singleElement()
+                    .satisfies(
+                        p -> {
+                          assertThat(p.line()).isEqualTo(4);
+                          assertThat(p.column()).isEqualTo(1 + 15 * 99);
+                          assertThat(p.message())
+                              .startsWith(
+                                  "the raw HTML is nested more than 100 levels deep (<div> and <table>"
+                                      + " inside each other)");
+                        }));
+    String fine =
+        "<div>\n"
+            + "<table><tr><td>".repeat(99)
+            + "x"
+            + "</td></tr></table>".repeat(99)
+            + "\n</div>\n";
     assertThat(md.render(fine, LinkResolver.IDENTITY).html()).contains("x");
   }
 }

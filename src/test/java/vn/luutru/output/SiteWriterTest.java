@@ -44,7 +44,9 @@ class SiteWriterTest {
     assertThat(out.resolve("a.html")).doesNotExist();
   }
 
-  /** What a build killed on the way left (its lock let go with the process) goes at the next build. */
+  /**
+   * What a build killed on the way left (its lock let go with the process) goes at the next build.
+   */
   @Test
   void deletesWhatAStoppedBuildLeft() throws Exception {
     Path out = dir.resolve("site");
@@ -57,8 +59,10 @@ class SiteWriterTest {
     Files.writeString(dir.resolve("site.old-123/" + SiteWriter.MARKER), "");
     Files.createFile(dir.resolve("site.build-456.lock"));
     Files.createDirectories(dir.resolve("site.tmp-456"));
-    // Not luutru's, whatever their names: a folder with other files and no marker, another site's lock.
-    Files.writeString(Files.createDirectories(dir.resolve("site.tmp-789")).resolve("notes.txt"), "mine");
+    // Not luutru's, whatever their names: a folder with other files and no marker, another site's
+    // lock.
+    Files.writeString(
+        Files.createDirectories(dir.resolve("site.tmp-789")).resolve("notes.txt"), "mine");
     Files.createFile(dir.resolve("site.build-789.lock"));
     Files.createFile(dir.resolve("other.build-1.lock"));
     Files.createDirectories(dir.resolve("other.tmp-1"));
@@ -66,12 +70,16 @@ class SiteWriterTest {
     build(out, "b.html");
 
     assertThat(old).doesNotExist();
-    assertThat(beside()).as("a folder without the marker stays, and so does its lock file")
-        .containsExactly("other.build-1.lock", "other.tmp-1", "site", "site.build-789.lock", "site.tmp-789");
+    assertThat(beside())
+        .as("a folder without the marker stays, and so does its lock file")
+        .containsExactly(
+            "other.build-1.lock", "other.tmp-1", "site", "site.build-789.lock", "site.tmp-789");
     assertThat(dir.resolve("site.tmp-789/notes.txt")).hasContent("mine");
   }
 
-  /** Another build of the same output, running in this JVM or in another process, keeps its folder. */
+  /**
+   * Another build of the same output, running in this JVM or in another process, keeps its folder.
+   */
   @Test
   @Timeout(60)
   void leavesTheFoldersOfBuildsStillRunning() throws Exception {
@@ -79,7 +87,10 @@ class SiteWriterTest {
     try (SiteWriter first = SiteWriter.open(out)) {
       first.write("mot.html", new byte[] {1});
       build(out, "hai.html");
-      assertThat(beside()).hasSize(3).contains("site").anyMatch(f -> f.startsWith("site.tmp-"))
+      assertThat(beside())
+          .hasSize(3)
+          .contains("site")
+          .anyMatch(f -> f.startsWith("site.tmp-"))
           .anyMatch(f -> f.startsWith("site.build-"));
       first.commit();
     }
@@ -90,10 +101,19 @@ class SiteWriterTest {
     Files.createDirectories(dir.resolve("site.tmp-42"));
     Files.writeString(dir.resolve("site.tmp-42/" + SiteWriter.MARKER), "");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
-        lock.toString()).redirectErrorStream(true).start();
+    Process holder =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                lock.toString())
+            .redirectErrorStream(true)
+            .start();
     try {
-      BufferedReader said = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader said =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
       assertThat(said.readLine()).isEqualTo("locked");
       build(out, "ba.html");
       assertThat(dir.resolve("site.tmp-42")).exists();
@@ -106,7 +126,9 @@ class SiteWriterTest {
     assertThat(beside()).containsExactly("site");
   }
 
-  /** A build stopped between the two moves of its commit left the last site aside: it is put back. */
+  /**
+   * A build stopped between the two moves of its commit left the last site aside: it is put back.
+   */
   @Test
   void putsBackTheSiteAStoppedCommitMovedAside() throws Exception {
     Path out = dir.resolve("site");
@@ -117,7 +139,9 @@ class SiteWriterTest {
     Files.createDirectories(dir.resolve("site.tmp-77"));
     Files.writeString(dir.resolve("site.tmp-77/" + SiteWriter.MARKER), "");
     try (SiteWriter w = SiteWriter.open(out)) {
-      assertThat(out.resolve("index.html")).as("back in place while the next build runs").hasContent("the last site");
+      assertThat(out.resolve("index.html"))
+          .as("back in place while the next build runs")
+          .hasContent("the last site");
       w.write("moi.html", new byte[] {1});
       // this build fails: the last site stays
     }
@@ -125,7 +149,9 @@ class SiteWriterTest {
     assertThat(out.resolve("index.html")).hasContent("the last site");
   }
 
-  /** Reached by another path, a running build's lock file is still not touched by this JVM's sweep. */
+  /**
+   * Reached by another path, a running build's lock file is still not touched by this JVM's sweep.
+   */
   @Test
   @Timeout(60)
   void aSweepInThisJvmKeepsItsOwnLocksWhateverPathNamesThem() throws Exception {
@@ -135,13 +161,22 @@ class SiteWriterTest {
       first.write("mot.html", new byte[] {1});
       Path lock;
       try (Stream<Path> s = Files.list(real)) {
-        lock = s.filter(p -> p.getFileName().toString().endsWith(".lock")).findFirst().orElseThrow();
+        lock =
+            s.filter(p -> p.getFileName().toString().endsWith(".lock")).findFirst().orElseThrow();
       }
       SiteWriter.sweep(link.resolve("site"));
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process probe = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LockProbe.class.getName(),
-          lock.toString()).redirectErrorStream(true).start();
-      String said = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      Process probe =
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  LockProbe.class.getName(),
+                  lock.toString())
+              .redirectErrorStream(true)
+              .start();
+      String said =
+          new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(said).as("the first build's lock, seen from another process").isEqualTo("held");
       first.commit();
@@ -169,18 +204,23 @@ class SiteWriterTest {
   /** Says whether the file it is given is locked by another process. */
   public static final class LockProbe {
     public static void main(String[] args) throws Exception {
-      try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(Path.of(args[0]),
-          java.nio.file.StandardOpenOption.WRITE)) {
+      try (java.nio.channels.FileChannel c =
+          java.nio.channels.FileChannel.open(
+              Path.of(args[0]), java.nio.file.StandardOpenOption.WRITE)) {
         System.out.println(c.tryLock() == null ? "held" : "free");
       }
     }
   }
 
-  /** Holds a lock on the file it is given until its standard input closes: a build in another process. */
+  /**
+   * Holds a lock on the file it is given until its standard input closes: a build in another
+   * process.
+   */
   public static final class LockHolder {
     public static void main(String[] args) throws Exception {
-      try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(Path.of(args[0]),
-          java.nio.file.StandardOpenOption.WRITE)) {
+      try (java.nio.channels.FileChannel c =
+          java.nio.channels.FileChannel.open(
+              Path.of(args[0]), java.nio.file.StandardOpenOption.WRITE)) {
         c.lock();
         System.out.println("locked");
         System.out.flush();

@@ -33,8 +33,8 @@ import vn.luutru.testing.StaticServer;
 import vn.luutru.testing.Trees;
 
 /**
- * The sample archive in headless Chromium, checked by axe-core on every kind of page: no
- * violation of impact serious or critical. And the search page used with the keyboard alone.
+ * The sample archive in headless Chromium, checked by axe-core on every kind of page: no violation
+ * of impact serious or critical. And the search page used with the keyboard alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessibilityIT {
@@ -122,16 +122,20 @@ class AccessibilityIT {
     assertThat(problems).as("axe-core violations of impact serious or critical").isEmpty();
   }
 
-  /** The check itself: a page spoiled on purpose must fail it, with the rule and the element named. */
+  /**
+   * The check itself: a page spoiled on purpose must fail it, with the rule and the element named.
+   */
   @Test
   void theCheckCatchesASpoiledPage() {
     driver.get(server.url());
-    ((JavascriptExecutor) driver).executeScript(
-        "const m = document.querySelector('main');"
-            + "m.insertAdjacentHTML('afterbegin', '<img id=\"no-alt\" src=\"x.png\">"
-            + "<p style=\"color:#bbb;background:#fff\" id=\"faint\">chữ mờ</p><a id=\"empty\" href=\"/\"></a>');");
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "const m = document.querySelector('main');"
+                + "m.insertAdjacentHTML('afterbegin', '<img id=\"no-alt\" src=\"x.png\">"
+                + "<p style=\"color:#bbb;background:#fff\" id=\"faint\">chữ mờ</p><a id=\"empty\" href=\"/\"></a>');");
     List<String> problems = violations(driver, "spoiled home");
-    assertThat(problems).anyMatch(p -> p.contains("image-alt") && p.contains("#no-alt"))
+    assertThat(problems)
+        .anyMatch(p -> p.contains("image-alt") && p.contains("#no-alt"))
         .anyMatch(p -> p.contains("color-contrast") && p.contains("#faint"))
         .anyMatch(p -> p.contains("link-name") && p.contains("#empty"));
   }
@@ -161,7 +165,8 @@ class AccessibilityIT {
     keys.sendKeys(Keys.ENTER).perform();
     wait.until(d -> d.getCurrentUrl().endsWith("/luu-tru/" + SampleSite.SEED_PATH));
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(SampleSite.SEED_TITLE);
-    System.out.printf("keyboard: %d Tab presses to the search box, %d more to the first result%n", presses, more);
+    System.out.printf(
+        "keyboard: %d Tab presses to the search box, %d more to the first result%n", presses, more);
   }
 
   @Test
@@ -176,29 +181,44 @@ class AccessibilityIT {
     assertThat(driver.switchTo().activeElement().getTagName()).isEqualTo("main");
     keys.sendKeys(Keys.TAB).perform();
     WebElement next = driver.switchTo().activeElement();
-    assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
-        "return document.querySelector('main').contains(arguments[0])", next)).isTrue();
+    assertThat(
+            (Boolean)
+                ((JavascriptExecutor) driver)
+                    .executeScript(
+                        "return document.querySelector('main').contains(arguments[0])", next))
+        .isTrue();
   }
 
   private void waitForResults() {
     wait.until(d -> d.findElement(By.id("trang-thai")).getText().startsWith("Tìm thấy"));
-    wait.until(d -> d.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
-        .anyMatch(a -> a.getText().equals(SampleSite.SEED_TITLE)));
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
+                .anyMatch(a -> a.getText().equals(SampleSite.SEED_TITLE)));
   }
 
   /**
-   * The page's serious and critical axe-core violations, one line per element with the rule,
-   * the element, and how to fix it. Lesser ones are printed, not counted.
+   * The page's serious and critical axe-core violations, one line per element with the rule, the
+   * element, and how to fix it. Lesser ones are printed, not counted.
    */
   static List<String> violations(WebDriver driver, String page) {
     Results results = new AxeBuilder().analyze(driver);
-    assertThat(results.isErrored()).as("axe-core failed on %s: %s", page, results.getErrorMessage()).isFalse();
+    assertThat(results.isErrored())
+        .as("axe-core failed on %s: %s", page, results.getErrorMessage())
+        .isFalse();
     assertThat(results.getPasses()).as("axe-core checked nothing on %s", page).isNotEmpty();
     List<String> out = new ArrayList<>();
     for (Rule rule : results.getViolations()) {
       for (CheckedNode node : rule.getNodes()) {
-        String line = String.format("%s: [%s] %s at %s — %s (%s)", page, rule.getImpact(), rule.getId(),
-            node.getTarget(), rule.getHelp(), rule.getHelpUrl());
+        String line =
+            String.format(
+                "%s: [%s] %s at %s — %s (%s)",
+                page,
+                rule.getImpact(),
+                rule.getId(),
+                node.getTarget(),
+                rule.getHelp(),
+                rule.getHelpUrl());
         if (BLOCKING.contains(rule.getImpact())) {
           out.add(line);
         } else {

@@ -48,10 +48,10 @@ import vn.luutru.testing.SampleSite;
 import vn.luutru.testing.Trees;
 
 /**
- * The sample archive built with {@code luutru build --base-url http://127.0.0.1:PORT/luu-tru/}
- * and served by a real nginx under that prefix: everything the pages, feeds, sitemap and search
- * index point at answers 200; in Chromium the search finds the seed article and the alias pages
- * lead to their articles; screenshots at phone and desktop width go to {@code target/screenshots/}.
+ * The sample archive built with {@code luutru build --base-url http://127.0.0.1:PORT/luu-tru/} and
+ * served by a real nginx under that prefix: everything the pages, feeds, sitemap and search index
+ * point at answers 200; in Chromium the search finds the seed article and the alias pages lead to
+ * their articles; screenshots at phone and desktop width go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealServerIT {
@@ -62,8 +62,11 @@ class RealServerIT {
   Nginx nginx;
   String base;
   ChromeDriver driver;
-  final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient http =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   @BeforeAll
   void start() throws Exception {
@@ -75,8 +78,22 @@ class RealServerIT {
     // The command line itself, as someone deploying would run it.
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"build", "--content", "content", "--templates", "templates", "--output",
-        site.toString(), "--base-url", base}, new PrintWriter(out), new PrintWriter(err), Clock.systemUTC());
+    int code =
+        Main.run(
+            new String[] {
+              "build",
+              "--content",
+              "content",
+              "--templates",
+              "templates",
+              "--output",
+              site.toString(),
+              "--base-url",
+              base
+            },
+            new PrintWriter(out),
+            new PrintWriter(err),
+            Clock.systemUTC());
     assertThat(code).as("luutru build: %s%s", out, err).isZero();
     nginx = Nginx.start(site, PREFIX, port, tmp.resolve("nginx"));
     assertThat(nginx.url()).isEqualTo(base);
@@ -105,9 +122,11 @@ class RealServerIT {
     crawl.add(base, "(start)");
     crawl.add(base + "robots.txt", "(start)");
     crawl.run();
-    System.out.printf("crawl through nginx: %d addresses answered, %d outside the site not followed%n",
+    System.out.printf(
+        "crawl through nginx: %d addresses answered, %d outside the site not followed%n",
         crawl.fetched.size(), crawl.external.size());
-    assertThat(crawl.problems).as("addresses that do not answer 200 through nginx (address ← where it was found)")
+    assertThat(crawl.problems)
+        .as("addresses that do not answer 200 through nginx (address ← where it was found)")
         .isEmpty();
     // Every file of the built site was reached by some link, page, feed or index reference,
     // except the 404 page (nginx serves it) and the redirect pages of aliases (old addresses).
@@ -115,42 +134,61 @@ class RealServerIT {
     // otherwise, outside the prefix.
     List<String> unreached = new ArrayList<>();
     try (Stream<Path> files = Files.walk(site)) {
-      files.filter(Files::isRegularFile).map(f -> site.relativize(f).toString().replace('\\', '/'))
-          .filter(f -> !crawl.fetched.contains(PREFIX + f) && !crawl.fetched.contains(PREFIX + dirOf(f)))
+      files
+          .filter(Files::isRegularFile)
+          .map(f -> site.relativize(f).toString().replace('\\', '/'))
+          .filter(
+              f ->
+                  !crawl.fetched.contains(PREFIX + f) && !crawl.fetched.contains(PREFIX + dirOf(f)))
           .filter(f -> !f.equals("404.html") && !isRedirect(site.resolve(f)))
           .filter(f -> !f.equals(".luutru")) // the build's mark on its output folder
           .forEach(unreached::add);
     }
     assertThat(unreached).as("files of the site no link, feed or index leads to").isEmpty();
-    assertThat(crawl.fetched).contains(PREFIX + "rss.xml", PREFIX + "atom.xml", PREFIX + "sitemap.xml",
-        PREFIX + "search/search.js", PREFIX + "search/index.json", PREFIX + "assets/style.css",
-        PREFIX + "assets/search-ui.js", PREFIX + "assets/favicon.svg", PREFIX + SampleSite.SEED_PATH);
+    assertThat(crawl.fetched)
+        .contains(
+            PREFIX + "rss.xml",
+            PREFIX + "atom.xml",
+            PREFIX + "sitemap.xml",
+            PREFIX + "search/search.js",
+            PREFIX + "search/index.json",
+            PREFIX + "assets/style.css",
+            PREFIX + "assets/search-ui.js",
+            PREFIX + "assets/favicon.svg",
+            PREFIX + SampleSite.SEED_PATH);
   }
 
   @Test
   void aMissingAddressGetsTheSitesNotFoundPage() throws Exception {
     HttpResponse<String> r = get(base + "khong-co/trang-nay/");
     assertThat(r.statusCode()).isEqualTo(404);
-    assertThat(r.body()).contains("<h1>Không tìm thấy trang</h1>").contains(PREFIX + "assets/style.css");
+    assertThat(r.body())
+        .contains("<h1>Không tìm thấy trang</h1>")
+        .contains(PREFIX + "assets/style.css");
     HttpResponse<String> css = get(base + "assets/style.css");
     assertThat(css.statusCode()).isEqualTo(200);
-    assertThat(css.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+    assertThat(css.headers().firstValue("content-type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
   }
 
   private static String dirOf(String file) {
-    return file.endsWith("index.html") ? file.substring(0, file.length() - "index.html".length()) : file;
+    return file.endsWith("index.html")
+        ? file.substring(0, file.length() - "index.html".length())
+        : file;
   }
 
   private static boolean isRedirect(Path f) {
     try {
-      return f.toString().endsWith(".html") && Files.readString(f).contains("http-equiv=\"refresh\"");
+      return f.toString().endsWith(".html")
+          && Files.readString(f).contains("http-equiv=\"refresh\"");
     } catch (Exception e) {
       return false;
     }
   }
 
   HttpResponse<String> get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
@@ -173,7 +211,9 @@ class RealServerIT {
         return;
       }
       if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-        if (uri.getScheme() != null && !uri.getScheme().equals("mailto") && !uri.getScheme().equals("tel")) {
+        if (uri.getScheme() != null
+            && !uri.getScheme().equals("mailto")
+            && !uri.getScheme().equals("tel")) {
           problems.add("unexpected scheme: " + href + " ← " + from);
         }
         return;
@@ -198,8 +238,10 @@ class RealServerIT {
       while (!queue.isEmpty()) {
         assertThat(fetched.size()).as("crawl size bound").isLessThan(5000);
         String url = queue.poll();
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         fetched.add(URI.create(url).getPath());
         if (r.statusCode() != 200) {
           problems.add(r.statusCode() + " " + url + " ← " + foundIn.get(url));
@@ -274,7 +316,9 @@ class RealServerIT {
 
     void xml(String text, String url) {
       Document doc = Jsoup.parse(text, url, Parser.xmlParser());
-      for (Element e : doc.select("loc, channel > link, item > link, guid[isPermaLink=true], entry > id, feed > id")) {
+      for (Element e :
+          doc.select(
+              "loc, channel > link, item > link, guid[isPermaLink=true], entry > id, feed > id")) {
         add(e.text(), url);
       }
       for (Element e : doc.select("link[href]")) {
@@ -297,15 +341,18 @@ class RealServerIT {
       }
       for (String facet : List.of("category", "organization", "term")) {
         Matcher list = Pattern.compile("\"" + facet + "\":\\[([^\\]]*)\\]").matcher(json);
-        int count = list.find() ? (list.group(1).isEmpty() ? 0 : list.group(1).split("\",\"").length) : 0;
+        int count =
+            list.find() ? (list.group(1).isEmpty() ? 0 : list.group(1).split("\",\"").length) : 0;
         for (int i = 0; i < count; i++) {
           add(dir + "f/" + facet + "-" + i + ".bin", url);
         }
       }
       TreeSet<String> prefixes = new TreeSet<>();
       for (int n = 0; n < shards; n++) {
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(dir + "s/" + n + ".bin")).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(dir + "s/" + n + ".bin")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         add(dir + "s/" + n + ".bin", url);
         if (r.statusCode() != 200) {
           continue;
@@ -313,7 +360,9 @@ class RealServerIT {
         Shard shard = new Shard(r.body());
         while (shard.more()) {
           String term = shard.string();
-          if (term.length() >= 2 && term.indexOf(' ') < 0 && term.substring(0, 2).matches("[a-z0-9]{2}")) {
+          if (term.length() >= 2
+              && term.indexOf(' ') < 0
+              && term.substring(0, 2).matches("[a-z0-9]{2}")) {
             prefixes.add(term.substring(0, 2));
           }
           if (shard.b[shard.i++] == 0) {
@@ -329,7 +378,8 @@ class RealServerIT {
     }
   }
 
-  static final Pattern IMPORT = Pattern.compile("(?:import|export)[^\"'();]*?from\\s*\"([^\"]+)\"|import\\(\"([^\"]+)\"\\)");
+  static final Pattern IMPORT =
+      Pattern.compile("(?:import|export)[^\"'();]*?from\\s*\"([^\"]+)\"|import\\(\"([^\"]+)\"\\)");
 
   static int intField(String json, String name) {
     Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
@@ -337,7 +387,9 @@ class RealServerIT {
     return Integer.parseInt(m.group(1));
   }
 
-  /** Reads a shard of the index (format in SearchIndexWriter): terms, postings, own-file numbers. */
+  /**
+   * Reads a shard of the index (format in SearchIndexWriter): terms, postings, own-file numbers.
+   */
   static final class Shard {
     final byte[] b;
     int i;
@@ -393,20 +445,30 @@ class RealServerIT {
     driver.get(base);
     driver.findElement(By.id("tim-nhanh")).sendKeys("dai hoi chi bo van phong\n");
     wait.until(d -> d.getCurrentUrl().startsWith(base + "tim-kiem/"));
-    wait.until(d -> d.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
-        .anyMatch(a -> a.getText().equals(SampleSite.SEED_TITLE)));
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
+                .anyMatch(a -> a.getText().equals(SampleSite.SEED_TITLE)));
     WebElement first = driver.findElement(By.cssSelector("#danh-sach li h2 a"));
     assertThat(first.getText()).isEqualTo(SampleSite.SEED_TITLE);
     assertThat(first.getAttribute("href")).isEqualTo(base + SampleSite.SEED_PATH);
     // Every request the page made (the module, the index parts for the query) answered 200.
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> requests = (List<Map<String, Object>>) driver.executeScript(
-        "return performance.getEntriesByType('resource').map(e => ({name: e.name, status: e.responseStatus}))");
-    assertThat(requests).extracting(r -> r.get("name").toString())
-        .anyMatch(n -> n.endsWith("/search/index.json")).anyMatch(n -> n.contains("/search/s/"))
+    List<Map<String, Object>> requests =
+        (List<Map<String, Object>>)
+            driver.executeScript(
+                "return performance.getEntriesByType('resource').map(e => ({name: e.name, status: e.responseStatus}))");
+    assertThat(requests)
+        .extracting(r -> r.get("name").toString())
+        .anyMatch(n -> n.endsWith("/search/index.json"))
+        .anyMatch(n -> n.contains("/search/s/"))
         .anyMatch(n -> n.contains("/search/d/"));
-    assertThat(requests).allSatisfy(r -> assertThat(((Number) r.get("status")).intValue())
-        .as("%s", r.get("name")).isEqualTo(200));
+    assertThat(requests)
+        .allSatisfy(
+            r ->
+                assertThat(((Number) r.get("status")).intValue())
+                    .as("%s", r.get("name"))
+                    .isEqualTo(200));
     first.click();
     wait.until(d -> d.getCurrentUrl().equals(base + SampleSite.SEED_PATH));
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(SampleSite.SEED_TITLE);
@@ -420,7 +482,9 @@ class RealServerIT {
     try (Stream<Path> files = Files.walk(site)) {
       for (Path f : files.filter(f -> Files.isRegularFile(f) && isRedirect(f)).toList()) {
         Document d = Jsoup.parse(f.toFile(), "UTF-8");
-        aliases.put(site.relativize(f).toString().replace('\\', '/'), d.select("link[rel=canonical]").attr("href"));
+        aliases.put(
+            site.relativize(f).toString().replace('\\', '/'),
+            d.select("link[rel=canonical]").attr("href"));
       }
     }
     assertThat(aliases).containsEntry("tin-tuc/205.html", base + SampleSite.SEED_PATH).hasSize(3);
@@ -429,7 +493,9 @@ class RealServerIT {
       String title = Jsoup.parse(get(alias.getValue()).body()).selectFirst("h1").text();
       driver.get(base + alias.getKey());
       wait.until(d -> alias.getValue().equals(d.getCurrentUrl()));
-      assertThat(driver.findElement(By.tagName("h1")).getText()).as(alias.getKey()).isEqualTo(title);
+      assertThat(driver.findElement(By.tagName("h1")).getText())
+          .as(alias.getKey())
+          .isEqualTo(title);
       assertThat(driver.getTitle()).as(alias.getKey()).startsWith(title);
     }
   }
@@ -446,8 +512,17 @@ class RealServerIT {
     List<String> overflowing = new ArrayList<>();
     try {
       for (int width : new int[] {360, 1280}) {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
-            "height", width == 360 ? 740 : 900, "deviceScaleFactor", 1, "mobile", width == 360));
+        driver.executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of(
+                "width",
+                width,
+                "height",
+                width == 360 ? 740 : 900,
+                "deviceScaleFactor",
+                1,
+                "mobile",
+                width == 360));
         for (Map.Entry<String, String> page : pages.entrySet()) {
           driver.get(page.getValue());
           if (page.getKey().equals("search")) {
@@ -455,18 +530,40 @@ class RealServerIT {
                 .until(d -> !d.findElements(By.cssSelector("#danh-sach li h2 a")).isEmpty());
           }
           // Nothing wider than the screen: no sideways scrolling on a phone.
-          Number scroll = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+          Number scroll =
+              (Number) driver.executeScript("return document.documentElement.scrollWidth");
           if (scroll.intValue() > width) {
-            overflowing.add(page.getKey() + " at " + width + " px is " + scroll + " px wide: " + driver.executeScript(
-                "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
-                    + width + ").slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')"));
+            overflowing.add(
+                page.getKey()
+                    + " at "
+                    + width
+                    + " px is "
+                    + scroll
+                    + " px wide: "
+                    + driver.executeScript(
+                        "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > "
+                            + width
+                            + ").slice(0, 5).map(e => e.tagName + '.' + e.className).join(', ')"));
           }
           // The whole page, not just what fits on the screen.
-          Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
-          Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", width,
-              "height", Math.min(height.intValue(), 8000), "scale", 1);
-          Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-              Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+          Number height =
+              (Number) driver.executeScript("return document.documentElement.scrollHeight");
+          Map<String, Object> clip =
+              Map.of(
+                  "x",
+                  0,
+                  "y",
+                  0,
+                  "width",
+                  width,
+                  "height",
+                  Math.min(height.intValue(), 8000),
+                  "scale",
+                  1);
+          Map<String, Object> shot =
+              driver.executeCdpCommand(
+                  "Page.captureScreenshot",
+                  Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
           Path file = dir.resolve(page.getKey() + "-" + width + ".png");
           Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
           assertThat(Files.size(file)).isGreaterThan(1000);
@@ -481,6 +578,8 @@ class RealServerIT {
 
   private List<String> severeConsoleMessages() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 }

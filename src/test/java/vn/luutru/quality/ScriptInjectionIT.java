@@ -38,8 +38,8 @@ import vn.luutru.testing.Trees;
  * An archive whose every text an author can write carries script: titles, summaries, authors,
  * categories, tags, organisations, people, captions, alternative texts, the site's own title,
  * Markdown bodies with raw HTML, {@code javascript:} links, attribute breakouts and payloads in
- * link titles. Every page of it, and a search that returns those articles, opened in Chromium:
- * no dialog opens, {@code window.__xss} stays unset, and the only scripts are the theme's.
+ * link titles. Every page of it, and a search that returns those articles, opened in Chromium: no
+ * dialog opens, {@code window.__xss} stays unset, and the only scripts are the theme's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScriptInjectionIT {
@@ -50,14 +50,22 @@ class ScriptInjectionIT {
   BuildResult build;
 
   /**
-   * Script that, wherever it lands as HTML, in an attribute of either quote, inside a
-   * {@code <script>} or a JSON string, sets {@code window.__xss} to {@code where} and opens a
-   * dialog.
+   * Script that, wherever it lands as HTML, in an attribute of either quote, inside a {@code
+   * <script>} or a JSON string, sets {@code window.__xss} to {@code where} and opens a dialog.
    */
   static String payload(String where) {
     String js = "window.__xss='" + where + "';alert('" + where + "')";
-    return "\"><script>" + js + "</script><img src=x onerror=\"" + js + "\">'><svg onload=\"" + js
-        + "\"></svg></script><script>" + js + "</script>' onfocus='" + js + "' autofocus x='{{ site.title }}";
+    return "\"><script>"
+        + js
+        + "</script><img src=x onerror=\""
+        + js
+        + "\">'><svg onload=\""
+        + js
+        + "\"></svg></script><script>"
+        + js
+        + "</script>' onfocus='"
+        + js
+        + "' autofocus x='{{ site.title }}";
   }
 
   /** A YAML double-quoted scalar. */
@@ -71,10 +79,13 @@ class ScriptInjectionIT {
     Path content = tmp.resolve("content");
     site = tmp.resolve("site");
     Files.createDirectories(content.resolve("2020/01/anh"));
-    Files.writeString(content.resolve("2020/01/anh/hinh.svg"),
+    Files.writeString(
+        content.resolve("2020/01/anh/hinh.svg"),
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\" fill=\"#a3120f\"/></svg>");
     // Every front matter text.
-    Files.writeString(content.resolve("2020/01/truong.md"), """
+    Files.writeString(
+        content.resolve("2020/01/truong.md"),
+        """
         ---
         title: %s
         date: 2020-01-17
@@ -102,17 +113,30 @@ class ScriptInjectionIT {
         ---
 
         Thân bài xssmarker.
-        """.formatted(yaml("Đại hội xssmarker lần thứ nhất nhiệm kỳ 2020 - 2025 " + payload("title")),
-        yaml("Tóm tắt xssmarker " + payload("summary")), yaml(payload("author")), yaml(payload("source")),
-        yaml("Chuyên mục " + payload("category")), yaml("Thẻ " + payload("tag")), yaml("javascript:alert('tag2')"),
-        yaml("Chú thích " + payload("caption")), yaml("Ảnh " + payload("alt")),
-        yaml("Chi bộ " + payload("organization")), yaml("Đảng bộ " + payload("parent")),
-        yaml("Người " + payload("directed")), yaml("Vai trò " + payload("directed-role")),
-        yaml("Người " + payload("elected")), yaml("Vai trò " + payload("elected-role")),
-        yaml("Người " + payload("elected-line") + " - Phó Bí thư")), StandardCharsets.UTF_8);
+        """
+            .formatted(
+                yaml("Đại hội xssmarker lần thứ nhất nhiệm kỳ 2020 - 2025 " + payload("title")),
+                yaml("Tóm tắt xssmarker " + payload("summary")),
+                yaml(payload("author")),
+                yaml(payload("source")),
+                yaml("Chuyên mục " + payload("category")),
+                yaml("Thẻ " + payload("tag")),
+                yaml("javascript:alert('tag2')"),
+                yaml("Chú thích " + payload("caption")),
+                yaml("Ảnh " + payload("alt")),
+                yaml("Chi bộ " + payload("organization")),
+                yaml("Đảng bộ " + payload("parent")),
+                yaml("Người " + payload("directed")),
+                yaml("Vai trò " + payload("directed-role")),
+                yaml("Người " + payload("elected")),
+                yaml("Vai trò " + payload("elected-role")),
+                yaml("Người " + payload("elected-line") + " - Phó Bí thư")),
+        StandardCharsets.UTF_8);
     // Markdown bodies: raw HTML, links, images, code, footnotes, tables, headings.
     String js = "window.__xss='body';alert('body')";
-    Files.writeString(content.resolve("2020/01/than-bai.md"), """
+    Files.writeString(
+        content.resolve("2020/01/than-bai.md"),
+        """
         ---
         title: "Thân bài xssmarker"
         date: 2020-01-18
@@ -154,20 +178,29 @@ class ScriptInjectionIT {
         Chú thích[^1].
 
         [^1]: <script>JS</script><img src=x onerror="JS"> [x](javascript:JS)
-        """.replace("JS", js), StandardCharsets.UTF_8);
+        """
+            .replace("JS", js),
+        StandardCharsets.UTF_8);
     // The search excerpt comes from the start of the body when there is no summary.
-    Files.writeString(content.resolve("2020/01/trich-doan.md"), """
+    Files.writeString(
+        content.resolve("2020/01/trich-doan.md"),
+        """
         ---
         title: "Trích đoạn xssmarker"
         date: 2020-01-19
         ---
 
         xssmarker `%s` \\<img src=x onerror=alert('excerpt')\\> &lt;/mark&gt;&lt;script&gt;alert('excerpt')&lt;/script&gt;
-        """.formatted(payload("excerpt")), StandardCharsets.UTF_8);
+        """
+            .formatted(payload("excerpt")),
+        StandardCharsets.UTF_8);
 
-    // Addresses in the front matter: the image, the source, the slug. A javascript: image is refused
+    // Addresses in the front matter: the image, the source, the slug. A javascript: image is
+    // refused
     // by the build (HostileInputIT, anh-javascript); this one tries to break out of the attribute.
-    Files.writeString(content.resolve("2020/01/dia-chi.md"), """
+    Files.writeString(
+        content.resolve("2020/01/dia-chi.md"),
+        """
         ---
         title: "Địa chỉ xssmarker"
         date: 2020-01-20
@@ -178,18 +211,32 @@ class ScriptInjectionIT {
         ---
 
         xssmarker
-        """.formatted(yaml(payload("slug"))), StandardCharsets.UTF_8);
+        """
+            .formatted(yaml(payload("slug"))),
+        StandardCharsets.UTF_8);
 
     server = new StaticServer(site, "/luu-tru/");
-    SiteConfig config = SiteConfig.builder().title("Lưu trữ " + payload("site-title"))
-        .description(payload("site-description")).baseUrl(server.url()).contentDir(content)
-        .shownContentDir("content").templatesDir(Path.of("templates")).outputDir(site)
-        .today(LocalDate.of(2026, 1, 1)).build();
+    SiteConfig config =
+        SiteConfig.builder()
+            .title("Lưu trữ " + payload("site-title"))
+            .description(payload("site-description"))
+            .baseUrl(server.url())
+            .contentDir(content)
+            .shownContentDir("content")
+            .templatesDir(Path.of("templates"))
+            .outputDir(site)
+            .today(LocalDate.of(2026, 1, 1))
+            .build();
     build = SiteBuilder.build(config);
     assertThat(build.written()).as("%s", build.diagnostics()).isTrue();
     // Dialogs stay open, so that each one is seen and reported.
-    driver = Browser.start(1280, 900, o -> o.setCapability(CapabilityType.UNHANDLED_PROMPT_BEHAVIOUR,
-        UnexpectedAlertBehaviour.IGNORE));
+    driver =
+        Browser.start(
+            1280,
+            900,
+            o ->
+                o.setCapability(
+                    CapabilityType.UNHANDLED_PROMPT_BEHAVIOUR, UnexpectedAlertBehaviour.IGNORE));
   }
 
   @AfterAll
@@ -207,14 +254,22 @@ class ScriptInjectionIT {
   void noPageRunsScriptFromTheContent() throws Exception {
     List<String> pages = new ArrayList<>();
     try (Stream<Path> files = Files.walk(site)) {
-      files.filter(f -> f.toString().endsWith(".html")).map(f -> site.relativize(f).toString().replace('\\', '/'))
-          .sorted().forEach(pages::add);
+      files
+          .filter(f -> f.toString().endsWith(".html"))
+          .map(f -> site.relativize(f).toString().replace('\\', '/'))
+          .sorted()
+          .forEach(pages::add);
     }
     assertThat(pages).hasSizeGreaterThan(20);
     List<String> problems = new ArrayList<>();
     for (String page : pages) {
-      String path = page.endsWith("index.html") ? page.substring(0, page.length() - "index.html".length()) : page;
-      String url = new URI("http", null, "127.0.0.1", server.port(), "/luu-tru/" + path, null, null).toASCIIString();
+      String path =
+          page.endsWith("index.html")
+              ? page.substring(0, page.length() - "index.html".length())
+              : page;
+      String url =
+          new URI("http", null, "127.0.0.1", server.port(), "/luu-tru/" + path, null, null)
+              .toASCIIString();
       problems.addAll(visit(url, page));
     }
     assertThat(problems).as("script from the content ran or is in the page").isEmpty();
@@ -226,47 +281,76 @@ class ScriptInjectionIT {
     List<String> problems = new ArrayList<>();
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     String q = "xssmarker";
-    problems.addAll(visit(server.url() + "tim-kiem/?q=" + q, "search " + q, () -> wait.until(d ->
-        d.findElements(By.cssSelector("#danh-sach li h2 a")).size() >= 3)));
+    problems.addAll(
+        visit(
+            server.url() + "tim-kiem/?q=" + q,
+            "search " + q,
+            () ->
+                wait.until(d -> d.findElements(By.cssSelector("#danh-sach li h2 a")).size() >= 3)));
     // The excerpts carry the payloads as text, marked up only with <mark>.
-    assertThat(driver.findElements(By.cssSelector("#danh-sach li > p:last-child")).stream()
-        .map(e -> e.getText()).toList()).anyMatch(t -> t.contains("<script>")).anyMatch(t -> t.contains("onerror="));
-    assertThat(driver.findElements(By.cssSelector("#danh-sach li > p:last-child *")).stream()
-        .map(e -> e.getTagName()).distinct().toList()).containsOnly("mark");
+    assertThat(
+            driver.findElements(By.cssSelector("#danh-sach li > p:last-child")).stream()
+                .map(e -> e.getText())
+                .toList())
+        .anyMatch(t -> t.contains("<script>"))
+        .anyMatch(t -> t.contains("onerror="));
+    assertThat(
+            driver.findElements(By.cssSelector("#danh-sach li > p:last-child *")).stream()
+                .map(e -> e.getTagName())
+                .distinct()
+                .toList())
+        .containsOnly("mark");
     // A query that is itself script, typed or arriving in the address.
     String evil = "xssmarker " + payload("query");
-    problems.addAll(visit(server.url() + "tim-kiem/?q=" + URLEncoder.encode(evil, StandardCharsets.UTF_8),
-        "search by address", () -> wait.until(d -> !d.findElement(By.id("trang-thai")).getText().isEmpty())));
-    problems.addAll(visit(server.url() + "tim-kiem/", "search typed", () -> {
-      driver.findElement(By.id("q")).sendKeys(evil.replace("xssmarker ", "") + " onerror");
-      wait.until(d -> !d.findElement(By.id("trang-thai")).getText().isEmpty());
-    }));
+    problems.addAll(
+        visit(
+            server.url() + "tim-kiem/?q=" + URLEncoder.encode(evil, StandardCharsets.UTF_8),
+            "search by address",
+            () -> wait.until(d -> !d.findElement(By.id("trang-thai")).getText().isEmpty())));
+    problems.addAll(
+        visit(
+            server.url() + "tim-kiem/",
+            "search typed",
+            () -> {
+              driver.findElement(By.id("q")).sendKeys(evil.replace("xssmarker ", "") + " onerror");
+              wait.until(d -> !d.findElement(By.id("trang-thai")).getText().isEmpty());
+            }));
     assertThat(problems).as("script from the content or the query ran or is in the page").isEmpty();
   }
 
   /**
-   * The feeds as a reader shows them: the fields that feeds carry as HTML (RSS item
-   * descriptions, Atom content and summaries of type html) put into a page as HTML.
+   * The feeds as a reader shows them: the fields that feeds carry as HTML (RSS item descriptions,
+   * Atom content and summaries of type html) put into a page as HTML.
    */
   @Test
   void feedReadersGetNoScriptEither() throws Exception {
     List<String> feeds = new ArrayList<>();
     try (Stream<Path> files = Files.walk(site)) {
-      files.filter(f -> f.getFileName().toString().matches("(rss|atom)\\.xml")).forEach(f ->
-          feeds.add(site.relativize(f).toString().replace('\\', '/')));
+      files
+          .filter(f -> f.getFileName().toString().matches("(rss|atom)\\.xml"))
+          .forEach(f -> feeds.add(site.relativize(f).toString().replace('\\', '/')));
     }
     assertThat(feeds).hasSizeGreaterThanOrEqualTo(4);
     List<String> problems = new ArrayList<>();
     int fields = 0;
     for (String feed : feeds) {
-      Document xml = Jsoup.parse(Files.readString(site.resolve(feed)), server.url() + feed, Parser.xmlParser());
-      for (Element e : xml.select("item > description, entry > content[type=html], entry > summary[type=html], "
-          + "entry > title[type=html]")) {
+      Document xml =
+          Jsoup.parse(
+              Files.readString(site.resolve(feed)), server.url() + feed, Parser.xmlParser());
+      for (Element e :
+          xml.select(
+              "item > description, entry > content[type=html], entry > summary[type=html], "
+                  + "entry > title[type=html]")) {
         fields++;
         String html = e.text();
-        problems.addAll(visit(server.url() + "404.html", feed + " " + e.tagName(), () -> driver.executeScript(
-            "const d = document.createElement('div'); d.innerHTML = arguments[0]; document.querySelector('main').append(d);",
-            html)));
+        problems.addAll(
+            visit(
+                server.url() + "404.html",
+                feed + " " + e.tagName(),
+                () ->
+                    driver.executeScript(
+                        "const d = document.createElement('div'); d.innerHTML = arguments[0]; document.querySelector('main').append(d);",
+                        html)));
       }
     }
     assertThat(fields).isGreaterThan(10);
@@ -276,11 +360,17 @@ class ScriptInjectionIT {
   /** The check itself: a page that does run script must fail it, naming what it found. */
   @Test
   void theCheckCatchesScriptThatRuns() {
-    List<String> problems = visit(server.url(), "spoiled home", () -> driver.executeScript(
-        "const s = document.createElement('script'); s.textContent = \"window.__xss='spoiled'\";"
-            + "document.body.append(s); document.body.insertAdjacentHTML('beforeend', '<a href=\"javascript:void 0\">x</a>');"
-            + "setTimeout(() => alert('spoiled'), 0);"));
-    assertThat(problems).anyMatch(p -> p.contains("dialog") && p.contains("spoiled"))
+    List<String> problems =
+        visit(
+            server.url(),
+            "spoiled home",
+            () ->
+                driver.executeScript(
+                    "const s = document.createElement('script'); s.textContent = \"window.__xss='spoiled'\";"
+                        + "document.body.append(s); document.body.insertAdjacentHTML('beforeend', '<a href=\"javascript:void 0\">x</a>');"
+                        + "setTimeout(() => alert('spoiled'), 0);"));
+    assertThat(problems)
+        .anyMatch(p -> p.contains("dialog") && p.contains("spoiled"))
         .anyMatch(p -> p.contains("window.__xss = spoiled"))
         .anyMatch(p -> p.contains("<script>"))
         .anyMatch(p -> p.contains("javascript:"));
@@ -298,10 +388,11 @@ class ScriptInjectionIT {
       then.run();
       // Let load-time handlers (onerror, onload, autofocus) have their turn: after the load
       // event, wait for a timer, an animation frame and a timer again to run in the page.
-      new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
-          "complete".equals(driver.executeScript("return document.readyState")));
-      driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-          + "setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0);");
+      new WebDriverWait(driver, Duration.ofSeconds(10))
+          .until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+      driver.executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0);");
     } catch (UnhandledAlertException e) {
       problems.add(name + ": a dialog opened while loading: " + e.getAlertText());
     }
@@ -326,10 +417,11 @@ class ScriptInjectionIT {
 
   /**
    * What the page's DOM holds that could run script: {@code <script>} elements other than the
-   * theme's (JSON-LD data, the search page's module), event-handler attributes, and
-   * {@code javascript:}, {@code vbscript:} or {@code data:text/html} addresses.
+   * theme's (JSON-LD data, the search page's module), event-handler attributes, and {@code
+   * javascript:}, {@code vbscript:} or {@code data:text/html} addresses.
    */
-  static final String AUDIT = """
+  static final String AUDIT =
+      """
       const base = arguments[0];
       const out = [];
       for (const s of document.querySelectorAll('script')) {

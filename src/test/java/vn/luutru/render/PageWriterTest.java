@@ -14,10 +14,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PageWriterTest {
-  private static final char[] ALPHABET = {'a', 'Z', '<', '\n', '\u0000', '\u007f', '\u0080', 'đ', 'Ữ', '\u07ff',
-      '\u0800', '\u1ec7', '\ufffd', '\uffff', '\uD83D', '\uDE00', '\uDBFF', '\uDC00', '\u0301'};
+  private static final char[] ALPHABET = {
+    'a', 'Z', '<', '\n', '\u0000', '\u007f', '\u0080', 'đ', 'Ữ', '\u07ff', '\u0800', '\u1ec7',
+    '\ufffd', '\uffff', '\uD83D', '\uDE00', '\uDBFF', '\uDC00', '\u0301'
+  };
 
-  /** Written in random pieces, in every way a writer is written to: the bytes of the whole string. */
+  /**
+   * Written in random pieces, in every way a writer is written to: the bytes of the whole string.
+   */
   @Test
   void encodesAsStringGetBytesDoesOnTheWholeText() {
     Random r = new Random(7);
@@ -30,14 +34,15 @@ class PageWriterTest {
         writePiece(r, w, whole, at, end);
         at = end;
       }
-      assertThat(w.toByteArray()).as("%s", whole.chars().mapToObj(Integer::toHexString).toList())
+      assertThat(w.toByteArray())
+          .as("%s", whole.chars().mapToObj(Integer::toHexString).toList())
           .isEqualTo(whole.getBytes(StandardCharsets.UTF_8));
     }
   }
 
   /**
-   * A body of UTF-8 among other writes: the bytes the page had when the body was decoded and
-   * the whole page encoded again.
+   * A body of UTF-8 among other writes: the bytes the page had when the body was decoded and the
+   * whole page encoded again.
    */
   @Test
   void copiesUtf8HtmlAsTheDecodedAndEncodedPageWouldBe() {
@@ -55,15 +60,23 @@ class PageWriterTest {
     }
   }
 
-  /** Through Pebble, with escaping on: the page a StringWriter gave, body unescaped, numbers as before. */
+  /**
+   * Through Pebble, with escaping on: the page a StringWriter gave, body unescaped, numbers as
+   * before.
+   */
   @Test
   void rendersWhatAStringWriterRendered() throws Exception {
-    PebbleEngine engine = new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true).build();
-    PebbleTemplate t = engine.getTemplate("{% set kept = content %}<div>{{ content }}</div>"
-        + "<p>{{ content | upper }}|{{ content | length }}|{{ kept }}</p>{{ n }} {{ x }} {{ big }} {{ text }}"
-        + "{% for i in list %}{{ i }},{% endfor %}{% if content is empty %}empty{% endif %}");
+    PebbleEngine engine =
+        new PebbleEngine.Builder().loader(new StringLoader()).strictVariables(true).build();
+    PebbleTemplate t =
+        engine.getTemplate(
+            "{% set kept = content %}<div>{{ content }}</div>"
+                + "<p>{{ content | upper }}|{{ content | length }}|{{ kept }}</p>{{ n }} {{ x }} {{ big }} {{ text }}"
+                + "{% for i in list %}{{ i }},{% endfor %}{% if content is empty %}empty{% endif %}");
     Map<String, Object> c = new HashMap<>();
-    c.put("content", new Utf8Html("<b>Đại hội</b> \uD83D\uDE00 &amp;".getBytes(StandardCharsets.UTF_8)));
+    c.put(
+        "content",
+        new Utf8Html("<b>Đại hội</b> \uD83D\uDE00 &amp;".getBytes(StandardCharsets.UTF_8)));
     c.put("n", 3);
     c.put("x", 2.5);
     c.put("big", 1L << 40);
@@ -73,21 +86,27 @@ class PageWriterTest {
     t.evaluate(expected, c);
     PageWriter actual = new PageWriter(4);
     t.evaluate(actual, c);
-    assertThat(new String(actual.toByteArray(), StandardCharsets.UTF_8)).isEqualTo(expected.toString())
+    assertThat(new String(actual.toByteArray(), StandardCharsets.UTF_8))
+        .isEqualTo(expected.toString())
         .contains("<div><b>Đại hội</b>", "&lt;i&gt;");
   }
 
   /** Blocks of a layout, macros, includes and the parallel tag, through the same writer or not. */
   @Test
   void rendersLayoutsMacrosAndIncludesAsAStringWriterDid() throws Exception {
-    io.pebbletemplates.pebble.loader.MemoryLoader loader = new io.pebbletemplates.pebble.loader.MemoryLoader();
-    loader.addTemplate("layout", "<html>{% block head %}<title>{{ title }}</title>{% endblock %}"
-        + "<main>{% block content %}{% endblock %}</main>{% include \"footer\" %}</html>");
+    io.pebbletemplates.pebble.loader.MemoryLoader loader =
+        new io.pebbletemplates.pebble.loader.MemoryLoader();
+    loader.addTemplate(
+        "layout",
+        "<html>{% block head %}<title>{{ title }}</title>{% endblock %}"
+            + "<main>{% block content %}{% endblock %}</main>{% include \"footer\" %}</html>");
     loader.addTemplate("footer", "<footer>{{ content | length }} \uD83D{{ half }}</footer>");
     loader.addTemplate("macros", "{% macro show(x) %}<div>{{ x }}</div>{% endmacro %}");
-    loader.addTemplate("article", "{% extends \"layout\" %}{% import \"macros\" %}"
-        + "{% block content %}{{ content }}{{ show(content) }}{{ block(\"head\") }}"
-        + "{% parallel %}{{ content }}{% endparallel %}{% endblock %}");
+    loader.addTemplate(
+        "article",
+        "{% extends \"layout\" %}{% import \"macros\" %}"
+            + "{% block content %}{{ content }}{{ show(content) }}{{ block(\"head\") }}"
+            + "{% parallel %}{{ content }}{% endparallel %}{% endblock %}");
     PebbleEngine engine = new PebbleEngine.Builder().loader(loader).strictVariables(true).build();
     PebbleTemplate t = engine.getTemplate("article");
     Map<String, Object> c = new HashMap<>();
@@ -98,19 +117,23 @@ class PageWriterTest {
     t.evaluate(expected, c);
     PageWriter actual = new PageWriter(4);
     t.evaluate(actual, c);
-    assertThat(actual.toByteArray()).isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
-    assertThat(expected.toString()).contains("<main><p>Đại hội", "<div><p>Đại hội", "\uD83D\uDE00</footer>");
+    assertThat(actual.toByteArray())
+        .isEqualTo(expected.toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(expected.toString())
+        .contains("<main><p>Đại hội", "<div><p>Đại hội", "\uD83D\uDE00</footer>");
   }
 
   @Test
   void utf8HtmlIsItsTextElsewhere() {
     Utf8Html h = new Utf8Html("<p>Đà Nẵng</p>".getBytes(StandardCharsets.UTF_8));
     assertThat(h.toString()).isEqualTo("<p>Đà Nẵng</p>");
-    assertThat(h).isEqualTo(new Utf8Html("<p>Đà Nẵng</p>".getBytes(StandardCharsets.UTF_8)))
+    assertThat(h)
+        .isEqualTo(new Utf8Html("<p>Đà Nẵng</p>".getBytes(StandardCharsets.UTF_8)))
         .hasSameHashCodeAs(new Utf8Html("<p>Đà Nẵng</p>".getBytes(StandardCharsets.UTF_8)))
         .isNotEqualTo(new Utf8Html("<p>Da Nang</p>".getBytes(StandardCharsets.UTF_8)))
         .isEqualTo(new io.pebbletemplates.pebble.extension.escaper.SafeString("<p>Đà Nẵng</p>"))
-        .hasSameHashCodeAs(new io.pebbletemplates.pebble.extension.escaper.SafeString("<p>Đà Nẵng</p>"));
+        .hasSameHashCodeAs(
+            new io.pebbletemplates.pebble.extension.escaper.SafeString("<p>Đà Nẵng</p>"));
   }
 
   private static String random(Random r, int max) {

@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packed theme's assets read from the jar (as the integration tests run, on the jar) by
- * several threads at once: a preview's warm-up beside another build in one JVM.
+ * The packed theme's assets read from the jar (as the integration tests run, on the jar) by several
+ * threads at once: a preview's warm-up beside another build in one JVM.
  */
 class ThemeIT {
   @Test

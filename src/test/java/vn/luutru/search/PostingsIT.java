@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
-import vn.luutru.internal.ByteWriter;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.luutru.internal.ByteWriter;
 
 /**
  * {@link Postings} against the obvious model of an inverted index, a map from each term to its
@@ -23,20 +23,34 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @org.junit.jupiter.api.Timeout(120)
 class PostingsIT {
-  /** Syllables with several written forms each, so that folded terms collect forms in document order. */
+  /**
+   * Syllables with several written forms each, so that folded terms collect forms in document
+   * order.
+   */
   private static final String[] SYLLABLES = {
-    "đại", "Đại", "dai", "dài", "dải", "hội", "hơi", "hoi", "chi", "chí", "bộ", "bồ", "bo", "văn", "vân",
-    "van", "phòng", "phong", "Phong", "tỉnh", "tinh", "tình", "đảng", "Đảng", "dang", "nhiệm", "kỳ", "ky",
-    "2020", "2025", "a", "ạ",
+    "đại", "Đại", "dai", "dài", "dải", "hội", "hơi", "hoi", "chi", "chí", "bộ", "bồ", "bo", "văn",
+    "vân", "van", "phòng", "phong", "Phong", "tỉnh", "tinh", "tình", "đảng", "Đảng", "dang",
+    "nhiệm", "kỳ", "ky", "2020", "2025", "a", "ạ",
   };
-  /** Eighteen written forms of "a": a pair of two has up to 324, past the 23 a posting tells apart. */
+
+  /**
+   * Eighteen written forms of "a": a pair of two has up to 324, past the 23 a posting tells apart.
+   */
   private static final String[] A = {
     "a", "à", "á", "ả", "ã", "ạ", "ă", "ằ", "ắ", "ẳ", "ẵ", "ặ", "â", "ầ", "ấ", "ẩ", "ẫ", "ậ",
   };
 
   @ParameterizedTest(name = "{0} parts, chunks of {1}, {2} threads")
-  @CsvSource({"1, 4194304, 2", "3, 4194304, 2", "32, 4194304, 2", "32, 1, 2", "7, 300, 3", "64, 5000, 8",
-      "32, 4194304, 1", "32, 20000, 8"})
+  @CsvSource({
+    "1, 4194304, 2",
+    "3, 4194304, 2",
+    "32, 4194304, 2",
+    "32, 1, 2",
+    "7, 300, 3",
+    "64, 5000, 8",
+    "32, 4194304, 1",
+    "32, 20000, 8"
+  })
   void sameAsAMapOfLists(int parts, int chunk, int dealers) {
     DocumentWords once = words();
     Map<String, String> expected = model(once);
@@ -52,15 +66,20 @@ class PostingsIT {
         lists[p].write(t, written);
         assertThat(written.toByteArray()).isEqualTo(lists[p].list(t));
         assertThat(lists[p].length(t)).isEqualTo(written.size());
-        String previous = actual.put(text(words.folded, key),
-            lists[p].count(t) + " " + HexFormat.of().formatHex(written.toByteArray()));
+        String previous =
+            actual.put(
+                text(words.folded, key),
+                lists[p].count(t) + " " + HexFormat.of().formatHex(written.toByteArray()));
         assertThat(previous).as("a term in two parts").isNull();
       }
     }
     assertThat(actual).hasSize(expected.size()).isEqualTo(expected);
   }
 
-  /** A buffer entry keeps the largest word numbers it allows, its count stops at 15, and a title stays one. */
+  /**
+   * A buffer entry keeps the largest word numbers it allows, its count stops at 15, and a title
+   * stays one.
+   */
   @org.junit.jupiter.api.Test
   void entriesHoldTheirWordsAndCounts() {
     int largest = (1 << 29) - 2;
@@ -91,11 +110,14 @@ class PostingsIT {
   void documentsWithoutWordsAndAnEmptyIndex() {
     DocumentWords none = new DocumentWords(0);
     none.freeze();
-    assertThat(Postings.build(none, forms(none), 4, 10, 2)).hasSize(4).allSatisfy(t -> assertThat(t.size()).isZero());
+    assertThat(Postings.build(none, forms(none), 4, 10, 2))
+        .hasSize(4)
+        .allSatisfy(t -> assertThat(t.size()).isZero());
     DocumentWords empty = new DocumentWords(3);
     empty.add(1, "", "", "");
     empty.freeze();
-    assertThat(Postings.build(empty, forms(empty), 2, 10, 3)).allSatisfy(t -> assertThat(t.size()).isZero());
+    assertThat(Postings.build(empty, forms(empty), 2, 10, 3))
+        .allSatisfy(t -> assertThat(t.size()).isZero());
   }
 
   @org.junit.jupiter.api.Test
@@ -107,7 +129,9 @@ class PostingsIT {
     assertThatThrownBy(words::freeze).isInstanceOf(IllegalStateException.class);
   }
 
-  /** 1,500 documents: titles, summaries repeated or not by the body, words said more than 15 times. */
+  /**
+   * 1,500 documents: titles, summaries repeated or not by the body, words said more than 15 times.
+   */
   private static DocumentWords words() {
     Random random = new Random(20261127);
     int documents = 1500;
@@ -126,7 +150,8 @@ class PostingsIT {
         }
       }
       if (doc == 700) {
-        // One very long document, 20,000 words said once each: the dealers' tables grow, then shrink.
+        // One very long document, 20,000 words said once each: the dealers' tables grow, then
+        // shrink.
         for (int i = 0; i < 20_000; i++) {
           body.append(" dài").append(i);
         }
@@ -144,8 +169,10 @@ class PostingsIT {
         s.append(random.nextInt(12) == 0 ? ", " : " ");
       }
       // A few common syllables, and rarer made-up words, so that lists are long and short.
-      s.append(random.nextInt(3) > 0 ? SYLLABLES[random.nextInt(SYLLABLES.length)]
-          : "từ" + random.nextInt(random.nextBoolean() ? 30 : 3000));
+      s.append(
+          random.nextInt(3) > 0
+              ? SYLLABLES[random.nextInt(SYLLABLES.length)]
+              : "từ" + random.nextInt(random.nextBoolean() ? 30 : 3000));
     }
     return s.toString();
   }
@@ -172,8 +199,8 @@ class PostingsIT {
 
   /**
    * Each term by its text: its number of documents, and its list as the index writes it (its
-   * written forms, in the order of their first use, then per document the difference from the
-   * last, the flags, and the forms it uses when the term has several).
+   * written forms, in the order of their first use, then per document the difference from the last,
+   * the flags, and the forms it uses when the term has several).
    */
   private static Map<String, String> model(DocumentWords words) {
     Map<Long, List<Long>> forms = new HashMap<>();
@@ -187,7 +214,12 @@ class PostingsIT {
           int folded = words.foldedOf[m];
           add(forms, lists, DocumentWords.key(-1, folded), DocumentWords.key(-1, m), doc, f == 0);
           if (previousFolded >= 0) {
-            add(forms, lists, DocumentWords.key(previousFolded, folded), DocumentWords.key(previousMarked, m), doc,
+            add(
+                forms,
+                lists,
+                DocumentWords.key(previousFolded, folded),
+                DocumentWords.key(previousMarked, m),
+                doc,
                 f == 0);
           }
           previousMarked = m;
@@ -196,35 +228,46 @@ class PostingsIT {
       }
     }
     assertThat(lists.values()).as("some lists are long").anyMatch(l -> l.size() > 1000);
-    assertThat(forms.values()).as("some terms have more than 23 forms").anyMatch(l -> l.size() > 23);
-    assertThat(lists.values()).as("some counts pass 15")
+    assertThat(forms.values())
+        .as("some terms have more than 23 forms")
+        .anyMatch(l -> l.size() > 23);
+    assertThat(lists.values())
+        .as("some counts pass 15")
         .anyMatch(l -> l.stream().anyMatch(p -> (p.flags & 0x0F) == 15));
     Map<String, String> out = new HashMap<>();
-    lists.forEach((key, list) -> {
-      List<Long> known = forms.get(key);
-      ByteWriter w = new ByteWriter(16);
-      w.varint(known.size());
-      for (long form : known) {
-        byte[] b = text(words.marked, form).getBytes(StandardCharsets.UTF_8);
-        w.varint(b.length);
-        w.bytes(b, 0, b.length);
-      }
-      w.varint(list.size());
-      int previous = 0;
-      for (Posting p : list) {
-        w.varint(p.doc - previous);
-        previous = p.doc;
-        w.put((byte) p.flags);
-        if (known.size() > 1) {
-          w.varint(p.forms);
-        }
-      }
-      out.put(text(words.folded, key), list.size() + " " + HexFormat.of().formatHex(w.toByteArray()));
-    });
+    lists.forEach(
+        (key, list) -> {
+          List<Long> known = forms.get(key);
+          ByteWriter w = new ByteWriter(16);
+          w.varint(known.size());
+          for (long form : known) {
+            byte[] b = text(words.marked, form).getBytes(StandardCharsets.UTF_8);
+            w.varint(b.length);
+            w.bytes(b, 0, b.length);
+          }
+          w.varint(list.size());
+          int previous = 0;
+          for (Posting p : list) {
+            w.varint(p.doc - previous);
+            previous = p.doc;
+            w.put((byte) p.flags);
+            if (known.size() > 1) {
+              w.varint(p.forms);
+            }
+          }
+          out.put(
+              text(words.folded, key),
+              list.size() + " " + HexFormat.of().formatHex(w.toByteArray()));
+        });
     return out;
   }
 
-  private static void add(Map<Long, List<Long>> forms, Map<Long, List<Posting>> lists, long key, long form, int doc,
+  private static void add(
+      Map<Long, List<Long>> forms,
+      Map<Long, List<Posting>> lists,
+      long key,
+      long form,
+      int doc,
       boolean title) {
     List<Long> known = forms.computeIfAbsent(key, k -> new ArrayList<>());
     if (!known.contains(form)) {
@@ -244,6 +287,8 @@ class PostingsIT {
   }
 
   private static String text(String[] texts, long key) {
-    return key >>> 32 == 0 ? texts[(int) key] : texts[(int) (key >>> 32) - 1] + " " + texts[(int) key];
+    return key >>> 32 == 0
+        ? texts[(int) key]
+        : texts[(int) (key >>> 32) - 1] + " " + texts[(int) key];
   }
 }

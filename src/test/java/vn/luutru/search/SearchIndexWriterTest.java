@@ -17,15 +17,20 @@ import vn.luutru.site.ArticlePage;
 import vn.luutru.testing.SampleSite;
 
 /**
- * The documents' files are written on a thread of their own beside the terms: whatever fails,
- * the failure reaches the caller, and nothing is written once {@link SearchIndexWriter#write}
- * has returned or thrown (a failed build deletes the folder it wrote to).
+ * The documents' files are written on a thread of their own beside the terms: whatever fails, the
+ * failure reaches the caller, and nothing is written once {@link SearchIndexWriter#write} has
+ * returned or thrown (a failed build deletes the folder it wrote to).
  */
 @org.junit.jupiter.api.Timeout(60)
 class SearchIndexWriterTest {
   private static List<ArticlePage> pages() throws IOException {
-    return SiteBuilder.model(SampleSite.previewConfig(Path.of("content"), "content", Path.of("unused")),
-        SiteBuilder.Caches.none(), false, new LinkedHashMap<>()).built().articles();
+    return SiteBuilder.model(
+            SampleSite.previewConfig(Path.of("content"), "content", Path.of("unused")),
+            SiteBuilder.Caches.none(),
+            false,
+            new LinkedHashMap<>())
+        .built()
+        .articles();
   }
 
   @Test
@@ -42,37 +47,46 @@ class SearchIndexWriterTest {
 
   @Test
   void aDocumentThatCannotBeWrittenFailsTheIndex() throws IOException {
-    failsAndStops((file, bytes) -> {
-      if (file.equals("search/d/0/1.json")) {
-        throw new IOException("disk full: " + file);
-      }
-    }, "disk full: search/d/0/1.json");
+    failsAndStops(
+        (file, bytes) -> {
+          if (file.equals("search/d/0/1.json")) {
+            throw new IOException("disk full: " + file);
+          }
+        },
+        "disk full: search/d/0/1.json");
   }
 
   @Test
   void aShardThatCannotBeWrittenWaitsForTheDocuments() throws IOException {
     CountDownLatch shardFailed = new CountDownLatch(1);
-    failsAndStops((file, bytes) -> {
-      if (file.startsWith("search/d/")) {
-        // The documents are still being written when the terms fail, and must be waited for;
-        // the bound only keeps a broken writer from hanging the test.
-        try {
-          shardFailed.await(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      } else if (file.startsWith("search/s/")) {
-        shardFailed.countDown();
-        throw new IOException("disk full: " + file);
-      }
-    }, "disk full: search/s/");
+    failsAndStops(
+        (file, bytes) -> {
+          if (file.startsWith("search/d/")) {
+            // The documents are still being written when the terms fail, and must be waited for;
+            // the bound only keeps a broken writer from hanging the test.
+            try {
+              shardFailed.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          } else if (file.startsWith("search/s/")) {
+            shardFailed.countDown();
+            throw new IOException("disk full: " + file);
+          }
+        },
+        "disk full: search/s/");
   }
 
-  /** Writing the index through {@code sink} fails with {@code message}, and nothing writes any more. */
-  private static void failsAndStops(SearchIndexWriter.Sink sink, String message) throws IOException {
+  /**
+   * Writing the index through {@code sink} fails with {@code message}, and nothing writes any more.
+   */
+  private static void failsAndStops(SearchIndexWriter.Sink sink, String message)
+      throws IOException {
     List<ArticlePage> pages = pages();
     assertThatThrownBy(() -> SearchIndexWriter.write(pages, sink))
-        .isInstanceOf(IOException.class).hasMessageStartingWith(message);
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("luutru-search-documents"));
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(message);
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().equals("luutru-search-documents"));
   }
 }

@@ -27,10 +27,16 @@ class SearchPageIT {
   void typingWithoutMarksFindsTheSeedArticle(@TempDir Path tmp) throws Exception {
     Path site = tmp.resolve("site");
     try (StaticServer server = new StaticServer(site, "/luu-tru/")) {
-      SiteConfig config = SiteConfig.builder().title("Lưu trữ").baseUrl(server.url())
-          .contentDir(Path.of("content")).shownContentDir("content")
-          .templatesDir(Path.of("templates")).outputDir(site).today(LocalDate.of(2026, 1, 1))
-          .build();
+      SiteConfig config =
+          SiteConfig.builder()
+              .title("Lưu trữ")
+              .baseUrl(server.url())
+              .contentDir(Path.of("content"))
+              .shownContentDir("content")
+              .templatesDir(Path.of("templates"))
+              .outputDir(site)
+              .today(LocalDate.of(2026, 1, 1))
+              .build();
       BuildResult result = SiteBuilder.build(config);
       assertThat(result.written()).as("%s", result.diagnostics()).isTrue();
       ChromeDriver driver = Browser.start(1280, 900);
@@ -41,8 +47,10 @@ class SearchPageIT {
         box.sendKeys("dai hoi chi bo van phong", Keys.ENTER);
         wait.until(d -> d.getCurrentUrl().contains("/luu-tru/tim-kiem/"));
         wait.until(d -> !d.findElements(By.cssSelector("#danh-sach li h2 a")).isEmpty());
-        List<String> titles = driver.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
-            .map(WebElement::getText).toList();
+        List<String> titles =
+            driver.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
+                .map(WebElement::getText)
+                .toList();
         assertThat(titles).contains(SEED);
         assertThat(driver.findElement(By.id("trang-thai")).getText()).startsWith("Tìm thấy");
         assertThat(driver.findElements(By.cssSelector("#danh-sach mark"))).isNotEmpty();
@@ -54,8 +62,10 @@ class SearchPageIT {
         wait.until(d -> d.findElement(By.id("trang-thai")).getText().startsWith("Không tìm thấy"));
         assertThat(driver.getCurrentUrl()).contains("q=khong+co+bai");
         q.sendKeys(Keys.chord(Keys.CONTROL, "a"), "van phong 2");
-        wait.until(d -> d.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
-            .anyMatch(a -> a.getText().equals(SEED)));
+        wait.until(
+            d ->
+                d.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
+                    .anyMatch(a -> a.getText().equals(SEED)));
 
         // A result leads to its article.
         driver.findElement(By.cssSelector("#danh-sach li h2 a")).click();

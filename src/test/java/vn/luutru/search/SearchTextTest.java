@@ -51,8 +51,10 @@ class SearchTextTest {
   @MethodSource("fixture")
   void tokenizesLikeSearchJs(String input, String marked, String folded) {
     List<SearchText.Token> tokens = SearchText.tokens(input);
-    assertThat(tokens.stream().map(SearchText.Token::marked).collect(Collectors.joining(" "))).isEqualTo(marked);
-    assertThat(tokens.stream().map(SearchText.Token::folded).collect(Collectors.joining(" "))).isEqualTo(folded);
+    assertThat(tokens.stream().map(SearchText.Token::marked).collect(Collectors.joining(" ")))
+        .isEqualTo(marked);
+    assertThat(tokens.stream().map(SearchText.Token::folded).collect(Collectors.joining(" ")))
+        .isEqualTo(folded);
   }
 
   @Test
@@ -78,7 +80,9 @@ class SearchTextTest {
   @Test
   void shardTermsAreHashedAndOrderedAsTheirStrings() {
     java.util.Random r = new java.util.Random(3);
-    String[] alphabet = {"a", "b", "é", "đ", "\u4E2D", "\uE000", "\uFF41", "\uD835\uDC1A", "\uD840\uDC00", "1"};
+    String[] alphabet = {
+      "a", "b", "é", "đ", "\u4E2D", "\uE000", "\uFF41", "\uD835\uDC1A", "\uD840\uDC00", "1"
+    };
     DocumentWords words = new DocumentWords(1);
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < 300; i++) {
@@ -97,13 +101,17 @@ class SearchTextTest {
           .isEqualTo(Integer.signum(term(words, x).compareTo(term(words, y))));
       // The hash and length a term's shard is chosen by, made from its words' bytes, are those
       // of the term itself (hash is what search.js computes).
-      assertThat(hashes.hash(x)).as("hash of %s", term(words, x)).isEqualTo(SearchIndexWriter.hash(term(words, x)));
+      assertThat(hashes.hash(x))
+          .as("hash of %s", term(words, x))
+          .isEqualTo(SearchIndexWriter.hash(term(words, x)));
       assertThat(hashes.length(x)).isEqualTo(term(words, x).length());
     }
   }
 
   private static long key(java.util.Random r, int words) {
-    return r.nextBoolean() ? r.nextInt(words) : DocumentWords.key(r.nextInt(words), r.nextInt(words));
+    return r.nextBoolean()
+        ? r.nextInt(words)
+        : DocumentWords.key(r.nextInt(words), r.nextInt(words));
   }
 
   private static String term(DocumentWords words, long key) {

@@ -2,9 +2,7 @@ package vn.luutru.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -55,7 +53,8 @@ class PreviewServerIT {
   }
 
   HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(10));
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -77,8 +76,9 @@ class PreviewServerIT {
     URI u = URI.create(server.url());
     try (Socket s = new Socket(u.getHost(), u.getPort())) {
       OutputStream out = s.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -96,9 +96,9 @@ class PreviewServerIT {
   static final Duration HANG = Duration.ofSeconds(60);
 
   /**
-   * The request-head limit of the tests of it: short enough for a quick test, and far longer than
-   * a whole request head takes to be read even on a busy machine, so that only the clients that
-   * never finish theirs ever come near it.
+   * The request-head limit of the tests of it: short enough for a quick test, and far longer than a
+   * whole request head takes to be read even on a busy machine, so that only the clients that never
+   * finish theirs ever come near it.
    */
   static final Duration HEAD_LIMIT = Duration.ofSeconds(3);
 
@@ -119,7 +119,9 @@ class PreviewServerIT {
     return read.toByteArray();
   }
 
-  /** Slowloris: connections that send half a request line and stop take no thread the others need. */
+  /**
+   * Slowloris: connections that send half a request line and stop take no thread the others need.
+   */
   @Test
   void halfRequestsDoNotStarveTheOthers() throws Exception {
     List<Socket> slow = new ArrayList<>();
@@ -128,7 +130,8 @@ class PreviewServerIT {
         slow.add(halfRequest(server));
       }
       // Still open, still waiting for the rest of their request line: a whole request is answered.
-      HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> get(SEED));
+      HttpResponse<String> page =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> get(SEED));
       assertThat(page.statusCode()).isEqualTo(200);
     } finally {
       for (Socket s : slow) {
@@ -137,27 +140,37 @@ class PreviewServerIT {
     }
   }
 
-  /** A request head that does not come whole within the limit: the connection is closed, its thread freed. */
+  /**
+   * A request head that does not come whole within the limit: the connection is closed, its thread
+   * freed.
+   */
   @Test
   void aRequestHeadThatDoesNotComeInTimeIsCutOff() throws Exception {
     SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
     PreviewServer.Limits limits = new PreviewServer.Limits(HEAD_LIMIT, HANG, 2);
-    try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
-        r -> {}, limits)) {
+    try (PreviewServer small =
+        PreviewServer.start(
+            config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true), r -> {}, limits)) {
       List<Socket> slow = new ArrayList<>();
       try {
         for (int i = 0; i < 4; i++) {
           slow.add(halfRequest(small));
         }
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
-          for (Socket s : slow) {
-            assertThat(untilClosed(s)).as("closed by the server, unanswered").isEmpty();
-          }
-        });
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            HANG,
+            () -> {
+              for (Socket s : slow) {
+                assertThat(untilClosed(s)).as("closed by the server, unanswered").isEmpty();
+              }
+            });
         // Sent once every thread is free again: its head comes whole at once, far within the limit.
-        HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () ->
-            http.send(HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        HttpResponse<String> page =
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                HANG,
+                () ->
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         assertThat(page.statusCode()).isEqualTo(200);
       } finally {
         for (Socket s : slow) {
@@ -167,31 +180,46 @@ class PreviewServerIT {
     }
   }
 
-  /** The same with a body that does not come: the answer is sent, but the body still has to arrive in time. */
+  /**
+   * The same with a body that does not come: the answer is sent, but the body still has to arrive
+   * in time.
+   */
   @Test
   void aRequestBodyThatDoesNotComeInTimeIsCutOff() throws Exception {
     SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
     PreviewServer.Limits limits = new PreviewServer.Limits(HEAD_LIMIT, HANG, 2);
-    try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
-        r -> {}, limits)) {
+    try (PreviewServer small =
+        PreviewServer.start(
+            config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true), r -> {}, limits)) {
       URI u = URI.create(small.url());
       List<Socket> slow = new ArrayList<>();
       try {
         for (String method : new String[] {"POST", "PUT", "GET", "GET"}) {
           Socket s = new Socket(u.getHost(), u.getPort());
-          s.getOutputStream().write((method + " /luu-tru/ HTTP/1.1\r\nHost: 127.0.0.1:" + u.getPort()
-              + "\r\nContent-Length: 100000\r\n\r\nabc").getBytes(StandardCharsets.ISO_8859_1));
+          s.getOutputStream()
+              .write(
+                  (method
+                          + " /luu-tru/ HTTP/1.1\r\nHost: 127.0.0.1:"
+                          + u.getPort()
+                          + "\r\nContent-Length: 100000\r\n\r\nabc")
+                      .getBytes(StandardCharsets.ISO_8859_1));
           slow.add(s);
         }
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
-          for (Socket s : slow) {
-            untilClosed(s); // the answer, if any, then the end: closed by the server
-          }
-        });
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            HANG,
+            () -> {
+              for (Socket s : slow) {
+                untilClosed(s); // the answer, if any, then the end: closed by the server
+              }
+            });
         // Sent once every thread is free again: its head comes whole at once, far within the limit.
-        HttpResponse<String> page = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () ->
-            http.send(HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+        HttpResponse<String> page =
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                HANG,
+                () ->
+                    http.send(
+                        HttpRequest.newBuilder(URI.create(small.url() + SEED)).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         assertThat(page.statusCode()).isEqualTo(200);
       } finally {
         for (Socket s : slow) {
@@ -210,14 +238,17 @@ class PreviewServerIT {
   @Test
   void clientsThatNeverReadALargeFileDoNotFreezeThePreview() throws Exception {
     Files.createDirectories(content.resolve("2021/03"));
-    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(content.resolve("2021/03/big.pdf").toFile(), "rw")) {
+    try (java.io.RandomAccessFile f =
+        new java.io.RandomAccessFile(content.resolve("2021/03/big.pdf").toFile(), "rw")) {
       f.setLength(64L << 20); // sparse: no disk used
     }
     SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
-    // Only the clients that never read come near the send limit: the photo fits in the socket's buffers.
+    // Only the clients that never read come near the send limit: the photo fits in the socket's
+    // buffers.
     PreviewServer.Limits limits = new PreviewServer.Limits(HANG, Duration.ofSeconds(3), 2);
-    try (PreviewServer small = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true),
-        r -> {}, limits)) {
+    try (PreviewServer small =
+        PreviewServer.start(
+            config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true), r -> {}, limits)) {
       URI u = URI.create(small.url());
       List<Socket> frozen = new ArrayList<>();
       try {
@@ -225,20 +256,33 @@ class PreviewServerIT {
           Socket s = new Socket();
           s.setReceiveBufferSize(4096);
           s.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort()));
-          s.getOutputStream().write(("GET " + u.getPath() + "2021/03/big.pdf HTTP/1.1\r\nHost: 127.0.0.1:" + u.getPort()
-              + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+          s.getOutputStream()
+              .write(
+                  ("GET "
+                          + u.getPath()
+                          + "2021/03/big.pdf HTTP/1.1\r\nHost: 127.0.0.1:"
+                          + u.getPort()
+                          + "\r\n\r\n")
+                      .getBytes(StandardCharsets.ISO_8859_1));
           s.getOutputStream().flush();
           frozen.add(s);
         }
         String svg = "2020/01/anh/dai-hoi-van-phong-2.svg";
-        HttpResponse<byte[]> photo = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
-          for (Socket s : frozen) {
-            // Its answer has begun: every thread is now writing to a client that reads no further.
-            assertThat(s.getInputStream().read()).as("first byte of the answer").isEqualTo('H');
-          }
-          return http.send(HttpRequest.newBuilder(URI.create(small.url() + svg)).build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-        });
+        HttpResponse<byte[]> photo =
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                HANG,
+                () -> {
+                  for (Socket s : frozen) {
+                    // Its answer has begun: every thread is now writing to a client that reads no
+                    // further.
+                    assertThat(s.getInputStream().read())
+                        .as("first byte of the answer")
+                        .isEqualTo('H');
+                  }
+                  return http.send(
+                      HttpRequest.newBuilder(URI.create(small.url() + svg)).build(),
+                      HttpResponse.BodyHandlers.ofByteArray());
+                });
         assertThat(photo.statusCode()).isEqualTo(200);
         assertThat(photo.body()).isEqualTo(Files.readAllBytes(content.resolve(svg)));
       } finally {
@@ -254,13 +298,24 @@ class PreviewServerIT {
   void answersOnlyToItsOwnHostNames() throws Exception {
     int port = URI.create(server.url()).getPort();
     String refused = rawResponse("/luu-tru/", "evil.example:" + port);
-    assertThat(refused).startsWith("HTTP/1.1 403").contains("evil.example:" + port, "http://127.0.0.1:" + port + "/luu-tru/");
-    for (String host : new String[] {"evil.example", "127.0.0.1.evil.example:" + port, "localhost:" + (port + 1), "",
-        "localhost:" + port + "@evil.example"}) {
+    assertThat(refused)
+        .startsWith("HTTP/1.1 403")
+        .contains("evil.example:" + port, "http://127.0.0.1:" + port + "/luu-tru/");
+    for (String host :
+        new String[] {
+          "evil.example",
+          "127.0.0.1.evil.example:" + port,
+          "localhost:" + (port + 1),
+          "",
+          "localhost:" + port + "@evil.example"
+        }) {
       assertThat(raw("/luu-tru/", host)).as(host).startsWith("HTTP/1.1 4");
     }
     assertThat(raw(PreviewServer.EVENTS, "evil.example:" + port)).startsWith("HTTP/1.1 403");
-    for (String host : new String[] {"localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LocalHost:" + port}) {
+    for (String host :
+        new String[] {
+          "localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LocalHost:" + port
+        }) {
       assertThat(raw("/luu-tru/", host)).as(host).startsWith("HTTP/1.1 200");
     }
   }
@@ -270,11 +325,16 @@ class PreviewServerIT {
     HttpResponse<String> page = get(SEED);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
-    assertThat(page.body()).contains("<h1>Đại hội Chi bộ Văn phòng 2 lần thứ nhất", "/__luutru/events");
+    assertThat(page.body())
+        .contains("<h1>Đại hội Chi bộ Văn phòng 2 lần thứ nhất", "/__luutru/events");
     String etag = page.headers().firstValue("ETag").orElseThrow();
     assertThat(get(SEED, "If-None-Match", etag).statusCode()).isEqualTo(304);
-    HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create(server.url() + "assets/style.css"))
-        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> head =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.url() + "assets/style.css"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(head.statusCode()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
     assertThat(head.headers().firstValue("Content-Type")).contains("text/css; charset=utf-8");
@@ -287,10 +347,16 @@ class PreviewServerIT {
 
   @Test
   void manyOpenEventStreamsDoNotStopTheServer() throws Exception {
-    List<java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>>> streams = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<java.io.InputStream>>> streams =
+        new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      streams.add(http.sendAsync(HttpRequest.newBuilder(URI.create(server.url().replaceFirst("/luu-tru/$", "")
-          + PreviewServer.EVENTS)).build(), HttpResponse.BodyHandlers.ofInputStream()));
+      streams.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          server.url().replaceFirst("/luu-tru/$", "") + PreviewServer.EVENTS))
+                  .build(),
+              HttpResponse.BodyHandlers.ofInputStream()));
     }
     for (var s : streams) {
       assertThat(s.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
@@ -305,10 +371,19 @@ class PreviewServerIT {
   void refusesEverythingOutsideTheSite() throws Exception {
     Files.writeString(dir.resolve("secret.txt"), "secret");
     Files.createSymbolicLink(content.resolve("2020/secret.txt"), dir.resolve("secret.txt"));
-    for (String path : new String[] {
-        "/luu-tru/../secret.txt", "/luu-tru/%2e%2e/secret.txt", "/luu-tru/%2E%2E%2Fsecret.txt",
-        "/luu-tru/..%5csecret.txt", "/luu-tru//etc/passwd", "/luu-tru/%2fetc/passwd", "/luu-tru/a%00.html",
-        "/etc/passwd", "/luu-tru/2020/secret.txt", "/luu-tru/./index.html"}) {
+    for (String path :
+        new String[] {
+          "/luu-tru/../secret.txt",
+          "/luu-tru/%2e%2e/secret.txt",
+          "/luu-tru/%2E%2E%2Fsecret.txt",
+          "/luu-tru/..%5csecret.txt",
+          "/luu-tru//etc/passwd",
+          "/luu-tru/%2fetc/passwd",
+          "/luu-tru/a%00.html",
+          "/etc/passwd",
+          "/luu-tru/2020/secret.txt",
+          "/luu-tru/./index.html"
+        }) {
       assertThat(raw(path)).as(path).matches("HTTP/1.1 40[04] .*");
     }
     assertThat(raw("/luu-tru/")).startsWith("HTTP/1.1 200");
@@ -321,11 +396,20 @@ class PreviewServerIT {
 
   BlockingQueue<String> events(PreviewServer server) throws Exception {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(server.url().replaceFirst("/luu-tru/$", "")
-        + PreviewServer.EVENTS)).build(), HttpResponse.BodyHandlers.ofLines());
+    var stream =
+        http.sendAsync(
+            HttpRequest.newBuilder(
+                    URI.create(server.url().replaceFirst("/luu-tru/$", "") + PreviewServer.EVENTS))
+                .build(),
+            HttpResponse.BodyHandlers.ofLines());
     HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
-    Thread reader = new Thread(() -> response.body().filter(l -> l.startsWith("event:") || l.startsWith("data:"))
-        .forEach(events::add));
+    Thread reader =
+        new Thread(
+            () ->
+                response
+                    .body()
+                    .filter(l -> l.startsWith("event:") || l.startsWith("data:"))
+                    .forEach(events::add));
     reader.setDaemon(true);
     reader.start();
     return events;
@@ -340,13 +424,15 @@ class PreviewServerIT {
     Path seed = content.resolve("2020/01/dai-hoi-chi-bo-van-phong-2.md");
     String original = Files.readString(seed);
     long t0 = System.nanoTime();
-    Files.writeString(seed, original.replace("Thực hiện Kế hoạch số 205", "Đã sửa: thực hiện Kế hoạch số 205"));
+    Files.writeString(
+        seed, original.replace("Thực hiện Kế hoạch số 205", "Đã sửa: thực hiện Kế hoạch số 205"));
     String event;
     do {
       event = events.poll(20, TimeUnit.SECONDS);
     } while (event != null && !event.equals("event: reload"));
     assertThat(event).isEqualTo("event: reload");
-    System.out.printf("save → reload event: %d ms (sample archive)%n", (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf(
+        "save → reload event: %d ms (sample archive)%n", (System.nanoTime() - t0) / 1_000_000);
     assertThat(get(SEED).body()).contains("Đã sửa: thực hiện Kế hoạch số 205");
     // Watched from before the first build: that build walked the folder, the save re-read one file.
     assertThat(server.preview().contentCache().walks()).isEqualTo(1);
@@ -356,8 +442,10 @@ class PreviewServerIT {
     do {
       event = events.poll(20, TimeUnit.SECONDS);
     } while (event != null && !event.startsWith("data: \""));
-    assertThat(event).contains("dai-hoi-chi-bo-van-phong-2.md:3:7: error: date: impossible date 2020-02-30");
-    assertThat(log.toString()).contains("dai-hoi-chi-bo-van-phong-2.md:3:7: error: date: impossible date");
+    assertThat(event)
+        .contains("dai-hoi-chi-bo-van-phong-2.md:3:7: error: date: impossible date 2020-02-30");
+    assertThat(log.toString())
+        .contains("dai-hoi-chi-bo-van-phong-2.md:3:7: error: date: impossible date");
     assertThat(get(SEED).body()).as("the last good page stays").contains("Đã sửa: thực hiện");
 
     Files.writeString(seed, original);
@@ -369,9 +457,9 @@ class PreviewServerIT {
   }
 
   /**
-   * A page that never reads its event stream (a frozen tab) must not hold back rebuilds: the
-   * other pages get every event. The frozen one's buffers fill up with the big problem reports
-   * of broken saves; today's code then waited in its write, rebuilding nothing more.
+   * A page that never reads its event stream (a frozen tab) must not hold back rebuilds: the other
+   * pages get every event. The frozen one's buffers fill up with the big problem reports of broken
+   * saves; today's code then waited in its write, rebuilding nothing more.
    */
   @Test
   void aReloadClientThatNeverReadsHoldsBackNoRebuild() throws Exception {
@@ -381,21 +469,32 @@ class PreviewServerIT {
     try (Socket frozen = new Socket()) {
       frozen.setReceiveBufferSize(1024);
       frozen.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort()));
-      frozen.getOutputStream().write(("GET " + PreviewServer.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1:" + u.getPort()
-          + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      frozen
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + PreviewServer.EVENTS
+                      + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                      + u.getPort()
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
       frozen.getOutputStream().flush();
       Path seed = content.resolve("2020/01/dai-hoi-chi-bo-van-phong-2.md");
       String original = Files.readString(seed);
       // The error's source line is in the report: 300 kB a broken save.
-      String broken = original.replace("date: 2020-01-17", "date: 2020-02-30 # " + "x".repeat(300_000));
+      String broken =
+          original.replace("date: 2020-01-17", "date: 2020-02-30 # " + "x".repeat(300_000));
       for (int i = 0; i < 20; i++) {
         Files.writeString(seed, broken);
         String event;
         do {
           event = events.poll(60, TimeUnit.SECONDS);
         } while (event != null && !event.contains("impossible date"));
-        assertThat(event).as("problems of broken save %d", i).contains("impossible date 2020-02-30");
-        Files.writeString(seed, original.replace("Thực hiện Kế hoạch số 205", "Lần lưu " + i + ": 205"));
+        assertThat(event)
+            .as("problems of broken save %d", i)
+            .contains("impossible date 2020-02-30");
+        Files.writeString(
+            seed, original.replace("Thực hiện Kế hoạch số 205", "Lần lưu " + i + ": 205"));
         do {
           event = events.poll(60, TimeUnit.SECONDS);
         } while (event != null && !event.equals("event: reload"));
@@ -415,97 +514,158 @@ class PreviewServerIT {
     long size = 2_200_000_000L;
     byte[] tail = "CUỐI TỆP LỚN".getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(content.resolve("2020/tai-lieu"));
-    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(content.resolve("2020/tai-lieu/lon.bin").toFile(), "rw")) {
+    try (java.io.RandomAccessFile f =
+        new java.io.RandomAccessFile(content.resolve("2020/tai-lieu/lon.bin").toFile(), "rw")) {
       f.setLength(size);
       f.seek(size - tail.length);
       f.write(tail);
     }
     SiteConfig config = SampleSite.previewConfig(content, "content", dir.resolve("site2"));
-    try (PreviewServer large = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
+    try (PreviewServer large =
+        PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
       URI file = URI.create(large.url() + "2020/tai-lieu/lon.bin");
-      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(HANG, () -> {
-        HttpResponse<byte[]> end = http.send(HttpRequest.newBuilder(file).header("Range", "bytes=-" + tail.length).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(end.statusCode()).isEqualTo(206);
-        assertThat(end.headers().firstValue("Content-Range"))
-            .contains("bytes " + (size - tail.length) + "-" + (size - 1) + "/" + size);
-        assertThat(end.body()).isEqualTo(tail);
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          HANG,
+          () -> {
+            HttpResponse<byte[]> end =
+                http.send(
+                    HttpRequest.newBuilder(file).header("Range", "bytes=-" + tail.length).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(end.statusCode()).isEqualTo(206);
+            assertThat(end.headers().firstValue("Content-Range"))
+                .contains("bytes " + (size - tail.length) + "-" + (size - 1) + "/" + size);
+            assertThat(end.body()).isEqualTo(tail);
 
-        HttpResponse<byte[]> from = http.send(HttpRequest.newBuilder(file)
-            .header("Range", "bytes=" + (size - tail.length) + "-").build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(from.statusCode()).isEqualTo(206);
-        assertThat(from.body()).isEqualTo(tail);
+            HttpResponse<byte[]> from =
+                http.send(
+                    HttpRequest.newBuilder(file)
+                        .header("Range", "bytes=" + (size - tail.length) + "-")
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(from.statusCode()).isEqualTo(206);
+            assertThat(from.body()).isEqualTo(tail);
 
-        HttpResponse<byte[]> middle = http.send(HttpRequest.newBuilder(file)
-            .header("Range", "bytes=" + (size - tail.length) + "-" + (size - tail.length + 5)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(middle.statusCode()).isEqualTo(206);
-        assertThat(middle.headers().firstValue("Content-Length")).contains("6");
-        assertThat(middle.body()).isEqualTo(java.util.Arrays.copyOf(tail, 6));
+            HttpResponse<byte[]> middle =
+                http.send(
+                    HttpRequest.newBuilder(file)
+                        .header(
+                            "Range",
+                            "bytes=" + (size - tail.length) + "-" + (size - tail.length + 5))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(middle.statusCode()).isEqualTo(206);
+            assertThat(middle.headers().firstValue("Content-Length")).contains("6");
+            assertThat(middle.body()).isEqualTo(java.util.Arrays.copyOf(tail, 6));
 
-        HttpResponse<String> beyond = http.send(HttpRequest.newBuilder(file).header("Range", "bytes=" + size + "-").build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(beyond.statusCode()).isEqualTo(416);
-        assertThat(beyond.headers().firstValue("Content-Range")).contains("bytes */" + size);
+            HttpResponse<String> beyond =
+                http.send(
+                    HttpRequest.newBuilder(file).header("Range", "bytes=" + size + "-").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(beyond.statusCode()).isEqualTo(416);
+            assertThat(beyond.headers().firstValue("Content-Range")).contains("bytes */" + size);
 
-        HttpResponse<java.io.InputStream> whole = http.send(HttpRequest.newBuilder(file).build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-        assertThat(whole.statusCode()).isEqualTo(200);
-        assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
-        assertThat(whole.headers().firstValue("Content-Length")).contains(String.valueOf(size));
-        long read;
-        try (java.io.InputStream in = whole.body()) {
-          read = in.transferTo(OutputStream.nullOutputStream());
-        }
-        assertThat(read).isEqualTo(size);
-      });
+            HttpResponse<java.io.InputStream> whole =
+                http.send(
+                    HttpRequest.newBuilder(file).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(whole.statusCode()).isEqualTo(200);
+            assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
+            assertThat(whole.headers().firstValue("Content-Length")).contains(String.valueOf(size));
+            long read;
+            try (java.io.InputStream in = whole.body()) {
+              read = in.transferTo(OutputStream.nullOutputStream());
+            }
+            assertThat(read).isEqualTo(size);
+          });
     }
   }
 
-  /** Ranges of a small file and of a page: what the browsers send, and what is not satisfiable or not understood. */
+  /**
+   * Ranges of a small file and of a page: what the browsers send, and what is not satisfiable or
+   * not understood.
+   */
   @Test
   void rangesOfSmallFilesAndPages() throws Exception {
     String svg = "2020/01/anh/dai-hoi-van-phong-2.svg";
     byte[] whole = Files.readAllBytes(content.resolve(svg));
-    HttpResponse<byte[]> full = http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> full =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.url() + svg)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(full.body()).isEqualTo(whole);
     assertThat(full.headers().firstValue("Accept-Ranges")).contains("bytes");
     String[][] cases = {
-        {"bytes=0-9", "206", "bytes 0-9/" + whole.length},
-        {"bytes=10-", "206", "bytes 10-" + (whole.length - 1) + "/" + whole.length},
-        {"bytes=-10", "206", "bytes " + (whole.length - 10) + "-" + (whole.length - 1) + "/" + whole.length},
-        {"bytes=0-" + (whole.length + 100), "206", "bytes 0-" + (whole.length - 1) + "/" + whole.length},
-        {"bytes=-0", "416", "bytes */" + whole.length},
-        {"bytes=" + whole.length + "-", "416", "bytes */" + whole.length},
-        {"bytes=9-0", "200", ""}, {"bytes=0-1,5-6", "200", ""}, {"lines=0-1", "200", ""}, {"bytes=x-", "200", ""},
-        {"bytes=99999999999999999999-", "200", ""},
+      {"bytes=0-9", "206", "bytes 0-9/" + whole.length},
+      {"bytes=10-", "206", "bytes 10-" + (whole.length - 1) + "/" + whole.length},
+      {
+        "bytes=-10",
+        "206",
+        "bytes " + (whole.length - 10) + "-" + (whole.length - 1) + "/" + whole.length
+      },
+      {
+        "bytes=0-" + (whole.length + 100),
+        "206",
+        "bytes 0-" + (whole.length - 1) + "/" + whole.length
+      },
+      {"bytes=-0", "416", "bytes */" + whole.length},
+      {"bytes=" + whole.length + "-", "416", "bytes */" + whole.length},
+      {"bytes=9-0", "200", ""},
+      {"bytes=0-1,5-6", "200", ""},
+      {"lines=0-1", "200", ""},
+      {"bytes=x-", "200", ""},
+      {"bytes=99999999999999999999-", "200", ""},
     };
     for (String[] c : cases) {
-      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", c[0]).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", c[0]).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertThat(r.statusCode()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
       assertThat(r.headers().firstValue("Content-Range").orElse("")).as(c[0]).isEqualTo(c[2]);
       if (c[1].equals("206")) {
         String[] span = c[2].substring(6, c[2].indexOf('/')).split("-");
-        assertThat(r.body()).as(c[0]).isEqualTo(java.util.Arrays.copyOfRange(whole, Integer.parseInt(span[0]),
-            Integer.parseInt(span[1]) + 1));
+        assertThat(r.body())
+            .as(c[0])
+            .isEqualTo(
+                java.util.Arrays.copyOfRange(
+                    whole, Integer.parseInt(span[0]), Integer.parseInt(span[1]) + 1));
       } else if (c[1].equals("200")) {
         assertThat(r.body()).as(c[0]).isEqualTo(whole);
       }
     }
     String etag = full.headers().firstValue("ETag").orElseThrow();
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", "bytes=0-9")
-        .header("If-Range", etag).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(206);
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).header("Range", "bytes=0-9")
-        .header("If-Range", "\"autre\"").build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode()).isEqualTo(200);
-    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(server.url() + SEED)).header("Range", "bytes=0-14")
-        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(server.url() + svg))
+                        .header("Range", "bytes=0-9")
+                        .header("If-Range", etag)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .statusCode())
+        .isEqualTo(206);
+    assertThat(
+            http.send(
+                    HttpRequest.newBuilder(URI.create(server.url() + svg))
+                        .header("Range", "bytes=0-9")
+                        .header("If-Range", "\"autre\"")
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.url() + SEED))
+                .header("Range", "bytes=0-14")
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(page.statusCode()).isEqualTo(206);
     assertThat(page.body()).isEqualTo("<!DOCTYPE html>");
   }
 
-  /** The same SVG edited to carry script: the rebuild says so, and the file is not served until it is fixed. */
+  /**
+   * The same SVG edited to carry script: the rebuild says so, and the file is not served until it
+   * is fixed.
+   */
   @Test
   void anSvgEditedToCarryScriptIsNotServed() throws Exception {
     BlockingQueue<String> events = events();
@@ -526,38 +686,46 @@ class PreviewServerIT {
       event = events.poll(60, TimeUnit.SECONDS);
     } while (event != null && !event.equals("data: \"\""));
     assertThat(event).as("problems cleared").isNotNull();
-    HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(URI.create(server.url() + svg)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> again =
+        http.send(
+            HttpRequest.newBuilder(URI.create(server.url() + svg)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).isEqualTo(good);
   }
 
-  /** A content folder given as a link is watched through it: walking the link alone enters nothing. */
+  /**
+   * A content folder given as a link is watched through it: walking the link alone enters nothing.
+   */
   @Test
   void aSaveInAContentFolderGivenAsALinkReachesThePage() throws Exception {
     Path link = dir.resolve("linked-content");
     Files.createSymbolicLink(link, content);
     SiteConfig config = SampleSite.previewConfig(link, "linked-content", dir.resolve("site2"));
-    try (PreviewServer linked = PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
+    try (PreviewServer linked =
+        PreviewServer.start(config, "127.0.0.1", 0, new PrintWriter(new StringWriter(), true))) {
       BlockingQueue<String> events = events(linked);
       assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("event: problems");
       events.poll(10, TimeUnit.SECONDS);
       Path seed = link.resolve("2020/01/dai-hoi-chi-bo-van-phong-2.md");
-      Files.writeString(seed, Files.readString(seed).replace("Thực hiện Kế hoạch số 205", "Qua liên kết: 205"));
+      Files.writeString(
+          seed, Files.readString(seed).replace("Thực hiện Kế hoạch số 205", "Qua liên kết: 205"));
       String event;
       do {
         event = events.poll(20, TimeUnit.SECONDS);
       } while (event != null && !event.equals("event: reload"));
       assertThat(event).isEqualTo("event: reload");
-      HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(linked.url() + SEED)).build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> page =
+          http.send(
+              HttpRequest.newBuilder(URI.create(linked.url() + SEED)).build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       assertThat(page.body()).contains("Qua liên kết: 205");
     }
   }
 
   /**
-   * A folder renamed keeps its watch on Linux, which then reports changes under the old name:
-   * a save inside it after the rename must still reach the page.
+   * A folder renamed keeps its watch on Linux, which then reports changes under the old name: a
+   * save inside it after the rename must still reach the page.
    */
   @Test
   void aSaveInARenamedFolderReachesThePage() throws Exception {
@@ -572,7 +740,10 @@ class PreviewServerIT {
     assertThat(event).isEqualTo("event: reload");
 
     Path seed = content.resolve("nam-2020/01/dai-hoi-chi-bo-van-phong-2.md");
-    Files.writeString(seed, Files.readString(seed).replace("Thực hiện Kế hoạch số 205", "Sau khi đổi tên thư mục: 205"));
+    Files.writeString(
+        seed,
+        Files.readString(seed)
+            .replace("Thực hiện Kế hoạch số 205", "Sau khi đổi tên thư mục: 205"));
     // A late reload of the rename may come before the save's: wait for reloads until the page
     // has the save, a few at most.
     boolean saved = false;

@@ -16,7 +16,8 @@ import vn.luutru.testing.Trees;
 /** The preview's warm-up rebuilds: they change nothing served, lose no change, and stop. */
 class PreviewTest {
   static final String ARTICLE = "2020/01/dai-hoi-chi-bo-van-phong-2.md";
-  static final String PAGE = "2020/01/dai-hoi-chi-bo-van-phong-2-lan-thu-nhat-nhiem-ky-2020-2022/index.html";
+  static final String PAGE =
+      "2020/01/dai-hoi-chi-bo-van-phong-2-lan-thu-nhat-nhiem-ky-2020-2022/index.html";
 
   @TempDir Path dir;
   Path content;
@@ -79,30 +80,43 @@ class PreviewTest {
 
   /**
    * An SVG edited to carry script after the last good build: the rebuild reports it and keeps the
-   * last good site, and the preview must not serve the new bytes meanwhile, before the rebuild
-   * (the watcher has not seen the save yet) or after it.
+   * last good site, and the preview must not serve the new bytes meanwhile, before the rebuild (the
+   * watcher has not seen the save yet) or after it.
    */
   @Test
   void anSvgEditedToCarryScriptAfterTheLastGoodBuildIsNotServed() throws Exception {
     byte[] good = Files.readAllBytes(content.resolve(SVG));
-    assertThat(preview.file(SVG)).get()
+    assertThat(preview.file(SVG))
+        .get()
         .isInstanceOfSatisfying(Preview.Bytes.class, b -> assertThat(b.bytes()).isEqualTo(good));
     Files.writeString(content.resolve(SVG), SCRIPTED_SVG);
-    assertThat(preview.file(SVG)).as("before the rebuild").get().isInstanceOf(Preview.Refused.class);
+    assertThat(preview.file(SVG))
+        .as("before the rebuild")
+        .get()
+        .isInstanceOf(Preview.Refused.class);
     preview.contentCache().changed(SVG);
     Preview.Rebuild r = preview.rebuild();
     assertThat(r.replaced()).isFalse();
-    assertThat(r.diagnostics()).anyMatch(d -> d.isError() && d.message().contains("carries script"));
-    assertThat(preview.file(SVG)).as("after the rebuild that refused it").get()
-        .isInstanceOfSatisfying(Preview.Refused.class, x -> assertThat(x.why()).contains("changed after the last good build"));
+    assertThat(r.diagnostics())
+        .anyMatch(d -> d.isError() && d.message().contains("carries script"));
+    assertThat(preview.file(SVG))
+        .as("after the rebuild that refused it")
+        .get()
+        .isInstanceOfSatisfying(
+            Preview.Refused.class,
+            x -> assertThat(x.why()).contains("changed after the last good build"));
 
     // Fixed: served again once a build accepted it, not before.
-    byte[] fixed = new String(good, StandardCharsets.UTF_8).replace("<svg ", "<svg data-sua=\"1\" ").getBytes(StandardCharsets.UTF_8);
+    byte[] fixed =
+        new String(good, StandardCharsets.UTF_8)
+            .replace("<svg ", "<svg data-sua=\"1\" ")
+            .getBytes(StandardCharsets.UTF_8);
     Files.write(content.resolve(SVG), fixed);
     assertThat(preview.file(SVG)).get().isInstanceOf(Preview.Refused.class);
     preview.contentCache().changed(SVG);
     assertThat(preview.rebuild().replaced()).isTrue();
-    assertThat(preview.file(SVG)).get()
+    assertThat(preview.file(SVG))
+        .get()
         .isInstanceOfSatisfying(Preview.Bytes.class, b -> assertThat(b.bytes()).isEqualTo(fixed));
   }
 
@@ -112,11 +126,13 @@ class PreviewTest {
     Files.write(content.resolve("2020/01/anh/anh.png"), new byte[] {1, 2, 3});
     preview.contentCache().changed("2020/01/anh/anh.png");
     assertThat(preview.rebuild().replaced()).isTrue();
-    assertThat(preview.file("2020/01/anh/anh.png")).get()
+    assertThat(preview.file("2020/01/anh/anh.png"))
+        .get()
         .isEqualTo(new Preview.OnDisk(content.resolve("2020/01/anh/anh.png").toRealPath()));
   }
 
   String text(String file) throws Exception {
-    return new String(((Preview.Bytes) preview.file(file).orElseThrow()).bytes(), StandardCharsets.UTF_8);
+    return new String(
+        ((Preview.Bytes) preview.file(file).orElseThrow()).bytes(), StandardCharsets.UTF_8);
   }
 }

@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The send limit of the request threads: a write the client never makes room for is given up on. */
+/**
+ * The send limit of the request threads: a write the client never makes room for is given up on.
+ */
 class RequestThreadsTest {
   static final Duration HANG = Duration.ofSeconds(60);
   final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
@@ -39,37 +41,43 @@ class RequestThreadsTest {
 
   @Test
   void aWriteThatWaitsTooLongIsCutOffAndTheNextOneRefusedAtOnce() {
-    assertTimeoutPreemptively(HANG, () -> {
-      CompletableFuture<String> result = new CompletableFuture<>();
-      threads.execute(() -> {
-        assertThat(threads.headRead()).isTrue();
-        try {
-          threads.send(RequestThreadsTest::frozenWrite);
-          result.complete("the frozen write returned");
-        } catch (IOException first) {
-          AtomicBoolean ran = new AtomicBoolean();
-          try {
-            threads.send(() -> ran.set(true));
-            result.complete("a write after the cut-off was let through");
-          } catch (IOException second) {
-            result.complete(ran.get() ? "ran" : "cut off");
-          }
-        }
-      });
-      assertThat(result.get()).isEqualTo("cut off");
-      // The same thread, its next request: not interrupted, its writes go through.
-      CompletableFuture<Boolean> next = new CompletableFuture<>();
-      threads.execute(() -> {
-        threads.headRead();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream out = threads.timed(bytes)) {
-          out.write(new byte[3 * RequestThreads.CHUNK + 5]);
-          next.complete(!Thread.currentThread().isInterrupted() && bytes.size() == 3 * RequestThreads.CHUNK + 5);
-        } catch (IOException e) {
-          next.complete(false);
-        }
-      });
-      assertThat(next.get()).isTrue();
-    });
+    assertTimeoutPreemptively(
+        HANG,
+        () -> {
+          CompletableFuture<String> result = new CompletableFuture<>();
+          threads.execute(
+              () -> {
+                assertThat(threads.headRead()).isTrue();
+                try {
+                  threads.send(RequestThreadsTest::frozenWrite);
+                  result.complete("the frozen write returned");
+                } catch (IOException first) {
+                  AtomicBoolean ran = new AtomicBoolean();
+                  try {
+                    threads.send(() -> ran.set(true));
+                    result.complete("a write after the cut-off was let through");
+                  } catch (IOException second) {
+                    result.complete(ran.get() ? "ran" : "cut off");
+                  }
+                }
+              });
+          assertThat(result.get()).isEqualTo("cut off");
+          // The same thread, its next request: not interrupted, its writes go through.
+          CompletableFuture<Boolean> next = new CompletableFuture<>();
+          threads.execute(
+              () -> {
+                threads.headRead();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (OutputStream out = threads.timed(bytes)) {
+                  out.write(new byte[3 * RequestThreads.CHUNK + 5]);
+                  next.complete(
+                      !Thread.currentThread().isInterrupted()
+                          && bytes.size() == 3 * RequestThreads.CHUNK + 5);
+                } catch (IOException e) {
+                  next.complete(false);
+                }
+              });
+          assertThat(next.get()).isTrue();
+        });
   }
 }

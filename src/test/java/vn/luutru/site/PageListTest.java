@@ -15,44 +15,87 @@ import vn.luutru.content.ArticleParser;
 import vn.luutru.markdown.MarkdownRenderer;
 
 class PageListTest {
-  private static final List<String> HOME = List.of("index.html", "page/2/index.html",
-      "page/3/index.html", "rss.xml", "atom.xml");
-  private static final List<String> WHOLE = List.of("tim-kiem/index.html", "404.html",
-      "sitemap.xml");
+  private static final List<String> HOME =
+      List.of("index.html", "page/2/index.html", "page/3/index.html", "rss.xml", "atom.xml");
+  private static final List<String> WHOLE =
+      List.of("tim-kiem/index.html", "404.html", "sitemap.xml");
 
   /** Three articles, one a page, so that every list has as many pages as articles. */
   private static final PageList PAGES = PageList.of(model(), 1);
 
   private static SiteModel model() {
     ArticleParser parser = new ArticleParser();
-    List<Article> articles = Stream.of(
-        new String[] {"a.md", "title: \"Một\"\ndate: 2021-03-05\ncategories: [\"Thời sự\"]\n"
-            + "tags: [\"Đại hội\"]\naliases: [\"/tin-tuc/1.html\"]"},
-        new String[] {"b.md", "title: \"Hai\"\ndate: 2021-04-10\ncategories: [\"Thời sự\"]"},
-        new String[] {"c.md", "title: \"Ba\"\ndate: 2020-06-12\ncategories: [\"Giáo dục\"]\n"
-            + "congress:\n  organization: \"Chi bộ A\"\n  parent: \"Đảng bộ B\"\n  ordinal: 1\n"
-            + "  term: \"2020-2025\""})
-        .map(f -> parser.parse(f[0], "---\n" + f[1] + "\n---\nThân bài.\n").article().orElseThrow())
-        .toList();
-    return new SiteModelBuilder(new MarkdownRenderer()).build(articles, List.of(),
-        new SiteModelBuilder.Options("/", false, false, LocalDate.of(2024, 1, 1)));
+    List<Article> articles =
+        Stream.of(
+                new String[] {
+                  "a.md",
+                  "title: \"Một\"\ndate: 2021-03-05\ncategories: [\"Thời sự\"]\n"
+                      + "tags: [\"Đại hội\"]\naliases: [\"/tin-tuc/1.html\"]"
+                },
+                new String[] {
+                  "b.md", "title: \"Hai\"\ndate: 2021-04-10\ncategories: [\"Thời sự\"]"
+                },
+                new String[] {
+                  "c.md",
+                  "title: \"Ba\"\ndate: 2020-06-12\ncategories: [\"Giáo dục\"]\n"
+                      + "congress:\n  organization: \"Chi bộ A\"\n  parent: \"Đảng bộ B\"\n  ordinal: 1\n"
+                      + "  term: \"2020-2025\""
+                })
+            .map(
+                f ->
+                    parser
+                        .parse(f[0], "---\n" + f[1] + "\n---\nThân bài.\n")
+                        .article()
+                        .orElseThrow())
+            .toList();
+    return new SiteModelBuilder(new MarkdownRenderer())
+        .build(
+            articles,
+            List.of(),
+            new SiteModelBuilder.Options("/", false, false, LocalDate.of(2024, 1, 1)));
   }
 
   static Stream<Arguments> changes() {
     return Stream.of(
-        Arguments.of(Set.of("a.md"), concat(HOME, WHOLE, List.of(
-            "2021/03/mot/index.html", "2021/04/hai/index.html", "tin-tuc/1.html",
-            "chuyen-muc/thoi-su/index.html", "chuyen-muc/thoi-su/page/2/index.html",
-            "chuyen-muc/thoi-su/rss.xml", "chuyen-muc/thoi-su/atom.xml", "the/dai-hoi/index.html",
-            "2021/index.html", "2021/page/2/index.html", "2021/03/index.html",
-            "chuyen-muc/index.html", "the/index.html", "thoi-gian/index.html"))),
-        Arguments.of(Set.of("c.md"), concat(HOME, WHOLE, List.of(
-            "2020/06/ba/index.html", "chuyen-muc/giao-duc/index.html",
-            "chuyen-muc/giao-duc/rss.xml", "chuyen-muc/giao-duc/atom.xml",
-            "2020/index.html", "2020/06/index.html", "to-chuc/chi-bo-a/index.html",
-            "to-chuc/dang-bo-b/index.html", "nhiem-ky/2020-2025/index.html",
-            "chuyen-muc/index.html", "thoi-gian/index.html", "to-chuc/index.html",
-            "nhiem-ky/index.html"))),
+        Arguments.of(
+            Set.of("a.md"),
+            concat(
+                HOME,
+                WHOLE,
+                List.of(
+                    "2021/03/mot/index.html",
+                    "2021/04/hai/index.html",
+                    "tin-tuc/1.html",
+                    "chuyen-muc/thoi-su/index.html",
+                    "chuyen-muc/thoi-su/page/2/index.html",
+                    "chuyen-muc/thoi-su/rss.xml",
+                    "chuyen-muc/thoi-su/atom.xml",
+                    "the/dai-hoi/index.html",
+                    "2021/index.html",
+                    "2021/page/2/index.html",
+                    "2021/03/index.html",
+                    "chuyen-muc/index.html",
+                    "the/index.html",
+                    "thoi-gian/index.html"))),
+        Arguments.of(
+            Set.of("c.md"),
+            concat(
+                HOME,
+                WHOLE,
+                List.of(
+                    "2020/06/ba/index.html",
+                    "chuyen-muc/giao-duc/index.html",
+                    "chuyen-muc/giao-duc/rss.xml",
+                    "chuyen-muc/giao-duc/atom.xml",
+                    "2020/index.html",
+                    "2020/06/index.html",
+                    "to-chuc/chi-bo-a/index.html",
+                    "to-chuc/dang-bo-b/index.html",
+                    "nhiem-ky/2020-2025/index.html",
+                    "chuyen-muc/index.html",
+                    "thoi-gian/index.html",
+                    "to-chuc/index.html",
+                    "nhiem-ky/index.html"))),
         Arguments.of(Set.of("gone.md"), List.of()),
         Arguments.of(Set.of(), List.of()));
   }
@@ -65,29 +108,45 @@ class PageListTest {
   @ParameterizedTest
   @MethodSource("changes")
   void aChangedArticleTouchesThePagesMadeFromIt(Set<String> changed, List<String> touched) {
-    assertThat(PAGES.touchedBy(changed)).extracting(Page::file)
+    assertThat(PAGES.touchedBy(changed))
+        .extracting(Page::file)
         .containsExactlyInAnyOrderElementsOf(touched);
   }
 
   @Test
   void theNameOfAListIsShownWhereItsMembersAndChildrenAre() {
-    assertThat(PAGES.naming(Set.of("to-chuc/dang-bo-b/"))).extracting(Page::file)
+    assertThat(PAGES.naming(Set.of("to-chuc/dang-bo-b/")))
+        .extracting(Page::file)
         .containsExactlyInAnyOrder("2020/06/ba/index.html", "to-chuc/chi-bo-a/index.html");
   }
 
   @Test
   void everyFixedFileIsAPageOfEverySiteOrTheSearchIndex() {
-    assertThat(PAGES.pages()).extracting(Page::file)
+    assertThat(PAGES.pages())
+        .extracting(Page::file)
         .containsAll(PageList.fixedFiles().stream().filter(f -> !f.startsWith("search/")).toList());
-    assertThat(PageList.fixedFiles()).containsExactlyInAnyOrder("index.html", "404.html",
-        "rss.xml", "atom.xml", "sitemap.xml", "robots.txt", "chuyen-muc/index.html",
-        "the/index.html", "to-chuc/index.html", "nhiem-ky/index.html", "thoi-gian/index.html",
-        "tim-kiem/index.html", "search/index.json", "search/search.js");
+    assertThat(PageList.fixedFiles())
+        .containsExactlyInAnyOrder(
+            "index.html",
+            "404.html",
+            "rss.xml",
+            "atom.xml",
+            "sitemap.xml",
+            "robots.txt",
+            "chuyen-muc/index.html",
+            "the/index.html",
+            "to-chuc/index.html",
+            "nhiem-ky/index.html",
+            "thoi-gian/index.html",
+            "tim-kiem/index.html",
+            "search/index.json",
+            "search/search.js");
   }
 
   @Test
   void listsGiveTheAddressesOfTheirPages() {
-    assertThat(PAGES.pages()).filteredOn(p -> p instanceof Page.OfList)
+    assertThat(PAGES.pages())
+        .filteredOn(p -> p instanceof Page.OfList)
         .extracting(Page::address)
         .contains("", "page/2/", "page/3/", "chuyen-muc/thoi-su/page/2/", "2021/page/2/");
   }

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Debian's nginx serving a built site under a path prefix on a loopback port, as an
- * unprivileged, self-contained process: its configuration, pid, logs and temporary folders all
- * live in one folder, it runs in the foreground as one process (no daemon, no workers changing
- * user), and {@link #close} stops it. Missing nginx: the test fails under {@code CI=true} and
- * is skipped elsewhere, like {@link Browser}.
+ * Debian's nginx serving a built site under a path prefix on a loopback port, as an unprivileged,
+ * self-contained process: its configuration, pid, logs and temporary folders all live in one
+ * folder, it runs in the foreground as one process (no daemon, no workers changing user), and
+ * {@link #close} stops it. Missing nginx: the test fails under {@code CI=true} and is skipped
+ * elsewhere, like {@link Browser}.
  */
 public final class Nginx implements AutoCloseable {
   static final String NGINX = "/usr/sbin/nginx";
@@ -56,12 +56,15 @@ public final class Nginx implements AutoCloseable {
    * with the site's {@code 404.html} for addresses it lacks; {@code dir} receives the
    * configuration, logs and temporary files.
    */
-  public static Nginx start(Path site, String prefix, int port, Path dir) throws IOException, InterruptedException {
+  public static Nginx start(Path site, String prefix, int port, Path dir)
+      throws IOException, InterruptedException {
     require();
     Files.createDirectories(dir);
     Path conf = dir.resolve("nginx.conf");
     String d = dir.toAbsolutePath().toString();
-    Files.writeString(conf, """
+    Files.writeString(
+        conf,
+        """
         daemon off;
         master_process off;
         worker_processes 1;
@@ -104,11 +107,14 @@ public final class Nginx implements AutoCloseable {
             }
           }
         }
-        """.formatted(d, port, prefix, site.toAbsolutePath()), StandardCharsets.UTF_8);
-    Process p = new ProcessBuilder(NGINX, "-p", d, "-c", conf.toString(), "-e", d + "/error.log")
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("nginx.out").toFile())
-        .start();
+        """
+            .formatted(d, port, prefix, site.toAbsolutePath()),
+        StandardCharsets.UTF_8);
+    Process p =
+        new ProcessBuilder(NGINX, "-p", d, "-c", conf.toString(), "-e", d + "/error.log")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("nginx.out").toFile())
+            .start();
     Nginx nginx = new Nginx(p, dir, port, prefix);
     // Polls the port, at most 300 times 50 ms apart.
     for (int attempt = 1; ; attempt++) {
@@ -121,8 +127,13 @@ public final class Nginx implements AutoCloseable {
       } catch (IOException notYet) {
         if (attempt == 300) {
           nginx.close();
-          throw new IllegalStateException("nginx did not listen on port " + port + " after " + attempt
-              + " tries:\n" + nginx.log());
+          throw new IllegalStateException(
+              "nginx did not listen on port "
+                  + port
+                  + " after "
+                  + attempt
+                  + " tries:\n"
+                  + nginx.log());
         }
         Thread.sleep(50);
       }

@@ -13,10 +13,22 @@ import java.util.Map;
 
 /** Serves a built site on a free loopback port under a path prefix, for browser tests. */
 public final class StaticServer implements AutoCloseable {
-  private static final Map<String, String> TYPES = Map.of(
-      "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
-      "js", "text/javascript; charset=utf-8", "json", "application/json",
-      "xml", "application/xml; charset=utf-8", "svg", "image/svg+xml", "txt", "text/plain; charset=utf-8");
+  private static final Map<String, String> TYPES =
+      Map.of(
+          "html",
+          "text/html; charset=utf-8",
+          "css",
+          "text/css; charset=utf-8",
+          "js",
+          "text/javascript; charset=utf-8",
+          "json",
+          "application/json",
+          "xml",
+          "application/xml; charset=utf-8",
+          "svg",
+          "image/svg+xml",
+          "txt",
+          "text/plain; charset=utf-8");
   private final HttpServer server;
   private final String prefix;
 
@@ -25,26 +37,35 @@ public final class StaticServer implements AutoCloseable {
     // Without this the JDK server's small writes wait on delayed ACKs (about 40 ms each).
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(prefix, exchange -> {
-      String rel = URLDecoder.decode(exchange.getRequestURI().getRawPath().substring(prefix.length()), StandardCharsets.UTF_8);
-      Path file = root.resolve(rel).normalize();
-      if (Files.isDirectory(file)) {
-        file = file.resolve("index.html");
-      }
-      int status = 200;
-      if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-        file = root.resolve("404.html");
-        status = 404;
-      }
-      byte[] body = Files.readAllBytes(file);
-      String name = file.getFileName().toString();
-      exchange.getResponseHeaders().set("Content-Type",
-          TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
-      exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        prefix,
+        exchange -> {
+          String rel =
+              URLDecoder.decode(
+                  exchange.getRequestURI().getRawPath().substring(prefix.length()),
+                  StandardCharsets.UTF_8);
+          Path file = root.resolve(rel).normalize();
+          if (Files.isDirectory(file)) {
+            file = file.resolve("index.html");
+          }
+          int status = 200;
+          if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            file = root.resolve("404.html");
+            status = 404;
+          }
+          byte[] body = Files.readAllBytes(file);
+          String name = file.getFileName().toString();
+          exchange
+              .getResponseHeaders()
+              .set(
+                  "Content-Type",
+                  TYPES.getOrDefault(
+                      name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
+          exchange.sendResponseHeaders(status, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
     server.start();
   }

@@ -18,13 +18,16 @@ public final class Trees {
       return out;
     }
     try (Stream<Path> files = Files.walk(root)) {
-      files.filter(Files::isRegularFile).forEach(f -> {
-        try {
-          out.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .filter(Files::isRegularFile)
+          .forEach(
+              f -> {
+                try {
+                  out.put(root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -47,7 +50,11 @@ public final class Trees {
           Files.createDirectories(target);
         } else {
           Files.createDirectories(target.getParent());
-          Files.copy(f, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+          Files.copy(
+              f,
+              target,
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+              java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         }
       }
     }
@@ -59,13 +66,16 @@ public final class Trees {
       return;
     }
     try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> {
-        try {
-          Files.delete(f);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      files
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              f -> {
+                try {
+                  Files.delete(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,13 +84,18 @@ public final class Trees {
   /** Path → SHA-256 of the bytes, hex: "byte for byte the same" in a form that prints readably. */
   public static Map<String, String> sha256(Path root) {
     Map<String, String> out = new TreeMap<>();
-    read(root).forEach((k, v) -> {
-      try {
-        out.put(k, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(v)));
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new AssertionError(e);
-      }
-    });
+    read(root)
+        .forEach(
+            (k, v) -> {
+              try {
+                out.put(
+                    k,
+                    java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(v)));
+              } catch (java.security.NoSuchAlgorithmException e) {
+                throw new AssertionError(e);
+              }
+            });
     return out;
   }
 
@@ -89,9 +104,11 @@ public final class Trees {
     Path p = Path.of("..", "shared", "corpus", "dantri");
     if (!Files.isDirectory(p)) {
       if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError("../shared/corpus/dantri is missing; CI must run with ../shared beside the project");
+        throw new AssertionError(
+            "../shared/corpus/dantri is missing; CI must run with ../shared beside the project");
       }
-      org.junit.jupiter.api.Assumptions.abort("../shared/corpus/dantri is not here (outside CI this test is skipped)");
+      org.junit.jupiter.api.Assumptions.abort(
+          "../shared/corpus/dantri is not here (outside CI this test is skipped)");
     }
     return p;
   }
