@@ -1,6 +1,5 @@
 package vn.luutru.site;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,7 @@ final class Bodies {
   private static final int SUMMARY_LENGTH = 200;
 
   /** Bodies are kept as UTF-8: as strings, a large archive's HTML would take twice the memory. */
-  final byte[][] html;
+  final Utf8[] html;
 
   /** The plain text of each, or null when the text went to the search index instead. */
   final String[] text;
@@ -50,7 +49,7 @@ final class Bodies {
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
       Set<String> statics) {
-    this.html = new byte[n][];
+    this.html = new Utf8[n];
     this.text = new String[n];
     this.summary = new String[n];
     this.image = new String[n];
@@ -122,7 +121,7 @@ final class Bodies {
     }
     RenderedBody body = render(a, r);
     image[i] = a.image().map(f -> r.image(f.path())).orElse("");
-    html[i] = body.html().getBytes(StandardCharsets.UTF_8);
+    html[i] = Utf8.of(body.html());
     if (cache != null) {
       cache.entries.put(
           a.contentPath(),

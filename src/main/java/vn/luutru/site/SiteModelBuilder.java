@@ -56,7 +56,7 @@ public final class SiteModelBuilder {
         boolean check,
         Map<String, String> pages,
         Map<String, Boolean> statics,
-        byte[] html,
+        Utf8 html,
         String text,
         String imagePath,
         List<Diagnostic> diagnostics,
