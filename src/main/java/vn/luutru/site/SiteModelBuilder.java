@@ -109,14 +109,8 @@ public final class SiteModelBuilder {
           basePath, drafts, future, today, check, contentPrefix, unreadable, oneOff, words);
     }
 
-    /**
-     * The same, for a one-off build of a large archive, which must not hold the archive's text
-     * several times over: {@link #build} takes the list of articles over (it must be mutable; it is
-     * emptied) and lets go of each Markdown body once it is rendered, and the plain text of each
-     * article goes to {@code words} (the search index) instead of into the model, whose pages then
-     * have an empty {@code text}. {@code words} may be null: the text is kept.
-     */
-    public Options oneOff(TextSink words) {
+    /** The same, for {@link #buildOnce}. */
+    Options oneOff(TextSink words) {
       return new Options(
           basePath, drafts, future, today, check, contentPrefix, unreadable, true, words);
     }
@@ -145,10 +139,28 @@ public final class SiteModelBuilder {
    * diagnostics.
    */
   public SiteModel build(List<Article> input, List<String> staticFiles, Options options) {
-    if (options.oneOff() && cache != null) {
+    return build(input, staticFiles, options, false);
+  }
+
+  /**
+   * As {@link #build}, for a build of a large archive that must not hold its text several times
+   * over: each article's Markdown is let go of once rendered, and the plain text of each goes to
+   * {@code words} (the search index) instead of into the model, whose pages then have an empty
+   * {@code text}. {@code words} may be null: the text is kept. A builder with a cache of bodies
+   * cannot, since the cache keeps them.
+   */
+  public SiteModel buildOnce(
+      Handover articles, List<String> staticFiles, Options options, TextSink words) {
+    if (cache != null) {
       throw new IllegalArgumentException(
           "a one-off build keeps no bodies; it cannot fill a cache of them");
     }
+    return build(articles.take(), staticFiles, options.oneOff(words), true);
+  }
+
+  /** {@code owned}: {@code input} was handed over, and is emptied once its articles are sorted. */
+  private SiteModel build(
+      List<Article> input, List<String> staticFiles, Options options, boolean owned) {
     List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
     Article[] inOrder =
         input.stream()
@@ -156,7 +168,7 @@ public final class SiteModelBuilder {
             .filter(a -> options.future() || !a.date().toLocalDate().isAfter(options.today()))
             .toArray(Article[]::new);
     newestFirst(inOrder);
-    if (options.oneOff()) {
+    if (owned) {
       input.clear();
     }
     // A view of the array: a one-off build replaces each article by itself without its body.
