@@ -22,6 +22,7 @@ import vn.luutru.render.SiteRenderer;
 import vn.luutru.render.VietnameseDates;
 import vn.luutru.search.DocumentWords;
 import vn.luutru.search.SearchIndexWriter;
+import vn.luutru.site.BodyCache;
 import vn.luutru.site.Handover;
 import vn.luutru.site.SiteModel;
 import vn.luutru.site.SiteModelBuilder;
@@ -42,13 +43,13 @@ public final class SiteBuilder {
    * What the preview keeps between builds of one folder: parsed files and rendered bodies. {@link
    * #none()} for a single build.
    */
-  public record Caches(ContentSource.Cache content, SiteModelBuilder.BodyCache bodies) {
+  public record Caches(ContentSource.Cache content, BodyCache bodies) {
     public static Caches none() {
       return new Caches(null, null);
     }
 
     public static Caches fresh() {
-      return new Caches(new ContentSource.Cache(), new SiteModelBuilder.BodyCache());
+      return new Caches(new ContentSource.Cache(), new BodyCache());
     }
   }
 

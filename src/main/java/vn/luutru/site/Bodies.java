@@ -36,7 +36,7 @@ final class Bodies {
   final BodyLinks[] links;
 
   private final MarkdownRenderer markdown;
-  private final SiteModelBuilder.BodyCache cache;
+  private final BodyCache cache;
   private final SiteModelBuilder.Options options;
   private final Map<String, String> pathByContent;
   private final Set<String> statics;
@@ -45,7 +45,7 @@ final class Bodies {
   private Bodies(
       int n,
       MarkdownRenderer markdown,
-      SiteModelBuilder.BodyCache cache,
+      BodyCache cache,
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
       Set<String> statics) {
@@ -71,7 +71,7 @@ final class Bodies {
   static Bodies render(
       Article[] articles,
       MarkdownRenderer markdown,
-      SiteModelBuilder.BodyCache cache,
+      BodyCache cache,
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
       Set<String> statics,
@@ -106,8 +106,7 @@ final class Bodies {
   /** Article {@code i}'s body, from the cache when it still fits; fills the arrays but text. */
   private RenderedBody renderOne(int i, Article a) {
     String imageAt = a.image().map(f -> f.path()).orElse("");
-    SiteModelBuilder.BodyCache.Entry hit =
-        cache == null ? null : cache.entries.get(a.contentPath());
+    BodyCache.Entry hit = cache == null ? null : cache.entries.get(a.contentPath());
     BodyLinks r = new BodyLinks(a, options, pathByContent, statics);
     links[i] = r;
     if (hit != null && fits(hit, a, imageAt)) {
@@ -125,7 +124,7 @@ final class Bodies {
     if (cache != null) {
       cache.entries.put(
           a.contentPath(),
-          new SiteModelBuilder.BodyCache.Entry(
+          new BodyCache.Entry(
               a.sourcePath(),
               a.bodyLine(),
               a.position("image"),
@@ -149,7 +148,7 @@ final class Bodies {
    * Whether a cached body is still what rendering {@code a} would give: the same source, body,
    * image and options, and every address it looked up answered the same.
    */
-  private boolean fits(SiteModelBuilder.BodyCache.Entry hit, Article a, String imageAt) {
+  private boolean fits(BodyCache.Entry hit, Article a, String imageAt) {
     return hit.sourcePath().equals(a.sourcePath())
         && hit.bodyLine() == a.bodyLine()
         && hit.imageAt().equals(a.position("image"))

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import vn.luutru.content.Article;
 import vn.luutru.content.Diagnostic;
-import vn.luutru.content.Position;
 import vn.luutru.markdown.MarkdownRenderer;
 
 /**
@@ -39,36 +38,6 @@ public final class SiteModelBuilder {
   public SiteModelBuilder(MarkdownRenderer markdown, BodyCache cache) {
     this.markdown = markdown;
     this.cache = cache;
-  }
-
-  /**
-   * Rendered bodies by article, reused when the body, the image and every address the body looked
-   * up are the same as when it was rendered.
-   */
-  public static final class BodyCache {
-    record Entry(
-        String sourcePath,
-        int bodyLine,
-        Position imageAt,
-        String body,
-        String image,
-        String basePath,
-        boolean check,
-        Map<String, String> pages,
-        Map<String, Boolean> statics,
-        Utf8 html,
-        String text,
-        String imagePath,
-        List<Diagnostic> diagnostics,
-        List<BodyLinks.Anchor> anchors,
-        Set<String> ids) {}
-
-    final java.util.concurrent.ConcurrentHashMap<String, Entry> entries =
-        new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Slugs by title: folding is the costly part of giving 10,000 articles their addresses. */
-    final java.util.concurrent.ConcurrentHashMap<String, String> slugs =
-        new java.util.concurrent.ConcurrentHashMap<>();
   }
 
   /**
