@@ -20,9 +20,9 @@ import java.util.Optional;
 import java.util.Set;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.internal.Json;
-import vn.luutru.site.Addresses;
 import vn.luutru.site.Alias;
 import vn.luutru.site.ArticlePage;
+import vn.luutru.site.Claims;
 import vn.luutru.site.Link;
 import vn.luutru.site.Listing;
 import vn.luutru.site.Organization;
@@ -163,26 +163,17 @@ public final class SiteRenderer {
     if (aliases.isEmpty()) {
       return List.of();
     }
-    // Keyed by the address in lower case, as a server whose file names ignore case sees it.
-    Map<String, String> files = new HashMap<>();
-    jobs.keySet().forEach(f -> files.put(Addresses.fold(f), "the page /" + address(f)));
-    assets.forEach(f -> files.putIfAbsent(Addresses.fold(f), "the theme's file /" + f));
-    statics.forEach(f -> files.putIfAbsent(Addresses.fold(f), "the file " + contentPrefix + f));
-    Map<String, String> holds = new HashMap<>();
-    for (String f : new java.util.TreeSet<>(files.keySet())) {
-      for (String folder : Addresses.folders(f)) {
-        holds.putIfAbsent(folder, files.get(f));
-      }
-    }
+    Claims claims = new Claims();
+    jobs.keySet().forEach(f -> claims.file(f, "the page /" + address(f)));
+    assets.forEach(f -> claims.file(f, "the theme's file /" + f));
+    statics.forEach(f -> claims.file(f, "the file " + contentPrefix + f));
+    claims.foldersOfAll((f, owner) -> owner);
     List<Diagnostic> out = new ArrayList<>();
     for (Alias a : aliases) {
       String shown = "alias /" + address(a.file());
       String source = a.target().article().sourcePath();
-      String folded = Addresses.fold(a.file());
-      java.util.Optional<String> outer =
-          Addresses.folders(a.file()).stream()
-              .filter(f -> files.containsKey(Addresses.fold(f)))
-              .findFirst();
+      Optional<String> outer = claims.outer(a.file());
+      Optional<String> holds = claims.holds(a.file());
       if (outer.isPresent()) {
         out.add(
             a.at()
@@ -192,16 +183,16 @@ public final class SiteRenderer {
                         + " is inside /"
                         + outer.get()
                         + ", which is the address of "
-                        + files.get(Addresses.fold(outer.get()))
+                        + claims.owner(outer.get()).orElseThrow()
                         + ", not a folder; choose another alias"));
-      } else if (holds.containsKey(folded)) {
+      } else if (holds.isPresent()) {
         out.add(
             a.at()
                 .error(
                     source,
                     shown
                         + " is a folder of the site: it holds "
-                        + holds.get(folded)
+                        + holds.get()
                         + "; choose another alias"));
       }
     }

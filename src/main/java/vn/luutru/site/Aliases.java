@@ -2,11 +2,8 @@ package vn.luutru.site;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import vn.luutru.content.Article;
 import vn.luutru.content.Diagnostic;
@@ -35,25 +32,19 @@ final class Aliases {
     if (articles.stream().allMatch(a -> a.aliases().isEmpty())) {
       return new ArrayList<>();
     }
-    // Keyed by the address in lower case: a site copied to a server whose file names ignore case
-    // (Windows, macOS) would put /Tin/1.html and /tin/1.html in one file.
-    Map<String, String> owner = new HashMap<>();
+    Claims claims = new Claims();
     for (String f : PageList.fixedFiles()) {
-      owner.put(Addresses.fold(f), "the page /" + f);
+      claims.file(f, "the page /" + f);
     }
     for (int i = 0; i < articles.size(); i++) {
-      owner.put(Addresses.fold(paths[i] + "index.html"), articles.get(i).sourcePath());
+      claims.file(paths[i] + "index.html", articles.get(i).sourcePath());
     }
     for (String s : staticFiles) {
       // A file that takes a page's address is reported with every other address the templates
       // claim (SiteRenderer.plan); here it only keeps aliases off it.
-      owner.putIfAbsent(Addresses.fold(s), "the file " + contentPrefix + s);
+      claims.file(s, "the file " + contentPrefix + s);
     }
-    // An address is a file or a folder, never both: each folder of the site, with what it holds.
-    Map<String, String> holds = new HashMap<>();
-    for (String f : new TreeSet<>(owner.keySet())) {
-      addFolders(holds, f, held(owner.get(f), f));
-    }
+    claims.foldersOfAll((f, owner) -> held(owner, f));
     List<Alias> out = new ArrayList<>();
     List<Integer> bySource = new ArrayList<>(IntStream.range(0, articles.size()).boxed().toList());
     bySource.sort(Comparator.comparing(i -> articles.get(i).contentPath()));
@@ -67,23 +58,20 @@ final class Aliases {
                 ? alias + "index.html"
                 : last.contains(".") ? alias : alias + "/index.html";
         Position at = a.position("aliases." + k);
-        String previous = owner.get(Addresses.fold(file));
-        if (previous != null) {
+        Optional<String> previous = claims.owner(file);
+        if (previous.isPresent()) {
           diags.add(
               at.error(
                   a.sourcePath(),
                   "alias /"
                       + alias
                       + " is already the address of "
-                      + (previous.equals(a.sourcePath()) ? "this article" : previous)));
+                      + (previous.get().equals(a.sourcePath()) ? "this article" : previous.get())));
           continue;
         }
-        Optional<String> outer =
-            Addresses.folders(file).stream()
-                .filter(f -> owner.containsKey(Addresses.fold(f)))
-                .findFirst();
+        Optional<String> outer = claims.outer(file);
         if (outer.isPresent()) {
-          String o = owner.get(Addresses.fold(outer.get()));
+          String o = claims.owner(outer.get()).orElseThrow();
           diags.add(
               at.error(
                   a.sourcePath(),
@@ -96,33 +84,25 @@ final class Aliases {
                       + ", not a folder; choose another alias"));
           continue;
         }
-        if (holds.containsKey(Addresses.fold(file))) {
+        Optional<String> holds = claims.holds(file);
+        if (holds.isPresent()) {
           diags.add(
               at.error(
                   a.sourcePath(),
                   "alias /"
                       + alias
                       + " is a folder of the site: it holds "
-                      + holds.get(Addresses.fold(file))
+                      + holds.get()
                       + "; choose another alias"));
           continue;
         }
-        owner.put(Addresses.fold(file), a.sourcePath());
-        addFolders(holds, file, "the redirect page /" + file + " of " + a.sourcePath());
+        claims.file(file, a.sourcePath());
+        claims.folders(file, "the redirect page /" + file + " of " + a.sourcePath());
         out.add(new Alias(file, pages.get(i), at));
       }
     }
     out.sort(Comparator.comparing(Alias::file));
     return out;
-  }
-
-  /**
-   * Records that each folder of {@code file} holds {@code what}, unless it holds something already.
-   */
-  private static void addFolders(Map<String, String> holds, String file, String what) {
-    for (String folder : Addresses.folders(file)) {
-      holds.putIfAbsent(Addresses.fold(folder), what);
-    }
   }
 
   /**
