@@ -61,7 +61,7 @@ public final class ArticleParser {
 
   /** How front matter is read, and named in messages: one setting for every article. */
   private static final YamlDocument.Reading FRONT_MATTER =
-      new YamlDocument.Reading("the front matter", "front matter");
+      new YamlDocument.Reading("the front matter", "front matter", SourceText.ARTICLE);
 
   /** The result of parsing one file: the article when there were no errors, and every problem. */
   public record Parsed(Optional<Article> article, List<Diagnostic> diagnostics) {

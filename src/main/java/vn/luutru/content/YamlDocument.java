@@ -63,11 +63,17 @@ public final class YamlDocument {
   public static final class Reading {
     private final String the;
     private final String bare;
+    private final String textIs;
     private final LoadSettings settings;
 
-    public Reading(String the, String bare) {
+    /**
+     * @param textIs what the file should be, for a file that is not text: {@code luutru.yaml is
+     *     text saved as UTF-8}
+     */
+    public Reading(String the, String bare, String textIs) {
       this.the = the;
       this.bare = bare;
+      this.textIs = textIs;
       // Errors name no file: the diagnostics do.
       this.settings =
           LoadSettings.builder()
@@ -84,6 +90,10 @@ public final class YamlDocument {
 
     String bare() {
       return bare;
+    }
+
+    String textIs() {
+      return textIs;
     }
   }
 
@@ -102,7 +112,7 @@ public final class YamlDocument {
    * {@code path} in diagnostics. Never throws for bad input: its problems are in {@link #errors()}.
    */
   public static YamlDocument read(String path, byte[] bytes, Reading reading) {
-    SourceText.Decoded decoded = SourceText.decode(path, bytes);
+    SourceText.Decoded decoded = SourceText.decode(path, bytes, reading.textIs());
     if (decoded.error().isPresent()) {
       return new YamlDocument(
           SourceText.of(path, ""), Optional.empty(), List.of(decoded.error().get()));
