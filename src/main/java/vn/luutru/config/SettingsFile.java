@@ -40,15 +40,17 @@ public final class SettingsFile {
   /** The settings file's name, looked for in the working folder. */
   public static final String NAME = "luutru.yaml";
 
-  /** The keys of the file, in the order {@code luutru init} writes them. */
-  static final List<String> TOP_KEYS =
+  /** The top-level keys of the file, in the order {@code luutru init} writes them. */
+  public static final List<String> TOP_KEYS =
       List.of(
           "title", "description", "base_url", "language", "page_size", "logo", "agency", "menu");
 
-  static final List<String> AGENCY_KEYS =
+  /** The keys of the {@code agency:} section. */
+  public static final List<String> AGENCY_KEYS =
       List.of("name", "governing_body", "address", "telephone", "email", "responsible", "licence");
 
-  static final List<String> MENU_KEYS = List.of("label", "url");
+  /** The keys of each link of the {@code menu:} section. */
+  public static final List<String> MENU_KEYS = List.of("label", "url");
 
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
   private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+");
