@@ -165,7 +165,8 @@ public final class SettingsFile {
       for (Map.Entry<String, Node> e : keyed(map, "", TOP_KEYS).entrySet()) {
         Node v = e.getValue();
         switch (e.getKey()) {
-          case "title" -> title = text(v, "title").orElse(title);
+          case "title" ->
+              title = text(v, "title").map(String::strip).filter(t -> !t.isEmpty()).orElse(title);
           case "description" -> description = text(v, "description").orElse(description);
           case "base_url" -> baseUrl = baseUrl(v).orElse(baseUrl);
           case "language" -> language = language(v).orElse(language);

@@ -269,7 +269,9 @@ class InitCommandTest {
         """);
     Run b = build();
     assertThat(b.code()).as(b.err()).isZero();
-    String index = readText(archive().resolve("site")).get("index.html");
+    Map<String, String> site = readText(archive().resolve("site"));
+    assertThat(site).containsKey("logo.svg");
+    String index = site.get("index.html");
     assertThat(index)
         .contains("<img class=\"site-logo\" src=\"/luu-tru/logo.svg\" alt=\"\">Đảng bộ Sở</a>")
         .contains(

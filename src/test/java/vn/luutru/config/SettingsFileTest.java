@@ -285,7 +285,7 @@ class SettingsFileTest {
   @Test
   void keysLeftEmptyKeepTheirDefaults() {
     SettingsFile.Loaded l =
-        read("title:\nbase_url:\npage_size:\nagency:\nmenu:\nlogo: \"\"\n", Encoding.LF);
+        read("title: \" \"\nbase_url:\npage_size:\nagency:\nmenu:\nlogo: \"\"\n", Encoding.LF);
     assertThat(l.diagnostics()).isEmpty();
     assertThat(l.settings()).contains(Settings.DEFAULT);
   }
