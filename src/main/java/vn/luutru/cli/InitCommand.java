@@ -69,6 +69,7 @@ final class InitCommand implements Callable<Integer> {
 
   @Option(
       names = "--title",
+      paramLabel = "TEXT",
       description = "The site's name, written into luutru.yaml (default: ${DEFAULT-VALUE}).")
   String title = SiteConfig.DEFAULT_TITLE;
 

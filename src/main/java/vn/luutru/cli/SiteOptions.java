@@ -78,6 +78,7 @@ final class SiteOptions {
 
   @Option(
       names = "--title",
+      paramLabel = "TEXT",
       description =
           "The site's name (default: title of "
               + SettingsFile.NAME
@@ -88,6 +89,7 @@ final class SiteOptions {
 
   @Option(
       names = "--description",
+      paramLabel = "TEXT",
       description =
           "One sentence about the site, for the home page and feeds (default: description of "
               + SettingsFile.NAME
