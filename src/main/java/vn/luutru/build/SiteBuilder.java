@@ -22,6 +22,8 @@ import vn.luutru.render.SiteRenderer;
 import vn.luutru.render.VietnameseDates;
 import vn.luutru.search.DocumentWords;
 import vn.luutru.search.SearchIndexWriter;
+import vn.luutru.site.BodyCache;
+import vn.luutru.site.Handover;
 import vn.luutru.site.SiteModel;
 import vn.luutru.site.SiteModelBuilder;
 
@@ -41,13 +43,13 @@ public final class SiteBuilder {
    * What the preview keeps between builds of one folder: parsed files and rendered bodies. {@link
    * #none()} for a single build.
    */
-  public record Caches(ContentSource.Cache content, SiteModelBuilder.BodyCache bodies) {
+  public record Caches(ContentSource.Cache content, BodyCache bodies) {
     public static Caches none() {
       return new Caches(null, null);
     }
 
     public static Caches fresh() {
-      return new Caches(new ContentSource.Cache(), new SiteModelBuilder.BodyCache());
+      return new Caches(new ContentSource.Cache(), new BodyCache());
     }
   }
 
@@ -82,7 +84,7 @@ public final class SiteBuilder {
   /**
    * As {@link #model(SiteConfig, Caches, boolean, Map)}; with {@code words}, for a build that
    * renders the model once: no Markdown is kept once rendered, and the text goes to {@code words}
-   * (see {@link SiteModelBuilder.Options#oneOff}).
+   * (see {@link SiteModelBuilder#buildOnce}).
    */
   static Modelled model(
       SiteConfig config,
@@ -108,18 +110,18 @@ public final class SiteBuilder {
         new SiteModelBuilder.Options(
                 config.basePath(), config.drafts(), config.future(), config.today(), check)
             .reading(config.contentPrefix(), content.unreadable());
-    List<Article> articles = content.articles();
     List<String> statics = content.staticFiles();
-    if (words != null) {
-      // The builder takes this list over and lets go of each body once rendered; nothing here
-      // may keep the articles, so the loaded content is dropped.
-      articles = new ArrayList<>(articles);
-      options = options.oneOff(words);
+    SiteModelBuilder builder = new SiteModelBuilder(new MarkdownRenderer(), caches.bodies());
+    SiteModel model;
+    if (words == null) {
+      model = builder.build(content.articles(), statics, options);
+    } else {
+      // The builder lets go of each body once rendered; nothing here may keep the articles, so
+      // the loaded content is dropped.
+      Handover articles = new Handover(content.articles());
       content = null;
+      model = builder.buildOnce(articles, statics, options, words);
     }
-    SiteModel model =
-        new SiteModelBuilder(new MarkdownRenderer(), caches.bodies())
-            .build(articles, statics, options);
     lap(timings, "model", t1);
     diags.addAll(model.diagnostics());
     return new Modelled(model, sorted(diags), model.articles().size());

@@ -21,8 +21,8 @@ final class SourceText {
   private final int[] lineStarts;
 
   /**
-   * The line last asked for: the diagnostics and positions on one line share its text. Thousands of
-   * problems on one long line each copied it (150,000 on a 600 KB line needed 90 GB).
+   * The line last asked for: the diagnostics and positions on one line share its text rather than
+   * each copying a long line.
    */
   private Line last = new Line(0, "");
 

@@ -88,9 +88,11 @@ public final class MarkdownRenderer {
             .extensions(extensions)
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
+    // Footnotes are parsed by the extension and rendered by Footnotes, which adds a heading.
     this.html =
         HtmlRenderer.builder()
-            .extensions(extensions)
+            .extensions(List.of(TablesExtension.create(), AutolinkExtension.create()))
+            .nodeRendererFactory(Footnotes::new)
             .attributeProviderFactory(context -> new Attributes())
             .nodeRendererFactory(VoidElements::new)
             .build();
@@ -148,15 +150,6 @@ public final class MarkdownRenderer {
       previous = level;
     }
     String out = html.render(doc);
-    if (out.contains("data-footnote-backref")) {
-      out = firstBackrefs(out);
-      out =
-          out.replace(
-              "aria-label=\"Back to reference ", "aria-label=\"Quay lại chỗ dẫn chú thích ");
-    }
-    if (out.contains(FOOTNOTES)) {
-      out = out.replace(FOOTNOTES, FOOTNOTES + "<h2 class=\"footnotes-title\">Chú thích</h2>\n");
-    }
     if (prepare.hasRawHtml) {
       Document dirty = Jsoup.parseBodyFragment(out, "https://luutru.invalid/");
       Document clean = new Cleaner(safelist).clean(dirty);
@@ -171,54 +164,6 @@ public final class MarkdownRenderer {
         ? new RenderedBody(out, text)
         : new RenderedBody(VietnameseText.clean(out), VietnameseText.clean(text));
   }
-
-  /**
-   * Links back from a footnote to where it is referenced, for its first references only: each
-   * reference adds one, and 200,000 references to one footnote made a 146 MB page. Every reference
-   * still links to the footnote.
-   */
-  static final int BACKREFS = 10;
-
-  private static final String BACKREF = " <a href=\"#fnref-";
-  private static final String NOTE = "<li id=\"fn-";
-
-  /**
-   * {@code out} without the links back past the first {@link #BACKREFS} of each footnote; one pass.
-   */
-  private static String firstBackrefs(String out) {
-    int i = out.indexOf(FOOTNOTES);
-    if (i < 0) {
-      return out;
-    }
-    StringBuilder kept = null;
-    int copied = 0;
-    int count = 0;
-    int note = out.indexOf(NOTE, i);
-    for (int ref = out.indexOf(BACKREF, i); ref >= 0; ref = out.indexOf(BACKREF, i)) {
-      if (note >= 0 && note < ref) {
-        count = 0;
-        note = out.indexOf(NOTE, note + NOTE.length());
-        continue;
-      }
-      int tagEnd = out.indexOf('>', ref);
-      int end = out.indexOf("</a>", ref);
-      if (tagEnd < 0 || end < 0) {
-        break;
-      }
-      i = end + 4;
-      if (out.substring(ref, tagEnd).contains(" data-footnote-backref ") && ++count > BACKREFS) {
-        if (kept == null) {
-          kept = new StringBuilder(out.length());
-        }
-        kept.append(out, copied, ref);
-        copied = i;
-      }
-    }
-    return kept == null ? out : kept.append(out, copied, out.length()).toString();
-  }
-
-  /** How the footnotes extension opens its list; a heading follows, so the section has one. */
-  private static final String FOOTNOTES = "<section class=\"footnotes\" data-footnotes>\n";
 
   /**
    * Nodes inside each other (a quote in a list in a quote …, emphasis in emphasis) beyond this are

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Ids made unique within a page by a number: {@code muc}, {@code muc-2}, {@code muc-3} … Remembers
- * the next number to try for each base, so that many alike cost one look-up each (counting up from
- * 2 every time made 33,333 headings alike take 45 s).
+ * the next number to try for each base, so that many alike cost one look-up each rather than a
+ * count from 2.
  *
  * <pre>{@code
  * UniqueIds ids = new UniqueIds(Set.of("noi-dung"));

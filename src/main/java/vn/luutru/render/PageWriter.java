@@ -3,6 +3,7 @@ package vn.luutru.render;
 import io.pebbletemplates.pebble.extension.writer.SpecializedWriter;
 import java.io.Writer;
 import java.util.Arrays;
+import vn.luutru.site.Utf8;
 
 /**
  * Where a template renders a page: its characters go straight into UTF-8 bytes, and an {@link
@@ -42,15 +43,15 @@ public final class PageWriter extends Writer implements SpecializedWriter {
   @Override
   public void write(Object var) {
     if (var instanceof Utf8Html html) {
-      byte[] b = html.utf8();
-      if (b.length == 0) {
+      Utf8 b = html.utf8();
+      if (b.length() == 0) {
         return;
       }
       // Valid UTF-8 does not begin with the other half of a surrogate.
       lone();
-      room(b.length);
-      System.arraycopy(b, 0, bytes, size, b.length);
-      size += b.length;
+      room(b.length());
+      b.copyTo(bytes, size);
+      size += b.length();
     } else {
       SpecializedWriter.super.write(var);
     }

@@ -107,7 +107,7 @@ public final class SiteRenderer {
   }
 
   /** One file to render: its path in the site, its template, and what the template sees. */
-  public record Job(String file, String template, Map<String, Object> context) {}
+  public record Job(String file, String template, View view) {}
 
   /**
    * Every file of the site that a template makes, by path, without rendering any: the preview
@@ -218,9 +218,9 @@ public final class SiteRenderer {
   /** The aliases among {@code jobs}. */
   private static List<Alias> aliases(Map<String, Job> jobs) {
     return jobs.values().stream()
-        .map(j -> j.context().get("alias"))
-        .filter(Alias.class::isInstance)
-        .map(Alias.class::cast)
+        .map(Job::view)
+        .filter(View.OfAlias.class::isInstance)
+        .map(v -> ((View.OfAlias) v).alias())
         .sorted(java.util.Comparator.comparing(Alias::file))
         .toList();
   }
@@ -235,15 +235,17 @@ public final class SiteRenderer {
   public record Plan(PageList pages, Map<String, Job> jobs, List<Diagnostic> collisions) {}
 
   private static Diagnostic collision(Job job, String file, Job other) {
-    Object alias = job.context().get("alias");
-    if (other != null && alias == null && other.context().get("alias") != null) {
+    if (other != null
+        && !(job.view() instanceof View.OfAlias)
+        && other.view() instanceof View.OfAlias) {
       return collision(other, file, job);
     }
     String what =
         other == null
             ? (file.startsWith("search/") ? "the search index" : "the theme's files")
             : "the page /" + address(file);
-    if (alias instanceof Alias a) {
+    if (job.view() instanceof View.OfAlias v) {
+      Alias a = v.alias();
       return a.at()
           .error(
               a.target().article().sourcePath(),
@@ -260,7 +262,7 @@ public final class SiteRenderer {
   public byte[] renderOne(Job job) throws RenderException {
     PageWriter out = new PageWriter(PAGE_BYTES);
     try {
-      engine.getTemplate(job.template()).evaluate(out, context(job));
+      engine.getTemplate(job.template()).evaluate(out, Contexts.of(job.view()));
     } catch (PebbleException e) {
       throw new RenderException(templateError(e, job.template()));
     } catch (IOException e) {
@@ -321,7 +323,7 @@ public final class SiteRenderer {
               job -> {
                 PageWriter out = new PageWriter(PAGE_BYTES);
                 try {
-                  compiled.get(job.template()).evaluate(out, context(job));
+                  compiled.get(job.template()).evaluate(out, Contexts.of(job.view()));
                 } catch (PebbleException e) {
                   Diagnostic d = templateError(e, job.template());
                   if (errors.add(d.headline())) {
@@ -381,32 +383,11 @@ public final class SiteRenderer {
         "");
   }
 
-  /**
-   * What job's template sees. An article's body is its page's UTF-8, which a {@link PageWriter}
-   * copies as it is; only a template that does more than print it decodes it, one page at a time.
-   */
-  private static Map<String, Object> context(Job job) {
-    if (job.context().get("article") instanceof ArticlePage a && job.template().equals("article")) {
-      Map<String, Object> c = new HashMap<>(job.context());
-      c.put("content", new Utf8Html(a.htmlUtf8()));
-      return c;
-    }
-    return job.context();
+  private Views.PageMeta meta(String path) {
+    return new Views.PageMeta(path, "website", "", false);
   }
 
-  private Map<String, Object> context(String section, Views.PageMeta page) {
-    Map<String, Object> c = new HashMap<>();
-    c.put("site", site);
-    c.put("page", page);
-    c.put("section", section);
-    return c;
-  }
-
-  private Views.PageMeta meta(String title, String description, String path) {
-    return new Views.PageMeta(title, description, path, "website", "", false);
-  }
-
-  /** The template and context of every page of {@code pages}, in the list's order. */
+  /** The template and view of every page of {@code pages}, in the list's order. */
   private List<Job> jobs(SiteModel model, PageList pages) {
     List<Job> jobs = new ArrayList<>(pages.pages().size());
     for (Page page : pages.pages()) {
@@ -416,227 +397,119 @@ public final class SiteRenderer {
   }
 
   private Job job(SiteModel model, Page page) {
+    String file = page.file();
     if (page instanceof Page.OfArticle p) {
       ArticlePage a = p.article();
-      Views.PageMeta meta =
-          new Views.PageMeta(a.title(), a.summary(), a.path(), "article", a.imagePath(), false);
-      Map<String, Object> c = context("article", meta);
-      c.put("article", a);
-      return new Job(p.file(), "article", c);
+      Views.PageMeta meta = new Views.PageMeta(a.path(), "article", a.imagePath(), false);
+      return new Job(
+          file,
+          "article",
+          new View.OfArticle(site, meta, "article", a, new Utf8Html(a.htmlUtf8())));
     } else if (page instanceof Page.OfList p) {
-      return listJob(p);
+      return new Job(file, "list", list(p));
     } else if (page instanceof Page.OfFeed p) {
-      Map<String, Object> c = new HashMap<>();
-      c.put("site", site);
-      c.put("feed", feed(p.listing()));
       String template = p.format() == Page.OfFeed.FeedFormat.RSS ? "rss.xml" : "atom.xml";
-      return new Job(p.file(), template, c);
+      return new Job(file, template, new View.OfFeed(site, feed(p.listing())));
     } else if (page instanceof Page.OfOrganization p) {
-      Organization o = p.organization();
-      Map<String, Object> c =
-          context("organizations", meta(o.name(), "Lịch sử đại hội của " + o.name(), p.address()));
-      c.put("organization", o);
-      return new Job(p.file(), "organization", c);
+      return new Job(
+          file,
+          "organization",
+          new View.OfOrganization(site, meta(p.address()), "organizations", p.organization()));
     } else if (page instanceof Page.OfTerm p) {
-      TermPage t = p.term();
-      Map<String, Object> c =
-          context(
-              "terms",
-              meta(
-                  "Nhiệm kỳ " + t.term().display(),
-                  "Các đại hội nhiệm kỳ " + t.term().display(),
-                  p.address()));
-      c.put("term", t);
-      return new Job(p.file(), "term", c);
+      return new Job(file, "term", new View.OfTerm(site, meta(p.address()), "terms", p.term()));
     } else if (page instanceof Page.OfAlias p) {
       Alias alias = p.alias();
-      Map<String, Object> c =
-          context(
-              "article",
-              new Views.PageMeta(
-                  alias.target().title(),
-                  alias.target().summary(),
-                  alias.target().path(),
-                  "article",
-                  "",
-                  true));
-      c.put("target", alias.target());
-      c.put("alias", alias);
-      return new Job(p.file(), "redirect", c);
+      Views.PageMeta meta = new Views.PageMeta(alias.target().path(), "article", "", true);
+      return new Job(
+          file, "redirect", new View.OfAlias(site, meta, "article", alias.target(), alias));
     } else if (page instanceof Page.OfSitemap p) {
-      Map<String, Object> c = new HashMap<>();
-      c.put("entries", p.entries());
-      return new Job(p.file(), "sitemap.xml", c);
+      return new Job(file, "sitemap.xml", new View.OfSitemap(p.entries()));
     } else if (page instanceof Page.SitemapIndex p) {
-      Map<String, Object> c = new HashMap<>();
-      c.put("sitemaps", p.parts());
-      return new Job(p.file(), "sitemap-index.xml", c);
+      return new Job(file, "sitemap-index.xml", new View.OfSitemapIndex(p.parts()));
     }
-    return wholeJob(model, (Page.Whole) page);
+    return whole(model, (Page.Whole) page);
   }
 
-  private Job wholeJob(SiteModel model, Page.Whole page) {
-    String path = page.address();
-    switch (page.kind()) {
-      case CATEGORIES:
-        {
-          Map<String, Object> c =
-              context("categories", meta("Chuyên mục", "Tất cả chuyên mục", path));
-          c.put("taxa", model.categories());
-          c.put("heading", "Chuyên mục");
-          return new Job(page.file(), "taxonomies", c);
-        }
-      case TAGS:
-        {
-          Map<String, Object> c = context("tags", meta("Thẻ", "Tất cả các thẻ", path));
-          c.put("taxa", model.tags());
-          c.put("heading", "Thẻ");
-          return new Job(page.file(), "taxonomies", c);
-        }
-      case YEARS:
-        {
-          Map<String, Object> c =
-              context(
-                  "time", meta("Lưu trữ theo thời gian", "Các bài viết theo năm và tháng", path));
-          c.put("years", model.years());
-          return new Job(page.file(), "years", c);
-        }
-      case ORGANIZATIONS:
-        {
-          Map<String, Object> c =
-              context(
-                  "organizations",
-                  meta("Tổ chức đảng", "Các tổ chức đảng và lịch sử đại hội", path));
-          c.put("roots", model.rootOrganizations());
-          Map<String, Organization> byPath = new LinkedHashMap<>();
-          model.organizations().forEach(o -> byPath.put(o.path(), o));
-          c.put("byPath", byPath);
-          c.put("organizations", model.organizations());
-          return new Job(page.file(), "organizations", c);
-        }
-      case TERMS:
-        {
-          Map<String, Object> c = context("terms", meta("Nhiệm kỳ", "Các nhiệm kỳ đại hội", path));
-          c.put("terms", model.terms());
-          return new Job(page.file(), "terms", c);
-        }
-      case SEARCH:
-        {
-          Map<String, Object> c =
-              context("search", meta("Tìm kiếm", "Tìm bài viết trong kho lưu trữ", path));
-          c.put("years", model.years().stream().map(YearArchive::year).toList());
-          c.put("categories", model.categories().stream().map(Taxon::name).toList());
-          c.put(
-              "organizations",
-              model.organizations().stream()
-                  .filter(o -> !o.congresses().isEmpty())
-                  .map(Organization::name)
-                  .toList());
-          c.put("terms", model.terms().stream().map(TermPage::label).toList());
-          return new Job(page.file(), "search", c);
-        }
-      case NOT_FOUND:
-        {
-          Map<String, Object> c =
-              context(
+  private Job whole(SiteModel model, Page.Whole page) {
+    String file = page.file();
+    Views.PageMeta meta = meta(page.address());
+    return switch (page.kind()) {
+      case CATEGORIES ->
+          new Job(
+              file,
+              "taxonomies",
+              new View.OfTaxonomies(site, meta, "categories", "categories", model.categories()));
+      case TAGS ->
+          new Job(
+              file, "taxonomies", new View.OfTaxonomies(site, meta, "tags", "tags", model.tags()));
+      case YEARS -> new Job(file, "years", new View.OfYears(site, meta, "time", model.years()));
+      case ORGANIZATIONS -> {
+        Map<String, Organization> byPath = new LinkedHashMap<>();
+        model.organizations().forEach(o -> byPath.put(o.path(), o));
+        yield new Job(
+            file,
+            "organizations",
+            new View.OfOrganizations(
+                site,
+                meta,
+                "organizations",
+                model.rootOrganizations(),
+                byPath,
+                model.organizations()));
+      }
+      case TERMS -> new Job(file, "terms", new View.OfTerms(site, meta, "terms", model.terms()));
+      case SEARCH ->
+          new Job(
+              file,
+              "search",
+              new View.OfSearch(
+                  site,
+                  meta,
+                  "search",
+                  model.years().stream().map(YearArchive::year).toList(),
+                  model.categories().stream().map(Taxon::name).toList(),
+                  model.organizations().stream()
+                      .filter(o -> !o.congresses().isEmpty())
+                      .map(Organization::name)
+                      .toList(),
+                  model.terms().stream().map(TermPage::label).toList()));
+      case NOT_FOUND ->
+          new Job(
+              file,
+              "404",
+              new View.OfNotFound(
+                  site,
+                  new Views.PageMeta(file, "website", "", true),
                   "none",
-                  new Views.PageMeta(
-                      "Không tìm thấy trang",
-                      "Trang bạn tìm không có trong kho lưu trữ",
-                      page.file(),
-                      "website",
-                      "",
-                      true));
-          c.put("latest", model.articles().subList(0, Math.min(5, model.articles().size())));
-          return new Job(page.file(), "404", c);
-        }
-      case ROBOTS:
-        {
-          Map<String, Object> c = new HashMap<>();
-          c.put("site", site);
-          return new Job(page.file(), "robots.txt", c);
-        }
-      default:
-        throw new IllegalArgumentException("no template for " + page.kind());
-    }
+                  model.articles().subList(0, Math.min(5, model.articles().size()))));
+      case ROBOTS -> new Job(file, "robots.txt", new View.OfRobots(site));
+    };
   }
 
-  /** One page of a list: its heading and title say what the list is of. */
-  private Job listJob(Page.OfList page) {
+  /** One page of a list; its template words the title and heading after what it lists. */
+  private View.OfList list(Page.OfList page) {
     Listing listing = page.listing();
-    String title;
-    String heading;
-    String description;
-    String section;
-    Map<String, Object> extra = new HashMap<>();
-    switch (listing.kind()) {
-      case HOME:
-        section = "home";
-        title = site.title();
-        heading = site.title();
-        description = site.description();
-        extra.put("feed", feed(listing));
-        break;
-      case CATEGORY:
-        {
-          Taxon t = listing.taxon().orElseThrow();
-          section = "categories";
-          title = t.name();
-          heading = "Chuyên mục: " + t.name();
-          description = "Các bài viết thuộc chuyên mục " + t.name();
-          extra.put("feed", feed(listing));
-          extra.put("taxon", t);
-          break;
-        }
-      case TAG:
-        {
-          Taxon t = listing.taxon().orElseThrow();
-          section = "tags";
-          title = t.name();
-          heading = "Thẻ: " + t.name();
-          description = "Các bài viết gắn thẻ " + t.name();
-          extra.put("taxon", t);
-          break;
-        }
-      case YEAR:
-        {
-          YearArchive y = listing.year().orElseThrow();
-          section = "time";
-          title = "Năm " + y.year();
-          heading = "Lưu trữ năm " + y.year();
-          description = "Các bài viết năm " + y.year();
-          extra.put("year", y);
-          break;
-        }
-      case MONTH:
-        {
-          YearArchive.MonthArchive m = listing.month().orElseThrow();
-          String label = VietnameseDates.month(m.year(), m.month());
-          section = "time";
-          title = "Tháng " + label.substring(6);
-          heading = "Lưu trữ " + label;
-          description = "Các bài viết " + label;
-          extra.put("year", listing.year().orElseThrow());
-          extra.put("month", m);
-          break;
-        }
-      default:
-        throw new IllegalArgumentException("no list of " + listing.kind());
-    }
     int n = page.number();
-    String pageTitle =
-        n == 1 ? title : (listing.path().isEmpty() ? "Trang " + n : title + " — trang " + n);
-    Map<String, Object> c = context(section, meta(pageTitle, description, listing.pagePath(n)));
-    c.put("heading", heading);
-    c.put("items", listing.page(n, pageSize));
-    c.put("count", listing.articles().size());
-    c.put("pagination", pagination(listing, n, page.total()));
-    c.put("taxon", null);
-    c.put("year", null);
-    c.put("month", null);
-    c.put("feed", null);
-    c.putAll(extra);
-    return new Job(page.file(), "list", c);
+    String section =
+        switch (listing.kind()) {
+          case HOME -> "home";
+          case CATEGORY -> "categories";
+          case TAG -> "tags";
+          case YEAR, MONTH -> "time";
+        };
+    boolean fed = listing.kind() == Listing.Kind.HOME || listing.kind() == Listing.Kind.CATEGORY;
+    return new View.OfList(
+        site,
+        meta(listing.pagePath(n)),
+        section,
+        listing.kind().name().toLowerCase(Locale.ROOT),
+        listing.page(n, pageSize),
+        listing.articles().size(),
+        pagination(listing, n, page.total()),
+        listing.taxon(),
+        listing.year(),
+        listing.month(),
+        fed ? Optional.of(feed(listing)) : Optional.empty());
   }
 
   static Views.Pagination pagination(Listing listing, int current, int total) {
@@ -659,15 +532,10 @@ public final class SiteRenderer {
         pages);
   }
 
-  /** The feed of a list: its newest articles, titled after the list. */
+  /** The feed of a list: its newest articles; a category's names the category. */
   private Views.Feed feed(Listing listing) {
-    String title = site.title();
-    String description = site.description();
-    if (listing.kind() == Listing.Kind.CATEGORY) {
-      String name = listing.taxon().orElseThrow().name();
-      title = name + " — " + site.title();
-      description = "Chuyên mục " + name;
-    }
+    String category =
+        listing.kind() == Listing.Kind.CATEGORY ? listing.taxon().orElseThrow().name() : "";
     List<ArticlePage> all = listing.articles();
     List<ArticlePage> items = all.subList(0, Math.min(FEED_SIZE, all.size()));
     OffsetDateTime updated =
@@ -675,8 +543,7 @@ public final class SiteRenderer {
             .map(a -> a.article().lastmod().orElse(a.article().date()))
             .max(OffsetDateTime::compareTo)
             .orElse(OffsetDateTime.parse("2000-01-01T00:00:00+07:00"));
-    return new Views.Feed(
-        title, description, listing.path(), listing.rss(), listing.atom(), items, updated);
+    return new Views.Feed(category, listing.path(), listing.rss(), listing.atom(), items, updated);
   }
 
   /** JSON-LD NewsArticle for an article page: the theme's {@code json_ld(article)}. */

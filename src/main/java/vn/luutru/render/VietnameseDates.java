@@ -39,11 +39,6 @@ public final class VietnameseDates {
     return WEEKDAYS[day.getValue() - 1];
   }
 
-  /** {@code tháng 01/2020}. */
-  public static String month(int year, int month) {
-    return String.format(Locale.ROOT, "tháng %02d/%d", month, year);
-  }
-
   /** The RFC 822 date RSS wants: {@code Fri, 17 Jan 2020 00:00:00 +0700}. */
   public static String rfc822(OffsetDateTime date) {
     return RFC_822.format(date);

@@ -39,11 +39,11 @@ public final class Views {
   }
 
   /**
-   * What the page's {@code <head>} needs: its title, description, path (for the canonical link),
-   * OpenGraph type, image path (empty when none) and whether robots should skip it.
+   * What the page's {@code <head>} needs besides its title and description, which its template
+   * words: its path (for the canonical link), OpenGraph type, image path (empty when none) and
+   * whether robots should skip it.
    */
-  public record PageMeta(
-      String title, String description, String path, String type, String image, boolean noindex) {}
+  public record PageMeta(String path, String type, String image, boolean noindex) {}
 
   /** Links between the pages of one paginated list. */
   public record Pagination(
@@ -52,10 +52,12 @@ public final class Views {
   /** One numbered page link; {@code gap} stands for pages left out ({@code …}). */
   public record PageLink(int number, String path, boolean current, boolean gap) {}
 
-  /** A feed: its title, the page it belongs to, its own files, its newest items. */
+  /**
+   * A feed: the category it is of (empty for the whole site's), the page it belongs to, its own
+   * files, its newest items.
+   */
   public record Feed(
-      String title,
-      String description,
+      String category,
       String path,
       String rss,
       String atom,

@@ -22,7 +22,7 @@ final class ArticleAddresses {
    * The address an article asks for, without the final slash: {@code yyyy/mm/} and its slug, or the
    * folded title when it sets none. {@code cache} may be null.
    */
-  static String wanted(Article a, SiteModelBuilder.BodyCache cache) {
+  static String wanted(Article a, BodyCache cache) {
     String slug =
         a.slug()
             .orElseGet(

@@ -17,7 +17,7 @@ import vn.luutru.content.Article;
 public record ArticlePage(
     Article article,
     String path,
-    byte[] htmlUtf8,
+    Utf8 htmlUtf8,
     String text,
     String summary,
     String imagePath,
@@ -36,7 +36,7 @@ public record ArticlePage(
 
   /** The rendered body, safe HTML. */
   public String html() {
-    return new String(htmlUtf8, java.nio.charset.StandardCharsets.UTF_8);
+    return htmlUtf8.toString();
   }
 
   public String title() {

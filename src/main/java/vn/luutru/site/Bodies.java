@@ -1,6 +1,5 @@
 package vn.luutru.site;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,7 @@ final class Bodies {
   private static final int SUMMARY_LENGTH = 200;
 
   /** Bodies are kept as UTF-8: as strings, a large archive's HTML would take twice the memory. */
-  final byte[][] html;
+  final Utf8[] html;
 
   /** The plain text of each, or null when the text went to the search index instead. */
   final String[] text;
@@ -37,7 +36,7 @@ final class Bodies {
   final BodyLinks[] links;
 
   private final MarkdownRenderer markdown;
-  private final SiteModelBuilder.BodyCache cache;
+  private final BodyCache cache;
   private final SiteModelBuilder.Options options;
   private final Map<String, String> pathByContent;
   private final Set<String> statics;
@@ -46,11 +45,11 @@ final class Bodies {
   private Bodies(
       int n,
       MarkdownRenderer markdown,
-      SiteModelBuilder.BodyCache cache,
+      BodyCache cache,
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
       Set<String> statics) {
-    this.html = new byte[n][];
+    this.html = new Utf8[n];
     this.text = new String[n];
     this.summary = new String[n];
     this.image = new String[n];
@@ -72,7 +71,7 @@ final class Bodies {
   static Bodies render(
       Article[] articles,
       MarkdownRenderer markdown,
-      SiteModelBuilder.BodyCache cache,
+      BodyCache cache,
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
       Set<String> statics,
@@ -107,8 +106,7 @@ final class Bodies {
   /** Article {@code i}'s body, from the cache when it still fits; fills the arrays but text. */
   private RenderedBody renderOne(int i, Article a) {
     String imageAt = a.image().map(f -> f.path()).orElse("");
-    SiteModelBuilder.BodyCache.Entry hit =
-        cache == null ? null : cache.entries.get(a.contentPath());
+    BodyCache.Entry hit = cache == null ? null : cache.entries.get(a.contentPath());
     BodyLinks r = new BodyLinks(a, options, pathByContent, statics);
     links[i] = r;
     if (hit != null && fits(hit, a, imageAt)) {
@@ -122,11 +120,11 @@ final class Bodies {
     }
     RenderedBody body = render(a, r);
     image[i] = a.image().map(f -> r.image(f.path())).orElse("");
-    html[i] = body.html().getBytes(StandardCharsets.UTF_8);
+    html[i] = Utf8.of(body.html());
     if (cache != null) {
       cache.entries.put(
           a.contentPath(),
-          new SiteModelBuilder.BodyCache.Entry(
+          new BodyCache.Entry(
               a.sourcePath(),
               a.bodyLine(),
               a.position("image"),
@@ -150,7 +148,7 @@ final class Bodies {
    * Whether a cached body is still what rendering {@code a} would give: the same source, body,
    * image and options, and every address it looked up answered the same.
    */
-  private boolean fits(SiteModelBuilder.BodyCache.Entry hit, Article a, String imageAt) {
+  private boolean fits(BodyCache.Entry hit, Article a, String imageAt) {
     return hit.sourcePath().equals(a.sourcePath())
         && hit.bodyLine() == a.bodyLine()
         && hit.imageAt().equals(a.position("image"))

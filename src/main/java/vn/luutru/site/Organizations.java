@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import vn.luutru.content.Article;
 import vn.luutru.content.Congress;
 import vn.luutru.content.Diagnostic;
@@ -38,6 +37,31 @@ final class Organizations {
   static Organizations of(
       List<Article> articles, String[] paths, List<Diagnostic> diags, Collator collator) {
     Organizations o = new Organizations();
+    Found found = o.read(articles, diags);
+    Map<String, List<CongressEntry>> byTerm = new TreeMap<>();
+    Map<String, List<CongressEntry>> entriesByOrg = new HashMap<>();
+    found.congressesByOrg.forEach(
+        (org, idx) -> entriesByOrg.put(org, o.entries(org, idx, articles, paths, found, byTerm)));
+    o.organizations = tree(found, entriesByOrg, articles, diags, collator);
+    o.terms = terms(byTerm, collator);
+    return o;
+  }
+
+  /**
+   * What the reports say: the reports of each organisation, each one's parent (decided by its
+   * newest report) and the spelling each name is shown in.
+   */
+  private record Found(
+      Map<String, List<Integer>> congressesByOrg,
+      Map<String, String> parentOf,
+      Map<String, String> names) {
+    Link link(String slug) {
+      return new Link(names.get(slug), Addresses.ORGANIZATIONS + slug + "/");
+    }
+  }
+
+  /** Reads the congress block of each report; a parent that a newer report contradicts is told. */
+  private Found read(List<Article> articles, List<Diagnostic> diags) {
     Spellings spellings = new Spellings();
     Map<String, List<Integer>> congressesByOrg = new TreeMap<>();
     Map<String, Integer> parentDecider = new HashMap<>();
@@ -51,108 +75,123 @@ final class Organizations {
       String org = Taxonomy.slugOf(c.organization());
       spellings.add(org, c.organization());
       congressesByOrg.computeIfAbsent(org, s -> new ArrayList<>()).add(i);
-      o.articlesByOrg.computeIfAbsent(org, s -> new ArrayList<>()).add(i);
-      o.orgOfArticle.put(i, org);
-      if (!c.parent().isEmpty()) {
-        String parent = Taxonomy.slugOf(c.parent());
-        spellings.add(parent, c.parent());
-        o.parentOfArticle.put(i, parent);
-        o.articlesByFamily.computeIfAbsent(parent, s -> new ArrayList<>()).add(i);
-        // The newest report decides the parent (units move between committees); others that
-        // disagree are told.
-        Integer decider = parentDecider.get(org);
-        if (decider == null) {
-          parentDecider.put(org, i);
-          parentOf.put(org, parent);
-        } else if (!parentOf.get(org).equals(parent)) {
-          Article newer = articles.get(decider);
-          diags.add(
-              a.position("congress.parent")
-                  .warning(
-                      a.sourcePath(),
-                      "congress.parent '"
-                          + c.parent()
-                          + "' differs from '"
-                          + newer.congress().get().parent()
-                          + "' in the newer report "
-                          + newer.sourcePath()
-                          + ", which the archive follows"));
-        }
+      articlesByOrg.computeIfAbsent(org, s -> new ArrayList<>()).add(i);
+      orgOfArticle.put(i, org);
+      if (c.parent().isEmpty()) {
+        continue;
+      }
+      String parent = Taxonomy.slugOf(c.parent());
+      spellings.add(parent, c.parent());
+      parentOfArticle.put(i, parent);
+      articlesByFamily.computeIfAbsent(parent, s -> new ArrayList<>()).add(i);
+      // The newest report decides the parent (units move between committees); others that
+      // disagree are told.
+      Integer decider = parentDecider.get(org);
+      if (decider == null) {
+        parentDecider.put(org, i);
+        parentOf.put(org, parent);
+      } else if (!parentOf.get(org).equals(parent)) {
+        Article newer = articles.get(decider);
+        diags.add(
+            a.position("congress.parent")
+                .warning(
+                    a.sourcePath(),
+                    "congress.parent '"
+                        + c.parent()
+                        + "' differs from '"
+                        + newer.congress().get().parent()
+                        + "' in the newer report "
+                        + newer.sourcePath()
+                        + ", which the archive follows"));
       }
     }
-    Map<String, String> names = spellings.chosen();
-    Function<String, Link> link =
-        slug -> new Link(names.get(slug), Addresses.ORGANIZATIONS + slug + "/");
+    return new Found(congressesByOrg, parentOf, spellings.chosen());
+  }
 
-    Map<String, List<CongressEntry>> byTerm = new TreeMap<>();
-    Map<String, List<CongressEntry>> entriesByOrg = new HashMap<>();
-    congressesByOrg.forEach(
-        (org, idx) -> {
-          List<Integer> sorted = new ArrayList<>(idx);
-          sorted.sort(
-              Comparator.comparing((Integer i) -> heldOrDate(articles.get(i)))
-                  .thenComparingInt(i -> articles.get(i).congress().get().ordinal())
-                  .thenComparing(i -> articles.get(i).contentPath()));
-          List<CongressEntry> entries = new ArrayList<>();
-          for (int i : sorted) {
-            Article a = articles.get(i);
-            Congress c = a.congress().get();
-            String parent = o.parentOfArticle.get(i);
-            CongressEntry e =
-                new CongressEntry(
-                    c,
-                    link.apply(org),
-                    parent == null ? null : link.apply(parent),
-                    new Link(c.term().label(), Addresses.TERMS + c.term().label() + "/"),
-                    new ArticleRef(a.title(), paths[i], a.date()));
-            entries.add(e);
-            o.entryByArticle.put(i, e);
-            byTerm.computeIfAbsent(c.term().label(), t -> new ArrayList<>()).add(e);
-          }
-          entriesByOrg.put(org, entries);
-        });
+  /**
+   * The congress entries of organisation {@code org}, by the day each was held, and each added to
+   * its term in {@code byTerm}.
+   */
+  private List<CongressEntry> entries(
+      String org,
+      List<Integer> reports,
+      List<Article> articles,
+      String[] paths,
+      Found found,
+      Map<String, List<CongressEntry>> byTerm) {
+    List<Integer> sorted = new ArrayList<>(reports);
+    sorted.sort(
+        Comparator.comparing((Integer i) -> heldOrDate(articles.get(i)))
+            .thenComparingInt(i -> articles.get(i).congress().get().ordinal())
+            .thenComparing(i -> articles.get(i).contentPath()));
+    List<CongressEntry> entries = new ArrayList<>();
+    for (int i : sorted) {
+      Article a = articles.get(i);
+      Congress c = a.congress().get();
+      String parent = parentOfArticle.get(i);
+      CongressEntry e =
+          new CongressEntry(
+              c,
+              found.link(org),
+              parent == null ? null : found.link(parent),
+              new Link(c.term().label(), Addresses.TERMS + c.term().label() + "/"),
+              new ArticleRef(a.title(), paths[i], a.date()));
+      entries.add(e);
+      entryByArticle.put(i, e);
+      byTerm.computeIfAbsent(c.term().label(), t -> new ArrayList<>()).add(e);
+    }
+    return entries;
+  }
 
+  /**
+   * Every organisation named, by name, with its ancestors and children; a loop of parents is cut
+   * and told.
+   */
+  private static List<Organization> tree(
+      Found found,
+      Map<String, List<CongressEntry>> entriesByOrg,
+      List<Article> articles,
+      List<Diagnostic> diags,
+      Collator collator) {
+    Map<String, String> parentOf = found.parentOf;
     Map<String, List<Link>> children = new HashMap<>();
     parentOf.forEach(
         (child, parent) ->
-            children.computeIfAbsent(parent, p -> new ArrayList<>()).add(link.apply(child)));
+            children.computeIfAbsent(parent, p -> new ArrayList<>()).add(found.link(child)));
     List<Organization> orgs = new ArrayList<>();
-    for (String slug : names.keySet()) {
+    for (String slug : found.names.keySet()) {
       List<Link> ancestors = new ArrayList<>();
       Set<String> seen = new HashSet<>(List.of(slug));
       for (String p = parentOf.get(slug); p != null; p = parentOf.get(p)) {
         if (!seen.add(p)) {
           diags.add(
               Diagnostic.warning(
-                  articles.get(congressesByOrg.get(slug).get(0)).sourcePath(),
+                  articles.get(found.congressesByOrg.get(slug).get(0)).sourcePath(),
                   0,
                   0,
                   "the organisations form a loop of parents through '"
-                      + names.get(p)
+                      + found.names.get(p)
                       + "'; the loop is cut",
                   ""));
           break;
         }
-        ancestors.add(0, link.apply(p));
+        ancestors.add(0, found.link(p));
       }
       List<Link> kids = new ArrayList<>(children.getOrDefault(slug, List.of()));
       kids.sort(Comparator.comparing(Link::name, collator));
       String parent = parentOf.get(slug);
       orgs.add(
           new Organization(
-              names.get(slug),
+              found.names.get(slug),
               slug,
               Addresses.ORGANIZATIONS + slug + "/",
-              parent == null || ancestors.isEmpty() ? null : link.apply(parent),
+              parent == null || ancestors.isEmpty() ? null : found.link(parent),
               ancestors,
               kids,
               entriesByOrg.getOrDefault(slug, List.of())));
     }
     orgs.sort(Comparator.comparing(Organization::name, collator).thenComparing(Organization::slug));
-    o.organizations = orgs;
-
-    o.terms = terms(byTerm, collator);
-    return o;
+    return orgs;
   }
 
   /** The term pages, newest first, each with its congresses by date, then organisation. */

@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import vn.luutru.content.Article;
 import vn.luutru.content.Diagnostic;
-import vn.luutru.content.Position;
 import vn.luutru.markdown.MarkdownRenderer;
 
 /**
@@ -39,36 +38,6 @@ public final class SiteModelBuilder {
   public SiteModelBuilder(MarkdownRenderer markdown, BodyCache cache) {
     this.markdown = markdown;
     this.cache = cache;
-  }
-
-  /**
-   * Rendered bodies by article, reused when the body, the image and every address the body looked
-   * up are the same as when it was rendered.
-   */
-  public static final class BodyCache {
-    record Entry(
-        String sourcePath,
-        int bodyLine,
-        Position imageAt,
-        String body,
-        String image,
-        String basePath,
-        boolean check,
-        Map<String, String> pages,
-        Map<String, Boolean> statics,
-        byte[] html,
-        String text,
-        String imagePath,
-        List<Diagnostic> diagnostics,
-        List<BodyLinks.Anchor> anchors,
-        Set<String> ids) {}
-
-    final java.util.concurrent.ConcurrentHashMap<String, Entry> entries =
-        new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** Slugs by title: folding is the costly part of giving 10,000 articles their addresses. */
-    final java.util.concurrent.ConcurrentHashMap<String, String> slugs =
-        new java.util.concurrent.ConcurrentHashMap<>();
   }
 
   /**
@@ -109,14 +78,8 @@ public final class SiteModelBuilder {
           basePath, drafts, future, today, check, contentPrefix, unreadable, oneOff, words);
     }
 
-    /**
-     * The same, for a one-off build of a large archive, which must not hold the archive's text
-     * several times over: {@link #build} takes the list of articles over (it must be mutable; it is
-     * emptied) and lets go of each Markdown body once it is rendered, and the plain text of each
-     * article goes to {@code words} (the search index) instead of into the model, whose pages then
-     * have an empty {@code text}. {@code words} may be null: the text is kept.
-     */
-    public Options oneOff(TextSink words) {
+    /** The same, for {@link #buildOnce}. */
+    Options oneOff(TextSink words) {
       return new Options(
           basePath, drafts, future, today, check, contentPrefix, unreadable, true, words);
     }
@@ -145,10 +108,28 @@ public final class SiteModelBuilder {
    * diagnostics.
    */
   public SiteModel build(List<Article> input, List<String> staticFiles, Options options) {
-    if (options.oneOff() && cache != null) {
+    return build(input, staticFiles, options, false);
+  }
+
+  /**
+   * As {@link #build}, for a build of a large archive that must not hold its text several times
+   * over: each article's Markdown is let go of once rendered, and the plain text of each goes to
+   * {@code words} (the search index) instead of into the model, whose pages then have an empty
+   * {@code text}. {@code words} may be null: the text is kept. A builder with a cache of bodies
+   * cannot, since the cache keeps them.
+   */
+  public SiteModel buildOnce(
+      Handover articles, List<String> staticFiles, Options options, TextSink words) {
+    if (cache != null) {
       throw new IllegalArgumentException(
           "a one-off build keeps no bodies; it cannot fill a cache of them");
     }
+    return build(articles.take(), staticFiles, options.oneOff(words), true);
+  }
+
+  /** {@code owned}: {@code input} was handed over, and is emptied once its articles are sorted. */
+  private SiteModel build(
+      List<Article> input, List<String> staticFiles, Options options, boolean owned) {
     List<Diagnostic> diags = Collections.synchronizedList(new ArrayList<>());
     Article[] inOrder =
         input.stream()
@@ -156,7 +137,7 @@ public final class SiteModelBuilder {
             .filter(a -> options.future() || !a.date().toLocalDate().isAfter(options.today()))
             .toArray(Article[]::new);
     newestFirst(inOrder);
-    if (options.oneOff()) {
+    if (owned) {
       input.clear();
     }
     // A view of the array: a one-off build replaces each article by itself without its body.

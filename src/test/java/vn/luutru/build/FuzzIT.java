@@ -39,6 +39,7 @@ import vn.luutru.render.SiteRenderer;
 import vn.luutru.render.Views;
 import vn.luutru.search.SearchIndexWriter;
 import vn.luutru.site.ArticlePage;
+import vn.luutru.site.BodyCache;
 import vn.luutru.site.SiteModel;
 import vn.luutru.site.SiteModelBuilder;
 import vn.luutru.testing.Trees;
@@ -164,7 +165,7 @@ class FuzzIT {
   static void fuzzInMemory(int[] cases) {
     long started = System.nanoTime();
     AtomicLong diagnostics = new AtomicLong();
-    SiteModelBuilder.BodyCache cache = new SiteModelBuilder.BodyCache();
+    BodyCache cache = new BodyCache();
     int modelledBefore = MODELLED.get();
     int renderedBefore = RENDERED.get();
     int indexedBefore = INDEXED.get();
@@ -298,8 +299,7 @@ class FuzzIT {
    * Parse, model (with the other samples) and, now and then, templates and search; returns the
    * diagnostics.
    */
-  private static long runInMemory(Case c, SiteModelBuilder.BodyCache cache, int i)
-      throws IOException {
+  private static long runInMemory(Case c, BodyCache cache, int i) throws IOException {
     String path = shown(c.rel());
     ArticleParser.Parsed p = parser.parse(c.rel(), path, c.bytes());
     Map<String, List<String>> lines = new HashMap<>();

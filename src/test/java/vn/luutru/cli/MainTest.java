@@ -299,7 +299,8 @@ class MainTest {
     write("content/a.md", "---\ntitle: \"A\"\ndate: 2020-01-01\n---\n");
     write(
         "tpl/article.peb",
-        "{% extends \"layout\" %}{% block content %}{{ artcle.title }}{% endblock %}");
+        "{% extends \"layout\" %}{% set title = \"A\" %}{% set description = \"\" %}"
+            + "{% block content %}{{ artcle.title }}{% endblock %}");
     List<String> args =
         List.of(
             "build",

@@ -1,6 +1,7 @@
 package vn.luutru.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -284,9 +285,10 @@ class SiteModelBuilderTest {
         };
     List<Article> owned = new ArrayList<>(articles);
     SiteModel oneOff =
-        new SiteModelBuilder(new MarkdownRenderer()).build(owned, List.of(), OPTIONS.oneOff(sink));
+        new SiteModelBuilder(new MarkdownRenderer())
+            .buildOnce(new Handover(owned), List.of(), OPTIONS, sink);
 
-    assertThat(owned).as("the list is taken over").isEmpty();
+    assertThat(owned).as("the caller's list is left as it was").hasSize(2);
     assertThat(documents[0]).isEqualTo(2);
     assertThat(messages(oneOff))
         .as("diagnostics, quoting their lines")
@@ -319,9 +321,13 @@ class SiteModelBuilderTest {
               "Thân bài " + i + ", [x](#dau)."));
     }
     List<Article> read = List.copyOf(owned);
+    Handover handover = new Handover(owned);
+    owned = null;
     SiteModel m =
-        new SiteModelBuilder(new MarkdownRenderer()).build(owned, List.of(), OPTIONS.oneOff(null));
-    assertThat(owned).as("the list is taken over").isEmpty();
+        new SiteModelBuilder(new MarkdownRenderer()).buildOnce(handover, List.of(), OPTIONS, null);
+    assertThatThrownBy(handover::take)
+        .as("handed over once")
+        .isInstanceOf(IllegalStateException.class);
     assertThat(m.articles())
         .as("the model keeps only articles without their Markdown")
         .allSatisfy(p -> assertThat(read).noneMatch(a -> a == p.article()));
