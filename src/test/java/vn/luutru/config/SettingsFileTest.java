@@ -178,8 +178,24 @@ class SettingsFileTest {
       },
       {
         "agency:\n  phone: 0238\n",
-        "2:3: warning: unknown key 'agency.phone' is ignored; the keys here are: name,"
+        "2:3: warning: unknown key 'agency.phone' is ignored: did you mean 'agency.telephone'?"
+      },
+      {
+        "agency:\n  fax: 0238\n",
+        "2:3: warning: unknown key 'agency.fax' is ignored; the keys here are: name,"
             + " governing_body, address, telephone, email, responsible, licence"
+      },
+      {
+        "tiêu_đề: Đảng bộ\n",
+        "1:1: warning: unknown key 'tiêu_đề' is ignored: did you mean 'title'?"
+      },
+      {
+        "agency:\n  Điện thoại: 0238\n",
+        "2:3: warning: unknown key 'agency.Điện thoại' is ignored: did you mean 'agency.telephone'?"
+      },
+      {
+        "site_title: A\n",
+        "1:1: warning: unknown key 'site_title' is ignored: did you mean 'title'?"
       },
       {
         "agency:\n  adress: Số 1\n",
@@ -297,6 +313,9 @@ class SettingsFileTest {
     assertThat(KeySuggestion.closest("BASE_URL", keys)).contains("base_url");
     assertThat(KeySuggestion.closest("menus", keys)).contains("menu");
     assertThat(KeySuggestion.closest("images", keys)).isEmpty();
+    assertThat(KeySuggestion.closest("mô tả", keys)).contains("description");
+    assertThat(KeySuggestion.closest("địa chỉ", SettingsFile.AGENCY_KEYS)).contains("address");
+    assertThat(KeySuggestion.closest("địa chỉ", keys)).as("not a key of this level").isEmpty();
     assertThat(KeySuggestion.closest("x", keys)).isEmpty();
   }
 }
