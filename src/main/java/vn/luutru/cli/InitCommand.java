@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +52,8 @@ final class InitCommand implements Callable<Integer> {
   private static final String IN_THE_WAY =
       "luutru init: error: %s already exists; it was left as it is";
   private static final String NOT_A_FOLDER = "%s is a file, not a folder: choose another name";
+  private static final String NOT_A_FOLDER_IN_THE_WAY =
+      "luutru init: error: %s is a file where a folder is needed; it was left as it is";
   private static final String SOME_IN_THE_WAY =
       "luutru init: %d file(s) already existed and were left as they were; the others were"
           + " created. To start afresh, give an empty or new folder, such as: luutru init"
@@ -119,8 +122,18 @@ final class InitCommand implements Callable<Integer> {
     List<Path> inTheWay = new ArrayList<>();
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
       Path file = dir.resolve(f.getKey());
-      Files.createDirectories(file.getParent());
+      Optional<Path> notFolder = fileAsFolder(file);
+      if (notFolder.isPresent()) {
+        if (!inTheWay.contains(notFolder.get())) {
+          inTheWay.add(notFolder.get());
+          err.println(
+              String.format(
+                  NOT_A_FOLDER_IN_THE_WAY, PrintableText.escape(notFolder.get().toString())));
+        }
+        continue;
+      }
       try {
+        Files.createDirectories(file.getParent());
         Files.write(file, f.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         out.println(String.format(CREATED, PrintableText.escape(file.toString())));
       } catch (FileAlreadyExistsException e) {
@@ -137,6 +150,19 @@ final class InitCommand implements Callable<Integer> {
         String.format(
             NEXT, shown, PrintableText.escape(dir.resolve(SettingsFile.NAME).toString()), shown));
     return 0;
+  }
+
+  /** The first folder on the way to {@code file} from {@code dir} that is a file, if one is. */
+  private Optional<Path> fileAsFolder(Path file) {
+    Path rel = dir.relativize(file);
+    Path p = dir;
+    for (int i = 0; i < rel.getNameCount() - 1; i++) {
+      p = p.resolve(rel.getName(i));
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A file of the scaffold, as text. */

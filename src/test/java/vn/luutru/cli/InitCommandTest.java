@@ -141,9 +141,16 @@ class InitCommandTest {
     assertThat(read("luutru.yaml")).isEqualTo("title: Của tôi\n");
     assertThat(archive().resolve(".gitignore")).exists();
 
+    Files.writeString(archive().resolve("templates"), "một tệp, không phải thư mục\n");
     Run again = init("--theme");
     assertThat(again.code()).isEqualTo(1);
-    assertThat(archive().resolve("templates/layout.peb")).exists();
+    assertThat(again.err())
+        .contains(
+            archive().resolve("templates")
+                + " is a file where a folder is needed; it was left as it is")
+        .contains("5 file(s) already existed")
+        .doesNotContain("internal error");
+    assertThat(read("templates")).isEqualTo("một tệp, không phải thư mục\n");
     assertThat(read("README.md")).isEqualTo("của tôi\n");
   }
 
