@@ -242,6 +242,12 @@ class InitCommandTest {
     Run check = MainTest.run(concat(List.of("check"), inArchive()));
     assertThat(check.code()).isEqualTo(1);
     assertThat(check.err()).contains(":2:12: error: page_size");
+
+    Run serve = MainTest.run(concat(List.of("serve", "--port", "0"), inArchive()));
+    assertThat(serve.code()).as("the preview does not start").isEqualTo(1);
+    assertThat(serve.err())
+        .contains(":2:12: error: page_size")
+        .contains("fix them and start the preview again");
   }
 
   @Test
