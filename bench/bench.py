@@ -184,8 +184,9 @@ class Build:
         if self.kind == "floor":
             return (["java"] + floor_options(self.jvm_opts, content) + ["-cp", floor_classpath(),
                                                                          "vn.luutru.build.FloorBench", content, out])
-        return (["java"] + self.jvm_opts + ["-jar", self.jar or jar, "build", "--content", content,
-                                            "--output", out, "--timings"])
+        return (["java"] + self.jvm_opts + ["-jar", os.path.abspath(self.jar or jar), "build",
+                                            "--content", os.path.abspath(content),
+                                            "--output", os.path.abspath(out), "--timings"])
 
 
 def parse_args():
@@ -378,7 +379,10 @@ def run_build(build, jar, content, out_root, timeout, count):
     with open(stdout_path, "wb") as so, open(stderr_path, "wb") as se:
         t0 = time.perf_counter()
         env = dict(os.environ, **build.env) if build.env else None
-        proc = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL, env=env)
+        # Run beside the output, not in the repository: a ./templates folder there would override
+        # the theme packed in each jar, and older jars would render with newer templates.
+        proc = subprocess.Popen(cmd, stdout=so, stderr=se, stdin=subprocess.DEVNULL, env=env,
+                                cwd=out_root)
         status, usage, timed_out = wait(proc, timeout)
         wall = time.perf_counter() - t0
     proc.returncode = status

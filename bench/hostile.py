@@ -94,9 +94,12 @@ CASES = [
 
 def run(jar, content, out, timeout):
     shutil.rmtree(out, ignore_errors=True)
-    command = ["java", "-jar", jar, "build", "--content", content, "--output", out, "--timings"]
+    command = ["java", "-jar", os.path.abspath(jar), "build", "--content", os.path.abspath(content),
+               "--output", os.path.abspath(out), "--timings"]
     start = time.monotonic()
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    # Not in the repository, whose ./templates would override the jar's own theme.
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            cwd=os.path.dirname(os.path.abspath(out)))
     printed = 0
     stages = None
     deadline = start + timeout
