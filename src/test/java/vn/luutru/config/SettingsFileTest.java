@@ -306,6 +306,22 @@ class SettingsFileTest {
     assertThat(l.settings()).contains(Settings.DEFAULT);
   }
 
+  /** The users' guide lists every key of the file, one table row each. */
+  @Test
+  void theReadmeListsEveryKey() throws java.io.IOException {
+    String readme =
+        java.nio.file.Files.readString(java.nio.file.Path.of("README.md"), StandardCharsets.UTF_8);
+    String table = readme.substring(readme.indexOf("### luutru.yaml"));
+    for (String key : SettingsFile.TOP_KEYS) {
+      assertThat(table).as(key).containsPattern("(?m)^\\| `" + key + ":?` ");
+    }
+    for (String key : SettingsFile.AGENCY_KEYS) {
+      assertThat(table)
+          .as("agency: " + key)
+          .containsPattern("(?m)^\\| `agency:` [^|]*`" + key + "`");
+    }
+  }
+
   @Test
   void suggestionsAreCloseOrNone() {
     List<String> keys = SettingsFile.TOP_KEYS;
