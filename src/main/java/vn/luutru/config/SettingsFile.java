@@ -103,10 +103,6 @@ public final class SettingsFile {
       diagnostics = Diagnostic.sorted(diagnostics);
       positions = Map.copyOf(positions);
     }
-
-    public boolean hasErrors() {
-      return diagnostics.stream().anyMatch(Diagnostic::isError);
-    }
   }
 
   /**
