@@ -1,6 +1,8 @@
 package vn.luutru.cli;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,6 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
+import vn.luutru.config.SiteConfig;
+import vn.luutru.content.Diagnostic;
 import vn.luutru.content.PrintableText;
 
 /** {@code luutru build}: writes the whole site, or nothing. */
@@ -41,10 +45,16 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    BuildResult result =
-        SiteBuilder.build(
-            site.config(spec.commandLine(), clock), switches.gate(), switches.searchIndex());
-    Reports.Counts counts = Reports.print(result.diagnostics(), err);
+    SiteOptions.Resolved resolved = site.resolve(spec.commandLine(), clock);
+    if (resolved.config().isEmpty()) {
+      return Reports.settingsFailed(resolved.diagnostics(), site.output, err);
+    }
+    SiteConfig config = resolved.config().get();
+    List<Diagnostic> diagnostics = new ArrayList<>(resolved.diagnostics());
+    site.localAddressWarning(config, resolved, "luutru build").ifPresent(diagnostics::add);
+    BuildResult result = SiteBuilder.build(config, switches.gate(), switches.searchIndex());
+    diagnostics.addAll(result.diagnostics());
+    Reports.Counts counts = Reports.print(diagnostics, err);
     if (timings) {
       // Stages on one line, the parts of a stage ("search.postings") on a line of their own.
       StringBuilder s = new StringBuilder("timings:");

@@ -1,6 +1,8 @@
 package vn.luutru.cli;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
+import vn.luutru.content.Diagnostic;
+import vn.luutru.content.PrintableText;
 
 /** {@code luutru check}: every problem a publisher should fix before deploying; writes nothing. */
 @Command(
@@ -36,8 +40,23 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BuildResult result = SiteBuilder.check(site.config(spec.commandLine(), clock));
-    Reports.Counts counts = Reports.print(result.diagnostics(), spec.commandLine().getErr());
+    SiteOptions.Resolved resolved = site.resolve(spec.commandLine(), clock);
+    if (resolved.config().isEmpty()) {
+      Reports.Counts counts = Reports.print(resolved.diagnostics(), spec.commandLine().getErr());
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "luutru check: %d error(s), %d warning(s) in %s%n",
+              counts.errors(),
+              counts.warnings(),
+              PrintableText.escape(resolved.settingsPath()));
+      return 1;
+    }
+    BuildResult result = SiteBuilder.check(resolved.config().get());
+    List<Diagnostic> diagnostics = new ArrayList<>(resolved.diagnostics());
+    diagnostics.addAll(result.diagnostics());
+    Reports.Counts counts = Reports.print(diagnostics, spec.commandLine().getErr());
     boolean failed = counts.errors() > 0 || (strict && counts.warnings() > 0);
     (failed ? spec.commandLine().getErr() : spec.commandLine().getOut())
         .printf(

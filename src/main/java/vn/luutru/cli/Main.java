@@ -23,6 +23,7 @@ import vn.luutru.output.SwapGate;
     versionProvider = Main.Version.class,
     description = "Lưu trữ: a static site generator for a Vietnamese party news archive.",
     subcommands = {
+      InitCommand.class,
       BuildCommand.class,
       ServeCommand.class,
       CheckCommand.class,

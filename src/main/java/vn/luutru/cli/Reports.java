@@ -1,8 +1,11 @@
 package vn.luutru.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.content.PrintableText;
 
 /**
  * Prints diagnostics as compilers do, and counts them: of each file, the first errors and warnings
@@ -13,6 +16,21 @@ final class Reports {
 
   /** The numbers of errors and warnings found, printed or not. */
   record Counts(long errors, long warnings) {}
+
+  /**
+   * Prints the diagnostics of a settings file that could not be read, and that the output was left
+   * as it was; returns the exit code, 1.
+   */
+  static int settingsFailed(List<Diagnostic> diagnostics, Path output, PrintWriter err) {
+    Counts counts = print(diagnostics, err);
+    err.printf(
+        Locale.ROOT,
+        "luutru: %d error(s), %d warning(s); %s was left as it was%n",
+        counts.errors(),
+        counts.warnings(),
+        PrintableText.escape(output.toString()));
+    return 1;
+  }
 
   static Counts print(List<Diagnostic> diagnostics, PrintWriter err) {
     for (Diagnostic d : Diagnostic.firstOfEachFile(diagnostics)) {

@@ -2,12 +2,14 @@ package vn.luutru.cli;
 
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.content.PrintableText;
 import vn.luutru.serve.PreviewServer;
 
 /** {@code luutru serve}: the preview with live reload. */
@@ -44,10 +46,20 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SiteConfig c = site.config(spec.commandLine(), clock);
-    SiteConfig config = c.toBuilder().drafts(!hideDrafts || c.drafts()).build();
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
+    SiteOptions.Resolved resolved = site.resolve(spec.commandLine(), clock);
+    Reports.Counts counts = Reports.print(resolved.diagnostics(), err);
+    if (resolved.config().isEmpty()) {
+      err.printf(
+          Locale.ROOT,
+          "luutru serve: %d error(s) in %s: fix them and start the preview again%n",
+          counts.errors(),
+          PrintableText.escape(resolved.settingsPath()));
+      return 1;
+    }
+    SiteConfig c = resolved.config().get();
+    SiteConfig config = c.toBuilder().drafts(!hideDrafts || c.drafts()).build();
     if (!InetAddress.getByName(bind).isLoopbackAddress()) {
       err.println(
           "luutru serve: warning: listening on "

@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +34,10 @@ import java.util.Optional;
  * @param drafts include articles marked {@code draft: true}
  * @param future include articles dated after {@code today}
  * @param today the day the build counts as now, for future-dated articles
+ * @param language the language of the pages, a code such as {@code vi}
+ * @param logo the path in the site of the agency's logo, empty for none
+ * @param agency the agency block of the footer
+ * @param menu the main menu; empty for the theme's own
  */
 public record SiteConfig(
     String title,
@@ -44,7 +50,11 @@ public record SiteConfig(
     Path outputDir,
     boolean drafts,
     boolean future,
-    LocalDate today) {
+    LocalDate today,
+    String language,
+    String logo,
+    Agency agency,
+    List<MenuItem> menu) {
 
   public static final String DEFAULT_TITLE = "Lưu trữ tin tức";
   public static final String DEFAULT_BASE_URL = "http://localhost:8080/";
@@ -55,6 +65,7 @@ public record SiteConfig(
 
   public SiteConfig {
     baseUrl = normalizeBaseUrl(baseUrl);
+    menu = List.copyOf(menu);
     if (pageSize < 1) {
       throw new IllegalArgumentException("page size must be 1 or more");
     }
@@ -66,21 +77,30 @@ public record SiteConfig(
    * @throws IllegalArgumentException with a message for the user when it is not usable
    */
   public static String normalizeBaseUrl(String url) {
+    return normalizeBaseUrl(url, "--base-url");
+  }
+
+  /**
+   * As {@link #normalizeBaseUrl(String)}; messages start with {@code name}, where the address was
+   * given ({@code --base-url}, {@code base_url}).
+   */
+  static String normalizeBaseUrl(String url, String name) {
     URI u;
     try {
       u = new URI(url.strip());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("--base-url: not a valid address: " + url);
+      throw new IllegalArgumentException(name + ": not a valid address: " + url);
     }
     if (u.getScheme() == null
         || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
         || u.getHost() == null) {
       throw new IllegalArgumentException(
-          "--base-url: expected an absolute http(s) address such as https://example.org/luu-tru/, found "
+          name
+              + ": expected an absolute http(s) address such as https://example.org/luu-tru/, found "
               + url);
     }
     if (u.getRawQuery() != null || u.getRawFragment() != null) {
-      throw new IllegalArgumentException("--base-url: must not have a query or a fragment: " + url);
+      throw new IllegalArgumentException(name + ": must not have a query or a fragment: " + url);
     }
     String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
     if (!path.endsWith("/")) {
@@ -88,6 +108,19 @@ public record SiteConfig(
     }
     String port = u.getPort() < 0 ? "" : ":" + u.getPort();
     return u.getScheme() + "://" + u.getHost() + port + path;
+  }
+
+  /**
+   * Whether the base URL is an address of this computer only ({@code localhost}, {@code 127.x.x.x},
+   * {@code [::1]}): a site built for it cannot be published as it is.
+   */
+  public boolean isLocal() {
+    String host = URI.create(baseUrl).getHost().toLowerCase(Locale.ROOT);
+    return host.equals("localhost")
+        || host.endsWith(".localhost")
+        || host.matches("127\\.[0-9]+\\.[0-9]+\\.[0-9]+")
+        || host.equals("[::1]")
+        || host.equals("[0:0:0:0:0:0:0:1]");
   }
 
   /** How diagnostics name a file of the content folder: this, then its path in the folder. */
@@ -120,7 +153,11 @@ public record SiteConfig(
         .outputDir(outputDir)
         .drafts(drafts)
         .future(future)
-        .today(today);
+        .today(today)
+        .language(language)
+        .logo(logo)
+        .agency(agency)
+        .menu(menu);
   }
 
   /**
@@ -139,8 +176,51 @@ public record SiteConfig(
     private boolean drafts;
     private boolean future;
     private LocalDate today;
+    private String language = Settings.DEFAULT_LANGUAGE;
+    private String logo = "";
+    private Agency agency = Agency.NONE;
+    private List<MenuItem> menu = List.of();
 
     private Builder() {}
+
+    /**
+     * Takes every value of a settings file: title, description, base URL, language, page size,
+     * logo, agency and menu. Setters called after it override its values.
+     */
+    public Builder settings(Settings settings) {
+      return title(settings.title())
+          .description(settings.description())
+          .baseUrl(settings.baseUrl())
+          .language(settings.language())
+          .pageSize(settings.pageSize())
+          .logo(settings.logo())
+          .agency(settings.agency())
+          .menu(settings.menu());
+    }
+
+    /** The language of the pages. Default: {@value Settings#DEFAULT_LANGUAGE}. */
+    public Builder language(String language) {
+      this.language = Objects.requireNonNull(language);
+      return this;
+    }
+
+    /** The path in the site of the agency's logo. Default: empty, none. */
+    public Builder logo(String logo) {
+      this.logo = Objects.requireNonNull(logo);
+      return this;
+    }
+
+    /** The agency block of the footer. Default: {@link Agency#NONE}, none shown. */
+    public Builder agency(Agency agency) {
+      this.agency = Objects.requireNonNull(agency);
+      return this;
+    }
+
+    /** The main menu. Default: empty, the theme's own. */
+    public Builder menu(List<MenuItem> menu) {
+      this.menu = List.copyOf(menu);
+      return this;
+    }
 
     /** The site's name. Default: {@value SiteConfig#DEFAULT_TITLE}. */
     public Builder title(String title) {
@@ -234,7 +314,11 @@ public record SiteConfig(
           outputDir,
           drafts,
           future,
-          today == null ? LocalDate.now(VIETNAM) : today);
+          today == null ? LocalDate.now(VIETNAM) : today,
+          language,
+          logo,
+          agency,
+          menu);
     }
   }
 }

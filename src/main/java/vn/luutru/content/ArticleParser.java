@@ -16,27 +16,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.common.Anchor;
-import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.events.AliasEvent;
-import org.snakeyaml.engine.v2.events.CollectionEndEvent;
-import org.snakeyaml.engine.v2.events.CollectionStartEvent;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.events.ScalarEvent;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.parser.Parser;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Turns the bytes of one Markdown file into an {@link Article}, or into every {@link Diagnostic}
@@ -50,22 +35,6 @@ public final class ArticleParser {
 
   /** The longest file name most file systems take, in bytes: an alias's parts become names. */
   static final int MAX_NAME = 255;
-
-  /**
-   * Lists and mappings inside each other beyond this are refused: no front matter needs more than
-   * four.
-   */
-  static final int MAX_YAML_DEPTH = 50;
-
-  /** Aliases of lists and mappings beyond this are refused ("billion laughs"). */
-  static final int MAX_COLLECTION_ALIASES = 50;
-
-  /**
-   * The most characters the front matter's values may add up to with every alias expanded: as many
-   * as it may hold written out, so that only aliases can pass it. Aliases of text multiply it too:
-   * 150,000 of one 300,000-character text took minutes to read.
-   */
-  static final int MAX_EXPANDED = 1 << 20;
 
   /**
    * The years a date may have. The archive's articles and congresses are of the twentieth century
@@ -89,6 +58,10 @@ public final class ArticleParser {
 
   private static final String COPY_PHOTO =
       "copy the photo beside the article and write its file name";
+
+  /** How front matter is read, and named in messages: one setting for every article. */
+  private static final YamlDocument.Reading FRONT_MATTER =
+      new YamlDocument.Reading("the front matter", "front matter", SourceText.ARTICLE);
 
   /** The result of parsing one file: the article when there were no errors, and every problem. */
   public record Parsed(Optional<Article> article, List<Diagnostic> diagnostics) {
@@ -152,34 +125,8 @@ public final class ArticleParser {
     }
     String yaml = src.text().substring(src.lineStart(2), src.lineStart(close));
     Fields fields = new Fields(src, diags);
-    Optional<Node> root;
-    try {
-      Shaped events = new Shaped(new ParserImpl(YAML, new StreamReader(YAML, yaml)), src);
-      try {
-        root = new Composer(YAML, events).getSingleNode();
-      } catch (YamlEngineException composing) {
-        if (events.failed) {
-          throw composing;
-        }
-        // The composer's own error (an alias of nothing, a second document): a syntax error or
-        // a refusal further on is reported before it, as when the whole YAML was read first.
-        events.drain();
-        throw composing;
-      }
-    } catch (Shaped.Refused e) {
-      diags.add(e.diagnostic);
-      return new Parsed(Optional.empty(), diags);
-    } catch (MarkedYamlEngineException e) {
-      Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
-      int line = m == null ? 2 : m.getLine() + 2;
-      int col = m == null ? 1 : m.getColumn() + 1;
-      diags.add(src.error(line, col, "YAML: " + yamlProblem(e)));
-      return new Parsed(Optional.empty(), diags);
-    } catch (YamlEngineException e) {
-      diags.add(src.error(2, 1, "YAML: " + e.getMessage()));
-      return new Parsed(Optional.empty(), diags);
-    } catch (StackOverflowError e) {
-      diags.add(src.error(2, 1, "YAML: the front matter is nested too deeply to read"));
+    Optional<Node> root = YamlDocument.compose(src, yaml, 2, FRONT_MATTER, diags);
+    if (diags.stream().anyMatch(Diagnostic::isError)) {
       return new Parsed(Optional.empty(), diags);
     }
     if (root.isEmpty()) {
@@ -194,196 +141,8 @@ public final class ArticleParser {
     return new Parsed(fields.article(contentPath, map, close + 1), diags);
   }
 
-  /**
-   * How front matter is read: one setting for every article (it is immutable, and making it made a
-   * schema twice an article). Errors name no file: the diagnostics do.
-   */
-  private static final LoadSettings YAML =
-      LoadSettings.builder()
-          .setLabel("front matter")
-          .setSchema(new CoreSchema())
-          .setMaxAliasesForCollections(MAX_COLLECTION_ALIASES)
-          .setCodePointLimit(1 << 20)
-          .build();
-
-  /**
-   * The YAML's events on their way to the composer, refusing what would exhaust it where it stands:
-   * nesting deeper than {@value #MAX_YAML_DEPTH} (building the tree is recursive) and more than
-   * {@value #MAX_COLLECTION_ALIASES} aliases of lists or mappings, each of which can multiply the
-   * document, and aliases that make the values add up to more than {@value #MAX_EXPANDED}
-   * characters. Every event passes through {@link #next} once, in order, before the composer goes
-   * deeper, so the YAML is read once. Errors come in the order they did when the whole YAML was
-   * read before composing: a syntax error or a refusal, then the composer's own.
-   */
-  private static final class Shaped implements Parser {
-    private final Parser events;
-    private final SourceText src;
-    private final Set<Anchor> collections = new java.util.HashSet<>();
-    private int depth;
-    private int aliases;
-
-    /** The characters of each anchored node, aliases expanded. */
-    private final Map<Anchor, Long> sizes = new HashMap<>();
-
-    /** The characters of each open list or mapping, outermost first, and its anchor. */
-    private final long[] open = new long[MAX_YAML_DEPTH + 1];
-
-    private final List<Optional<Anchor>> openAnchors = new ArrayList<>();
-
-    /** The characters of every value and key so far, aliases expanded. */
-    private long expanded;
-
-    /** Whether reading the events failed (a syntax error), rather than the composer. */
-    boolean failed;
-
-    Shaped(Parser events, SourceText src) {
-      this.events = events;
-      this.src = src;
-    }
-
-    @Override
-    public boolean checkEvent(Event.ID id) {
-      try {
-        return events.checkEvent(id);
-      } catch (RuntimeException e) {
-        failed = true;
-        throw e;
-      }
-    }
-
-    @Override
-    public Event peekEvent() {
-      try {
-        return events.peekEvent();
-      } catch (RuntimeException e) {
-        failed = true;
-        throw e;
-      }
-    }
-
-    @Override
-    public boolean hasNext() {
-      try {
-        return events.hasNext();
-      } catch (RuntimeException e) {
-        failed = true;
-        throw e;
-      }
-    }
-
-    /** Reads the rest of the events, for the errors and refusals in them. */
-    void drain() {
-      while (hasNext()) {
-        next();
-      }
-    }
-
-    @Override
-    public Event next() {
-      Event e;
-      try {
-        e = events.next();
-      } catch (RuntimeException x) {
-        failed = true;
-        throw x;
-      }
-      if (e instanceof CollectionStartEvent c) {
-        c.getAnchor().ifPresent(collections::add);
-        if (++depth > MAX_YAML_DEPTH) {
-          throw new Refused(
-              at(
-                  src,
-                  e,
-                  "YAML: the front matter is nested more than "
-                      + MAX_YAML_DEPTH
-                      + " levels deep (lists or mappings inside each other)"));
-        }
-        open[depth - 1] = 0;
-        openAnchors.add(c.getAnchor());
-      } else if (e instanceof CollectionEndEvent) {
-        depth--;
-        long size = open[depth];
-        openAnchors.remove(depth).ifPresent(a -> sizes.put(a, size));
-        if (depth > 0) {
-          open[depth - 1] += size;
-        }
-      } else if (e instanceof ScalarEvent s) {
-        int size = s.getValue().length();
-        s.getAnchor().ifPresent(a -> sizes.put(a, (long) size));
-        add(size);
-      } else if (e instanceof AliasEvent a) {
-        if (collections.contains(a.getAlias()) && ++aliases > MAX_COLLECTION_ALIASES) {
-          throw new Refused(
-              at(
-                  src,
-                  e,
-                  "YAML: more than "
-                      + MAX_COLLECTION_ALIASES
-                      + " aliases (*name) of lists or mappings; write the values out"));
-        }
-        // An alias of a list still open (itself inside it) adds nothing: the composer refuses it.
-        add(sizes.getOrDefault(a.getAlias(), 0L));
-        if (expanded > MAX_EXPANDED) {
-          throw new Refused(
-              at(
-                  src,
-                  e,
-                  String.format(
-                      Locale.ROOT,
-                      "YAML: with this alias (*name) the values would add up"
-                          + " to more than %,d characters, more than front matter may hold; repeat long values less often",
-                      MAX_EXPANDED)));
-        }
-      }
-      return e;
-    }
-
-    private void add(long size) {
-      expanded += size;
-      if (depth > 0) {
-        open[depth - 1] += size;
-      }
-    }
-
-    /** What {@link Shaped} refused, and where. */
-    static final class Refused extends RuntimeException {
-      private static final long serialVersionUID = 1L;
-      final transient Diagnostic diagnostic;
-
-      Refused(Diagnostic diagnostic) {
-        super(diagnostic.headline(), null, false, false);
-        this.diagnostic = diagnostic;
-      }
-    }
-  }
-
-  private static Diagnostic at(SourceText src, Event e, String message) {
-    Mark m = e.getStartMark().orElse(null);
-    return m == null
-        ? src.error(2, 1, message)
-        : src.error(m.getLine() + 2, m.getColumn() + 1, message);
-  }
-
-  private static String yamlProblem(MarkedYamlEngineException e) {
-    String problem = e.getProblem();
-    String context = e.getContext();
-    if (problem == null || problem.isBlank()) {
-      return context == null ? "syntax error" : context;
-    }
-    return context == null || context.isBlank() ? problem : problem + " (" + context + ")";
-  }
-
   private static String kind(Node node) {
-    if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-      return "nothing";
-    }
-    if (node instanceof SequenceNode) {
-      return "a list";
-    }
-    if (node instanceof MappingNode) {
-      return "a mapping";
-    }
-    return "'" + ((ScalarNode) node).getValue() + "'";
+    return YamlDocument.kind(node);
   }
 
   /** Reads typed values out of YAML nodes, reporting each wrong one where it stands. */
@@ -398,12 +157,7 @@ public final class ArticleParser {
     }
 
     Position pos(Node n) {
-      Mark m = n.getStartMark().orElse(null);
-      if (m == null) {
-        return new Position(1, 1, src.line(1));
-      }
-      int line = m.getLine() + 2;
-      return new Position(line, m.getColumn() + 1, src.line(line));
+      return YamlDocument.position(src, 2, n);
     }
 
     void error(Node n, String message) {

@@ -72,6 +72,17 @@ final class SourceText {
    * starts, or by a NUL byte, which text never has), UTF-16, or the first malformed UTF-8 byte.
    */
   static Decoded decode(String path, byte[] bytes) {
+    return decode(path, bytes, ARTICLE);
+  }
+
+  /** What an article is, as the messages of {@link #decode(String, byte[])} say. */
+  static final String ARTICLE = "an article is Markdown text saved as UTF-8";
+
+  /**
+   * As {@link #decode(String, byte[])}; {@code textIs} says what the file should be ({@value
+   * #ARTICLE}).
+   */
+  static Decoded decode(String path, byte[] bytes, String textIs) {
     for (Signature s : SIGNATURES) {
       if (s.matches(bytes)) {
         return failed(
@@ -81,7 +92,9 @@ final class SourceText {
                 1,
                 "not a text file: it starts like "
                     + s.what()
-                    + "; an article is Markdown text saved as UTF-8 (give other files their own extension)",
+                    + "; "
+                    + textIs
+                    + " (give other files their own extension)",
                 ""));
       }
     }
@@ -99,9 +112,7 @@ final class SourceText {
                 bytes,
                 i,
                 String.format(
-                    Locale.ROOT,
-                    "not a text file: NUL byte at offset %d; an article is Markdown text saved as UTF-8",
-                    i)));
+                    Locale.ROOT, "not a text file: NUL byte at offset %d; %s", i, textIs)));
       }
     }
     // Valid UTF-8, as nearly every file is, decodes to the same string either way, and the

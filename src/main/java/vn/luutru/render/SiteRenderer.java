@@ -92,7 +92,14 @@ public final class SiteRenderer {
   public static SiteRenderer of(vn.luutru.config.SiteConfig config) {
     return new SiteRenderer(
         new Views.SiteInfo(
-            config.title(), config.description(), config.baseUrl(), config.basePath(), "vi"),
+            config.title(),
+            config.description(),
+            config.baseUrl(),
+            config.basePath(),
+            config.language(),
+            config.logo(),
+            config.agency(),
+            config.menu()),
         config.pageSize(),
         config.templatesDir(),
         config.templatesDir().map(Path::toString).orElse("templates"),

@@ -54,7 +54,7 @@ final class Theme {
   Map<String, byte[]> assets() throws IOException {
     Map<String, byte[]> out = new TreeMap<>(packedAssets());
     if (userDir.isPresent() && Files.isDirectory(userDir.get().resolve("assets"))) {
-      readTree(userDir.get().resolve("assets"), out);
+      readTree(userDir.get().resolve("assets"), "assets/", out);
     }
     return out;
   }
@@ -68,14 +68,20 @@ final class Theme {
    */
   private static synchronized Map<String, byte[]> packedAssets() throws IOException {
     if (packed == null) {
-      packed = java.util.Collections.unmodifiableMap(readPacked());
+      packed = java.util.Collections.unmodifiableMap(readPacked("assets"));
     }
     return packed;
   }
 
-  private static Map<String, byte[]> readPacked() throws IOException {
+  /**
+   * The packed theme's files: those under {@code folder} ({@code assets}), or every file when it is
+   * empty; by path in the theme ({@code assets/style.css}, {@code layout.peb}).
+   */
+  static Map<String, byte[]> readPacked(String folder) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
-    URL root = Theme.class.getClassLoader().getResource(PACKED + "/assets");
+    String prefix = folder.isEmpty() ? "" : folder + "/";
+    URL root =
+        Theme.class.getClassLoader().getResource(folder.isEmpty() ? PACKED : PACKED + "/" + folder);
     if (root != null) {
       URI uri;
       try {
@@ -93,25 +99,26 @@ final class Theme {
           mine = true;
         }
         try {
-          readTree(fs.provider().getPath(uri), out);
+          readTree(fs.provider().getPath(uri), prefix, out);
         } finally {
           if (mine) {
             fs.close();
           }
         }
       } else {
-        readTree(Path.of(uri), out);
+        readTree(Path.of(uri), prefix, out);
       }
     }
     return out;
   }
 
-  private static void readTree(Path dir, Map<String, byte[]> out) throws IOException {
+  private static void readTree(Path dir, String prefix, Map<String, byte[]> out)
+      throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         String rel = dir.relativize(f).toString().replace('\\', '/');
         if (!rel.startsWith(".")) {
-          out.put("assets/" + rel, Files.readAllBytes(f));
+          out.put(prefix + rel, Files.readAllBytes(f));
         }
       }
     }

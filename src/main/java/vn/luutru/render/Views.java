@@ -2,15 +2,41 @@ package vn.luutru.render;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.luutru.config.Agency;
+import vn.luutru.config.MenuItem;
 import vn.luutru.site.ArticlePage;
 
 /** The small records templates see besides the site model's own. */
 public final class Views {
   private Views() {}
 
-  /** The site as every page sees it. */
+  /**
+   * The site as every page sees it: {@code site.title}, {@code site.agency.name}, {@code
+   * site.menu}, …
+   *
+   * @param logo the path in the site of the agency's logo, empty for none
+   * @param agency the agency block of the footer ({@code site.agency.empty} when none is set)
+   * @param menu the main menu, empty for the theme's own
+   */
   public record SiteInfo(
-      String title, String description, String baseUrl, String basePath, String language) {}
+      String title,
+      String description,
+      String baseUrl,
+      String basePath,
+      String language,
+      String logo,
+      Agency agency,
+      List<MenuItem> menu) {
+    public SiteInfo {
+      menu = List.copyOf(menu);
+    }
+
+    /** A site with no logo, no agency block and the theme's own menu. */
+    public SiteInfo(
+        String title, String description, String baseUrl, String basePath, String language) {
+      this(title, description, baseUrl, basePath, language, "", Agency.NONE, List.of());
+    }
+  }
 
   /**
    * What the page's {@code <head>} needs besides its title and description, which its template

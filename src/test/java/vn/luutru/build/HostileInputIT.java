@@ -1111,6 +1111,7 @@ class HostileInputIT {
 
   record Run(int code, String out, String err) {}
 
+  /** A build for a published address, so that the only warnings are the content's. */
   static Run build(Path content, Path site) {
     return run(
         "build",
@@ -1119,7 +1120,9 @@ class HostileInputIT {
         "--output",
         site.toString(),
         "--templates",
-        "templates");
+        "templates",
+        "--base-url",
+        "https://example.org/");
   }
 
   static Run run(String... args) {

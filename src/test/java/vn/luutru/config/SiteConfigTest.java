@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,11 @@ class SiteConfigTest {
                 Path.of("site"),
                 false,
                 false,
-                DAY));
+                DAY,
+                Settings.DEFAULT_LANGUAGE,
+                "",
+                Agency.NONE,
+                List.of()));
   }
 
   @Test
@@ -59,6 +64,10 @@ class SiteConfigTest {
             .drafts(true)
             .future(true)
             .today(DAY)
+            .language("en")
+            .logo("logo.png")
+            .agency(new Agency("Sở", "Tỉnh ủy", "Số 1", "0238", "a@b.vn", "Ông A", "CC BY"))
+            .menu(List.of(new MenuItem("Giới thiệu", "gioi-thieu/")))
             .build();
     assertThat(c.toBuilder().build()).isEqualTo(c);
     assertThat(c.baseUrl()).isEqualTo("https://example.org/luu-tru/");
@@ -73,5 +82,50 @@ class SiteConfigTest {
     assertThatThrownBy(() -> SiteConfig.builder().baseUrl("example.org").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("--base-url:");
+  }
+
+  @Test
+  void onlyAddressesOfThisComputerAreLocal() {
+    for (String local :
+        List.of(
+            "http://localhost:8080/",
+            "http://LOCALHOST/",
+            "http://preview.localhost/",
+            "http://127.0.0.1:1313/luu-tru/",
+            "https://127.10.0.3/",
+            "http://[::1]:8080/")) {
+      assertThat(SiteConfig.builder().baseUrl(local).build().isLocal()).as(local).isTrue();
+    }
+    for (String published :
+        List.of(
+            "https://example.org/",
+            "http://10.0.0.5/luu-tru/",
+            "http://intranet.so-cong-thuong/",
+            "http://localhost.example.org/",
+            "http://128.0.0.1/")) {
+      assertThat(SiteConfig.builder().baseUrl(published).build().isLocal()).as(published).isFalse();
+    }
+  }
+
+  @Test
+  void settingsFillEveryValueTheyHaveAndSettersAfterThemWin() {
+    Settings s =
+        new Settings(
+            "Đảng bộ Sở",
+            "Mô tả",
+            "https://example.org/a/",
+            "vi",
+            7,
+            "logo.png",
+            new Agency("Sở", "", "", "", "", "", ""),
+            List.of(new MenuItem("Giới thiệu", "gioi-thieu/")));
+    SiteConfig c = SiteConfig.builder().settings(s).title("Khác").today(DAY).build();
+    assertThat(c.title()).isEqualTo("Khác");
+    assertThat(c.description()).isEqualTo("Mô tả");
+    assertThat(c.baseUrl()).isEqualTo("https://example.org/a/");
+    assertThat(c.pageSize()).isEqualTo(7);
+    assertThat(c.logo()).isEqualTo("logo.png");
+    assertThat(c.agency().name()).isEqualTo("Sở");
+    assertThat(c.menu()).containsExactly(new MenuItem("Giới thiệu", "gioi-thieu/"));
   }
 }
