@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,6 +42,22 @@ final class ImportCommand implements Callable<Integer> {
       description = "Where articles go (default: ${DEFAULT-VALUE}).")
   Path content = Path.of("content");
 
+  @Option(
+      names = "--site-root",
+      paramLabel = "DIR",
+      description =
+          "The saved site's top folder: addresses from the root (/Portals/0/…) are read in it"
+              + " (default: the folder given, or each page's own folder).")
+  Path siteRoot;
+
+  @Option(
+      names = "--old-base-url",
+      paramLabel = "URL",
+      description =
+          "The former site's address (http://sct.example.gov.vn): its links and photos are read in"
+              + " the saved site. May be given more than once.")
+  List<String> oldBaseUrls = List.of();
+
   ImportCommand(Clock clock) {
     this.clock = clock;
   }
@@ -50,7 +67,11 @@ final class ImportCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     List<Importer.Result> results =
-        Importer.importAll(inputs, content, LocalDate.now(clock.withZone(Dates.VIETNAM)));
+        Importer.importAll(
+            inputs,
+            content,
+            LocalDate.now(clock.withZone(Dates.VIETNAM)),
+            new Importer.Options(Optional.ofNullable(siteRoot), oldBaseUrls));
     int written = 0;
     int failed = 0;
     int incomplete = 0;
@@ -65,6 +86,11 @@ final class ImportCommand implements Callable<Integer> {
         incomplete += r.failed() ? 1 : 0;
       } else if (r.failed()) {
         failed++;
+      } else {
+        out.println(PrintableText.escape(r.input() + ": skipped: " + r.skipped()));
+      }
+      for (String d : r.dropped()) {
+        out.println("  " + PrintableText.escape(r.input() + ": left out: " + d));
       }
       for (String note : r.notes()) {
         out.println("  " + PrintableText.escape(r.input() + ": check: " + note));
