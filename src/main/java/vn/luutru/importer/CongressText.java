@@ -68,7 +68,10 @@ final class CongressText {
 
   static Found read(String title, String text) {
     CongressTitle t = CongressTitle.parse(title);
-    if (!title.matches("(?isu).*đại hội.*") || t.organization().isEmpty() || t.term().isEmpty()) {
+    if (!title.matches("(?isu)\\s*đại hội\\s.*")
+        || t.organization().isEmpty()
+        || !Character.isUpperCase(t.organization().get().codePointAt(0))
+        || t.term().isEmpty()) {
       return new Found("", List.of());
     }
     String plain =

@@ -198,12 +198,13 @@ public final class Importer {
     Map<String, String> skipped = new HashMap<>();
     for (Result r : results) {
       Optional<Path> at = r.written().or(r::existing);
-      for (String key : addressKeys(r.alias())) {
-        if (at.isPresent()) {
-          articles.putIfAbsent(key, at.get());
-        } else if (!r.skipped().isEmpty()) {
-          skipped.putIfAbsent(key, r.skipped());
-        }
+      String key = addressKey(r.alias());
+      if (r.alias().isEmpty()) {
+        continue;
+      } else if (at.isPresent()) {
+        articles.putIfAbsent(key, at.get());
+      } else if (!r.skipped().isEmpty()) {
+        skipped.putIfAbsent(key, r.skipped());
       }
     }
     List<Result> out = new ArrayList<>(results);
@@ -219,9 +220,9 @@ public final class Importer {
       for (String link : new java.util.LinkedHashSet<>(r.pageLinks())) {
         int hash = link.indexOf('#');
         String address = hash < 0 ? link : link.substring(0, hash);
-        Path target = articles.get(addressKeys(address).get(0));
+        Path target = articles.get(addressKey(address));
         if (target == null) {
-          String why = skipped.get(addressKeys(address).get(0));
+          String why = skipped.get(addressKey(address));
           left.add(
               address + (why == null ? " (not in the saved site)" : " (skipped: " + why + ")"));
           continue;
@@ -251,24 +252,14 @@ public final class Importer {
   }
 
   /**
-   * The keys an old address is looked up by, the first the address itself: decoded, in lower case
-   * (the portals' servers ignore case), a folder's index page as the folder.
+   * The key an old address is looked up by: decoded, in lower case (the portals' servers ignore
+   * case), a folder's index page and a trailing slash as the folder.
    */
-  static List<String> addressKeys(String address) {
-    if (address.isEmpty()) {
-      return List.of("");
-    }
+  static String addressKey(String address) {
     String a = Mirror.decode(address).toLowerCase(Locale.ROOT);
     a = a.startsWith("/") ? a : "/" + a;
-    String folder = a.replaceFirst("/(index|default)\\.(html?|aspx?|php)$", "/");
-    if (!folder.equals(a)) {
-      return List.of(
-          a, folder, folder.length() > 1 ? folder.substring(0, folder.length() - 1) : folder);
-    }
-    if (a.endsWith("/") && a.length() > 1) {
-      return List.of(a, a.substring(0, a.length() - 1));
-    }
-    return List.of(a);
+    a = a.replaceFirst("/(index|default)\\.(html?|aspx?|php)$", "/");
+    return a.length() > 1 && a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
   }
 
   /**
@@ -539,7 +530,8 @@ public final class Importer {
                 .relativize(page.toAbsolutePath().normalize())
                 .toString()
                 .replace('\\', '/');
-    return path.replaceFirst("(?i)(\\.(aspx?|php|jsp|cfm))\\.html?$", "$1");
+    return path.replaceFirst("(?i)(\\.(aspx?|php|jsp|cfm))\\.html?$", "$1")
+        .replaceFirst("(?<=/)index\\.html?$", "");
   }
 
   private static boolean contains(Mirror mirror, Path page) {

@@ -30,7 +30,9 @@ final class PageReader {
       Pattern.compile(
           "(?i)(^|[-_ ])(nav|menu|sidebar|side-bar|share|social|breadcrumbs?|footer|header|banner|comments?|related"
               + "|advert|ads|quang-?cao|tags?|tools?|toolbar|tien-?ich|print|search|login|widget|lienket|tin-?khac|other"
-              + "|counter|luot-?xem|view-?count|hits|rating|vote|pager|pagination|chia-?se|email|rss)([-_ ]|$)");
+              + "|counter|luot-?xem|view-?count|hits|rating|vote|pager|pagination|chia-?se|email|rss|sharedaddy"
+              + "|sharing|related-?posts|relatedposts|entry-meta|post-meta|article-info|icons|byline"
+              + "|posted-on|nav-links|post-navigation|skip-link)([-_ ]|$)");
 
   /** A block that holds nothing but page tools: In bài | Gửi email | Về đầu trang. */
   private static final Pattern TOOL_TEXT =
@@ -118,6 +120,10 @@ final class PageReader {
     Element body = contentBlock(doc);
     Optional<Element> heading = titleElement(doc, body);
     Element region = region(body, heading);
+    // The time the article was published is read before the blocks it sits in go as chrome.
+    Element time = region.selectFirst("time[datetime]");
+    time = time == null ? doc.selectFirst("time[datetime]") : time;
+    String stamped = time == null ? "" : time.attr("datetime");
     Set<Element> keep = new java.util.HashSet<>(region.parents());
     keep.add(region);
     keep.addAll(body.parents());
@@ -174,7 +180,7 @@ final class PageReader {
       }
     }
 
-    Optional<Dated> dated = date(doc, region, body, published);
+    Optional<Dated> dated = date(doc, region, body, stamped, published);
     Optional<LocalDate> date = dated.map(Dated::date);
     if (date.isEmpty()) {
       notes.add("no date found: the article is written as a draft dated today; set its date");
@@ -373,8 +379,14 @@ final class PageReader {
       }
     }
     Element first = body.children().isEmpty() ? null : body.child(0);
-    while (first != null && text(first).isEmpty() && first.select("img").isEmpty()) {
-      first = first.nextElementSibling();
+    while (first != null) {
+      if (text(first).isEmpty() && first.select("img").isEmpty()) {
+        first = first.nextElementSibling();
+      } else if (first.is("div, section, header") && first.childrenSize() > 1) {
+        first = first.child(0); // the first block inside a wrapper (WordPress' entry-content)
+      } else {
+        break;
+      }
     }
     if (first != null && first.is("p, div") && first.select("img, table, ul, ol").isEmpty()) {
       String t = text(first);
@@ -397,7 +409,10 @@ final class PageReader {
     Element crumb =
         doc.selectFirst("[class*=breadcrumb], [id*=breadcrumb], nav[aria-label*=readcrumb]");
     if (crumb == null) {
-      return List.of();
+      // WordPress' category links, Joomla's category
+      Element category =
+          doc.selectFirst("a[rel~=category], [itemprop=genre], [itemprop=articleSection]");
+      return category == null || text(category).isEmpty() ? List.of() : List.of(text(category));
     }
     List<String> names = new ArrayList<>();
     for (Element a : crumb.select("a")) {
@@ -475,9 +490,11 @@ final class PageReader {
    * otherwise the element with the most paragraph text among its own children.
    */
   static Element contentBlock(Document doc) {
-    Element marked = doc.selectFirst("article, main, [itemprop=articleBody]");
-    if (marked != null) {
-      return marked;
+    for (String query : List.of("[itemprop=articleBody]", "article", "main")) {
+      Element marked = doc.selectFirst(query);
+      if (marked != null) {
+        return marked;
+      }
     }
     Element best = doc.body();
     int bestScore = 0;
@@ -511,14 +528,14 @@ final class PageReader {
    * at the top of the text (with no time). A date line is taken out of the text.
    */
   private static Optional<Dated> date(
-      Document doc, Element region, Element body, String published) {
-    Element time = region.selectFirst("time[datetime]");
-    time = time == null ? doc.selectFirst("time[datetime]") : time;
-    for (String iso : List.of(time == null ? "" : time.attr("datetime"), published)) {
+      Document doc, Element region, Element body, String stamped, String published) {
+    for (String iso : List.of(stamped, published)) {
       Optional<Dated> d = iso(iso);
       if (d.isPresent()) {
-        if (time != null && text(time).length() < 80) {
-          time.remove();
+        for (Element time : doc.select("time[datetime]")) {
+          if (time.attr("datetime").equals(stamped) && text(time).length() < 80) {
+            time.remove();
+          }
         }
         return d;
       }
@@ -849,7 +866,7 @@ final class PageReader {
       if (plain.length() >= 300) {
         return false;
       }
-      if (CAPTION.matcher(plain).find()) {
+      if (CAPTION.matcher(plain).find() || !e.select("[class*=caption], figcaption").isEmpty()) {
         return true;
       }
       String italic = e.select("em, i").stream().map(PageReader::text).reduce("", String::concat);

@@ -41,6 +41,7 @@ final class Bodies {
   private final SiteModelBuilder.Options options;
   private final Map<String, String> pathByContent;
   private final Set<String> statics;
+  private final KnownAddresses known;
 
   @SuppressWarnings("unchecked")
   private Bodies(
@@ -49,7 +50,9 @@ final class Bodies {
       SiteModelBuilder.BodyCache cache,
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
-      Set<String> statics) {
+      Set<String> statics,
+      KnownAddresses known) {
+    this.known = known;
     this.html = new byte[n][];
     this.text = new String[n];
     this.summary = new String[n];
@@ -76,9 +79,10 @@ final class Bodies {
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
       Set<String> statics,
+      KnownAddresses known,
       SiteModelBuilder.TextSink words,
       List<Diagnostic> diags) {
-    Bodies b = new Bodies(articles.length, markdown, cache, options, pathByContent, statics);
+    Bodies b = new Bodies(articles.length, markdown, cache, options, pathByContent, statics, known);
     IntStream.range(0, articles.length)
         .parallel()
         .forEach(
@@ -109,7 +113,7 @@ final class Bodies {
     String imageAt = a.image().map(f -> f.path()).orElse("");
     SiteModelBuilder.BodyCache.Entry hit =
         cache == null ? null : cache.entries.get(a.contentPath());
-    BodyLinks r = new BodyLinks(a, options, pathByContent, statics);
+    BodyLinks r = new BodyLinks(a, options, pathByContent, statics, known);
     links[i] = r;
     if (hit != null && fits(hit, a, imageAt)) {
       // Kept as the page keeps it, UTF-8: encoding 10,000 bodies again would cost a

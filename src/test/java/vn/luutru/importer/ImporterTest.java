@@ -357,7 +357,15 @@ class ImporterTest {
             .drafts(true)
             .today(TODAY)
             .build();
-    assertThat(SiteBuilder.check(config).diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+    // The page 206.html was not saved: the import said so, and check reports the link it left.
+    assertThat(r.notes())
+        .anyMatch(n -> n.contains("not imported") && n.contains("/tin/206.html (not in the saved"));
+    assertThat(SiteBuilder.check(config).diagnostics())
+        .filteredOn(Diagnostic::isError)
+        .singleElement()
+        .extracting(Diagnostic::message)
+        .asString()
+        .startsWith("link to /tin/206.html: no article, file or old address (alias) of the site");
   }
 
   @Test
