@@ -20,10 +20,11 @@ import vn.luutru.importer.Importer;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Turns saved HTML pages of a former news website into Markdown articles with front matter,",
-      "written under content/<year>/<month>/; the old address goes into 'aliases'. Never overwrites.",
-      "Photos and files are copied from inside the given folder only. Exits 1 when a page, or part",
-      "of one (a photo, undecodable text), could not be imported."
+      "Brings a former news website over: a saved site (wget --mirror, a copy of the web root) or",
+      "single pages become Markdown articles under content/<year>/<month>/, with their photos and",
+      "files beside them, links between them rewritten, and the old address in 'aliases'. Lists of",
+      "articles are skipped. Never overwrites. Exits 1 when something of a page (a photo, a file,",
+      "letters, the whole page) could not be imported; the report says what and why."
     })
 final class ImportCommand implements Callable<Integer> {
   private final Clock clock;
@@ -31,9 +32,9 @@ final class ImportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(
-      paramLabel = "FILE|DIR",
+      paramLabel = "SITE|PAGE",
       arity = "1..*",
-      description = "Saved pages, or folders of them.")
+      description = "The saved site's folder, or saved pages.")
   List<Path> inputs;
 
   @Option(

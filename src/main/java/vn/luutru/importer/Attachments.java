@@ -64,6 +64,12 @@ final class Attachments implements PageReader.Addresses {
     String src = fromRoot(given);
     Mirror.Target t = mirror.resolve(page, src);
     if (t instanceof Mirror.Web web) {
+      notes.add(
+          "the photo "
+              + web.url()
+              + " is on another website: it is linked, not copied, and goes when that site does;"
+              + " save it beside the article (or give that site with --old-base-url if it is the"
+              + " former site) if it should last");
       return Optional.of(web.url());
     }
     if (t instanceof Mirror.Local local) {

@@ -220,7 +220,7 @@ final class PageReader {
         alias,
         markdown.isEmpty() ? "" : markdown + "\n",
         notes,
-        dropped,
+        List.copyOf(new LinkedHashSet<>(dropped)),
         "");
   }
 

@@ -94,7 +94,12 @@ class ImporterTest {
   @Test
   void readsVietnameseDateFormsFiguresListsAndTheCanonicalAddress() throws IOException {
     Importer.Result r = importAll().get("hoi-nghi-hoc-tap.html");
-    assertThat(r.notes()).isEmpty();
+    assertThat(r.notes())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "the photo http://socongthuong.example.gov.vn/uploads/2016/12/hoi-nghi.jpg is on another"
+                + " website: it is linked, not copied");
     String text = Files.readString(r.written().orElseThrow());
     assertThat(r.written().get().toString())
         .endsWith(
