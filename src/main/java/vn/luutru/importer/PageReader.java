@@ -17,6 +17,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
 import vn.luutru.content.Dates;
 import vn.luutru.content.VietnameseText;
 
@@ -133,23 +134,52 @@ final class PageReader {
           keep.add(h);
           keep.addAll(h.parents());
         });
-    for (Element e : new ArrayList<>(doc.getAllElements())) {
-      if (e.parent() != null
-          && e != doc.body()
-          && !keep.contains(e)
-          && (isChrome(e) || (e.is("nav, aside, header, footer") && !e.parents().contains(body)))) {
-        if (region.parents().contains(e) || e.parents().contains(region)) {
-          String t = text(e);
-          if (!t.isEmpty()) {
-            dropped.add(
-                "'"
-                    + (t.length() > 60 ? t.substring(0, 57) + "…" : t)
-                    + "': page chrome (menus, sharing, other news), not part of the article");
-          }
-        }
-        e.remove();
-      }
-    }
+    // One walk: a chrome block goes with everything in it, and is named when it stood in the
+    // article's region (the site's menus and footers are not).
+    doc.body()
+        .filter(
+            new NodeFilter() {
+              int inRegion = -1;
+              int inBody = -1;
+
+              @Override
+              public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e) || keep.contains(e)) {
+                  if (node == region) {
+                    inRegion = depth;
+                  }
+                  if (node == body) {
+                    inBody = depth;
+                  }
+                  return FilterResult.CONTINUE;
+                }
+                if (!isChrome(e) && !(e.is("nav, aside, header, footer") && inBody < 0)) {
+                  return FilterResult.CONTINUE;
+                }
+                if (inRegion >= 0) {
+                  String t = text(e);
+                  if (!t.isEmpty()) {
+                    dropped.add(
+                        "'"
+                            + (t.length() > 60 ? t.substring(0, 57) + "…" : t)
+                            + "': page chrome (menus, sharing, other news), not part of the"
+                            + " article");
+                  }
+                }
+                return FilterResult.REMOVE;
+              }
+
+              @Override
+              public FilterResult tail(Node node, int depth) {
+                if (node == region) {
+                  inRegion = -1;
+                }
+                if (node == body) {
+                  inBody = -1;
+                }
+                return FilterResult.CONTINUE;
+              }
+            });
     // Title: the article's own heading; the site's logo and the <title> cut at a dash only when
     // there is none.
     String title;
@@ -366,12 +396,13 @@ final class PageReader {
   }
 
   private static Optional<Element> sapo(Element region, Element body) {
+    Set<Element> aroundBody = new java.util.HashSet<>(body.parents());
     for (Element e : region.getAllElements()) {
       if (e != region
-          && !body.parents().contains(e)
           && e != body
-          && !insideTableOrFigure(e, region)
-          && SAPO.matcher(e.id() + " " + e.className()).find()) {
+          && SAPO.matcher(e.id() + " " + e.className()).find()
+          && !aroundBody.contains(e)
+          && !insideTableOrFigure(e, region)) {
         String t = text(e);
         if (!t.isEmpty() && t.length() < 1500 && e.select("img, table, ul, ol").isEmpty()) {
           return Optional.of(e);
@@ -547,15 +578,20 @@ final class PageReader {
     String marked = "[class*=date], [class*=time], [class*=ngay], [id*=date], [id*=Date]";
     List<Element> lines = new ArrayList<>(region.select(marked));
     for (Element e : region.select("p, div, span")) {
-      if (DATE_LABEL.matcher(text(e)).find() && text(e).length() < 80) {
+      Optional<String> t = shortText(e, 80);
+      if (t.isPresent() && DATE_LABEL.matcher(t.get()).find()) {
         lines.add(e);
       }
     }
     lines.addAll(doc.select(marked));
     for (Element e : lines) {
-      String t = text(e);
+      Optional<String> line = shortText(e, 120);
+      if (line.isEmpty()) {
+        continue;
+      }
+      String t = line.get();
       Optional<LocalDate> d = Dates.find(t);
-      if (d.isPresent() && t.length() < 120) {
+      if (d.isPresent()) {
         Matcher m = TIME.matcher(t);
         Optional<java.time.LocalTime> at =
             m.find()
@@ -613,6 +649,31 @@ final class PageReader {
       }
     }
     return t.strip();
+  }
+
+  /**
+   * The element's text when it has at most {@code max} characters, read no further than that: a
+   * date line is short, and the block that holds the whole article is not read for each of its own
+   * blocks.
+   */
+  static Optional<String> shortText(Element e, int max) {
+    StringBuilder s = new StringBuilder();
+    e.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              s.append(t.text()).append(' ');
+            }
+            return s.length() > 2 * max + 16 ? FilterResult.STOP : FilterResult.CONTINUE;
+          }
+        });
+    if (s.length() > 2 * max + 16) {
+      return Optional.empty();
+    }
+    String t =
+        VietnameseText.clean(s.toString()).replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    return t.length() <= max ? Optional.of(t) : Optional.empty();
   }
 
   static String text(Element e) {
