@@ -50,7 +50,11 @@ final class PageReader {
   /** An author line: Tin, ảnh: …; Bài và ảnh: …; Theo Báo …. */
   private static final Pattern BYLINE =
       Pattern.compile(
-          "(?iu)^\\s*((tin|bài|ảnh|tin bài|tin và ảnh|tin, ảnh|bài và ảnh|bài, ảnh|bài, ảnh)\\s*:|theo\\s+\\p{Lu})");
+          "(?iu)^\\s*(tin|bài|tin bài|tin và ảnh|tin, ảnh|tin - ảnh|bài và ảnh|bài, ảnh|ảnh và tin)\\s*:");
+
+  /** The paper an article was taken from, as its last line: Theo Báo Hà Tĩnh. */
+  private static final Pattern TAKEN_FROM =
+      Pattern.compile("(?u)^Theo\\s+(\\p{Lu}[^,.;:]{1,80})\\.?$");
 
   private static final Pattern ICON =
       Pattern.compile("(?i)(icon|/ico[_/.-]|spacer|blank\\.gif|pixel\\.gif|bullet)");
@@ -845,16 +849,14 @@ final class PageReader {
             return;
           }
           if (source.isEmpty() && BYLINE.matcher(plain).find() && plain.length() < 150) {
-            source =
-                BYLINE.matcher(plain).lookingAt() && plain.regionMatches(true, 0, "theo", 0, 4)
-                    ? plain.substring(4).strip()
-                    : plain;
+            source = plain;
             return;
           }
           int start = out.length();
           paragraph(inline);
           lastStart = start;
-          lastName = isName(e, plain) ? plain : "";
+          Matcher from = TAKEN_FROM.matcher(plain);
+          lastName = isName(e, plain) ? plain : from.matches() ? from.group(1).strip() : "";
         }
         case "h2", "h3", "h4", "h5", "h6" -> {
           pending = Pending.NONE;

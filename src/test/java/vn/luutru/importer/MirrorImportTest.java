@@ -345,6 +345,79 @@ class MirrorImportTest {
         .contains("*Ảnh: Quang cảnh Hội nghị*", "Đoạn hai.");
   }
 
+  @Test
+  void aSinglePageGivenWithItsSiteRootReadsAddressesFromThatRoot() throws IOException {
+    Path root = IMPORT.resolve("portal-aspnet");
+    Path page = root.resolve("tin-tuc/191.html");
+    Importer.Result alone = Importer.importAll(List.of(page), dir.resolve("alone"), TODAY).get(0);
+    assertThat(alone.errors())
+        .as("without the root, ../Portals/… leads out of the page's folder")
+        .anyMatch(d -> d.message().contains("../Portals/0/Images/2020/04/hoi-nghi-so-ket.jpg"));
+
+    Importer.Result r =
+        Importer.importAll(
+                List.of(page),
+                dir.resolve("content"),
+                TODAY,
+                new Importer.Options(Optional.of(root), List.of()))
+            .get(0);
+    assertThat(r.errors()).isEmpty();
+    assertThat(Files.readString(r.written().orElseThrow()))
+        .contains(
+            "image: \"anh/hoi-nghi-so-ket.jpg\"",
+            "aliases: [\"/tin-tuc/191.html\"]",
+            "[Báo cáo sơ kết quý I](tep/bao-cao-so-ket.doc)");
+    assertThat(dir.resolve("content/2020/04/tep/bao-cao-so-ket.doc")).exists();
+  }
+
+  @Test
+  void pagesSavedWithAnAdjustedExtensionKeepTheirAddressesAndTheirLinksBetweenThem()
+      throws IOException {
+    Path mirror = dir.resolve("cu");
+    Files.createDirectories(mirror.resolve("tin"));
+    Files.writeString(
+        mirror.resolve("tin/190.aspx.html"),
+        "<html><body><h1>Đại hội Chi bộ A</h1><p class=date>12/03/2020</p><div class=content>"
+            + "<p>Xem <a href='/tin/191.aspx'>bài sau</a>.</p></div></body></html>");
+    Files.writeString(
+        mirror.resolve("tin/191.aspx.html"),
+        "<html><body><h1>Hội nghị B</h1><p class=date>14/04/2020</p><div class=content>"
+            + "<p>Xem <a href='190.aspx#ket-qua'>bài trước</a>.</p></div></body></html>");
+    List<Importer.Result> results =
+        Importer.importAll(List.of(mirror), dir.resolve("content"), TODAY);
+    assertThat(results).noneMatch(Importer.Result::failed);
+    assertThat(Files.readString(dir.resolve("content/2020/03/dai-hoi-chi-bo-a.md")))
+        .contains("aliases: [\"/tin/190.aspx\"]", "[bài sau](/2020/04/hoi-nghi-b.md)");
+    assertThat(Files.readString(dir.resolve("content/2020/04/hoi-nghi-b.md")))
+        .contains(
+            "aliases: [\"/tin/191.aspx\"]", "[bài trước](/2020/03/dai-hoi-chi-bo-a.md#ket-qua)");
+  }
+
+  /** Lines at the end of an article, and what becomes of them: the source, or text. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "<p>Theo Báo Hà Tĩnh</p>                         | Báo Hà Tĩnh       | ''",
+        "<p>Theo Kế hoạch, Đại hội họp hai ngày.</p>     | ''                | Theo Kế hoạch",
+        "<p>Tin, ảnh: Minh Hà</p>                        | Tin, ảnh: Minh Hà | ''",
+        "<p><strong>Minh Hà</strong></p>                 | Minh Hà           | ''",
+        "<p><strong>Minh Hà</strong></p><p>Đoạn cuối.</p> | ''                | **Minh Hà**",
+        "<p>Ảnh: Quang cảnh Đại hội</p>                  | ''                | Ảnh: Quang cảnh Đại hội",
+        "<p>Nguồn: Ban Tuyên giáo</p>                    | Ban Tuyên giáo    | ''",
+      })
+  void theLastLinesOfAnArticle(String html, String source, String stays) {
+    LegacyPage p =
+        PageReader.read(
+            Jsoup.parse(
+                "<html><body><article><h1>Tin</h1><p>Đoạn đầu của bài viết.</p>"
+                    + html
+                    + "</article></body></html>"),
+            "/x.html");
+    assertThat(p.source()).isEqualTo(source);
+    assertThat(p.markdown()).contains("Đoạn đầu của bài viết.").contains(stays);
+  }
+
   private static int run(String[] args, StringWriter out, StringWriter err) {
     return Main.run(
         args,
