@@ -365,7 +365,19 @@ final class PageReader {
         linked++;
       }
     }
-    if (articles >= 3 || (linked >= 3 && marked != 1)) {
+    // A list spreads its text over its items; an article holds most of it in one block.
+    int best = 0;
+    int total = 0;
+    for (Element e : doc.getAllElements()) {
+      int own = 0;
+      for (Element child : e.children()) {
+        own += child.is("p") ? child.text().length() : 0;
+      }
+      best = Math.max(best, own);
+      total += own;
+    }
+    boolean spread = best * 2 < total;
+    if (marked != 1 && (articles >= 3 || (linked >= 3 && spread))) {
       return Optional.of(
           "a list of "
               + Math.max(articles, linked)

@@ -393,6 +393,36 @@ class MirrorImportTest {
             "aliases: [\"/tin/191.aspx\"]", "[bài trước](/2020/03/dai-hoi-chi-bo-a.md#ket-qua)");
   }
 
+  /** Pages that are one article, though they list others beside it, and pages that list. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "an article with other news as linked headings | <h1>Tin chính</h1><div><p>%s</p><p>%s</p></div>"
+            + "<div><h3><a href='/a.html'>Tin A</a></h3><h3><a href='/b.html'>Tin B</a></h3>"
+            + "<h3><a href='/c.html'>Tin C</a></h3></div> | false",
+        "a post with three related posts as articles | <article><h1 class='entry-title'>Tin chính</h1>"
+            + "<div class='entry-content'><p>%s</p><p>%s</p></div></article>"
+            + "<article><h3>Tin A</h3></article><article><h3>Tin B</h3></article> | false",
+        "a category page | <h2>Xây dựng Đảng</h2><div><h3><a href='/a.html'>Tin A</a></h3><p>%s</p></div>"
+            + "<div><h3><a href='/b.html'>Tin B</a></h3><p>%s</p></div>"
+            + "<div><h3><a href='/c.html'>Tin C</a></h3><p>%s</p></div> | true",
+        "a blog's home page | <article><h2 class='entry-title'><a href='/a/'>Tin A</a></h2><p>%s</p></article>"
+            + "<article><h2 class='entry-title'><a href='/b/'>Tin B</a></h2><p>%s</p></article>"
+            + "<article><h2 class='entry-title'><a href='/c/'>Tin C</a></h2><p>%s</p></article> | true",
+      })
+  void aPageIsSkippedOnlyWhenItListsArticles(String what, String body, boolean skipped) {
+    String text = "Đại hội đã thảo luận và thống nhất các mục tiêu, nhiệm vụ của nhiệm kỳ mới.";
+    LegacyPage p =
+        PageReader.read(
+            Jsoup.parse("<html><body>" + body.replace("%s", text) + "</body></html>"), "/x.html");
+    assertThat(p.skipped().isEmpty()).as(what).isNotEqualTo(skipped);
+    if (!skipped) {
+      assertThat(p.title()).isEqualTo("Tin chính");
+      assertThat(p.markdown()).contains(text);
+    }
+  }
+
   /** Lines at the end of an article, and what becomes of them: the source, or text. */
   @ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.CsvSource(
