@@ -93,6 +93,11 @@ final class Attachments implements PageReader.Addresses {
     if (query >= 0
         && (query < href.indexOf('#') || href.indexOf('#') < 0)
         && !(t instanceof Mirror.Refused)) {
+      Optional<String> saved = savedWithQuery(href, query);
+      if (saved.isPresent()) {
+        int hash = href.indexOf('#');
+        return Optional.of(pageLink(oldAddress(saved.get(), hash < 0 ? "" : href.substring(hash))));
+      }
       notes.add(
           "the link to "
               + href
@@ -112,6 +117,40 @@ final class Attachments implements PageReader.Addresses {
       return Optional.of(pageLink(oldAddress(missing.sitePath(), href)));
     }
     report("link to", href, t);
+    return Optional.empty();
+  }
+
+  /**
+   * The page a link with a query names, when the saved site has it: {@code
+   * Default.aspx?tabid=53&ItemID=190} is saved by wget as a file of that name, or with {@code @}
+   * for {@code ?} ({@code --restrict-file-names=windows}), either perhaps ending in {@code .html}.
+   * A query holding a slash or backslash names no such file and is not looked for.
+   */
+  private Optional<String> savedWithQuery(String href, int query) {
+    int hash = href.indexOf('#');
+    String q = href.substring(query + 1, hash < 0 ? href.length() : hash);
+    String lower = q.toLowerCase(Locale.ROOT);
+    if (q.isEmpty()
+        || q.contains("/")
+        || q.contains("\\")
+        || lower.contains("%2f")
+        || lower.contains("%5c")
+        || lower.contains("%00")) {
+      return Optional.empty();
+    }
+    String path = href.substring(0, query);
+    for (String sep : List.of("%3F", "@")) {
+      for (String ext : List.of("", ".html", ".htm")) {
+        if (mirror.resolve(page, path + sep + q + ext) instanceof Mirror.Local local
+            && isPage(path)) {
+          return Optional.of(
+              local
+                  .sitePath()
+                  .replaceFirst("(?i)\\.html?$", "")
+                  .replaceFirst("(?i)(\\.(aspx?|php|jsp|cfm))@(?=[^/]*$)", "$1?"));
+        }
+      }
+    }
     return Optional.empty();
   }
 

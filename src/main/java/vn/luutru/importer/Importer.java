@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -223,8 +224,18 @@ public final class Importer {
         Path target = articles.get(addressKey(address));
         if (target == null) {
           String why = skipped.get(addressKey(address));
-          left.add(
-              address + (why == null ? " (not in the saved site)" : " (skipped: " + why + ")"));
+          String shown = address;
+          if (address.contains("%3F")) {
+            // A page addressed by a question (?…): no static site answers it; the text stays.
+            rewritten =
+                rewritten.replaceAll(
+                    "(?<!\\\\)\\[((?:\\\\.|[^\\]\\\\])*)\\]\\("
+                        + Pattern.quote(PageReader.Converter.destination(link))
+                        + "\\)",
+                    "$1");
+            shown = Mirror.decode(address) + ", whose text is kept without the link,";
+          }
+          left.add(shown + (why == null ? " (not in the saved site)" : " (skipped: " + why + ")"));
           continue;
         }
         String to =
@@ -258,6 +269,7 @@ public final class Importer {
   static String addressKey(String address) {
     String a = Mirror.decode(address).toLowerCase(Locale.ROOT);
     a = a.startsWith("/") ? a : "/" + a;
+    a = a.replaceFirst("(\\.(aspx?|php|jsp|cfm))@(?=[^/]*$)", "$1?");
     a = a.replaceFirst("/(index|default)\\.(html?|aspx?|php)$", "/");
     return a.length() > 1 && a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
   }
@@ -530,7 +542,8 @@ public final class Importer {
                 .relativize(page.toAbsolutePath().normalize())
                 .toString()
                 .replace('\\', '/');
-    return path.replaceFirst("(?i)(\\.(aspx?|php|jsp|cfm))\\.html?$", "$1")
+    return path.replaceFirst("(?i)(\\.(aspx?|php|jsp|cfm)([@?][^/]*)?)\\.html?$", "$1")
+        .replaceFirst("(?i)(\\.(aspx?|php|jsp|cfm))@(?=[^/]*$)", "$1?")
         .replaceFirst("(?<=/)index\\.html?$", "");
   }
 

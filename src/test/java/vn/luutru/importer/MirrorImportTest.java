@@ -393,6 +393,51 @@ class MirrorImportTest {
             "aliases: [\"/tin/191.aspx\"]", "[bài trước](/2020/03/dai-hoi-chi-bo-a.md#ket-qua)");
   }
 
+  @Test
+  void portalPagesAddressedByAQuestionAreFoundInTheMirrorAndLinkedToTheirArticles()
+      throws IOException {
+    Path mirror = dir.resolve("cu");
+    Files.createDirectories(mirror);
+    // wget --restrict-file-names=windows saves Default.aspx?tabid=53&ItemID=190 so.
+    Files.writeString(
+        mirror.resolve("Default.aspx@tabid=53&ItemID=190.html"),
+        "<html><body><h1>Đại hội Chi bộ A</h1><p class=date>12/03/2020</p><div class=content>"
+            + "<p>Xem <a href='/Default.aspx?tabid=53&amp;ItemID=191'>bài sau</a>,"
+            + " <a href='/Default.aspx?tabid=53&amp;ItemID=150'>bài cũ</a>,"
+            + " <a href='/Default.aspx?tabid=53&amp;ItemID=/../../etc/passwd'>lạ</a>.</p>"
+            + "</div></body></html>");
+    Files.writeString(
+        mirror.resolve("Default.aspx@tabid=53&ItemID=191.html"),
+        "<html><body><h1>Hội nghị B</h1><p class=date>14/04/2020</p><div class=content>"
+            + "<p>Xem <a href='Default.aspx?tabid=53&amp;ItemID=190'>bài trước</a>, trong"
+            + " <a href='/Default.aspx?tabid=40'>chuyên mục</a>.</p>"
+            + "</div></body></html>");
+    String item = "<div><h3><a href='/a.html'>Tin</a></h3><p>Đoạn tóm tắt của một bài.</p></div>";
+    Files.writeString(
+        mirror.resolve("Default.aspx@tabid=40.html"),
+        "<html><body><h2>Xây dựng Đảng</h2>" + item.repeat(3) + "</body></html>");
+    List<Importer.Result> results =
+        Importer.importAll(List.of(mirror), dir.resolve("content"), TODAY);
+    assertThat(results).noneMatch(Importer.Result::failed);
+    Map<String, Importer.Result> byName =
+        results.stream().collect(Collectors.toMap(r -> r.input().getFileName().toString(), r -> r));
+    assertThat(Files.readString(dir.resolve("content/2020/03/dai-hoi-chi-bo-a.md")))
+        .contains("[bài sau](/2020/04/hoi-nghi-b.md)", " bài cũ, lạ.")
+        .doesNotContain("aliases");
+    assertThat(Files.readString(dir.resolve("content/2020/04/hoi-nghi-b.md")))
+        .contains("[bài trước](/2020/03/dai-hoi-chi-bo-a.md), trong chuyên mục.");
+    assertThat(byName.get("Default.aspx@tabid=53&ItemID=191.html").notes())
+        .anyMatch(
+            n ->
+                n.contains(
+                    "/Default.aspx?tabid=40, whose text is kept without the link, (skipped: a list"));
+    assertThat(byName.get("Default.aspx@tabid=53&ItemID=190.html").notes())
+        .as("a page that was not saved: its text is kept, without the link")
+        .anyMatch(n -> n.contains("ItemID=150 asks the former site a question"))
+        .anyMatch(n -> n.contains("ItemID=/../../etc/passwd asks the former site a question"))
+        .anyMatch(n -> n.contains("has a query (?…), which a static site cannot answer"));
+  }
+
   /** Pages that are one article, though they list others beside it, and pages that list. */
   @ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.CsvSource(
