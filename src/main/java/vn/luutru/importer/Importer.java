@@ -555,10 +555,19 @@ public final class Importer {
     }
   }
 
+  /**
+   * A saved page: {@code .html}, {@code .htm}, or a page of a server program as wget saves it
+   * without {@code --adjust-extension} ({@code 190.aspx}, {@code Default.aspx?tabid=53}).
+   */
   private static boolean isHtml(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".html") || n.endsWith(".htm");
+    return n.endsWith(".html") || n.endsWith(".htm") || SERVER_PAGE.matcher(n).matches();
   }
+
+  private static final Pattern SERVER_PAGE = Pattern.compile(".+\\.(aspx?|php|jsp|cfm)([?@].*)?");
+
+  /** The start of a server program's source rather than a page it served. */
+  private static final Pattern SERVER_CODE = Pattern.compile("^\\s*(<%|<\\?php)");
 
   /** The largest page read: four times the largest article, for the markup around its text. */
   static final long MAX_PAGE_BYTES = 4 * ContentSource.MAX_ARTICLE_BYTES;
@@ -601,6 +610,20 @@ public final class Importer {
       if (read.text().isEmpty()) {
         return new Result(page, Optional.empty(), notes, errors, encoding);
       }
+    }
+    if (SERVER_CODE.matcher(read.text()).find()) {
+      return new Result(
+          page,
+          Optional.empty(),
+          notes,
+          errors,
+          encoding,
+          List.of(),
+          "it is the source of the former site's program (<% … %> or <?php), not a page it"
+              + " served: save the site with wget --mirror to import its pages",
+          Optional.empty(),
+          fallbackAlias,
+          List.of());
     }
     Document doc = Jsoup.parse(read.text(), "");
     Attachments[] files = new Attachments[1];

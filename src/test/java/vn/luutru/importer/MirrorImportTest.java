@@ -398,9 +398,10 @@ class MirrorImportTest {
       throws IOException {
     Path mirror = dir.resolve("cu");
     Files.createDirectories(mirror);
-    // wget --restrict-file-names=windows saves Default.aspx?tabid=53&ItemID=190 so.
+    // wget saves Default.aspx?tabid=53&ItemID=190 under that name (with @ for ? when told to
+    // write names Windows takes, with .html when told to adjust extensions).
     Files.writeString(
-        mirror.resolve("Default.aspx@tabid=53&ItemID=190.html"),
+        mirror.resolve("Default.aspx@tabid=53&ItemID=190"),
         "<html><body><h1>Đại hội Chi bộ A</h1><p class=date>12/03/2020</p><div class=content>"
             + "<p>Xem <a href='/Default.aspx?tabid=53&amp;ItemID=191'>bài sau</a>,"
             + " <a href='/Default.aspx?tabid=53&amp;ItemID=150'>bài cũ</a>,"
@@ -416,6 +417,8 @@ class MirrorImportTest {
     Files.writeString(
         mirror.resolve("Default.aspx@tabid=40.html"),
         "<html><body><h2>Xây dựng Đảng</h2>" + item.repeat(3) + "</body></html>");
+    Files.writeString(
+        mirror.resolve("Login.aspx"), "<%@ Page Language=\"C#\" %>\n<html><body></body></html>");
     List<Importer.Result> results =
         Importer.importAll(List.of(mirror), dir.resolve("content"), TODAY);
     assertThat(results).noneMatch(Importer.Result::failed);
@@ -431,11 +434,12 @@ class MirrorImportTest {
             n ->
                 n.contains(
                     "/Default.aspx?tabid=40, whose text is kept without the link, (skipped: a list"));
-    assertThat(byName.get("Default.aspx@tabid=53&ItemID=190.html").notes())
+    assertThat(byName.get("Default.aspx@tabid=53&ItemID=190").notes())
         .as("a page that was not saved: its text is kept, without the link")
         .anyMatch(n -> n.contains("ItemID=150 asks the former site a question"))
         .anyMatch(n -> n.contains("ItemID=/../../etc/passwd asks the former site a question"))
         .anyMatch(n -> n.contains("has a query (?…), which a static site cannot answer"));
+    assertThat(byName.get("Login.aspx").skipped()).startsWith("it is the source of the former");
   }
 
   /** Pages that are one article, though they list others beside it, and pages that list. */
