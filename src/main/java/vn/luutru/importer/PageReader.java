@@ -280,11 +280,7 @@ final class PageReader {
     for (String query : List.of(MARKED_TITLE, "h1", "h2")) {
       for (Element e : doc.select(query)) {
         String t = text(e);
-        if (t.isEmpty()
-            || t.length() > 400
-            || isLogo(e)
-            || !near(e, body)
-            || (query.equals("h2") && body.parents().contains(e))) {
+        if (t.isEmpty() || t.length() > 400 || isLogo(e) || !near(e, body)) {
           continue;
         }
         if (query.equals("h2") && e.parents().contains(body) && body.child(0) != e) {
@@ -1220,14 +1216,6 @@ final class PageReader {
         }
       }
       return src;
-    }
-
-    private String absolute(String src) {
-      String s = src.strip();
-      if (s.isEmpty()) {
-        return "";
-      }
-      return s;
     }
 
     /** Inline HTML to Markdown: bold, italics, links, line breaks; everything else as text. */
