@@ -238,10 +238,9 @@ public final class Importer {
           left.add(shown + (why == null ? " (not in the saved site)" : " (skipped: " + why + ")"));
           continue;
         }
+        // The article, not a place in it: the old page's anchors are not ids of the new one.
         String to =
-            "/"
-                + Attachments.encode(content.relativize(target).toString().replace('\\', '/'))
-                + (hash < 0 ? "" : link.substring(hash));
+            "/" + Attachments.encode(content.relativize(target).toString().replace('\\', '/'));
         rewritten =
             rewritten.replace(
                 "](" + PageReader.Converter.destination(link) + ")",
