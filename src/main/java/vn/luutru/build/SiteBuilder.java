@@ -253,11 +253,14 @@ public final class SiteBuilder {
   }
 
   /**
-   * Everything {@link #build} would report, and more, without writing: links, images and anchors
-   * that lead nowhere are errors; congress blocks are checked against their titles; articles
-   * without a summary or image text are warned about.
+   * Everything {@link #build} would report, and more, of the articles and the drafts, without
+   * writing: links, images and anchors that lead nowhere (in Markdown or raw HTML, and links from
+   * the site's root that no page, file or alias answers) are errors; congress blocks are checked
+   * against their titles; articles without a summary or image text are warned about.
    */
-  public static BuildResult check(SiteConfig config) throws IOException {
+  public static BuildResult check(SiteConfig given) throws IOException {
+    // Drafts are checked too: they are what is about to be published.
+    SiteConfig config = given.drafts() ? given : given.toBuilder().drafts(true).build();
     Map<String, Long> timings = new LinkedHashMap<>();
     Modelled modelled = model(config, Caches.none(), true, timings);
     List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());

@@ -19,8 +19,9 @@ import vn.luutru.content.PrintableText;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Builds the archive in memory and reports every problem to fix before deploying:",
-      "front matter errors, links, images and anchors that lead nowhere, duplicate addresses,",
+      "Builds the archive in memory, drafts included, and reports every problem to fix before",
+      "deploying: front matter errors, links, images and anchors that lead nowhere (in raw HTML",
+      "too, and links from the site's root that no page, file or alias answers), duplicate addresses,",
       "congress blocks that disagree with their title (errors); articles without a summary,",
       "images without alternative text (warnings). Exit 1 on any error."
     })

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,10 +20,11 @@ import vn.luutru.importer.Importer;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Turns saved HTML pages of a former news website into Markdown articles with front matter,",
-      "written under content/<year>/<month>/; the old address goes into 'aliases'. Never overwrites.",
-      "Photos and files are copied from inside the given folder only. Exits 1 when a page, or part",
-      "of one (a photo, undecodable text), could not be imported."
+      "Brings a former news website over: a saved site (wget --mirror, a copy of the web root) or",
+      "single pages become Markdown articles under content/<year>/<month>/, with their photos and",
+      "files beside them, links between them rewritten, and the old address in 'aliases'. Lists of",
+      "articles are skipped. Never overwrites. Exits 1 when something of a page (a photo, a file,",
+      "letters, the whole page) could not be imported; the report says what and why."
     })
 final class ImportCommand implements Callable<Integer> {
   private final Clock clock;
@@ -30,9 +32,9 @@ final class ImportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(
-      paramLabel = "FILE|DIR",
+      paramLabel = "SITE|PAGE",
       arity = "1..*",
-      description = "Saved pages, or folders of them.")
+      description = "The saved site's folder, or saved pages.")
   List<Path> inputs;
 
   @Option(
@@ -40,6 +42,22 @@ final class ImportCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Where articles go (default: ${DEFAULT-VALUE}).")
   Path content = Path.of("content");
+
+  @Option(
+      names = "--site-root",
+      paramLabel = "DIR",
+      description =
+          "The saved site's top folder: addresses from the root (/Portals/0/…) are read in it"
+              + " (default: the folder given, or each page's own folder).")
+  Path siteRoot;
+
+  @Option(
+      names = "--old-base-url",
+      paramLabel = "URL",
+      description =
+          "The former site's address (http://sct.example.gov.vn): its links and photos are read in"
+              + " the saved site. May be given more than once.")
+  List<String> oldBaseUrls = List.of();
 
   ImportCommand(Clock clock) {
     this.clock = clock;
@@ -50,7 +68,11 @@ final class ImportCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     List<Importer.Result> results =
-        Importer.importAll(inputs, content, LocalDate.now(clock.withZone(Dates.VIETNAM)));
+        Importer.importAll(
+            inputs,
+            content,
+            LocalDate.now(clock.withZone(Dates.VIETNAM)),
+            new Importer.Options(Optional.ofNullable(siteRoot), oldBaseUrls));
     int written = 0;
     int failed = 0;
     int incomplete = 0;
@@ -65,6 +87,11 @@ final class ImportCommand implements Callable<Integer> {
         incomplete += r.failed() ? 1 : 0;
       } else if (r.failed()) {
         failed++;
+      } else {
+        out.println(PrintableText.escape(r.input() + ": skipped: " + r.skipped()));
+      }
+      for (String d : r.dropped()) {
+        out.println("  " + PrintableText.escape(r.input() + ": left out: " + d));
       }
       for (String note : r.notes()) {
         out.println("  " + PrintableText.escape(r.input() + ": check: " + note));

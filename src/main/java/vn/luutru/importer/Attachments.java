@@ -31,10 +31,27 @@ final class Attachments implements PageReader.Addresses {
   private final List<String> notes;
   private final List<Diagnostic> errors;
 
+  private final List<String> oldBaseUrls;
+
+  /** The addresses of pages of the saved site the article links to, as written in it. */
+  private final List<String> pageLinks = new java.util.ArrayList<>();
+
   /** Files to copy: target under {@code folder} → source. */
   private final Map<String, Path> planned = new LinkedHashMap<>();
 
   Attachments(Mirror mirror, Path page, Path folder, List<String> notes, List<Diagnostic> errors) {
+    this(mirror, page, folder, notes, errors, List.of());
+  }
+
+  /** {@code oldBaseUrls}: the former site's addresses, read as addresses from the mirror's root. */
+  Attachments(
+      Mirror mirror,
+      Path page,
+      Path folder,
+      List<String> notes,
+      List<Diagnostic> errors,
+      List<String> oldBaseUrls) {
+    this.oldBaseUrls = List.copyOf(oldBaseUrls);
     this.mirror = mirror;
     this.page = page;
     this.folder = folder;
@@ -43,9 +60,16 @@ final class Attachments implements PageReader.Addresses {
   }
 
   @Override
-  public Optional<String> image(String src) {
+  public Optional<String> image(String given) {
+    String src = fromRoot(given);
     Mirror.Target t = mirror.resolve(page, src);
     if (t instanceof Mirror.Web web) {
+      notes.add(
+          "the photo "
+              + web.url()
+              + " is on another website: it is linked, not copied, and goes when that site does;"
+              + " save it beside the article (or give that site with --old-base-url if it is the"
+              + " former site) if it should last");
       return Optional.of(web.url());
     }
     if (t instanceof Mirror.Local local) {
@@ -56,7 +80,8 @@ final class Attachments implements PageReader.Addresses {
   }
 
   @Override
-  public Optional<String> link(String href) {
+  public Optional<String> link(String given) {
+    String href = fromRoot(given);
     if (href.regionMatches(true, 0, "mailto:", 0, 7) || href.regionMatches(true, 0, "tel:", 0, 4)) {
       return Optional.of(href);
     }
@@ -68,6 +93,11 @@ final class Attachments implements PageReader.Addresses {
     if (query >= 0
         && (query < href.indexOf('#') || href.indexOf('#') < 0)
         && !(t instanceof Mirror.Refused)) {
+      Optional<String> saved = savedWithQuery(href, query);
+      if (saved.isPresent()) {
+        int hash = href.indexOf('#');
+        return Optional.of(pageLink(oldAddress(saved.get(), hash < 0 ? "" : href.substring(hash))));
+      }
       notes.add(
           "the link to "
               + href
@@ -77,17 +107,83 @@ final class Attachments implements PageReader.Addresses {
     }
     if (t instanceof Mirror.Local local) {
       if (isPage(local.sitePath())) {
-        return Optional.of(oldAddress(local.sitePath(), href));
+        return Optional.of(pageLink(oldAddress(local.sitePath(), href)));
       }
       return place("tep", local).map(Attachments::encode);
     }
     if (t instanceof Mirror.Missing missing && isPage(missing.sitePath())) {
       // A page of the former site that was not saved: its old address, which its article answers
       // once imported.
-      return Optional.of(oldAddress(missing.sitePath(), href));
+      return Optional.of(pageLink(oldAddress(missing.sitePath(), href)));
     }
     report("link to", href, t);
     return Optional.empty();
+  }
+
+  /**
+   * The page a link with a query names, when the saved site has it: {@code
+   * Default.aspx?tabid=53&ItemID=190} is saved by wget as a file of that name, or with {@code @}
+   * for {@code ?} ({@code --restrict-file-names=windows}), either perhaps ending in {@code .html}.
+   * A query holding a slash or backslash names no such file and is not looked for.
+   */
+  private Optional<String> savedWithQuery(String href, int query) {
+    int hash = href.indexOf('#');
+    String q = href.substring(query + 1, hash < 0 ? href.length() : hash);
+    String lower = q.toLowerCase(Locale.ROOT);
+    if (q.isEmpty()
+        || q.contains("/")
+        || q.contains("\\")
+        || lower.contains("%2f")
+        || lower.contains("%5c")
+        || lower.contains("%00")) {
+      return Optional.empty();
+    }
+    String path = href.substring(0, query);
+    for (String sep : List.of("%3F", "@")) {
+      for (String ext : List.of("", ".html", ".htm")) {
+        if (mirror.resolve(page, path + sep + q + ext) instanceof Mirror.Local local
+            && isPage(path)) {
+          return Optional.of(
+              local
+                  .sitePath()
+                  .replaceFirst("(?i)\\.html?$", "")
+                  .replaceFirst("(?i)(\\.(aspx?|php|jsp|cfm))@(?=[^/]*$)", "$1?"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private String pageLink(String address) {
+    pageLinks.add(address);
+    return address;
+  }
+
+  List<String> pageLinks() {
+    return List.copyOf(pageLinks);
+  }
+
+  /**
+   * An address on the former site ({@code http://sct.hatinh.gov.vn/tin-tuc/191.html}) as an address
+   * from the saved site's root ({@code /tin-tuc/191.html}); any other as it is.
+   */
+  String fromRoot(String address) {
+    String a = address.strip();
+    String bare = a.replaceFirst("(?i)^(https?:)?//(www\\.)?", "");
+    if (bare.equals(a)) {
+      return a;
+    }
+    for (String base : oldBaseUrls) {
+      String b =
+          base.strip().replaceFirst("(?i)^(https?:)?//(www\\.)?", "").replaceFirst("/+$", "");
+      if (!b.isEmpty()
+          && bare.regionMatches(true, 0, b, 0, b.length())
+          && (bare.length() == b.length() || "/?#".indexOf(bare.charAt(b.length())) >= 0)) {
+        String rest = bare.substring(b.length());
+        return rest.startsWith("/") ? rest : "/" + rest;
+      }
+    }
+    return a;
   }
 
   private static boolean isPage(String sitePath) {

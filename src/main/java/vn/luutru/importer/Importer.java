@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -53,10 +54,41 @@ public final class Importer {
       Optional<Path> written,
       List<String> notes,
       List<Diagnostic> errors,
-      String encoding) {
+      String encoding,
+      List<String> dropped,
+      String skipped,
+      Optional<Path> existing,
+      String alias,
+      List<String> pageLinks) {
     public Result {
       notes = List.copyOf(notes);
       errors = List.copyOf(errors);
+      dropped = List.copyOf(dropped);
+      pageLinks = List.copyOf(pageLinks);
+    }
+
+    Result(
+        Path input,
+        Optional<Path> written,
+        List<String> notes,
+        List<Diagnostic> errors,
+        String encoding) {
+      this(input, written, notes, errors, encoding, List.of(), "", Optional.empty(), "", List.of());
+    }
+
+    Result withNotes(List<String> notes) {
+      return new Result(
+          input, written, notes, errors, encoding, dropped, skipped, existing, alias, pageLinks);
+    }
+
+    Result withErrors(Optional<Path> written, List<Diagnostic> errors) {
+      return new Result(
+          input, written, notes, errors, encoding, dropped, skipped, existing, alias, pageLinks);
+    }
+
+    /** Whether the page was left alone on purpose: not an article, or imported before. */
+    public boolean isSkipped() {
+      return written.isEmpty() && errors.isEmpty();
     }
 
     static Result failed(Path input, String message) {
@@ -82,6 +114,26 @@ public final class Importer {
    */
   public static List<Result> importAll(List<Path> inputs, Path content, LocalDate today)
       throws IOException {
+    return importAll(inputs, content, today, Options.DEFAULT);
+  }
+
+  /**
+   * How pages are read: {@code siteRoot} is the folder that addresses from the root ({@code
+   * /Portals/0/…}) are read in (by default the folder given, or a page's own folder); {@code
+   * oldBaseUrls} are the former site's own addresses ({@code http://sct.hatinh.gov.vn}), whose
+   * links and photos are read in the saved site as if written from its root.
+   */
+  public record Options(Optional<Path> siteRoot, List<String> oldBaseUrls) {
+    public static final Options DEFAULT = new Options(Optional.empty(), List.of());
+
+    public Options {
+      oldBaseUrls = List.copyOf(oldBaseUrls);
+    }
+  }
+
+  /** As {@link #importAll(List, Path, LocalDate)}, read as {@code options} say. */
+  public static List<Result> importAll(
+      List<Path> inputs, Path content, LocalDate today, Options options) throws IOException {
     Set<String> before =
         Files.isDirectory(content) ? keys(buildErrors(content, today).errors()) : Set.of();
     List<Result> out = new ArrayList<>();
@@ -90,7 +142,7 @@ public final class Importer {
         Mirror mirror;
         List<Path> pages;
         try (Stream<Path> s = Files.walk(input)) {
-          mirror = Mirror.of(input);
+          mirror = Mirror.of(options.siteRoot().orElse(input));
           pages = s.filter(Files::isRegularFile).filter(Importer::isHtml).sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
           out.add(
@@ -112,17 +164,21 @@ public final class Importer {
                         + "); it was not read. If the page belongs to the site, copy it into the folder and import again"));
             continue;
           }
-          out.add(
-              importOne(
-                  page,
-                  mirror,
-                  "/" + input.relativize(page).toString().replace('\\', '/'),
-                  content,
-                  today));
+          out.add(importOne(page, mirror, sitePath(mirror, page), content, today, options));
         }
       } else if (Files.isRegularFile(input)) {
         Path folder = input.toAbsolutePath().normalize().getParent();
-        out.add(importOne(input, Mirror.of(folder), "/" + input.getFileName(), content, today));
+        Mirror mirror = Mirror.of(options.siteRoot().orElse(folder));
+        if (!contains(mirror, input)) {
+          out.add(
+              Result.failed(
+                  input,
+                  "is not inside the saved site given with --site-root ("
+                      + mirror.root()
+                      + "): give the folder the page was saved in, or leave --site-root out"));
+          continue;
+        }
+        out.add(importOne(input, mirror, sitePath(mirror, input), content, today, options));
       } else {
         out.add(
             Result.failed(
@@ -130,7 +186,91 @@ public final class Importer {
                 "no such file or folder: check the name, or give the folder of the saved site"));
       }
     }
-    return settle(out, content, today, before);
+    return settle(crossLinks(out, content), content, today, before);
+  }
+
+  /**
+   * Links between the pages of the run point to their articles' Markdown files ({@code
+   * /2020/04/hoi-nghi.md}), so no article depends on an old address answered by a redirect; a link
+   * to a page that was not imported keeps its old address and is listed in the page's notes.
+   */
+  private static List<Result> crossLinks(List<Result> results, Path content) throws IOException {
+    Map<String, Path> articles = new HashMap<>();
+    Map<String, String> skipped = new HashMap<>();
+    for (Result r : results) {
+      Optional<Path> at = r.written().or(r::existing);
+      String key = addressKey(r.alias());
+      if (r.alias().isEmpty()) {
+        continue;
+      } else if (at.isPresent()) {
+        articles.putIfAbsent(key, at.get());
+      } else if (!r.skipped().isEmpty()) {
+        skipped.putIfAbsent(key, r.skipped());
+      }
+    }
+    List<Result> out = new ArrayList<>(results);
+    for (int i = 0; i < out.size(); i++) {
+      Result r = out.get(i);
+      if (r.written().isEmpty() || r.pageLinks().isEmpty()) {
+        continue;
+      }
+      Path file = r.written().get();
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String rewritten = text;
+      Set<String> left = new java.util.LinkedHashSet<>();
+      for (String link : new java.util.LinkedHashSet<>(r.pageLinks())) {
+        int hash = link.indexOf('#');
+        String address = hash < 0 ? link : link.substring(0, hash);
+        Path target = articles.get(addressKey(address));
+        if (target == null) {
+          String why = skipped.get(addressKey(address));
+          String shown = address;
+          if (address.contains("%3F")) {
+            // A page addressed by a question (?…): no static site answers it; the text stays.
+            rewritten =
+                rewritten.replaceAll(
+                    "(?<!\\\\)\\[((?:\\\\.|[^\\]\\\\])*)\\]\\("
+                        + Pattern.quote(PageReader.Converter.destination(link))
+                        + "\\)",
+                    "$1");
+            shown = Mirror.decode(address) + ", whose text is kept without the link,";
+          }
+          left.add(shown + (why == null ? " (not in the saved site)" : " (skipped: " + why + ")"));
+          continue;
+        }
+        // The article, not a place in it: the old page's anchors are not ids of the new one.
+        String to =
+            "/" + Attachments.encode(content.relativize(target).toString().replace('\\', '/'));
+        rewritten =
+            rewritten.replace(
+                "](" + PageReader.Converter.destination(link) + ")",
+                "](" + PageReader.Converter.destination(to) + ")");
+      }
+      if (!rewritten.equals(text)) {
+        Files.writeString(file, rewritten, StandardCharsets.UTF_8);
+      }
+      if (!left.isEmpty()) {
+        List<String> notes = new ArrayList<>(r.notes());
+        notes.add(
+            "links to pages that were not imported keep their old addresses, which 'luutru check'"
+                + " reports until the page is imported or the link changed: "
+                + String.join(", ", left));
+        out.set(i, r.withNotes(notes));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The key an old address is looked up by: decoded, in lower case (the portals' servers ignore
+   * case), a folder's index page and a trailing slash as the folder.
+   */
+  static String addressKey(String address) {
+    String a = Mirror.decode(address).toLowerCase(Locale.ROOT);
+    a = a.startsWith("/") ? a : "/" + a;
+    a = a.replaceFirst("(\\.(aspx?|php|jsp|cfm))@(?=[^/]*$)", "$1?");
+    a = a.replaceFirst("/(index|default)\\.(html?|aspx?|php)$", "/");
+    return a.length() > 1 && a.endsWith("/") ? a.substring(0, a.length() - 1) : a;
   }
 
   /**
@@ -306,8 +446,7 @@ public final class Importer {
                       + "): delete it by hand",
                   ""));
         }
-        out.set(
-            e.getKey(), new Result(r.input(), Optional.empty(), r.notes(), errors, r.encoding()));
+        out.set(e.getKey(), r.withErrors(Optional.empty(), errors));
         written.remove(target.toString());
         aliases.remove(e.getKey());
         dropped.remove(e.getKey());
@@ -324,7 +463,7 @@ public final class Importer {
               + owner(checked.model(), alias).orElse("another page of the site")
               + " already has it, so it answers that page only. If it should answer"
               + " this article instead, move it from there into this article's aliases by hand");
-      out.set(e.getKey(), new Result(r.input(), r.written(), notes, r.errors(), r.encoding()));
+      out.set(e.getKey(), r.withNotes(notes));
     }
     return out;
   }
@@ -390,6 +529,23 @@ public final class Importer {
         + article.substring(at + line.length());
   }
 
+  /**
+   * The page's address in the saved site: {@code /tin-tuc/190.html}; a page saved by {@code wget
+   * --adjust-extension} ({@code 190.aspx.html}) keeps the address it had ({@code 190.aspx}).
+   */
+  static String sitePath(Mirror mirror, Path page) {
+    String path =
+        "/"
+            + mirror
+                .root()
+                .relativize(page.toAbsolutePath().normalize())
+                .toString()
+                .replace('\\', '/');
+    return path.replaceFirst("(?i)(\\.(aspx?|php|jsp|cfm)([@?][^/]*)?)\\.html?$", "$1")
+        .replaceFirst("(?i)(\\.(aspx?|php|jsp|cfm))@(?=[^/]*$)", "$1?")
+        .replaceFirst("(?<=/)index\\.html?$", "");
+  }
+
   private static boolean contains(Mirror mirror, Path page) {
     try {
       return mirror.contains(page);
@@ -398,16 +554,30 @@ public final class Importer {
     }
   }
 
+  /**
+   * A saved page: {@code .html}, {@code .htm}, or a page of a server program as wget saves it
+   * without {@code --adjust-extension} ({@code 190.aspx}, {@code Default.aspx?tabid=53}).
+   */
   private static boolean isHtml(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return n.endsWith(".html") || n.endsWith(".htm");
+    return n.endsWith(".html") || n.endsWith(".htm") || SERVER_PAGE.matcher(n).matches();
   }
+
+  private static final Pattern SERVER_PAGE = Pattern.compile(".+\\.(aspx?|php|jsp|cfm)([?@].*)?");
+
+  /** The start of a server program's source rather than a page it served. */
+  private static final Pattern SERVER_CODE = Pattern.compile("^\\s*(<%|<\\?php)");
 
   /** The largest page read: four times the largest article, for the markup around its text. */
   static final long MAX_PAGE_BYTES = 4 * ContentSource.MAX_ARTICLE_BYTES;
 
   static Result importOne(
-      Path page, Mirror mirror, String fallbackAlias, Path content, LocalDate today) {
+      Path page,
+      Mirror mirror,
+      String fallbackAlias,
+      Path content,
+      LocalDate today,
+      Options options) {
     byte[] bytes;
     try {
       long size = Files.size(page);
@@ -440,6 +610,20 @@ public final class Importer {
         return new Result(page, Optional.empty(), notes, errors, encoding);
       }
     }
+    if (SERVER_CODE.matcher(read.text()).find()) {
+      return new Result(
+          page,
+          Optional.empty(),
+          notes,
+          errors,
+          encoding,
+          List.of(),
+          "it is the source of the former site's program (<% … %> or <?php), not a page it"
+              + " served: save the site with wget --mirror to import its pages",
+          Optional.empty(),
+          fallbackAlias,
+          List.of());
+    }
     Document doc = Jsoup.parse(read.text(), "");
     Attachments[] files = new Attachments[1];
     LegacyPage p =
@@ -449,11 +633,29 @@ public final class Importer {
             found -> {
               files[0] =
                   new Attachments(
-                      mirror, page, folder(content, found.orElse(today)), notes, errors);
+                      mirror,
+                      page,
+                      folder(content, found.orElse(today)),
+                      notes,
+                      errors,
+                      options.oldBaseUrls());
               return files[0];
             });
     Attachments attachments = files[0];
     notes.addAll(p.notes());
+    if (!p.skipped().isEmpty()) {
+      return new Result(
+          page,
+          Optional.empty(),
+          notes,
+          errors,
+          encoding,
+          List.of(),
+          p.skipped(),
+          Optional.empty(),
+          p.alias(),
+          List.of());
+    }
     String alias = p.alias();
     if (alias.contains("?")) {
       notes.add(
@@ -498,7 +700,12 @@ public final class Importer {
     String image = p.image().flatMap(attachments::leadImage).orElse("");
     StringBuilder s = new StringBuilder("---\n");
     s.append("title: ").append(quote(title)).append('\n');
-    s.append("date: ").append(date).append('\n');
+    s.append("date: ")
+        .append(
+            p.time()
+                .map(t -> date + "T" + t.withSecond(0).withNano(0) + ":00+07:00")
+                .orElse(date.toString()))
+        .append('\n');
     if (!p.summary().isEmpty()) {
       s.append("summary: ").append(quote(p.summary())).append('\n');
     }
@@ -525,6 +732,9 @@ public final class Importer {
     if (!alias.isEmpty()) {
       s.append("aliases: [").append(quote(alias)).append("]\n");
     }
+    CongressText.Found congress = CongressText.read(title, p.summary() + "\n\n" + p.markdown());
+    s.append(congress.yaml());
+    notes.addAll(congress.notes());
     if (p.date().isEmpty()) {
       s.append("draft: true\n");
     }
@@ -583,7 +793,17 @@ public final class Importer {
           StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
       notes.add(target + " already exists; not overwritten");
-      return new Result(page, Optional.empty(), notes, errors, encoding);
+      return new Result(
+          page,
+          Optional.empty(),
+          notes,
+          errors,
+          encoding,
+          List.of(),
+          "it was imported before, to " + target + ", which is left as it is",
+          Optional.of(target),
+          fallbackAlias,
+          List.of());
     } catch (IOException e) {
       errors.add(
           Diagnostic.error(
@@ -599,7 +819,17 @@ public final class Importer {
       return new Result(page, Optional.empty(), notes, errors, encoding);
     }
     attachments.copy();
-    return new Result(page, Optional.of(target), notes, errors, encoding);
+    return new Result(
+        page,
+        Optional.of(target),
+        notes,
+        errors,
+        encoding,
+        p.dropped(),
+        "",
+        Optional.empty(),
+        fallbackAlias,
+        attachments.pageLinks());
   }
 
   /**

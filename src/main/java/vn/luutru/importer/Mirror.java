@@ -147,8 +147,17 @@ final class Mirror {
     }
     // One part at a time, so that a link is judged before anything beyond it is looked at.
     Path candidate = root;
-    for (String part : parts) {
+    String sitePath = String.join("/", parts);
+    for (int i = 0; i < parts.size(); i++) {
+      String part = parts.get(i);
       candidate = candidate.resolve(part);
+      if (i == parts.size() - 1
+          && !Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)
+          && part.matches("(?i).+\\.(aspx?|php|jsp|cfm)")
+          && Files.exists(candidate.resolveSibling(part + ".html"), LinkOption.NOFOLLOW_LINKS)) {
+        // Saved by wget --adjust-extension: 190.aspx is in 190.aspx.html.
+        candidate = candidate.resolveSibling(part + ".html");
+      }
       if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
         return new Missing(
             "is not in the saved site (no " + candidate + ")", String.join("/", parts));
@@ -175,10 +184,26 @@ final class Mirror {
     if (!real.startsWith(realRoot)) {
       return new Refused("leads outside the saved site (" + root + ")");
     }
+    if (Files.isDirectory(real)) {
+      // A folder's address answers its index page, as a web server answers it.
+      for (String index : List.of("index.html", "index.htm")) {
+        Path indexPage = candidate.resolve(index);
+        if (Files.isRegularFile(indexPage, LinkOption.NOFOLLOW_LINKS)) {
+          try {
+            Path realPage = indexPage.toRealPath();
+            if (realPage.startsWith(realRoot)) {
+              return new Local(realPage, index, sitePath + "/" + index);
+            }
+          } catch (IOException e) {
+            return new Missing("cannot be followed (" + indexPage + ")");
+          }
+        }
+      }
+    }
     if (!Files.isRegularFile(real)) {
       return new Missing("is a folder, not a file (" + candidate + ")");
     }
-    return new Local(real, parts.get(parts.size() - 1), String.join("/", parts));
+    return new Local(real, parts.get(parts.size() - 1), sitePath);
   }
 
   private static int indexOfAny(String s, char a, char b) {

@@ -21,4 +21,10 @@ public interface LinkResolver {
 
   /** Called for an image whose alternative text is empty, where it stands. */
   default void imageWithoutAlt(int line, int column) {}
+
+  /**
+   * Called for an address of a link or image in the body's raw HTML, which is kept as written;
+   * where it stands.
+   */
+  default void raw(String destination, Kind kind, int line, int column) {}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.footnotes.FootnotesExtension;
@@ -386,6 +387,11 @@ public final class MarkdownRenderer {
    * whose address is unsafe or, for images, missing.
    */
   private static final class Prepare extends AbstractVisitor {
+    /** {@code href="…"} or {@code src=…} in a tag: the attribute and its value, quoted or not. */
+    private static final Pattern RAW_ADDRESS =
+        Pattern.compile(
+            "(?i)(?<=[\\s\"'])(href|src)\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s\"'<>`=]+))");
+
     private final LinkResolver links;
     private final Positions positions;
     final List<Heading> headings = new ArrayList<>();
@@ -406,12 +412,44 @@ public final class MarkdownRenderer {
     public void visit(HtmlBlock node) {
       hasRawHtml = true;
       raw.add(node);
+      addresses(node, node.getLiteral());
     }
 
     @Override
     public void visit(HtmlInline node) {
       hasRawHtml = true;
       raw.add(node);
+      addresses(node, node.getLiteral());
+    }
+
+    /** Hands each {@code href} and {@code src} of the raw HTML to the resolver, where it stands. */
+    private void addresses(Node node, String html) {
+      if (html.indexOf('=') < 0) {
+        return;
+      }
+      Matcher m = RAW_ADDRESS.matcher(html);
+      while (m.find()) {
+        String value =
+            m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
+        int at = m.start(2);
+        int lines = 0;
+        int lineStart = -1;
+        for (int i = 0; i < at; i++) {
+          if (html.charAt(i) == '\n') {
+            lines++;
+            lineStart = i;
+          }
+        }
+        int column =
+            lines == 0
+                ? column(node) + html.codePointCount(0, at)
+                : html.codePointCount(lineStart + 1, at) + 1;
+        links.raw(
+            org.jsoup.parser.Parser.unescapeEntities(value, true),
+            m.group(1).equalsIgnoreCase("src") ? LinkResolver.Kind.IMAGE : LinkResolver.Kind.LINK,
+            line(node) + lines,
+            column);
+      }
     }
 
     @Override

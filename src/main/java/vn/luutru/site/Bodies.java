@@ -40,6 +40,7 @@ final class Bodies {
   private final SiteModelBuilder.Options options;
   private final Map<String, String> pathByContent;
   private final Set<String> statics;
+  private final KnownAddresses known;
 
   @SuppressWarnings("unchecked")
   private Bodies(
@@ -48,7 +49,9 @@ final class Bodies {
       BodyCache cache,
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
-      Set<String> statics) {
+      Set<String> statics,
+      KnownAddresses known) {
+    this.known = known;
     this.html = new Utf8[n];
     this.text = new String[n];
     this.summary = new String[n];
@@ -75,9 +78,10 @@ final class Bodies {
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
       Set<String> statics,
+      KnownAddresses known,
       SiteModelBuilder.TextSink words,
       List<Diagnostic> diags) {
-    Bodies b = new Bodies(articles.length, markdown, cache, options, pathByContent, statics);
+    Bodies b = new Bodies(articles.length, markdown, cache, options, pathByContent, statics, known);
     IntStream.range(0, articles.length)
         .parallel()
         .forEach(
@@ -107,7 +111,7 @@ final class Bodies {
   private RenderedBody renderOne(int i, Article a) {
     String imageAt = a.image().map(f -> f.path()).orElse("");
     BodyCache.Entry hit = cache == null ? null : cache.entries.get(a.contentPath());
-    BodyLinks r = new BodyLinks(a, options, pathByContent, statics);
+    BodyLinks r = new BodyLinks(a, options, pathByContent, statics, known);
     links[i] = r;
     if (hit != null && fits(hit, a, imageAt)) {
       // Kept as the page keeps it, UTF-8: encoding 10,000 bodies again would cost a

@@ -39,6 +39,7 @@ final class BodyLinks implements LinkResolver {
   private final Map<String, String> pathByContent;
   private final Set<String> statics;
   private final Set<String> unreadable;
+  private final KnownAddresses known;
   private String[] bodyLines;
 
   BodyLinks(
@@ -46,6 +47,17 @@ final class BodyLinks implements LinkResolver {
       SiteModelBuilder.Options options,
       Map<String, String> pathByContent,
       Set<String> statics) {
+    this(article, options, pathByContent, statics, KnownAddresses.NONE);
+  }
+
+  /** {@code known}: what the site answers, to tell links from its root that lead nowhere. */
+  BodyLinks(
+      Article article,
+      SiteModelBuilder.Options options,
+      Map<String, String> pathByContent,
+      Set<String> statics,
+      KnownAddresses known) {
+    this.known = known;
     this.article = article;
     this.check = options.check();
     this.basePath = options.basePath();
@@ -119,6 +131,12 @@ final class BodyLinks implements LinkResolver {
       return basePath + encode(content) + rest;
     }
     if (target.startsWith("/")) {
+      if (check && known != KnownAddresses.NONE && (content == null || !known.answers(content))) {
+        problem(
+            line,
+            column,
+            (kind == Kind.IMAGE ? IMAGE_FROM_ROOT : LINK_FROM_ROOT).formatted(target));
+      }
       return basePath + target.substring(1) + rest;
     }
     problem(
@@ -128,6 +146,55 @@ final class BodyLinks implements LinkResolver {
             + target
             + ": no such file in the content folder");
     return destination;
+  }
+
+  private static final String LINK_FROM_ROOT =
+      "link to %s: no article, file or old address (alias) of the site has this address; if it is a"
+          + " page of the former site, import it (luutru import) or link to its article's .md file";
+  private static final String IMAGE_FROM_ROOT =
+      "image %s: no such file in the content folder; if it is a photo of the former site, put it"
+          + " beside the article and write its name";
+  private static final String RAW_NOWHERE =
+      "%s %s in raw HTML leads nowhere: the built page reads it as /%s, which the site does not"
+          + " have; write it in Markdown (%s), whose addresses are read from the article's folder";
+
+  /**
+   * Checks an address in the body's raw HTML, which is published as written: read from the
+   * article's page as a browser reads it, it must lead to a file or page of the site.
+   */
+  @Override
+  public void raw(String destination, Kind kind, int line, int column) {
+    String d = destination.strip();
+    if (!check
+        || known == KnownAddresses.NONE
+        || d.isEmpty()
+        || d.startsWith("#")
+        || d.startsWith("//")
+        || SCHEME.matcher(d).matches()) {
+      return;
+    }
+    int cut = indexOfAny(d, '#', '?');
+    String target = nfc(decode(cut < 0 ? d : d.substring(0, cut)));
+    String page = pathByContent.getOrDefault(article.contentPath(), "");
+    String path;
+    if (target.startsWith(basePath)) {
+      path = normalize(target.substring(basePath.length()));
+    } else if (target.startsWith("/")) {
+      path = null;
+    } else {
+      path = normalize(page + target);
+    }
+    if (path != null && (isStatic(path) || known.answers(path))) {
+      return;
+    }
+    problem(
+        line,
+        column,
+        RAW_NOWHERE.formatted(
+            kind == Kind.IMAGE ? "image" : "link to",
+            d,
+            path == null ? target.substring(1) : path,
+            kind == Kind.IMAGE ? "![…](…)" : "[…](…)"));
   }
 
   /** The site path of the lead image, or empty (with a warning) when the file is missing. */

@@ -165,6 +165,7 @@ public final class SiteModelBuilder {
             options,
             pathByContent,
             new HashSet<>(staticFiles),
+            options.check() ? KnownAddresses.of(articles, paths) : KnownAddresses.NONE,
             words,
             diags);
     diags.addAll(BodyLinks.missingAnchors(bodies.links, articles, bodies.ids));
