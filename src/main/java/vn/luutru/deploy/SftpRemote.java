@@ -70,6 +70,12 @@ final class SftpRemote implements Remote {
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
     HostKeys hostKeys = new HostKeys(options.knownHosts());
+    try {
+      // As ssh does, so that a server seen for the first time can be recorded.
+      Files.createDirectories(options.knownHosts().toAbsolutePath().getParent());
+    } catch (IOException e) {
+      // Then the server's key is checked but not recorded.
+    }
     client.setServerKeyVerifier(hostKeys);
     client.start();
     String server = server(target);
