@@ -97,7 +97,8 @@ final class DeployCommand implements Callable<Integer> {
             identity == null ? DeployOptions.defaultIdentities(ssh) : List.of(identity),
             environment.get("LUUTRU_DEPLOY_KEY_PASSPHRASE"),
             ssh.resolve("known_hosts"),
-            DeployOptions.TIMEOUT);
+            DeployOptions.TIMEOUT,
+            DeployOptions.LANES);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (identity != null && !identity.toFile().isFile()) {

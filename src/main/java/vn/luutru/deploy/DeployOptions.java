@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param knownHosts the file of known server keys: a server not in it is added, a server whose key
  *     changed is refused
  * @param timeout how long to wait for a server to connect, authenticate or answer
+ * @param lanes how many files are sent at once (each over a connection of its own)
  */
 public record DeployOptions(
     boolean dryRun,
@@ -23,10 +24,17 @@ public record DeployOptions(
     List<Path> identities,
     Optional<String> passphrase,
     Path knownHosts,
-    Duration timeout) {
+    Duration timeout,
+    int lanes) {
   public DeployOptions {
     identities = List.copyOf(identities);
+    if (lanes < 1) {
+      throw new IllegalArgumentException("lanes must be 1 or more: " + lanes);
+    }
   }
+
+  /** The default number of files sent at once. */
+  public static final int LANES = 4;
 
   /** The default timeout: generous, for slow links. */
   public static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ public final class Deployer {
       throws IOException {
     LocalSite local = LocalSite.scan(site);
     try (Remote remote = open(target, options)) {
-      return new Deployer.Run(local, target, remote, options.dryRun()).run();
+      return new Deployer.Run(local, target, remote, options).run();
     }
   }
 
@@ -51,14 +52,16 @@ public final class Deployer {
     private final DeployTarget target;
     private final Remote remote;
     private final boolean dryRun;
-    private final List<Action> done = new ArrayList<>();
-    private final List<String> replaced = new ArrayList<>();
+    private final int lanes;
+    private final List<Action> done = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> replaced = Collections.synchronizedList(new ArrayList<>());
 
-    Run(LocalSite local, DeployTarget target, Remote remote, boolean dryRun) {
+    Run(LocalSite local, DeployTarget target, Remote remote, DeployOptions options) {
       this.local = local;
       this.target = target;
       this.remote = remote;
-      this.dryRun = dryRun;
+      this.dryRun = options.dryRun();
+      this.lanes = options.lanes();
     }
 
     DeployReport run() throws IOException {
@@ -92,14 +95,20 @@ public final class Deployer {
     }
 
     private void apply(Plan plan, Manifest published) throws IOException {
-      try (OutputStream log = remote.create(Journal.FILE)) {
-        for (Action a : plan.sends()) {
-          Manifest.Entry entry = local.manifest().files().get(a.path());
-          if (published.get(a.path()).isEmpty() && remote.exists(a.path())) {
-            replaced.add(a.path());
-          }
-          send(a.path(), entry);
-          note(log, Journal.placed(a.path(), entry), a);
+      try (OutputStream log = remote.create(Journal.FILE);
+          Lanes parallel = Lanes.open(remote, lanes)) {
+        // Each rank is wholly in place before the next starts.
+        for (List<Action> rank : byRank(plan.sends())) {
+          parallel.run(
+              rank,
+              (lane, a) -> {
+                Manifest.Entry entry = local.manifest().files().get(a.path());
+                if (published.get(a.path()).isEmpty() && lane.exists(a.path())) {
+                  replaced.add(a.path());
+                }
+                send(lane, a.path(), entry);
+                note(log, Journal.placed(a.path(), entry), a);
+              });
         }
         for (Action a : plan.deletes()) {
           remote.delete(a.path());
@@ -122,9 +131,25 @@ public final class Deployer {
           replaced);
     }
 
+    private static List<List<Action>> byRank(List<Action> sends) {
+      List<List<Action>> ranks = new ArrayList<>();
+      int from = 0;
+      for (int i = 1; i <= sends.size(); i++) {
+        if (i == sends.size()
+            || PublishOrder.rank(sends.get(i).path())
+                != PublishOrder.rank(sends.get(from).path())) {
+          ranks.add(sends.subList(from, i));
+          from = i;
+        }
+      }
+      return ranks;
+    }
+
     private void note(OutputStream log, byte[] line, Action a) throws IOException {
-      log.write(line);
-      log.flush();
+      synchronized (log) {
+        log.write(line);
+        log.flush();
+      }
       done.add(a);
     }
 
@@ -157,22 +182,22 @@ public final class Deployer {
     }
 
     /** Sends one file under a temporary name, checks its bytes, and renames it into place. */
-    private void send(String path, Manifest.Entry expected) throws IOException {
+    private void send(Remote lane, String path, Manifest.Entry expected) throws IOException {
       String temporary = SitePaths.temporary(path);
       MessageDigest sha = LocalSite.sha256();
       try (InputStream in = Files.newInputStream(local.file(path));
-          OutputStream out = new DigestOutputStream(remote.create(temporary), sha)) {
+          OutputStream out = new DigestOutputStream(lane.create(temporary), sha)) {
         in.transferTo(out);
       }
       if (!HexFormat.of().formatHex(sha.digest()).equals(expected.sha256())) {
-        remote.delete(temporary);
+        lane.delete(temporary);
         throw new DeployException(
             String.format(
                 Locale.ROOT,
                 Messages.SITE_CHANGED,
                 PrintableText.escape(local.file(path).toString())));
       }
-      remote.rename(temporary, path);
+      lane.rename(temporary, path);
     }
 
     private void writeManifest(Manifest manifest) throws IOException {

@@ -103,6 +103,12 @@ final class FolderRemote implements Remote {
     }
   }
 
+  /** This folder: its operations may run at once. */
+  @Override
+  public Remote lane() {
+    return new FolderRemote(root);
+  }
+
   @Override
   public void close() {}
 

@@ -25,6 +25,12 @@ interface Remote extends Closeable {
   /** Deletes {@code path}; a file that is already gone is no error. */
   void delete(String path) throws IOException;
 
+  /**
+   * A connection of its own to the same target, for sending files side by side (this same object
+   * when its operations may run at once); closing it leaves this one open.
+   */
+  Remote lane() throws IOException;
+
   /** Removes {@code folder} if it is empty; returns whether it did. */
   boolean removeEmptyFolder(String folder);
 }

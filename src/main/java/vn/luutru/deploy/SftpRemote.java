@@ -15,11 +15,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
@@ -50,14 +50,22 @@ final class SftpRemote implements Remote {
   private final SftpClient sftp;
   private final String root;
   private final Optional<OpenSSHPosixRenameExtension> posixRename;
-  private final Set<String> folders = new HashSet<>();
+  private final Set<String> folders;
+  private final boolean owner;
 
   private SftpRemote(
-      DeployTarget.Sftp target, SshClient client, ClientSession session, SftpClient sftp) {
+      DeployTarget.Sftp target,
+      SshClient client,
+      ClientSession session,
+      SftpClient sftp,
+      Set<String> folders,
+      boolean owner) {
     this.target = target;
     this.client = client;
     this.session = session;
     this.sftp = sftp;
+    this.folders = folders;
+    this.owner = owner;
     this.root = target.path().isEmpty() ? "." : target.path();
     OpenSSHPosixRenameExtension ext = sftp.getExtension(OpenSSHPosixRenameExtension.class);
     this.posixRename = ext != null && ext.isSupported() ? Optional.of(ext) : Optional.empty();
@@ -133,7 +141,8 @@ final class SftpRemote implements Remote {
       } catch (IOException e) {
         throw new DeployException(String.format(Locale.ROOT, Messages.NO_SFTP, server), e);
       }
-      SftpRemote remote = new SftpRemote(target, client, session, sftp);
+      SftpRemote remote =
+          new SftpRemote(target, client, session, sftp, ConcurrentHashMap.newKeySet(), true);
       remote.checkRoot();
       return remote;
     } catch (IOException | RuntimeException e) {
@@ -248,7 +257,14 @@ final class SftpRemote implements Remote {
     }
     if (!there) {
       folder(SitePaths.parent(folder));
-      sftp.mkdir(full(folder));
+      try {
+        sftp.mkdir(full(folder));
+      } catch (IOException e) {
+        // Another lane may have just made it.
+        if (!sftp.stat(full(folder)).isDirectory()) {
+          throw e;
+        }
+      }
     }
     folders.add(folder);
   }
@@ -291,13 +307,26 @@ final class SftpRemote implements Remote {
     }
   }
 
+  /** A new SFTP channel in the same SSH session. */
+  @Override
+  public Remote lane() throws IOException {
+    try {
+      SftpClient channel = SftpClientFactory.instance().createSftpClient(session);
+      return new SftpRemote(target, client, session, channel, folders, false);
+    } catch (IOException e) {
+      throw failure("", e);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     try {
       sftp.close();
     } finally {
-      session.close(true);
-      client.stop();
+      if (owner) {
+        session.close(true);
+        client.stop();
+      }
     }
   }
 

@@ -37,7 +37,8 @@ class FolderDeployTest {
         List.of(),
         Optional.empty(),
         Path.of("none"),
-        Duration.ofSeconds(5));
+        Duration.ofSeconds(5),
+        DeployOptions.LANES);
   }
 
   private DeployReport deploy(Path site) throws IOException {

@@ -56,18 +56,27 @@ class SftpDeployIT {
   }
 
   private DeployOptions password(String password) {
+    return password(password, DeployOptions.LANES);
+  }
+
+  private DeployOptions password(String password, int lanes) {
     return new DeployOptions(
         false,
         Optional.of(password),
         List.of(),
         Optional.empty(),
         home.resolve(".ssh/known_hosts"),
-        Duration.ofSeconds(20));
+        Duration.ofSeconds(20),
+        lanes);
   }
 
   private DeployReport deploy(Path site) throws IOException {
+    return deploy(site, DeployOptions.LANES);
+  }
+
+  private DeployReport deploy(Path site, int lanes) throws IOException {
     return Deployer.deploy(
-        site, DeployTarget.parse(server.address("www")), password(SftpTestServer.PASSWORD));
+        site, DeployTarget.parse(server.address("www")), password(SftpTestServer.PASSWORD, lanes));
   }
 
   private Path www() {
@@ -165,6 +174,7 @@ class SftpDeployIT {
 
   @Test
   void aDroppedConnectionLeavesWholeFilesAndTheNextDeploySendsNothingTwice() throws IOException {
+    // One lane, so that the file whose rename the drop stopped is the only one in flight.
     deploy(sites.before());
     Set<String> changed = SiteVersions.changed(sites.before(), sites.after());
     int stopAt = changed.size() / 2;
@@ -172,7 +182,7 @@ class SftpDeployIT {
     server.dropConnectionBefore(
         op -> op.kind().equals("rename") && renames.incrementAndGet() == stopAt + 1);
     server.clearLog();
-    assertThatThrownBy(() -> deploy(sites.after()))
+    assertThatThrownBy(() -> deploy(sites.after(), 1))
         .isInstanceOf(DeployException.class)
         .hasMessageContaining("connection to 127.0.0.1:" + server.port())
         .hasMessageContaining("it resumes where it stopped");
@@ -195,7 +205,7 @@ class SftpDeployIT {
 
     server.dropConnectionBefore(op -> false);
     server.clearLog();
-    DeployReport resumed = deploy(sites.after());
+    DeployReport resumed = deploy(sites.after(), 1);
     assertThat(resumed.resumed()).isTrue();
     Set<String> sentAgain = new TreeSet<>(touched(server.log(), "rename"));
     sentAgain.remove(Manifest.FILE);
@@ -208,6 +218,28 @@ class SftpDeployIT {
   }
 
   @Test
+  void withFilesSentSideBySideADroppedConnectionCostsAtMostTheFilesInFlight() throws IOException {
+    deploy(sites.before());
+    Set<String> changed = SiteVersions.changed(sites.before(), sites.after());
+    AtomicInteger renames = new AtomicInteger();
+    server.dropConnectionBefore(
+        op -> op.kind().equals("rename") && renames.incrementAndGet() == changed.size() / 2);
+    server.clearLog();
+    assertThatThrownBy(() -> deploy(sites.after())).isInstanceOf(DeployException.class);
+    List<String> placedFirst = touched(server.log(), "rename");
+
+    server.dropConnectionBefore(op -> false);
+    server.clearLog();
+    DeployReport resumed = deploy(sites.after());
+    assertThat(resumed.resumed()).isTrue();
+    Set<String> twice = new TreeSet<>(touched(server.log(), "rename"));
+    twice.retainAll(placedFirst);
+    assertThat(twice.size()).isLessThanOrEqualTo(DeployOptions.LANES - 1);
+    FolderDeployTest.assertSameFiles(
+        SiteVersions.published(www()), SiteVersions.files(sites.after()));
+  }
+
+  @Test
   void dryRunSendsNothing() throws IOException {
     DeployOptions dry =
         new DeployOptions(
@@ -216,7 +248,8 @@ class SftpDeployIT {
             List.of(),
             Optional.empty(),
             home.resolve(".ssh/known_hosts"),
-            Duration.ofSeconds(20));
+            Duration.ofSeconds(20),
+            DeployOptions.LANES);
     DeployReport r =
         Deployer.deploy(sites.before(), DeployTarget.parse(server.address("www")), dry);
     assertThat(r.sentFiles()).isEqualTo(SiteVersions.files(sites.before()).size());
@@ -237,7 +270,8 @@ class SftpDeployIT {
             DeployOptions.defaultIdentities(home.resolve(".ssh")),
             Optional.empty(),
             home.resolve(".ssh/known_hosts"),
-            Duration.ofSeconds(20));
+            Duration.ofSeconds(20),
+            DeployOptions.LANES);
     DeployReport r =
         Deployer.deploy(
             sites.before(),
