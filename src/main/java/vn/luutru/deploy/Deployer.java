@@ -23,10 +23,10 @@ import vn.luutru.content.PrintableText;
  * }</pre>
  *
  * <p>The steps: read the target's manifest (and the journal of an interrupted deploy); send each
- * new or changed file under a temporary name and rename it into place, in {@link PublishOrder},
- * noting each in the journal; delete the files of the manifest the site no longer has; write the
- * new manifest and remove the journal. Stopped anywhere, the target holds only whole files, and the
- * next deploy resumes.
+ * new or changed file under a temporary name and rename it into place, in the stages of {@link
+ * Plan}, noting each in the journal; delete the files of the manifest the site no longer has; write
+ * the new manifest and remove the journal. Stopped anywhere, the target holds only whole files, and
+ * the next deploy resumes.
  */
 public final class Deployer {
   private Deployer() {}
@@ -97,10 +97,9 @@ public final class Deployer {
     private void apply(Plan plan, Manifest published) throws IOException {
       try (OutputStream log = remote.create(Journal.FILE);
           Lanes parallel = Lanes.open(remote, lanes)) {
-        // Each rank is wholly in place before the next starts.
-        for (List<Action> rank : byRank(plan.sends())) {
+        for (List<Action> stage : plan.stages()) {
           parallel.run(
-              rank,
+              stage,
               (lane, a) -> {
                 Manifest.Entry entry = local.manifest().files().get(a.path());
                 if (published.get(a.path()).isEmpty() && lane.exists(a.path())) {
@@ -129,20 +128,6 @@ public final class Deployer {
           plan.unchangedFiles(),
           plan.unchangedBytes(),
           replaced);
-    }
-
-    private static List<List<Action>> byRank(List<Action> sends) {
-      List<List<Action>> ranks = new ArrayList<>();
-      int from = 0;
-      for (int i = 1; i <= sends.size(); i++) {
-        if (i == sends.size()
-            || PublishOrder.rank(sends.get(i).path())
-                != PublishOrder.rank(sends.get(from).path())) {
-          ranks.add(sends.subList(from, i));
-          from = i;
-        }
-      }
-      return ranks;
     }
 
     private void note(OutputStream log, byte[] line, Action a) throws IOException {

@@ -12,6 +12,9 @@ import java.util.Comparator;
 final class PublishOrder {
   private PublishOrder() {}
 
+  /** How many ranks there are. */
+  static final int RANKS = 4;
+
   static final Comparator<String> ORDER =
       Comparator.comparingInt(PublishOrder::rank).thenComparing(Comparator.naturalOrder());
 

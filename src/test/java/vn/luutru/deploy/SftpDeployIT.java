@@ -119,13 +119,21 @@ class SftpDeployIT {
         SiteVersions.published(www()), SiteVersions.files(sites.after()));
 
     // The server's own record: each file written under a temporary name, then renamed into
-    // place, non-pages before articles before other pages before the entry pages; the manifest
-    // last.
+    // place; the files new to the server first, then those that replace published ones, each
+    // group with non-pages before articles before other pages before the entry pages; the
+    // manifest last.
     List<SftpTestServer.Op> log = server.log();
     List<String> renamed =
         touched(log, "rename").stream().filter(p -> !p.equals(Manifest.FILE)).toList();
     assertThat(new TreeSet<>(renamed)).isEqualTo(changed);
-    assertThat(renamed.stream().mapToInt(PublishOrder::rank).toArray()).isSorted();
+    Set<String> fresh = new TreeSet<>(changed);
+    fresh.removeAll(before.keySet());
+    assertThat(fresh).isNotEmpty();
+    assertThat(
+            renamed.stream()
+                .mapToInt(p -> PublishOrder.rank(p) + (fresh.contains(p) ? 0 : PublishOrder.RANKS))
+                .toArray())
+        .isSorted();
     List<String> written = touched(log, "write");
     assertThat(written).allMatch(SitePaths::isTemporary);
     for (String p : changed) {
@@ -137,6 +145,25 @@ class SftpDeployIT {
         .isEqualTo(new SftpTestServer.Op("rename", "www/" + Manifest.FILE));
     assertThat(log.get(log.size() - 1))
         .isEqualTo(new SftpTestServer.Op("remove", "www/" + Journal.FILE));
+  }
+
+  @Test
+  void aReaderNeverMeetsABrokenLinkWhileADeployRuns() throws IOException {
+    deploy(sites.before());
+    List<String> broken = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger crawls = new AtomicInteger();
+    server.before(
+        op -> {
+          if (op.kind().equals("rename")) {
+            crawls.incrementAndGet();
+            broken.addAll(Reader.brokenLinks(www(), "/luu-tru/"));
+          }
+        });
+    deploy(sites.after());
+    server.before(op -> {});
+    assertThat(crawls.get()).isGreaterThan(1);
+    assertThat(broken).isEmpty();
+    assertThat(Reader.brokenLinks(www(), "/luu-tru/")).isEmpty();
   }
 
   @Test

@@ -44,6 +44,7 @@ final class SftpTestServer implements AutoCloseable {
   private final List<Op> log = new ArrayList<>();
   private volatile Predicate<Op> dropConnectionBefore = op -> false;
   private volatile Predicate<String> denyWrite = path -> false;
+  private volatile java.util.function.Consumer<Op> before = op -> {};
 
   SftpTestServer(Path root, Path hostKey) throws IOException, GeneralSecurityException {
     this.root = root;
@@ -97,6 +98,11 @@ final class SftpTestServer implements AutoCloseable {
     this.dropConnectionBefore = when;
   }
 
+  /** Runs {@code hook} before each operation, on the server's thread. */
+  void before(java.util.function.Consumer<Op> hook) {
+    this.before = hook;
+  }
+
   /** Answers "permission denied" to opening for writing a path that {@code which} accepts. */
   void denyWrite(Predicate<String> which) {
     this.denyWrite = which;
@@ -119,6 +125,7 @@ final class SftpTestServer implements AutoCloseable {
   }
 
   private void record(ServerSession session, Op op) throws IOException {
+    before.accept(op);
     if (dropConnectionBefore.test(op)) {
       session.close(true);
       throw new IOException("connection dropped by the test");
