@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luutru.testing.SftpTestServer;
 
 /**
  * Deploys to a real SFTP server (Apache MINA SSHD) started by the test: what is sent, in which

@@ -1,4 +1,4 @@
-package vn.luutru.deploy;
+package vn.luutru.testing;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,22 +31,22 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * and removal in {@link #log}, in the order it served them; hooks stop a connection or refuse a
  * write at a chosen step.
  */
-final class SftpTestServer implements AutoCloseable {
-  static final String USER = "tuyengiao";
-  static final String PASSWORD = "mật-khẩu 2020";
+public final class SftpTestServer implements AutoCloseable {
+  public static final String USER = "tuyengiao";
+  public static final String PASSWORD = "mật-khẩu 2020";
 
   /** One operation the server carried out: {@code write}, {@code rename} or {@code remove}. */
-  record Op(String kind, String path) {}
+  public record Op(String kind, String path) {}
 
-  final Path root;
-  final KeyPair clientKey;
+  public final Path root;
+  public final KeyPair clientKey;
   private final SshServer server;
   private final List<Op> log = new ArrayList<>();
   private volatile Predicate<Op> dropConnectionBefore = op -> false;
   private volatile Predicate<String> denyWrite = path -> false;
   private volatile java.util.function.Consumer<Op> before = op -> {};
 
-  SftpTestServer(Path root, Path hostKey) throws IOException, GeneralSecurityException {
+  public SftpTestServer(Path root, Path hostKey) throws IOException, GeneralSecurityException {
     this.root = root;
     this.clientKey = ed25519();
     server = SshServer.setUpDefaultServer();
@@ -66,26 +66,26 @@ final class SftpTestServer implements AutoCloseable {
   }
 
   /** A new Ed25519 key pair, as MINA SSHD reads them from OpenSSH's files. */
-  static KeyPair ed25519() throws GeneralSecurityException {
+  public static KeyPair ed25519() throws GeneralSecurityException {
     return SecurityUtils.getKeyPairGenerator(SecurityUtils.EDDSA).generateKeyPair();
   }
 
-  int port() {
+  public int port() {
     return server.getPort();
   }
 
   /** The address of a folder on this server, relative to its root. */
-  String address(String folder) {
+  public String address(String folder) {
     return "sftp://" + USER + "@127.0.0.1:" + port() + "/" + folder;
   }
 
-  List<Op> log() {
+  public List<Op> log() {
     synchronized (log) {
       return List.copyOf(log);
     }
   }
 
-  void clearLog() {
+  public void clearLog() {
     synchronized (log) {
       log.clear();
     }
@@ -94,22 +94,22 @@ final class SftpTestServer implements AutoCloseable {
   /**
    * Closes the connection, instead of carrying it out, at the first operation {@code when} accepts.
    */
-  void dropConnectionBefore(Predicate<Op> when) {
+  public void dropConnectionBefore(Predicate<Op> when) {
     this.dropConnectionBefore = when;
   }
 
   /** Runs {@code hook} before each operation, on the server's thread. */
-  void before(java.util.function.Consumer<Op> hook) {
+  public void before(java.util.function.Consumer<Op> hook) {
     this.before = hook;
   }
 
   /** Answers "permission denied" to opening for writing a path that {@code which} accepts. */
-  void denyWrite(Predicate<String> which) {
+  public void denyWrite(Predicate<String> which) {
     this.denyWrite = which;
   }
 
   /** Writes the client's private key where a user's key would be, in OpenSSH's format. */
-  void writeClientKey(Path file) throws IOException, GeneralSecurityException {
+  public void writeClientKey(Path file) throws IOException, GeneralSecurityException {
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file)) {
       OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "test", null, out);
