@@ -34,14 +34,21 @@ public final class Deployer {
   public static DeployReport deploy(Path site, DeployTarget target, DeployOptions options)
       throws IOException {
     LocalSite local = LocalSite.scan(site);
-    try (Remote remote = open(target, options)) {
+    try (Remote remote = open(local, target, options)) {
       return new Deployer.Run(local, target, remote, options).run();
     }
   }
 
-  private static Remote open(DeployTarget target, DeployOptions options) throws IOException {
+  private static Remote open(LocalSite local, DeployTarget target, DeployOptions options)
+      throws IOException {
     if (target instanceof DeployTarget.Folder f) {
-      return FolderRemote.open(f.root());
+      FolderRemote remote = FolderRemote.open(f.root());
+      if (f.root().toRealPath().startsWith(local.root().toRealPath())) {
+        throw new DeployException(
+            String.format(
+                Locale.ROOT, Messages.INSIDE_SITE, PrintableText.escape(f.root().toString())));
+      }
+      return remote;
     }
     return SftpRemote.open((DeployTarget.Sftp) target, options);
   }

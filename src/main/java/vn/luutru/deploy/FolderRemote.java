@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -96,9 +95,8 @@ final class FolderRemote implements Remote {
     try {
       Files.delete(resolve(folder));
       return true;
-    } catch (DirectoryNotEmptyException e) {
-      return false;
     } catch (IOException e) {
+      // Not empty (or gone): it stays.
       return false;
     }
   }

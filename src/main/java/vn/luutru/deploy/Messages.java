@@ -35,6 +35,8 @@ final class Messages {
       "\nThe target holds only whole files, each either the old one or the new one. Once the"
           + " problem is solved, run luutru deploy again: it resumes where it stopped.";
 
+  static final String INSIDE_SITE =
+      "%s is the built site or a folder inside it: name the web server's folder with --to";
   static final String NO_FOLDER =
       "no folder %s: is the drive or share mounted? Create the folder or correct --to";
   static final String FOLDER_DENIED =

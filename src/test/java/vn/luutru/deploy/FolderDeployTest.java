@@ -195,6 +195,18 @@ class FolderDeployTest {
   }
 
   @Test
+  void theSiteItselfIsNotATarget() {
+    assertThatThrownBy(
+            () ->
+                Deployer.deploy(
+                    sites.before(),
+                    new DeployTarget.Folder(sites.before().resolve("2020")),
+                    options(false)))
+        .isInstanceOf(DeployException.class)
+        .hasMessageContaining("is the built site or a folder inside it");
+  }
+
+  @Test
   void aMissingTargetFolderIsRefused() {
     assertThatThrownBy(
             () ->
