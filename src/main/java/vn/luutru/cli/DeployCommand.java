@@ -17,6 +17,7 @@ import vn.luutru.deploy.DeployOptions;
 import vn.luutru.deploy.DeployReport;
 import vn.luutru.deploy.DeployTarget;
 import vn.luutru.deploy.Deployer;
+import vn.luutru.deploy.Progress;
 
 /** {@code luutru deploy --to TARGET}: publishes the built site, sending only what changed. */
 @Command(
@@ -47,6 +48,7 @@ final class DeployCommand implements Callable<Integer> {
   }
 
   private static final int LISTED = 10;
+  private static final int PROGRESS_FROM = 200;
 
   private final Environment environment;
 
@@ -107,7 +109,7 @@ final class DeployCommand implements Callable<Integer> {
     }
     DeployReport report;
     try {
-      report = Deployer.deploy(site, target, options);
+      report = Deployer.deploy(site, target, options, progress(out));
     } catch (DeployException e) {
       err.println("luutru deploy: error: " + e.getMessage());
       err.flush();
@@ -119,6 +121,16 @@ final class DeployCommand implements Callable<Integer> {
     }
     print(report, out);
     return 0;
+  }
+
+  /** Prints a line at each tenth of a deploy of many files, so that a long one shows it moves. */
+  static Progress progress(PrintWriter out) {
+    return (action, done, total) -> {
+      if (total >= PROGRESS_FROM && done < total && done * 10L / total > (done - 1) * 10L / total) {
+        out.printf(Locale.ROOT, "  %,d of %,d files done%n", done, total);
+        out.flush();
+      }
+    };
   }
 
   static void print(DeployReport r, PrintWriter out) {

@@ -33,9 +33,15 @@ public final class Deployer {
 
   public static DeployReport deploy(Path site, DeployTarget target, DeployOptions options)
       throws IOException {
+    return deploy(site, target, options, Progress.NONE);
+  }
+
+  /** As {@link #deploy(Path, DeployTarget, DeployOptions)}, telling {@code progress} each step. */
+  public static DeployReport deploy(
+      Path site, DeployTarget target, DeployOptions options, Progress progress) throws IOException {
     LocalSite local = LocalSite.scan(site);
     try (Remote remote = open(local, target, options)) {
-      return new Deployer.Run(local, target, remote, options).run();
+      return new Deployer.Run(local, target, remote, options, progress).run();
     }
   }
 
@@ -63,7 +69,16 @@ public final class Deployer {
     private final List<Action> done = Collections.synchronizedList(new ArrayList<>());
     private final List<String> replaced = Collections.synchronizedList(new ArrayList<>());
 
-    Run(LocalSite local, DeployTarget target, Remote remote, DeployOptions options) {
+    private final Progress progress;
+    private int total;
+
+    Run(
+        LocalSite local,
+        DeployTarget target,
+        Remote remote,
+        DeployOptions options,
+        Progress progress) {
+      this.progress = progress;
       this.local = local;
       this.target = target;
       this.remote = remote;
@@ -93,6 +108,7 @@ public final class Deployer {
         }
         return report(List.of(), plan, resumed);
       }
+      total = plan.actions().size();
       try {
         apply(plan, published);
       } catch (DeployException e) {
@@ -141,8 +157,9 @@ public final class Deployer {
       synchronized (log) {
         log.write(line);
         log.flush();
+        done.add(a);
+        progress.step(a, done.size(), total);
       }
-      done.add(a);
     }
 
     private Manifest readManifest() throws IOException {

@@ -63,7 +63,8 @@ class DeployCommandTest {
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out())
         .matches(
-            "luutru deploy: .*: sent \\d+ file\\(s\\) \\([\\d,]+ bytes\\), deleted 0 file\\(s\\)"
+            "(  [\\d,]+ of [\\d,]+ files done\\R){9}"
+                + "luutru deploy: .*: sent \\d+ file\\(s\\) \\([\\d,]+ bytes\\), deleted 0 file\\(s\\)"
                 + " \\(0 bytes\\), 0 file\\(s\\) unchanged \\(0 bytes\\)\\R");
     Run again = deploy("--site", site(), "--to", web.toString());
     assertThat(again.out()).contains("sent 0 file(s) (0 bytes), deleted 0 file(s) (0 bytes)");
