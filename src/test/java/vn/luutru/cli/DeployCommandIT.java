@@ -56,7 +56,7 @@ class DeployCommandIT {
   void takesThePasswordFromTheEnvironment() {
     Run r = deploy(Map.of("LUUTRU_DEPLOY_PASSWORD", SftpTestServer.PASSWORD));
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("luutru deploy: " + server.address("www") + ": sent ");
+    assertThat(r.out()).contains("\nluutru deploy: " + server.address("www") + ": sent ");
     assertThat(tmp.resolve("server/www/index.html")).exists();
   }
 
