@@ -24,7 +24,7 @@ import vn.luutru.deploy.Progress;
     name = "deploy",
     mixinStandardHelpOptions = true,
     description = {
-      "Publishes the built site to a folder or an SFTP server, sending only the files that changed",
+      "Publishes the built site to a folder, an SFTP or an FTP server, sending only the files that changed",
       "since the last deploy. Pages arrive after the files they link to; files luutru did not",
       "publish are never deleted. An interrupted deploy resumes where it stopped.",
       "Credentials: the password in the environment variable LUUTRU_DEPLOY_PASSWORD, or a key",
@@ -59,8 +59,9 @@ final class DeployCommand implements Callable<Integer> {
       required = true,
       paramLabel = "TARGET",
       description = {
-        "Where to publish: a folder (/mnt/web/luu-tru) or sftp://USER@HOST[:PORT]/FOLDER",
-        "(/~/FOLDER for a folder in USER's home)."
+        "Where to publish: a folder (/mnt/web/luu-tru), sftp://USER@HOST[:PORT]/FOLDER",
+        "(/~/FOLDER for a folder in USER's home), or ftps://USER@HOST[:PORT]/FOLDER",
+        "(ftp:// sends the password unencrypted)."
       })
   String to;
 

@@ -14,9 +14,12 @@ import java.util.Locale;
  * /mnt/web/luu-tru                        a folder
  * sftp://tuyengiao@example.vn/var/www     an absolute folder on the server, port 22
  * sftp://tuyengiao@example.vn:2222/~/www  a folder under the user's home on the server
+ * ftps://tuyengiao@example.vn/www          FTP with TLS (AUTH TLS), for hosts without SFTP
+ * ftp://tuyengiao@example.vn/www           plain FTP: the password crosses the network unencrypted
  * </pre>
  */
-public sealed interface DeployTarget {
+public sealed interface DeployTarget
+    permits DeployTarget.Folder, DeployTarget.Sftp, DeployTarget.Ftp {
   /** The default SSH port. */
   int SSH_PORT = 22;
 
@@ -38,6 +41,28 @@ public sealed interface DeployTarget {
     public String display() {
       String where = path.startsWith("/") ? path : "/~/" + path;
       return "sftp://" + user + "@" + host + (port == SSH_PORT ? "" : ":" + port) + where;
+    }
+  }
+
+  /**
+   * A folder on an FTP server, over TLS ({@code ftps}, explicit: {@code AUTH TLS} on the FTP port)
+   * or not; {@code path} as for {@link Sftp}.
+   */
+  record Ftp(boolean secure, String user, String host, int port, String path)
+      implements DeployTarget {
+    /** The default FTP port. */
+    public static final int PORT = 21;
+
+    @Override
+    public String display() {
+      String where = path.startsWith("/") ? path : "/~/" + path;
+      return (secure ? "ftps" : "ftp")
+          + "://"
+          + user
+          + "@"
+          + host
+          + (port == PORT ? "" : ":" + port)
+          + where;
     }
   }
 
@@ -64,7 +89,7 @@ public sealed interface DeployTarget {
     String name = t.substring(0, scheme).toLowerCase(Locale.ROOT);
     switch (name) {
       case "sftp":
-        return sftp(t);
+        return sftp(t, SSH_PORT, Messages.BAD_SFTP);
       case "file":
         try {
           return new Folder(Path.of(new URI(t)));
@@ -73,28 +98,32 @@ public sealed interface DeployTarget {
         }
       case "ftp":
       case "ftps":
-        throw new IllegalArgumentException(String.format(Locale.ROOT, Messages.NO_FTP, t));
+        {
+          Sftp a = sftp(t, Ftp.PORT, Messages.BAD_FTP);
+          return new Ftp(name.equals("ftps"), a.user(), a.host(), a.port(), a.path());
+        }
       default:
         throw new IllegalArgumentException(String.format(Locale.ROOT, Messages.UNKNOWN_SCHEME, t));
     }
   }
 
-  private static Sftp sftp(String t) {
+  /** The parts of a server address, read as an {@link Sftp} whatever its scheme. */
+  private static Sftp sftp(String t, int defaultPort, String bad) {
     URI uri;
     try {
       uri = new URI(t);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, Messages.BAD_SFTP, t));
+      throw new IllegalArgumentException(String.format(Locale.ROOT, bad, t));
     }
     String user = uri.getUserInfo();
     String host = uri.getHost();
     if (host == null || user == null || user.isEmpty() || user.contains(":")) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, Messages.BAD_SFTP, t));
+      throw new IllegalArgumentException(String.format(Locale.ROOT, bad, t));
     }
     if (uri.getQuery() != null || uri.getFragment() != null) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, Messages.BAD_SFTP, t));
+      throw new IllegalArgumentException(String.format(Locale.ROOT, bad, t));
     }
-    int port = uri.getPort() < 0 ? SSH_PORT : uri.getPort();
+    int port = uri.getPort() < 0 ? defaultPort : uri.getPort();
     String path = uri.getPath() == null ? "" : uri.getPath();
     if (path.isEmpty() || path.equals("/~") || path.equals("/~/")) {
       path = "";

@@ -56,6 +56,9 @@ public final class Deployer {
       }
       return remote;
     }
+    if (target instanceof DeployTarget.Ftp f) {
+      return FtpRemote.open(f, options);
+    }
     return SftpRemote.open((DeployTarget.Sftp) target, options);
   }
 

@@ -12,11 +12,13 @@ final class Messages {
       "--to: %s is not an SFTP address: write sftp://USER@HOST/FOLDER (or sftp://USER@HOST:PORT/FOLDER;"
           + " /~/FOLDER for a folder in USER's home); the password goes in LUUTRU_DEPLOY_PASSWORD,"
           + " never in the address";
-  static final String NO_FTP =
-      "--to: %s: FTP is not supported yet: use the SFTP address of the same server"
-          + " (sftp://USER@HOST/FOLDER), or a mounted folder";
+  static final String BAD_FTP =
+      "--to: %s is not an FTP address: write ftps://USER@HOST/FOLDER (or ftp://…, unencrypted;"
+          + " HOST:PORT for another port; /~/FOLDER for a folder in USER's home); the password goes"
+          + " in LUUTRU_DEPLOY_PASSWORD, never in the address";
   static final String UNKNOWN_SCHEME =
-      "--to: %s: luutru publishes to a folder or to sftp://USER@HOST/FOLDER";
+      "--to: %s: luutru publishes to a folder, to sftp://USER@HOST/FOLDER or to"
+          + " ftps://USER@HOST/FOLDER";
 
   static final String NO_SITE =
       "%s is not a site built by luutru (no .luutru file in it): run luutru build first, or name"
@@ -69,4 +71,17 @@ final class Messages {
   static final String BAD_KEY =
       "cannot read the private key %s: %s. If it has a passphrase, put it in the environment"
           + " variable LUUTRU_DEPLOY_KEY_PASSPHRASE";
+
+  static final String FTP_NO_PASSWORD =
+      "%s: FTP needs a password: put it in the environment variable LUUTRU_DEPLOY_PASSWORD";
+  static final String FTP_LOGIN_REFUSED =
+      "%s refused the login of %s (%s): put the right password in the environment variable"
+          + " LUUTRU_DEPLOY_PASSWORD";
+  static final String FTP_NO_TLS =
+      "%s does not offer FTP over TLS (%s): use sftp:// if the host has it; ftp:// sends the"
+          + " password unencrypted";
+  static final String FTP_FAILED = "%s on %s: the server answered: %s";
+  static final String FTP_DENIED =
+      "%s on %s: the server refused (%s): ask the host for write access to %s, or choose another"
+          + " folder in --to";
 }

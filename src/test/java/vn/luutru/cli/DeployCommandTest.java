@@ -82,9 +82,9 @@ class DeployCommandTest {
 
   @Test
   void aTargetItCannotUseIsAUsageError() throws Exception {
-    Run ftp = deploy("--site", site(), "--to", "ftp://a@example.vn/www");
-    assertThat(ftp.code()).isEqualTo(2);
-    assertThat(ftp.err()).contains("FTP is not supported yet");
+    Run web = deploy("--site", site(), "--to", "https://example.vn/www");
+    assertThat(web.code()).isEqualTo(2);
+    assertThat(web.err()).contains("luutru publishes to a folder, to sftp://");
     Run noTo = deploy("--site", site());
     assertThat(noTo.code()).isEqualTo(2);
     Run badKey =

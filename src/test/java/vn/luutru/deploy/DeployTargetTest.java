@@ -44,8 +44,8 @@ class DeployTargetTest {
         "sftp://a:secret@example.vn/www    | never in the address",
         "sftp:///www                       | not an SFTP address",
         "sftp://a@example.vn/www?x=1       | not an SFTP address",
-        "ftp://a@example.vn/www            | FTP is not supported yet",
-        "https://example.vn/www            | publishes to a folder or to sftp://",
+        "ftps://example.vn/www             | not an FTP address",
+        "https://example.vn/www            | publishes to a folder, to sftp://",
         "' '                               | say where to publish",
       })
   void refusals(String text, String message) {
@@ -55,7 +55,25 @@ class DeployTargetTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"sftp://a@h/var/www", "sftp://a@h:2222/~/www", "sftp://a@h/~/"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ftps://tuyengiao@example.vn/www      | true  | example.vn | 21  | /www",
+        "ftp://tuyengiao@example.vn:2121/~/www | false | example.vn | 2121 | www",
+      })
+  void ftpAddresses(String text, boolean secure, String host, int port, String path) {
+    assertThat(DeployTarget.parse(text))
+        .isEqualTo(new DeployTarget.Ftp(secure, "tuyengiao", host, port, path));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "ftps://a@h/www",
+    "ftp://a@h:2121/~/www",
+    "sftp://a@h/var/www",
+    "sftp://a@h:2222/~/www",
+    "sftp://a@h/~/"
+  })
   void displayedAsWritten(String text) {
     String shown = DeployTarget.parse(text).display();
     assertThat(DeployTarget.parse(shown)).isEqualTo(DeployTarget.parse(text));
