@@ -9,11 +9,14 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
@@ -70,7 +73,7 @@ final class FtpRemote implements Remote {
 
   private static FTPClient connect(DeployTarget.Ftp target, String password, Duration timeout)
       throws IOException {
-    FTPClient ftp = target.secure() ? new FTPSClient(false) : new FTPClient();
+    FTPClient ftp = target.secure() ? tls() : new FTPClient();
     ftp.setControlEncoding(StandardCharsets.UTF_8.name());
     ftp.setConnectTimeout((int) timeout.toMillis());
     ftp.setDefaultTimeout((int) timeout.toMillis());
@@ -80,6 +83,10 @@ final class FtpRemote implements Remote {
       ftp.connect(target.host(), target.port());
     } catch (javax.net.ssl.SSLException e) {
       disconnect(ftp);
+      if (untrusted(e)) {
+        throw new DeployException(
+            String.format(Locale.ROOT, Messages.FTP_UNTRUSTED, server, reason(e).strip()), e);
+      }
       throw new DeployException(
           String.format(Locale.ROOT, Messages.FTP_NO_TLS, server, reason(e).strip()), e);
     } catch (IOException e) {
@@ -122,6 +129,25 @@ final class FtpRemote implements Remote {
       }
       throw unreachable(server, e);
     }
+  }
+
+  /**
+   * An explicit-TLS client that checks the server's certificate as a browser would: issued by an
+   * authority this Java trusts, for the host name in the address (Commons Net's default checks only
+   * the dates).
+   */
+  private static FTPSClient tls() throws DeployException {
+    FTPSClient tls = new FTPSClient(false);
+    try {
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init((KeyStore) null);
+      tls.setTrustManager(trust.getTrustManagers()[0]);
+    } catch (GeneralSecurityException e) {
+      throw new DeployException(String.format(Locale.ROOT, Messages.NO_TRUST, e), e);
+    }
+    tls.setEndpointCheckingEnabled(true);
+    return tls;
   }
 
   private void checkRoot() throws IOException {
@@ -314,6 +340,17 @@ final class FtpRemote implements Remote {
             shown(path),
             PrintableText.escape(reason(e))),
         e);
+  }
+
+  /** Whether TLS failed because the server's certificate is not one this computer trusts. */
+  private static boolean untrusted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.security.cert.CertificateException
+          || t instanceof javax.net.ssl.SSLHandshakeException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String reply(FTPClient ftp) {

@@ -80,7 +80,12 @@ final class Messages {
   static final String FTP_NO_TLS =
       "%s does not offer FTP over TLS (%s): use sftp:// if the host has it; ftp:// sends the"
           + " password unencrypted";
-  static final String FTP_FAILED = "%s on %s: the server answered: %s";
+  static final String FTP_UNTRUSTED =
+      "%s's TLS certificate is not one this computer trusts (%s): nothing was sent. Ask the host"
+          + " for a certificate from a known authority, or use sftp:// if the host has it";
+  static final String NO_TRUST =
+      "this Java has no trusted certificate authorities (%s): install the operating system's"
+          + " ca-certificates";
   static final String FTP_DENIED =
       "%s on %s: the server refused (%s): ask the host for write access to %s, or choose another"
           + " folder in --to";

@@ -142,6 +142,23 @@ class FtpDeployIT {
   }
 
   @Test
+  void ftpsToAServerWhoseCertificateIsNotTrustedSendsNothing() throws Exception {
+    Files.createDirectories(tmp.resolve("tls/www"));
+    try (FtpTestServer tls =
+        new FtpTestServer(tmp.resolve("tls"), Optional.of(FtpTestServer.selfSignedKeystore(tmp)))) {
+      assertThatThrownBy(
+              () ->
+                  Deployer.deploy(
+                      sites.before(),
+                      DeployTarget.parse(tls.address("www").replace("ftp://", "ftps://")),
+                      options(Optional.of(SftpTestServer.PASSWORD), 1)))
+          .isInstanceOf(DeployException.class)
+          .hasMessageContaining("TLS certificate is not one this computer trusts");
+      assertThat(tmp.resolve("tls/www")).isEmptyDirectory();
+    }
+  }
+
+  @Test
   void ftpsToAServerWithoutTlsIsRefused() {
     assertThatThrownBy(
             () ->

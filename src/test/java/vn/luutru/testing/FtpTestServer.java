@@ -26,12 +26,22 @@ import org.apache.ftpserver.usermanager.impl.WritePermission;
  * #log}; a hook disconnects the client at a chosen step.
  */
 public final class FtpTestServer implements AutoCloseable {
+  public static final String KEYSTORE_PASSWORD = "khoa-thu";
+
   private final FtpServer server;
   private final int port;
   private final List<SftpTestServer.Op> log = new ArrayList<>();
   private volatile Predicate<SftpTestServer.Op> dropConnectionBefore = op -> false;
 
   public FtpTestServer(Path root) throws FtpException {
+    this(root, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #FtpTestServer(Path)}, offering TLS ({@code AUTH TLS}) with the key in {@code
+   * keystore} (PKCS12, password {@link #KEYSTORE_PASSWORD}) when given.
+   */
+  public FtpTestServer(Path root, java.util.Optional<Path> keystore) throws FtpException {
     FtpServerFactory factory = new FtpServerFactory();
     ListenerFactory listener = new ListenerFactory();
     listener.setServerAddress("127.0.0.1");
@@ -40,6 +50,17 @@ public final class FtpTestServer implements AutoCloseable {
     data.setPassiveAddress("127.0.0.1");
     data.setPassivePorts("0");
     listener.setDataConnectionConfiguration(data.createDataConnectionConfiguration());
+    keystore.ifPresent(
+        k -> {
+          org.apache.ftpserver.ssl.SslConfigurationFactory ssl =
+              new org.apache.ftpserver.ssl.SslConfigurationFactory();
+          ssl.setKeystoreFile(k.toFile());
+          ssl.setKeystoreType("PKCS12");
+          ssl.setKeystorePassword(KEYSTORE_PASSWORD);
+          ssl.setKeyPassword(KEYSTORE_PASSWORD);
+          listener.setSslConfiguration(ssl.createSslConfiguration());
+          listener.setImplicitSsl(false);
+        });
     factory.addListener("default", listener.createListener());
     UserManager users = new PropertiesUserManagerFactory().createUserManager();
     BaseUser user = new BaseUser();
@@ -53,6 +74,37 @@ public final class FtpTestServer implements AutoCloseable {
     server = factory.createServer();
     server.start();
     port = factory.getListener("default").getPort();
+  }
+
+  /** Writes a self-signed key for 127.0.0.1 with the JDK's keytool. */
+  public static Path selfSignedKeystore(Path dir) throws IOException, InterruptedException {
+    Path keystore = dir.resolve("ftp.p12");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "ftp",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                KEYSTORE_PASSWORD)
+            .redirectErrorStream(true)
+            .start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("keytool failed: " + out);
+    }
+    return keystore;
   }
 
   public int port() {
