@@ -24,12 +24,12 @@ import vn.luutru.deploy.Progress;
     name = "deploy",
     mixinStandardHelpOptions = true,
     description = {
-      "Publishes the built site to a folder, an SFTP or an FTP server, sending only the files that changed",
-      "since the last deploy. Pages arrive after the files they link to; files luutru did not",
-      "publish are never deleted. An interrupted deploy resumes where it stopped.",
-      "Credentials: the password in the environment variable LUUTRU_DEPLOY_PASSWORD, or a key",
-      "(~/.ssh/id_ed25519, id_ecdsa, id_rsa, or --identity FILE; its passphrase, if any, in",
-      "LUUTRU_DEPLOY_KEY_PASSPHRASE)."
+      "Publishes the built site to a folder, an SFTP or an FTP server, sending",
+      "only the files that changed since the last deploy. Pages arrive after the",
+      "files they link to; files luutru did not publish are never deleted. An",
+      "interrupted deploy resumes where it stopped. Credentials: the password in",
+      "LUUTRU_DEPLOY_PASSWORD, or a key (~/.ssh/id_ed25519, id_ecdsa, id_rsa, or",
+      "--identity FILE; its passphrase in LUUTRU_DEPLOY_KEY_PASSPHRASE)."
     })
 final class DeployCommand implements Callable<Integer> {
   /** Where credentials come from: the environment and the user's home. */
@@ -59,8 +59,9 @@ final class DeployCommand implements Callable<Integer> {
       required = true,
       paramLabel = "TARGET",
       description = {
-        "Where to publish: a folder (/mnt/web/luu-tru), sftp://USER@HOST[:PORT]/FOLDER",
-        "(/~/FOLDER for a folder in USER's home), or ftps://USER@HOST[:PORT]/FOLDER",
+        "Where to publish: a folder (/mnt/web/luu-tru),",
+        "sftp://USER@HOST[:PORT]/FOLDER (/~/FOLDER for",
+        "a folder in USER's home) or ftps://USER@HOST/FOLDER",
         "(ftp:// sends the password unencrypted)."
       })
   String to;
@@ -77,7 +78,7 @@ final class DeployCommand implements Callable<Integer> {
   @Option(
       names = "--identity",
       paramLabel = "FILE",
-      description = "The private key to log in with (default: those of ~/.ssh).")
+      description = {"The private key to log in with", "(default: the keys in ~/.ssh)."})
   Path identity;
 
   DeployCommand(Environment environment) {
