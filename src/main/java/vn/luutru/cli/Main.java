@@ -29,6 +29,7 @@ import vn.luutru.output.SwapGate;
       CheckCommand.class,
       NewCommand.class,
       ImportCommand.class,
+      DeployCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -150,6 +151,9 @@ public final class Main implements Runnable {
       }
       if (cls == NewCommand.class) {
         return cls.cast(new NewCommand(clock));
+      }
+      if (cls == DeployCommand.class) {
+        return cls.cast(new DeployCommand(DeployCommand.Environment.system()));
       }
       return CommandLine.defaultFactory().create(cls);
     }

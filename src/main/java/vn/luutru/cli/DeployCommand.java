@@ -1,0 +1,178 @@
+package vn.luutru.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.luutru.content.PrintableText;
+import vn.luutru.deploy.Action;
+import vn.luutru.deploy.DeployException;
+import vn.luutru.deploy.DeployOptions;
+import vn.luutru.deploy.DeployReport;
+import vn.luutru.deploy.DeployTarget;
+import vn.luutru.deploy.Deployer;
+import vn.luutru.deploy.Progress;
+
+/** {@code luutru deploy --to TARGET}: publishes the built site, sending only what changed. */
+@Command(
+    name = "deploy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publishes the built site to a folder, an SFTP or an FTP server, sending",
+      "only the files that changed since the last deploy. Pages arrive after the",
+      "files they link to; files luutru did not publish are never deleted. An",
+      "interrupted deploy resumes where it stopped. Credentials: the password in",
+      "LUUTRU_DEPLOY_PASSWORD, or a key (~/.ssh/id_ed25519, id_ecdsa, id_rsa, or",
+      "--identity FILE; its passphrase in LUUTRU_DEPLOY_KEY_PASSPHRASE)."
+    })
+final class DeployCommand implements Callable<Integer> {
+  /** Where credentials come from: the environment and the user's home. */
+  record Environment(Map<String, String> variables, Path home) {
+    Environment {
+      variables = Map.copyOf(variables);
+    }
+
+    static Environment system() {
+      return new Environment(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    Optional<String> get(String name) {
+      return Optional.ofNullable(variables.get(name)).filter(v -> !v.isEmpty());
+    }
+  }
+
+  private static final int LISTED = 10;
+  private static final int PROGRESS_FROM = 200;
+
+  private final Environment environment;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "TARGET",
+      description = {
+        "Where to publish: a folder (/mnt/web/luu-tru),",
+        "sftp://USER@HOST[:PORT]/FOLDER (/~/FOLDER for",
+        "a folder in USER's home) or ftps://USER@HOST/FOLDER",
+        "(ftp:// sends the password unencrypted)."
+      })
+  String to;
+
+  @Option(
+      names = "--site",
+      paramLabel = "DIR",
+      description = "The built site (default: ${DEFAULT-VALUE}).")
+  Path site = Path.of("site");
+
+  @Option(names = "--dry-run", description = "List what would be sent and deleted; change nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--identity",
+      paramLabel = "FILE",
+      description = {"The private key to log in with", "(default: the keys in ~/.ssh)."})
+  Path identity;
+
+  DeployCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    DeployTarget target;
+    try {
+      target = DeployTarget.parse(to);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Path ssh = environment.home().resolve(".ssh");
+    DeployOptions options =
+        new DeployOptions(
+            dryRun,
+            environment.get("LUUTRU_DEPLOY_PASSWORD"),
+            identity == null ? DeployOptions.defaultIdentities(ssh) : List.of(identity),
+            environment.get("LUUTRU_DEPLOY_KEY_PASSPHRASE"),
+            ssh.resolve("known_hosts"),
+            DeployOptions.TIMEOUT,
+            DeployOptions.LANES);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (identity != null && !identity.toFile().isFile()) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--identity: no such file: " + identity);
+    }
+    DeployReport report;
+    try {
+      report = Deployer.deploy(site, target, options, progress(out));
+    } catch (DeployException e) {
+      err.println("luutru deploy: error: " + e.getMessage());
+      err.flush();
+      return 1;
+    } catch (java.io.IOException e) {
+      err.println(Main.failure(e));
+      err.flush();
+      return 1;
+    }
+    print(report, out);
+    return 0;
+  }
+
+  /** Prints a line at each tenth of a deploy of many files, so that a long one shows it moves. */
+  static Progress progress(PrintWriter out) {
+    return (action, done, total) -> {
+      if (total >= PROGRESS_FROM && done < total && done * 10L / total > (done - 1) * 10L / total) {
+        out.printf(Locale.ROOT, "  %,d of %,d files done%n", done, total);
+        out.flush();
+      }
+    };
+  }
+
+  static void print(DeployReport r, PrintWriter out) {
+    if (r.dryRun()) {
+      for (Action a : r.actions()) {
+        out.printf(
+            Locale.ROOT,
+            "%s %s (%,d bytes)%n",
+            a.kind() == Action.Kind.SEND ? "would send  " : "would delete",
+            PrintableText.escape(a.path()),
+            a.size());
+      }
+    }
+    if (!r.replaced().isEmpty()) {
+      out.printf(
+          Locale.ROOT,
+          "replaced %d file(s) that were on the target but not published by luutru:%n",
+          r.replaced().size());
+      r.replaced().stream().limit(LISTED).forEach(p -> out.println("  " + PrintableText.escape(p)));
+      if (r.replaced().size() > LISTED) {
+        out.printf(Locale.ROOT, "  and %d more%n", r.replaced().size() - LISTED);
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "luutru deploy%s: %s: %s %d file(s) (%,d bytes), %s %d file(s) (%,d bytes),"
+            + " %d file(s) unchanged (%,d bytes)%s%n",
+        r.dryRun() ? " --dry-run" : "",
+        PrintableText.escape(r.target()),
+        r.dryRun() ? "would send" : "sent",
+        r.sentFiles(),
+        r.sentBytes(),
+        r.dryRun() ? "would delete" : "deleted",
+        r.deletedFiles(),
+        r.deletedBytes(),
+        r.unchangedFiles(),
+        r.unchangedBytes(),
+        r.dryRun()
+            ? "; nothing was changed"
+            : r.resumed() ? "; an interrupted deploy is now finished" : "");
+    out.flush();
+  }
+}

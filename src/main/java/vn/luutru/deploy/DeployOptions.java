@@ -1,0 +1,49 @@
+package vn.luutru.deploy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How to deploy, apart from where: whether to only list the steps, and the credentials of an SFTP
+ * target, which come from the environment and the user's SSH folder, never from a settings file.
+ *
+ * @param dryRun list what would be done, send and delete nothing
+ * @param password the SFTP password ({@code LUUTRU_DEPLOY_PASSWORD}), if any
+ * @param identities private key files to offer, in order (those that do not exist are skipped)
+ * @param passphrase the passphrase of encrypted private keys, if any
+ * @param knownHosts the file of known server keys: a server not in it is added, a server whose key
+ *     changed is refused
+ * @param timeout how long to wait for a server to connect, authenticate or answer
+ * @param lanes how many files are sent at once (each over a connection of its own)
+ */
+public record DeployOptions(
+    boolean dryRun,
+    Optional<String> password,
+    List<Path> identities,
+    Optional<String> passphrase,
+    Path knownHosts,
+    Duration timeout,
+    int lanes) {
+  public DeployOptions {
+    identities = List.copyOf(identities);
+    if (lanes < 1) {
+      throw new IllegalArgumentException("lanes must be 1 or more: " + lanes);
+    }
+  }
+
+  /** The default number of files sent at once. */
+  public static final int LANES = 4;
+
+  /** The default timeout: generous, for slow links. */
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** The keys OpenSSH offers by default, in its order, in {@code sshFolder}. */
+  public static List<Path> defaultIdentities(Path sshFolder) {
+    return List.of(
+        sshFolder.resolve("id_ed25519"),
+        sshFolder.resolve("id_ecdsa"),
+        sshFolder.resolve("id_rsa"));
+  }
+}

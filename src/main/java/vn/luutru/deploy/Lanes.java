@@ -1,0 +1,120 @@
+package vn.luutru.deploy;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Several connections to one target, each served by a thread of its own, so that on a slow link
+ * files are sent side by side instead of waiting for each other's round trips. {@link #run} returns
+ * when every step it was given is done; after the first failure no new step starts, and the first
+ * failure is thrown.
+ */
+final class Lanes implements Closeable {
+  /** One step, run on one lane. */
+  interface Step {
+    void run(Remote lane, Action action) throws IOException;
+  }
+
+  private final List<Remote> lanes;
+  private final ExecutorService pool;
+
+  private Lanes(List<Remote> lanes) {
+    this.lanes = List.copyOf(lanes);
+    AtomicInteger n = new AtomicInteger();
+    this.pool =
+        Executors.newFixedThreadPool(
+            lanes.size(),
+            r -> {
+              Thread t = new Thread(r, "luutru-deploy-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Opens {@code count} lanes to the target of {@code remote}. */
+  static Lanes open(Remote remote, int count) throws IOException {
+    List<Remote> lanes = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        lanes.add(remote.lane());
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Remote lane : lanes) {
+        closeQuietly(lane);
+      }
+      throw e;
+    }
+    return new Lanes(lanes);
+  }
+
+  void run(List<Action> actions, Step step) throws IOException {
+    Queue<Action> queue = new ConcurrentLinkedQueue<>(actions);
+    AtomicBoolean failed = new AtomicBoolean();
+    List<Future<?>> running = new ArrayList<>();
+    for (Remote lane : lanes) {
+      running.add(
+          pool.submit(
+              () -> {
+                for (Action a; !failed.get() && (a = queue.poll()) != null; ) {
+                  try {
+                    step.run(lane, a);
+                  } catch (IOException | RuntimeException e) {
+                    failed.set(true);
+                    throw e;
+                  }
+                }
+                return null;
+              }));
+    }
+    Throwable first = null;
+    for (Future<?> f : running) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        if (first == null || !(first instanceof DeployException)) {
+          first = e.getCause();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failed.set(true);
+        throw new InterruptedIOException("the deploy was interrupted");
+      }
+    }
+    if (first instanceof IOException io) {
+      throw io;
+    }
+    if (first instanceof RuntimeException r) {
+      throw r;
+    }
+    if (first instanceof Error e) {
+      throw e;
+    }
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    for (Remote lane : lanes) {
+      closeQuietly(lane);
+    }
+  }
+
+  private static void closeQuietly(Remote lane) {
+    try {
+      lane.close();
+    } catch (IOException e) {
+      // A lane that cannot be closed cleanly is dropped with the connection it belongs to.
+    }
+  }
+}
