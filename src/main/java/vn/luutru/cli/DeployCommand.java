@@ -11,13 +11,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.luutru.content.PrintableText;
-import vn.luutru.deploy.Action;
-import vn.luutru.deploy.DeployException;
-import vn.luutru.deploy.DeployOptions;
-import vn.luutru.deploy.DeployReport;
-import vn.luutru.deploy.DeployTarget;
-import vn.luutru.deploy.Deployer;
-import vn.luutru.deploy.Progress;
+import vn.luutru.publish.Action;
+import vn.luutru.publish.DeployException;
+import vn.luutru.publish.DeployOptions;
+import vn.luutru.publish.DeployReport;
+import vn.luutru.publish.DeployTarget;
+import vn.luutru.publish.Deployer;
+import vn.luutru.publish.Progress;
 
 /** {@code luutru deploy --to TARGET}: publishes the built site, sending only what changed. */
 @Command(

@@ -1,4 +1,4 @@
-package vn.luutru.deploy;
+package vn.luutru.publish;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.luutru.deploy;
+package vn.luutru.publish;
 
 /**
  * Told of each step of a deploy as it is done, so that a long deploy can show it is moving. Called

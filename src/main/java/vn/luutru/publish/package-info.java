@@ -4,4 +4,4 @@
  * on the target. Files reach their place by rename, in an order that never leaves a page linking to
  * a file not yet sent, and only files listed in the manifest are ever deleted.
  */
-package vn.luutru.deploy;
+package vn.luutru.publish;

@@ -1,4 +1,4 @@
-package vn.luutru.deploy;
+package vn.luutru.publish;
 
 /** The paths a deploy may touch: relative, {@code /}-separated, inside the target's root. */
 final class SitePaths {

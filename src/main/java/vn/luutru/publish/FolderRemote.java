@@ -1,4 +1,4 @@
-package vn.luutru.deploy;
+package vn.luutru.publish;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package vn.luutru.deploy;
+package vn.luutru.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

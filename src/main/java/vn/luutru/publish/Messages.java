@@ -1,4 +1,4 @@
-package vn.luutru.deploy;
+package vn.luutru.publish;
 
 /** Every message of a deploy, in one place, to be translated. */
 final class Messages {
