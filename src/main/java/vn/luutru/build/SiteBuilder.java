@@ -13,6 +13,7 @@ import vn.luutru.content.Congress;
 import vn.luutru.content.CongressTitle;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.image.Photos;
 import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.output.OutputRefusedException;
 import vn.luutru.output.SiteWriter;
@@ -41,21 +42,40 @@ public final class SiteBuilder {
    * What the preview keeps between builds of one folder: parsed files and rendered bodies. {@link
    * #none()} for a single build.
    */
-  public record Caches(ContentSource.Cache content, SiteModelBuilder.BodyCache bodies) {
+  public record Caches(
+      ContentSource.Cache content, SiteModelBuilder.BodyCache bodies, Photos photos) {
     public static Caches none() {
-      return new Caches(null, null);
+      return new Caches(null, null, null);
     }
 
     public static Caches fresh() {
-      return new Caches(new ContentSource.Cache(), new SiteModelBuilder.BodyCache());
+      return new Caches(new ContentSource.Cache(), new SiteModelBuilder.BodyCache(), null);
     }
+
+    /**
+     * For the preview of {@code config}'s site: as {@link #fresh()}, and photos whose renditions
+     * are made when a page first asks for them.
+     */
+    public static Caches forPreview(SiteConfig config) {
+      return new Caches(
+          new ContentSource.Cache(),
+          new SiteModelBuilder.BodyCache(),
+          Photos.forPreview(
+              config.images(), config.contentDir(), imageCache(config), config.basePath()));
+    }
+  }
+
+  /** Where renditions are kept between builds, when they are. */
+  static Optional<java.nio.file.Path> imageCache(SiteConfig config) {
+    return config.cacheDir().map(d -> d.resolve("images"));
   }
 
   /**
    * The stages before pages: the model as built from the articles that could be read, every
    * diagnostic so far, and how many articles the model has.
    */
-  public record Modelled(SiteModel built, List<Diagnostic> diagnostics, int articles) {
+  public record Modelled(
+      SiteModel built, List<Diagnostic> diagnostics, int articles, Photos photos) {
     /** The model, or empty when the diagnostics have errors. */
     public Optional<SiteModel> model() {
       return hasErrors() ? Optional.empty() : Optional.of(built);
@@ -108,6 +128,12 @@ public final class SiteBuilder {
         new SiteModelBuilder.Options(
                 config.basePath(), config.drafts(), config.future(), config.today(), check)
             .reading(config.contentPrefix(), content.unreadable());
+    Photos photos =
+        caches.photos() != null
+            ? caches.photos()
+            : Photos.forBuild(
+                config.images(), config.contentDir(), imageCache(config), config.basePath());
+    options = options.withPhotos(photos);
     List<Article> articles = content.articles();
     List<String> statics = content.staticFiles();
     if (words != null) {
@@ -122,7 +148,7 @@ public final class SiteBuilder {
             .build(articles, statics, options);
     lap(timings, "model", t1);
     diags.addAll(model.diagnostics());
-    return new Modelled(model, sorted(diags), model.articles().size());
+    return new Modelled(model, sorted(diags), model.articles().size(), photos);
   }
 
   public static BuildResult build(SiteConfig config) throws IOException {
@@ -222,10 +248,27 @@ public final class SiteBuilder {
       beforeCopy.run();
       // Checked when the content was read, each file is checked again as it is copied.
       List<Diagnostic> changed = new ArrayList<>();
+      Photos photos = modelled.photos();
+      boolean keep = config.images().keepOriginal();
       for (String file : model.staticFiles()) {
-        StaticFile.copy(config.contentDir(), file, config.contentPrefix() + file, out)
-            .ifPresent(changed::add);
+        if (!Photos.isPhoto(file)) {
+          StaticFile.copy(config.contentDir(), file, config.contentPrefix() + file, out)
+              .ifPresent(changed::add);
+        } else if (keep || !photos.isPublishedAsRenditions(file)) {
+          // A photo's own file goes out without what the camera hid in it.
+          StaticFile.copy(
+                  config.contentDir(),
+                  file,
+                  config.contentPrefix() + file,
+                  out,
+                  bytes -> photos.cleanOriginal(file, bytes))
+              .ifPresent(changed::add);
+        }
       }
+      changed.addAll(clashes(model.staticFiles(), photos, config.contentPrefix()));
+      long t5 = System.nanoTime();
+      photos.publish(out::write);
+      lap(timings, "photos", t5);
       if (!changed.isEmpty()) {
         diags.addAll(changed);
         return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
@@ -316,6 +359,27 @@ public final class SiteBuilder {
                       + c.term().label()
                       + " but the title says nhiệm kỳ "
                       + t.term().get().display()));
+    }
+    return out;
+  }
+
+  /** Files of the content folder that a rendition would replace: each an error. */
+  private static List<Diagnostic> clashes(List<String> statics, Photos photos, String prefix) {
+    java.util.Set<String> files = new java.util.HashSet<>(statics);
+    List<Diagnostic> out = new ArrayList<>();
+    for (String r : photos.renditionPaths()) {
+      if (files.contains(r)) {
+        out.add(
+            Diagnostic.error(
+                prefix + r,
+                0,
+                0,
+                "this file has the name luutru gives a smaller copy of a photo beside it: rename"
+                    + " it (for example without the -"
+                    + r.substring(r.lastIndexOf('-') + 1, r.lastIndexOf('.'))
+                    + " at the end)",
+                ""));
+      }
     }
     return out;
   }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
+import vn.luutru.image.ImageSettings;
 
 /**
  * Everything one build needs to know besides the content itself. Made by {@link #builder()}, which
@@ -32,6 +33,9 @@ import java.util.Optional;
  * @param drafts include articles marked {@code draft: true}
  * @param future include articles dated after {@code today}
  * @param today the day the build counts as now, for future-dated articles
+ * @param images how photos are published: widths, quality, thumbnails, originals
+ * @param cacheDir where renditions of photos are kept between builds ({@code .luutru/cache} beside
+ *     the content, as the command line sets it); empty to keep them in memory for one build
  */
 public record SiteConfig(
     String title,
@@ -44,7 +48,9 @@ public record SiteConfig(
     Path outputDir,
     boolean drafts,
     boolean future,
-    LocalDate today) {
+    LocalDate today,
+    ImageSettings images,
+    Optional<Path> cacheDir) {
 
   public static final String DEFAULT_TITLE = "Lưu trữ tin tức";
   public static final String DEFAULT_BASE_URL = "http://localhost:8080/";
@@ -97,6 +103,14 @@ public record SiteConfig(
         : shownContentDir + "/";
   }
 
+  /** {@code .luutru/cache} in the folder that holds {@code contentDir}: outside the site. */
+  public static Path defaultCacheDir(Path contentDir) {
+    Path parent = contentDir.toAbsolutePath().normalize().getParent();
+    return (parent == null ? contentDir.toAbsolutePath() : parent)
+        .resolve(".luutru")
+        .resolve("cache");
+  }
+
   /** The path prefix of every link: {@code /} or {@code /luu-tru/}. */
   public String basePath() {
     return URI.create(baseUrl).getRawPath();
@@ -120,7 +134,9 @@ public record SiteConfig(
         .outputDir(outputDir)
         .drafts(drafts)
         .future(future)
-        .today(today);
+        .today(today)
+        .images(images)
+        .cacheDir(cacheDir);
   }
 
   /**
@@ -139,6 +155,8 @@ public record SiteConfig(
     private boolean drafts;
     private boolean future;
     private LocalDate today;
+    private ImageSettings images = ImageSettings.DEFAULT;
+    private Optional<Path> cacheDir = Optional.empty();
 
     private Builder() {}
 
@@ -216,6 +234,26 @@ public record SiteConfig(
       return this;
     }
 
+    /** How photos are published. Default: {@link ImageSettings#DEFAULT}. */
+    public Builder images(ImageSettings images) {
+      this.images = Objects.requireNonNull(images);
+      return this;
+    }
+
+    /**
+     * Where renditions of photos are kept between builds. Default: none, kept in memory for one
+     * build; {@code luutru build} and {@code serve} use {@link SiteConfig#defaultCacheDir}.
+     */
+    public Builder cacheDir(Optional<Path> cacheDir) {
+      this.cacheDir = Objects.requireNonNull(cacheDir);
+      return this;
+    }
+
+    /** As {@link #cacheDir(Optional)}. */
+    public Builder cacheDir(Path cacheDir) {
+      return cacheDir(Optional.of(cacheDir));
+    }
+
     /**
      * The configuration.
      *
@@ -234,7 +272,9 @@ public record SiteConfig(
           outputDir,
           drafts,
           future,
-          today == null ? LocalDate.now(VIETNAM) : today);
+          today == null ? LocalDate.now(VIETNAM) : today,
+          images,
+          cacheDir);
     }
   }
 }

@@ -87,6 +87,14 @@ public final class Photos {
     return PhotoFormat.isPhotoName(name);
   }
 
+  /** Whether {@code sitePath} has the shape of a rendition's name ({@code …-960.jpg}). */
+  public static boolean isPhotoRendition(String sitePath) {
+    return RENDITION.matcher(sitePath).matches();
+  }
+
+  private static final java.util.regex.Pattern RENDITION =
+      java.util.regex.Pattern.compile(".*-\\d+(x\\d+(-f\\d+-\\d+)?)?\\.(jpg|png)");
+
   /** What looking up a photo answers. */
   public sealed interface Lookup {
     /** A string that changes whenever the markup of the photo would. */

@@ -27,7 +27,9 @@ class SiteConfigTest {
                 Path.of("site"),
                 false,
                 false,
-                DAY));
+                DAY,
+                vn.luutru.image.ImageSettings.DEFAULT,
+                Optional.empty()));
   }
 
   @Test
@@ -59,6 +61,8 @@ class SiteConfigTest {
             .drafts(true)
             .future(true)
             .today(DAY)
+            .images(vn.luutru.image.ImageSettings.DEFAULT.withQuality(70))
+            .cacheDir(Path.of("k"))
             .build();
     assertThat(c.toBuilder().build()).isEqualTo(c);
     assertThat(c.baseUrl()).isEqualTo("https://example.org/luu-tru/");

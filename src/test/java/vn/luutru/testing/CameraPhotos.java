@@ -38,8 +38,13 @@ public final class CameraPhotos {
     return plainJpeg(pixels(w, h, 1), true);
   }
 
-  /** Red top-left, blue top-right, gradients below, and noise everywhere. */
+  /** Red top-left, blue top-right, gradients below, and a sensor's noise everywhere. */
   public static BufferedImage pixels(int w, int h, long seed) {
+    return pixels(w, h, seed, 12);
+  }
+
+  /** As {@link #pixels(int, int, long)}, with noise of standard deviation {@code noise}. */
+  public static BufferedImage pixels(int w, int h, long seed, int noise) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Random r = new Random(seed);
     for (int y = 0; y < h; y++) {
@@ -57,7 +62,7 @@ public final class CameraPhotos {
           green = 255 * (y - h / 2) / Math.max(1, h - h / 2);
           blue = 128;
         }
-        int n = (int) (r.nextGaussian() * 12);
+        int n = (int) (r.nextGaussian() * noise);
         img.setRGB(x, y, clamp(red + n) << 16 | clamp(green + n) << 8 | clamp(blue + n));
       }
     }
