@@ -12,6 +12,10 @@ import java.awt.image.Raster;
 final class Cmyk {
   private Cmyk() {}
 
+  static BufferedImage toRgb(Raster raster) {
+    return toRgb(raster, true);
+  }
+
   static BufferedImage toRgb(Raster raster, boolean inverted) {
     int w = raster.getWidth();
     int h = raster.getHeight();
@@ -39,25 +43,5 @@ final class Cmyk {
       }
     }
     return out;
-  }
-
-  /** Whether the JPEG carries Adobe's APP14 segment, whose CMYK bands are stored inverted. */
-  static boolean isAdobe(byte[] jpeg) {
-    boolean[] found = {false};
-    JpegSegments.walk(
-        jpeg,
-        (marker, at, length) -> {
-          if (marker == 0xEE
-              && at + 9 <= jpeg.length
-              && jpeg[at + 4] == 'A'
-              && jpeg[at + 5] == 'd'
-              && jpeg[at + 6] == 'o'
-              && jpeg[at + 7] == 'b'
-              && jpeg[at + 8] == 'e') {
-            found[0] = true;
-          }
-          return true;
-        });
-    return found[0];
   }
 }

@@ -224,7 +224,7 @@ final class Renditions {
             // The JDK reads CMYK JPEGs (print files) only as raw bands.
             Raster raster = reader.readRaster(0, param);
             if (raster.getNumBands() == 4) {
-              return Cmyk.toRgb(raster, Cmyk.isAdobe(bytes));
+              return Cmyk.toRgb(raster);
             }
           }
           throw e;
@@ -243,8 +243,11 @@ final class Renditions {
     if (image.getType() == type) {
       return image;
     }
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
     ColorSpace cs = image.getColorModel().getColorSpace();
+    if (cs.getType() == ColorSpace.TYPE_CMYK && image.getRaster().getNumBands() == 4) {
+      return Cmyk.toRgb(image.getRaster());
+    }
+    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), type);
     if (!cs.isCS_sRGB() && cs.getType() != ColorSpace.TYPE_GRAY && !alpha) {
       // An embedded profile (Adobe RGB, Display P3): converted by the colour management system.
       new ColorConvertOp(null).filter(image, out);
