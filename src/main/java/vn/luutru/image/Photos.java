@@ -123,9 +123,31 @@ public final class Photos {
 
   /**
    * What the photo {@code contentPath} (a path of the content folder, as {@link SitePath} gives it)
-   * is published as. Looked up once per build for each version of the file.
+   * is published as, its thumbnails cropped around the centre; or, given a {@link #key} with a
+   * focus point, around that point. Looked up once per build for each version of the file.
    */
   public Lookup lookup(String contentPath) {
+    int cut = contentPath.indexOf('\u0000');
+    if (cut >= 0) {
+      String[] xy = contentPath.substring(cut + 1).split(",");
+      return lookup(
+          contentPath.substring(0, cut), Integer.parseInt(xy[0]), Integer.parseInt(xy[1]));
+    }
+    return lookup(contentPath, 50, 50);
+  }
+
+  /** What {@link #lookup(String)} takes for a photo whose thumbnails crop around a point. */
+  public static String key(String contentPath, int focusX, int focusY) {
+    return focusX == 50 && focusY == 50
+        ? contentPath
+        : contentPath + "\u0000" + focusX + "," + focusY;
+  }
+
+  /**
+   * As {@link #lookup(String)}, the thumbnails cropped around ({@code focusX}, {@code focusY}), in
+   * hundredths of the photo's width and height.
+   */
+  public Lookup lookup(String contentPath, int focusX, int focusY) {
     Path file = contentDir.resolve(contentPath);
     BasicFileAttributes a;
     try {
@@ -135,31 +157,39 @@ public final class Photos {
     }
     long size = a.size();
     long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    String key = key(contentPath, focusX, focusY);
     while (true) {
       CompletableFuture<Entry> mine = new CompletableFuture<>();
-      CompletableFuture<Entry> theirs = entries.putIfAbsent(contentPath, mine);
+      CompletableFuture<Entry> theirs = entries.putIfAbsent(key, mine);
       if (theirs != null) {
         Entry e = theirs.join();
         if (e.size() == size && e.modified() == modified) {
           return e.lookup();
         }
-        entries.remove(contentPath, theirs); // the file changed since: looked up again
+        entries.remove(key, theirs); // the file changed since: looked up again
         continue;
       }
       Lookup l;
       try {
-        l = compute(contentPath, file, size, modified);
+        l = compute(contentPath, file, size, modified, focusX, focusY);
       } catch (RuntimeException | Error e) {
         mine.completeExceptionally(e);
-        entries.remove(contentPath, mine);
+        entries.remove(key, mine);
         throw e;
+      }
+      if (l instanceof Found) {
+        found.add(contentPath);
       }
       mine.complete(new Entry(size, modified, l));
       return l;
     }
   }
 
-  private Lookup compute(String contentPath, Path file, long size, long modified) {
+  /** The photos found so far, by path in the content folder. */
+  private final java.util.Set<String> found = ConcurrentHashMap.newKeySet();
+
+  private Lookup compute(
+      String contentPath, Path file, long size, long modified, int focusX, int focusY) {
     try {
       Optional<ImageCache.Known> known = cache.known(contentPath, size, modified);
       byte[] bytes = null;
@@ -182,7 +212,7 @@ public final class Photos {
       Probe probe = k.probe();
       List<Spec> widths = Spec.widths(probe.shownWidth(), probe.shownHeight(), settings);
       List<Spec> thumbs =
-          Spec.thumbnails(probe.shownWidth(), probe.shownHeight(), settings, 50, 50);
+          Spec.thumbnails(probe.shownWidth(), probe.shownHeight(), settings, focusX, focusY);
       List<Spec> all = new ArrayList<>(widths);
       all.addAll(thumbs);
       List<String> warnings = new ArrayList<>(probe.warnings());
@@ -191,11 +221,13 @@ public final class Photos {
         keys.put(
             s, k.sha() + "-" + settings.encodingKey() + "-" + s.suffix() + "." + probe.extension());
       }
-      if (eager && !keys.values().stream().allMatch(cache::has)) {
+      List<Spec> missing =
+          eager ? all.stream().filter(x -> !cache.has(keys.get(x))).toList() : List.of();
+      if (!missing.isEmpty()) {
         if (bytes == null) {
           bytes = read(file);
         }
-        Renditions.Made made = Renditions.make(bytes, probe, all, settings.quality());
+        Renditions.Made made = Renditions.make(bytes, probe, missing, settings.quality());
         for (Map.Entry<Spec, byte[]> e : made.files().entrySet()) {
           cache.put(keys.get(e.getKey()), e.getValue());
         }
@@ -257,11 +289,7 @@ public final class Photos {
 
   /** Whether {@code contentPath} was looked up and found a photo. */
   public boolean isPublishedAsRenditions(String contentPath) {
-    CompletableFuture<Entry> e = entries.get(contentPath);
-    return e != null
-        && e.isDone()
-        && !e.isCompletedExceptionally()
-        && e.join().lookup() instanceof Found;
+    return found.contains(contentPath);
   }
 
   /** Receives each rendition of a build. */

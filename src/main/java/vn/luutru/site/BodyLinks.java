@@ -187,7 +187,9 @@ final class BodyLinks implements LinkResolver {
       return "";
     }
     if (photos.isPresent() && Photos.isPhoto(content)) {
-      Optional<Picture> p = photo(content, path, "image ", 0, 0);
+      vn.luutru.content.Figure f = article.image().orElseThrow();
+      Optional<Picture> p =
+          photo(Photos.key(content, f.focusX(), f.focusY()), path, "image ", 0, 0);
       if (p.isEmpty()) {
         return "";
       }
@@ -198,13 +200,13 @@ final class BodyLinks implements LinkResolver {
   }
 
   /**
-   * The photo {@code content}, as looked up by {@link Photos}; what the user should know about it
-   * is reported where it is used (line 0: at the front matter's {@code image}). Empty when it
-   * cannot be published, with an error.
+   * The photo {@code key} ({@link Photos#key}), as looked up; what the user should know about it is
+   * reported where it is used (line 0: at the front matter's {@code image}). Empty when it cannot
+   * be published, with an error.
    */
-  private Optional<Picture> photo(String content, String shown, String what, int line, int column) {
-    Photos.Lookup l = photos.get().lookup(content);
-    photoLookups.put(content, l.fingerprint());
+  private Optional<Picture> photo(String key, String shown, String what, int line, int column) {
+    Photos.Lookup l = photos.get().lookup(key);
+    photoLookups.put(key, l.fingerprint());
     if (l instanceof Photos.Found f) {
       for (String w : f.warnings()) {
         own.add(photoDiagnostic(line, column, Diagnostic.Severity.WARNING, what + shown + " " + w));

@@ -94,6 +94,31 @@ class PhotosTest {
   }
 
   @Test
+  void thumbnailsAreCroppedAroundTheFocusTheArticleSets() throws IOException {
+    // A panorama: a 3:2 crop keeps less than half its width, so the focus decides the colour.
+    Files.write(dir.resolve("anh.jpg"), CameraPhotos.jpeg(1800, 400, 1));
+    Photos photos = Photos.forBuild(ImageSettings.DEFAULT, dir, Optional.empty(), "/");
+    Picture left = ((Photos.Found) photos.lookup(Photos.key("anh.jpg", 0, 0))).picture();
+    Picture right = ((Photos.Found) photos.lookup("anh.jpg", 100, 0)).picture();
+    Picture centre = ((Photos.Found) photos.lookup("anh.jpg")).picture();
+    assertThat(left.thumbSrc()).isEqualTo("/anh-240x160-f0-0.jpg");
+    assertThat(right.thumbSrc()).isEqualTo("/anh-240x160-f100-0.jpg");
+    assertThat(centre.thumbSrc()).isEqualTo("/anh-240x160.jpg");
+    assertThat(left.srcset()).isEqualTo(centre.srcset());
+    Map<String, byte[]> out = build(photos);
+    assertThat(
+            corner(
+                ImageIO.read(new ByteArrayInputStream(out.get("anh-240x160-f0-0.jpg"))),
+                "top-left"))
+        .isEqualTo("red");
+    assertThat(
+            corner(
+                ImageIO.read(new ByteArrayInputStream(out.get("anh-240x160-f100-0.jpg"))),
+                "top-right"))
+        .isEqualTo("blue");
+  }
+
+  @Test
   void nothingTheCameraHidInThePhotoIsPublished() throws IOException {
     Files.write(dir.resolve("anh.jpg"), CameraPhotos.jpeg(800, 600, 6));
     Photos photos = Photos.forBuild(ImageSettings.DEFAULT, dir, Optional.empty(), "/");
