@@ -91,7 +91,8 @@ public final class SiteBuilder {
    * from the others, so that one run reports every problem: a duplicate address or an alias that
    * collides is reported beside a file that cannot be read; links to a file with errors are not
    * reported again. With {@code check}, problems a publisher should fix are looked for too (see
-   * {@link #check}). Each stage's time goes into {@code timings}.
+   * {@link #check}). Each stage's time goes into {@code timings}. Photos are read as far as their
+   * headers (size, orientation, what they are), unless {@code caches} hold the preview's photos.
    */
   public static Modelled model(
       SiteConfig config, Caches caches, boolean check, Map<String, Long> timings)
@@ -102,7 +103,8 @@ public final class SiteBuilder {
   /**
    * As {@link #model(SiteConfig, Caches, boolean, Map)}; with {@code words}, for a build that
    * renders the model once: no Markdown is kept once rendered, and the text goes to {@code words}
-   * (see {@link SiteModelBuilder.Options#oneOff}).
+   * (see {@link SiteModelBuilder.Options#oneOff}), and every photo an article shows is made in each
+   * of its renditions as it is looked up, so that a photo damaged past its header is reported too.
    */
   static Modelled model(
       SiteConfig config,
@@ -131,8 +133,11 @@ public final class SiteBuilder {
     Photos photos =
         caches.photos() != null
             ? caches.photos()
-            : Photos.forBuild(
-                config.images(), config.contentDir(), imageCache(config), config.basePath());
+            : words != null
+                ? Photos.forBuild(
+                    config.images(), config.contentDir(), imageCache(config), config.basePath())
+                : Photos.forPreview(
+                    config.images(), config.contentDir(), imageCache(config), config.basePath());
     options = options.withPhotos(photos);
     List<Article> articles = content.articles();
     List<String> statics = content.staticFiles();
