@@ -272,7 +272,18 @@ public final class SiteBuilder {
       }
       changed.addAll(clashes(model.staticFiles(), photos, config.contentPrefix()));
       long t5 = System.nanoTime();
-      photos.publish(out::write);
+      photos.publish(
+          new Photos.Sink() {
+            @Override
+            public void write(String path, byte[] bytes) throws IOException {
+              out.write(path, bytes);
+            }
+
+            @Override
+            public void link(String path, java.nio.file.Path source) throws IOException {
+              out.link(source, path);
+            }
+          });
       lap(timings, "photos", t5);
       if (!changed.isEmpty()) {
         diags.addAll(changed);

@@ -296,6 +296,14 @@ public final class Photos {
   @FunctionalInterface
   public interface Sink {
     void write(String path, byte[] bytes) throws IOException;
+
+    /**
+     * Publishes the cache's file {@code source}, which is never changed in place, as {@code path};
+     * by default its bytes are read and written.
+     */
+    default void link(String path, Path source) throws IOException {
+      write(path, Files.readAllBytes(source));
+    }
   }
 
   /**
@@ -304,6 +312,15 @@ public final class Photos {
    */
   public void publish(Sink out) throws IOException {
     for (Map.Entry<String, Made> e : new TreeMap<>(renditions).entrySet()) {
+      Optional<Path> file = cache.path(e.getValue().key());
+      if (file.isPresent()) {
+        try {
+          out.link(e.getKey(), file.get());
+          continue;
+        } catch (NoSuchFileException gone) {
+          // deleted from the cache since: made again below
+        }
+      }
       Optional<byte[]> b = cache.get(e.getValue().key());
       if (b.isEmpty()) {
         b = Optional.of(make(e.getValue()));
