@@ -128,6 +128,40 @@ class PhotosTest {
     }
   }
 
+  /** A photo whose profile says its values are linear light: 128 is sRGB's 188. */
+  @Test
+  void colourProfilesAreConvertedToSrgbAndNotPublished() throws IOException {
+    BufferedImage grey = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 48; y++) {
+      for (int x = 0; x < 64; x++) {
+        grey.setRGB(x, y, 0x808080);
+      }
+    }
+    byte[] plain = CameraPhotos.plainJpeg(grey, false);
+    byte[] profile =
+        java.awt.color.ICC_Profile.getInstance(java.awt.color.ColorSpace.CS_LINEAR_RGB).getData();
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.write(plain, 0, 2);
+    byte[] head = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
+    int length = 2 + head.length + 2 + profile.length;
+    b.write(0xFF);
+    b.write(0xE2);
+    b.write(length >> 8);
+    b.write(length & 0xff);
+    b.write(head, 0, head.length);
+    b.write(1);
+    b.write(1);
+    b.write(profile, 0, profile.length);
+    b.write(plain, 2, plain.length - 2);
+    Files.write(dir.resolve("anh.jpg"), b.toByteArray());
+    Photos photos = Photos.forBuild(ImageSettings.DEFAULT, dir, Optional.empty(), "/");
+    Picture p = ((Photos.Found) photos.lookup("anh.jpg")).picture();
+    byte[] out = build(photos).get(p.largest().path());
+    assertNoMetadata("anh.jpg", out);
+    int v = ImageIO.read(new ByteArrayInputStream(out)).getRGB(32, 24) & 0xff;
+    assertThat(v).isBetween(180, 196);
+  }
+
   @Test
   void anOriginalKeptIsCleanedAndUpright() throws IOException {
     Photos photos = Photos.forBuild(ImageSettings.DEFAULT, dir, Optional.empty(), "/");
