@@ -102,8 +102,6 @@ final class Renditions {
       } finally {
         reader.dispose();
       }
-    } catch (IIOException e) {
-      throw damaged(actual, e);
     } catch (IOException | RuntimeException e) {
       throw damaged(actual, e);
     }
