@@ -34,9 +34,9 @@ record Spec(int width, int height, boolean crop, int focusX, int focusY) {
   }
 
   /**
-   * The thumbnails of a photo shown {@code w} × {@code h}: the thumbnail size, and twice it when
-   * the photo is large enough; a photo smaller than a thumbnail gives the largest crop of the same
-   * shape that it holds.
+   * The thumbnails of a photo shown {@code w} × {@code h}: the thumbnail size, and one and a half
+   * times and twice it when the photo is large enough; a photo smaller than a thumbnail gives the
+   * largest crop of the same shape that it holds.
    */
   static List<Spec> thumbnails(int w, int h, ImageSettings s, int focusX, int focusY) {
     int tw = s.thumbnailWidth();
@@ -50,6 +50,11 @@ record Spec(int width, int height, boolean crop, int focusX, int focusY) {
             true,
             focusX,
             focusY));
+    // One and a half times and twice the size, for screens of two and three pixels to a point: a
+    // phone of three takes the first, whose bytes are half the second's.
+    if (w >= 3 * tw / 2 && h >= 3 * th / 2) {
+      out.add(new Spec(3 * tw / 2, 3 * th / 2, true, focusX, focusY));
+    }
     if (w >= 2 * tw && h >= 2 * th) {
       out.add(new Spec(2 * tw, 2 * th, true, focusX, focusY));
     }

@@ -41,7 +41,12 @@ class PhotoCacheTest {
     Map<String, byte[]> first = Trees.read(dir.resolve("site/anh"));
     assertThat(first)
         .containsOnlyKeys(
-            "hop-480.jpg", "hop-960.jpg", "hop-1000.jpg", "hop-240x160.jpg", "hop-480x320.jpg");
+            "hop-480.jpg",
+            "hop-960.jpg",
+            "hop-1000.jpg",
+            "hop-240x160.jpg",
+            "hop-360x240.jpg",
+            "hop-480x320.jpg");
 
     assertThat(SiteBuilder.build(config).written()).isTrue();
     Map<String, byte[]> second = Trees.read(dir.resolve("site/anh"));
@@ -54,6 +59,7 @@ class PhotoCacheTest {
     Files.write(content.resolve("anh/hop.jpg"), CameraPhotos.jpeg(800, 600, 1));
     assertThat(SiteBuilder.build(config).written()).isTrue();
     assertThat(Trees.read(dir.resolve("site/anh")))
-        .containsOnlyKeys("hop-480.jpg", "hop-800.jpg", "hop-240x160.jpg", "hop-480x320.jpg");
+        .containsOnlyKeys(
+            "hop-480.jpg", "hop-800.jpg", "hop-240x160.jpg", "hop-360x240.jpg", "hop-480x320.jpg");
   }
 }

@@ -49,11 +49,18 @@ class PhotosTest {
     assertThat(p.url(500)).isEqualTo("/luu-tru/anh-960.jpg");
     assertThat(p.url(5000)).isEqualTo("/luu-tru/anh-1200.jpg");
     assertThat(p.thumbSrcset())
-        .isEqualTo("/luu-tru/anh-240x160.jpg 240w, /luu-tru/anh-480x320.jpg 480w");
+        .isEqualTo(
+            "/luu-tru/anh-240x160.jpg 240w, /luu-tru/anh-360x240.jpg 360w,"
+                + " /luu-tru/anh-480x320.jpg 480w");
     Map<String, byte[]> out = build(photos);
     assertThat(out)
         .containsOnlyKeys(
-            "anh-480.jpg", "anh-960.jpg", "anh-1200.jpg", "anh-240x160.jpg", "anh-480x320.jpg");
+            "anh-480.jpg",
+            "anh-960.jpg",
+            "anh-1200.jpg",
+            "anh-240x160.jpg",
+            "anh-360x240.jpg",
+            "anh-480x320.jpg");
     BufferedImage thumb = ImageIO.read(new ByteArrayInputStream(out.get("anh-480x320.jpg")));
     assertThat(thumb.getWidth()).isEqualTo(480);
     assertThat(thumb.getHeight()).isEqualTo(320);
