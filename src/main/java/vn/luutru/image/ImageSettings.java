@@ -11,8 +11,8 @@ import java.util.List;
  *   <li>{@code quality} 80 (JPEG, 1–100): no visible loss on news photos at a third of the bytes of
  *       a camera's own JPEG
  *   <li>{@code thumbnailWidth} × {@code thumbnailHeight} 240 × 160 (3:2), made also at one and a
- *       half and twice that for high-density screens, cropped around the centre or the article's
- *       focus point
+ *       half and twice that for high-density screens (at quality 15 lower: such screens show a
+ *       pixel at a third or half its size), cropped around the centre or the article's focus point
  *   <li>{@code keepOriginal} false: the camera's file is not published, only its renditions
  *   <li>{@code maxPixels} 200 megapixels: a photo whose header claims more is refused before it is
  *       decoded (a decompression bomb), larger than any camera's

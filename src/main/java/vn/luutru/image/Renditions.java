@@ -40,7 +40,7 @@ final class Renditions {
   private Renditions() {}
 
   /** Changes whenever the same settings would give other bytes: part of every cache key. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   /** Decoded pixels kept at most, whatever the photo: about 160 MB as 32-bit pixels. */
   static final long MAX_DECODED_PIXELS = 40_000_000L;
@@ -168,7 +168,7 @@ final class Renditions {
     for (Spec s : specs.stream().filter(s -> !s.crop()).sorted(BY_WIDTH.reversed()).toList()) {
       from = scale(from, s.width(), s.height());
       chain.add(from);
-      out.put(s, encode(from, probe.alpha(), quality));
+      out.put(s, encode(from, probe.alpha(), s.quality(quality)));
     }
     for (Spec s : specs.stream().filter(Spec::crop).sorted(BY_WIDTH.reversed()).toList()) {
       // Cropped from the smallest rendition that still holds the crop at full size.
@@ -179,7 +179,7 @@ final class Renditions {
           source = c;
         }
       }
-      out.put(s, encode(crop(source, s), probe.alpha(), quality));
+      out.put(s, encode(crop(source, s), probe.alpha(), s.quality(quality)));
     }
     return new Made(out, warnings);
   }

@@ -5,9 +5,22 @@ import java.util.List;
 
 /**
  * One rendition to make: its size, whether it is cropped (a thumbnail) and around which point, in
- * hundredths of the width and height.
+ * hundredths of the width and height, and whether it is for screens of two or three pixels to a
+ * point only ({@code dense}), which show its pixels at a half or a third of their size and so hide
+ * a stronger compression ({@link #DENSE_QUALITY_DROP} less quality).
  */
-record Spec(int width, int height, boolean crop, int focusX, int focusY) {
+record Spec(int width, int height, boolean crop, int focusX, int focusY, boolean dense) {
+
+  static final int DENSE_QUALITY_DROP = 15;
+
+  Spec(int width, int height, boolean crop, int focusX, int focusY) {
+    this(width, height, crop, focusX, focusY, false);
+  }
+
+  /** The JPEG quality this rendition is encoded at, given the settings' {@code quality}. */
+  int quality(int quality) {
+    return dense ? Math.max(1, quality - DENSE_QUALITY_DROP) : quality;
+  }
 
   /** What tells this rendition apart in its file name: {@code 960}, {@code 240x160}. */
   String suffix() {
@@ -53,10 +66,10 @@ record Spec(int width, int height, boolean crop, int focusX, int focusY) {
     // One and a half times and twice the size, for screens of two and three pixels to a point: a
     // phone of three takes the first, whose bytes are half the second's.
     if (w >= 3 * tw / 2 && h >= 3 * th / 2) {
-      out.add(new Spec(3 * tw / 2, 3 * th / 2, true, focusX, focusY));
+      out.add(new Spec(3 * tw / 2, 3 * th / 2, true, focusX, focusY, true));
     }
     if (w >= 2 * tw && h >= 2 * th) {
-      out.add(new Spec(2 * tw, 2 * th, true, focusX, focusY));
+      out.add(new Spec(2 * tw, 2 * th, true, focusX, focusY, true));
     }
     return List.copyOf(out);
   }

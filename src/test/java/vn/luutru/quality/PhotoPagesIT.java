@@ -36,6 +36,9 @@ class PhotoPagesIT {
   static StaticServer server;
   static ChromeDriver driver;
 
+  /** The same phone at three pixels to a point, as most phones are. */
+  static ChromeDriver dense;
+
   @BeforeAll
   static void aSiteOfTwentyPhotoReports() throws IOException {
     Path content = dir.resolve("content");
@@ -48,11 +51,13 @@ class PhotoPagesIT {
                 Files.createDirectories(d);
                 // The first is a full camera photo; the others smaller, for the list's thumbnails.
                 byte[] photo =
-                    i == 0
-                        ? CameraPhotos.jpeg(4000, 3000, 1)
-                        : CameraPhotos.withMetadata(
-                            CameraPhotos.plainJpeg(CameraPhotos.pixels(1600, 1200, i), false),
-                            i % 5 == 4 ? 6 : 1);
+                    CameraPhotos.withMetadata(
+                        CameraPhotos.plainJpeg(
+                            i == 0
+                                ? CameraPhotos.scene(4000, 3000, i)
+                                : CameraPhotos.scene(1600, 1200, i),
+                            false),
+                        i % 5 == 4 ? 6 : 1);
                 Files.write(d.resolve("anh.jpg"), photo);
                 Files.writeString(
                     d.resolve("index.md"),
@@ -78,12 +83,16 @@ class PhotoPagesIT {
     assertThat(r.written()).as("%s", r.diagnostics()).isTrue();
     server = new StaticServer(site, "/");
     driver = Browser.start(PHONE, 844);
+    dense = Browser.start(PHONE, 844, o -> o.addArguments("--force-device-scale-factor=3"));
   }
 
   @AfterAll
   static void stop() {
     if (driver != null) {
       driver.quit();
+    }
+    if (dense != null) {
+      dense.quit();
     }
     if (server != null) {
       server.close();
@@ -97,6 +106,11 @@ class PhotoPagesIT {
    */
   @SuppressWarnings("unchecked")
   private Map<String, Object> read(String path) {
+    return read(driver, path);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> read(ChromeDriver driver, String path) {
     driver.get(server.url() + path);
     return (Map<String, Object>)
         driver.executeAsyncScript(
@@ -150,6 +164,28 @@ class PhotoPagesIT {
     assertThat((List<?>) m.get("names")).singleElement().asString().endsWith("anh-480.jpg");
     assertThat(((Number) m.get("bytes")).longValue()).isPositive().isLessThanOrEqualTo(200_000);
     assertThat((List<?>) m.get("shifts")).isEmpty();
+  }
+
+  @Test
+  void atThreePixelsToAPointTheTargetsHoldToo() {
+    Map<String, Object> article =
+        read(dense, "2023/05/dai-hoi-chi-bo-so-1-lan-thu-nhat-nhiem-ky-2023-2025/");
+    Map<String, Object> home = read(dense, "");
+    System.out.printf(
+        Locale.ROOT,
+        "PhotoPagesIT: at %d px and 3 pixels to a point: article %d bytes %s, home page %d bytes"
+            + " (%d images), layout shifts %s %s%n",
+        PHONE,
+        ((Number) article.get("bytes")).longValue(),
+        article.get("names"),
+        ((Number) home.get("bytes")).longValue(),
+        ((Number) home.get("images")).intValue(),
+        article.get("shifts"),
+        home.get("shifts"));
+    assertThat(((Number) article.get("bytes")).longValue()).isLessThanOrEqualTo(200_000);
+    assertThat(((Number) home.get("bytes")).longValue()).isLessThanOrEqualTo(400_000);
+    assertThat((List<?>) article.get("shifts")).isEmpty();
+    assertThat((List<?>) home.get("shifts")).isEmpty();
   }
 
   @Test

@@ -69,6 +69,50 @@ public final class CameraPhotos {
     return img;
   }
 
+  /**
+   * A congress hall as a camera sees it, detail at every scale: a banner, rows of delegates (discs
+   * and blocks of colour) and a sensor's noise. Compresses as a camera photo does, where {@link
+   * #pixels} compresses far better once scaled down.
+   */
+  public static BufferedImage scene(int w, int h, long seed) {
+    Random r = new Random(seed * 7919 + 17);
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setRenderingHint(
+        java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(new java.awt.Color(220, 215, 200));
+    g.fillRect(0, 0, w, h / 3);
+    g.setColor(new java.awt.Color(120, 50, 40));
+    g.fillRect(0, h / 3, w, h - h / 3);
+    g.setColor(new java.awt.Color(200, 30, 30));
+    g.fillRect(w / 8, h / 12, w * 3 / 4, h / 10);
+    for (int row = 0; row < 4; row++) {
+      int y = h / 3 + row * h / 6;
+      int size = Math.max(4, h / 14 + row * h / 60);
+      for (int x = r.nextInt(size); x < w; x += size + r.nextInt(size / 2 + 1)) {
+        g.setColor(
+            new java.awt.Color(60 + r.nextInt(180), 60 + r.nextInt(160), 60 + r.nextInt(160)));
+        g.fillRect(x, y + size, size, size * 2);
+        g.setColor(new java.awt.Color(220, 180 + r.nextInt(30), 150 + r.nextInt(30)));
+        g.fillOval(x + size / 6, y, size * 2 / 3, size);
+      }
+    }
+    g.dispose();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int p = img.getRGB(x, y);
+        int n = (int) (r.nextGaussian() * 5);
+        img.setRGB(
+            x,
+            y,
+            clamp((p >> 16 & 0xff) + n) << 16
+                | clamp((p >> 8 & 0xff) + n) << 8
+                | clamp((p & 0xff) + n));
+      }
+    }
+    return img;
+  }
+
   private static int clamp(int v) {
     return Math.max(0, Math.min(255, v));
   }
