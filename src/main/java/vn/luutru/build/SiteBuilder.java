@@ -13,6 +13,7 @@ import vn.luutru.content.Congress;
 import vn.luutru.content.CongressTitle;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.image.Photos;
 import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.output.OutputRefusedException;
 import vn.luutru.output.SiteWriter;
@@ -43,21 +44,39 @@ public final class SiteBuilder {
    * What the preview keeps between builds of one folder: parsed files and rendered bodies. {@link
    * #none()} for a single build.
    */
-  public record Caches(ContentSource.Cache content, BodyCache bodies) {
+  public record Caches(ContentSource.Cache content, BodyCache bodies, Photos photos) {
     public static Caches none() {
-      return new Caches(null, null);
+      return new Caches(null, null, null);
     }
 
     public static Caches fresh() {
-      return new Caches(new ContentSource.Cache(), new BodyCache());
+      return new Caches(new ContentSource.Cache(), new BodyCache(), null);
     }
+
+    /**
+     * For the preview of {@code config}'s site: as {@link #fresh()}, and photos whose renditions
+     * are made when a page first asks for them.
+     */
+    public static Caches forPreview(SiteConfig config) {
+      return new Caches(
+          new ContentSource.Cache(),
+          new BodyCache(),
+          Photos.forPreview(
+              config.images(), config.contentDir(), imageCache(config), config.basePath()));
+    }
+  }
+
+  /** Where renditions are kept between builds, when they are. */
+  static Optional<java.nio.file.Path> imageCache(SiteConfig config) {
+    return config.cacheDir().map(d -> d.resolve("images"));
   }
 
   /**
    * The stages before pages: the model as built from the articles that could be read, every
    * diagnostic so far, and how many articles the model has.
    */
-  public record Modelled(SiteModel built, List<Diagnostic> diagnostics, int articles) {
+  public record Modelled(
+      SiteModel built, List<Diagnostic> diagnostics, int articles, Photos photos) {
     /** The model, or empty when the diagnostics have errors. */
     public Optional<SiteModel> model() {
       return hasErrors() ? Optional.empty() : Optional.of(built);
@@ -73,7 +92,8 @@ public final class SiteBuilder {
    * from the others, so that one run reports every problem: a duplicate address or an alias that
    * collides is reported beside a file that cannot be read; links to a file with errors are not
    * reported again. With {@code check}, problems a publisher should fix are looked for too (see
-   * {@link #check}). Each stage's time goes into {@code timings}.
+   * {@link #check}). Each stage's time goes into {@code timings}. Photos are read as far as their
+   * headers (size, orientation, what they are), unless {@code caches} hold the preview's photos.
    */
   public static Modelled model(
       SiteConfig config, Caches caches, boolean check, Map<String, Long> timings)
@@ -84,7 +104,8 @@ public final class SiteBuilder {
   /**
    * As {@link #model(SiteConfig, Caches, boolean, Map)}; with {@code words}, for a build that
    * renders the model once: no Markdown is kept once rendered, and the text goes to {@code words}
-   * (see {@link SiteModelBuilder#buildOnce}).
+   * (see {@link SiteModelBuilder#buildOnce}), and every photo an article shows is made in each of
+   * its renditions as it is looked up, so that a photo damaged past its header is reported too.
    */
   static Modelled model(
       SiteConfig config,
@@ -110,6 +131,15 @@ public final class SiteBuilder {
         new SiteModelBuilder.Options(
                 config.basePath(), config.drafts(), config.future(), config.today(), check)
             .reading(config.contentPrefix(), content.unreadable());
+    Photos photos =
+        caches.photos() != null
+            ? caches.photos()
+            : words != null
+                ? Photos.forBuild(
+                    config.images(), config.contentDir(), imageCache(config), config.basePath())
+                : Photos.forPreview(
+                    config.images(), config.contentDir(), imageCache(config), config.basePath());
+    options = options.withPhotos(photos);
     List<String> statics = content.staticFiles();
     SiteModelBuilder builder = new SiteModelBuilder(new MarkdownRenderer(), caches.bodies());
     SiteModel model;
@@ -124,7 +154,7 @@ public final class SiteBuilder {
     }
     lap(timings, "model", t1);
     diags.addAll(model.diagnostics());
-    return new Modelled(model, sorted(diags), model.articles().size());
+    return new Modelled(model, sorted(diags), model.articles().size(), photos);
   }
 
   public static BuildResult build(SiteConfig config) throws IOException {
@@ -224,10 +254,38 @@ public final class SiteBuilder {
       beforeCopy.run();
       // Checked when the content was read, each file is checked again as it is copied.
       List<Diagnostic> changed = new ArrayList<>();
+      Photos photos = modelled.photos();
+      boolean keep = config.images().keepOriginal();
       for (String file : model.staticFiles()) {
-        StaticFile.copy(config.contentDir(), file, config.contentPrefix() + file, out)
-            .ifPresent(changed::add);
+        if (!Photos.isPhoto(file)) {
+          StaticFile.copy(config.contentDir(), file, config.contentPrefix() + file, out)
+              .ifPresent(changed::add);
+        } else if (keep || !photos.isPublishedAsRenditions(file)) {
+          // A photo's own file goes out without what the camera hid in it.
+          StaticFile.copy(
+                  config.contentDir(),
+                  file,
+                  config.contentPrefix() + file,
+                  out,
+                  bytes -> photos.cleanOriginal(file, bytes))
+              .ifPresent(changed::add);
+        }
       }
+      changed.addAll(clashes(model.staticFiles(), photos, config.contentPrefix()));
+      long t5 = System.nanoTime();
+      photos.publish(
+          new Photos.Sink() {
+            @Override
+            public void write(String path, byte[] bytes) throws IOException {
+              out.write(path, bytes);
+            }
+
+            @Override
+            public void link(String path, java.nio.file.Path source) throws IOException {
+              out.link(source, path);
+            }
+          });
+      lap(timings, "photos", t5);
       if (!changed.isEmpty()) {
         diags.addAll(changed);
         return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
@@ -321,6 +379,27 @@ public final class SiteBuilder {
                       + c.term().label()
                       + " but the title says nhiệm kỳ "
                       + t.term().get().display()));
+    }
+    return out;
+  }
+
+  /** Files of the content folder that a rendition would replace: each an error. */
+  private static List<Diagnostic> clashes(List<String> statics, Photos photos, String prefix) {
+    java.util.Set<String> files = new java.util.HashSet<>(statics);
+    List<Diagnostic> out = new ArrayList<>();
+    for (String r : photos.renditionPaths()) {
+      if (files.contains(r)) {
+        out.add(
+            Diagnostic.error(
+                prefix + r,
+                0,
+                0,
+                "this file has the name luutru gives a smaller copy of a photo beside it: rename"
+                    + " it (for example without the -"
+                    + r.substring(r.lastIndexOf('-') + 1, r.lastIndexOf('.'))
+                    + " at the end)",
+                ""));
+      }
     }
     return out;
   }

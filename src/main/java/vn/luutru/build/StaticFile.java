@@ -40,6 +40,23 @@ final class StaticFile {
    */
   static Optional<Diagnostic> copy(Path root, String rel, String shown, SiteWriter out)
       throws IOException {
+    return copy(root, rel, shown, out, null);
+  }
+
+  /** Largest file {@code copy} transforms: the bytes are read into memory. */
+  static final int MAX_TRANSFORMED_BYTES = 200 << 20;
+
+  /**
+   * As {@link #copy(Path, String, String, SiteWriter)}, writing {@code transform} of the file's
+   * bytes rather than the bytes themselves (a photo without its metadata), when it is not null.
+   */
+  static Optional<Diagnostic> copy(
+      Path root,
+      String rel,
+      String shown,
+      SiteWriter out,
+      java.util.function.UnaryOperator<byte[]> transform)
+      throws IOException {
     Path realRoot = root.toRealPath();
     Path real;
     try {
@@ -70,6 +87,15 @@ final class StaticFile {
           return script;
         }
         out.write(rel, bytes);
+      } else if (transform != null) {
+        byte[] bytes = readAll(file.channel().get(), MAX_TRANSFORMED_BYTES);
+        if (bytes.length > MAX_TRANSFORMED_BYTES) {
+          try (InputStream in = Channels.newInputStream(file.channel().get())) {
+            out.copy(in, rel);
+          }
+          return Optional.of(changed(shown, "it is larger than a photo can be"));
+        }
+        out.write(rel, transform.apply(bytes));
       } else {
         try (InputStream in = Channels.newInputStream(file.channel().get())) {
           out.copy(in, rel);

@@ -182,6 +182,7 @@ final class SiteOptions {
               .drafts(drafts)
               .future(future)
               .today(LocalDate.now(clock.withZone(Dates.VIETNAM)))
+              .cacheDir(SiteConfig.defaultCacheDir(content))
               .build();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cli, e.getMessage());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import vn.luutru.image.ImageSettings;
 
 /**
  * Everything one build needs to know besides the content itself. Made by {@link #builder()}, which
@@ -38,6 +39,9 @@ import java.util.Optional;
  * @param logo the path in the site of the agency's logo, empty for none
  * @param agency the agency block of the footer
  * @param menu the main menu; empty for the theme's own
+ * @param images how photos are published: widths, quality, thumbnails, originals
+ * @param cacheDir where renditions of photos are kept between builds ({@code .luutru/cache} beside
+ *     the content, as the command line sets it); empty to keep them in memory for one build
  */
 public record SiteConfig(
     String title,
@@ -54,7 +58,9 @@ public record SiteConfig(
     String language,
     String logo,
     Agency agency,
-    List<MenuItem> menu) {
+    List<MenuItem> menu,
+    ImageSettings images,
+    Optional<Path> cacheDir) {
 
   public static final String DEFAULT_TITLE = "Lưu trữ tin tức";
   public static final String DEFAULT_BASE_URL = "http://localhost:8080/";
@@ -130,6 +136,14 @@ public record SiteConfig(
         : shownContentDir + "/";
   }
 
+  /** {@code .luutru/cache} in the folder that holds {@code contentDir}: outside the site. */
+  public static Path defaultCacheDir(Path contentDir) {
+    Path parent = contentDir.toAbsolutePath().normalize().getParent();
+    return (parent == null ? contentDir.toAbsolutePath() : parent)
+        .resolve(".luutru")
+        .resolve("cache");
+  }
+
   /** The path prefix of every link: {@code /} or {@code /luu-tru/}. */
   public String basePath() {
     return URI.create(baseUrl).getRawPath();
@@ -157,7 +171,9 @@ public record SiteConfig(
         .language(language)
         .logo(logo)
         .agency(agency)
-        .menu(menu);
+        .menu(menu)
+        .images(images)
+        .cacheDir(cacheDir);
   }
 
   /**
@@ -180,6 +196,8 @@ public record SiteConfig(
     private String logo = "";
     private Agency agency = Agency.NONE;
     private List<MenuItem> menu = List.of();
+    private ImageSettings images = ImageSettings.DEFAULT;
+    private Optional<Path> cacheDir = Optional.empty();
 
     private Builder() {}
 
@@ -296,6 +314,26 @@ public record SiteConfig(
       return this;
     }
 
+    /** How photos are published. Default: {@link ImageSettings#DEFAULT}. */
+    public Builder images(ImageSettings images) {
+      this.images = Objects.requireNonNull(images);
+      return this;
+    }
+
+    /**
+     * Where renditions of photos are kept between builds. Default: none, kept in memory for one
+     * build; {@code luutru build} and {@code serve} use {@link SiteConfig#defaultCacheDir}.
+     */
+    public Builder cacheDir(Optional<Path> cacheDir) {
+      this.cacheDir = Objects.requireNonNull(cacheDir);
+      return this;
+    }
+
+    /** As {@link #cacheDir(Optional)}. */
+    public Builder cacheDir(Path cacheDir) {
+      return cacheDir(Optional.of(cacheDir));
+    }
+
     /**
      * The configuration.
      *
@@ -318,7 +356,9 @@ public record SiteConfig(
           language,
           logo,
           agency,
-          menu);
+          menu,
+          images,
+          cacheDir);
     }
   }
 }

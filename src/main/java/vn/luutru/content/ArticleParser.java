@@ -184,6 +184,7 @@ public final class ArticleParser {
       String image = "";
       String imageCaption = "";
       String imageAlt = "";
+      int[] imageFocus = {50, 50};
       boolean draft = false;
       Optional<String> slug = Optional.empty();
       List<String> aliases = List.of();
@@ -212,6 +213,7 @@ public final class ArticleParser {
           case "image" -> image = image(v).orElse("");
           case "image_caption" -> imageCaption = text(v, key).orElse("");
           case "image_alt" -> imageAlt = text(v, key).orElse("");
+          case "image_focus" -> imageFocus = focus(v, key).orElse(imageFocus);
           // Keys that say the same thing are combined, not one dropped for the other: a draft
           // by either key is a draft; the items of both lists are kept.
           case "draft" -> draft |= bool(v, key).orElse(false);
@@ -248,7 +250,8 @@ public final class ArticleParser {
       Optional<Figure> figure =
           image.isBlank()
               ? Optional.empty()
-              : Optional.of(new Figure(image.strip(), imageCaption, imageAlt));
+              : Optional.of(
+                  new Figure(image.strip(), imageCaption, imageAlt, imageFocus[0], imageFocus[1]));
       String body =
           src.text()
               .substring(
@@ -333,6 +336,32 @@ public final class ArticleParser {
       // Cleaned again: YAML escapes ("\u00AD", "\b") can put back what cleaning the file removed.
       return Optional.of(VietnameseText.clean(s.getValue()));
     }
+
+    /** Two percentages, across then down ({@code "50% 30%"}); a warning and empty otherwise. */
+    Optional<int[]> focus(Node n, String key) {
+      Optional<String> t = text(n, key);
+      if (t.isEmpty()) {
+        return Optional.empty();
+      }
+      java.util.regex.Matcher m = FOCUS.matcher(t.get());
+      if (m.matches()) {
+        int x = Integer.parseInt(m.group(1));
+        int y = Integer.parseInt(m.group(2));
+        if (x <= 100 && y <= 100) {
+          return Optional.of(new int[] {x, y});
+        }
+      }
+      warning(
+          n,
+          key
+              + ": expected where the photo's subject is, across then down, as two percentages"
+              + " such as '50% 30%' ('50% 50%' is the centre); thumbnails are cropped around the"
+              + " centre");
+      return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern FOCUS =
+        java.util.regex.Pattern.compile("\\s*(\\d{1,3})\\s*%?\\s*[ ,]\\s*(\\d{1,3})\\s*%?\\s*");
 
     List<String> textList(Node n, String key) {
       List<Node> items = new ArrayList<>();

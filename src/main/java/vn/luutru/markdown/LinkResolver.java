@@ -19,6 +19,15 @@ public interface LinkResolver {
 
   String resolve(String destination, Kind kind, int line, int column);
 
+  /**
+   * Attributes to add to the {@code <img>} whose address {@link #resolve} gave as {@code
+   * destination} ({@code srcset}, {@code sizes}, {@code width}, {@code height} of a photo), in
+   * order; none by default.
+   */
+  default java.util.Map<String, String> imageAttributes(String destination) {
+    return java.util.Map.of();
+  }
+
   /** Called for an image whose alternative text is empty, where it stands. */
   default void imageWithoutAlt(int line, int column) {}
 

@@ -481,6 +481,10 @@ public final class MarkdownRenderer {
       if (node.getFirstChild() == null) {
         links.imageWithoutAlt(line(node), column(node));
       }
+      Map<String, String> extra = links.imageAttributes(resolved);
+      if (!extra.isEmpty()) {
+        node.appendChild(new ImageAttributes(extra));
+      }
       if (resolved.isBlank()) {
         unsafe.add(node);
       }
@@ -567,6 +571,16 @@ public final class MarkdownRenderer {
     }
   }
 
+  /** What {@link LinkResolver#imageAttributes} gave an image, kept on it until it is written. */
+  private static final class ImageAttributes extends org.commonmark.node.CustomNode {
+    final Map<String, String> attributes;
+
+    ImageAttributes(Map<String, String> attributes) {
+      // In the order given: Map.copyOf would not keep it.
+      this.attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+  }
+
   /**
    * Writes {@code <hr>}, {@code <br>} and {@code <img>} as HTML void elements: commonmark's own
    * renderer closes them XML-style ({@code <br />}), which HTML ignores and the checker warns
@@ -601,6 +615,11 @@ public final class MarkdownRenderer {
         attributes.put("alt", altText(image));
         if (image.getTitle() != null) {
           attributes.put("title", image.getTitle());
+        }
+        for (Node c = image.getFirstChild(); c != null; c = c.getNext()) {
+          if (c instanceof ImageAttributes extra) {
+            attributes.putAll(extra.attributes);
+          }
         }
         html.tag("img", context.extendAttributes(image, "img", attributes));
       }

@@ -396,6 +396,28 @@ public final class SiteWriter implements AutoCloseable {
   }
 
   /**
+   * Publishes {@code source}, a file that is never changed in place once written (a rendition in
+   * the photo cache), as {@code file}: a hard link to it where the file system allows, else a copy.
+   */
+  public void link(Path source, String file) throws IOException {
+    ensureOpen();
+    Path target = resolve(file);
+    folder(target.getParent());
+    long n;
+    try {
+      Files.createLink(target, source);
+      n = Files.size(target);
+    } catch (UnsupportedOperationException | IOException e) {
+      // Another file system, or links not allowed: copied.
+      Files.deleteIfExists(target);
+      Files.copy(source, target);
+      n = Files.size(target);
+    }
+    files.incrementAndGet();
+    bytes.addAndGet(n);
+  }
+
+  /**
    * Refuses a write once {@link #close} has begun: when one thread of a build fails, the others may
    * still be writing while the temporary folder is deleted.
    */

@@ -17,6 +17,7 @@ import vn.luutru.config.SiteConfig;
 import vn.luutru.content.ActiveFiles;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.image.Photos;
 import vn.luutru.render.SiteRenderer;
 import vn.luutru.search.SearchIndexWriter;
 import vn.luutru.site.SiteModel;
@@ -65,7 +66,7 @@ final class Preview {
   record Refused(String why) implements Served {}
 
   private final SiteConfig config;
-  private final SiteBuilder.Caches caches = SiteBuilder.Caches.fresh();
+  private final SiteBuilder.Caches caches;
   private volatile Snapshot current;
   private volatile List<Diagnostic> problems = List.of();
   private boolean templatesChanged = true;
@@ -81,6 +82,7 @@ final class Preview {
 
   Preview(SiteConfig config) {
     this.config = config;
+    this.caches = SiteBuilder.Caches.forPreview(config);
   }
 
   SiteConfig config() {
@@ -297,6 +299,13 @@ final class Preview {
     }
     if (s.assets().containsKey(file)) {
       return Optional.of(new Bytes(s.assets().get(file)));
+    }
+    if (Photos.isPhotoRendition(file)) {
+      // Made when a page first asks for it, then kept in the cache.
+      Optional<byte[]> rendition = caches.photos().rendition(file);
+      if (rendition.isPresent()) {
+        return Optional.of(new Bytes(rendition.get()));
+      }
     }
     if (s.statics().contains(file)) {
       Optional<Path> path = inside(config.contentDir().toRealPath(), file);

@@ -1,7 +1,9 @@
 package vn.luutru.site;
 
 import java.util.List;
+import java.util.Optional;
 import vn.luutru.content.Article;
+import vn.luutru.image.Picture;
 
 /**
  * An article placed in the site: its path, its rendered body, the pages it links to.
@@ -10,7 +12,11 @@ import vn.luutru.content.Article;
  *     Vietnamese, which counts at 100,000 articles
  * @param text the body as plain text, or empty when the build's search index took it instead
  * @param summary the front matter summary, or the start of the body when there is none
- * @param imagePath the lead image's path in the site, or an absolute URL; empty when none
+ * @param imagePath the lead image's path in the site (its largest rendition when it is a photo), or
+ *     an absolute URL; empty when none
+ * @param picture the lead image's renditions, when it is a photo of the content folder
+ * @param thumbnail what lists show beside the article: the lead photo, or else the first photo of
+ *     the body
  * @param congress the congress it reports, or null
  * @param year the year archive it is listed in; {@code month} likewise
  */
@@ -21,6 +27,8 @@ public record ArticlePage(
     String text,
     String summary,
     String imagePath,
+    Optional<Picture> picture,
+    Optional<Picture> thumbnail,
     List<Link> categories,
     List<Link> tags,
     CongressEntry congress,

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import vn.luutru.content.Article;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.content.VietnameseText;
+import vn.luutru.image.Picture;
 import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.markdown.RenderedBody;
 
@@ -29,6 +30,12 @@ final class Bodies {
 
   /** The lead image's path in the site, or empty. */
   final String[] image;
+
+  /** The lead image's renditions when it is a photo, or null. */
+  final Picture[] picture;
+
+  /** What lists show beside each article: the lead photo, else the body's first; or null. */
+  final Picture[] thumbnail;
 
   /** The heading ids of each body, for links to anchors. */
   final Set<String>[] ids;
@@ -56,6 +63,8 @@ final class Bodies {
     this.text = new String[n];
     this.summary = new String[n];
     this.image = new String[n];
+    this.picture = new Picture[n];
+    this.thumbnail = new Picture[n];
     this.ids = new Set[n];
     this.links = new BodyLinks[n];
     this.markdown = markdown;
@@ -118,12 +127,16 @@ final class Bodies {
       // preview tens of milliseconds on every save.
       html[i] = hit.html();
       image[i] = hit.imagePath();
+      picture[i] = hit.picture();
+      thumbnail[i] = hit.thumbnail();
       r.own.addAll(hit.diagnostics());
       r.anchors.addAll(hit.anchors());
       return new RenderedBody("", hit.text(), hit.ids());
     }
     RenderedBody body = render(a, r);
     image[i] = a.image().map(f -> r.image(f.path())).orElse("");
+    picture[i] = r.lead;
+    thumbnail[i] = r.lead != null ? r.lead : r.firstPhoto;
     html[i] = Utf8.of(body.html());
     if (cache != null) {
       cache.entries.put(
@@ -138,9 +151,12 @@ final class Bodies {
               options.check(),
               Map.copyOf(r.pageLookups),
               Map.copyOf(r.staticLookups),
+              Map.copyOf(r.photoLookups),
               html[i],
               body.text(),
               image[i],
+              picture[i],
+              thumbnail[i],
               List.copyOf(r.own),
               List.copyOf(r.anchors),
               body.ids()));
@@ -166,7 +182,13 @@ final class Bodies {
                     e.getValue()
                         .equals(BodyLinks.answer(e.getKey(), pathByContent, options.unreadable())))
         && hit.statics().entrySet().stream()
-            .allMatch(e -> e.getValue() == statics.contains(e.getKey()));
+            .allMatch(e -> e.getValue() == statics.contains(e.getKey()))
+        && hit.photos().entrySet().stream()
+            .allMatch(
+                e ->
+                    options.photos().isPresent()
+                        && e.getValue()
+                            .equals(options.photos().get().lookup(e.getKey()).fingerprint()));
   }
 
   /** Renders {@code a}'s body; a body that cannot be rendered is empty, with an error. */

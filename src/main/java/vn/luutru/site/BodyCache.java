@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.content.Position;
+import vn.luutru.image.Picture;
 
 /**
  * The preview server's rendered bodies by article, kept between builds of one folder: each is
@@ -22,9 +23,12 @@ public final class BodyCache {
       boolean check,
       Map<String, String> pages,
       Map<String, Boolean> statics,
+      Map<String, String> photos,
       Utf8 html,
       String text,
       String imagePath,
+      Picture picture,
+      Picture thumbnail,
       List<Diagnostic> diagnostics,
       List<BodyLinks.Anchor> anchors,
       Set<String> ids) {}

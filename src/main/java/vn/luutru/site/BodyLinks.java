@@ -5,11 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.luutru.content.Article;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.content.SitePath;
+import vn.luutru.image.Photos;
+import vn.luutru.image.Picture;
 import vn.luutru.markdown.LinkResolver;
 
 /**
@@ -33,6 +36,20 @@ final class BodyLinks implements LinkResolver {
   final Map<String, String> pageLookups = new HashMap<>();
 
   final Map<String, Boolean> staticLookups = new HashMap<>();
+
+  /** Every photo the body or the lead image looked up, and its fingerprint. */
+  final Map<String, String> photoLookups = new HashMap<>();
+
+  /** The lead image's renditions, when it is a photo; else null. */
+  Picture lead;
+
+  /** The first photo of the body, or null. */
+  Picture firstPhoto;
+
+  /** The photos of the body by the address their image was given. */
+  private final Map<String, Picture> pictures = new HashMap<>();
+
+  private final Optional<Photos> photos;
   private Article article;
   final boolean check;
   private final String basePath;
@@ -64,6 +81,7 @@ final class BodyLinks implements LinkResolver {
     this.pathByContent = pathByContent;
     this.statics = statics;
     this.unreadable = options.unreadable();
+    this.photos = options.photos();
   }
 
   /**
@@ -128,6 +146,21 @@ final class BodyLinks implements LinkResolver {
       return destination;
     }
     if (content != null && isStatic(content)) {
+      if (photos.isPresent() && Photos.isPhoto(content)) {
+        Optional<Picture> p =
+            photo(content, target, kind == Kind.IMAGE ? "image " : "link to ", line, column);
+        if (p.isPresent()) {
+          if (kind == Kind.LINK) {
+            return p.get().largest().url();
+          }
+          if (firstPhoto == null) {
+            firstPhoto = p.get();
+          }
+          pictures.put(p.get().src(), p.get());
+          return p.get().src();
+        }
+        return destination;
+      }
       return basePath + encode(content) + rest;
     }
     if (target.startsWith("/")) {
@@ -220,7 +253,65 @@ final class BodyLinks implements LinkResolver {
                       + ": no such file in the content folder; the article is shown without it"));
       return "";
     }
+    if (photos.isPresent() && Photos.isPhoto(content)) {
+      vn.luutru.content.Figure f = article.image().orElseThrow();
+      Optional<Picture> p =
+          photo(Photos.key(content, f.focusX(), f.focusY()), path, "image ", 0, 0);
+      if (p.isEmpty()) {
+        return "";
+      }
+      lead = p.get();
+      return lead.largest().path();
+    }
     return encode(content);
+  }
+
+  /**
+   * The photo {@code key} ({@link Photos#key}), as looked up; what the user should know about it is
+   * reported where it is used (line 0: at the front matter's {@code image}). Empty when it cannot
+   * be published, with an error.
+   */
+  private Optional<Picture> photo(String key, String shown, String what, int line, int column) {
+    Photos.Lookup l = photos.get().lookup(key);
+    photoLookups.put(key, l.fingerprint());
+    if (l instanceof Photos.Found f) {
+      for (String w : f.warnings()) {
+        own.add(photoDiagnostic(line, column, Diagnostic.Severity.WARNING, what + shown + " " + w));
+      }
+      return Optional.of(f.picture());
+    }
+    own.add(
+        photoDiagnostic(
+            line,
+            column,
+            Diagnostic.Severity.ERROR,
+            what + shown + " " + ((Photos.Refused) l).message()));
+    return Optional.empty();
+  }
+
+  private Diagnostic photoDiagnostic(
+      int line, int column, Diagnostic.Severity severity, String message) {
+    if (line > 0) {
+      return at(line, column, severity, message);
+    }
+    vn.luutru.content.Position p = article.position("image");
+    return new Diagnostic(
+        article.sourcePath(), p.line(), p.column(), severity, message, p.sourceLine());
+  }
+
+  @Override
+  public Map<String, String> imageAttributes(String destination) {
+    Picture p = pictures.get(destination);
+    if (p == null) {
+      return Map.of();
+    }
+    Map<String, String> a = new java.util.LinkedHashMap<>();
+    a.put("srcset", p.srcset());
+    a.put("sizes", Picture.COLUMN_SIZES);
+    a.put("width", String.valueOf(p.width()));
+    a.put("height", String.valueOf(p.height()));
+    a.put("decoding", "async");
+    return a;
   }
 
   @Override

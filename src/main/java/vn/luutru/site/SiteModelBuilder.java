@@ -11,10 +11,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import vn.luutru.content.Article;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.image.Photos;
 import vn.luutru.markdown.MarkdownRenderer;
 
 /**
@@ -54,14 +56,34 @@ public final class SiteModelBuilder {
       String contentPrefix,
       Set<String> unreadable,
       boolean oneOff,
-      TextSink words) {
+      TextSink words,
+      Optional<Photos> photos) {
     public Options {
       unreadable = Set.copyOf(unreadable);
     }
 
     public Options(
         String basePath, boolean drafts, boolean future, LocalDate today, boolean check) {
-      this(basePath, drafts, future, today, check, "", Set.of(), false, null);
+      this(basePath, drafts, future, today, check, "", Set.of(), false, null, Optional.empty());
+    }
+
+    /**
+     * The same, publishing the photos that articles use through {@code photos}: images in bodies
+     * get their renditions' {@code srcset} and size, lead images their {@link
+     * vn.luutru.image.Picture}, and a photo that cannot be published is an error where it is used.
+     */
+    public Options withPhotos(Photos photos) {
+      return new Options(
+          basePath,
+          drafts,
+          future,
+          today,
+          check,
+          contentPrefix,
+          unreadable,
+          oneOff,
+          words,
+          Optional.of(photos));
     }
 
     public Options(String basePath, boolean drafts, boolean future, LocalDate today) {
@@ -75,13 +97,13 @@ public final class SiteModelBuilder {
      */
     public Options reading(String contentPrefix, Set<String> unreadable) {
       return new Options(
-          basePath, drafts, future, today, check, contentPrefix, unreadable, oneOff, words);
+          basePath, drafts, future, today, check, contentPrefix, unreadable, oneOff, words, photos);
     }
 
     /** The same, for {@link #buildOnce}. */
     Options oneOff(TextSink words) {
       return new Options(
-          basePath, drafts, future, today, check, contentPrefix, unreadable, true, words);
+          basePath, drafts, future, today, check, contentPrefix, unreadable, true, words, photos);
     }
   }
 
@@ -193,6 +215,8 @@ public final class SiteModelBuilder {
                       bodies.text[i] == null ? "" : bodies.text[i],
                       bodies.summary[i],
                       bodies.image[i],
+                      Optional.ofNullable(bodies.picture[i]),
+                      Optional.ofNullable(bodies.thumbnail[i]),
                       categories.links(a.categories(), Addresses.CATEGORIES),
                       tags.links(a.tags(), Addresses.TAGS),
                       orgs.entryByArticle.get(i),

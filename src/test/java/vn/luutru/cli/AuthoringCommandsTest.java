@@ -106,7 +106,8 @@ class AuthoringCommandsTest {
 
         ## Kết quả
         """);
-    write("content/anh/a.jpg", "x");
+    Files.createDirectories(dir.resolve("content/anh"));
+    Files.write(dir.resolve("content/anh/a.jpg"), vn.luutru.testing.CameraPhotos.jpeg(64, 48, 1));
     write(
         "content/b.md",
         "---\ntitle: \"B\"\ndate: 2020-01-18\nsummary: \"Có tóm tắt.\"\n---\n\n## Mở đầu\n");

@@ -32,7 +32,9 @@ class SiteConfigTest {
                 Settings.DEFAULT_LANGUAGE,
                 "",
                 Agency.NONE,
-                List.of()));
+                List.of(),
+                vn.luutru.image.ImageSettings.DEFAULT,
+                Optional.empty()));
   }
 
   @Test
@@ -68,6 +70,8 @@ class SiteConfigTest {
             .logo("logo.png")
             .agency(new Agency("Sở", "Tỉnh ủy", "Số 1", "0238", "a@b.vn", "Ông A", "CC BY"))
             .menu(List.of(new MenuItem("Giới thiệu", "gioi-thieu/")))
+            .images(vn.luutru.image.ImageSettings.DEFAULT.withQuality(70))
+            .cacheDir(Path.of("k"))
             .build();
     assertThat(c.toBuilder().build()).isEqualTo(c);
     assertThat(c.baseUrl()).isEqualTo("https://example.org/luu-tru/");

@@ -367,10 +367,39 @@ class ArticleParserTest {
         "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: //anh.example.vn/a.jpg\n---\n",
         "4:8: warning: image: //anh.example.vn/a.jpg " + outside
       },
+      {
+        "image_focus not two percentages",
+        "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: anh/a.jpg\nimage_focus: \"trên cùng\"\n---\n",
+        "5:14: warning: image_focus: expected where the photo's subject is, across then down, as two"
+            + " percentages such as '50% 30%' ('50% 50%' is the centre); thumbnails are cropped"
+            + " around the centre"
+      },
+      {
+        "image_focus past 100%",
+        "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: anh/a.jpg\nimage_focus: \"150% 20%\"\n---\n",
+        "5:14: warning: image_focus: expected where the photo's subject is, across then down, as two"
+            + " percentages such as '50% 30%' ('50% 50%' is the centre); thumbnails are cropped"
+            + " around the centre"
+      },
     };
     return Stream.of(table)
         .flatMap(
             row -> Stream.of(Encoding.values()).map(e -> Arguments.of(row[0], e, row[1], row[2])));
+  }
+
+  @Test
+  void theFocusOfThumbnailsIsTwoPercentages() {
+    for (String focus : List.of("\"30% 70%\"", "\"30 70\"", "\"30%, 70%\"")) {
+      ArticleParser.Parsed p =
+          parse(
+              "---\ntitle: \"A\"\ndate: 2020-01-17\nimage: anh/a.jpg\nimage_focus: "
+                  + focus
+                  + "\n---\n",
+              Encoding.LF);
+      assertThat(p.article().orElseThrow().image().orElseThrow())
+          .as(focus)
+          .isEqualTo(new Figure("anh/a.jpg", "", "", 30, 70));
+    }
   }
 
   @ParameterizedTest(name = "{0} ({1})")

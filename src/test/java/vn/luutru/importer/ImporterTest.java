@@ -15,6 +15,7 @@ import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.testing.CameraPhotos;
 
 /**
  * luutru import on pages written in the style of a provincial department's former website
@@ -89,6 +90,23 @@ class ImporterTest {
             "SỞ CÔNG THƯƠNG TỈNH");
     assertThat(text.strip().split("\n\n")).as("front matter and the six paragraphs").hasSize(7);
     assertThat(dir.resolve("content/2020/01/anh/dai-hoi.png")).exists();
+  }
+
+  @Test
+  void theImportedMirrorIsBuiltWithItsPhotos() throws IOException {
+    importAll();
+    BuildResult built = SiteBuilder.build(siteOf(dir.resolve("content")));
+    assertThat(built.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+    Path site = dir.resolve("site");
+    String page =
+        Files.readString(
+            site.resolve(
+                "2020/01/dai-hoi-chi-bo-van-phong-2-lan-thu-nhat-nhiem-ky-2020-2022/index.html"));
+    assertThat(page)
+        .contains(
+            "<img src=\"/2020/01/anh/dai-hoi-1.jpg\" srcset=\"/2020/01/anh/dai-hoi-1.jpg 1w\"");
+    assertThat(site.resolve("2020/01/anh/dai-hoi-1.jpg")).exists();
+    assertThat(site.resolve("2020/01/anh/dai-hoi.png")).as("no original").doesNotExist();
   }
 
   @Test
@@ -271,7 +289,8 @@ class ImporterTest {
   Path mirrorBesideASecret() throws IOException {
     Files.writeString(dir.resolve("secret.txt"), SECRET);
     Path tin = Files.createDirectories(dir.resolve("mirror/tin"));
-    Files.write(tin.resolve("anh.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
+    // Real photos: a build refuses bytes that are not one.
+    Files.write(tin.resolve("anh.png"), CameraPhotos.png(CameraPhotos.pixels(8, 8, 1)));
     Files.createSymbolicLink(tin.resolve("lien-ket.png"), dir.resolve("secret.txt"));
     Files.createSymbolicLink(tin.resolve("thu-muc-ngoai"), dir);
     return dir.resolve("mirror");
@@ -326,7 +345,8 @@ class ImporterTest {
   void filesInsideTheMirrorAreCopiedAndAddressesFromItsRootAreReadInIt() throws IOException {
     Path mirror = mirrorBesideASecret();
     Files.createDirectories(mirror.resolve("uploads"));
-    Files.write(mirror.resolve("uploads/hai.jpg"), new byte[] {1, 2, 3});
+    byte[] hai = CameraPhotos.jpeg(64, 48, 1);
+    Files.write(mirror.resolve("uploads/hai.jpg"), hai);
     Files.write(mirror.resolve("uploads/nq 04.pdf"), new byte[] {4, 5, 6});
     Files.writeString(
         mirror.resolve("tin/bai.html"),
@@ -350,7 +370,7 @@ class ImporterTest {
             " trang cũ.");
     assertThat(r.notes())
         .anyMatch(n -> n.contains("Default.aspx?tabid=5") && n.contains("text is kept"));
-    assertThat(content.resolve("2020/01/anh/hai.jpg")).hasBinaryContent(new byte[] {1, 2, 3});
+    assertThat(content.resolve("2020/01/anh/hai.jpg")).hasBinaryContent(hai);
     assertThat(content.resolve("2020/01/tep/nq 04.pdf")).hasBinaryContent(new byte[] {4, 5, 6});
     SiteConfig config =
         SiteConfig.builder()

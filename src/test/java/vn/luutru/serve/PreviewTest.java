@@ -2,14 +2,17 @@ package vn.luutru.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.testing.CameraPhotos;
 import vn.luutru.testing.SampleSite;
 import vn.luutru.testing.Trees;
 
@@ -129,6 +132,34 @@ class PreviewTest {
     assertThat(preview.file("2020/01/anh/anh.png"))
         .get()
         .isEqualTo(new Preview.OnDisk(content.resolve("2020/01/anh/anh.png").toRealPath()));
+  }
+
+  /**
+   * A photo's page names its renditions at once (their sizes come from its header); a rendition is
+   * made when the browser first asks for it, and a photo replaced changes the page.
+   */
+  @Test
+  void thePreviewMakesARenditionWhenAPageFirstAsksForIt() throws Exception {
+    Path cache = dir.resolve("cache");
+    preview = new Preview(preview.config().toBuilder().cacheDir(cache).build());
+    preview.contentCache().watched();
+    Files.write(content.resolve("2020/01/anh/hop.jpg"), CameraPhotos.jpeg(1200, 900, 1));
+    Files.writeString(
+        content.resolve("2020/01/hop.md"),
+        "---\ntitle: \"Họp chi bộ\"\ndate: 2020-01-20\n---\n\n![Họp](anh/hop.jpg)\n");
+    assertThat(preview.rebuild().replaced()).isTrue();
+    String page = text("2020/01/hop-chi-bo/index.html");
+    assertThat(page).contains("srcset=\"/luu-tru/2020/01/anh/hop-480.jpg 480w,", "width=\"960\"");
+    assertThat(Trees.read(cache).keySet()).noneMatch(f -> f.endsWith(".jpg"));
+
+    byte[] jpeg = ((Preview.Bytes) preview.file("2020/01/anh/hop-480.jpg").orElseThrow()).bytes();
+    assertThat(ImageIO.read(new ByteArrayInputStream(jpeg)).getWidth()).isEqualTo(480);
+    assertThat(Trees.read(cache).keySet()).anyMatch(f -> f.endsWith("-480.jpg"));
+
+    Files.write(content.resolve("2020/01/anh/hop.jpg"), CameraPhotos.jpeg(800, 800, 1));
+    preview.contentCache().changed("2020/01/anh/hop.jpg");
+    assertThat(preview.rebuild().replaced()).isTrue();
+    assertThat(text("2020/01/hop-chi-bo/index.html")).contains("width=\"800\" height=\"800\"");
   }
 
   String text(String file) throws Exception {

@@ -28,7 +28,11 @@ public final class StaticServer implements AutoCloseable {
           "svg",
           "image/svg+xml",
           "txt",
-          "text/plain; charset=utf-8");
+          "text/plain; charset=utf-8",
+          "jpg",
+          "image/jpeg",
+          "png",
+          "image/png");
   private final HttpServer server;
   private final String prefix;
 
