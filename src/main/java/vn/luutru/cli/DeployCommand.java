@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.luutru.config.SettingsFile;
 import vn.luutru.content.PrintableText;
 import vn.luutru.publish.Action;
 import vn.luutru.publish.DeployException;
@@ -56,15 +57,21 @@ final class DeployCommand implements Callable<Integer> {
 
   @Option(
       names = "--to",
-      required = true,
       paramLabel = "TARGET",
       description = {
         "Where to publish: a folder (/mnt/web/luu-tru),",
         "sftp://USER@HOST[:PORT]/FOLDER (/~/FOLDER for",
         "a folder in USER's home) or ftps://USER@HOST/FOLDER",
-        "(ftp:// sends the password unencrypted)."
+        "(ftp:// sends the password unencrypted).",
+        "Default: deploy: to: in luutru.yaml."
       })
   String to;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "The settings file (default: luutru.yaml when it exists).")
+  Path configFile;
 
   @Option(
       names = "--site",
@@ -86,7 +93,17 @@ final class DeployCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    if (to == null) {
+      Optional<String> fromSettings = settingsTarget(err);
+      if (fromSettings == null) {
+        return 1;
+      }
+      to =
+          fromSettings.orElseThrow(
+              () -> new CommandLine.ParameterException(spec.commandLine(), NO_TARGET));
+    }
     DeployTarget target;
     try {
       target = DeployTarget.parse(to);
@@ -104,7 +121,6 @@ final class DeployCommand implements Callable<Integer> {
             DeployOptions.TIMEOUT,
             DeployOptions.LANES);
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     if (identity != null && !identity.toFile().isFile()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--identity: no such file: " + identity);
@@ -123,6 +139,33 @@ final class DeployCommand implements Callable<Integer> {
     }
     print(report, out);
     return 0;
+  }
+
+  private static final String NO_TARGET =
+      "no target: give --to TARGET, or set it in luutru.yaml under deploy: (to: sftp://…)";
+
+  /**
+   * The target the settings file names: empty when it names none, null when the file has errors
+   * (they are printed).
+   */
+  private Optional<String> settingsTarget(PrintWriter err) throws java.io.IOException {
+    Path file = configFile == null ? Path.of(SettingsFile.NAME) : configFile;
+    if (configFile != null && !java.nio.file.Files.isRegularFile(configFile)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--config: no such file: " + configFile);
+    }
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    SettingsFile.Loaded loaded =
+        SettingsFile.read(file.toString(), java.nio.file.Files.readAllBytes(file), p -> true);
+    Reports.print(loaded.diagnostics(), err);
+    err.flush();
+    if (loaded.settings().isEmpty()) {
+      return null;
+    }
+    String t = loaded.settings().get().deployTo();
+    return t.isEmpty() ? Optional.empty() : Optional.of(t);
   }
 
   /** Prints a line at each tenth of a deploy of many files, so that a long one shows it moves. */

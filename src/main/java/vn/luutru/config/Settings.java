@@ -2,6 +2,7 @@ package vn.luutru.config;
 
 import java.util.List;
 import java.util.Objects;
+import vn.luutru.image.ImageSettings;
 
 /**
  * What {@code luutru.yaml} says, every value filled in: a key the file leaves out has its default
@@ -9,9 +10,9 @@ import java.util.Objects;
  * {@link SiteConfig.Builder#settings} has applied it.
  *
  * <p>Each section of the file is a record of its own ({@link Agency} for {@code agency:}, a list of
- * {@link MenuItem} for {@code menu:}); a new section ({@code images:}, {@code deploy:}) adds its
- * record as a component here, with its default in {@link #DEFAULT}, and its reader in {@link
- * SettingsFile}.
+ * {@link MenuItem} for {@code menu:}, {@link ImageSettings} for {@code images:}); a new section
+ * adds its record as a component here, with its default in {@link #DEFAULT}, and its reader in
+ * {@link SettingsFile}.
  *
  * @param title the site's name
  * @param description one sentence about the site
@@ -21,6 +22,9 @@ import java.util.Objects;
  * @param logo the path in the site of the agency's logo, empty for none
  * @param agency the agency block of the footer
  * @param menu the main menu; empty for the theme's own
+ * @param images how photos are published ({@code images:})
+ * @param deployTo where {@code luutru deploy} publishes when no {@code --to} is given ({@code
+ *     deploy: to:}); empty for nowhere
  */
 public record Settings(
     String title,
@@ -30,7 +34,9 @@ public record Settings(
     int pageSize,
     String logo,
     Agency agency,
-    List<MenuItem> menu) {
+    List<MenuItem> menu,
+    ImageSettings images,
+    String deployTo) {
   /** The default language of the pages. */
   public static final String DEFAULT_LANGUAGE = "vi";
 
@@ -47,7 +53,9 @@ public record Settings(
           SiteConfig.DEFAULT_PAGE_SIZE,
           "",
           Agency.NONE,
-          List.of());
+          List.of(),
+          ImageSettings.DEFAULT,
+          "");
 
   public Settings {
     Objects.requireNonNull(title);
@@ -57,5 +65,7 @@ public record Settings(
     Objects.requireNonNull(logo);
     Objects.requireNonNull(agency);
     menu = List.copyOf(menu);
+    Objects.requireNonNull(images);
+    Objects.requireNonNull(deployTo);
   }
 }

@@ -20,6 +20,8 @@ import vn.luutru.content.Diagnostic;
 import vn.luutru.content.Position;
 import vn.luutru.content.VietnameseText;
 import vn.luutru.content.YamlDocument;
+import vn.luutru.image.ImageSettings;
+import vn.luutru.publish.DeployTarget;
 
 /**
  * Reads {@code luutru.yaml} into {@link Settings}, or into the diagnostics that stop it, at {@code
@@ -43,11 +45,27 @@ public final class SettingsFile {
   /** The top-level keys of the file, in the order {@code luutru init} writes them. */
   public static final List<String> TOP_KEYS =
       List.of(
-          "title", "description", "base_url", "language", "page_size", "logo", "agency", "menu");
+          "title",
+          "description",
+          "base_url",
+          "language",
+          "page_size",
+          "logo",
+          "agency",
+          "menu",
+          "images",
+          "deploy");
 
   /** The keys of the {@code agency:} section. */
   public static final List<String> AGENCY_KEYS =
       List.of("name", "governing_body", "address", "telephone", "email", "responsible", "licence");
+
+  /** The keys of the {@code images:} section. */
+  public static final List<String> IMAGES_KEYS =
+      List.of("widths", "quality", "thumbnail_width", "thumbnail_height", "keep_original");
+
+  /** The keys of the {@code deploy:} section. */
+  public static final List<String> DEPLOY_KEYS = List.of("to");
 
   /** The keys of each link of the {@code menu:} section. */
   public static final List<String> MENU_KEYS = List.of("label", "url");
@@ -82,6 +100,10 @@ public final class SettingsFile {
   private static final String EXPECTED_MENU_ITEM =
       "menu: expected { label: \"…\", url: \"…\" }, found %s";
   private static final String MENU_NEEDS = "menu: each link needs a %s";
+  private static final String EXPECTED_YES_NO = "%s: expected true or false, found %s";
+  private static final String EXPECTED_WIDTHS =
+      "images.widths: expected a list of widths in pixels, such as [480, 960, 1600], found %s";
+  private static final String BAD_DEPLOY = "deploy.to: %s";
   private static final String BAD_URL =
       "%s: '%s' is not a page of the site or an http(s) address: write a path in the site such"
           + " as chuyen-muc/ or an address such as https://example.org/";
@@ -158,6 +180,8 @@ public final class SettingsFile {
       String logo = d.logo();
       Agency agency = d.agency();
       List<MenuItem> menu = d.menu();
+      ImageSettings images = d.images();
+      String deployTo = d.deployTo();
       for (Map.Entry<String, Node> e : keyed(map, "", TOP_KEYS).entrySet()) {
         Node v = e.getValue();
         switch (e.getKey()) {
@@ -170,12 +194,15 @@ public final class SettingsFile {
           case "logo" -> logo = logo(v, siteHasFile).orElse(logo);
           case "agency" -> agency = agency(v);
           case "menu" -> menu = menu(v);
-          // A new section (images:, deploy:) gets its key in TOP_KEYS, a case here, a reader
-          // method below and a component in Settings.
+          case "images" -> images = images(v);
+          case "deploy" -> deployTo = deploy(v);
+          // A new section gets its key in TOP_KEYS, a case here, a reader method below and a
+          // component in Settings.
           default -> throw new IllegalStateException("no reader for the key " + e.getKey());
         }
       }
-      return new Settings(title, description, baseUrl, language, pageSize, logo, agency, menu);
+      return new Settings(
+          title, description, baseUrl, language, pageSize, logo, agency, menu, images, deployTo);
     }
 
     Agency agency(Node n) {
@@ -206,6 +233,105 @@ public final class SettingsFile {
           v.getOrDefault("email", ""),
           v.getOrDefault("responsible", ""),
           v.getOrDefault("licence", ""));
+    }
+
+    ImageSettings images(Node n) {
+      ImageSettings d = ImageSettings.DEFAULT;
+      if (isNull(n)) {
+        return d;
+      }
+      if (!(n instanceof MappingNode map)) {
+        error(n, EXPECTED_SECTION, "images", String.join(", ", IMAGES_KEYS), YamlDocument.kind(n));
+        return d;
+      }
+      List<Integer> widths = d.widths();
+      int quality = d.quality();
+      int thumbnailWidth = d.thumbnailWidth();
+      int thumbnailHeight = d.thumbnailHeight();
+      boolean keepOriginal = d.keepOriginal();
+      Map<String, Node> keys = keyed(map, "images.", IMAGES_KEYS);
+      for (Map.Entry<String, Node> e : keys.entrySet()) {
+        Node v = e.getValue();
+        switch (e.getKey()) {
+          case "widths" -> widths = widths(v).orElse(widths);
+          case "quality" -> quality = positive(v, "images.quality").orElse(quality);
+          case "thumbnail_width" ->
+              thumbnailWidth = positive(v, "images.thumbnail_width").orElse(thumbnailWidth);
+          case "thumbnail_height" ->
+              thumbnailHeight = positive(v, "images.thumbnail_height").orElse(thumbnailHeight);
+          case "keep_original" ->
+              keepOriginal = yesNo(v, "images.keep_original").orElse(keepOriginal);
+          default -> throw new IllegalStateException("no reader for images." + e.getKey());
+        }
+      }
+      try {
+        return new ImageSettings(
+            widths, quality, thumbnailWidth, thumbnailHeight, keepOriginal, d.maxPixels());
+      } catch (IllegalArgumentException e) {
+        // At the value the message is about, else at the section.
+        Node at = n;
+        for (String key : List.of("widths", "quality", "thumbnail_width")) {
+          String named = key.startsWith("thumbnail") ? "thumbnail" : key;
+          if (e.getMessage().contains(named) && keys.containsKey(key)) {
+            at = keys.get(key);
+            break;
+          }
+        }
+        error(at, "%s", e.getMessage());
+        return d;
+      }
+    }
+
+    private Optional<List<Integer>> widths(Node n) {
+      if (isNull(n)) {
+        return Optional.empty();
+      }
+      if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+        error(n, EXPECTED_WIDTHS, YamlDocument.kind(n));
+        return Optional.empty();
+      }
+      List<Integer> out = new ArrayList<>();
+      for (Node item : seq.getValue()) {
+        OptionalInt w = positive(item, "images.widths");
+        if (w.isEmpty()) {
+          return Optional.empty();
+        }
+        out.add(w.getAsInt());
+      }
+      return Optional.of(out);
+    }
+
+    private Optional<Boolean> yesNo(Node n, String key) {
+      if (isNull(n)) {
+        return Optional.empty();
+      }
+      if (!(n instanceof ScalarNode s) || !s.getTag().equals(Tag.BOOL)) {
+        error(n, EXPECTED_YES_NO, key, YamlDocument.kind(n));
+        return Optional.empty();
+      }
+      return Optional.of(Boolean.parseBoolean(s.getValue().strip().toLowerCase(Locale.ROOT)));
+    }
+
+    String deploy(Node n) {
+      if (isNull(n)) {
+        return "";
+      }
+      if (!(n instanceof MappingNode map)) {
+        error(n, EXPECTED_SECTION, "deploy", String.join(", ", DEPLOY_KEYS), YamlDocument.kind(n));
+        return "";
+      }
+      Node to = keyed(map, "deploy.", DEPLOY_KEYS).get("to");
+      Optional<String> v = to == null ? Optional.empty() : text(to, "deploy.to").map(String::strip);
+      if (v.isEmpty() || v.get().isEmpty()) {
+        return "";
+      }
+      try {
+        DeployTarget.parse(v.get());
+      } catch (IllegalArgumentException e) {
+        error(to, BAD_DEPLOY, e.getMessage().replaceFirst("^--to: ", ""));
+        return "";
+      }
+      return v.get();
     }
 
     List<MenuItem> menu(Node n) {

@@ -213,7 +213,8 @@ public record SiteConfig(
           .pageSize(settings.pageSize())
           .logo(settings.logo())
           .agency(settings.agency())
-          .menu(settings.menu());
+          .menu(settings.menu())
+          .images(settings.images());
     }
 
     /** The language of the pages. Default: {@value Settings#DEFAULT_LANGUAGE}. */

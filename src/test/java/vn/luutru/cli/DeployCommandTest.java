@@ -93,4 +93,24 @@ class DeployCommandTest {
     assertThat(badKey.err()).contains("--identity: no such file");
     assertThat(Files.exists(target.resolve("home"))).isFalse();
   }
+
+  @Test
+  void withoutToTheSettingsFileSaysWhere() throws Exception {
+    Path web = Files.createDirectories(target.resolve("web"));
+    Path config = target.resolve("luutru.yaml");
+    Files.writeString(config, "deploy:\n  to: \"" + web.toString().replace("\\", "/") + "\"\n");
+    Run r = deploy("--site", site(), "--config", config.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(web.resolve("index.html")).exists();
+
+    Files.writeString(config, "deploy:\n  to: ftp://web:matkhau@example.vn/www\n");
+    Run bad = deploy("--site", site(), "--config", config.toString());
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.err()).contains("luutru.yaml:2:7: error: deploy.to: ");
+
+    Files.writeString(config, "title: Lưu trữ\n");
+    Run none = deploy("--site", site(), "--config", config.toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("give --to TARGET, or set it in luutru.yaml under deploy:");
+  }
 }

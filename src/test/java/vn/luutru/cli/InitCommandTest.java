@@ -107,6 +107,9 @@ class InitCommandTest {
     for (String key : SettingsFile.TOP_KEYS) {
       assertThat(text).containsPattern("(?m)^" + key + ":");
     }
+    for (String key : SettingsFile.IMAGES_KEYS) {
+      assertThat(text).containsPattern("(?m)^  " + key + ":");
+    }
     for (String key : SettingsFile.AGENCY_KEYS) {
       assertThat(text).containsPattern("(?m)^  " + key + ":");
     }
@@ -123,7 +126,9 @@ class InitCommandTest {
                 Settings.DEFAULT.pageSize(),
                 "",
                 Agency.NONE,
-                List.of()));
+                List.of(),
+                vn.luutru.image.ImageSettings.DEFAULT,
+                ""));
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.luutru.image.ImageSettings;
 
 /**
  * The settings file's specification as tables: each input gives the problems listed ({@code
@@ -151,6 +152,30 @@ class SettingsFileTest {
         "1:8: error: title: expected text, found a list|2:1: warning: unknown key 'titel' is"
             + " ignored: did you mean 'title'?|3:12: error: page_size: must be 1 or more, found -1"
       },
+      {
+        "images: widths",
+        "images:\n  widths: 960\n",
+        "2:11: error: images.widths: expected a list of widths in pixels, such as [480, 960,"
+            + " 1600], found '960'"
+      },
+      {
+        "images: quality",
+        "images:\n  quality: 120\n",
+        "2:12: error: images: quality must be between 1 and 100: 120"
+      },
+      {
+        "images: keep_original",
+        "images:\n  keep_original: có\n",
+        "2:18: error: images.keep_original: expected true or false, found 'có'"
+      },
+      {
+        "deploy: a password in the address",
+        "deploy:\n  to: sftp://web:matkhau@example.gov.vn/www\n",
+        "2:7: error: deploy.to: sftp://web:matkhau@example.gov.vn/www is not an SFTP address:"
+            + " write sftp://USER@HOST/FOLDER (or sftp://USER@HOST:PORT/FOLDER; /~/FOLDER for a"
+            + " folder in USER's home); the password goes in LUUTRU_DEPLOY_PASSWORD, never in the"
+            + " address"
+      },
     };
     return Stream.of(table)
         .flatMap(
@@ -208,7 +233,7 @@ class SettingsFileTest {
       {
         "theme: tin-tuc\n",
         "1:1: warning: unknown key 'theme' is ignored; the keys here are: title, description,"
-            + " base_url, language, page_size, logo, agency, menu"
+            + " base_url, language, page_size, logo, agency, menu, images, deploy"
       },
     };
     return Stream.of(table)
@@ -248,6 +273,14 @@ class SettingsFileTest {
           - label: Giới thiệu
             url: /gioi-thieu/
           - { label: Cổng thông tin tỉnh, url: "https://nghean.gov.vn/" }
+        images:
+          widths: [1600, 480]
+          quality: 75
+          thumbnail_width: 300
+          thumbnail_height: 200
+          keep_original: true
+        deploy:
+          to: sftp://web@example.gov.vn/~/www
         """;
     SettingsFile.Loaded l = read(file, enc);
     assertThat(l.diagnostics()).isEmpty();
@@ -271,7 +304,9 @@ class SettingsFileTest {
                 List.of(
                     new MenuItem("Trang chủ", ""),
                     new MenuItem("Giới thiệu", "gioi-thieu/"),
-                    new MenuItem("Cổng thông tin tỉnh", "https://nghean.gov.vn/"))));
+                    new MenuItem("Cổng thông tin tỉnh", "https://nghean.gov.vn/")),
+                new ImageSettings(List.of(480, 1600), 75, 300, 200, true, 200_000_000L),
+                "sftp://web@example.gov.vn/~/www"));
     assertThat(l.positions().get("base_url").line()).isEqualTo(4);
   }
 
@@ -328,7 +363,7 @@ class SettingsFileTest {
     assertThat(KeySuggestion.closest("titel", keys)).contains("title");
     assertThat(KeySuggestion.closest("BASE_URL", keys)).contains("base_url");
     assertThat(KeySuggestion.closest("menus", keys)).contains("menu");
-    assertThat(KeySuggestion.closest("images", keys)).isEmpty();
+    assertThat(KeySuggestion.closest("theme", keys)).isEmpty();
     assertThat(KeySuggestion.closest("mô tả", keys)).contains("description");
     assertThat(KeySuggestion.closest("địa chỉ", SettingsFile.AGENCY_KEYS)).contains("address");
     assertThat(KeySuggestion.closest("địa chỉ", keys)).as("not a key of this level").isEmpty();

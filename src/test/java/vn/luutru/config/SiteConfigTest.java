@@ -122,12 +122,15 @@ class SiteConfigTest {
             7,
             "logo.png",
             new Agency("Sở", "", "", "", "", "", ""),
-            List.of(new MenuItem("Giới thiệu", "gioi-thieu/")));
+            List.of(new MenuItem("Giới thiệu", "gioi-thieu/")),
+            vn.luutru.image.ImageSettings.DEFAULT.withQuality(70),
+            "");
     SiteConfig c = SiteConfig.builder().settings(s).title("Khác").today(DAY).build();
     assertThat(c.title()).isEqualTo("Khác");
     assertThat(c.description()).isEqualTo("Mô tả");
     assertThat(c.baseUrl()).isEqualTo("https://example.org/a/");
     assertThat(c.pageSize()).isEqualTo(7);
+    assertThat(c.images().quality()).as("images:").isEqualTo(70);
     assertThat(c.logo()).isEqualTo("logo.png");
     assertThat(c.agency().name()).isEqualTo("Sở");
     assertThat(c.menu()).containsExactly(new MenuItem("Giới thiệu", "gioi-thieu/"));
