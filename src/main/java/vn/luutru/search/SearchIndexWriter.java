@@ -40,7 +40,9 @@ import vn.luutru.site.ArticlePage;
  *   <li>{@code v/<ab>.txt}: the syllables starting with {@code ab}, most frequent first, for
  *       completing the last word typed
  *   <li>{@code d/<n/1000>/<n>.json}: what a result shows: address, title, date, category, excerpt
- *       source
+ *       source, and the thumbnail when the article has a photo ({@code thumb}, see {@link
+ *       ResultThumbnails}; the sizes most thumbnails share are {@code thumbs} in {@code
+ *       index.json})
  *   <li>{@code f/<facet>-<i>.bin}: the documents of one category, organisation or term
  * </ul>
  *
@@ -123,10 +125,12 @@ public final class SearchIndexWriter {
         };
     // The documents' files need nothing of the terms: a thread of their own writes them
     // meanwhile, in the moments the terms' steps leave a core idle.
+    ResultThumbnails thumbnails =
+        ResultThumbnails.of(pages.stream().map(ArticlePage::thumbnail).toList());
     FutureTask<Void> documents =
         new FutureTask<>(
             () -> {
-              writeDocuments(pages, counting);
+              writeDocuments(pages, thumbnails, counting);
               return null;
             });
     Thread documentWriter = new Thread(documents, "luutru-search-documents");
@@ -136,7 +140,7 @@ public final class SearchIndexWriter {
       Terms terms = writeTerms(words, counting, timings);
       long start = System.nanoTime();
       writeVocabulary(words, terms.lists(), counting);
-      writeFacetsAndIndex(pages, terms.shards(), counting);
+      writeFacetsAndIndex(pages, terms.shards(), thumbnails, counting);
       try (InputStream in = SearchIndexWriter.class.getResourceAsStream("search.js")) {
         if (in == null) {
           throw new IOException("search.js is missing from the jar");
@@ -466,7 +470,8 @@ public final class SearchIndexWriter {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
-  private static void writeDocuments(List<ArticlePage> pages, Sink sink) throws IOException {
+  private static void writeDocuments(
+      List<ArticlePage> pages, ResultThumbnails thumbnails, Sink sink) throws IOException {
     for (int doc = 0; doc < pages.size(); doc++) {
       ArticlePage p = pages.get(doc);
       Map<String, Object> d = new LinkedHashMap<>();
@@ -475,6 +480,7 @@ public final class SearchIndexWriter {
       d.put("date", p.article().date().toLocalDate().toString());
       d.put("category", p.categories().isEmpty() ? "" : p.categories().get(0).name());
       d.put("excerpt", excerpt(p.summary()));
+      p.thumbnail().flatMap(thumbnails::entry).ifPresent(t -> d.put("thumb", t));
       sink.write(
           "search/d/" + doc / 1000 + "/" + doc + ".json",
           Json.write(d).getBytes(StandardCharsets.UTF_8));
@@ -485,7 +491,8 @@ public final class SearchIndexWriter {
     return VietnameseText.shorten(text, EXCERPT_LENGTH);
   }
 
-  private static void writeFacetsAndIndex(List<ArticlePage> pages, int shards, Sink sink)
+  private static void writeFacetsAndIndex(
+      List<ArticlePage> pages, int shards, ResultThumbnails thumbnails, Sink sink)
       throws IOException {
     Map<String, Object> index = new LinkedHashMap<>();
     index.put("format", FORMAT);
@@ -502,6 +509,9 @@ public final class SearchIndexWriter {
       doc = end;
     }
     index.put("years", years);
+    if (!thumbnails.common().isEmpty()) {
+      index.put("thumbs", thumbnails.common());
+    }
     for (String facet : FACETS) {
       Map<String, List<Integer>> members = new TreeMap<>();
       for (int doc = 0; doc < pages.size(); doc++) {
