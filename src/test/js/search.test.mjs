@@ -67,6 +67,8 @@ test("finds the seed article for 'dai hoi chi bo van phong' typed without marks"
   assert.equal(seed.date, "2020-01-17");
   assert.equal(seed.category, "Đại hội Đảng");
   assert.match(seed.excerpt, /<mark>/);
+  // Its image is an SVG drawing, not a photo: no thumbnail, not even an empty one.
+  assert.equal("thumbnail" in seed, false);
 });
 
 test("marks typed by the user rank exact matches first", async () => {

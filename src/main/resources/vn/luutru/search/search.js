@@ -4,7 +4,8 @@
 //
 //   import { search } from "/luu-tru/search/search.js";
 //   const { total, results } = await search("dai hoi chi bo", { limit: 10 });
-//   // results: [{ url, title, date, category, excerpt }], excerpt is HTML with <mark>
+//   // results: [{ url, title, date, category, excerpt, thumbnail? }], excerpt is HTML with
+//   // <mark>; thumbnail, when the article has a photo: { src, srcset, width, height }
 //
 // The index format is described in SearchIndexWriter.java; the tokenizer and folding below
 // must stay identical to SearchText.java and VietnameseText.java (a shared fixture checks it).
@@ -299,6 +300,28 @@ export function highlight(text, tokens, prefix) {
 }
 
 /**
+ * A result's thumbnail from its document's `thumb` and the index's `thumbs` (the format is in
+ * ResultThumbnails.java): `{ src, srcset, width, height }`, the addresses starting with `root`,
+ * the smallest file as `src`; undefined when there is none.
+ */
+export function thumbnail(thumb, common, root) {
+  if (!Array.isArray(thumb) || typeof thumb[0] !== "string") return undefined;
+  let i = 1;
+  const suffix = typeof thumb[1] === "string" ? thumb[i++] : ".jpg";
+  const sizes = [];
+  if (i === thumb.length) sizes.push(...(common || []));
+  for (; i + 1 < thumb.length; i += 2) sizes.push([thumb[i], thumb[i + 1]]);
+  if (sizes.length === 0) return undefined;
+  const url = ([w, h]) => `${root}${thumb[0]}${w}x${h}${suffix}`;
+  return {
+    src: url(sizes[0]),
+    srcset: sizes.map((s) => `${url(s)} ${s[0]}w`).join(", "),
+    width: sizes[0][0],
+    height: sizes[0][1],
+  };
+}
+
+/**
  * Searches the archive.
  *
  * Several words are looked up as a phrase (each pair of neighbouring words): documents with
@@ -312,7 +335,8 @@ export function highlight(text, tokens, prefix) {
  * @param {string} query
  * @param {{limit?: number, offset?: number, sort?: "relevance"|"date",
  *          filters?: {year?: number|string, category?: string, organization?: string, term?: string}}} options
- * @returns {Promise<{total: number, results: {url: string, title: string, date: string, category: string, excerpt: string}[]}>}
+ * @returns {Promise<{total: number, results: {url: string, title: string, date: string, category: string, excerpt: string,
+ *          thumbnail?: {src: string, srcset: string, width: number, height: number}}[]}>}
  */
 export async function search(query, options = {}) {
   const limit = Math.max(0, options.limit ?? 10);
@@ -398,12 +422,17 @@ export async function search(query, options = {}) {
   const root = SITE_ROOT.pathname;
   return {
     total: order.length,
-    results: documents.map((m) => ({
-      url: root + m.url,
-      title: m.title,
-      date: m.date,
-      category: m.category,
-      excerpt: highlight(m.excerpt, tokens, typing),
-    })),
+    results: documents.map((m) => {
+      const result = {
+        url: root + m.url,
+        title: m.title,
+        date: m.date,
+        category: m.category,
+        excerpt: highlight(m.excerpt, tokens, typing),
+      };
+      const t = thumbnail(m.thumb, index.thumbs, root);
+      if (t) result.thumbnail = t;
+      return result;
+    }),
   };
 }
