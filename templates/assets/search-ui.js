@@ -3,6 +3,8 @@
 import { search } from "../search/search.js";
 
 const PAGE = 10;
+// As the lists' thumbnails (Picture.THUMB_SIZES and style.css): 7.5rem wide on a phone, 15rem beyond.
+const THUMB_SIZES = "(max-width: 30rem) 7.5rem, 15rem";
 const form = document.getElementById("tim-kiem");
 const input = document.getElementById("q");
 const status = document.getElementById("trang-thai");
@@ -85,6 +87,21 @@ async function run() {
       const excerpt = document.createElement("p");
       excerpt.innerHTML = r.excerpt; // search.js escapes the text and adds only <mark>
       li.append(h, meta, excerpt);
+      if (r.thumbnail) {
+        // Beside the result as in the lists; decorative, since the title is the link.
+        const img = document.createElement("img");
+        img.className = "thumb";
+        img.alt = "";
+        img.loading = "lazy";
+        img.decoding = "async";
+        img.width = r.thumbnail.width;
+        img.height = r.thumbnail.height;
+        img.sizes = THUMB_SIZES;
+        img.srcset = r.thumbnail.srcset;
+        img.src = r.thumbnail.src;
+        li.className = "with-thumb";
+        li.append(img);
+      }
       return li;
     }),
   );

@@ -1,7 +1,9 @@
 package vn.luutru.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -10,19 +12,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.image.Picture;
 import vn.luutru.testing.Browser;
+import vn.luutru.testing.CameraPhotos;
 import vn.luutru.testing.StaticServer;
 
-/** The search page of the sample archive, in headless Chromium, served under a path prefix. */
+/** The search page, in headless Chromium, served under a path prefix. */
 class SearchPageIT {
   static final String SEED = "Đại hội Chi bộ Văn phòng 2 lần thứ nhất nhiệm kỳ 2020 - 2022";
 
+  /** The search page of the sample archive: typing, the address, an empty state, a result. */
   @Test
   void typingWithoutMarksFindsTheSeedArticle(@TempDir Path tmp) throws Exception {
     Path site = tmp.resolve("site");
@@ -75,5 +81,86 @@ class SearchPageIT {
         driver.quit();
       }
     }
+  }
+
+  /**
+   * A result of an article with a photo shows its thumbnail beside it, sized before it loads, lazy
+   * and decorative, from under the path prefix; a result of an article without one shows none.
+   */
+  @Test
+  void aResultShowsTheArticlesThumbnailOnlyWhenItHasAPhoto(@TempDir Path tmp) throws Exception {
+    Path content = tmp.resolve("content");
+    Files.createDirectories(content.resolve("2023/05/anh"));
+    Files.write(
+        content.resolve("2023/05/anh/dai-hoi.jpg"),
+        CameraPhotos.withMetadata(
+            CameraPhotos.plainJpeg(CameraPhotos.scene(1200, 900, 7), false), 1));
+    Files.writeString(
+        content.resolve("2023/05/dai-hoi-co-anh.md"),
+        "---\ntitle: \"Đại hội Chi bộ Phòng Kế hoạch lần thứ hai\"\ndate: 2023-05-12\n"
+            + "image: anh/dai-hoi.jpg\nimage_alt: \"Toàn cảnh Đại hội\"\n---\n\n"
+            + "Chi bộ Phòng Kế hoạch tổ chức Đại hội.\n");
+    Files.writeString(
+        content.resolve("2023/05/dai-hoi-khong-anh.md"),
+        "---\ntitle: \"Đại hội Chi bộ Văn phòng lần thứ hai\"\ndate: 2023-05-10\n---\n\n"
+            + "Chi bộ Văn phòng tổ chức Đại hội.\n");
+    Path site = tmp.resolve("site");
+    try (StaticServer server = new StaticServer(site, "/luu-tru/")) {
+      BuildResult result =
+          SiteBuilder.build(
+              SiteConfig.builder()
+                  .title("Lưu trữ")
+                  .baseUrl(server.url())
+                  .contentDir(content)
+                  .templatesDir(Path.of("templates"))
+                  .outputDir(site)
+                  .today(LocalDate.of(2024, 1, 1))
+                  .build());
+      assertThat(result.written()).as("%s", result.diagnostics()).isTrue();
+      ChromeDriver driver = Browser.start(1280, 900);
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get(server.url() + "tim-kiem/?q=dai+hoi+chi+bo");
+        wait.until(d -> d.findElements(By.cssSelector("#danh-sach > li")).size() == 2);
+        WebElement withPhoto = result(driver, "Đại hội Chi bộ Phòng Kế hoạch lần thứ hai");
+        WebElement without = result(driver, "Đại hội Chi bộ Văn phòng lần thứ hai");
+
+        assertThat(without.findElements(By.tagName("img"))).isEmpty();
+        assertThat(without.getDomAttribute("class")).isNull();
+
+        assertThat(withPhoto.getDomAttribute("class")).isEqualTo("with-thumb");
+        WebElement img = withPhoto.findElement(By.cssSelector("img.thumb"));
+        assertThat(img.getDomAttribute("src"))
+            .isEqualTo("/luu-tru/2023/05/anh/dai-hoi-240x160.jpg");
+        assertThat(img.getDomAttribute("srcset"))
+            .isEqualTo(
+                "/luu-tru/2023/05/anh/dai-hoi-240x160.jpg 240w,"
+                    + " /luu-tru/2023/05/anh/dai-hoi-360x240.jpg 360w,"
+                    + " /luu-tru/2023/05/anh/dai-hoi-480x320.jpg 480w");
+        assertThat(img.getDomAttribute("width")).isEqualTo("240");
+        assertThat(img.getDomAttribute("height")).isEqualTo("160");
+        assertThat(img.getDomAttribute("loading")).isEqualTo("lazy");
+        assertThat(img.getDomAttribute("alt")).isEmpty();
+        assertThat(img.getDomAttribute("sizes")).isEqualTo(Picture.THUMB_SIZES);
+        // The file loads from under the prefix, in the box the width and height gave it.
+        wait.until(
+            d ->
+                (Boolean)
+                    driver.executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0", img));
+        Rectangle box = img.getRect();
+        assertThat(box.getWidth()).isPositive();
+        assertThat(box.getHeight()).isCloseTo(box.getWidth() * 2 / 3, within(1));
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  private static WebElement result(ChromeDriver driver, String title) {
+    return driver.findElements(By.cssSelector("#danh-sach > li")).stream()
+        .filter(li -> li.findElement(By.cssSelector("h2 a")).getText().equals(title))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no result titled " + title));
   }
 }
