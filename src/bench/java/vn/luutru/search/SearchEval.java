@@ -25,6 +25,7 @@ import vn.luutru.site.ArticlePage;
 import vn.luutru.site.SiteModel;
 import vn.luutru.site.SiteModelBuilder;
 import vn.luutru.testing.Browser;
+import vn.luutru.testing.CameraPhotos;
 import vn.luutru.testing.StaticServer;
 
 /**
@@ -37,6 +38,11 @@ import vn.luutru.testing.StaticServer;
  * mvn -q -Pbench test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=vn.luutru.search.SearchEval -Dexec.args="/tmp/bench10k/content 200"
  * </pre>
+ *
+ * <p>With {@code --photos} after the count, every article gets a photo beside it first (a copy of
+ * the folder in {@code target/search-eval/content-photos}, one 1600 × 1200 JPEG named after each
+ * article), so that each result carries a thumbnail: run it with and without to see what the
+ * thumbnails cost a query.
  *
  * <p>Kinds, for each of N articles drawn with a fixed seed from the originals (not the numbered
  * copies scale.py makes): four consecutive words of the title as written (with marks); the same
@@ -56,13 +62,17 @@ public final class SearchEval {
     Files.createDirectories(work);
     Path site = work.resolve("site");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Path source =
+        args.length > 2 && args[2].equals("--photos")
+            ? withPhotos(content, work.resolve("content-photos"))
+            : content;
 
     try (StaticServer server = new StaticServer(site, "/luu-tru/")) {
       SiteConfig config =
           SiteConfig.builder()
               .title("Lưu trữ")
               .baseUrl(server.url())
-              .contentDir(content)
+              .contentDir(source)
               .outputDir(site)
               .today(LocalDate.of(2100, 1, 1))
               .build();
@@ -89,6 +99,19 @@ public final class SearchEval {
         indexBytes = sum;
       }
       out.printf(Locale.ROOT, "index: %d files, %.1f MB%n", indexFiles, indexBytes / 1e6);
+      long documentBytes;
+      try (Stream<Path> s = Files.walk(site.resolve("search/d"))) {
+        long sum = 0;
+        for (Path f : s.filter(Files::isRegularFile).toList()) {
+          sum += Files.size(f);
+        }
+        documentBytes = sum;
+      }
+      out.printf(
+          Locale.ROOT,
+          "documents' files: %d bytes, %.1f a document%n",
+          documentBytes,
+          (double) documentBytes / Math.max(1, built.articles()));
 
       List<Query> queries = draw(content, perKind, config);
       Files.write(
@@ -192,6 +215,38 @@ public final class SearchEval {
   }
 
   /** Draws the queries; the same folder and count always give the same queries. */
+  /**
+   * A copy of {@code content} in {@code copy} in which every article has {@code image: anh/<its
+   * name>.jpg}, the same photo beside each.
+   */
+  static Path withPhotos(Path content, Path copy) throws IOException {
+    if (Files.exists(copy)) {
+      try (Stream<Path> s = Files.walk(copy)) {
+        for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    byte[] photo = CameraPhotos.plainJpeg(CameraPhotos.scene(1600, 1200, 1), false);
+    List<Path> articles;
+    try (Stream<Path> s = Files.walk(content)) {
+      articles = s.filter(p -> p.toString().endsWith(".md")).toList();
+    }
+    for (Path a : articles) {
+      Path to = copy.resolve(content.relativize(a).toString());
+      Files.createDirectories(to.getParent().resolve("anh"));
+      String name = to.getFileName().toString().replaceFirst("\\.md$", "");
+      Files.write(to.getParent().resolve("anh/" + name + ".jpg"), photo);
+      String text = Files.readString(a, StandardCharsets.UTF_8);
+      if (!text.startsWith("---\n")) {
+        throw new IllegalStateException(a + " has no front matter");
+      }
+      Files.writeString(
+          to, "---\nimage: anh/" + name + ".jpg\n" + text.substring(4), StandardCharsets.UTF_8);
+    }
+    return copy;
+  }
+
   static List<Query> draw(Path content, int perKind, SiteConfig config) throws IOException {
     ContentSource.Content c = ContentSource.load(content, content.toString(), new ArticleParser());
     SiteModel model =
