@@ -34,7 +34,8 @@ import vn.luutru.site.ArticlePage;
  * <p>Files, all small, so that a query fetches only what its words need:
  *
  * <ul>
- *   <li>{@code index.json}: counts, the number of shards, year ranges, facet names
+ *   <li>{@code index.json}: counts, the number of shards, year ranges, the sizes most thumbnails
+ *       have, facet names
  *   <li>{@code s/<n>.bin}: the terms whose FNV-1a hash falls in shard n, with their postings, or
  *       for a long list the number k of its own file {@code b/<n>-<k>.bin}
  *   <li>{@code v/<ab>.txt}: the syllables starting with {@code ab}, most frequent first, for
