@@ -72,6 +72,30 @@ public record Picture(List<Size> sizes, List<Size> thumbs) {
     return srcset(sizes);
   }
 
+  /**
+   * The {@code srcset} of the renditions at most {@code width} wide (the narrowest when none is):
+   * for a photo shown large in a list, where a phone at three pixels to a point would otherwise
+   * fetch the widest.
+   */
+  public String srcsetUpTo(long width) {
+    List<Size> upTo = sizes.stream().filter(s -> s.width() <= width).toList();
+    return srcset(upTo.isEmpty() ? sizes.subList(0, 1) : upTo);
+  }
+
+  /**
+   * The widest rendition at most {@code width} wide, or the narrowest when none is: the {@code
+   * src}, {@code width} and {@code height} to go with {@link #srcsetUpTo}.
+   */
+  public Size upTo(long width) {
+    Size best = sizes.get(0);
+    for (Size s : sizes) {
+      if (s.width() <= width) {
+        best = s;
+      }
+    }
+    return best;
+  }
+
   public String columnSizes() {
     return COLUMN_SIZES;
   }

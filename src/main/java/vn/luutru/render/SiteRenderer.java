@@ -397,7 +397,7 @@ public final class SiteRenderer {
           "article",
           new View.OfArticle(site, meta, "article", a, new Utf8Html(a.htmlUtf8())));
     } else if (page instanceof Page.OfList p) {
-      return new Job(file, "list", list(p));
+      return new Job(file, "list", list(model, p));
     } else if (page instanceof Page.OfFeed p) {
       String template = p.format() == Page.OfFeed.FeedFormat.RSS ? "rss.xml" : "atom.xml";
       return new Job(file, template, new View.OfFeed(site, feed(p.listing())));
@@ -478,7 +478,7 @@ public final class SiteRenderer {
   }
 
   /** One page of a list; its template words the title and heading after what it lists. */
-  private View.OfList list(Page.OfList page) {
+  private View.OfList list(SiteModel model, Page.OfList page) {
     Listing listing = page.listing();
     int n = page.number();
     String section =
@@ -489,18 +489,21 @@ public final class SiteRenderer {
           case YEAR, MONTH -> "time";
         };
     boolean fed = listing.kind() == Listing.Kind.HOME || listing.kind() == Listing.Kind.CATEGORY;
+    List<ArticlePage> items = listing.page(n, pageSize);
+    boolean front = listing.kind() == Listing.Kind.HOME && n == 1 && !items.isEmpty();
     return new View.OfList(
         site,
         meta(listing.pagePath(n)),
         section,
         listing.kind().name().toLowerCase(Locale.ROOT),
-        listing.page(n, pageSize),
+        items,
         listing.articles().size(),
         pagination(listing, n, page.total()),
         listing.taxon(),
         listing.year(),
         listing.month(),
-        fed ? Optional.of(feed(listing)) : Optional.empty());
+        fed ? Optional.of(feed(listing)) : Optional.empty(),
+        front ? Optional.of(Front.of(model, items)) : Optional.empty());
   }
 
   static Views.Pagination pagination(Listing listing, int current, int total) {

@@ -29,7 +29,8 @@ public sealed interface View {
   /**
    * {@code list}: one page of a list of articles. {@code kind} is {@code home}, {@code category},
    * {@code tag}, {@code year} or {@code month}; {@code items} are the articles of this page and
-   * {@code count} those of the whole list.
+   * {@code count} those of the whole list. {@code front} is set on the home's first page only, when
+   * the archive has articles.
    */
   record OfList(
       Views.SiteInfo site,
@@ -42,7 +43,8 @@ public sealed interface View {
       Optional<Taxon> taxon,
       Optional<YearArchive> year,
       Optional<YearArchive.MonthArchive> month,
-      Optional<Views.Feed> feed)
+      Optional<Views.Feed> feed,
+      Optional<Front> front)
       implements View {}
 
   /** {@code rss.xml} and {@code atom.xml}: a list's feed. */

@@ -189,7 +189,7 @@ class PhotoPagesIT {
   }
 
   @Test
-  void theHomePageWithTwentyThumbnailsFetchesLittleAndDoesNotShift() {
+  void theFrontPageWithItsLeadPhotoAndNineteenThumbnailsFetchesLittleAndDoesNotShift() {
     Map<String, Object> m = read("");
     System.out.printf(
         Locale.ROOT,
@@ -199,8 +199,70 @@ class PhotoPagesIT {
         ((Number) m.get("bytes")).longValue(),
         m.get("shifts"));
     assertThat(((Number) m.get("images")).intValue()).isEqualTo(20);
-    assertThat((List<?>) m.get("names")).allMatch(n -> n.toString().endsWith("-240x160.jpg"));
+    assertThat((List<?>) m.get("names"))
+        .filteredOn(n -> n.toString().endsWith("-240x160.jpg"))
+        .hasSize(19);
+    assertThat((List<?>) m.get("names")).anyMatch(n -> n.toString().endsWith("anh-480.jpg"));
     assertThat(((Number) m.get("bytes")).longValue()).isLessThanOrEqualTo(400_000);
     assertThat((List<?>) m.get("shifts")).isEmpty();
+  }
+
+  /**
+   * Where the front page's parts are on the first screen: the lead story's heading and photo, the
+   * side column with the latest congresses, and whether anything is wider than the screen.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> frontLayout(ChromeDriver driver) {
+    driver.get(server.url());
+    return (Map<String, Object>)
+        driver.executeScript(
+            """
+            const box = s => { const r = document.querySelector(s).getBoundingClientRect();
+              return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+                width: r.width}; };
+            return {
+              screen: innerHeight,
+              overflow: document.documentElement.scrollWidth
+                - document.documentElement.clientWidth,
+              heading: box('#tin-chinh'),
+              photo: box('.lead-story img'),
+              latest: box('.front-latest'),
+              side: box('.front-side'),
+            };
+            """);
+  }
+
+  private static double at(Map<String, Object> layout, String part, String edge) {
+    return ((Number) ((Map<String, Object>) layout.get(part)).get(edge)).doubleValue();
+  }
+
+  @Test
+  void onAPhoneTheFrontPageOpensOnItsLeadStoryAndFitsTheScreen() {
+    Map<String, Object> m = frontLayout(driver);
+    System.out.printf(Locale.ROOT, "PhotoPagesIT: front page at %d px: %s%n", PHONE, m);
+    double screen = ((Number) m.get("screen")).doubleValue();
+    assertThat(((Number) m.get("overflow")).doubleValue()).isLessThanOrEqualTo(0);
+    assertThat(at(m, "heading", "bottom")).isLessThanOrEqualTo(screen);
+    assertThat(at(m, "photo", "top")).isLessThan(at(m, "heading", "top"));
+    assertThat(at(m, "photo", "width")).isGreaterThan(PHONE / 2.0);
+    assertThat(at(m, "side", "top")).isGreaterThanOrEqualTo(at(m, "latest", "bottom"));
+  }
+
+  @Test
+  void onADesktopTheLeadStoryIsBesideItsPhotoAndTheCongressesBesideTheList() throws IOException {
+    ChromeDriver desktop = Browser.start(1366, 768);
+    try {
+      Map<String, Object> m = frontLayout(desktop);
+      System.out.printf(Locale.ROOT, "PhotoPagesIT: front page at 1366 px: %s%n", m);
+      double screen = ((Number) m.get("screen")).doubleValue();
+      assertThat(((Number) m.get("overflow")).doubleValue()).isLessThanOrEqualTo(0);
+      assertThat(at(m, "photo", "bottom")).isLessThanOrEqualTo(screen);
+      assertThat(at(m, "heading", "left")).isGreaterThanOrEqualTo(at(m, "photo", "right"));
+      assertThat(at(m, "heading", "bottom")).isLessThanOrEqualTo(screen);
+      assertThat(at(m, "side", "left")).isGreaterThanOrEqualTo(at(m, "latest", "right"));
+      assertThat(at(m, "side", "top")).isLessThan(at(m, "latest", "bottom"));
+    } finally {
+      desktop.quit();
+    }
   }
 }

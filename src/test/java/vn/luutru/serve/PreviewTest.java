@@ -162,6 +162,20 @@ class PreviewTest {
     assertThat(text("2020/01/hop-chi-bo/index.html")).contains("width=\"800\" height=\"800\"");
   }
 
+  @Test
+  void thePreviewMarksADraftOnItsPageAndInTheLists() throws Exception {
+    Files.writeString(
+        content.resolve("2020/01/nhap.md"),
+        "---\ntitle: \"Bài đang viết\"\ndate: 2020-01-21\ndraft: true\n---\n\nChưa xong.\n");
+    preview.contentCache().changed("2020/01/nhap.md");
+    assertThat(preview.rebuild().replaced()).isTrue();
+    assertThat(text("2020/01/bai-dang-viet/index.html"))
+        .contains("<p class=\"draft-marker\"><strong>Bản nháp.</strong>");
+    assertThat(text("2020/01/index.html"))
+        .contains("Bài đang viết</a> <span class=\"draft-badge\">Bản nháp</span>");
+    assertThat(text(PAGE)).doesNotContain("draft-marker");
+  }
+
   String text(String file) throws Exception {
     return new String(
         ((Preview.Bytes) preview.file(file).orElseThrow()).bytes(), StandardCharsets.UTF_8);
