@@ -23,7 +23,8 @@ final class KnownAddresses {
           Addresses.SEARCH,
           "search/",
           "assets/",
-          "trang/");
+          // The home list's later pages (Listing.pagePath); other lists' are inside their folders.
+          "page/");
 
   private static final Set<String> ROOT_FILES =
       Set.of("", "index.html", "rss.xml", "atom.xml", "sitemap.xml", "robots.txt", "404.html");
@@ -62,8 +63,8 @@ final class KnownAddresses {
         return true;
       }
     }
-    // Year and month archives: 2020/ and 2020/03/.
-    return key.matches("\\d{4}(/\\d{2})?");
+    // Year and month archives (2020/, 2020/03/), and the parts of a large site's sitemap.
+    return key.matches("\\d{4}(/\\d{2})?") || path.matches("sitemap-\\d+\\.xml");
   }
 
   private static String key(String path) {

@@ -34,6 +34,7 @@ class CheckLeftoversTest {
         ---
 
         Xem [bài cũ](/tin-tuc/190.html), [bài này](/tin-tuc/1.html), [chuyên mục](/chuyen-muc/x/).
+        [Trang hai](/page/2/), [sơ đồ](/sitemap-2.xml).
 
         <p>Ảnh <img src="anh/co.jpg" alt="có"> và <img src="anh/khong-co.jpg" alt="không"></p>
 
@@ -72,15 +73,15 @@ class CheckLeftoversTest {
                 + " (alias) of the site has this address; if it is a page of the former site, import"
                 + " it (luutru import) or link to its article's .md file",
             // Raw HTML is published as written: read from the article's page, not its folder.
-            "content/2020/01/bai.md:9:17: image anh/co.jpg in raw HTML leads nowhere: the built"
+            "content/2020/01/bai.md:10:17: image anh/co.jpg in raw HTML leads nowhere: the built"
                 + " page reads it as /2020/01/bai-da-dang/anh/co.jpg, which the site does not have;"
                 + " write it in Markdown (![…](…)), whose addresses are read from the article's"
                 + " folder",
-            "content/2020/01/bai.md:9:52: image anh/khong-co.jpg in raw HTML leads nowhere: the"
+            "content/2020/01/bai.md:10:52: image anh/khong-co.jpg in raw HTML leads nowhere: the"
                 + " built page reads it as /2020/01/bai-da-dang/anh/khong-co.jpg, which the site"
                 + " does not have; write it in Markdown (![…](…)), whose addresses are read from the"
                 + " article's folder",
-            "content/2020/01/bai.md:11:9: link to /tin-tuc/2.html in raw HTML leads nowhere: the"
+            "content/2020/01/bai.md:12:9: link to /tin-tuc/2.html in raw HTML leads nowhere: the"
                 + " built page reads it as /tin-tuc/2.html, which the site does not have; write it"
                 + " in Markdown ([…](…)), whose addresses are read from the article's folder",
             "content/2020/01/nhap.md:7:1: link to /Portals/0/tin-3.aspx: no article, file or old"
