@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.luutru.config.Settings;
 import vn.luutru.config.SettingsFile;
 import vn.luutru.content.PrintableText;
 import vn.luutru.publish.Action;
@@ -96,13 +97,14 @@ final class DeployCommand implements Callable<Integer> {
   public Integer call() throws java.io.IOException {
     PrintWriter err = spec.commandLine().getErr();
     if (to == null) {
-      Optional<String> fromSettings = settingsTarget(err);
-      if (fromSettings == null) {
+      SettingsFile.Loaded loaded = settings(err);
+      if (loaded.settings().isEmpty()) {
         return 1;
       }
-      to =
-          fromSettings.orElseThrow(
-              () -> new CommandLine.ParameterException(spec.commandLine(), NO_TARGET));
+      to = loaded.settings().get().deployTo();
+      if (to.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), NO_TARGET);
+      }
     }
     DeployTarget target;
     try {
@@ -145,27 +147,23 @@ final class DeployCommand implements Callable<Integer> {
       "no target: give --to TARGET, or set it in luutru.yaml under deploy: (to: sftp://…)";
 
   /**
-   * The target the settings file names: empty when it names none, null when the file has errors
-   * (they are printed).
+   * The settings file (or {@link Settings#DEFAULT} when there is none), its problems printed; empty
+   * settings when it has errors.
    */
-  private Optional<String> settingsTarget(PrintWriter err) throws java.io.IOException {
+  private SettingsFile.Loaded settings(PrintWriter err) throws java.io.IOException {
     Path file = configFile == null ? Path.of(SettingsFile.NAME) : configFile;
     if (configFile != null && !java.nio.file.Files.isRegularFile(configFile)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--config: no such file: " + configFile);
     }
     if (!java.nio.file.Files.isRegularFile(file)) {
-      return Optional.empty();
+      return new SettingsFile.Loaded(Optional.of(Settings.DEFAULT), List.of(), Map.of());
     }
     SettingsFile.Loaded loaded =
         SettingsFile.read(file.toString(), java.nio.file.Files.readAllBytes(file), p -> true);
     Reports.print(loaded.diagnostics(), err);
     err.flush();
-    if (loaded.settings().isEmpty()) {
-      return null;
-    }
-    String t = loaded.settings().get().deployTo();
-    return t.isEmpty() ? Optional.empty() : Optional.of(t);
+    return loaded;
   }
 
   /** Prints a line at each tenth of a deploy of many files, so that a long one shows it moves. */
