@@ -37,14 +37,9 @@ final class Journal {
       String[] f = lines[i].split("\t", -1);
       String bad = "line " + (i + 1) + ": not a step of a deploy";
       if (f.length == 4 && f[0].equals("+")) {
-        if (!Manifest.isSha256(f[1]) || !SitePaths.isSafe(f[3])) {
-          throw new IllegalArgumentException(bad);
-        }
-        try {
-          files.put(f[3], new Manifest.Entry(f[1], Long.parseLong(f[2])));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(bad);
-        }
+        files.put(
+            f[3],
+            Manifest.entry(f[1], f[2], f[3]).orElseThrow(() -> new IllegalArgumentException(bad)));
       } else if (f.length == 2 && f[0].equals("-") && SitePaths.isSafe(f[1])) {
         files.remove(f[1]);
       } else {

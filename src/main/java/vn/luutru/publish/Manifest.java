@@ -65,21 +65,29 @@ record Manifest(Map<String, Entry> files) {
     Map<String, Entry> files = new TreeMap<>();
     for (int i = 1; i < lines.length - 1; i++) {
       String[] f = lines[i].split("\t", 3);
-      if (f.length != 3 || !isSha256(f[0]) || !SitePaths.isSafe(f[2])) {
+      Optional<Entry> e = f.length == 3 ? entry(f[0], f[1], f[2]) : Optional.empty();
+      if (e.isEmpty()) {
         throw new IllegalArgumentException("line " + (i + 1) + ": not a file of the site");
       }
-      long size;
-      try {
-        size = Long.parseLong(f[1]);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("line " + (i + 1) + ": not a file of the site");
-      }
-      if (size < 0) {
-        throw new IllegalArgumentException("line " + (i + 1) + ": not a file of the site");
-      }
-      files.put(f[2], new Entry(f[0], size));
+      files.put(f[2], e.get());
     }
     return new Manifest(files);
+  }
+
+  /**
+   * The entry a line of the manifest or the journal gives ({@code sha256}, {@code size}, {@code
+   * path}); empty when any part is not what the manifest holds.
+   */
+  static Optional<Entry> entry(String sha256, String size, String path) {
+    if (!isSha256(sha256) || !SitePaths.isSafe(path)) {
+      return Optional.empty();
+    }
+    try {
+      long n = Long.parseLong(size);
+      return n < 0 ? Optional.empty() : Optional.of(new Entry(sha256, n));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   static boolean isSha256(String s) {

@@ -276,9 +276,7 @@ final class SftpRemote implements Remote {
         posixRename.get().posixRename(full(from), full(to));
         return;
       }
-      if (exists(to)) {
-        sftp.remove(full(to));
-      }
+      delete(to);
       sftp.rename(full(from), full(to));
     } catch (IOException e) {
       throw failure(to, e);

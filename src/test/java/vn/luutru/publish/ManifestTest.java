@@ -64,7 +64,14 @@ class ManifestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"x\tindex.html\n", "-\t../x\n", "+\tzz\t1\ta.html\n"})
+  @ValueSource(
+      strings = {
+        "x\tindex.html\n",
+        "-\t../x\n",
+        "+\tzz\t1\ta.html\n",
+        // A size the manifest refuses, which a resumed deploy would otherwise write into it.
+        "+\t0000000000000000000000000000000000000000000000000000000000000000\t-1\ta.html\n"
+      })
   void refusesWhatIsNotAJournal(String text) {
     assertThatThrownBy(() -> Journal.apply(Manifest.empty(), text.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IllegalArgumentException.class)
