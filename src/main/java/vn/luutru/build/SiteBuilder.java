@@ -49,13 +49,9 @@ public final class SiteBuilder {
       return new Caches(null, null, null);
     }
 
-    public static Caches fresh() {
-      return new Caches(new ContentSource.Cache(), new BodyCache(), null);
-    }
-
     /**
-     * For the preview of {@code config}'s site: as {@link #fresh()}, and photos whose renditions
-     * are made when a page first asks for them.
+     * For the preview of {@code config}'s site: parsed files, rendered bodies, and photos whose
+     * renditions are made when a page first asks for them.
      */
     public static Caches forPreview(SiteConfig config) {
       return new Caches(
@@ -272,6 +268,10 @@ public final class SiteBuilder {
         }
       }
       changed.addAll(clashes(model.staticFiles(), photos, config.contentPrefix()));
+      if (!changed.isEmpty()) {
+        diags.addAll(changed);
+        return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
+      }
       long t5 = System.nanoTime();
       photos.publish(
           new Photos.Sink() {
@@ -286,10 +286,6 @@ public final class SiteBuilder {
             }
           });
       lap(timings, "photos", t5);
-      if (!changed.isEmpty()) {
-        diags.addAll(changed);
-        return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);
-      }
       out.commit(gate);
       lap(timings, "write", t4);
       return new BuildResult(

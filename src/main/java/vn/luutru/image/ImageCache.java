@@ -55,7 +55,11 @@ final class ImageCache {
 
   void remember(String contentPath, Known known) {
     Known old = manifest.put(contentPath, known);
-    changed |= !known.equals(old);
+    // Only ever set, never cleared here: a read-modify-write of a volatile from several threads
+    // would lose a true.
+    if (!known.equals(old)) {
+      changed = true;
+    }
   }
 
   boolean has(String key) {

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import vn.luutru.content.Article;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.content.VietnameseText;
+import vn.luutru.image.Photos;
 import vn.luutru.image.Picture;
 import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.markdown.RenderedBody;
@@ -118,7 +119,8 @@ final class Bodies {
 
   /** Article {@code i}'s body, from the cache when it still fits; fills the arrays but text. */
   private RenderedBody renderOne(int i, Article a) {
-    String imageAt = a.image().map(f -> f.path()).orElse("");
+    // The lead image as the cache knows it: its focus point decides its thumbnails.
+    String imageAt = a.image().map(f -> Photos.key(f.path(), f.focusX(), f.focusY())).orElse("");
     BodyCache.Entry hit = cache == null ? null : cache.entries.get(a.contentPath());
     BodyLinks r = new BodyLinks(a, options, pathByContent, statics, known);
     links[i] = r;
