@@ -4,11 +4,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import vn.luutru.content.Dates;
 import vn.luutru.image.ImageSettings;
 
 /**
@@ -67,8 +67,6 @@ public record SiteConfig(
   public static final int DEFAULT_PAGE_SIZE = 20;
 
   /** Vietnam's time zone, UTC+7 all year, in which the default {@code today} is taken. */
-  private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
-
   public SiteConfig {
     baseUrl = normalizeBaseUrl(baseUrl);
     menu = List.copyOf(menu);
@@ -353,7 +351,7 @@ public record SiteConfig(
           outputDir,
           drafts,
           future,
-          today == null ? LocalDate.now(VIETNAM) : today,
+          today == null ? LocalDate.now(Dates.VIETNAM) : today,
           language,
           logo,
           agency,
