@@ -77,6 +77,7 @@ final class SftpRemote implements Remote {
     SshClient client = SshClient.setUpDefaultClient();
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+    options.agent().ifPresent(socket -> client.setAgentFactory(AgentSocket.factory(socket)));
     HostKeys hostKeys = new HostKeys(options.knownHosts());
     try {
       // As ssh does, so that a server seen for the first time can be recorded.
@@ -101,6 +102,7 @@ final class SftpRemote implements Remote {
       options.password().ifPresent(session::addPasswordIdentity);
       List<String> tried = new ArrayList<>();
       options.password().ifPresent(p -> tried.add("the password in LUUTRU_DEPLOY_PASSWORD"));
+      options.agent().ifPresent(a -> tried.add("the keys of the SSH agent"));
       for (Path identity : options.identities()) {
         if (Files.isRegularFile(identity)) {
           for (KeyPair key : load(session, identity, options.passphrase())) {
