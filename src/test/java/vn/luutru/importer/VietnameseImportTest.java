@@ -85,6 +85,22 @@ class VietnameseImportTest {
                 + " Unicode), rồi nhập lại");
   }
 
+  /** A text with a percent sign and no placeholder is shown as written, in either language. */
+  @Test
+  void theSourceOfAServerPageIsSkippedAndSaidSo() throws IOException {
+    Path page = dir.resolve("Login.aspx");
+    Files.writeString(page, "<%@ Page Language=\"C#\" %>\n<html><body></body></html>");
+    Importer.Result r =
+        inVietnamese(() -> Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0));
+    assertThat(r.skipped())
+        .isEqualTo(
+            "đây là mã nguồn chương trình của trang web cũ (<% … %> hoặc <?php), không phải một"
+                + " trang mà nó hiển thị: hãy lưu trang web bằng wget --mirror để nhập các trang"
+                + " của nó");
+    assertThat(Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0).skipped())
+        .startsWith("it is the source of the former site's program (<% … %> or <?php)");
+  }
+
   /**
    * An old address two pages of the run give is kept by one of them; the other is told in
    * Vietnamese. The import finds which of build's errors is about an old address by where it
