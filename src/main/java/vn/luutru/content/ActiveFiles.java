@@ -61,13 +61,7 @@ public final class ActiveFiles {
       } catch (IOException e) {
         return Optional.of(
             Diagnostic.error(
-                shown,
-                0,
-                0,
-                "not a gzipped SVG image ("
-                    + e.getMessage()
-                    + "): browsers do not show it; save the picture again, or as PNG",
-                ""));
+                shown, 0, 0, Messages.get("active.not-gzipped-svg", e.getMessage()), ""));
       }
     }
     if (XML.contains(ext)) {
@@ -79,14 +73,12 @@ public final class ActiveFiles {
     return Optional.empty();
   }
 
-  /** The message for a document other than an SVG image that carries script ({@code what}). */
+  /**
+   * The message for a document other than an SVG image that carries script ({@code what}); {@code
+   * kind} is the text's key: {@code active.html-page} or {@code active.xml-document}.
+   */
   static String carriesScript(String kind, String what) {
-    return "the "
-        + kind
-        + " carries script ("
-        + what
-        + "): opened at its own address it would run on the"
-        + " site; remove it, or write the page as an article (.md)";
+    return Messages.get(kind, what);
   }
 
   private static Optional<Diagnostic> html(String shown, byte[] bytes) {
@@ -99,7 +91,8 @@ public final class ActiveFiles {
               "",
               Parser.htmlParser().setTrackPosition(true));
     } catch (IOException e) {
-      return Optional.of(Diagnostic.error(shown, 0, 0, "cannot be read: " + e.getMessage(), ""));
+      return Optional.of(
+          Diagnostic.error(shown, 0, 0, Messages.get("folder.unreadable", e.getMessage()), ""));
     }
     for (Element e : doc.getAllElements()) {
       if (ACTIVE_ELEMENTS.contains(e.normalName())) {
@@ -110,7 +103,10 @@ public final class ActiveFiles {
         String value = a.getValue().replaceAll("[\\s\\x00-\\x1F]", "").toLowerCase(Locale.ROOT);
         if (name.startsWith("on")) {
           return Optional.of(
-              at(shown, a.sourceRange().nameRange(), a.getKey() + "= on <" + e.normalName() + ">"));
+              at(
+                  shown,
+                  a.sourceRange().nameRange(),
+                  Messages.get("active.handler", a.getKey(), e.normalName())));
         }
         if (value.contains("javascript:")
             || value.contains("vbscript:")
@@ -119,7 +115,7 @@ public final class ActiveFiles {
               at(
                   shown,
                   a.sourceRange().nameRange(),
-                  "a script address in " + a.getKey() + "= on <" + e.normalName() + ">"));
+                  Messages.get("active.script-address", a.getKey(), e.normalName())));
         }
       }
     }
@@ -132,7 +128,7 @@ public final class ActiveFiles {
         shown,
         Math.max(0, p.lineNumber()),
         Math.max(0, p.columnNumber()),
-        carriesScript("HTML page", what),
+        carriesScript("active.html-page", what),
         "");
   }
 

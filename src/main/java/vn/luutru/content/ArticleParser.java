@@ -22,6 +22,7 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import vn.luutru.internal.Texts;
 
 /**
  * Turns the bytes of one Markdown file into an {@link Article}, or into every {@link Diagnostic}
@@ -56,12 +57,20 @@ public final class ArticleParser {
   private static final Pattern SCHEME =
       Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):.*", Pattern.DOTALL);
 
-  private static final String COPY_PHOTO =
-      "copy the photo beside the article and write its file name";
+  /** How front matter is read, and named in messages, in each language of the interface. */
+  private static final Map<Texts.Language, YamlDocument.Reading> FRONT_MATTER =
+      new java.util.EnumMap<>(Texts.Language.class);
 
-  /** How front matter is read, and named in messages: one setting for every article. */
-  private static final YamlDocument.Reading FRONT_MATTER =
-      new YamlDocument.Reading("the front matter", "front matter", SourceText.ARTICLE);
+  static {
+    for (Texts.Language l : Texts.Language.values()) {
+      FRONT_MATTER.put(
+          l,
+          new YamlDocument.Reading(
+              Texts.get(l, Messages.class, "article.front-matter.the"),
+              Texts.get(l, Messages.class, "article.front-matter.bare"),
+              Texts.get(l, Messages.class, "text.article")));
+    }
+  }
 
   /** The result of parsing one file: the article when there were no errors, and every problem. */
   public record Parsed(Optional<Article> article, List<Diagnostic> diagnostics) {
@@ -91,23 +100,15 @@ public final class ArticleParser {
     List<Diagnostic> diags = new ArrayList<>();
     String first = src.line(1).strip();
     if (src.text().isBlank()) {
-      diags.add(
-          src.error(1, 1, "empty file: an article needs front matter with a title and a date"));
+      diags.add(src.error(1, 1, Messages.get("article.empty-file")));
       return new Parsed(Optional.empty(), diags);
     }
     if (first.equals("+++")) {
-      diags.add(
-          src.error(
-              1, 1, "TOML front matter (+++) is not supported: use YAML between '---' lines"));
+      diags.add(src.error(1, 1, Messages.get("article.toml")));
       return new Parsed(Optional.empty(), diags);
     }
     if (!first.equals("---")) {
-      diags.add(
-          src.error(
-              1,
-              1,
-              "no front matter: an article starts with a '---' line, then YAML with"
-                  + " title and date, then another '---' line"));
+      diags.add(src.error(1, 1, Messages.get("article.no-front-matter")));
       return new Parsed(Optional.empty(), diags);
     }
     int close = -1;
@@ -119,23 +120,22 @@ public final class ArticleParser {
       }
     }
     if (close < 0) {
-      diags.add(
-          src.error(1, 1, "front matter opened here is never closed: add a '---' line after it"));
+      diags.add(src.error(1, 1, Messages.get("article.not-closed")));
       return new Parsed(Optional.empty(), diags);
     }
     String yaml = src.text().substring(src.lineStart(2), src.lineStart(close));
     Fields fields = new Fields(src, diags);
-    Optional<Node> root = YamlDocument.compose(src, yaml, 2, FRONT_MATTER, diags);
+    Optional<Node> root =
+        YamlDocument.compose(src, yaml, 2, FRONT_MATTER.get(Texts.language()), diags);
     if (diags.stream().anyMatch(Diagnostic::isError)) {
       return new Parsed(Optional.empty(), diags);
     }
     if (root.isEmpty()) {
-      diags.add(src.error(1, 1, "front matter is empty: title and date are required"));
+      diags.add(src.error(1, 1, Messages.get("article.empty-front-matter")));
       return new Parsed(Optional.empty(), diags);
     }
     if (!(root.get() instanceof MappingNode map)) {
-      fields.error(
-          root.get(), "front matter must be 'key: value' lines, found " + kind(root.get()));
+      fields.error(root.get(), Messages.get("article.not-a-mapping", kind(root.get())));
       return new Parsed(Optional.empty(), diags);
     }
     return new Parsed(fields.article(contentPath, map, close + 1), diags);
@@ -199,7 +199,7 @@ public final class ArticleParser {
           case "date" -> date = dateTime(v, key).orElse(null);
           case "lastmod", "updated", "last_modified_at" -> {
             if (lastmod.isPresent()) {
-              warning(v, "'" + key + "' repeats the modification date given by another key");
+              warning(v, Messages.get("article.lastmod-repeated", key));
             }
             lastmod = dateTime(v, key).or(() -> Optional.empty());
           }
@@ -224,22 +224,20 @@ public final class ArticleParser {
           case "congress" -> congress = congress(v);
           default -> {
             if (!IGNORED_KEYS.contains(key)) {
-              warning(keyNode(map, key), "unknown key '" + key + "' is ignored");
+              warning(keyNode(map, key), Messages.get("article.unknown-key", key));
             }
           }
         }
       }
       if (title.isBlank()) {
         if (!values.containsKey("title")) {
-          diags.add(
-              src.error(1, 1, "missing title: add a line 'title: \"…\"' to the front matter"));
+          diags.add(src.error(1, 1, Messages.get("article.missing-title")));
         } else if (values.get("title") instanceof ScalarNode) {
-          error(values.get("title"), "title is empty");
+          error(values.get("title"), Messages.get("article.empty-title"));
         }
       }
       if (date == null && !values.containsKey("date")) {
-        diags.add(
-            src.error(1, 1, "missing date: add a line 'date: 2020-01-17' to the front matter"));
+        diags.add(src.error(1, 1, Messages.get("article.missing-date")));
       }
       if (errorCount() > errorsBefore) {
         return Optional.empty();
@@ -289,7 +287,7 @@ public final class ArticleParser {
       Map<String, Node> out = new java.util.LinkedHashMap<>();
       for (NodeTuple t : map.getValue()) {
         if (!(t.getKeyNode() instanceof ScalarNode k)) {
-          error(t.getKeyNode(), "a key must be a plain word, found " + kind(t.getKeyNode()));
+          error(t.getKeyNode(), Messages.get("article.key-not-word", kind(t.getKeyNode())));
           continue;
         }
         String key = k.getValue().strip();
@@ -297,10 +295,9 @@ public final class ArticleParser {
           Position first = positions.get(prefix + key);
           error(
               k,
-              "duplicate key '"
-                  + key
-                  + "'"
-                  + (first == null ? "" : " (first at line " + first.line() + ")"));
+              first == null
+                  ? Messages.get("article.duplicate-key", key)
+                  : Messages.get("article.duplicate-key-at", key, first.line()));
           continue;
         }
         out.put(key, t.getValueNode());
@@ -330,7 +327,7 @@ public final class ArticleParser {
         return Optional.empty();
       }
       if (!(n instanceof ScalarNode s)) {
-        error(n, key + ": expected text, found " + kind(n));
+        error(n, Messages.get("article.expected-text", key, kind(n)));
         return Optional.empty();
       }
       // Cleaned again: YAML escapes ("\u00AD", "\b") can put back what cleaning the file removed.
@@ -351,12 +348,7 @@ public final class ArticleParser {
           return Optional.of(new int[] {x, y});
         }
       }
-      warning(
-          n,
-          key
-              + ": expected where the photo's subject is, across then down, as two percentages"
-              + " such as '50% 30%' ('50% 50%' is the centre); thumbnails are cropped around the"
-              + " centre");
+      warning(n, Messages.get("article.bad-focus", key));
       return Optional.empty();
     }
 
@@ -370,7 +362,7 @@ public final class ArticleParser {
       } else if (n instanceof ScalarNode && !isNull(n)) {
         items.add(n);
       } else if (n instanceof MappingNode) {
-        error(n, key + ": expected a list of text such as [\"a\", \"b\"], found a mapping");
+        error(n, Messages.get("article.expected-list", key));
       }
       Set<String> out = new LinkedHashSet<>();
       for (Node item : items) {
@@ -378,7 +370,7 @@ public final class ArticleParser {
           continue;
         }
         if (!(item instanceof ScalarNode s)) {
-          error(item, key + ": each item must be text, found " + kind(item));
+          error(item, Messages.get("article.item-not-text", key, kind(item)));
           continue;
         }
         String v = VietnameseText.clean(s.getValue()).strip();
@@ -391,7 +383,7 @@ public final class ArticleParser {
 
     Optional<OffsetDateTime> dateTime(Node n, String key) {
       if (!(n instanceof ScalarNode s) || isNull(n)) {
-        error(n, key + ": expected a date such as 2020-01-17, found " + kind(n));
+        error(n, Messages.get("article.expected-date", key, kind(n)));
         return Optional.empty();
       }
       String v = s.getValue().strip();
@@ -399,24 +391,16 @@ public final class ArticleParser {
       try {
         Optional<OffsetDateTime> parsed = Dates.parse(v);
         if (parsed.isEmpty()) {
-          error(n, key + ": expected a date such as 2020-01-17, found '" + v + "'");
+          error(n, Messages.get("article.expected-date-text", key, v));
           return Optional.empty();
         }
         date = parsed.get();
       } catch (DateTimeException e) {
-        error(n, key + ": impossible date " + v);
+        error(n, Messages.get("article.impossible-date", key, v));
         return Optional.empty();
       }
       if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
-        error(
-            n,
-            key
-                + ": "
-                + v
-                + " has a year out of range: write a year from "
-                + MIN_YEAR
-                + " to "
-                + MAX_YEAR);
+        error(n, Messages.get("article.year-out-of-range", key, v, MIN_YEAR, MAX_YEAR));
         return Optional.empty();
       }
       return Optional.of(date);
@@ -437,33 +421,15 @@ public final class ArticleParser {
       Matcher m = SCHEME.matcher(a);
       String scheme = m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : "";
       if (a.startsWith("\\\\") || scheme.length() == 1 || scheme.equals("file")) {
-        error(
-            n,
-            "image: '"
-                + a
-                + "' is a file on one computer, not an address of a photo: "
-                + COPY_PHOTO
-                + ", such as anh/dai-hoi.jpg");
+        error(n, Messages.get("article.image-on-computer", a));
         return Optional.empty();
       }
       if (!scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")) {
-        error(
-            n,
-            "image: '"
-                + a
-                + "' is not an address of a photo: "
-                + COPY_PHOTO
-                + ", such as anh/dai-hoi.jpg");
+        error(n, Messages.get("article.image-not-address", a));
         return Optional.empty();
       }
       if (!scheme.isEmpty() || a.startsWith("//")) {
-        warning(
-            n,
-            "image: "
-                + a
-                + " would be loaded from another site, which readers may not reach (on an intranet)"
-                + " and which sees who reads the page: "
-                + COPY_PHOTO);
+        warning(n, Messages.get("article.image-elsewhere", a));
       }
       return v;
     }
@@ -476,7 +442,7 @@ public final class ArticleParser {
       if (n instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
         return Optional.of(Boolean.parseBoolean(s.getValue().toLowerCase(Locale.ROOT)));
       }
-      error(n, key + ": expected true or false, found " + kind(n));
+      error(n, Messages.get("article.expected-boolean", key, kind(n)));
       return Optional.empty();
     }
 
@@ -494,12 +460,12 @@ public final class ArticleParser {
                         ? Integer.parseInt(m.group(2), 8)
                         : Integer.parseInt(m.group(3), 16));
           } catch (NumberFormatException e) {
-            error(n, key + ": number out of range: " + v);
+            error(n, Messages.get("article.number-out-of-range", key, v));
             return OptionalInt.empty();
           }
         }
       }
-      error(n, key + ": expected a whole number, found " + kind(n));
+      error(n, Messages.get("article.expected-number", key, kind(n)));
       return OptionalInt.empty();
     }
 
@@ -510,12 +476,11 @@ public final class ArticleParser {
           URI u = new URI(v.get());
           if (u.getScheme() == null
               || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
-            warning(
-                n, key + ": expected an http(s) address, found '" + v.get() + "'; it is ignored");
+            warning(n, Messages.get("article.expected-http", key, v.get()));
             return Optional.empty();
           }
         } catch (URISyntaxException e) {
-          warning(n, key + ": not a valid address: '" + v.get() + "'; it is ignored");
+          warning(n, Messages.get("article.bad-url", key, v.get()));
           return Optional.empty();
         }
       }
@@ -529,7 +494,7 @@ public final class ArticleParser {
       }
       String slug = VietnameseText.slug(v.get());
       if (slug.isEmpty()) {
-        error(n, "slug: '" + v.get() + "' has no letters or digits to make an address from");
+        error(n, Messages.get("article.slug-empty", v.get()));
         return Optional.empty();
       }
       return Optional.of(slug);
@@ -566,48 +531,31 @@ public final class ArticleParser {
           continue;
         }
         if (!SitePath.isValidAddress(raw.get())) {
-          error(item, key + ": not a valid address: '" + raw.get() + "'");
+          error(item, Messages.get("article.bad-alias", key, raw.get()));
           continue;
         }
         String path = SitePath.decode(raw.get()).orElse("");
         path = path.startsWith("/") ? path.substring(1) : path;
         List<String> segments = List.of(path.split("/"));
         if (path.isEmpty() || SitePath.of(path).isEmpty()) {
-          error(item, key + ": '" + raw.get() + "' is not a page address inside the site");
+          error(item, Messages.get("article.alias-outside", key, raw.get()));
           continue;
         }
         // The site has no hidden files (the content folder's are skipped), and .luutru, the
         // output's marker, must not be overwritten by a redirect page.
         Optional<String> hidden = segments.stream().filter(s -> s.startsWith(".")).findFirst();
         if (hidden.isPresent()) {
-          error(
-              item,
-              key
-                  + ": '"
-                  + raw.get()
-                  + "' has a part that starts with a dot ("
-                  + hidden.get()
-                  + "): the site"
-                  + " has no hidden files, and .luutru marks its folder as written by luutru; choose another address");
+          error(item, Messages.get("article.alias-hidden", key, raw.get(), hidden.get()));
           continue;
         }
         // Percent-escapes can spell what no file name may hold.
         if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-          error(
-              item,
-              key + ": '" + raw.get() + "' has a control character (such as %00 or %0A) in it");
+          error(item, Messages.get("article.alias-control", key, raw.get()));
           continue;
         }
         if (segments.stream()
             .anyMatch(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME)) {
-          error(
-              item,
-              key
-                  + ": '"
-                  + raw.get()
-                  + "' has a part longer than "
-                  + MAX_NAME
-                  + " bytes, more than a file name can hold");
+          error(item, Messages.get("article.alias-too-long", key, raw.get(), MAX_NAME));
           continue;
         }
         if (before.contains(path) || out.contains(path)) {
@@ -621,7 +569,7 @@ public final class ArticleParser {
 
     Optional<Congress> congress(Node n) {
       if (!(n instanceof MappingNode map)) {
-        error(n, "congress: expected the keys organization, term, … under it, found " + kind(n));
+        error(n, Messages.get("congress.not-a-mapping", kind(n)));
         return Optional.empty();
       }
       int errorsBefore = errorCount();
@@ -646,9 +594,7 @@ public final class ArticleParser {
             if (t.isPresent()) {
               term = Term.parse(t.get()).orElse(null);
               if (term == null) {
-                error(
-                    value,
-                    key + ": expected two years such as \"2020-2025\", found '" + t.get() + "'");
+                error(value, Messages.get("congress.bad-term", key, t.get()));
               }
             }
           }
@@ -656,18 +602,18 @@ public final class ArticleParser {
           case "directed_by" -> directedBy = people(value, key);
           case "elected" -> elected = people(value, key);
           case "committee_size" -> committeeSize = positive(value, key);
-          default -> warning(keyNode(map, e.getKey()), "unknown key '" + key + "' is ignored");
+          default -> warning(keyNode(map, e.getKey()), Messages.get("article.unknown-key", key));
         }
       }
       if (org.isEmpty() && !v.containsKey("organization") && !v.containsKey("organisation")) {
-        error(n, "congress: missing organization (the cell or committee that held it)");
+        error(n, Messages.get("congress.missing-organization"));
       } else if (org.isEmpty()) {
-        error(v.getOrDefault("organization", n), "congress.organization is empty");
+        error(v.getOrDefault("organization", n), Messages.get("congress.empty-organization"));
       }
       if (term == null && !v.containsKey("term")) {
-        error(n, "congress: missing term such as \"2020-2025\"");
+        error(n, Messages.get("congress.missing-term"));
       } else if (term == null && isNull(v.get("term"))) {
-        error(v.get("term"), "congress.term is empty: write two years such as \"2020-2025\"");
+        error(v.get("term"), Messages.get("congress.empty-term"));
       }
       if (errorCount() > errorsBefore) {
         return Optional.empty();
@@ -679,7 +625,7 @@ public final class ArticleParser {
     private int positive(Node n, String key) {
       OptionalInt i = integer(n, key);
       if (i.isPresent() && i.getAsInt() < 1) {
-        error(n, key + ": must be 1 or more, found " + i.getAsInt());
+        error(n, Messages.get("congress.not-positive", key, i.getAsInt()));
         return 0;
       }
       return i.orElse(0);
@@ -706,16 +652,16 @@ public final class ArticleParser {
               f.containsKey("role") ? text(f.get("role"), key + ".role").orElse("").strip() : "";
           for (String k : f.keySet()) {
             if (!k.equals("name") && !k.equals("role")) {
-              warning(keyNode(m, k), "unknown key '" + key + "." + k + "' is ignored");
+              warning(keyNode(m, k), Messages.get("article.unknown-key", key + "." + k));
             }
           }
           if (name.isEmpty()) {
-            error(item, key + ": each person needs a name");
+            error(item, Messages.get("congress.person-without-name", key));
           } else {
             out.add(new Person(name, role));
           }
         } else {
-          error(item, key + ": expected { name: \"…\", role: \"…\" }, found " + kind(item));
+          error(item, Messages.get("congress.bad-person", key, kind(item)));
         }
       }
       return out;

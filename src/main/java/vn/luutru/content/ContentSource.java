@@ -175,7 +175,7 @@ public final class ContentSource {
   public static Content load(Path root, String shownRoot, ArticleParser parser, Cache cache)
       throws IOException {
     if (!Files.isDirectory(root)) {
-      throw new IOException("content folder not found: " + shownRoot);
+      throw new IOException(Messages.get("folder.not-found", shownRoot));
     }
     String prefix = shownRoot.isEmpty() || shownRoot.endsWith("/") ? shownRoot : shownRoot + "/";
     if (cache == null) {
@@ -248,12 +248,7 @@ public final class ContentSource {
             }
             if (!attrs.isRegularFile()) {
               walkProblems.add(
-                  Diagnostic.warning(
-                      prefix + rel,
-                      0,
-                      0,
-                      "not a regular file (a pipe, socket or device): skipped",
-                      ""));
+                  Diagnostic.warning(prefix + rel, 0, 0, Messages.get("folder.not-regular"), ""));
               return FileVisitResult.CONTINUE;
             }
             found.add(new Found(rel, attrs.lastModifiedTime().toMillis(), attrs.size()));
@@ -265,8 +260,8 @@ public final class ContentSource {
             links[0] = true;
             String why =
                 e instanceof FileSystemLoopException
-                    ? "symbolic link loop: this folder links back to one of its parents"
-                    : "cannot be read: " + reason(e);
+                    ? Messages.get("folder.link-loop")
+                    : Messages.get("folder.unreadable", reason(e));
             walkProblems.add(Diagnostic.error(prefix + relative(root, file), 0, 0, why, ""));
             return FileVisitResult.CONTINUE;
           }
@@ -284,15 +279,7 @@ public final class ContentSource {
                 return true;
               }
               walkProblems.add(
-                  Diagnostic.error(
-                      shown,
-                      0,
-                      0,
-                      "symbolic link to "
-                          + real
-                          + ", outside the content"
-                          + " folder: luutru publishes only what is inside it; copy the file or folder in instead",
-                      ""));
+                  Diagnostic.error(shown, 0, 0, Messages.get("folder.link-outside", real), ""));
             } catch (IOException e) {
               walkProblems.add(brokenLink(p, shown));
             }
@@ -309,15 +296,7 @@ public final class ContentSource {
       if (first != null) {
         walkProblems.add(
             Diagnostic.error(
-                prefix + f.onDisk(),
-                0,
-                0,
-                "has the same name as "
-                    + prefix
-                    + first
-                    + " once both are written alike (Unicode NFC: the same letters, accents stored another way); rename"
-                    + " or remove one of them",
-                ""));
+                prefix + f.onDisk(), 0, 0, Messages.get("folder.same-name", prefix + first), ""));
         continue;
       }
       nfcOf.put(f.onDisk(), nfc);
@@ -444,7 +423,8 @@ public final class ContentSource {
           prefix + f.onDisk(), nfc, Files.readAllBytes(root.resolve(f.onDisk())));
     } catch (IOException e) {
       return Optional.of(
-          Diagnostic.error(prefix + f.onDisk(), 0, 0, "cannot be read: " + reason(e), ""));
+          Diagnostic.error(
+              prefix + f.onDisk(), 0, 0, Messages.get("folder.unreadable", reason(e)), ""));
     }
   }
 
@@ -453,12 +433,7 @@ public final class ContentSource {
    * what to do.
    */
   public static String tooLargeToCheck(long size) {
-    return String.format(
-        Locale.ROOT,
-        "the file is %.1f MB, more than can be checked for script (%d MB):"
-            + " make it smaller, or publish it another way (a picture as PNG or JPEG, a page as an article)",
-        size / 1e6,
-        MAX_ARTICLE_BYTES >> 20);
+    return Messages.get("folder.too-large-to-check", size / 1e6, MAX_ARTICLE_BYTES >> 20);
   }
 
   /**
@@ -496,30 +471,21 @@ public final class ContentSource {
               shown,
               0,
               0,
-              String.format(
-                  Locale.ROOT,
-                  "the file is %.1f MB, more than an article can be (%d MB): is it really one? It is not read",
-                  f.size() / 1e6,
-                  MAX_ARTICLE_BYTES >> 20),
+              Messages.get("folder.too-large", f.size() / 1e6, MAX_ARTICLE_BYTES >> 20),
               ""));
     }
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(root.resolve(f.onDisk()));
     } catch (IOException e) {
-      return failed(Diagnostic.error(shown, 0, 0, "cannot be read: " + reason(e), ""));
+      return failed(
+          Diagnostic.error(shown, 0, 0, Messages.get("folder.unreadable", reason(e)), ""));
     }
     try {
       return parser.parse(rel, shown, bytes);
     } catch (RuntimeException | StackOverflowError e) {
       // One file must not stop the others: reported, with what to send to the developers.
-      return failed(
-          Diagnostic.error(
-              shown,
-              0,
-              0,
-              "internal error while reading this file (" + e + "); please report it with this file",
-              ""));
+      return failed(Diagnostic.error(shown, 0, 0, Messages.get("folder.internal-error", e), ""));
     }
   }
 
@@ -540,22 +506,12 @@ public final class ContentSource {
     try {
       link.toRealPath();
     } catch (NoSuchFileException e) {
-      return Diagnostic.warning(
-          shown, 0, 0, "symbolic link to " + target + ", which does not exist: skipped", "");
+      return Diagnostic.warning(shown, 0, 0, Messages.get("folder.link-missing", target), "");
     } catch (IOException e) {
       return Diagnostic.error(
-          shown,
-          0,
-          0,
-          "symbolic link to "
-              + target
-              + " cannot be followed ("
-              + reason(e)
-              + "): a link that leads back to itself?",
-          "");
+          shown, 0, 0, Messages.get("folder.link-broken", target, reason(e)), "");
     }
-    return Diagnostic.warning(
-        shown, 0, 0, "symbolic link to " + target + " cannot be followed: skipped", "");
+    return Diagnostic.warning(shown, 0, 0, Messages.get("folder.link-unfollowed", target), "");
   }
 
   private static String reason(IOException e) {
@@ -563,7 +519,7 @@ public final class ContentSource {
       return f.getReason();
     }
     if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
+      return Messages.get("folder.permission-denied");
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

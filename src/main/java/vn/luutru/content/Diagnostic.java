@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,8 +33,9 @@ public record Diagnostic(
     ERROR,
     WARNING;
 
+    /** The word that names it in the interface's language: {@code error} or {@code lỗi}. */
     String label() {
-      return this == ERROR ? "error" : "warning";
+      return Messages.get(this == ERROR ? "severity.error" : "severity.warning");
     }
   }
 
@@ -103,13 +103,12 @@ public record Diagnostic(
                     0,
                     0,
                     s,
-                    String.format(
-                        Locale.ROOT,
-                        "%,d more %s in this file %s not shown"
-                            + " (only the first %d are); fix those above and build again to see the rest",
+                    Messages.get(
+                        (s == Severity.ERROR
+                                ? "diagnostic.more-errors"
+                                : "diagnostic.more-warnings")
+                            + (more == 1 ? ".one" : ".many"),
                         more,
-                        more == 1 ? s.label() : s.label() + "s",
-                        more == 1 ? "is" : "are",
                         MAX_SHOWN),
                     ""));
           }

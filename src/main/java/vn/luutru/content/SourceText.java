@@ -7,7 +7,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -50,15 +49,15 @@ final class SourceText {
   /** Files that are not text, told by how they start. */
   private static final List<Signature> SIGNATURES =
       List.of(
-          new Signature(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "a PNG image"),
-          new Signature(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "a JPEG image"),
-          new Signature(new byte[] {'G', 'I', 'F', '8'}, "a GIF image"),
-          new Signature(new byte[] {'%', 'P', 'D', 'F', '-'}, "a PDF document"),
-          new Signature(new byte[] {'P', 'K', 3, 4}, "a ZIP archive or a Word/OpenDocument file"),
+          new Signature(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "text.png"),
+          new Signature(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "text.jpeg"),
+          new Signature(new byte[] {'G', 'I', 'F', '8'}, "text.gif"),
+          new Signature(new byte[] {'%', 'P', 'D', 'F', '-'}, "text.pdf"),
+          new Signature(new byte[] {'P', 'K', 3, 4}, "text.zip"),
           new Signature(
-              new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0},
-              "an old Word or Excel file"));
+              new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0}, "text.old-office"));
 
+  /** A kind of file told by its first bytes, named by the text {@code what}. */
   private record Signature(byte[] start, String what) {
     boolean matches(byte[] bytes) {
       return bytes.length >= start.length
@@ -72,47 +71,29 @@ final class SourceText {
    * starts, or by a NUL byte, which text never has), UTF-16, or the first malformed UTF-8 byte.
    */
   static Decoded decode(String path, byte[] bytes) {
-    return decode(path, bytes, ARTICLE);
+    return decode(path, bytes, Messages.get("text.article"));
   }
 
-  /** What an article is, as the messages of {@link #decode(String, byte[])} say. */
-  static final String ARTICLE = "an article is Markdown text saved as UTF-8";
-
   /**
-   * As {@link #decode(String, byte[])}; {@code textIs} says what the file should be ({@value
-   * #ARTICLE}).
+   * As {@link #decode(String, byte[])}; {@code textIs} says what the file should be ("an article is
+   * Markdown text saved as UTF-8").
    */
   static Decoded decode(String path, byte[] bytes, String textIs) {
     for (Signature s : SIGNATURES) {
       if (s.matches(bytes)) {
         return failed(
             Diagnostic.error(
-                path,
-                1,
-                1,
-                "not a text file: it starts like "
-                    + s.what()
-                    + "; "
-                    + textIs
-                    + " (give other files their own extension)",
-                ""));
+                path, 1, 1, Messages.get("text.not-text", Messages.get(s.what()), textIs), ""));
       }
     }
     if (bytes.length >= 2
         && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
             || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-      return failed(
-          Diagnostic.error(path, 1, 1, "the file is saved as UTF-16: save it as UTF-8", ""));
+      return failed(Diagnostic.error(path, 1, 1, Messages.get("text.utf16"), ""));
     }
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        return failed(
-            at(
-                path,
-                bytes,
-                i,
-                String.format(
-                    Locale.ROOT, "not a text file: NUL byte at offset %d; %s", i, textIs)));
+        return failed(at(path, bytes, i, Messages.get("text.nul", i, textIs)));
       }
     }
     // Valid UTF-8, as nearly every file is, decodes to the same string either way, and the
@@ -132,16 +113,7 @@ final class SourceText {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       int bad = in.position();
-      return failed(
-          at(
-              path,
-              bytes,
-              bad,
-              String.format(
-                  Locale.ROOT,
-                  "not valid UTF-8: byte 0x%02X at offset %d; save the file as UTF-8",
-                  bytes[bad] & 0xFF,
-                  bad)));
+      return failed(at(path, bytes, bad, Messages.get("text.bad-utf8", bytes[bad] & 0xFF, bad)));
     }
     try {
       decoder.flush(out);

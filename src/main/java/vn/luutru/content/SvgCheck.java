@@ -72,7 +72,13 @@ public final class SvgCheck {
           String qualified = prefix == null || prefix.isEmpty() ? name : prefix + ":" + name;
           if (name.toLowerCase(Locale.ROOT).startsWith("on")) {
             return Optional.of(
-                problem(shown, bytes, r, qualified, qualified + "= on <" + element + ">", svg));
+                problem(
+                    shown,
+                    bytes,
+                    r,
+                    qualified,
+                    Messages.get("active.handler", qualified, element),
+                    svg));
           }
           String value =
               r.getAttributeValue(i).replaceAll("[\\s\\x00-\\x1F]", "").toLowerCase(Locale.ROOT);
@@ -85,7 +91,7 @@ public final class SvgCheck {
                     bytes,
                     r,
                     qualified,
-                    "a script address in " + qualified + "= on <" + element + ">",
+                    Messages.get("active.script-address", qualified, element),
                     svg));
           }
         }
@@ -104,7 +110,7 @@ public final class SvgCheck {
               shown,
               at == null ? 0 : Math.max(0, at.getLineNumber()),
               at == null ? 0 : Math.max(0, at.getColumnNumber()),
-              "not a well-formed SVG (" + message.strip() + "): browsers do not show it",
+              Messages.get("active.bad-svg", message.strip()),
               ""));
     } finally {
       if (r != null) {
@@ -125,11 +131,8 @@ public final class SvgCheck {
       String shown, byte[] bytes, XMLStreamReader r, String attribute, String what, boolean svg) {
     String message =
         svg
-            ? "the SVG carries script ("
-                + what
-                + "): opened at its own address it would run on the site;"
-                + " remove it, or save the picture as PNG"
-            : ActiveFiles.carriesScript("XML document", what);
+            ? Messages.get("active.svg", what)
+            : ActiveFiles.carriesScript("active.xml-document", what);
     Location at = r.getLocation();
     String encoding = r.getEncoding() == null ? "UTF-8" : r.getEncoding();
     String text;

@@ -3,7 +3,6 @@ package vn.luutru.content;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -166,13 +165,13 @@ public final class YamlDocument {
    */
   public static String kind(Node node) {
     if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-      return "nothing";
+      return Messages.get("yaml.nothing");
     }
     if (node instanceof SequenceNode) {
-      return "a list";
+      return Messages.get("yaml.list");
     }
     if (node instanceof MappingNode) {
-      return "a mapping";
+      return Messages.get("yaml.mapping");
     }
     return "'" + ((ScalarNode) node).getValue() + "'";
   }
@@ -206,12 +205,11 @@ public final class YamlDocument {
       Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
       int line = m == null ? firstLine : m.getLine() + firstLine;
       int col = m == null ? 1 : m.getColumn() + 1;
-      diags.add(src.error(line, col, "YAML: " + yamlProblem(e)));
+      diags.add(src.error(line, col, Messages.get("yaml.problem", yamlProblem(e))));
     } catch (YamlEngineException e) {
-      diags.add(src.error(firstLine, 1, "YAML: " + e.getMessage()));
+      diags.add(src.error(firstLine, 1, Messages.get("yaml.problem", e.getMessage())));
     } catch (StackOverflowError e) {
-      diags.add(
-          src.error(firstLine, 1, "YAML: " + reading.the() + " is nested too deeply to read"));
+      diags.add(src.error(firstLine, 1, Messages.get("yaml.too-deep-to-read", reading.the())));
     }
     return Optional.empty();
   }
@@ -305,15 +303,7 @@ public final class YamlDocument {
         c.getAnchor().ifPresent(collections::add);
         if (++depth > MAX_YAML_DEPTH) {
           throw new Refused(
-              at(
-                  src,
-                  firstLine,
-                  e,
-                  "YAML: "
-                      + reading.the()
-                      + " is nested more than "
-                      + MAX_YAML_DEPTH
-                      + " levels deep (lists or mappings inside each other)"));
+              at(src, firstLine, e, Messages.get("yaml.too-deep", reading.the(), MAX_YAML_DEPTH)));
         }
         open[depth - 1] = 0;
         openAnchors.add(c.getAnchor());
@@ -331,28 +321,13 @@ public final class YamlDocument {
       } else if (e instanceof AliasEvent a) {
         if (collections.contains(a.getAlias()) && ++aliases > MAX_COLLECTION_ALIASES) {
           throw new Refused(
-              at(
-                  src,
-                  firstLine,
-                  e,
-                  "YAML: more than "
-                      + MAX_COLLECTION_ALIASES
-                      + " aliases (*name) of lists or mappings; write the values out"));
+              at(src, firstLine, e, Messages.get("yaml.too-many-aliases", MAX_COLLECTION_ALIASES)));
         }
         // An alias of a list still open (itself inside it) adds nothing: the composer refuses it.
         add(sizes.getOrDefault(a.getAlias(), 0L));
         if (expanded > MAX_EXPANDED) {
           throw new Refused(
-              at(
-                  src,
-                  firstLine,
-                  e,
-                  String.format(
-                      Locale.ROOT,
-                      "YAML: with this alias (*name) the values would add up"
-                          + " to more than %,d characters, more than %s may hold; repeat long values less often",
-                      MAX_EXPANDED,
-                      reading.bare())));
+              at(src, firstLine, e, Messages.get("yaml.too-large", MAX_EXPANDED, reading.bare())));
         }
       }
       return e;
@@ -388,7 +363,7 @@ public final class YamlDocument {
     String problem = e.getProblem();
     String context = e.getContext();
     if (problem == null || problem.isBlank()) {
-      return context == null ? "syntax error" : context;
+      return context == null ? Messages.get("yaml.syntax-error") : context;
     }
     return context == null || context.isBlank() ? problem : problem + " (" + context + ")";
   }

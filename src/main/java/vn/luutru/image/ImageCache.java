@@ -168,6 +168,9 @@ final class ImageCache {
       try {
         List<String> warnings =
             f[9].isEmpty() ? List.of() : new ArrayList<>(List.of(f[9].split("\u001f")));
+        if (!warnings.stream().allMatch(Messages::isWarning)) {
+          continue; // warnings written in words by an older luutru: that photo is read again
+        }
         Probe p =
             new Probe(
                 PhotoFormat.valueOf(f[4]),

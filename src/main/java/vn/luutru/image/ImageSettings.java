@@ -32,21 +32,17 @@ public record ImageSettings(
   public ImageSettings {
     widths = widths.stream().sorted().distinct().toList();
     if (widths.isEmpty() || widths.get(0) < 16 || widths.get(widths.size() - 1) > 8192) {
-      throw new IllegalArgumentException(
-          "images: widths must be between 16 and 8192 pixels, at least one: " + widths);
+      throw new IllegalArgumentException(Messages.get("settings.widths", widths));
     }
     if (quality < 1 || quality > 100) {
-      throw new IllegalArgumentException("images: quality must be between 1 and 100: " + quality);
+      throw new IllegalArgumentException(Messages.get("settings.quality", quality));
     }
     if (thumbnailWidth < 16 || thumbnailHeight < 16 || thumbnailWidth > 2048) {
       throw new IllegalArgumentException(
-          "images: thumbnail size must be between 16 and 2048 pixels: "
-              + thumbnailWidth
-              + " × "
-              + thumbnailHeight);
+          Messages.get("settings.thumbnail", thumbnailWidth, thumbnailHeight));
     }
     if (maxPixels < 1_000_000) {
-      throw new IllegalArgumentException("images: max_pixels must be a million or more");
+      throw new IllegalArgumentException(Messages.get("settings.max-pixels"));
     }
   }
 

@@ -16,14 +16,20 @@ enum PhotoFormat {
   WEBP("WebP"),
   AVIF("AVIF"),
   HEIC("HEIC"),
-  RAW("camera RAW"),
+  RAW(""),
   TIFF("TIFF"),
-  OTHER("not a photo");
+  OTHER("");
 
-  final String label;
+  /** The format's name, or empty when it is said in words ({@link #label}). */
+  private final String name;
 
-  PhotoFormat(String label) {
-    this.label = label;
+  PhotoFormat(String name) {
+    this.name = name;
+  }
+
+  /** How messages name the format: {@code JPEG}, or words such as "camera RAW". */
+  String label() {
+    return name.isEmpty() ? Messages.get("format." + name().toLowerCase(Locale.ROOT)) : name;
   }
 
   private static final Set<String> RAW_EXTENSIONS =

@@ -153,7 +153,7 @@ public final class Photos {
     try {
       a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
-      return new Refused("cannot be read (" + reason(e) + ")");
+      return new Refused(Messages.get("photo.unreadable", reason(e)));
     }
     long size = a.size();
     long modified = a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
@@ -199,11 +199,7 @@ public final class Photos {
       } else {
         if (size > MAX_FILE_BYTES) {
           return new Refused(
-              "is "
-                  + (size >> 20)
-                  + " MB, more than a photo for the web can be ("
-                  + (MAX_FILE_BYTES >> 20)
-                  + " MB): save it again as a JPEG");
+              Messages.get("photo.too-large-file", size >> 20, MAX_FILE_BYTES >> 20));
         }
         bytes = read(file);
         Probe probe = Renditions.probe(bytes, contentPath, settings);
@@ -248,17 +244,15 @@ public final class Photos {
           new Picture(
               sizes(contentPath, widths, k.sha(), probe, keys),
               sizes(contentPath, thumbs, k.sha(), probe, keys));
-      return new Found(picture, probe.warnings());
+      return new Found(picture, probe.warnings().stream().map(Messages::text).toList());
     } catch (PhotoProblem p) {
       return new Refused(p.getMessage());
     } catch (NoSuchFileException e) {
-      return new Refused("was deleted or moved while the site was being built");
+      return new Refused(Messages.get("photo.gone"));
     } catch (IOException e) {
-      return new Refused("cannot be read (" + reason(e) + ")");
+      return new Refused(Messages.get("photo.unreadable", reason(e)));
     } catch (OutOfMemoryError e) {
-      return new Refused(
-          "is too large to be converted with the memory given to luutru: save it again at a"
-              + " camera's usual size");
+      return new Refused(Messages.get("photo.out-of-memory"));
     }
   }
 
@@ -410,7 +404,7 @@ public final class Photos {
 
   private static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
-      return "no such file";
+      return Messages.get("photo.no-such-file");
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

@@ -51,40 +51,27 @@ final class Renditions {
     PhotoFormat actual = PhotoFormat.sniff(bytes, name);
     List<String> warnings = new ArrayList<>();
     switch (actual) {
-      case HEIC ->
-          throw new PhotoProblem(
-              "is a HEIC photo (the format of iPhones and some Android phones), which most browsers"
-                  + " cannot show and luutru cannot convert: save it as JPEG (on the phone: Settings"
-                  + " › Camera › Formats › Most Compatible; or open it and export as JPEG) and use"
-                  + " that file");
-      case RAW ->
-          throw new PhotoProblem(
-              "is a camera RAW file, which browsers cannot show and luutru cannot convert: export"
-                  + " it as JPEG from the camera's software and use that file");
+      case HEIC -> throw new PhotoProblem(Messages.get("photo.heic"));
+      case RAW -> throw new PhotoProblem(Messages.get("photo.raw"));
       case AVIF, WEBP, GIF ->
           throw new PhotoProblem(
-              "is a "
-                  + actual.label
-                  + " image named as a "
-                  + claimed.label
-                  + " photo: rename it to end in ."
-                  + actual.name().toLowerCase(Locale.ROOT));
+              Messages.get(
+                  "photo.misnamed",
+                  actual.label(),
+                  claimed.label(),
+                  actual.name().toLowerCase(Locale.ROOT)));
       case OTHER ->
           throw new PhotoProblem(
-              bytes.length == 0
-                  ? "is an empty file: copy the photo again"
-                  : "is not a photo (its bytes are not those of a JPEG or PNG image): copy the photo"
-                      + " again, or save it as JPEG");
+              Messages.get(bytes.length == 0 ? "photo.empty" : "photo.not-a-photo"));
       default -> {}
     }
     if (actual != claimed && claimed != PhotoFormat.OTHER) {
       warnings.add(
-          "is a "
-              + actual.label
-              + " image though its name says "
-              + claimed.label
-              + ": it is published as it should be; rename it to end in ."
-              + (actual == PhotoFormat.JPEG ? "jpg" : actual.name().toLowerCase(Locale.ROOT)));
+          Messages.warning(
+              "photo.renamed",
+              actual.label(),
+              claimed.label(),
+              actual == PhotoFormat.JPEG ? "jpg" : actual.name().toLowerCase(Locale.ROOT)));
     }
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
       ImageReader reader = reader(in, actual);
@@ -109,15 +96,12 @@ final class Renditions {
 
   private static void checkSize(int w, int h, ImageSettings settings) throws PhotoProblem {
     if (w <= 0 || h <= 0) {
-      throw new PhotoProblem("has no pixels (its header says " + w + " × " + h + ")");
+      throw new PhotoProblem(Messages.get("photo.no-pixels", w, h));
     }
     if ((long) w * h > settings.maxPixels()) {
       throw new PhotoProblem(
-          String.format(
-              Locale.ROOT,
-              "claims to be %,d × %,d pixels (%,d megapixels), more than the %,d megapixels a"
-                  + " photo may have: it is refused before decoding, as a damaged or hostile file"
-                  + " would be; save the photo again at a camera's usual size",
+          Messages.get(
+              "photo.too-many-pixels",
               w,
               h,
               (long) w * h / 1_000_000,
@@ -128,12 +112,11 @@ final class Renditions {
   private static ImageReader reader(ImageInputStream in, PhotoFormat format)
       throws PhotoProblem, IOException {
     if (in == null) {
-      throw new PhotoProblem("cannot be read");
+      throw new PhotoProblem(Messages.get("photo.no-reader"));
     }
     Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
     if (!readers.hasNext()) {
-      throw new PhotoProblem(
-          "looks like a " + format.label + " image but cannot be read: save it again as JPEG");
+      throw new PhotoProblem(Messages.get("photo.no-reader-for", format.label()));
     }
     ImageReader reader = readers.next();
     reader.setInput(in, true, true);
@@ -142,12 +125,7 @@ final class Renditions {
 
   private static PhotoProblem damaged(PhotoFormat format, Exception e) {
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new PhotoProblem(
-        "is damaged and cannot be read as a "
-            + format.label
-            + " ("
-            + why
-            + "): copy it again from the camera or the old site, or open it and save it again");
+    return new PhotoProblem(Messages.get("photo.damaged", format.label(), why));
   }
 
   /** The renditions made, and what the user should know about them (a file cut short). */
@@ -206,11 +184,7 @@ final class Renditions {
         reader.addIIOReadWarningListener(
             (source, warning) -> {
               if (warnings.isEmpty()) {
-                warnings.add(
-                    "is cut short or damaged ("
-                        + warning
-                        + "): part of it may show grey; copy the photo again from the camera or"
-                        + " the old site");
+                warnings.add(Messages.warning("photo.cut-short", warning));
               }
             });
         ImageReadParam param = reader.getDefaultReadParam();
@@ -337,7 +311,7 @@ final class Renditions {
       }
       writer.write(null, new IIOImage(image, null, null), param);
     } catch (IOException e) {
-      throw new PhotoProblem("could not be encoded (" + e.getMessage() + ")");
+      throw new PhotoProblem(Messages.get("photo.not-encoded", e.getMessage()));
     } finally {
       writer.dispose();
     }

@@ -64,18 +64,13 @@ final class Attachments implements PageReader.Addresses {
     String src = fromRoot(given);
     Mirror.Target t = mirror.resolve(page, src);
     if (t instanceof Mirror.Web web) {
-      notes.add(
-          "the photo "
-              + web.url()
-              + " is on another website: it is linked, not copied, and goes when that site does;"
-              + " save it beside the article (or give that site with --old-base-url if it is the"
-              + " former site) if it should last");
+      notes.add(Messages.get("file.photo-elsewhere", web.url()));
       return Optional.of(web.url());
     }
     if (t instanceof Mirror.Local local) {
       return place("anh", local).map(Attachments::encode);
     }
-    report("image", src, t);
+    report(true, src, t);
     return Optional.empty();
   }
 
@@ -98,11 +93,7 @@ final class Attachments implements PageReader.Addresses {
         int hash = href.indexOf('#');
         return Optional.of(pageLink(oldAddress(saved.get(), hash < 0 ? "" : href.substring(hash))));
       }
-      notes.add(
-          "the link to "
-              + href
-              + " asks the former site a question (?…), which a static site cannot answer;"
-              + " its text is kept without the link");
+      notes.add(Messages.get("file.link-query", href));
       return Optional.empty();
     }
     if (t instanceof Mirror.Local local) {
@@ -116,7 +107,7 @@ final class Attachments implements PageReader.Addresses {
       // once imported.
       return Optional.of(pageLink(oldAddress(missing.sitePath(), href)));
     }
-    report("link to", href, t);
+    report(false, href, t);
     return Optional.empty();
   }
 
@@ -218,7 +209,8 @@ final class Attachments implements PageReader.Addresses {
         : Optional.of(markdownAddress);
   }
 
-  private void report(String what, String given, Mirror.Target t) {
+  /** Reports an image ({@code image}) or a link the import could not keep, and why. */
+  private void report(boolean image, String given, Mirror.Target t) {
     String address = given.length() > 120 ? given.substring(0, 100) + "…" : given;
     if (t instanceof Mirror.Refused refused) {
       errors.add(
@@ -226,13 +218,8 @@ final class Attachments implements PageReader.Addresses {
               page.toString(),
               0,
               0,
-              what
-                  + " '"
-                  + address
-                  + "' "
-                  + refused.why()
-                  + ": it was not read and is left out of the article; if the file belongs to the site, copy it into the"
-                  + " saved site's folder and import the page again",
+              Messages.get(
+                  image ? "file.image-refused" : "file.link-refused", address, refused.why()),
               ""));
     } else if (t instanceof Mirror.Missing missing) {
       errors.add(
@@ -240,12 +227,8 @@ final class Attachments implements PageReader.Addresses {
               page.toString(),
               0,
               0,
-              what
-                  + " '"
-                  + address
-                  + "' "
-                  + missing.why()
-                  + ": it is left out of the article; if you have the file, put it there and import the page again",
+              Messages.get(
+                  image ? "file.image-missing" : "file.link-missing", address, missing.why()),
               ""));
     }
   }
@@ -276,10 +259,7 @@ final class Attachments implements PageReader.Addresses {
       planned.put(target, local.file());
       return Optional.of(target);
     }
-    notes.add(
-        "file "
-            + local.name()
-            + ": 999 other files of that name are already beside the article; left out");
+    notes.add(Messages.get("file.too-many-names", local.name()));
     return Optional.empty();
   }
 
@@ -298,13 +278,7 @@ final class Attachments implements PageReader.Addresses {
                 page.toString(),
                 0,
                 0,
-                "cannot copy "
-                    + e.getValue()
-                    + " to "
-                    + target
-                    + " ("
-                    + x.getMessage()
-                    + "): check that the content folder is writable, then import the page again",
+                Messages.get("file.cannot-copy", e.getValue(), target, x.getMessage()),
                 ""));
       }
     }

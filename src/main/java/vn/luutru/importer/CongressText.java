@@ -134,10 +134,11 @@ final class CongressText {
       read.put("committee_size", String.valueOf(Integer.parseInt(size.group(1))));
     }
     List<String> notes = new ArrayList<>();
+    String none = read.containsKey("elected") ? "" : "-none-elected";
     notes.add(
-        "congress block filled in: organization, ordinal and term from the title"
-            + (read.isEmpty() ? "" : "; read from the text, to check: " + read)
-            + (read.containsKey("elected") ? "" : "; no one elected was found: add them"));
+        read.isEmpty()
+            ? Messages.get("congress.filled" + none)
+            : Messages.get("congress.filled-read" + none, read));
     return new Found(y.toString(), notes);
   }
 

@@ -145,23 +145,12 @@ public final class Importer {
           mirror = Mirror.of(options.siteRoot().orElse(input));
           pages = s.filter(Files::isRegularFile).filter(Importer::isHtml).sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
-          out.add(
-              Result.failed(
-                  input,
-                  "the folder cannot be read to the end ("
-                      + e.getMessage()
-                      + "): check that"
-                      + " you may read every folder in it, then import again"));
+          out.add(Result.failed(input, Messages.get("import.folder-unreadable", e.getMessage())));
           continue;
         }
         for (Path page : pages) {
           if (!contains(mirror, page)) {
-            out.add(
-                Result.failed(
-                    page,
-                    "is a symbolic link that leads outside the saved site ("
-                        + mirror.root()
-                        + "); it was not read. If the page belongs to the site, copy it into the folder and import again"));
+            out.add(Result.failed(page, Messages.get("import.link-outside", mirror.root())));
             continue;
           }
           out.add(importOne(page, mirror, sitePath(mirror, page), content, today, options));
@@ -170,20 +159,12 @@ public final class Importer {
         Path folder = input.toAbsolutePath().normalize().getParent();
         Mirror mirror = Mirror.of(options.siteRoot().orElse(folder));
         if (!contains(mirror, input)) {
-          out.add(
-              Result.failed(
-                  input,
-                  "is not inside the saved site given with --site-root ("
-                      + mirror.root()
-                      + "): give the folder the page was saved in, or leave --site-root out"));
+          out.add(Result.failed(input, Messages.get("import.not-in-site-root", mirror.root())));
           continue;
         }
         out.add(importOne(input, mirror, sitePath(mirror, input), content, today, options));
       } else {
-        out.add(
-            Result.failed(
-                input,
-                "no such file or folder: check the name, or give the folder of the saved site"));
+        out.add(Result.failed(input, Messages.get("import.no-such-input")));
       }
     }
     return settle(crossLinks(out, content), content, today, before);
@@ -224,8 +205,8 @@ public final class Importer {
         Path target = articles.get(addressKey(address));
         if (target == null) {
           String why = skipped.get(addressKey(address));
-          String shown = address;
-          if (address.contains("%3F")) {
+          boolean query = address.contains("%3F");
+          if (query) {
             // A page addressed by a question (?…): no static site answers it; the text stays.
             rewritten =
                 rewritten.replaceAll(
@@ -233,9 +214,13 @@ public final class Importer {
                         + Pattern.quote(PageReader.Converter.destination(link))
                         + "\\)",
                     "$1");
-            shown = Mirror.decode(address) + ", whose text is kept without the link,";
           }
-          left.add(shown + (why == null ? " (not in the saved site)" : " (skipped: " + why + ")"));
+          String shown = query ? Mirror.decode(address) : address;
+          left.add(
+              why == null
+                  ? Messages.get(query ? "import.left-query-missing" : "import.left-missing", shown)
+                  : Messages.get(
+                      query ? "import.left-query-skipped" : "import.left-skipped", shown, why));
           continue;
         }
         // The article, not a place in it: the old page's anchors are not ids of the new one.
@@ -251,10 +236,7 @@ public final class Importer {
       }
       if (!left.isEmpty()) {
         List<String> notes = new ArrayList<>(r.notes());
-        notes.add(
-            "links to pages that were not imported keep their old addresses, which 'luutru check'"
-                + " reports until the page is imported or the link changed: "
-                + String.join(", ", left));
+        notes.add(Messages.get("import.links-not-imported", String.join(", ", left)));
         out.set(i, r.withNotes(notes));
       }
     }
@@ -309,9 +291,10 @@ public final class Importer {
   }
 
   /**
-   * An old address as written in an article's front matter ({@code quoted}) and as build names it.
+   * An old address as written in an article's front matter ({@code quoted}), as build names it, and
+   * the line of the article it stands on, where build reports what is wrong with it.
    */
-  private record OldAddress(String quoted, String shown) {}
+  private record OldAddress(String quoted, String shown, int line) {}
 
   /**
    * Makes the run's articles ones build accepts together and beside the articles already there:
@@ -340,7 +323,8 @@ public final class Importer {
     if (written.isEmpty()) {
       return out;
     }
-    Map<Integer, Diagnostic> dropped = new TreeMap<>();
+    // The old addresses taken out of articles of the run, by the article's index.
+    Map<Integer, String> dropped = new TreeMap<>();
     Checked checked;
     // Each round drops an address or deletes an article of the run, or ends: it ends.
     while (true) {
@@ -356,8 +340,8 @@ public final class Importer {
       for (Diagnostic d : fresh) {
         Integer own = written.get(d.path());
         if (own != null) {
-          (aliases.containsKey(own) && d.message().startsWith("alias /") ? drop : undo)
-              .putIfAbsent(own, d);
+          OldAddress alias = aliases.get(own);
+          (alias != null && d.line() == alias.line() ? drop : undo).putIfAbsent(own, d);
           continue;
         }
         // An article that was there before: the imported articles its message names are the cause.
@@ -397,7 +381,7 @@ public final class Importer {
             continue;
           }
           Files.writeString(target, without, StandardCharsets.UTF_8);
-          dropped.put(e.getKey(), e.getValue());
+          dropped.put(e.getKey(), alias.shown());
         } catch (IOException x) {
           undo.put(e.getKey(), e.getValue());
         }
@@ -408,42 +392,19 @@ public final class Importer {
         Diagnostic d = e.getValue();
         List<Diagnostic> errors = new ArrayList<>(r.errors());
         String why =
-            "with it, build would refuse the content folder ("
-                + d.path()
-                + ":"
-                + d.line()
-                + ":"
-                + d.column()
-                + ": "
-                + d.message()
-                + ")";
+            Messages.get("import.build-would-refuse", d.path(), d.line(), d.column(), d.message());
         try {
           Files.deleteIfExists(target);
           errors.add(
               Diagnostic.error(
-                  r.input().toString(),
-                  0,
-                  0,
-                  "the article "
-                      + target
-                      + " is not written: "
-                      + why
-                      + ". Its address comes from its title and month: give the page another title, or change the other"
-                      + " article, then import the page again",
-                  ""));
+                  r.input().toString(), 0, 0, Messages.get("import.not-written", target, why), ""));
         } catch (IOException x) {
           errors.add(
               Diagnostic.error(
                   r.input().toString(),
                   0,
                   0,
-                  "the article "
-                      + target
-                      + " was written, but "
-                      + why
-                      + ", and it cannot be deleted ("
-                      + x.getMessage()
-                      + "): delete it by hand",
+                  Messages.get("import.not-deleted", target, why, x.getMessage()),
                   ""));
         }
         out.set(e.getKey(), r.withErrors(Optional.empty(), errors));
@@ -452,17 +413,15 @@ public final class Importer {
         dropped.remove(e.getKey());
       }
     }
-    for (Map.Entry<Integer, Diagnostic> e : dropped.entrySet()) {
+    for (Map.Entry<Integer, String> e : dropped.entrySet()) {
       Result r = out.get(e.getKey());
-      String alias = aliasIn(e.getValue());
+      String alias = e.getValue();
       List<String> notes = new ArrayList<>(r.notes());
       notes.add(
-          "the old address "
-              + alias
-              + " is not kept in aliases: "
-              + owner(checked.model(), alias).orElse("another page of the site")
-              + " already has it, so it answers that page only. If it should answer"
-              + " this article instead, move it from there into this article's aliases by hand");
+          Messages.get(
+              "import.alias-taken",
+              alias,
+              owner(checked.model(), alias).orElse(Messages.get("import.another-page"))));
       out.set(e.getKey(), r.withNotes(notes));
     }
     return out;
@@ -477,18 +436,12 @@ public final class Importer {
       return Optional.empty();
     }
     String line = text.substring(at + "\naliases: [".length(), text.indexOf('\n', at + 1) - 1);
+    int lineNumber = (int) text.substring(0, at + 1).chars().filter(c -> c == '\n').count() + 1;
     Optional<vn.luutru.content.Article> parsed =
         new ArticleParser().parse("a.md", probeQuoted(line)).article();
     return parsed
         .flatMap(a -> a.aliases().stream().findFirst())
-        .map(a -> new OldAddress(line, "/" + a));
-  }
-
-  /** The alias a message of build is about: {@code alias /tin-tuc/1.html is …}. */
-  private static String aliasIn(Diagnostic d) {
-    String m = d.message();
-    int end = m.indexOf(' ', "alias ".length());
-    return m.startsWith("alias /") && end > 0 ? m.substring("alias ".length(), end) : "";
+        .map(a -> new OldAddress(line, "/" + a, lineNumber));
   }
 
   /** Who answers {@code alias} in the site: an article, by its old address or its own. */
@@ -583,19 +536,11 @@ public final class Importer {
       long size = Files.size(page);
       if (size > MAX_PAGE_BYTES) {
         return Result.failed(
-            page,
-            String.format(
-                Locale.ROOT,
-                "the page is %.1f MB, more than luutru reads as one"
-                    + " page (%d MB): is it really one article? Split it into several pages and import them",
-                size / 1e6,
-                MAX_PAGE_BYTES >> 20));
+            page, Messages.get("import.page-too-large", size / 1e6, MAX_PAGE_BYTES >> 20));
       }
       bytes = Files.readAllBytes(page);
     } catch (IOException e) {
-      return Result.failed(
-          page,
-          "cannot be read (" + e.getMessage() + "): check that the file is there and readable");
+      return Result.failed(page, Messages.get("import.page-unreadable", e.getMessage()));
     }
     PageText read = PageText.decode(bytes);
     String encoding = read.encoding();
@@ -618,8 +563,7 @@ public final class Importer {
           errors,
           encoding,
           List.of(),
-          "it is the source of the former site's program (<% … %> or <?php), not a page it"
-              + " served: save the site with wget --mirror to import its pages",
+          Messages.get("import.server-code"),
           Optional.empty(),
           fallbackAlias,
           List.of());
@@ -658,16 +602,12 @@ public final class Importer {
     }
     String alias = p.alias();
     if (alias.contains("?")) {
-      notes.add(
-          "the old address "
-              + alias
-              + " has a query (?…), which a static site cannot answer;"
-              + " it is not kept in aliases");
+      notes.add(Messages.get("import.alias-query", alias));
       alias = "";
     }
     Optional<String> aliasProblem = alias.isEmpty() ? Optional.empty() : aliasProblem(alias);
     if (aliasProblem.isPresent()) {
-      notes.add("the old address " + alias + " is not kept in aliases: " + aliasProblem.get());
+      notes.add(Messages.get("import.alias-refused", alias, aliasProblem.get()));
       alias = "";
     }
     LocalDate date = p.date().orElse(today);
@@ -676,10 +616,7 @@ public final class Importer {
     if (title.isBlank()) {
       title = VietnameseText.clean(stem.replaceAll("[-_.\\s]+", " ")).strip();
       title = title.isEmpty() ? "Bài viết không có tiêu đề" : title;
-      notes.add(
-          "the page has no title (no <h1>, <h2> or <title> with text): the title '"
-              + title
-              + "' was made from its file name; write the real one");
+      notes.add(Messages.get("import.no-title", title));
     }
     String slug = VietnameseText.slug(title);
     if (slug.isEmpty()) {
@@ -747,11 +684,8 @@ public final class Importer {
               page.toString(),
               0,
               0,
-              String.format(
-                  Locale.ROOT,
-                  "the article would be %.1f MB,"
-                      + " more than build reads (%d MB): it is not written. Split the page into several pages (one per part of"
-                      + " the report) and import them",
+              Messages.get(
+                  "import.article-too-large",
                   articleBytes / 1e6,
                   ContentSource.MAX_ARTICLE_BYTES >> 20),
               ""));
@@ -767,16 +701,7 @@ public final class Importer {
                 page.toString(),
                 0,
                 0,
-                "the article would be refused by build ("
-                    + target
-                    + ":"
-                    + d.line()
-                    + ":"
-                    + d.column()
-                    + ": "
-                    + d.message()
-                    + "), so it is not written: please report this"
-                    + " page to the maintainers of luutru",
+                Messages.get("import.article-refused", target, d.line(), d.column(), d.message()),
                 ""));
       }
       return new Result(page, Optional.empty(), notes, errors, encoding);
@@ -792,7 +717,7 @@ public final class Importer {
           StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE);
     } catch (FileAlreadyExistsException e) {
-      notes.add(target + " already exists; not overwritten");
+      notes.add(Messages.get("import.exists", target));
       return new Result(
           page,
           Optional.empty(),
@@ -800,7 +725,7 @@ public final class Importer {
           errors,
           encoding,
           List.of(),
-          "it was imported before, to " + target + ", which is left as it is",
+          Messages.get("import.imported-before", target),
           Optional.of(target),
           fallbackAlias,
           List.of());
@@ -810,11 +735,7 @@ public final class Importer {
               page.toString(),
               0,
               0,
-              "cannot write "
-                  + target
-                  + " ("
-                  + e.getMessage()
-                  + "): check that the content folder is writable",
+              Messages.get("import.cannot-write", target, e.getMessage()),
               ""));
       return new Result(page, Optional.empty(), notes, errors, encoding);
     }

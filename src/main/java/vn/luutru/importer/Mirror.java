@@ -92,36 +92,32 @@ final class Mirror {
       return new Web(s);
     }
     if (DRIVE.matcher(s).find()) {
-      return new Refused("is a path on a Windows drive, outside the saved site");
+      return new Refused(Messages.get("mirror.windows-drive"));
     }
     if (SCHEME.matcher(s).find()) {
       String scheme = s.substring(0, s.indexOf(':')).toLowerCase(Locale.ROOT);
       if (scheme.equals("data")) {
-        return new Refused(
-            "is a file written inside the page (data:), which import does not take out yet;"
-                + " save it as a file beside the page and change the address");
+        return new Refused(Messages.get("mirror.data"));
       }
       return new Refused(
           scheme.equals("file")
-              ? "is a file: address on this computer, outside the saved site"
-              : "is a " + scheme + ": address, not a file of the saved site");
+              ? Messages.get("mirror.file-scheme")
+              : Messages.get("mirror.other-scheme", scheme));
     }
     int cut = indexOfAny(s, '?', '#');
     String path = decode(cut < 0 ? s : s.substring(0, cut));
     if (path.isEmpty()) {
-      return new Missing("names no file");
+      return new Missing(Messages.get("mirror.no-file"));
     }
     if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7F || c == 0xFFFD)) {
-      return new Refused(
-          "has a control character (such as %00) or undecodable bytes in it, which no file name of the"
-              + " saved site has");
+      return new Refused(Messages.get("mirror.control"));
     }
     path = path.replace('\\', '/');
     List<String> parts = new ArrayList<>();
     if (!path.startsWith("/")) {
       Path folder = page.toAbsolutePath().normalize().getParent();
       if (!folder.startsWith(root)) {
-        return new Refused("is in a page outside the saved site");
+        return new Refused(Messages.get("mirror.page-outside"));
       }
       for (Path p : root.relativize(folder)) {
         if (!p.toString().isEmpty()) {
@@ -135,7 +131,7 @@ final class Mirror {
       }
       if (part.equals("..")) {
         if (parts.isEmpty()) {
-          return new Refused("leads outside the saved site (" + root + ")");
+          return new Refused(Messages.get("mirror.leads-outside", root));
         }
         parts.remove(parts.size() - 1);
       } else {
@@ -143,7 +139,7 @@ final class Mirror {
       }
     }
     if (parts.isEmpty()) {
-      return new Missing("is the saved site's folder, not a file");
+      return new Missing(Messages.get("mirror.root-folder"));
     }
     // One part at a time, so that a link is judged before anything beyond it is looked at.
     Path candidate = root;
@@ -159,19 +155,17 @@ final class Mirror {
         candidate = candidate.resolveSibling(part + ".html");
       }
       if (!Files.exists(candidate, LinkOption.NOFOLLOW_LINKS)) {
-        return new Missing(
-            "is not in the saved site (no " + candidate + ")", String.join("/", parts));
+        return new Missing(Messages.get("mirror.not-saved", candidate), String.join("/", parts));
       }
       if (Files.isSymbolicLink(candidate)) {
         Path target;
         try {
           target = candidate.toRealPath();
         } catch (IOException e) {
-          return new Missing("is a link that leads nowhere (" + candidate + ")");
+          return new Missing(Messages.get("mirror.link-nowhere", candidate));
         }
         if (!target.startsWith(realRoot)) {
-          return new Refused(
-              "is a symbolic link (" + candidate + ") that leads outside the saved site");
+          return new Refused(Messages.get("mirror.link-outside", candidate));
         }
       }
     }
@@ -179,10 +173,10 @@ final class Mirror {
     try {
       real = candidate.toRealPath();
     } catch (IOException e) {
-      return new Missing("cannot be followed (" + candidate + ")");
+      return new Missing(Messages.get("mirror.unfollowed", candidate));
     }
     if (!real.startsWith(realRoot)) {
-      return new Refused("leads outside the saved site (" + root + ")");
+      return new Refused(Messages.get("mirror.leads-outside", root));
     }
     if (Files.isDirectory(real)) {
       // A folder's address answers its index page, as a web server answers it.
@@ -195,13 +189,13 @@ final class Mirror {
               return new Local(realPage, index, sitePath + "/" + index);
             }
           } catch (IOException e) {
-            return new Missing("cannot be followed (" + indexPage + ")");
+            return new Missing(Messages.get("mirror.unfollowed", indexPage));
           }
         }
       }
     }
     if (!Files.isRegularFile(real)) {
-      return new Missing("is a folder, not a file (" + candidate + ")");
+      return new Missing(Messages.get("mirror.folder", candidate));
     }
     return new Local(real, parts.get(parts.size() - 1), sitePath);
   }

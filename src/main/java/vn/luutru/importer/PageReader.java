@@ -164,10 +164,8 @@ final class PageReader {
                   String t = text(e);
                   if (!t.isEmpty()) {
                     dropped.add(
-                        "'"
-                            + (t.length() > 60 ? t.substring(0, 57) + "…" : t)
-                            + "': page chrome (menus, sharing, other news), not part of the"
-                            + " article");
+                        Messages.get(
+                            "page.chrome", t.length() > 60 ? t.substring(0, 57) + "…" : t));
                   }
                 }
                 return FilterResult.REMOVE;
@@ -198,15 +196,12 @@ final class PageReader {
       }
       if (!others.isEmpty()) {
         others.add(title);
-        notes.add("several candidate titles " + others + "; used '" + title + "'");
+        notes.add(Messages.get("page.several-titles", others, title));
       }
       heading.get().remove();
     } else {
       title = cleanTitle(pageTitle);
-      notes.add(
-          "no heading for the article: the title '"
-              + title
-              + "' was taken from the page's <title>; check it");
+      notes.add(Messages.get("page.title-from-title-tag", title));
     }
     for (Element h : doc.select("h1")) {
       if (isLogo(h) || !region.parents().contains(h) && !h.parents().contains(region)) {
@@ -217,7 +212,7 @@ final class PageReader {
     Optional<Dated> dated = date(doc, region, body, stamped, published);
     Optional<LocalDate> date = dated.map(Dated::date);
     if (date.isEmpty()) {
-      notes.add("no date found: the article is written as a draft dated today; set its date");
+      notes.add(Messages.get("page.no-date"));
     }
     Optional<Element> sapo = sapo(region, body);
     String lead = sapo.map(PageReader::text).orElse("");
@@ -235,10 +230,7 @@ final class PageReader {
       markdown = markdown.substring(leading.end());
     }
     if (markdown.isBlank() && c.image == null && lead.isEmpty()) {
-      return LegacyPage.skipped(
-          alias,
-          "no article text in it (no paragraphs, photos or tables outside the menus)",
-          notes);
+      return LegacyPage.skipped(alias, Messages.get("page.no-text"), notes);
     }
     String summary = lead.isEmpty() ? firstParagraph(markdown) : lead;
     return new LegacyPage(
@@ -374,11 +366,7 @@ final class PageReader {
     }
     boolean spread = best * 2 < total;
     if (marked != 1 && (articles >= 3 || (linked >= 3 && spread))) {
-      return Optional.of(
-          "a list of "
-              + Math.max(articles, linked)
-              + " articles (a category or home page), not an article; the articles it lists are"
-              + " imported from their own pages");
+      return Optional.of(Messages.get("page.list", Math.max(articles, linked)));
     }
     return Optional.empty();
   }
@@ -914,7 +902,7 @@ final class PageReader {
                     + destination(to.get())
                     + ")");
           } else {
-            dropped.add("an embedded " + e.normalName() + " with no address the import can keep");
+            dropped.add(Messages.get("page.embedded", e.normalName()));
           }
         }
         default -> {
@@ -1086,8 +1074,7 @@ final class PageReader {
       }
       out.append(s).append('\n');
       if (spans) {
-        notes.add(
-            "a table had merged cells: each is written in every cell it covered; check the table");
+        notes.add(Messages.get("page.merged-cells"));
       }
     }
 
@@ -1252,7 +1239,7 @@ final class PageReader {
             case "img" -> {
               String given = source(c);
               if (ICON.matcher(given).find() && c.closest("a") != null) {
-                dropped.add("the icon " + given + " beside a link: decoration, not a photo");
+                dropped.add(Messages.get("page.icon", given));
                 continue;
               }
               String src = given.isEmpty() ? "" : addresses.image(given).orElse("");

@@ -71,7 +71,7 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
     Optional<Charset> bom = bom(bytes);
     if (bom.isPresent()) {
       int skip = bom.get() == StandardCharsets.UTF_8 ? 3 : 2;
-      return read(bytes, skip, bom.get(), notes, "its byte-order mark says " + bom.get().name());
+      return read(bytes, skip, bom.get(), notes, Messages.get("text.bom", bom.get().name()));
     }
     String head =
         new String(bytes, 0, Math.min(bytes.length, PRESCAN), StandardCharsets.ISO_8859_1);
@@ -81,26 +81,20 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
       try {
         declared = Optional.of(Charset.forName(declaredName.get()));
       } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-        notes.add(
-            "it declares the encoding '" + declaredName.get() + "', which luutru does not know");
+        notes.add(Messages.get("text.unknown-encoding", declaredName.get()));
       }
     }
     Matcher legacy = LEGACY_FONT.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
     if (legacy.find()) {
       int[] at = lineColumn(bytes, legacy.start(2), StandardCharsets.ISO_8859_1);
+      boolean vni = legacy.group(2).toUpperCase(Locale.ROOT).startsWith("VNI");
       return failed(
           at,
-          "the page is set in the font "
-              + legacy.group(2)
-              + ", so its Vietnamese letters are in the"
-              + " legacy "
-              + (legacy.group(2).toUpperCase(Locale.ROOT).startsWith("VNI") ? "VNI" : "TCVN3 (ABC)")
-              + " encoding, which luutru cannot read: imported, they would come out as wrong letters. Convert the page"
-              + " to Unicode (in UniKey: Công cụ chuyển mã, from "
-              + (legacy.group(2).toUpperCase(Locale.ROOT).startsWith("VNI")
-                  ? "VNI Windows"
-                  : "TCVN3 (ABC)")
-              + " to Unicode), then import it again",
+          Messages.get(
+              "text.legacy-font",
+              legacy.group(2),
+              vni ? "VNI" : "TCVN3 (ABC)",
+              vni ? "VNI Windows" : "TCVN3 (ABC)"),
           notes);
     }
     Set<Charset> tries = new LinkedHashSet<>();
@@ -122,20 +116,12 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
       if (text.isPresent()) {
         if (declared.isPresent() && !c.equals(declared.get())) {
           notes.add(
-              "it declares the encoding "
-                  + declared.get().name()
-                  + ", but its text is not "
-                  + declared.get().name()
-                  + "; it was read as "
-                  + c.name()
-                  + ": check its Vietnamese letters");
+              Messages.get(
+                  "text.not-declared", declared.get().name(), declared.get().name(), c.name()));
         } else if (declaredName.isEmpty() && !c.equals(StandardCharsets.UTF_8)) {
-          notes.add(
-              "it does not say which encoding it is in, and its text is not UTF-8; it was read as "
-                  + c.name()
-                  + ": check its Vietnamese letters");
+          notes.add(Messages.get("text.undeclared", c.name()));
         } else if (declared.isEmpty() && declaredName.isPresent()) {
-          notes.add("it was read as " + c.name() + ": check its Vietnamese letters");
+          notes.add(Messages.get("text.read-as", c.name()));
         }
         return checked(text.get(), c, notes);
       }
@@ -145,10 +131,8 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
     List<String> names = tries.stream().map(Charset::name).toList();
     return failed(
         at,
-        "the page's text cannot be read: its bytes here are not "
-            + String.join(", nor ", names)
-            + ", so letters would be lost. Open the page in a browser, check that its text shows right, save it again"
-            + " as Unicode (UTF-8), and import it again",
+        Messages.get(
+            "text.unreadable", String.join(Messages.get("text.encodings-separator"), names)),
         notes);
   }
 
@@ -158,14 +142,7 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
       return checked(text.get(), c, notes);
     }
     int[] at = lineColumn(bytes, firstBad(bytes, c), c);
-    return failed(
-        at,
-        "the page's text cannot be read: "
-            + why
-            + ", but its bytes here are not "
-            + c.name()
-            + ". Open the page in a browser, save it again as Unicode (UTF-8), and import it again",
-        notes);
+    return failed(at, Messages.get("text.unreadable-because", why, c.name()), notes);
   }
 
   /** The text read, with an error where it holds U+FFFD: letters lost before the page was saved. */
@@ -188,14 +165,7 @@ record PageText(String text, String encoding, List<String> notes, Optional<Probl
         text,
         c.name(),
         notes,
-        Optional.of(
-            new Problem(
-                line,
-                column,
-                "the page holds "
-                    + count
-                    + " replacement character(s) (\uFFFD) where letters were lost before it was saved; they are imported as"
-                    + " they are. Find the right letters (in the old site or its database), correct the article, and check it")));
+        Optional.of(new Problem(line, column, Messages.get("text.replacement", count))));
   }
 
   private static PageText failed(int[] at, String message, List<String> notes) {

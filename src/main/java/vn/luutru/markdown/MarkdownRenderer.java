@@ -179,11 +179,7 @@ public final class MarkdownRenderer {
     private final int column;
 
     TooDeepException(int line, int column) {
-      super(
-          "the text is nested more than "
-              + MAX_DEPTH
-              + " levels deep (lists, quotes or emphasis inside each"
-              + " other); luutru does not render it");
+      super(Messages.get("markdown.too-deep", MAX_DEPTH));
       this.line = line;
       this.column = column;
     }

@@ -328,8 +328,8 @@ final class RawHtmlCheck {
                   rawTextAt,
                   rawText,
                   RAW_TEXT.contains(rawText)
-                      ? "the text up to </" + rawText + "> would disappear from the page"
-                      : "the text up to </" + rawText + "> would be shown as raw markup"));
+                      ? Messages.get("html.why.text-up-to-disappears", rawText)
+                      : Messages.get("html.why.text-up-to-raw", rawText)));
         }
         rawText = null;
         rawTextAt = null;
@@ -412,21 +412,13 @@ final class RawHtmlCheck {
     if (name.equals("xmp")) {
       if (!xmpSeen) {
         xmpSeen = true;
-        problems.add(
-            new Mark(at, offset)
-                .problem(
-                    "<xmp> is obsolete and the text in it would not be shown; put the text in a"
-                        + " code block (between ``` lines) instead"));
+        problems.add(new Mark(at, offset).problem(Messages.get("html.xmp")));
       }
       rawText = name;
       return;
     }
     if (name.equals("plaintext")) {
-      problems.add(
-          new Mark(at, offset)
-              .problem(
-                  "<plaintext> is obsolete and cannot be closed: the text after it would be"
-                      + " shown as raw markup; remove it, or write \\<plaintext> to show the tag as text"));
+      problems.add(new Mark(at, offset).problem(Messages.get("html.plaintext")));
       stopped = true; // nothing after it is markup
       return;
     }
@@ -473,12 +465,7 @@ final class RawHtmlCheck {
     if (depth > MarkdownRenderer.MAX_DEPTH) {
       problems.add(
           new Mark(at, offset)
-              .problem(
-                  "the raw HTML is nested more than "
-                      + MarkdownRenderer.MAX_DEPTH
-                      + " levels deep ("
-                      + nested()
-                      + " inside each other); luutru does not render it: close the elements sooner"));
+              .problem(Messages.get("html.too-deep", MarkdownRenderer.MAX_DEPTH, nested())));
       stopped = true;
     }
   }
@@ -494,12 +481,14 @@ final class RawHtmlCheck {
         names.add(o.name());
       }
     }
-    List<String> first = names.stream().limit(3).map(n -> "<" + n + ">").toList();
-    return first.size() == 1
-        ? first.get(0)
-        : String.join(", ", first.subList(0, first.size() - 1))
-            + " and "
-            + first.get(first.size() - 1);
+    Object[] first = names.stream().limit(3).toArray();
+    return Messages.get(
+        switch (first.length) {
+          case 1 -> "html.nested.one";
+          case 2 -> "html.nested.two";
+          default -> "html.nested.three";
+        },
+        first);
   }
 
   /**
@@ -549,9 +538,7 @@ final class RawHtmlCheck {
       if (crossed.remove(headingAt)) {
         problems.add(
             closedLater(
-                headingAt,
-                heading,
-                "the paragraphs up to </" + heading + "> would be merged into the heading"));
+                headingAt, heading, Messages.get("html.why.paragraphs-up-to-heading", heading)));
       }
       heading = null;
       headingAt = null;
@@ -560,8 +547,7 @@ final class RawHtmlCheck {
     if (opened != null && !opened.isEmpty()) {
       Mark at = opened.pop();
       if (crossed.remove(at)) {
-        problems.add(
-            closedLater(at, name, "the paragraphs up to </" + name + "> would be merged or moved"));
+        problems.add(closedLater(at, name, Messages.get("html.why.paragraphs-up-to-moved", name)));
       }
     }
     // As the parser does: an end tag closes the innermost element of its name and any inside it.
@@ -583,22 +569,18 @@ final class RawHtmlCheck {
   List<MarkdownRenderer.Problem> finish() {
     if (!stopped) {
       if (commentAt != null) {
-        problems.add(
-            commentAt.problem(
-                "<!-- opens a comment that is never closed: the text after it would disappear"
-                    + " from the page; close it with -->"));
+        problems.add(commentAt.problem(Messages.get("html.comment-not-closed")));
       }
       if (rawText != null && rawTextAt != null) {
         String why =
             RAW_TEXT.contains(rawText)
-                ? "the text after it would disappear from the page"
-                : "the text after it would be shown as raw markup";
+                ? Messages.get("html.why.text-after-disappears")
+                : Messages.get("html.why.text-after-raw");
         problems.add(neverClosed(rawTextAt, rawText, why));
       }
       if (headingAt != null) {
         problems.add(
-            neverClosed(
-                headingAt, heading, "the paragraphs after it would be merged into the heading"));
+            neverClosed(headingAt, heading, Messages.get("html.why.paragraphs-after-heading")));
       }
       for (String name : List.of("table", "select", "template")) {
         Deque<Mark> opened = open.get(name);
@@ -606,7 +588,7 @@ final class RawHtmlCheck {
           // The outermost one never closed: one error, not one for each inside it.
           problems.add(
               neverClosed(
-                  opened.peekLast(), name, "the paragraphs after it would be merged or moved"));
+                  opened.peekLast(), name, Messages.get("html.why.paragraphs-after-moved")));
         }
       }
     }
@@ -617,15 +599,7 @@ final class RawHtmlCheck {
   }
 
   private static MarkdownRenderer.Problem closedLater(Mark at, String name, String why) {
-    return at.problem(
-        "<"
-            + name
-            + "> is closed only after the paragraph it opens in: "
-            + why
-            + "; close it before the"
-            + " paragraph ends, or write \\<"
-            + name
-            + "> to show the tag as text");
+    return at.problem(Messages.get("html.closed-later", name, why));
   }
 
   /**
@@ -644,16 +618,7 @@ final class RawHtmlCheck {
   }
 
   private static MarkdownRenderer.Problem neverClosed(Mark at, String name, String why) {
-    return at.problem(
-        "<"
-            + name
-            + "> is never closed: "
-            + why
-            + "; close it with </"
-            + name
-            + ">, or write \\<"
-            + name
-            + "> to show the tag as text");
+    return at.problem(Messages.get("html.never-closed", name, why));
   }
 
   /**

@@ -2,8 +2,10 @@ package vn.luutru.site;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import vn.luutru.content.Article;
 import vn.luutru.content.Diagnostic;
@@ -33,8 +35,12 @@ final class Aliases {
       return new ArrayList<>();
     }
     Claims claims = new Claims();
+    // The owners named as a page or file already; an article's file is named by its path.
+    Set<String> named = new HashSet<>();
     for (String f : PageList.fixedFiles()) {
-      claims.file(f, "the page /" + f);
+      String owner = Messages.get("owner.page", f);
+      named.add(owner);
+      claims.file(f, owner);
     }
     for (int i = 0; i < articles.size(); i++) {
       claims.file(paths[i] + "index.html", articles.get(i).sourcePath());
@@ -42,9 +48,12 @@ final class Aliases {
     for (String s : staticFiles) {
       // A file that takes a page's address is reported with every other address the templates
       // claim (SiteRenderer.plan); here it only keeps aliases off it.
-      claims.file(s, "the file " + contentPrefix + s);
+      String owner = Messages.get("owner.file", contentPrefix + s);
+      named.add(owner);
+      claims.file(s, owner);
     }
-    claims.foldersOfAll((f, owner) -> held(owner, f));
+    claims.foldersOfAll(
+        (f, owner) -> named.contains(owner) ? owner : Messages.get("owner.page-of", f, owner));
     List<Alias> out = new ArrayList<>();
     List<Integer> bySource = new ArrayList<>(IntStream.range(0, articles.size()).boxed().toList());
     bySource.sort(Comparator.comparing(i -> articles.get(i).contentPath()));
@@ -63,10 +72,12 @@ final class Aliases {
           diags.add(
               at.error(
                   a.sourcePath(),
-                  "alias /"
-                      + alias
-                      + " is already the address of "
-                      + (previous.get().equals(a.sourcePath()) ? "this article" : previous.get())));
+                  Messages.get(
+                      "alias.taken",
+                      alias,
+                      previous.get().equals(a.sourcePath())
+                          ? Messages.get("owner.this-article")
+                          : previous.get())));
           continue;
         }
         Optional<String> outer = claims.outer(file);
@@ -75,43 +86,24 @@ final class Aliases {
           diags.add(
               at.error(
                   a.sourcePath(),
-                  "alias /"
-                      + alias
-                      + " is inside /"
-                      + outer.get()
-                      + ", which is the address of "
-                      + (o.equals(a.sourcePath()) ? "this article" : o)
-                      + ", not a folder; choose another alias"));
+                  Messages.get(
+                      "alias.inside-page",
+                      alias,
+                      outer.get(),
+                      o.equals(a.sourcePath()) ? Messages.get("owner.this-article") : o)));
           continue;
         }
         Optional<String> holds = claims.holds(file);
         if (holds.isPresent()) {
-          diags.add(
-              at.error(
-                  a.sourcePath(),
-                  "alias /"
-                      + alias
-                      + " is a folder of the site: it holds "
-                      + holds.get()
-                      + "; choose another alias"));
+          diags.add(at.error(a.sourcePath(), Messages.get("alias.folder", alias, holds.get())));
           continue;
         }
         claims.file(file, a.sourcePath());
-        claims.folders(file, "the redirect page /" + file + " of " + a.sourcePath());
+        claims.folders(file, Messages.get("owner.redirect", file, a.sourcePath()));
         out.add(new Alias(file, pages.get(i), at));
       }
     }
     out.sort(Comparator.comparing(Alias::file));
     return out;
-  }
-
-  /**
-   * How a diagnostic names the file at {@code file} that {@code owner} (as in the owners' map)
-   * makes.
-   */
-  private static String held(String owner, String file) {
-    return owner.startsWith("the page ") || owner.startsWith("the file ")
-        ? owner
-        : "the page /" + file + " of " + owner;
   }
 }

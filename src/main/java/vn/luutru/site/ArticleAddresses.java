@@ -72,11 +72,7 @@ final class ArticleAddresses {
                   .position("slug")
                   .error(
                       explicit.sourcePath(),
-                      "duplicate address /"
-                          + e.getKey()
-                          + "/: "
-                          + other.sourcePath()
-                          + " has it too; change the slug of one of them"));
+                      Messages.get("address.duplicate-slug", e.getKey(), other.sourcePath())));
           paths[group.get(k)] = e.getKey() + "/";
           continue;
         }
@@ -90,13 +86,7 @@ final class ArticleAddresses {
             a.position("title")
                 .warning(
                     a.sourcePath(),
-                    "title gives the same address /"
-                        + e.getKey()
-                        + "/ as "
-                        + first.sourcePath()
-                        + "; this article is at /"
-                        + candidate
-                        + "/ (set 'slug' to choose)"));
+                    Messages.get("address.same-title", e.getKey(), first.sourcePath(), candidate)));
       }
     }
     return paths;

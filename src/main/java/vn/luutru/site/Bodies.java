@@ -204,22 +204,10 @@ final class Bodies {
         r.own.add(r.at(p.line(), p.column(), Diagnostic.Severity.ERROR, p.message()));
       }
     } catch (StackOverflowError e) {
-      r.own.add(
-          r.at(
-              1,
-              1,
-              Diagnostic.Severity.ERROR,
-              "the text is nested too deeply (lists or quotes inside each other) to render"));
+      r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR, Messages.get("body.too-deep")));
     } catch (RuntimeException e) {
       // One body must not stop the others: reported, with what to send to the developers.
-      r.own.add(
-          r.at(
-              1,
-              1,
-              Diagnostic.Severity.ERROR,
-              "internal error while rendering this text ("
-                  + e
-                  + "); please report it with this file"));
+      r.own.add(r.at(1, 1, Diagnostic.Severity.ERROR, Messages.get("body.internal-error", e)));
     }
     return new RenderedBody("", "");
   }

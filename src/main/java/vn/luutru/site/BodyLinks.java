@@ -139,16 +139,18 @@ final class BodyLinks implements LinkResolver {
         }
         return basePath + page + rest;
       }
-      problem(
-          line,
-          column,
-          "link to " + target + ": no such article (or it is a draft or dated in the future)");
+      problem(line, column, Messages.get("link.no-article", target));
       return destination;
     }
     if (content != null && isStatic(content)) {
       if (photos.isPresent() && Photos.isPhoto(content)) {
         Optional<Picture> p =
-            photo(content, target, kind == Kind.IMAGE ? "image " : "link to ", line, column);
+            photo(
+                content,
+                target,
+                kind == Kind.IMAGE ? "link.image-photo" : "link.photo",
+                line,
+                column);
         if (p.isPresent()) {
           if (kind == Kind.LINK) {
             return p.get().largest().url();
@@ -168,28 +170,16 @@ final class BodyLinks implements LinkResolver {
         problem(
             line,
             column,
-            (kind == Kind.IMAGE ? IMAGE_FROM_ROOT : LINK_FROM_ROOT).formatted(target));
+            Messages.get(kind == Kind.IMAGE ? "link.image-from-root" : "link.from-root", target));
       }
       return basePath + target.substring(1) + rest;
     }
     problem(
         line,
         column,
-        (kind == Kind.IMAGE ? "image " : "link to ")
-            + target
-            + ": no such file in the content folder");
+        Messages.get(kind == Kind.IMAGE ? "link.image-no-file" : "link.no-file", target));
     return destination;
   }
-
-  private static final String LINK_FROM_ROOT =
-      "link to %s: no article, file or old address (alias) of the site has this address; if it is a"
-          + " page of the former site, import it (luutru import) or link to its article's .md file";
-  private static final String IMAGE_FROM_ROOT =
-      "image %s: no such file in the content folder; if it is a photo of the former site, put it"
-          + " beside the article and write its name";
-  private static final String RAW_NOWHERE =
-      "%s %s in raw HTML leads nowhere: the built page reads it as /%s, which the site does not"
-          + " have; write it in Markdown (%s), whose addresses are read from the article's folder";
 
   /**
    * Checks an address in the body's raw HTML, which is published as written: read from the
@@ -223,11 +213,10 @@ final class BodyLinks implements LinkResolver {
     problem(
         line,
         column,
-        RAW_NOWHERE.formatted(
-            kind == Kind.IMAGE ? "image" : "link to",
+        Messages.get(
+            kind == Kind.IMAGE ? "link.image-raw-nowhere" : "link.raw-nowhere",
             d,
-            path == null ? target.substring(1) : path,
-            kind == Kind.IMAGE ? "![…](…)" : "[…](…)"));
+            path == null ? target.substring(1) : path));
   }
 
   /** The site path of the lead image, or empty (with a warning) when the file is missing. */
@@ -246,17 +235,13 @@ final class BodyLinks implements LinkResolver {
       own.add(
           article
               .position("image")
-              .warning(
-                  article.sourcePath(),
-                  "image "
-                      + path
-                      + ": no such file in the content folder; the article is shown without it"));
+              .warning(article.sourcePath(), Messages.get("link.lead-image-missing", path)));
       return "";
     }
     if (photos.isPresent() && Photos.isPhoto(content)) {
       vn.luutru.content.Figure f = article.image().orElseThrow();
       Optional<Picture> p =
-          photo(Photos.key(content, f.focusX(), f.focusY()), path, "image ", 0, 0);
+          photo(Photos.key(content, f.focusX(), f.focusY()), path, "link.image-photo", 0, 0);
       if (p.isEmpty()) {
         return "";
       }
@@ -268,15 +253,18 @@ final class BodyLinks implements LinkResolver {
 
   /**
    * The photo {@code key} ({@link Photos#key}), as looked up; what the user should know about it is
-   * reported where it is used (line 0: at the front matter's {@code image}). Empty when it cannot
-   * be published, with an error.
+   * reported where it is used (line 0: at the front matter's {@code image}), by the text {@code
+   * what} ({@code link.photo} or {@code link.image-photo}). Empty when it cannot be published, with
+   * an error.
    */
   private Optional<Picture> photo(String key, String shown, String what, int line, int column) {
     Photos.Lookup l = photos.get().lookup(key);
     photoLookups.put(key, l.fingerprint());
     if (l instanceof Photos.Found f) {
       for (String w : f.warnings()) {
-        own.add(photoDiagnostic(line, column, Diagnostic.Severity.WARNING, what + shown + " " + w));
+        own.add(
+            photoDiagnostic(
+                line, column, Diagnostic.Severity.WARNING, Messages.get(what, shown, w)));
       }
       return Optional.of(f.picture());
     }
@@ -285,7 +273,7 @@ final class BodyLinks implements LinkResolver {
             line,
             column,
             Diagnostic.Severity.ERROR,
-            what + shown + " " + ((Photos.Refused) l).message()));
+            Messages.get(what, shown, ((Photos.Refused) l).message())));
     return Optional.empty();
   }
 
@@ -318,11 +306,7 @@ final class BodyLinks implements LinkResolver {
   public void imageWithoutAlt(int line, int column) {
     if (check) {
       own.add(
-          at(
-              line,
-              column,
-              Diagnostic.Severity.WARNING,
-              "image without alternative text: write it" + " between the brackets, ![…](…)"));
+          at(line, column, Diagnostic.Severity.WARNING, Messages.get("link.image-without-alt")));
     }
   }
 
@@ -378,10 +362,8 @@ final class BodyLinks implements LinkResolver {
                   anchor.line(),
                   anchor.column(),
                   r.check ? Diagnostic.Severity.ERROR : Diagnostic.Severity.WARNING,
-                  "anchor #"
-                      + anchor.fragment()
-                      + " does not exist in "
-                      + articles.get(target).sourcePath()));
+                  Messages.get(
+                      "link.no-anchor", anchor.fragment(), articles.get(target).sourcePath())));
         }
       }
     }

@@ -96,13 +96,11 @@ final class Organizations {
             a.position("congress.parent")
                 .warning(
                     a.sourcePath(),
-                    "congress.parent '"
-                        + c.parent()
-                        + "' differs from '"
-                        + newer.congress().get().parent()
-                        + "' in the newer report "
-                        + newer.sourcePath()
-                        + ", which the archive follows"));
+                    Messages.get(
+                        "organization.parent-differs",
+                        c.parent(),
+                        newer.congress().get().parent(),
+                        newer.sourcePath())));
       }
     }
     return new Found(congressesByOrg, parentOf, spellings.chosen());
@@ -169,9 +167,7 @@ final class Organizations {
                   articles.get(found.congressesByOrg.get(slug).get(0)).sourcePath(),
                   0,
                   0,
-                  "the organisations form a loop of parents through '"
-                      + found.names.get(p)
-                      + "'; the loop is cut",
+                  Messages.get("organization.parent-loop", found.names.get(p)),
                   ""));
           break;
         }

@@ -247,20 +247,11 @@ public final class SiteModelBuilder {
     List<Diagnostic> out = new ArrayList<>();
     for (Article a : articles) {
       if (a.summary().isEmpty()) {
-        out.add(
-            a.position("title")
-                .warning(
-                    a.sourcePath(),
-                    "no summary: add 'summary: \"…\"',"
-                        + " shown in lists, feeds and search results"));
+        out.add(a.position("title").warning(a.sourcePath(), Messages.get("check.no-summary")));
       }
       if (a.image().isPresent() && a.image().get().alt().isEmpty()) {
         out.add(
-            a.position("image")
-                .warning(
-                    a.sourcePath(),
-                    "image without alternative text: add"
-                        + " 'image_alt: \"…\"' describing the picture for people who cannot see it"));
+            a.position("image").warning(a.sourcePath(), Messages.get("check.image-without-alt")));
       }
     }
     return out;
