@@ -41,9 +41,9 @@ import vn.luutru.site.ArticlePage;
  *   <li>{@code v/<ab>.txt}: the syllables starting with {@code ab}, most frequent first, for
  *       completing the last word typed
  *   <li>{@code d/<n/1000>/<n>.json}: what a result shows: address, title, date, category, excerpt
- *       source, and the thumbnail when the article has a photo ({@code thumb}, see {@link
- *       ResultThumbnails}; the sizes most thumbnails share are {@code thumbs} in {@code
- *       index.json})
+ *       source (the start of the summary, of which a result shows half, around the match), and the
+ *       thumbnail when the article has a photo ({@code thumb}, see {@link ResultThumbnails}; the
+ *       sizes most thumbnails share are {@code thumbs} in {@code index.json})
  *   <li>{@code f/<facet>-<i>.bin}: the documents of one category, organisation or term
  * </ul>
  *
@@ -58,7 +58,13 @@ public final class SearchIndexWriter {
   public static final int FORMAT = 1;
   static final int SHARD_TARGET_BYTES = 2048;
   static final int OWN_FILE_BYTES = 2048;
-  static final int EXCERPT_LENGTH = 240;
+
+  /**
+   * The characters of the summary a document's file keeps: twice what a result shows, so that
+   * {@code search.js} can show the part around the match.
+   */
+  static final int EXCERPT_LENGTH = 480;
+
   static final String[] FACETS = {"category", "organization", "term"};
 
   private SearchIndexWriter() {}
