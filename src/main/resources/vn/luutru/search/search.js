@@ -439,7 +439,8 @@ export function thumbnail(thumb, common, root) {
  * Searches the archive.
  *
  * Several words are looked up as a phrase (each pair of neighbouring words): documents with
- * the whole phrase come first, then, for three words or more, those that miss one pair. Only
+ * the whole phrase come first, then, for four words or more, those that miss one pair (for three
+ * words, such as a person's name, only when no document has the whole phrase). Only
  * when no document has the phrase are the single words looked up, and then every document
  * with all the words anywhere matches. `total` counts the matches. While typing (no space at
  * the end), a last word that the archive does not have matches the words it starts. Matches in the title weigh
@@ -502,7 +503,7 @@ export async function search(query, options = {}) {
 
   const n = index.documents;
   // Phrase first: the pairs of neighbouring words. Documents with every pair come first, then
-  // (for three words or more) those missing one pair. Only when no document has the phrase are
+  // (for four words or more, or three that no document has together) those missing one pair. Only when no document has the phrase are
   // the single words looked up, which for common syllables are long lists.
   let ranked = new Map();
   if (tokens.length > 1) {
@@ -516,7 +517,9 @@ export async function search(query, options = {}) {
     const slots = await Promise.all(pairs.map((p) => slot(p, n)));
     const full = keep(intersect(slots));
     for (const [d, s] of full) ranked.set(d, s + 2e6);
-    if (slots.length >= 2) {
+    // Three words (a person's name, most often) have two pairs: one of them alone is another
+    // name or a chance meeting of words, worth showing only when no document has the phrase.
+    if (slots.length >= 3 || (slots.length === 2 && full.size === 0)) {
       for (let skip = 0; skip < slots.length; skip++) {
         const partial = keep(intersect(slots.filter((_, k) => k !== skip)));
         for (const [d, s] of partial) if (!ranked.has(d) || ranked.get(d) < s + 1e6) ranked.set(d, Math.max(ranked.get(d) ?? 0, s + 1e6));
