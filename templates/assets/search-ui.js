@@ -101,9 +101,17 @@ async function run() {
       time.textContent = shortDate(r.date);
       meta.append(time);
       if (r.category) meta.append(` · ${r.category}`);
+      li.append(h, meta);
+      if (r.people) {
+        // The people of a congress report whose name was searched for, with their roles.
+        const named = document.createElement("p");
+        named.className = "people";
+        named.innerHTML = r.people.join("; "); // escaped by search.js, as the excerpt
+        li.append(named);
+      }
       const excerpt = document.createElement("p");
       excerpt.innerHTML = r.excerpt; // search.js escapes the text and adds only <mark>
-      li.append(h, meta, excerpt);
+      li.append(excerpt);
       if (r.thumbnail) {
         // Beside the result as in the lists; decorative, since the title is the link.
         const img = document.createElement("img");

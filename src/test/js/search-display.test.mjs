@@ -2,7 +2,7 @@
 // the match. Pure functions, read from the source file itself: no site, no index.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { excerpt, highlight, tokenize } from "../../main/resources/vn/luutru/search/search.js";
+import { excerpt, highlight, people, tokenize } from "../../main/resources/vn/luutru/search/search.js";
 
 const SEED =
   "Bầu cấp ủy gồm 03 đồng chí; đồng chí Nguyễn Trọng Thức giữ chức vụ Bí thư Chi bộ; " +
@@ -105,4 +105,15 @@ test("excerpt: no match, or a short text, shows the start as it is", () => {
   assert.match(html, / …$/);
   // A text the build already cut keeps its … at the end.
   assert.equal(excerpt("Đại hội Chi bộ …", tokenize("dai hoi"), false, "phrase"), "<mark>Đại hội</mark> Chi bộ …");
+});
+
+test("people: the congress's people whose name has the query, with their roles", () => {
+  const list = [["Nguyễn Trọng Thức", "Bí thư Chi bộ"], ["Trần Quang Kháng", "Phó Bí thư <Chi bộ>"], ["Nguyễn Sỹ Chín", ""]];
+  const named = (query, mode) => people(list, tokenize(query), false, mode);
+  assert.deepEqual(named("nguyen trong thuc", "phrase"), ["<mark>Nguyễn Trọng Thức</mark> – Bí thư Chi bộ"]);
+  assert.deepEqual(named("trong thuc", "phrase"), ["Nguyễn <mark>Trọng Thức</mark> – Bí thư Chi bộ"]);
+  assert.deepEqual(named("nguyen", "words"), ["<mark>Nguyễn</mark> Trọng Thức – Bí thư Chi bộ", "<mark>Nguyễn</mark> Sỹ Chín"]);
+  assert.deepEqual(named("khang", "words"), ["Trần Quang <mark>Kháng</mark> – Phó Bí thư &lt;Chi bộ&gt;"]);
+  assert.deepEqual(named("dai hoi chi bo", "phrase"), []);
+  assert.deepEqual(people(undefined, tokenize("nguyen"), false, "words"), []);
 });

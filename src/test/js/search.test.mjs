@@ -128,6 +128,8 @@ test("a word already fetched is not fetched again", async () => {
 test("a person's full name finds the articles with the name, not those with half of it", async () => {
   const r = await m.search("nguyen trong thuc");
   assert.deepEqual(r.results.map((x) => x.title), [seedTitle]);
+  // The congress's facts name him: the result says who he is there.
+  assert.deepEqual(r.results[0].people, ["<mark>Nguyễn Trọng Thức</mark> – Bí thư Chi bộ"]);
   // With marks typed, the same; three words no document has together still find the pairs.
   assert.deepEqual((await m.search("Nguyễn Trọng Thức")).results.map((x) => x.title), [seedTitle]);
   assert.ok((await m.search("chi bo xyzzy")).total > 0);

@@ -4,8 +4,8 @@
 //
 //   import { search } from "/luu-tru/search/search.js";
 //   const { total, results } = await search("dai hoi chi bo", { limit: 10 });
-//   // results: [{ url, title, titleHtml, date, category, excerpt, thumbnail? }], titleHtml and
-//   // excerpt are HTML with <mark>; thumbnail, when the article has a photo: { src, srcset, width, height }
+//   // results: [{ url, title, titleHtml, date, category, excerpt, people?, thumbnail? }],
+//   // titleHtml, excerpt and people are HTML with <mark>; thumbnail, when the article has a photo: { src, srcset, width, height }
 //
 // The index format is described in SearchIndexWriter.java; the tokenizer and folding below
 // must stay identical to SearchText.java and VietnameseText.java (a shared fixture checks it).
@@ -414,6 +414,21 @@ function densest(marks, length) {
 }
 
 /**
+ * The people of a congress report (`[[name, role]]`) whose name has the query, as HTML: the name
+ * marked as by highlight, then " – " and the role. `mode`: how the document matched.
+ */
+export function people(list, tokens, prefix = false, mode = "auto") {
+  if (!Array.isArray(list)) return [];
+  const out = [];
+  for (const [name, role] of list) {
+    if (typeof name !== "string") continue;
+    const html = highlight(name, tokens, prefix, mode === "words" ? "words" : "phrase");
+    if (html.includes("<mark>")) out.push(role ? `${html} – ${escapeHtml(String(role))}` : html);
+  }
+  return out;
+}
+
+/**
  * A result's thumbnail from its document's `thumb` and the index's `thumbs` (the format is in
  * ResultThumbnails.java): `{ src, srcset, width, height }`, the addresses starting with `root`,
  * the smallest file as `src`; undefined when there is none.
@@ -446,12 +461,13 @@ export function thumbnail(thumb, common, root) {
  * the end), a last word that the archive does not have matches the words it starts. Matches in the title weigh
  * more, a query typed with marks prefers documents written with the same marks, and newer
  * documents break ties. `titleHtml` and `excerpt` are HTML, escaped, with what matched in <mark>
- * (see highlight); the excerpt is the part of the document's excerpt around the match.
+ * (see highlight); the excerpt is the part of the document's excerpt around the match; `people`,
+ * for a congress report that names people the query matches, "name – role" in HTML likewise.
  *
  * @param {string} query
  * @param {{limit?: number, offset?: number, sort?: "relevance"|"date",
  *          filters?: {year?: number|string, category?: string, organization?: string, term?: string}}} options
- * @returns {Promise<{total: number, results: {url: string, title: string, titleHtml: string, date: string, category: string, excerpt: string,
+ * @returns {Promise<{total: number, results: {url: string, title: string, titleHtml: string, date: string, category: string, excerpt: string, people?: string[],
  *          thumbnail?: {src: string, srcset: string, width: number, height: number}}[]}>}
  */
 export async function search(query, options = {}) {
@@ -553,6 +569,8 @@ export async function search(query, options = {}) {
         category: m.category,
         excerpt: excerpt(m.excerpt, tokens, completed, mode),
       };
+      const named = people(m.people, tokens, completed, mode);
+      if (named.length) result.people = named;
       const t = thumbnail(m.thumb, index.thumbs, root);
       if (t) result.thumbnail = t;
       return result;

@@ -166,7 +166,8 @@ class SearchPageIT {
    * On a phone (390 × 844, as ChromeDriver's mobile emulation lays it out) the filters fold behind
    * one line saying which are set, so that the search box and the first result fit the top 400 px
    * that the keyboard leaves; opening them shows them; results arriving move nothing above them.
-   * Marks: one over a person's whole name, none on another person's Nguyễn; title words marked.
+   * Marks: one over a person's whole name, none on another person's Nguyễn; title words marked. A
+   * congress report's result names the person searched for with the role.
    */
   @Test
   void onAPhoneTheFiltersFoldAndTheFirstResultShowsAboveTheKeyboard(@TempDir Path tmp)
@@ -213,7 +214,10 @@ class SearchPageIT {
             driver.findElements(By.cssSelector("#danh-sach mark")).stream()
                 .map(WebElement::getText)
                 .toList();
-        assertThat(marks).allMatch(m -> m.equals("Nguyễn Trọng Thức"));
+        assertThat(marks).isNotEmpty().allMatch(m -> m.equals("Nguyễn Trọng Thức"));
+        // The congress's facts name him: the result says what he was elected to.
+        assertThat(driver.findElement(By.cssSelector("#danh-sach > li .people")).getText())
+            .isEqualTo("Nguyễn Trọng Thức – Bí thư Chi bộ");
 
         // Opening the filters shows them, on the screen's width; a filter set is summed up.
         toggle.click();
