@@ -41,15 +41,17 @@ function writeAddress() {
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
 
-// On a phone the filters fold behind a button (style.css) that says which of them are set.
+// On a phone the filters fold behind a button (style.css) that says which of them are set. A
+// search.peb of a theme made before the button has neither: the page works without them.
 function summarizeFilters() {
+  if (!activeFilters) return;
   const active = selects
     .filter((s) => s.value && !(s.name === "sort" && s.value === "relevance"))
     .map((s) => s.selectedOptions[0].textContent);
   activeFilters.textContent = `: ${active.length ? active.join(" · ") : "không lọc"}`;
 }
 
-toggle.addEventListener("click", () => {
+toggle?.addEventListener("click", () => {
   const open = toggle.getAttribute("aria-expanded") !== "true";
   toggle.setAttribute("aria-expanded", String(open));
   form.classList.toggle("filters-open", open);
