@@ -14,6 +14,8 @@ const previous = document.getElementById("trang-truoc");
 const next = document.getElementById("trang-sau");
 const pageLabel = document.getElementById("so-trang");
 const selects = [...form.querySelectorAll("select")];
+const toggle = document.getElementById("mo-bo-loc");
+const activeFilters = document.getElementById("dang-loc");
 
 let page = 1;
 let ticket = 0;
@@ -34,9 +36,26 @@ function writeAddress() {
   if (input.value.trim()) params.set("q", input.value);
   for (const s of selects) if (s.value && !(s.name === "sort" && s.value === "relevance")) params.set(s.name, s.value);
   if (page > 1) params.set("trang", String(page));
+  summarizeFilters();
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
+
+// On a phone the filters fold behind a button (style.css) that says which of them are set. A
+// search.peb of a theme made before the button has neither: the page works without them.
+function summarizeFilters() {
+  if (!activeFilters) return;
+  const active = selects
+    .filter((s) => s.value && !(s.name === "sort" && s.value === "relevance"))
+    .map((s) => s.selectedOptions[0].textContent);
+  activeFilters.textContent = `: ${active.length ? active.join(" · ") : "không lọc"}`;
+}
+
+toggle?.addEventListener("click", () => {
+  const open = toggle.getAttribute("aria-expanded") !== "true";
+  toggle.setAttribute("aria-expanded", String(open));
+  form.classList.toggle("filters-open", open);
+});
 
 function shortDate(iso) {
   const [y, m, d] = iso.split("-");
@@ -75,7 +94,7 @@ async function run() {
       const h = document.createElement("h2");
       const a = document.createElement("a");
       a.href = r.url;
-      a.textContent = r.title;
+      a.innerHTML = r.titleHtml; // search.js escapes the text and adds only <mark>
       h.append(a);
       const meta = document.createElement("p");
       meta.className = "meta";
@@ -84,9 +103,17 @@ async function run() {
       time.textContent = shortDate(r.date);
       meta.append(time);
       if (r.category) meta.append(` · ${r.category}`);
+      li.append(h, meta);
+      if (r.people) {
+        // The people of a congress report whose name was searched for, with their roles.
+        const named = document.createElement("p");
+        named.className = "people";
+        named.innerHTML = r.people.join("; "); // escaped by search.js, as the excerpt
+        li.append(named);
+      }
       const excerpt = document.createElement("p");
       excerpt.innerHTML = r.excerpt; // search.js escapes the text and adds only <mark>
-      li.append(h, meta, excerpt);
+      li.append(excerpt);
       if (r.thumbnail) {
         // Beside the result as in the lists; decorative, since the title is the link.
         const img = document.createElement("img");

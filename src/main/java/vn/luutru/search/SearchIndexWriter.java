@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import vn.luutru.content.Congress;
+import vn.luutru.content.Person;
 import vn.luutru.content.VietnameseText;
 import vn.luutru.internal.ByteWriter;
 import vn.luutru.internal.Json;
@@ -41,9 +43,10 @@ import vn.luutru.site.ArticlePage;
  *   <li>{@code v/<ab>.txt}: the syllables starting with {@code ab}, most frequent first, for
  *       completing the last word typed
  *   <li>{@code d/<n/1000>/<n>.json}: what a result shows: address, title, date, category, excerpt
- *       source, and the thumbnail when the article has a photo ({@code thumb}, see {@link
- *       ResultThumbnails}; the sizes most thumbnails share are {@code thumbs} in {@code
- *       index.json})
+ *       source (the start of the summary, of which a result shows half, around the match), the
+ *       people a congress report names ({@code people}: {@code [name, role]}, elected first), and
+ *       the thumbnail when the article has a photo ({@code thumb}, see {@link ResultThumbnails};
+ *       the sizes most thumbnails share are {@code thumbs} in {@code index.json})
  *   <li>{@code f/<facet>-<i>.bin}: the documents of one category, organisation or term
  * </ul>
  *
@@ -58,7 +61,13 @@ public final class SearchIndexWriter {
   public static final int FORMAT = 1;
   static final int SHARD_TARGET_BYTES = 2048;
   static final int OWN_FILE_BYTES = 2048;
-  static final int EXCERPT_LENGTH = 240;
+
+  /**
+   * The characters of the summary a document's file keeps: twice what a result shows, so that
+   * {@code search.js} can show the part around the match.
+   */
+  static final int EXCERPT_LENGTH = 480;
+
   static final String[] FACETS = {"category", "organization", "term"};
 
   private SearchIndexWriter() {}
@@ -481,11 +490,31 @@ public final class SearchIndexWriter {
       d.put("date", p.article().date().toLocalDate().toString());
       d.put("category", p.categories().isEmpty() ? "" : p.categories().get(0).name());
       d.put("excerpt", excerpt(p.summary()));
+      if (p.congress() != null) {
+        List<List<String>> people = people(p.congress().congress());
+        if (!people.isEmpty()) {
+          d.put("people", people);
+        }
+      }
       p.thumbnail().flatMap(thumbnails::entry).ifPresent(t -> d.put("thumb", t));
       sink.write(
           "search/d/" + doc / 1000 + "/" + doc + ".json",
           Json.write(d).getBytes(StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * The people a congress report names, elected first, as {@code [name, role]} (the role empty when
+   * the report gives none): a result for a person's name shows the person's role.
+   */
+  static List<List<String>> people(Congress congress) {
+    List<List<String>> out = new ArrayList<>();
+    for (List<Person> list : List.of(congress.elected(), congress.directedBy())) {
+      for (Person person : list) {
+        out.add(List.of(person.name(), person.role()));
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static String excerpt(String text) {

@@ -4,8 +4,8 @@
 //
 //   import { search } from "/luu-tru/search/search.js";
 //   const { total, results } = await search("dai hoi chi bo", { limit: 10 });
-//   // results: [{ url, title, date, category, excerpt, thumbnail? }], excerpt is HTML with
-//   // <mark>; thumbnail, when the article has a photo: { src, srcset, width, height }
+//   // results: [{ url, title, titleHtml, date, category, excerpt, people?, thumbnail? }],
+//   // titleHtml, excerpt and people are HTML with <mark>; thumbnail, when the article has a photo: { src, srcset, width, height }
 //
 // The index format is described in SearchIndexWriter.java; the tokenizer and folding below
 // must stay identical to SearchText.java and VietnameseText.java (a shared fixture checks it).
@@ -259,44 +259,173 @@ function escapeHtml(s) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
+/** The words of a text with their places: [{ start, end, marked: "nguyễn", folded: "nguyen" }]. */
+function placedWords(text) {
+  return [...text.matchAll(WORD)].map((m) => {
+    const marked = m[0].toLowerCase();
+    return { start: m.index, end: m.index + m[0].length, marked, folded: fold(marked) };
+  });
+}
+
 /**
- * The excerpt as HTML, with the words of the query in <mark>. Where the excerpt has two or more
- * neighbouring words of the query in the query's order, only those runs are marked; otherwise
- * every word of the query is.
+ * Which words of `words` to mark, as runs [first, count] in text order. `mode` says how the
+ * document matched: "phrase" marks only the whole phrase (where the text lacks it, the runs of
+ * more than half of a query of four words or more, never parts of a name); "pairs" every run of two or more
+ * neighbouring words in the query's order; "words" each word of the query; "auto" the first of
+ * these that marks anything. Where the query was typed with marks, words written that way are
+ * preferred: the other forms are marked only when no word has the typed form.
  */
-export function highlight(text, tokens, prefix) {
-  const query = tokens.map((t) => t.folded);
-  const last = query.length ? query[query.length - 1] : "";
-  const matches = (word, j) => word === query[j] || (prefix && j === query.length - 1 && word.startsWith(last));
-  const words = [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, f: fold(m[0]) }));
-  const marked = new Array(words.length).fill(false);
-  let runs = false;
-  if (query.length > 1) {
+function runs(words, tokens, prefix, mode) {
+  const marked = tokens.some((t) => t.marked !== t.folded);
+  return (marked && runsOf(words, tokens, prefix, mode, true)) || runsOf(words, tokens, prefix, mode, false) || [];
+}
+
+function runsOf(words, tokens, prefix, mode, exact) {
+  const n = tokens.length;
+  const matches = (w, j) => {
+    const t = tokens[j];
+    const last = prefix && j === n - 1;
+    if (!(last ? w.folded.startsWith(t.folded) : w.folded === t.folded)) return false;
+    if (!exact || t.marked === t.folded) return true;
+    return last ? w.marked.startsWith(t.marked) : w.marked === t.marked;
+  };
+  const found = (list) => (list.length ? list : null);
+  const phrase = [];
+  const pairs = [];
+  if (n > 1 && mode !== "words") {
     for (let i = 0; i < words.length; i++) {
-      for (let j = 0; j < query.length; j++) {
+      let longest = 0;
+      let whole = false;
+      for (let j = 0; j < n; j++) {
+        // Only runs that do not go on from the word before: each run counts once.
+        if (i > 0 && j > 0 && matches(words[i - 1], j - 1)) continue;
         let k = 0;
-        while (i + k < words.length && j + k < query.length && matches(words[i + k].f, j + k)) k++;
-        if (k >= 2) {
-          for (let x = 0; x < k; x++) marked[i + x] = true;
-          runs = true;
-        }
+        while (i + k < words.length && j + k < n && matches(words[i + k], j + k)) k++;
+        if (j === 0 && k === n) whole = true;
+        longest = Math.max(longest, k);
+      }
+      if (whole) phrase.push([i, n]);
+      if (longest >= 2) {
+        pairs.push([i, longest]);
+        i += longest - 1;
       }
     }
   }
-  if (!runs) {
-    const wanted = new Set(query);
-    words.forEach((w, i) => {
-      marked[i] = wanted.has(w.f) || (prefix && last !== "" && w.f.startsWith(last));
-    });
-  }
-  let html = "";
-  let at = 0;
+  if (mode === "phrase" && n > 1) return found(phrase.length || n <= 3 ? phrase : pairs.filter(([, k]) => k > n / 2));
+  if (mode === "pairs" && n > 1) return found(pairs);
+  if (mode === "auto" && n > 1 && (phrase.length || pairs.length)) return phrase.length ? phrase : pairs;
+  const out = [];
   words.forEach((w, i) => {
-    if (!marked[i]) return;
-    html += escapeHtml(text.slice(at, w.start)) + "<mark>" + escapeHtml(text.slice(w.start, w.end)) + "</mark>";
-    at = w.end;
+    for (let j = 0; j < n; j++) {
+      if (matches(w, j)) {
+        out.push([i, 1]);
+        return;
+      }
+    }
   });
-  return html + escapeHtml(text.slice(at));
+  return found(out);
+}
+
+/** `text` from `from` to `to` as HTML, each run of `marks` ([start, end] in text order) in one <mark>. */
+function markUp(text, marks, from = 0, to = text.length) {
+  let html = "";
+  let at = from;
+  for (const [start, end] of marks) {
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    if (s >= e || s < at) continue;
+    html += escapeHtml(text.slice(at, s)) + "<mark>" + escapeHtml(text.slice(s, e)) + "</mark>";
+    at = e;
+  }
+  return html + escapeHtml(text.slice(at, to));
+}
+
+/** The runs' places in the text, [start, end]; runs with only spaces between them as one. */
+function places(text, words, found) {
+  const out = [];
+  for (const [i, k] of found) {
+    const start = words[i].start;
+    const end = words[i + k - 1].end;
+    const previous = out[out.length - 1];
+    if (previous && /^\s+$/u.test(text.slice(previous[1], start))) previous[1] = end;
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+/**
+ * `text` as HTML, escaped, with the query in <mark>: one <mark> over each whole run of words, so
+ * "nguyen trong thuc" marks "Nguyễn Trọng Thức" once. `mode` is how the document matched (see
+ * search): "phrase" marks only the whole phrase, not its words elsewhere (see runs); "pairs" runs of two words
+ * or more of the query; "words" each word; "auto" (the default) the first of those that the text
+ * has. `prefix`: the last word stands for the words it begins (the last word being typed).
+ */
+export function highlight(text, tokens, prefix = false, mode = "auto") {
+  const words = placedWords(text);
+  return markUp(text, places(text, words, runs(words, tokens, prefix, mode)));
+}
+
+/**
+ * About `length` characters of `text` around its first match of the query (for "words", where
+ * the most marked words are closest together), cut between words with "…" where text was left
+ * out, as HTML marked as by highlight. A text that already ends in " …" was cut before.
+ */
+export function excerpt(text, tokens, prefix = false, mode = "auto", length = 240) {
+  const cut = /\s…$/u.test(text);
+  const source = cut ? text.replace(/\s…$/u, "") : text;
+  const words = placedWords(source);
+  const found = runs(words, tokens, prefix, mode);
+  const marks = places(source, words, found);
+  let from = 0;
+  let to = source.length;
+  if (source.length > length) {
+    // A phrase: its first place; single words: where most of them are closest together.
+    const [focusStart, focusEnd] = found.every(([, k]) => k === 1) ? densest(marks, length) : marks[0];
+    // Centre the match, as far as the text's ends allow; then widen to whole words inside.
+    from = Math.max(0, Math.min(Math.round((focusStart + focusEnd - length) / 2), source.length - length));
+    to = from + length;
+    if (from > 0) from = (words.find((w) => w.start >= from) ?? { start: from }).start;
+    if (to < source.length) {
+      const inside = words.filter((w) => w.end <= to && w.start >= from);
+      to = inside.length ? inside[inside.length - 1].end : to;
+      // Keep a closing mark or bracket right after the last word.
+      while (to < source.length && /[.,;:!?»”)\]]/u.test(source[to])) to++;
+    }
+  }
+  return (from > 0 ? "… " : "") + markUp(source, marks, from, to) + (to < source.length || cut ? " …" : "");
+}
+
+/** From the start of the first to the end of the last of the most marks within `length` characters. */
+function densest(marks, length) {
+  if (marks.length === 0) return [0, 0];
+  let best = 0;
+  let bestCount = 0;
+  let bestEnd = marks[0][1];
+  for (let a = 0; a < marks.length; a++) {
+    let b = a;
+    while (b + 1 < marks.length && marks[b + 1][1] - marks[a][0] <= length) b++;
+    if (b - a + 1 > bestCount) {
+      best = a;
+      bestCount = b - a + 1;
+      bestEnd = marks[b][1];
+    }
+  }
+  return [marks[best][0], bestEnd];
+}
+
+/**
+ * The people of a congress report (`[[name, role]]`) whose name has the query, as HTML: the name
+ * marked as by highlight, then " – " and the role. `mode`: how the document matched.
+ */
+export function people(list, tokens, prefix = false, mode = "auto") {
+  if (!Array.isArray(list)) return [];
+  const out = [];
+  for (const [name, role] of list) {
+    if (typeof name !== "string") continue;
+    const html = highlight(name, tokens, prefix, mode === "words" ? "words" : "phrase");
+    if (html.includes("<mark>")) out.push(role ? `${html} – ${escapeHtml(String(role))}` : html);
+  }
+  return out;
 }
 
 /**
@@ -325,17 +454,20 @@ export function thumbnail(thumb, common, root) {
  * Searches the archive.
  *
  * Several words are looked up as a phrase (each pair of neighbouring words): documents with
- * the whole phrase come first, then, for three words or more, those that miss one pair. Only
+ * the whole phrase come first, then, for four words or more, those that miss one pair (for three
+ * words, such as a person's name, only when no document has the whole phrase). Only
  * when no document has the phrase are the single words looked up, and then every document
  * with all the words anywhere matches. `total` counts the matches. While typing (no space at
  * the end), a last word that the archive does not have matches the words it starts. Matches in the title weigh
  * more, a query typed with marks prefers documents written with the same marks, and newer
- * documents break ties.
+ * documents break ties. `titleHtml` and `excerpt` are HTML, escaped, with what matched in <mark>
+ * (see highlight); the excerpt is the part of the document's excerpt around the match; `people`,
+ * for a congress report that names people the query matches, "name – role" in HTML likewise.
  *
  * @param {string} query
  * @param {{limit?: number, offset?: number, sort?: "relevance"|"date",
  *          filters?: {year?: number|string, category?: string, organization?: string, term?: string}}} options
- * @returns {Promise<{total: number, results: {url: string, title: string, date: string, category: string, excerpt: string,
+ * @returns {Promise<{total: number, results: {url: string, title: string, titleHtml: string, date: string, category: string, excerpt: string, people?: string[],
  *          thumbnail?: {src: string, srcset: string, width: number, height: number}}[]}>}
  */
 export async function search(query, options = {}) {
@@ -387,7 +519,7 @@ export async function search(query, options = {}) {
 
   const n = index.documents;
   // Phrase first: the pairs of neighbouring words. Documents with every pair come first, then
-  // (for three words or more) those missing one pair. Only when no document has the phrase are
+  // (for four words or more, or three that no document has together) those missing one pair. Only when no document has the phrase are
   // the single words looked up, which for common syllables are long lists.
   let ranked = new Map();
   if (tokens.length > 1) {
@@ -401,7 +533,9 @@ export async function search(query, options = {}) {
     const slots = await Promise.all(pairs.map((p) => slot(p, n)));
     const full = keep(intersect(slots));
     for (const [d, s] of full) ranked.set(d, s + 2e6);
-    if (slots.length >= 2) {
+    // Three words (a person's name, most often) have two pairs: one of them alone is another
+    // name or a chance meeting of words, worth showing only when no document has the phrase.
+    if (slots.length >= 3 || (slots.length === 2 && full.size === 0)) {
       for (let skip = 0; skip < slots.length; skip++) {
         const partial = keep(intersect(slots.filter((_, k) => k !== skip)));
         for (const [d, s] of partial) if (!ranked.has(d) || ranked.get(d) < s + 1e6) ranked.set(d, Math.max(ranked.get(d) ?? 0, s + 1e6));
@@ -420,16 +554,23 @@ export async function search(query, options = {}) {
   const page = order.slice(offset, offset + limit);
   const documents = await Promise.all(page.map(([d]) => loadDocument(d)));
   const root = SITE_ROOT.pathname;
+  // Marks show what matched: the whole phrase where a document has it, else its runs of words.
+  const completed = lastAlternatives.length > 1;
   return {
     total: order.length,
-    results: documents.map((m) => {
+    results: documents.map((m, k) => {
+      const score = page[k][1];
+      const mode = tokens.length === 1 ? "words" : score >= 2e6 ? "phrase" : score >= 1e6 ? "pairs" : "words";
       const result = {
         url: root + m.url,
         title: m.title,
+        titleHtml: highlight(m.title, tokens, completed, mode),
         date: m.date,
         category: m.category,
-        excerpt: highlight(m.excerpt, tokens, typing),
+        excerpt: excerpt(m.excerpt, tokens, completed, mode),
       };
+      const named = people(m.people, tokens, completed, mode);
+      if (named.length) result.people = named;
       const t = thumbnail(m.thumb, index.thumbs, root);
       if (t) result.thumbnail = t;
       return result;

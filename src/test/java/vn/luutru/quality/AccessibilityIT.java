@@ -116,6 +116,8 @@ class AccessibilityIT {
       driver.get(server.url() + "tim-kiem/?q=" + QUERY.replace(' ', '+'));
       waitForResults();
       problems.addAll(violations(driver, "search with results at 360 px"));
+      driver.findElement(By.id("mo-bo-loc")).click();
+      problems.addAll(violations(driver, "search, filters unfolded, at 360 px"));
     } finally {
       driver.manage().window().setSize(new Dimension(1280, 900));
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -15,6 +16,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
@@ -60,6 +62,9 @@ class SearchPageIT {
         assertThat(titles).contains(SEED);
         assertThat(driver.findElement(By.id("trang-thai")).getText()).startsWith("Tìm thấy");
         assertThat(driver.findElements(By.cssSelector("#danh-sach mark"))).isNotEmpty();
+        // On a wide screen the filters are open, with no button to fold them.
+        assertThat(driver.findElement(By.id("bo-loc")).isDisplayed()).isTrue();
+        assertThat(driver.findElement(By.id("mo-bo-loc")).isDisplayed()).isFalse();
 
         // Results as you type, the query kept in the address, and a clear empty state.
         WebElement q = driver.findElement(By.id("q"));
@@ -155,6 +160,110 @@ class SearchPageIT {
         driver.quit();
       }
     }
+  }
+
+  /**
+   * On a phone (390 × 844, as ChromeDriver's mobile emulation lays it out) the filters fold behind
+   * one line saying which are set, so that the search box and the first result fit the top 400 px
+   * that the keyboard leaves; opening them shows them; results arriving move nothing above them.
+   * Marks: one over a person's whole name, none on another person's Nguyễn; title words marked. A
+   * congress report's result names the person searched for with the role.
+   */
+  @Test
+  void onAPhoneTheFiltersFoldAndTheFirstResultShowsAboveTheKeyboard(@TempDir Path tmp)
+      throws Exception {
+    Path site = tmp.resolve("site");
+    try (StaticServer server = new StaticServer(site, "/luu-tru/")) {
+      BuildResult result = SiteBuilder.build(sampleSite(server, site));
+      assertThat(result.written()).as("%s", result.diagnostics()).isTrue();
+      ChromeDriver driver =
+          Browser.start(
+              390,
+              844,
+              options ->
+                  options.setExperimentalOption(
+                      "mobileEmulation",
+                      Map.of(
+                          "deviceMetrics",
+                          Map.of("width", 390, "height", 844, "pixelRatio", 3.0, "mobile", true))));
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get(server.url() + "tim-kiem/");
+        assertThat(driver.executeScript("return window.innerWidth")).isEqualTo(390L);
+        WebElement toggle = driver.findElement(By.id("mo-bo-loc"));
+        WebElement filters = driver.findElement(By.id("bo-loc"));
+        assertThat(toggle.isDisplayed()).isTrue();
+        assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("false");
+        assertThat(toggle.getText()).isEqualTo("Lọc và sắp xếp: không lọc");
+        assertThat(filters.isDisplayed()).isFalse();
+        double listTop = top(driver, "#danh-sach");
+
+        driver.findElement(By.id("q")).sendKeys("nguyen trong thuc");
+        wait.until(d -> !d.findElements(By.cssSelector("#danh-sach > li")).isEmpty());
+        assertThat(top(driver, "#danh-sach"))
+            .as("results arriving move the list")
+            .isEqualTo(listTop);
+        assertThat(driver.executeScript("return window.scrollY")).isEqualTo(0L);
+        WebElement q = driver.findElement(By.id("q"));
+        assertThat(q.getRect().getY() + q.getRect().getHeight()).isLessThan(400);
+        assertThat(top(driver, "#danh-sach > li"))
+            .as("the first result's top, with the keyboard over all below 400 px")
+            .isLessThan(400);
+        // The person's whole name, one mark; nobody else's Nguyễn.
+        List<String> marks =
+            driver.findElements(By.cssSelector("#danh-sach mark")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(marks).isNotEmpty().allMatch(m -> m.equals("Nguyễn Trọng Thức"));
+        // The congress's facts name him: the result says what he was elected to.
+        assertThat(driver.findElement(By.cssSelector("#danh-sach > li .people")).getText())
+            .isEqualTo("Nguyễn Trọng Thức – Bí thư Chi bộ");
+
+        // Opening the filters shows them, on the screen's width; a filter set is summed up.
+        toggle.click();
+        assertThat(toggle.getDomAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(filters.isDisplayed()).isTrue();
+        WebElement year = driver.findElement(By.id("loc-nam"));
+        assertThat(year.isDisplayed()).isTrue();
+        assertThat(year.getRect().getX() + year.getRect().getWidth()).isLessThanOrEqualTo(390);
+        new Select(year).selectByValue("2020");
+        wait.until(d -> toggle.getText().equals("Lọc và sắp xếp: 2020"));
+        toggle.click();
+        assertThat(filters.isDisplayed()).isFalse();
+
+        // Title words are marked too, a phrase as one mark.
+        q.clear();
+        q.sendKeys("dai hoi chi bo van phong ");
+        wait.until(
+            d ->
+                d.findElements(By.cssSelector("#danh-sach > li h2 mark")).stream()
+                    .anyMatch(m -> m.getText().equals("Đại hội Chi bộ Văn phòng")));
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  /** The top of the first element {@code css} selects, in CSS pixels from the page's top. */
+  private static double top(ChromeDriver driver, String css) {
+    return ((Number)
+            driver.executeScript(
+                "return document.querySelector(arguments[0]).getBoundingClientRect().top"
+                    + " + window.scrollY",
+                css))
+        .doubleValue();
+  }
+
+  private static SiteConfig sampleSite(StaticServer server, Path site) {
+    return SiteConfig.builder()
+        .title("Lưu trữ")
+        .baseUrl(server.url())
+        .contentDir(Path.of("content"))
+        .shownContentDir("content")
+        .templatesDir(Path.of("templates"))
+        .outputDir(site)
+        .today(LocalDate.of(2026, 1, 1))
+        .build();
   }
 
   private static WebElement result(ChromeDriver driver, String title) {
