@@ -4,6 +4,7 @@
   python3 bench/changes.py                      # 10,000 articles, 3 rounds
   python3 bench/changes.py --sizes 1000 --runs 1 --no-write
   python3 bench/changes.py --changes add,edit
+  python3 bench/changes.py --report /tmp/luutru-bench/changes-*.json   # the tables again from saved figures
 
 From one state (N articles of ../shared/corpus/scale.py, a theme folder holding a copy of the
 packed layout.peb, and the site built from them), each change is applied in turn to a copy of
@@ -19,7 +20,8 @@ file before and after), the bytes of the changed and added ones, split by area (
 index, numbered pages of lists, article pages, the lists' own addresses, feeds, sitemaps, the
 rest), and the build's wall time against the cold build of the same round (a build into an empty
 folder). Rounds alternate the builds (cold, then each change), so a machine that gets busier
-touches them alike; the ratio is the median of the rounds'. Files are counted in the first round.
+touches them alike; the ratios (of wall time, and of CPU time, which a busy machine disturbs
+less) are the medians of the rounds'. Files are counted in the first round.
 
 The section between the changes.py markers of docs/benchmarks.md is replaced with the tables,
 unless --no-write is given. The articles are kept in --cache as bench.py keeps them.
@@ -46,6 +48,13 @@ TARGETS = {"add": (150, 2e6), "edit": (30, None)}
 
 def main():
     args = parse_args()
+    if args.report:
+        with open(args.report, encoding="utf-8") as f:
+            text = report(json.load(f))
+        print(text)
+        if not args.no_write:
+            bench.write_section(bench.DOC, "changes.py", text)
+        return
     jar = os.path.abspath(args.jar)
     if args.build or not os.path.exists(jar):
         bench.log("changes: building the jar (mvn -q -ntp package -DskipTests)")
@@ -83,6 +92,7 @@ def parse_args():
                                  "tmpfs has room, else <cache>/changes)")
     p.add_argument("--timeout", type=float, help="seconds before a build is stopped and counted as failed")
     p.add_argument("--no-write", action="store_true", help="print the tables only, leave docs/benchmarks.md")
+    p.add_argument("--report", metavar="JSON", help="the tables of an earlier run from its raw figures")
     argv = sys.argv[1:]
     for i in range(len(argv) - 1):  # "--jvm-opts -Xmx2g": a value that starts with a dash
         if argv[i] == "--jvm-opts":
@@ -292,18 +302,20 @@ def report(results):
             int(n), size["files"], size["bytes"] / 1e6))
         lines.append("")
         head = ["change", "files added", "changed", "deleted", "MB added + changed"] + \
-               ["%s (a/c/d)" % a for a in AREAS] + ["wall s", "÷ cold build"]
+               ["%s (a/c/d)" % a for a in AREAS] + ["wall s", "÷ cold build", "CPU s", "CPU ÷ cold build"]
         lines.append("| " + " | ".join(head) + " |")
         lines.append("|" + "---|" * len(head))
         cold = size["cold"]
         ok_cold = [r["wall_s"] for r in cold if r["ok"]]
-        lines.append("| cold build | | | | | " + " | ".join("" for _ in AREAS) + " | %s | 1 |" % (
-            bench.spread(ok_cold, "%.2f")))
+        lines.append("| cold build | | | | | " + " | ".join("" for _ in AREAS) + " | %s | 1 | %s | 1 |" % (
+            bench.spread(ok_cold, "%.2f"), bench.spread([r["cpu_s"] for r in cold if r["ok"]], "%.2f")))
         notes = []
         for c, entry in size["changes"].items():
             runs = entry["runs"]
             walls = [r["wall_s"] for r in runs if r["ok"]]
             ratios = [r["wall_s"] / k["wall_s"] for r, k in zip(runs, cold) if r["ok"] and k["ok"]]
+            cpu_ratios = [r["cpu_s"] / k["cpu_s"] for r, k in zip(runs, cold) if r["ok"] and k["ok"]]
+            cpus = [r["cpu_s"] for r in runs if r["ok"]]
             files = entry.get("files")
             if files:
                 added = sum(v["added"] for v in files.values())
@@ -316,17 +328,25 @@ def report(results):
                     limit, limit_bytes = TARGETS[c]
                     n_files = added + changed + deleted
                     met = n_files <= limit and (limit_bytes is None or mb * 1e6 <= limit_bytes)
-                    targets.append("{:,} articles, {}: {:,} files{} (target ≤ {}{}) — {}".format(
-                        int(n), c, n_files, ", %.2f MB" % mb if limit_bytes else "", limit,
-                        ", ≤ %.0f MB" % (limit_bytes / 1e6) if limit_bytes else "", "met" if met else "not met"))
+                    rest = {a: v for a, v in files.items() if a != "search"}
+                    rest_files = sum(v["added"] + v["changed"] + v["deleted"] for v in rest.values())
+                    rest_mb = sum(v["bytes"] for v in rest.values()) / 1e6
+                    targets.append("{:,} articles, {}: {:,} files{} (target ≤ {}{}) — {}; outside the search "
+                                   "index {:,} files, {:.2f} MB".format(
+                                       int(n), c, n_files, ", %.2f MB" % mb if limit_bytes else "", limit,
+                                       ", ≤ %.0f MB" % (limit_bytes / 1e6) if limit_bytes else "",
+                                       "met" if met else "not met", rest_files, rest_mb))
             else:
                 cells = ["—"] * (4 + len(AREAS))
             ratio = bench.med(ratios)
-            lines.append("| %s | %s | %s | %s |" % (c, " | ".join(cells), bench.spread(walls, "%.2f"),
-                                                    "%.2f" % ratio if ratio is not None else "—"))
+            cpu_ratio = bench.med(cpu_ratios)
+            lines.append("| %s | %s | %s | %s | %s | %s |" % (
+                c, " | ".join(cells), bench.spread(walls, "%.2f"), "%.2f" % ratio if ratio is not None else "—",
+                bench.spread(cpus, "%.2f"), "%.2f" % cpu_ratio if cpu_ratio is not None else "—"))
             if ratio is not None:
-                targets_line = "{:,} articles, {}: build ÷ cold build {:.2f} (target ≤ 0.15, needs the " \
-                               "incremental build) — {}".format(int(n), c, ratio, "met" if ratio <= 0.15 else "not met")
+                targets_line = "{:,} articles, {}: build ÷ cold build {:.2f} wall, {:.2f} CPU (target ≤ 0.15, " \
+                               "needs the incremental build) — {}".format(
+                                   int(n), c, ratio, cpu_ratio, "met" if ratio <= 0.15 else "not met")
                 targets.append(targets_line)
             notes.append("*%s*: %s" % (c, entry.get("what", "?")))
         lines.append("")
@@ -335,7 +355,7 @@ def report(results):
     lines.append("Files are compared by SHA-256 before and after the change; a/c/d = added/changed/deleted. "
                  "*page lists* are the numbered pages of lists (`page/N/`), *lists* their own addresses "
                  "(home, categories, tags, years, months). Times are the median of the rounds, (min–max); "
-                 "the ratio is the median of each round's change ÷ that round's cold build. Every build "
+                 "a ratio is the median of each round's change ÷ that round's cold build. Every build "
                  "after a change is today a whole build over the previous site/.")
     if targets:
         lines.append("")
