@@ -2,10 +2,14 @@ package vn.luutru.build;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import vn.luutru.config.MenuItem;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.content.Article;
 import vn.luutru.content.ArticleParser;
@@ -13,6 +17,7 @@ import vn.luutru.content.Congress;
 import vn.luutru.content.CongressTitle;
 import vn.luutru.content.ContentSource;
 import vn.luutru.content.Diagnostic;
+import vn.luutru.content.Position;
 import vn.luutru.image.Photos;
 import vn.luutru.markdown.MarkdownRenderer;
 import vn.luutru.output.OutputRefusedException;
@@ -313,13 +318,53 @@ public final class SiteBuilder {
    * against their titles; articles without a summary or image text are warned about.
    */
   public static BuildResult check(SiteConfig given) throws IOException {
+    return check(given, "", Map.of());
+  }
+
+  /**
+   * As {@link #check(SiteConfig)}, and a link of the menu whose address the site does not have is
+   * an error at its place in the settings file {@code settingsPath}: {@code positions} are those
+   * the file was read with ({@code menu.0.url}, …).
+   */
+  public static BuildResult check(
+      SiteConfig given, String settingsPath, Map<String, Position> positions) throws IOException {
     // Drafts are checked too: they are what is about to be published.
     SiteConfig config = given.drafts() ? given : given.toBuilder().drafts(true).build();
     Map<String, Long> timings = new LinkedHashMap<>();
     Modelled modelled = model(config, Caches.none(), true, timings);
     List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
-    diags.addAll(SiteRenderer.of(config).plan(modelled.built()).collisions());
+    SiteRenderer renderer = SiteRenderer.of(config);
+    SiteRenderer.Plan plan = renderer.plan(modelled.built());
+    diags.addAll(plan.collisions());
+    Set<String> files = new HashSet<>(plan.jobs().keySet());
+    files.addAll(renderer.assets().keySet());
+    files.addAll(modelled.built().staticFiles());
+    List<MenuItem> menu = config.menu();
+    for (int i = 0; i < menu.size(); i++) {
+      String url = menu.get(i).url();
+      if (!url.startsWith("http://") && !url.startsWith("https://") && !answers(files, url)) {
+        diags.add(
+            positions
+                .getOrDefault("menu." + i + ".url", Position.FILE)
+                .error(settingsPath, String.format(Locale.ROOT, MENU_NOWHERE, url)));
+      }
+    }
     return new BuildResult(sorted(diags), false, modelled.articles(), 0, 0, timings);
+  }
+
+  /** A menu link whose address no page or file of the site has. */
+  private static final String MENU_NOWHERE =
+      "menu: no page or file of the site has the address '%s': write one it has, such as"
+          + " chuyen-muc/, or add the page to the content folder";
+
+  /** Whether a site of {@code files} answers the path {@code url}, less its query and fragment. */
+  private static boolean answers(Set<String> files, String url) {
+    String path = url.replaceFirst("[?#].*$", "");
+    path = path.startsWith("/") ? path.substring(1) : path;
+    if (path.isEmpty() || path.endsWith("/")) {
+      return files.contains(path + "index.html");
+    }
+    return files.contains(path) || files.contains(path + "/index.html");
   }
 
   /**

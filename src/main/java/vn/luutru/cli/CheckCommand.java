@@ -54,7 +54,8 @@ final class CheckCommand implements Callable<Integer> {
               PrintableText.escape(resolved.settingsPath()));
       return 1;
     }
-    BuildResult result = SiteBuilder.check(resolved.config().get());
+    BuildResult result =
+        SiteBuilder.check(resolved.config().get(), resolved.settingsPath(), resolved.positions());
     List<Diagnostic> diagnostics = new ArrayList<>(resolved.diagnostics());
     diagnostics.addAll(result.diagnostics());
     Reports.Counts counts = Reports.print(diagnostics, spec.commandLine().getErr());

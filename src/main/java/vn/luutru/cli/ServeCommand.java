@@ -1,16 +1,22 @@
 package vn.luutru.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.luutru.config.SiteConfig;
+import vn.luutru.content.Diagnostic;
 import vn.luutru.content.PrintableText;
 import vn.luutru.serve.PreviewServer;
+import vn.luutru.serve.SettingsReader;
 
 /** {@code luutru serve}: the preview with live reload. */
 @Command(
@@ -72,7 +78,9 @@ final class ServeCommand implements Callable<Integer> {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     PreviewServer server;
     try {
-      server = PreviewServer.start(config, bind, port, err, switches.warmUps());
+      server =
+          PreviewServer.start(
+              config, bind, port, err, switches.warmUps(), settingsReader(resolved.settingsPath()));
     } catch (java.net.BindException e) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
@@ -91,5 +99,28 @@ final class ServeCommand implements Callable<Integer> {
     out.flush();
     server.awaitStop();
     return 0;
+  }
+
+  /** The settings file read again with this command's options over it, as {@link #call} did. */
+  private SettingsReader settingsReader(String settingsPath) {
+    return new SettingsReader() {
+      @Override
+      public Path file() {
+        return Path.of(settingsPath);
+      }
+
+      @Override
+      public Reread read() throws IOException {
+        try {
+          SiteOptions.Resolved r = site.resolve(spec.commandLine(), clock);
+          return new Reread(
+              r.config().map(c -> c.toBuilder().drafts(!hideDrafts || c.drafts()).build()),
+              r.diagnostics());
+        } catch (CommandLine.ParameterException e) {
+          return new Reread(
+              Optional.empty(), List.of(Diagnostic.error(settingsPath, 0, 0, e.getMessage(), "")));
+        }
+      }
+    };
   }
 }

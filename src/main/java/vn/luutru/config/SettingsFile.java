@@ -117,7 +117,8 @@ public final class SettingsFile {
 
   /**
    * The settings when there were no errors, every diagnostic, and where each top-level value stands
-   * in the file (by key, such as {@code base_url}), for later messages about it.
+   * in the file (by key, such as {@code base_url}; {@code menu.0.url} for the first link's
+   * address), for later messages about it.
    */
   public record Loaded(
       Optional<Settings> settings, List<Diagnostic> diagnostics, Map<String, Position> positions) {
@@ -360,6 +361,8 @@ public final class SettingsFile {
         } else if (url.isEmpty() && !f.containsKey("url")) {
           error(item, MENU_NEEDS, "url: the page it leads to, such as chuyen-muc/");
         } else if (url.isPresent()) {
+          // Where each link's address is, for check's report of one that leads nowhere.
+          positions.put("menu." + out.size() + ".url", doc.position(f.get("url")));
           out.add(new MenuItem(label.get(), url.get()));
         }
       }

@@ -11,7 +11,7 @@ import vn.luutru.site.Taxon;
 import vn.luutru.site.TermPage;
 
 /**
- * What the front page (the first page of the home list) shows besides its list: the lead story, the
+ * What the front page (the home list's own address) shows besides its list: the lead story, the
  * other articles of the page, the latest congresses, and ways in to categories, organisations and
  * terms. Every article of the page is either {@code lead} or in {@code latest}, in date order but
  * the lead.

@@ -489,11 +489,12 @@ public final class SiteRenderer {
           case YEAR, MONTH -> "time";
         };
     boolean fed = listing.kind() == Listing.Kind.HOME || listing.kind() == Listing.Kind.CATEGORY;
-    List<ArticlePage> items = listing.page(n, pageSize);
-    boolean front = listing.kind() == Listing.Kind.HOME && n == 1 && !items.isEmpty();
+    boolean own = n == 0;
+    List<ArticlePage> items = own ? listing.newest(pageSize) : listing.page(n, pageSize);
+    boolean front = listing.kind() == Listing.Kind.HOME && own && !items.isEmpty();
     return new View.OfList(
         site,
-        meta(listing.pagePath(n)),
+        meta(own ? listing.path() : listing.pagePath(n)),
         section,
         listing.kind().name().toLowerCase(Locale.ROOT),
         items,
@@ -506,24 +507,39 @@ public final class SiteRenderer {
         front ? Optional.of(Front.of(model, items)) : Optional.empty());
   }
 
+  /**
+   * The pager of the list's own address ({@code current} 0) or of its numbered page {@code
+   * current}, of {@code total}. A numbered page links to its two neighbours, the oldest page and
+   * the own address only, which depend on nothing but its number and whether it is the newest: a
+   * new article leaves it as it was. The own address links to the pages just older than what it
+   * shows, and to the oldest.
+   */
   static Views.Pagination pagination(Listing listing, int current, int total) {
     List<Views.PageLink> pages = new ArrayList<>();
-    boolean gap = false;
-    for (int n = 1; n <= total; n++) {
-      if (n == 1 || n == total || Math.abs(n - current) <= 2) {
-        pages.add(new Views.PageLink(n, listing.pagePath(n), n == current, false));
-        gap = false;
-      } else if (!gap) {
-        pages.add(new Views.PageLink(0, "", false, true));
-        gap = true;
-      }
+    if (total == 0) {
+      return new Views.Pagination(0, listing.path(), "", "", pages);
     }
-    return new Views.Pagination(
-        current,
-        total,
-        current > 1 ? listing.pagePath(current - 1) : "",
-        current < total ? listing.pagePath(current + 1) : "",
-        pages);
+    pages.add(new Views.PageLink(0, listing.path(), current == 0, false));
+    // The own address shows the newest articles, the highest page only some of them: it starts
+    // below it.
+    int high = current == 0 ? total - 1 : Math.min(current + 1, total);
+    int low = current == 0 ? total - 2 : current - 1;
+    for (int n = high; n >= Math.max(1, low); n--) {
+      pages.add(new Views.PageLink(n, listing.pagePath(n), n == current, false));
+    }
+    if (low > 2) {
+      pages.add(new Views.PageLink(0, "", false, true));
+    }
+    if (low > 1) {
+      pages.add(new Views.PageLink(1, listing.pagePath(1), false, false));
+    }
+    String newer =
+        current == 0 ? "" : current < total ? listing.pagePath(current + 1) : listing.path();
+    String older =
+        current == 0
+            ? listing.pagePath(total - 1)
+            : current > 1 ? listing.pagePath(current - 1) : "";
+    return new Views.Pagination(current, listing.path(), newer, older, pages);
   }
 
   /** The feed of a list: its newest articles; a category's names the category. */

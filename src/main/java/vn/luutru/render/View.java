@@ -29,8 +29,10 @@ public sealed interface View {
   /**
    * {@code list}: one page of a list of articles. {@code kind} is {@code home}, {@code category},
    * {@code tag}, {@code year} or {@code month}; {@code items} are the articles of this page and
-   * {@code count} those of the whole list. {@code front} is set on the home's first page only, when
-   * the archive has articles.
+   * {@code count} those of the whole list. {@code front} is set on the home's own address only,
+   * when the archive has articles. A numbered page ({@code pagination.current} above 0) stays as it
+   * was when an article is added as long as it shows nothing that grows with the list, such as
+   * {@code count}.
    */
   record OfList(
       Views.SiteInfo site,

@@ -45,11 +45,25 @@ public final class Views {
    */
   public record PageMeta(String path, String type, String image, boolean noindex) {}
 
-  /** Links between the pages of one paginated list. */
+  /**
+   * Links between the pages of one list: its own address ({@code current} 0, at {@code newest}) and
+   * its numbered pages, counted from the oldest. {@code newer} is the page with the next newer
+   * articles (set on numbered pages only; the own address for the highest), {@code older} the page
+   * with the next older ones (empty when none); {@code pages} is empty when the own address shows
+   * the whole list. Nothing here tells how many pages there are, so that a numbered page does not
+   * change when an article is added.
+   */
   public record Pagination(
-      int current, int total, String previous, String next, List<PageLink> pages) {}
+      int current, String newest, String newer, String older, List<PageLink> pages) {
+    public Pagination {
+      pages = List.copyOf(pages);
+    }
+  }
 
-  /** One numbered page link; {@code gap} stands for pages left out ({@code …}). */
+  /**
+   * One link of a pager: numbered page {@code number}, or the list's own address when {@code
+   * number} is 0; {@code gap} stands for pages left out ({@code …}).
+   */
   public record PageLink(int number, String path, boolean current, boolean gap) {}
 
   /**

@@ -65,8 +65,12 @@ final class Preview {
   /** A file of the site that is not served now, and why (for the user). */
   record Refused(String why) implements Served {}
 
-  private final SiteConfig config;
-  private final SiteBuilder.Caches caches;
+  private volatile SiteConfig config;
+  private volatile SiteBuilder.Caches caches;
+
+  /** The errors of the settings file as last read: while there are any, nothing is rebuilt. */
+  private List<Diagnostic> settingsErrors = List.of();
+
   private volatile Snapshot current;
   private volatile List<Diagnostic> problems = List.of();
   private boolean templatesChanged = true;
@@ -105,6 +109,27 @@ final class Preview {
     return caches.content();
   }
 
+  /**
+   * Takes the settings file as read again: new options ({@code config}, whose content folder is the
+   * one watched) are used from the next rebuild on, with templates compiled afresh and bodies and
+   * photos rendered again; errors keep the last good site and are the problems shown until the file
+   * is fixed.
+   */
+  synchronized void settingsRead(Optional<SiteConfig> config, List<Diagnostic> diagnostics) {
+    if (config.isEmpty()) {
+      settingsErrors = List.copyOf(diagnostics);
+      return;
+    }
+    settingsErrors = List.of();
+    SiteConfig c = config.get();
+    if (!c.equals(this.config)) {
+      this.config = c;
+      SiteBuilder.Caches fresh = SiteBuilder.Caches.forPreview(c);
+      caches = new SiteBuilder.Caches(caches.content(), fresh.bodies(), fresh.photos());
+      templatesChanged = true;
+    }
+  }
+
   /** Notes that a template changed, so the next rebuild compiles templates afresh. */
   synchronized void templatesChanged() {
     templatesChanged = true;
@@ -133,6 +158,9 @@ final class Preview {
 
   synchronized Rebuild rebuild() throws IOException {
     long t0 = System.nanoTime();
+    if (!settingsErrors.isEmpty()) {
+      return done(settingsErrors, false, t0);
+    }
     SiteBuilder.Modelled modelled =
         SiteBuilder.model(config, caches, false, new java.util.HashMap<>());
     List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());

@@ -132,7 +132,9 @@ public final class PreviewServer implements AutoCloseable {
             return t;
           });
 
-  private final String prefix;
+  /** The site's path prefix, which the settings file may change while the preview runs. */
+  private volatile String prefix;
+
   private final WatchService watcher;
   private final Thread watching;
 
@@ -143,6 +145,12 @@ public final class PreviewServer implements AutoCloseable {
   private final Path content;
 
   private final Path templates;
+
+  /** The settings file read again when it changes, and the folder it is in; null for none. */
+  private final SettingsReader settings;
+
+  private final Path settingsFile;
+  private final Path settingsDir;
 
   /** Whether the watcher has seen a change yet. */
   private volatile boolean sawChange;
@@ -167,9 +175,11 @@ public final class PreviewServer implements AutoCloseable {
       int port,
       PrintWriter log,
       Consumer<Preview.Rebuild> onRebuild,
-      Limits limits)
+      Limits limits,
+      SettingsReader settings)
       throws IOException {
     this.preview = preview;
+    this.settings = settings;
     pinger.setRemoveOnCancelPolicy(true);
     executor = new RequestThreads(limits.threads(), limits.requestHead(), limits.send(), pinger);
     stuckNanos = limits.send().toNanos();
@@ -191,6 +201,27 @@ public final class PreviewServer implements AutoCloseable {
     boolean whole = register(content);
     if (templates != null) {
       register(templates);
+    }
+    settingsFile = settings == null ? null : settings.file().toAbsolutePath().normalize();
+    settingsDir = settingsFile == null ? null : settingsFile.getParent();
+    if (settingsDir != null && !keys.containsKey(settingsDir)) {
+      // The folder alone, not the folders in it: only the settings file is wanted there.
+      try {
+        keys.put(
+            settingsDir,
+            settingsDir.register(
+                watcher,
+                StandardWatchEventKinds.ENTRY_CREATE,
+                StandardWatchEventKinds.ENTRY_DELETE,
+                StandardWatchEventKinds.ENTRY_MODIFY));
+      } catch (IOException e) {
+        log.println(
+            "luutru serve: warning: cannot watch "
+                + settingsFile
+                + " ("
+                + e.getMessage()
+                + "): restart the preview after changing it");
+      }
     }
     // From here on every change is seen, and rebuilds need not walk the folder to find them:
     // unless a folder could not be watched, or the folder is a link (the cache's paths are
@@ -229,7 +260,24 @@ public final class PreviewServer implements AutoCloseable {
    */
   public static PreviewServer start(
       SiteConfig config, String bind, int port, PrintWriter log, int warmUps) throws IOException {
-    return start(config, bind, port, log, r -> {}, Limits.DEFAULT, warmUps);
+    return start(config, bind, port, log, r -> {}, Limits.DEFAULT, warmUps, null);
+  }
+
+  /**
+   * As {@link #start(SiteConfig, String, int, PrintWriter, int)}, reading the settings file again
+   * through {@code settings} whenever it changes, as content and templates are: new settings are
+   * used from that rebuild on, and a settings file with errors is shown as the preview's problems,
+   * the last good site still served, until it is fixed.
+   */
+  public static PreviewServer start(
+      SiteConfig config,
+      String bind,
+      int port,
+      PrintWriter log,
+      int warmUps,
+      SettingsReader settings)
+      throws IOException {
+    return start(config, bind, port, log, r -> {}, Limits.DEFAULT, warmUps, settings);
   }
 
   /**
@@ -270,7 +318,18 @@ public final class PreviewServer implements AutoCloseable {
       Consumer<Preview.Rebuild> onRebuild,
       Limits limits)
       throws IOException {
-    return start(config, bind, port, log, onRebuild, limits, WARM_UPS);
+    return start(config, bind, port, log, onRebuild, limits, WARM_UPS, null);
+  }
+
+  static PreviewServer start(
+      SiteConfig config,
+      String bind,
+      int port,
+      PrintWriter log,
+      Consumer<Preview.Rebuild> onRebuild,
+      SettingsReader settings)
+      throws IOException {
+    return start(config, bind, port, log, onRebuild, Limits.DEFAULT, WARM_UPS, settings);
   }
 
   private static PreviewServer start(
@@ -280,12 +339,13 @@ public final class PreviewServer implements AutoCloseable {
       PrintWriter log,
       Consumer<Preview.Rebuild> onRebuild,
       Limits limits,
-      int warmUps)
+      int warmUps,
+      SettingsReader settings)
       throws IOException {
     Preview preview = new Preview(config);
     // Watching before the first build: a change made during it is seen, and the first save
     // re-reads only what changed instead of walking the folder again.
-    PreviewServer s = new PreviewServer(preview, bind, port, log, onRebuild, limits);
+    PreviewServer s = new PreviewServer(preview, bind, port, log, onRebuild, limits, settings);
     Preview.Rebuild first;
     try {
       first = preview.rebuild();
@@ -449,16 +509,35 @@ public final class PreviewServer implements AutoCloseable {
         WatchKey key = watcher.take();
         sawChange = true;
         boolean templateChanged = false;
+        boolean settingsChanged = false;
+        boolean relevant = false;
         // Take every event of this burst (an editor's save is often several).
         for (WatchKey k = key; k != null; k = watcher.poll(25, TimeUnit.MILLISECONDS)) {
           Path dir = ((Path) k.watchable()).toAbsolutePath().normalize();
+          // The settings file's folder, watched for that file alone.
+          boolean besideSettings =
+              dir.equals(settingsDir)
+                  && !dir.startsWith(content)
+                  && (templates == null || !dir.startsWith(templates));
           for (WatchEvent<?> e : k.pollEvents()) {
+            if (besideSettings) {
+              if (e.kind() == StandardWatchEventKinds.OVERFLOW
+                  || (e.context() instanceof Path p && dir.resolve(p).equals(settingsFile))) {
+                settingsChanged = true;
+                relevant = true;
+              }
+              continue;
+            }
+            relevant = true;
             if (e.kind() == StandardWatchEventKinds.OVERFLOW || !Files.isDirectory(dir)) {
               // Events missed, or reported under a name that is gone: the next rebuild walks.
               cache.unknown();
             }
             if (e.context() instanceof Path p) {
               Path changed = dir.resolve(p);
+              if (changed.equals(settingsFile)) {
+                settingsChanged = true;
+              }
               if (changed.startsWith(content)) {
                 cache.changed(
                     content
@@ -482,8 +561,14 @@ public final class PreviewServer implements AutoCloseable {
           }
           k.reset();
         }
+        if (!relevant) {
+          continue;
+        }
         if (templateChanged) {
           preview.templatesChanged();
+        }
+        if (settingsChanged) {
+          readSettings();
         }
         Preview.Rebuild r;
         try {
@@ -503,6 +588,40 @@ public final class PreviewServer implements AutoCloseable {
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // stopped
     }
+  }
+
+  /**
+   * Reads the settings file again and hands it to the preview; its warnings are printed here, its
+   * errors are the next rebuild's problems.
+   */
+  private void readSettings() {
+    SettingsReader.Reread r;
+    try {
+      r = settings.read();
+    } catch (IOException e) {
+      r =
+          new SettingsReader.Reread(
+              Optional.empty(),
+              List.of(
+                  Diagnostic.error(
+                      settingsFile.toString(),
+                      0,
+                      0,
+                      "cannot read the settings file (" + e.getMessage() + "): fix it and save",
+                      "")));
+    }
+    preview.settingsRead(r.config(), r.diagnostics());
+    if (r.config().isPresent()) {
+      for (Diagnostic d : r.diagnostics()) {
+        log.println(d.format());
+      }
+      String now = preview.config().basePath();
+      if (!now.equals(prefix)) {
+        prefix = now;
+        log.println("luutru serve: the settings changed the site's address: now " + url());
+      }
+    }
+    log.flush();
   }
 
   private static String problemText(List<Diagnostic> diags) {

@@ -63,8 +63,9 @@ final class KnownAddresses {
         return true;
       }
     }
-    // Year and month archives (2020/, 2020/03/), and the parts of a large site's sitemap.
-    return key.matches("\\d{4}(/\\d{2})?") || path.matches("sitemap-\\d+\\.xml");
+    // Year and month archives (2020/, 2020/03/) and their numbered pages (2020/page/2/), and the
+    // parts of a large site's sitemap.
+    return key.matches("\\d{4}(/\\d{2})?(/page/\\d+)?") || path.matches("sitemap-\\d+\\.xml");
   }
 
   private static String key(String path) {

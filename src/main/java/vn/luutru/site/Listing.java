@@ -5,10 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A list of articles, newest first, shown over numbered pages: the home page, a category, a tag, a
- * year or a month. It decides the addresses of its pages and of its feeds.
+ * A list of articles, newest first: the home page, a category, a tag, a year or a month. Its own
+ * address shows the newest articles; when they do not all fit, numbered pages counted from the
+ * oldest hold them all, so that a new article changes only the newest numbered page (and, when it
+ * starts one, the page before it). It decides the addresses of its pages and of its feeds.
  *
- * @param path the address of its first page ({@code chuyen-muc/thoi-su/}; empty for the home)
+ * @param path its own address ({@code chuyen-muc/thoi-su/}; empty for the home)
  * @param taxon the category or tag it lists, if it lists one
  * @param year the year it lists, or the month's year
  */
@@ -64,19 +66,34 @@ public record Listing(
     return new Inputs(Set.of(), key, taxon.isPresent() ? key : Set.of());
   }
 
-  /** The number of pages of {@code pageSize} articles it takes; one when it is empty. */
+  /**
+   * The number of numbered pages ({@code page/1/} …) it takes at {@code pageSize} articles a page:
+   * none when its own address shows every article, else enough for all of them.
+   */
   public int pages(int pageSize) {
-    return Math.max(1, (articles.size() + pageSize - 1) / pageSize);
+    int n = articles.size();
+    return n <= pageSize ? 0 : (n + pageSize - 1) / pageSize;
   }
 
-  /** The address of page {@code n} (from 1): the list's own for the first, {@code page/n/}. */
+  /** The address of numbered page {@code n} (from 1, the oldest): {@code page/n/} in its folder. */
   public String pagePath(int n) {
-    return n == 1 ? path : path + "page/" + n + "/";
+    return path + "page/" + n + "/";
   }
 
-  /** The articles of page {@code n} (from 1). */
+  /** The newest {@code pageSize} articles, which its own address shows. */
+  public List<ArticlePage> newest(int pageSize) {
+    return articles.subList(0, Math.min(articles.size(), pageSize));
+  }
+
+  /**
+   * The articles of numbered page {@code n}, newest first. Pages count from the oldest: page 1
+   * holds the oldest {@code pageSize}, and only the highest, with the newest rest, gains articles
+   * as the list grows.
+   */
   public List<ArticlePage> page(int n, int pageSize) {
-    return articles.subList((n - 1) * pageSize, Math.min(articles.size(), n * pageSize));
+    int size = articles.size();
+    int to = size - (n - 1) * pageSize;
+    return articles.subList(Math.max(0, to - pageSize), to);
   }
 
   public String rss() {

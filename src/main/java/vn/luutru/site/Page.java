@@ -43,9 +43,12 @@ public sealed interface Page {
     }
   }
 
-  /** Page {@code number} (from 1) of {@code total} of a list of articles. */
+  /**
+   * A list's own address ({@code number} 0) or its numbered page {@code number}, counted from the
+   * oldest; the list has {@code total} numbered pages.
+   */
   record OfList(String file, Listing listing, int number, int total) implements Page {
-    /** The whole list, whose length and pagination every page shows. */
+    /** The whole list: its own address shows its newest, a numbered page its place in it. */
     @Override
     public Inputs inputs() {
       return listing.inputs();

@@ -180,6 +180,7 @@ public record PageList(List<Page> pages) {
 
     private void list(Listing listing) {
       int total = listing.pages(pageSize);
+      out.add(new Page.OfList(listing.path() + "index.html", listing, 0, total));
       for (int n = 1; n <= total; n++) {
         out.add(new Page.OfList(listing.pagePath(n) + "index.html", listing, n, total));
       }

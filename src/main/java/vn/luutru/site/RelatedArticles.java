@@ -8,8 +8,10 @@ import vn.luutru.content.Article;
 
 /**
  * Up to five related articles for each article: reports of the same organisation or of its family
- * count most, then shared tags; the rest are the nearest in time in the same category. Tags shared
- * by very many articles are too broad to say anything and are skipped.
+ * count most, then shared tags, then the same category; ties go to the nearest in time, then to the
+ * first in the site's order. Tags shared by very many articles are too broad to say anything and
+ * are skipped. How related two articles are depends on those two alone, so a new article changes
+ * only the lists it enters, and a deleted one only those it leaves.
  */
 final class RelatedArticles {
   private static final int RELATED = 5;
@@ -63,7 +65,9 @@ final class RelatedArticles {
     }
     List<String> cats = articles.get(i).categories();
     if (!cats.isEmpty()) {
-      nearestInTime(score, categories.members(cats.get(0)), i);
+      List<Integer> members = categories.members(cats.get(0));
+      score.replaceAll((j, s) -> Collections.binarySearch(members, j) >= 0 ? s + 1 : s);
+      nearestInTime(score, members, i);
     }
     long when = seconds[i];
     return score.entrySet().stream()
@@ -82,21 +86,53 @@ final class RelatedArticles {
         .toList();
   }
 
-  /** Scores one for each of the articles nearest {@code i} in {@code members}, on both sides. */
-  private static void nearestInTime(Map<Integer, Integer> score, List<Integer> members, int i) {
+  /**
+   * Scores one each of the {@value #RELATED} articles of {@code members} (the category, in the
+   * site's order) nearest {@code i} in time that have no score yet, ties to the first in the site's
+   * order: the only ones of the category's that can be among the most related.
+   */
+  private void nearestInTime(Map<Integer, Integer> score, List<Integer> members, int i) {
     int at = Collections.binarySearch(members, i);
-    for (int step = 1, added = 0;
-        added < RELATED * 2 && (at - step >= 0 || at + step < members.size());
-        step++) {
-      if (at - step >= 0) {
-        score.merge(members.get(at - step), 1, Integer::sum);
-        added++;
+    long when = seconds[i];
+    int left = at - 1;
+    int right = at + 1;
+    int added = 0;
+    while (added < RELATED && (left >= 0 || right < members.size())) {
+      long toLeft = left >= 0 ? seconds[members.get(left)] - when : Long.MAX_VALUE;
+      long toRight = right < members.size() ? when - seconds[members.get(right)] : Long.MAX_VALUE;
+      long nearest = Math.min(toLeft, toRight);
+      if (toLeft == nearest) {
+        // The newer ones at this distance, all of one time: the first in the site's order first.
+        int from = firstAt(members, left, seconds[members.get(left)]);
+        for (int k = from; k <= left && added < RELATED; k++) {
+          added += score.putIfAbsent(members.get(k), 1) == null ? 1 : 0;
+        }
+        left = from - 1;
       }
-      if (at + step < members.size()) {
-        score.merge(members.get(at + step), 1, Integer::sum);
-        added++;
+      if (toRight == nearest) {
+        long t = seconds[members.get(right)];
+        for (;
+            right < members.size() && seconds[members.get(right)] == t && added < RELATED;
+            right++) {
+          added += score.putIfAbsent(members.get(right), 1) == null ? 1 : 0;
+        }
       }
     }
+  }
+
+  /** The first position up to {@code last} of {@code members} whose time is {@code t}. */
+  private int firstAt(List<Integer> members, int last, long t) {
+    int lo = 0;
+    int hi = last;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (seconds[members.get(mid)] > t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static void addAll(

@@ -34,7 +34,7 @@ class CheckLeftoversTest {
         ---
 
         Xem [bài cũ](/tin-tuc/190.html), [bài này](/tin-tuc/1.html), [chuyên mục](/chuyen-muc/x/).
-        [Trang hai](/page/2/), [sơ đồ](/sitemap-2.xml).
+        [Trang hai](/page/2/), [năm 2020, trang 3](/2020/page/3/), [sơ đồ](/sitemap-2.xml).
 
         <p>Ảnh <img src="anh/co.jpg" alt="có"> và <img src="anh/khong-co.jpg" alt="không"></p>
 

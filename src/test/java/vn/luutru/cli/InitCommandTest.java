@@ -307,6 +307,37 @@ class InitCommandTest {
         .contains("<p>Ghi rõ nguồn khi phát hành lại</p>");
   }
 
+  @Test
+  void checkReportsAMenuLinkThatLeadsNowhereAtItsPlaceInTheSettingsFile() throws IOException {
+    init("--base-url", "https://example.org/luu-tru/");
+    Files.writeString(
+        archive().resolve("content/logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    writeSettings(
+        """
+        title: Đảng bộ Sở
+        base_url: https://example.org/luu-tru/
+        menu:
+          - { label: Trang chủ, url: "" }
+          - { label: Giới thiệu, url: /gioi-thieu/ }
+          - { label: Thời gian, url: thoi-gian/ }
+          - { label: Biểu trưng, url: logo.svg }
+          - { label: Tìm, url: "tim-kiem/?q=dai+hoi" }
+          - { label: Cổng tỉnh, url: "https://example.gov.vn/" }
+          - { label: Trang cũ, url: tin-tuc/1.html }
+        """);
+    List<String> args = new ArrayList<>(List.of("check"));
+    args.addAll(inArchive());
+    Run r = MainTest.run(args.toArray(String[]::new));
+    assertThat(r.code()).isEqualTo(1);
+    String file = archive().resolve("luutru.yaml").toString();
+    assertThat(r.err())
+        .contains(
+            file + ":5:31: error: menu: no page or file of the site has the address 'gioi-thieu/'",
+            file
+                + ":10:29: error: menu: no page or file of the site has the address 'tin-tuc/1.html'")
+        .doesNotContain("'thoi-gian/'", "'logo.svg'", "'tim-kiem/", "example.gov.vn", "''");
+  }
+
   private static Map<String, String> readText(Path site) {
     Map<String, String> out = new java.util.TreeMap<>();
     Trees.read(site).forEach((k, v) -> out.put(k, new String(v, StandardCharsets.UTF_8)));

@@ -456,6 +456,85 @@ class PreviewServerIT {
     assertThat(get(SEED).body()).doesNotContain("Đã sửa");
   }
 
+  /** The first of {@code rebuilds} that {@code wanted} accepts, within 20 s of each. */
+  static Preview.Rebuild until(
+      BlockingQueue<Preview.Rebuild> rebuilds, java.util.function.Predicate<Preview.Rebuild> wanted)
+      throws InterruptedException {
+    Preview.Rebuild r;
+    do {
+      r = rebuilds.poll(20, TimeUnit.SECONDS);
+    } while (r != null && !wanted.test(r));
+    assertThat(r).as("a rebuild").isNotNull();
+    return r;
+  }
+
+  @Test
+  void aChangedSettingsFileIsReadAgainAndABrokenOneShownUntilFixed() throws Exception {
+    server.close();
+    Path file = dir.resolve("luutru.yaml");
+    String base = "base_url: \"https://example.org/luu-tru/\"\n";
+    Files.writeString(file, "title: \"Lưu trữ Sở\"\n" + base);
+    SettingsReader reader =
+        new SettingsReader() {
+          @Override
+          public Path file() {
+            return file;
+          }
+
+          @Override
+          public Reread read() throws IOException {
+            vn.luutru.config.SettingsFile.Loaded l =
+                vn.luutru.config.SettingsFile.read(
+                    "luutru.yaml", Files.readAllBytes(file), p -> true);
+            return new Reread(
+                l.settings()
+                    .map(
+                        s ->
+                            SampleSite.previewConfig(content, "content", dir.resolve("site"))
+                                .toBuilder()
+                                .settings(s)
+                                .build()),
+                l.diagnostics());
+          }
+        };
+    BlockingQueue<Preview.Rebuild> rebuilds = new java.util.concurrent.LinkedBlockingQueue<>();
+    server =
+        PreviewServer.start(
+            reader.read().config().orElseThrow(),
+            "127.0.0.1",
+            0,
+            new PrintWriter(log, true),
+            rebuilds::add,
+            reader);
+    assertThat(get("").body()).contains("<title>Lưu trữ Sở</title>");
+
+    Files.writeString(file, "title: \"Lưu trữ Sở Công Thương\"\n" + base);
+    until(rebuilds, Preview.Rebuild::replaced);
+    assertThat(get("").body()).contains("<title>Lưu trữ Sở Công Thương</title>");
+
+    Files.writeString(file, "title: \"Lưu trữ\"\n" + base + "page_size: -3\n");
+    Preview.Rebuild broken = until(rebuilds, Preview.Rebuild::hasErrors);
+    assertThat(broken.diagnostics())
+        .first()
+        .extracting(vn.luutru.content.Diagnostic::format)
+        .asString()
+        .startsWith("luutru.yaml:3:");
+    assertThat(get("").body())
+        .as("the last good site stays")
+        .contains("<title>Lưu trữ Sở Công Thương</title>");
+    // A save of an article while the settings file is broken shows its error still.
+    Path seed = content.resolve("2020/01/dai-hoi-chi-bo-van-phong-2.md");
+    Files.writeString(seed, Files.readString(seed) + "\nMột câu nữa.\n");
+    assertThat(until(rebuilds, r -> true).diagnostics())
+        .extracting(vn.luutru.content.Diagnostic::path)
+        .contains("luutru.yaml");
+
+    Files.writeString(file, "title: \"Lưu trữ Sở Nội vụ\"\n" + base);
+    until(rebuilds, Preview.Rebuild::replaced);
+    assertThat(get("").body()).contains("<title>Lưu trữ Sở Nội vụ</title>");
+    assertThat(get(SEED).body()).contains("Một câu nữa.");
+  }
+
   /**
    * A page that never reads its event stream (a frozen tab) must not hold back rebuilds: the other
    * pages get every event. The frozen one's buffers fill up with the big problem reports of broken

@@ -16,7 +16,13 @@ import vn.luutru.markdown.MarkdownRenderer;
 
 class PageListTest {
   private static final List<String> HOME =
-      List.of("index.html", "page/2/index.html", "page/3/index.html", "rss.xml", "atom.xml");
+      List.of(
+          "index.html",
+          "page/1/index.html",
+          "page/2/index.html",
+          "page/3/index.html",
+          "rss.xml",
+          "atom.xml");
   private static final List<String> WHOLE =
       List.of("tim-kiem/index.html", "404.html", "sitemap.xml");
 
@@ -67,11 +73,13 @@ class PageListTest {
                     "2021/04/hai/index.html",
                     "tin-tuc/1.html",
                     "chuyen-muc/thoi-su/index.html",
+                    "chuyen-muc/thoi-su/page/1/index.html",
                     "chuyen-muc/thoi-su/page/2/index.html",
                     "chuyen-muc/thoi-su/rss.xml",
                     "chuyen-muc/thoi-su/atom.xml",
                     "the/dai-hoi/index.html",
                     "2021/index.html",
+                    "2021/page/1/index.html",
                     "2021/page/2/index.html",
                     "2021/03/index.html",
                     "chuyen-muc/index.html",
@@ -148,6 +156,14 @@ class PageListTest {
     assertThat(PAGES.pages())
         .filteredOn(p -> p instanceof Page.OfList)
         .extracting(Page::address)
-        .contains("", "page/2/", "page/3/", "chuyen-muc/thoi-su/page/2/", "2021/page/2/");
+        .contains(
+            "",
+            "page/1/",
+            "page/2/",
+            "page/3/",
+            "chuyen-muc/thoi-su/page/1/",
+            "chuyen-muc/thoi-su/page/2/",
+            "2021/page/2/")
+        .doesNotContain("the/dai-hoi/page/1/", "2020/page/1/");
   }
 }
