@@ -117,6 +117,31 @@ class LanguageTest {
         .contains("--content: không có thư mục");
   }
 
+  @Test
+  void aSettingsFileErrorInVietnameseKeepsItsPlaceTheLineAndTheCaret() throws IOException {
+    Path content = Files.createDirectories(dir.resolve("content"));
+    Path settings = dir.resolve("luutru.yaml");
+    Files.writeString(settings, "title: \"Đảng bộ Sở\"\npage_size: nhiều\ntieude: x\n");
+    Run r =
+        MainTest.run(
+            "build",
+            "--config",
+            settings.toString(),
+            "--content",
+            content.toString(),
+            "--output",
+            dir.resolve("site").toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(settings + ":2:12: ")
+        .contains("page_size: cần một số nguyên, nhưng gặp ")
+        .contains("\n  page_size: nhiều\n             ^\n")
+        .contains(settings + ":3:1: ")
+        .contains("khóa 'tieude' không có nên bị bỏ qua: có phải ý bạn là 'title'?")
+        .contains("được giữ nguyên như trước");
+    assertThat(dir.resolve("site")).doesNotExist();
+  }
+
   /** The help with each option's description on one line. */
   private static String unwrap(String help) {
     return help.replaceAll("\\R {20,}", " ").replaceAll("(?m)^ +", "");
