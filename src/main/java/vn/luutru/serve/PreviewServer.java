@@ -76,10 +76,13 @@ public final class PreviewServer implements AutoCloseable {
           Map.entry("pdf", "application/pdf"),
           Map.entry("bin", "application/octet-stream"),
           Map.entry("ico", "image/x-icon"));
-  private static final byte[] LIVE_RELOAD =
-      ("""
+
+  /** The preview's script, its words ({@code WORDS}) in the user's language. */
+  private static final String LIVE_RELOAD =
+      """
       <script>/* luutru serve: live reload; never in built sites */
       (() => {
+        const words = WORDS;
         const es = new EventSource("/__luutru/events");
         let box;
         es.addEventListener("reload", () => location.reload());
@@ -90,17 +93,20 @@ public final class PreviewServer implements AutoCloseable {
             box = document.createElement("div");
             box.setAttribute("role", "alert");
             box.id = "luutru-problems";
+            box.setAttribute("aria-label", words.label);
             box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;"
               + "background:#1d1d1f;color:#fff;font:14px/1.45 ui-monospace,monospace;padding:1rem;"
               + "border-top:4px solid #e11d48;white-space:pre-wrap";
             document.body.append(box);
           }
-          box.textContent = text;
+          box.textContent = words.heading + "\\n\\n" + text;
         });
       })();
       </script>
-      """)
-          .getBytes(StandardCharsets.UTF_8);
+      """;
+
+  /** {@link #LIVE_RELOAD} with the words of the language the preview started in. */
+  private final String liveReload;
 
   private final Preview preview;
   private final HttpServer server;
@@ -170,6 +176,10 @@ public final class PreviewServer implements AutoCloseable {
       Limits limits)
       throws IOException {
     this.preview = preview;
+    Map<String, String> words = new java.util.LinkedHashMap<>();
+    words.put("label", Messages.get("serve.box.label"));
+    words.put("heading", Messages.get("serve.box.heading"));
+    this.liveReload = LIVE_RELOAD.replace("WORDS", vn.luutru.internal.Json.write(words));
     pinger.setRemoveOnCancelPolicy(true);
     executor = new RequestThreads(limits.threads(), limits.requestHead(), limits.send(), pinger);
     stuckNanos = limits.send().toNanos();
@@ -367,12 +377,9 @@ public final class PreviewServer implements AutoCloseable {
       log.println(d.format());
     }
     if (r.hasErrors()) {
-      log.printf(
-          Locale.ROOT,
-          "luutru serve: %d problem(s); still serving the last good site%n",
-          r.diagnostics().size());
+      log.println(Messages.get("serve.problems", r.diagnostics().size()));
     } else {
-      log.printf(Locale.ROOT, "luutru serve: rebuilt in %d ms%n", r.millis());
+      log.println(Messages.get("serve.rebuilt", r.millis()));
     }
     log.flush();
   }
@@ -400,7 +407,7 @@ public final class PreviewServer implements AutoCloseable {
           });
       return true;
     } catch (IOException e) {
-      log.println("luutru serve: warning: cannot watch " + root + ": " + e.getMessage());
+      log.println(Messages.get("serve.cannot-watch", root, e.getMessage()));
       return false;
     }
   }
@@ -489,7 +496,7 @@ public final class PreviewServer implements AutoCloseable {
         try {
           r = preview.rebuild();
         } catch (IOException | RuntimeException | StackOverflowError e) {
-          log.println("luutru serve: error: " + e);
+          log.println(Messages.get("serve.error", e));
           log.flush();
           continue;
         }
@@ -604,15 +611,7 @@ public final class PreviewServer implements AutoCloseable {
         ex,
         403,
         "text/plain; charset=utf-8",
-        ("403 forbidden: this preview answers only to this machine's own"
-                + " addresses (such as "
-                + own
-                + "), and this request was for \u201c"
-                + (host == null ? "" : host)
-                + "\u201d. If you typed that address, open "
-                + own
-                + " instead. Otherwise a page of another web site"
-                + " tried to read this preview (drafts included) and was refused.\n")
+        (Messages.get("serve.other-host", own, host == null ? "" : host, own) + "\n")
             .getBytes(StandardCharsets.UTF_8));
   }
 
@@ -643,7 +642,7 @@ public final class PreviewServer implements AutoCloseable {
             ex,
             405,
             "text/plain; charset=utf-8",
-            "405 method not allowed\n".getBytes(StandardCharsets.UTF_8));
+            (Messages.get("serve.method-not-allowed") + "\n").getBytes(StandardCharsets.UTF_8));
         return;
       }
       String raw = ex.getRequestURI().getRawPath();
@@ -749,7 +748,7 @@ public final class PreviewServer implements AutoCloseable {
       ex.getResponseHeaders().set("Content-Range", "bytes */" + length);
       ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
       byte[] text =
-          ("416 range not satisfiable: the file has " + length + " bytes\n")
+          (Messages.get("serve.range-not-satisfiable", length) + "\n")
               .getBytes(StandardCharsets.UTF_8);
       head(ex, 416, text.length);
       if (!ex.getRequestMethod().equals("HEAD")) {
@@ -794,7 +793,7 @@ public final class PreviewServer implements AutoCloseable {
       buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
       int n = channel.read(buffer, at);
       if (n < 0) {
-        throw new IOException("the file became shorter while it was being sent");
+        throw new IOException(Messages.get("serve.file-shrank"));
       }
       out.write(buffer.array(), 0, n);
       at += n;
@@ -868,9 +867,9 @@ public final class PreviewServer implements AutoCloseable {
               .file("404.html")
               .filter(p -> p instanceof Preview.Bytes)
               .map(p -> inject(((Preview.Bytes) p).bytes()))
-              .orElse("404 not found\n".getBytes(StandardCharsets.UTF_8));
+              .orElse((Messages.get("serve.not-found") + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      page = "404 not found\n".getBytes(StandardCharsets.UTF_8);
+      page = (Messages.get("serve.not-found") + "\n").getBytes(StandardCharsets.UTF_8);
     }
     send(ex, 404, "text/html; charset=utf-8", page);
   }
@@ -897,8 +896,7 @@ public final class PreviewServer implements AutoCloseable {
     if (at < 0) {
       return html;
     }
-    return (s.substring(0, at) + new String(LIVE_RELOAD, StandardCharsets.UTF_8) + s.substring(at))
-        .getBytes(StandardCharsets.UTF_8);
+    return (s.substring(0, at) + liveReload + s.substring(at)).getBytes(StandardCharsets.UTF_8);
   }
 
   private static String type(String file) {
