@@ -199,9 +199,9 @@ public final class SiteBuilder {
                         config.outputDir().toString(),
                         0,
                         0,
-                        "put back the site of the last build, which a build stopped during its"
-                            + " swap had left as "
-                            + config.outputDir().resolveSibling(old.getFileName()),
+                        Messages.get(
+                            "build.recovered",
+                            config.outputDir().resolveSibling(old.getFileName())),
                         ""));
     try {
       BuildResult r = build(config, words, timings, beforeCopy, gate);
@@ -358,23 +358,19 @@ public final class SiteBuilder {
           a.position("congress.ordinal")
               .error(
                   a.sourcePath(),
-                  "congress.ordinal is "
-                      + c.ordinal()
-                      + " but the title says lần thứ "
-                      + VietnameseDates.ordinal(t.ordinal().getAsInt())
-                      + " ("
-                      + t.ordinal().getAsInt()
-                      + ")"));
+                  Messages.get(
+                      "build.ordinal-disagrees",
+                      c.ordinal(),
+                      VietnameseDates.ordinal(t.ordinal().getAsInt()),
+                      t.ordinal().getAsInt())));
     }
     if (t.term().isPresent() && !t.term().get().equals(c.term())) {
       out.add(
           a.position("congress.term")
               .error(
                   a.sourcePath(),
-                  "congress.term is "
-                      + c.term().label()
-                      + " but the title says nhiệm kỳ "
-                      + t.term().get().display()));
+                  Messages.get(
+                      "build.term-disagrees", c.term().label(), t.term().get().display())));
     }
     return out;
   }
@@ -390,10 +386,9 @@ public final class SiteBuilder {
                 prefix + r,
                 0,
                 0,
-                "this file has the name luutru gives a smaller copy of a photo beside it: rename"
-                    + " it (for example without the -"
-                    + r.substring(r.lastIndexOf('-') + 1, r.lastIndexOf('.'))
-                    + " at the end)",
+                Messages.get(
+                    "build.rendition-name",
+                    r.substring(r.lastIndexOf('-') + 1, r.lastIndexOf('.'))),
                 ""));
       }
     }
