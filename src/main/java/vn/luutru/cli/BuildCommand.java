@@ -3,7 +3,6 @@ package vn.luutru.cli;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -60,8 +59,7 @@ final class BuildCommand implements Callable<Integer> {
                 : parts.computeIfAbsent(
                     e.getKey().substring(0, dot),
                     k -> new StringBuilder(Messages.get("build.timings-of", k)));
-        line.append(
-            String.format(Locale.ROOT, " %s %d ms", e.getKey().substring(dot + 1), e.getValue()));
+        line.append(Messages.get("build.timing", e.getKey().substring(dot + 1), e.getValue()));
       }
       out.println(s);
       parts.values().forEach(out::println);
