@@ -93,7 +93,8 @@ final class DeployCommand implements Callable<Integer> {
             environment.get("LUUTRU_DEPLOY_KEY_PASSPHRASE"),
             ssh.resolve("known_hosts"),
             DeployOptions.TIMEOUT,
-            DeployOptions.LANES);
+            DeployOptions.LANES,
+            environment.get("SSH_AUTH_SOCK").filter(s -> !s.isBlank()).map(Path::of));
     PrintWriter out = spec.commandLine().getOut();
     if (identity != null && !identity.toFile().isFile()) {
       throw new CommandLine.ParameterException(

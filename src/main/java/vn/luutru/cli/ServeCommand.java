@@ -21,10 +21,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin SiteOptions site;
 
-  @Option(names = "--port")
+  @Option(names = "--port", paramLabel = "PORT")
   int port = 8080;
 
-  @Option(names = "--bind")
+  @Option(names = "--bind", paramLabel = "ADDRESS")
   String bind = "127.0.0.1";
 
   @Option(names = "--hide-drafts")

@@ -17,6 +17,8 @@ import java.util.Optional;
  *     changed is refused
  * @param timeout how long to wait for a server to connect, authenticate or answer
  * @param lanes how many files are sent at once (each over a connection of its own)
+ * @param agent the socket of the user's SSH agent ({@code SSH_AUTH_SOCK}), whose keys are offered
+ *     before the key files, if any
  */
 public record DeployOptions(
     boolean dryRun,
@@ -25,12 +27,25 @@ public record DeployOptions(
     Optional<String> passphrase,
     Path knownHosts,
     Duration timeout,
-    int lanes) {
+    int lanes,
+    Optional<Path> agent) {
   public DeployOptions {
     identities = List.copyOf(identities);
     if (lanes < 1) {
       throw new IllegalArgumentException(Messages.get("deploy.lanes", lanes));
     }
+  }
+
+  /** Options without an SSH agent. */
+  public DeployOptions(
+      boolean dryRun,
+      Optional<String> password,
+      List<Path> identities,
+      Optional<String> passphrase,
+      Path knownHosts,
+      Duration timeout,
+      int lanes) {
+    this(dryRun, password, identities, passphrase, knownHosts, timeout, lanes, Optional.empty());
   }
 
   /** The default number of files sent at once. */

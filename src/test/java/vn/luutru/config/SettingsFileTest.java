@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.luutru.image.ImageSettings;
 
@@ -341,20 +343,35 @@ class SettingsFileTest {
     assertThat(l.settings()).contains(Settings.DEFAULT);
   }
 
-  /** The users' guide lists every key of the file, one table row each. */
-  @Test
-  void theReadmeListsEveryKey() throws java.io.IOException {
-    String readme =
-        java.nio.file.Files.readString(java.nio.file.Path.of("README.md"), StandardCharsets.UTF_8);
-    String table = readme.substring(readme.indexOf("### luutru.yaml"));
+  /**
+   * The users' guides, English and Vietnamese, each list every key of the file, one table row each,
+   * in the section under their heading for {@code luutru.yaml}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"README.md, ### luutru.yaml", "HUONG-DAN.md, ### Tệp cấu hình `luutru.yaml`"})
+  void theGuidesListEveryKey(String guide, String heading) throws java.io.IOException {
+    String text =
+        java.nio.file.Files.readString(java.nio.file.Path.of(guide), StandardCharsets.UTF_8);
+    int start = text.indexOf(heading + "\n");
+    assertThat(start).as("%s has the heading %s", guide, heading).isNotNegative();
+    int end = text.indexOf("\n## ", start);
+    String table = text.substring(start, end < 0 ? text.length() : end);
     for (String key : SettingsFile.TOP_KEYS) {
-      assertThat(table).as(key).containsPattern("(?m)^\\| `" + key + ":?` ");
+      assertThat(table).as(guide + ": " + key).containsPattern("(?m)^\\| `" + key + ":?` ");
     }
-    for (String key : SettingsFile.AGENCY_KEYS) {
-      assertThat(table)
-          .as("agency: " + key)
-          .containsPattern("(?m)^\\| `agency:` [^|]*`" + key + "`");
-    }
+    Map<String, List<String>> sections =
+        Map.of(
+            "agency", SettingsFile.AGENCY_KEYS,
+            "images", SettingsFile.IMAGES_KEYS,
+            "deploy", SettingsFile.DEPLOY_KEYS);
+    sections.forEach(
+        (section, keys) -> {
+          for (String key : keys) {
+            assertThat(table)
+                .as(guide + ": " + section + ": " + key)
+                .containsPattern("(?m)^\\| `" + section + ":` [^|]*`" + key + "`");
+          }
+        });
   }
 
   @Test

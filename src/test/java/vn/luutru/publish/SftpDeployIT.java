@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.luutru.testing.SftpTestServer;
+import vn.luutru.testing.SshAgent;
 
 /**
  * Deploys to a real SFTP server (Apache MINA SSHD) started by the test: what is sent, in which
@@ -309,6 +310,53 @@ class SftpDeployIT {
     assertThat(r.sentFiles()).isPositive();
     FolderDeployTest.assertSameFiles(
         SiteVersions.published(www()), SiteVersions.files(sites.before()));
+  }
+
+  @Test
+  void logsInWithTheKeyOfTheSshAgent() throws Exception {
+    Path key = tmp.resolve("agent-key");
+    server.writeClientKey(key);
+    try (SshAgent agent = SshAgent.start(tmp.resolve("agent"))) {
+      agent.add(key);
+      Files.delete(key);
+      DeployReport r =
+          Deployer.deploy(sites.before(), DeployTarget.parse(server.address("www")), agent(agent));
+      assertThat(r.sentFiles()).isPositive();
+    }
+    FolderDeployTest.assertSameFiles(
+        SiteVersions.published(www()), SiteVersions.files(sites.before()));
+  }
+
+  @Test
+  void anAgentWithoutTheServersKeySaysItWasTried() throws Exception {
+    Path other = tmp.resolve("other-key");
+    try (java.io.OutputStream out = Files.newOutputStream(other)) {
+      org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter.INSTANCE
+          .writePrivateKey(SftpTestServer.ed25519(), "other", null, out);
+    }
+    try (SshAgent agent = SshAgent.start(tmp.resolve("agent"))) {
+      agent.add(other);
+      assertThatThrownBy(
+              () ->
+                  Deployer.deploy(
+                      sites.before(), DeployTarget.parse(server.address("www")), agent(agent)))
+          .isInstanceOf(DeployException.class)
+          .hasMessageContaining("refused the login")
+          .hasMessageContaining("the keys of the SSH agent");
+    }
+    assertThat(server.log()).isEmpty();
+  }
+
+  private DeployOptions agent(SshAgent agent) {
+    return new DeployOptions(
+        false,
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        home.resolve(".ssh/known_hosts"),
+        Duration.ofSeconds(20),
+        DeployOptions.LANES,
+        Optional.of(agent.socket));
   }
 
   @Test
