@@ -21,6 +21,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
   private static final List<Map.Entry<Pattern, String>> PICOCLI =
       List.of(
           Map.entry(Pattern.compile("Unknown options?: (.+)"), "usage.unknown-option"),
+          Map.entry(Pattern.compile("Unknown subcommand '(.+)'\\."), "usage.unknown-command"),
           Map.entry(
               Pattern.compile("Unmatched arguments? (?:at|from) index \\d+: (.+)"),
               "usage.unmatched"),

@@ -94,6 +94,7 @@ class LanguageTest {
     assertThat(MainTest.run("biuld").err())
         .contains("'biuld' không phải là một lệnh")
         .contains("có phải ý bạn là build?");
+    assertThat(MainTest.run("help", "biuld").err()).contains("luutru: lỗi: không có lệnh 'biuld'");
     assertThat(MainTest.run("--lang", "en", "build", "--no-such-option").err())
         .contains("luutru build: error: unknown option '--no-such-option'");
   }
