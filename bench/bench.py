@@ -186,7 +186,8 @@ class Build:
                                                                          "vn.luutru.build.FloorBench", content, out])
         return (["java"] + self.jvm_opts + ["-jar", os.path.abspath(self.jar or jar), "build",
                                             "--content", os.path.abspath(content),
-                                            "--output", os.path.abspath(out), "--timings"])
+                                            "--output", os.path.abspath(out), "--timings",
+                                            "--lang", "en"])  # its output is parsed in English
 
 
 def parse_args():

@@ -95,7 +95,7 @@ CASES = [
 def run(jar, content, out, timeout):
     shutil.rmtree(out, ignore_errors=True)
     command = ["java", "-jar", os.path.abspath(jar), "build", "--content", os.path.abspath(content),
-               "--output", os.path.abspath(out), "--timings"]
+               "--output", os.path.abspath(out), "--timings", "--lang", "en"]  # parsed in English
     start = time.monotonic()
     # Not in the repository, whose ./templates would override the jar's own theme.
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

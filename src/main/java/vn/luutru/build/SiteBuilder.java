@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -204,9 +203,9 @@ public final class SiteBuilder {
                         config.outputDir().toString(),
                         0,
                         0,
-                        "put back the site of the last build, which a build stopped during its"
-                            + " swap had left as "
-                            + config.outputDir().resolveSibling(old.getFileName()),
+                        Messages.get(
+                            "build.recovered",
+                            config.outputDir().resolveSibling(old.getFileName())),
                         ""));
     try {
       BuildResult r = build(config, words, timings, beforeCopy, gate);
@@ -346,16 +345,11 @@ public final class SiteBuilder {
         diags.add(
             positions
                 .getOrDefault("menu." + i + ".url", Position.FILE)
-                .error(settingsPath, String.format(Locale.ROOT, MENU_NOWHERE, url)));
+                .error(settingsPath, Messages.get("build.menu-nowhere", url)));
       }
     }
     return new BuildResult(sorted(diags), false, modelled.articles(), 0, 0, timings);
   }
-
-  /** A menu link whose address no page or file of the site has. */
-  private static final String MENU_NOWHERE =
-      "menu: no page or file of the site has the address '%s': write one it has, such as"
-          + " chuyen-muc/, or add the page to the content folder";
 
   /** Whether a site of {@code files} answers the path {@code url}, less its query and fragment. */
   private static boolean answers(Set<String> files, String url) {
@@ -403,23 +397,19 @@ public final class SiteBuilder {
           a.position("congress.ordinal")
               .error(
                   a.sourcePath(),
-                  "congress.ordinal is "
-                      + c.ordinal()
-                      + " but the title says lần thứ "
-                      + VietnameseDates.ordinal(t.ordinal().getAsInt())
-                      + " ("
-                      + t.ordinal().getAsInt()
-                      + ")"));
+                  Messages.get(
+                      "build.ordinal-disagrees",
+                      c.ordinal(),
+                      VietnameseDates.ordinal(t.ordinal().getAsInt()),
+                      t.ordinal().getAsInt())));
     }
     if (t.term().isPresent() && !t.term().get().equals(c.term())) {
       out.add(
           a.position("congress.term")
               .error(
                   a.sourcePath(),
-                  "congress.term is "
-                      + c.term().label()
-                      + " but the title says nhiệm kỳ "
-                      + t.term().get().display()));
+                  Messages.get(
+                      "build.term-disagrees", c.term().label(), t.term().get().display())));
     }
     return out;
   }
@@ -435,10 +425,9 @@ public final class SiteBuilder {
                 prefix + r,
                 0,
                 0,
-                "this file has the name luutru gives a smaller copy of a photo beside it: rename"
-                    + " it (for example without the -"
-                    + r.substring(r.lastIndexOf('-') + 1, r.lastIndexOf('.'))
-                    + " at the end)",
+                Messages.get(
+                    "build.rendition-name",
+                    r.substring(r.lastIndexOf('-') + 1, r.lastIndexOf('.'))),
                 ""));
       }
     }

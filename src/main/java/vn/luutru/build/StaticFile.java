@@ -64,23 +64,24 @@ final class StaticFile {
     } catch (NoSuchFileException e) {
       return Optional.of(deleted(shown));
     } catch (IOException e) {
-      return Optional.of(changed(shown, "it cannot be read now (" + reason(e) + ")"));
+      return Optional.of(changed(shown, Messages.get("build.changed.unreadable", reason(e))));
     }
     if (!real.startsWith(realRoot) || real.equals(realRoot)) {
-      return Optional.of(
-          changed(shown, "it now leads to " + real + ", outside the content folder"));
+      return Optional.of(changed(shown, Messages.get("build.changed.outside", real)));
     }
     List<String> parts = new ArrayList<>();
     realRoot.relativize(real).forEach(p -> parts.add(p.toString()));
     try (Opened file = open(realRoot, parts)) {
       if (file.channel().isEmpty()) {
-        return Optional.of(changed(shown, "it is no longer a regular file"));
+        return Optional.of(changed(shown, Messages.get("build.changed.not-a-file")));
       }
       if (ActiveFiles.isActive(rel)) {
         byte[] bytes = readAll(file.channel().get(), ContentSource.MAX_ARTICLE_BYTES);
         if (bytes.length > ContentSource.MAX_ARTICLE_BYTES) {
           return Optional.of(
-              changed(shown, "it grew past " + (ContentSource.MAX_ARTICLE_BYTES >> 20) + " MB"));
+              changed(
+                  shown,
+                  Messages.get("build.changed.too-large", ContentSource.MAX_ARTICLE_BYTES >> 20)));
         }
         Optional<Diagnostic> script = ActiveFiles.check(shown, rel, bytes);
         if (script.isPresent()) {
@@ -93,7 +94,7 @@ final class StaticFile {
           try (InputStream in = Channels.newInputStream(file.channel().get())) {
             out.copy(in, rel);
           }
-          return Optional.of(changed(shown, "it is larger than a photo can be"));
+          return Optional.of(changed(shown, Messages.get("build.changed.larger-than-photo")));
         }
         out.write(rel, transform.apply(bytes));
       } else {
@@ -208,32 +209,18 @@ final class StaticFile {
   }
 
   private static Diagnostic deleted(String shown) {
-    return Diagnostic.error(
-        shown,
-        0,
-        0,
-        "the file was deleted or moved while the site was being built: nothing"
-            + " was published; build again when the content folder is as you want it",
-        "");
+    return Diagnostic.error(shown, 0, 0, Messages.get("build.deleted-during-build"), "");
   }
 
   private static Diagnostic changed(String shown, String how) {
-    return Diagnostic.error(
-        shown,
-        0,
-        0,
-        "the file changed while the site was being built ("
-            + how
-            + "): nothing"
-            + " was published; build again, and the new file will be checked",
-        "");
+    return Diagnostic.error(shown, 0, 0, Messages.get("build.changed-during-build", how), "");
   }
 
   private static String reason(IOException e) {
     if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
       String r = f.getReason();
       return r.equals("Too many levels of symbolic links") || r.contains("NOFOLLOW")
-          ? "a folder on its way or the file itself is now a symbolic link"
+          ? Messages.get("build.changed.link")
           : r;
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -3,7 +3,6 @@ package vn.luutru.cli;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -17,14 +16,7 @@ import vn.luutru.content.Diagnostic;
 import vn.luutru.content.PrintableText;
 
 /** {@code luutru build}: writes the whole site, or nothing. */
-@Command(
-    name = "build",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Builds the archive into the output folder.",
-      "The site is written to a temporary folder and swapped in only when the whole build succeeded;"
-          + " on any error the previous output stays as it was."
-    })
+@Command(name = "build", mixinStandardHelpOptions = true)
 final class BuildCommand implements Callable<Integer> {
   private final Clock clock;
   private final Switches switches;
@@ -33,7 +25,7 @@ final class BuildCommand implements Callable<Integer> {
 
   @Mixin SiteOptions site;
 
-  @Option(names = "--timings", description = "Print how long each stage took.")
+  @Option(names = "--timings")
   boolean timings;
 
   BuildCommand(Clock clock, Switches switches) {
@@ -57,7 +49,7 @@ final class BuildCommand implements Callable<Integer> {
     Reports.Counts counts = Reports.print(diagnostics, err);
     if (timings) {
       // Stages on one line, the parts of a stage ("search.postings") on a line of their own.
-      StringBuilder s = new StringBuilder("timings:");
+      StringBuilder s = new StringBuilder(Messages.get("build.timings"));
       Map<String, StringBuilder> parts = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, Long> e : result.timings().entrySet()) {
         int dot = e.getKey().indexOf('.');
@@ -65,30 +57,30 @@ final class BuildCommand implements Callable<Integer> {
             dot < 0
                 ? s
                 : parts.computeIfAbsent(
-                    e.getKey().substring(0, dot), k -> new StringBuilder("timings of " + k + ":"));
-        line.append(
-            String.format(Locale.ROOT, " %s %d ms", e.getKey().substring(dot + 1), e.getValue()));
+                    e.getKey().substring(0, dot),
+                    k -> new StringBuilder(Messages.get("build.timings-of", k)));
+        line.append(Messages.get("build.timing", e.getKey().substring(dot + 1), e.getValue()));
       }
       out.println(s);
       parts.values().forEach(out::println);
     }
     if (!result.written()) {
-      err.printf(
-          Locale.ROOT,
-          "luutru: %d error(s), %d warning(s); %s was left as it was%n",
-          counts.errors(),
-          counts.warnings(),
-          PrintableText.escape(site.output.toString()));
+      err.println(
+          Messages.get(
+              "site.left-as-it-was",
+              counts.errors(),
+              counts.warnings(),
+              PrintableText.escape(site.output.toString())));
       return 1;
     }
-    out.printf(
-        Locale.ROOT,
-        "luutru: %d articles, %d files (%.1f MB) written to %s%s%n",
-        result.articles(),
-        result.files(),
-        result.bytes() / 1e6,
-        PrintableText.escape(site.output.toString()),
-        counts.warnings() > 0 ? "; " + counts.warnings() + " warning(s)" : "");
+    out.println(
+        Messages.get(
+            counts.warnings() > 0 ? "build.done-with-warnings" : "build.done",
+            result.articles(),
+            result.files(),
+            result.bytes() / 1e6,
+            PrintableText.escape(site.output.toString()),
+            counts.warnings()));
     return 0;
   }
 }

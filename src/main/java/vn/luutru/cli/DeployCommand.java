@@ -3,7 +3,6 @@ package vn.luutru.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,17 +21,7 @@ import vn.luutru.publish.Deployer;
 import vn.luutru.publish.Progress;
 
 /** {@code luutru deploy --to TARGET}: publishes the built site, sending only what changed. */
-@Command(
-    name = "deploy",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Publishes the built site to a folder, an SFTP or an FTP server, sending",
-      "only the files that changed since the last deploy. Pages arrive after the",
-      "files they link to; files luutru did not publish are never deleted. An",
-      "interrupted deploy resumes where it stopped. Credentials: the password in",
-      "LUUTRU_DEPLOY_PASSWORD, or a key (~/.ssh/id_ed25519, id_ecdsa, id_rsa, or",
-      "--identity FILE; its passphrase in LUUTRU_DEPLOY_KEY_PASSPHRASE)."
-    })
+@Command(name = "deploy", mixinStandardHelpOptions = true)
 final class DeployCommand implements Callable<Integer> {
   /** Where credentials come from: the environment and the user's home. */
   record Environment(Map<String, String> variables, Path home) {
@@ -56,37 +45,19 @@ final class DeployCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--to",
-      paramLabel = "TARGET",
-      description = {
-        "Where to publish: a folder (/mnt/web/luu-tru),",
-        "sftp://USER@HOST[:PORT]/FOLDER (/~/FOLDER for",
-        "a folder in USER's home) or ftps://USER@HOST/FOLDER",
-        "(ftp:// sends the password unencrypted).",
-        "Default: deploy: to: in luutru.yaml."
-      })
+  @Option(names = "--to", paramLabel = "TARGET")
   String to;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "The settings file (default: luutru.yaml when it exists).")
+  @Option(names = "--config", paramLabel = "FILE")
   Path configFile;
 
-  @Option(
-      names = "--site",
-      paramLabel = "DIR",
-      description = "The built site (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--site", paramLabel = "DIR")
   Path site = Path.of("site");
 
-  @Option(names = "--dry-run", description = "List what would be sent and deleted; change nothing.")
+  @Option(names = "--dry-run")
   boolean dryRun;
 
-  @Option(
-      names = "--identity",
-      paramLabel = "FILE",
-      description = {"The private key to log in with", "(default: the keys in ~/.ssh)."})
+  @Option(names = "--identity", paramLabel = "FILE")
   Path identity;
 
   DeployCommand(Environment environment) {
@@ -103,7 +74,8 @@ final class DeployCommand implements Callable<Integer> {
       }
       to = loaded.settings().get().deployTo();
       if (to.isEmpty()) {
-        throw new CommandLine.ParameterException(spec.commandLine(), NO_TARGET);
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), Messages.get("deploy.no-target"));
       }
     }
     DeployTarget target;
@@ -126,13 +98,13 @@ final class DeployCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (identity != null && !identity.toFile().isFile()) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--identity: no such file: " + identity);
+          spec.commandLine(), Messages.get("usage.no-identity", identity));
     }
     DeployReport report;
     try {
       report = Deployer.deploy(site, target, options, progress(out));
     } catch (DeployException e) {
-      err.println("luutru deploy: error: " + e.getMessage());
+      err.println(Messages.get("deploy.error", e.getMessage()));
       err.flush();
       return 1;
     } catch (java.io.IOException e) {
@@ -144,9 +116,6 @@ final class DeployCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static final String NO_TARGET =
-      "no target: give --to TARGET, or set it in luutru.yaml under deploy: (to: sftp://…)";
-
   /**
    * The settings file (or {@link Settings#DEFAULT} when there is none), its problems printed; empty
    * settings when it has errors.
@@ -155,7 +124,7 @@ final class DeployCommand implements Callable<Integer> {
     Path file = configFile == null ? Path.of(SettingsFile.NAME) : configFile;
     if (configFile != null && !java.nio.file.Files.isRegularFile(configFile)) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "--config: no such file: " + configFile);
+          spec.commandLine(), Messages.get("usage.no-config", configFile));
     }
     if (!java.nio.file.Files.isRegularFile(file)) {
       return new SettingsFile.Loaded(Optional.of(Settings.DEFAULT), List.of(), Map.of());
@@ -171,7 +140,7 @@ final class DeployCommand implements Callable<Integer> {
   static Progress progress(PrintWriter out) {
     return (action, done, total) -> {
       if (total >= PROGRESS_FROM && done < total && done * 10L / total > (done - 1) * 10L / total) {
-        out.printf(Locale.ROOT, "  %,d of %,d files done%n", done, total);
+        out.println(Messages.get("deploy.progress", done, total));
         out.flush();
       }
     };
@@ -180,41 +149,32 @@ final class DeployCommand implements Callable<Integer> {
   static void print(DeployReport r, PrintWriter out) {
     if (r.dryRun()) {
       for (Action a : r.actions()) {
-        out.printf(
-            Locale.ROOT,
-            "%s %s (%,d bytes)%n",
-            a.kind() == Action.Kind.SEND ? "would send  " : "would delete",
-            PrintableText.escape(a.path()),
-            a.size());
+        out.println(
+            Messages.get(
+                a.kind() == Action.Kind.SEND ? "deploy.would-send" : "deploy.would-delete",
+                PrintableText.escape(a.path()),
+                a.size()));
       }
     }
     if (!r.replaced().isEmpty()) {
-      out.printf(
-          Locale.ROOT,
-          "replaced %d file(s) that were on the target but not published by luutru:%n",
-          r.replaced().size());
+      out.println(Messages.get("deploy.replaced", r.replaced().size()));
       r.replaced().stream().limit(LISTED).forEach(p -> out.println("  " + PrintableText.escape(p)));
       if (r.replaced().size() > LISTED) {
-        out.printf(Locale.ROOT, "  and %d more%n", r.replaced().size() - LISTED);
+        out.println(Messages.get("deploy.more", r.replaced().size() - LISTED));
       }
     }
-    out.printf(
-        Locale.ROOT,
-        "luutru deploy%s: %s: %s %d file(s) (%,d bytes), %s %d file(s) (%,d bytes),"
-            + " %d file(s) unchanged (%,d bytes)%s%n",
-        r.dryRun() ? " --dry-run" : "",
-        PrintableText.escape(r.target()),
-        r.dryRun() ? "would send" : "sent",
-        r.sentFiles(),
-        r.sentBytes(),
-        r.dryRun() ? "would delete" : "deleted",
-        r.deletedFiles(),
-        r.deletedBytes(),
-        r.unchangedFiles(),
-        r.unchangedBytes(),
-        r.dryRun()
-            ? "; nothing was changed"
-            : r.resumed() ? "; an interrupted deploy is now finished" : "");
+    out.println(
+        Messages.get(
+            r.dryRun()
+                ? "deploy.done-dry-run"
+                : r.resumed() ? "deploy.done-resumed" : "deploy.done",
+            PrintableText.escape(r.target()),
+            r.sentFiles(),
+            r.sentBytes(),
+            r.deletedFiles(),
+            r.deletedBytes(),
+            r.unchangedFiles(),
+            r.unchangedBytes()));
     out.flush();
   }
 }

@@ -16,47 +16,22 @@ import vn.luutru.content.PrintableText;
 import vn.luutru.importer.Importer;
 
 /** {@code luutru import}: saved pages of the former website to Markdown articles. */
-@Command(
-    name = "import",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Brings a former news website over: a saved site (wget --mirror, a copy of the web root) or",
-      "single pages become Markdown articles under content/<year>/<month>/, with their photos and",
-      "files beside them, links between them rewritten, and the old address in 'aliases'. Lists of",
-      "articles are skipped. Never overwrites. Exits 1 when something of a page (a photo, a file,",
-      "letters, the whole page) could not be imported; the report says what and why."
-    })
+@Command(name = "import", mixinStandardHelpOptions = true)
 final class ImportCommand implements Callable<Integer> {
   private final Clock clock;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "SITE|PAGE",
-      arity = "1..*",
-      description = "The saved site's folder, or saved pages.")
+  @Parameters(paramLabel = "SITE|PAGE", arity = "1..*", descriptionKey = "luutru.import.SITE|PAGE")
   List<Path> inputs;
 
-  @Option(
-      names = "--content",
-      paramLabel = "DIR",
-      description = "Where articles go (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--content", paramLabel = "DIR")
   Path content = Path.of("content");
 
-  @Option(
-      names = "--site-root",
-      paramLabel = "DIR",
-      description =
-          "The saved site's top folder: addresses from the root (/Portals/0/…) are read in it"
-              + " (default: the folder given, or each page's own folder).")
+  @Option(names = "--site-root", paramLabel = "DIR")
   Path siteRoot;
 
-  @Option(
-      names = "--old-base-url",
-      paramLabel = "URL",
-      description =
-          "The former site's address (http://sct.example.gov.vn): its links and photos are read in"
-              + " the saved site. May be given more than once.")
+  @Option(names = "--old-base-url", paramLabel = "URL")
   List<String> oldBaseUrls = List.of();
 
   ImportCommand(Clock clock) {
@@ -80,34 +55,44 @@ final class ImportCommand implements Callable<Integer> {
       if (r.written().isPresent()) {
         written++;
         out.println(
-            PrintableText.escape(r.input() + " → " + r.written().get())
-                + " ("
-                + r.encoding()
-                + ")");
+            Messages.get(
+                "import.written",
+                PrintableText.escape(r.input().toString()),
+                PrintableText.escape(r.written().get().toString()),
+                r.encoding()));
         incomplete += r.failed() ? 1 : 0;
       } else if (r.failed()) {
         failed++;
       } else {
-        out.println(PrintableText.escape(r.input() + ": skipped: " + r.skipped()));
+        out.println(
+            Messages.get(
+                "import.skipped",
+                PrintableText.escape(r.input().toString()),
+                PrintableText.escape(r.skipped())));
       }
       for (String d : r.dropped()) {
-        out.println("  " + PrintableText.escape(r.input() + ": left out: " + d));
+        out.println(
+            Messages.get(
+                "import.left-out",
+                PrintableText.escape(r.input().toString()),
+                PrintableText.escape(d)));
       }
       for (String note : r.notes()) {
-        out.println("  " + PrintableText.escape(r.input() + ": check: " + note));
+        out.println(
+            Messages.get(
+                "import.to-check",
+                PrintableText.escape(r.input().toString()),
+                PrintableText.escape(note)));
       }
       for (Diagnostic d : r.errors()) {
         err.println(d.format());
       }
     }
-    out.printf(
-        "luutru import: %d page(s) imported%s, %d skipped, %d failed%n",
-        written,
+    int skipped = results.size() - written - failed;
+    out.println(
         incomplete == 0
-            ? ""
-            : " (" + incomplete + " of them with errors: something of the page was left out)",
-        results.size() - written - failed,
-        failed);
+            ? Messages.get("import.done", written, skipped, failed)
+            : Messages.get("import.done-incomplete", written, incomplete, skipped, failed));
     return failed + incomplete > 0 ? 1 : 0;
   }
 }

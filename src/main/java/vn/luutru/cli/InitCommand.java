@@ -31,14 +31,7 @@ import vn.luutru.render.BuiltInTheme;
  * a copy of the built-in theme to customise. Never overwrites a file: one in the way is reported
  * and left, and the command exits 1.
  */
-@Command(
-    name = "init",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Starts a new archive in DIR: luutru.yaml (the settings, every key explained), content/ with"
-          + " an example congress article to copy, a .gitignore and a short README.",
-      "Never overwrites a file: one already there is left as it is, and the command exits 1."
-    })
+@Command(name = "init", mixinStandardHelpOptions = true)
 final class InitCommand implements Callable<Integer> {
   /** Where the files {@code init} writes are kept in the jar. */
   private static final String SCAFFOLD = "/vn/luutru/cli/init/";
@@ -47,46 +40,18 @@ final class InitCommand implements Callable<Integer> {
   static final String EXAMPLE =
       "content/2025/01/dai-hoi-chi-bo-van-phong-lan-thu-nhat-nhiem-ky-2025-2027.md";
 
-  // The messages of this class, in one place.
-  private static final String CREATED = "created %s";
-  private static final String IN_THE_WAY =
-      "luutru init: error: %s already exists; it was left as it is";
-  private static final String NOT_A_FOLDER = "%s is a file, not a folder: choose another name";
-  private static final String NOT_A_FOLDER_IN_THE_WAY =
-      "luutru init: error: %s is a file where a folder is needed; it was left as it is";
-  private static final String SOME_IN_THE_WAY =
-      "luutru init: %d file(s) already existed and were left as they were; the others were"
-          + " created. To start afresh, give an empty or new folder, such as: luutru init"
-          + " luu-tru-moi";
-  private static final String NEXT =
-      "luutru init: a new archive is in %s. Next: write the site's address and the agency's"
-          + " details in %s, then preview with: cd %s && luutru serve";
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "DIR",
-      arity = "0..1",
-      description = "The archive's folder, made when missing (default: the current folder).")
+  @Parameters(paramLabel = "DIR", arity = "0..1", descriptionKey = "luutru.init.DIR")
   Path dir = Path.of(".");
 
-  @Option(
-      names = "--title",
-      paramLabel = "TEXT",
-      description = "The site's name, written into luutru.yaml (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--title", paramLabel = "TEXT")
   String title = SiteConfig.DEFAULT_TITLE;
 
-  @Option(
-      names = "--base-url",
-      paramLabel = "URL",
-      description =
-          "Where the site will be published, written into luutru.yaml (default:"
-              + " ${DEFAULT-VALUE}, to change before publishing).")
+  @Option(names = "--base-url", paramLabel = "URL")
   String baseUrl = SiteConfig.DEFAULT_BASE_URL;
 
-  @Option(
-      names = "--theme",
-      description = "Also copy the built-in theme into templates/, to customise the site's look.")
+  @Option(names = "--theme")
   boolean theme;
 
   @Override
@@ -101,7 +66,8 @@ final class InitCommand implements Callable<Integer> {
     }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), String.format(NOT_A_FOLDER, PrintableText.escape(dir.toString())));
+          spec.commandLine(),
+          Messages.get("init.not-a-folder", PrintableText.escape(dir.toString())));
     }
     String cleanTitle = VietnameseText.clean(title).strip();
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -127,28 +93,31 @@ final class InitCommand implements Callable<Integer> {
         if (!inTheWay.contains(notFolder.get())) {
           inTheWay.add(notFolder.get());
           err.println(
-              String.format(
-                  NOT_A_FOLDER_IN_THE_WAY, PrintableText.escape(notFolder.get().toString())));
+              Messages.get(
+                  "init.file-in-the-way", PrintableText.escape(notFolder.get().toString())));
         }
         continue;
       }
       try {
         Files.createDirectories(file.getParent());
         Files.write(file, f.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        out.println(String.format(CREATED, PrintableText.escape(file.toString())));
+        out.println(Messages.get("init.created", PrintableText.escape(file.toString())));
       } catch (FileAlreadyExistsException e) {
         inTheWay.add(file);
-        err.println(String.format(IN_THE_WAY, PrintableText.escape(file.toString())));
+        err.println(Messages.get("init.in-the-way", PrintableText.escape(file.toString())));
       }
     }
     if (!inTheWay.isEmpty()) {
-      err.println(String.format(Locale.ROOT, SOME_IN_THE_WAY, inTheWay.size()));
+      err.println(Messages.get("init.some-in-the-way", inTheWay.size()));
       return 1;
     }
     String shown = PrintableText.escape(dir.toString());
     out.println(
-        String.format(
-            NEXT, shown, PrintableText.escape(dir.resolve(SettingsFile.NAME).toString()), shown));
+        Messages.get(
+            "init.next",
+            shown,
+            PrintableText.escape(dir.resolve(SettingsFile.NAME).toString()),
+            shown));
     return 0;
   }
 
@@ -169,7 +138,7 @@ final class InitCommand implements Callable<Integer> {
   private static String text(String name) throws IOException {
     try (InputStream in = InitCommand.class.getResourceAsStream(SCAFFOLD + name)) {
       if (in == null) {
-        throw new IllegalStateException("missing from the jar: " + SCAFFOLD + name);
+        throw new IllegalStateException(Messages.get("init.missing-resource", SCAFFOLD + name));
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

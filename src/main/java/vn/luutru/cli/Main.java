@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import vn.luutru.content.PrintableText;
+import vn.luutru.internal.Texts;
 import vn.luutru.output.SwapGate;
 
 /**
@@ -21,7 +23,6 @@ import vn.luutru.output.SwapGate;
     name = "luutru",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Lưu trữ: a static site generator for a Vietnamese party news archive.",
     subcommands = {
       InitCommand.class,
       BuildCommand.class,
@@ -34,6 +35,12 @@ import vn.luutru.output.SwapGate;
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /**
+   * Read before parsing by {@link LanguageOption#given}; declared here for --help and the parser.
+   */
+  @Option(names = "--lang", paramLabel = "vi|en", scope = CommandLine.ScopeType.INHERIT)
+  String lang;
 
   public static void main(String[] args) {
     Optional<Integer> relaunched = Relaunch.command(args).flatMap(Relaunch::run);
@@ -74,9 +81,31 @@ public final class Main implements Runnable {
 
   private static int run(
       String[] args, PrintWriter out, PrintWriter err, Clock clock, Switches switches) {
+    Texts.Language before = Texts.language();
+    try {
+      Optional<String> lang = LanguageOption.given(args);
+      if (lang.isPresent()) {
+        Optional<Texts.Language> chosen = Texts.Language.parse(lang.get());
+        if (chosen.isEmpty()) {
+          err.println(LanguageOption.unknown(lang.get()));
+          err.flush();
+          return 2;
+        }
+        Texts.use(chosen.get());
+      }
+      return execute(args, out, err, clock, switches);
+    } finally {
+      Texts.use(before);
+    }
+  }
+
+  private static int execute(
+      String[] args, PrintWriter out, PrintWriter err, Clock clock, Switches switches) {
     CommandLine cli = new CommandLine(new Main(), new Factory(clock, switches));
     cli.setOut(out);
     cli.setErr(err);
+    cli.setResourceBundle(Texts.bundle(Texts.language(), Main.class));
+    cli.setParameterExceptionHandler(new UsageErrors());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           cmd.getErr().println(failure(e));
@@ -101,25 +130,19 @@ public final class Main implements Runnable {
       // The JDK names only the file for these two: the reason and the next step are added.
       String m = io.getMessage() == null ? io.toString() : io.getMessage();
       if (io instanceof java.nio.file.AccessDeniedException a && a.getReason() == null) {
-        m =
-            m
-                + ": permission denied: make it readable (and writable, if luutru writes it) or choose another";
+        m = Messages.get("failure.denied", m);
       } else if (io instanceof java.nio.file.NoSuchFileException n && n.getReason() == null) {
-        m = m + ": no such file or folder (was it moved or deleted while luutru ran?)";
+        m = Messages.get("failure.missing", m);
       }
-      return "luutru: error: " + PrintableText.escape(m);
+      return Messages.get("failure.error", PrintableText.escape(m));
     }
     if (e instanceof OutOfMemoryError) {
-      return "luutru: error: out of memory ("
-          + PrintableText.escape(String.valueOf(e.getMessage()))
-          + "): give Java"
-          + " more, such as java -Xmx2g -jar luutru.jar …, and run the command again";
+      return Messages.get("failure.memory", PrintableText.escape(String.valueOf(e.getMessage())));
     }
     StringBuilder s =
-        new StringBuilder(
-            "luutru: internal error: this is a bug in luutru, not a problem with your"
-                + " files: please report it with the command you ran and these lines:\n  "
-                + PrintableText.escape(e.toString()));
+        new StringBuilder(Messages.get("failure.internal"))
+            .append("\n  ")
+            .append(PrintableText.escape(e.toString()));
     StackTraceElement[] trace = e.getStackTrace();
     for (int i = 0; i < Math.min(trace.length, 8); i++) {
       s.append("\n    at ").append(trace[i]);
@@ -129,8 +152,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(
-        spec.commandLine(), "a command is needed, such as: luutru build");
+    throw new CommandLine.ParameterException(spec.commandLine(), Messages.get("usage.no-command"));
   }
 
   /** Creates commands, handing the clock to those that need one. */

@@ -19,28 +19,19 @@ import vn.luutru.content.PrintableText;
 import vn.luutru.content.VietnameseText;
 
 /** {@code luutru new "Tiêu đề"}: scaffolds a draft article and prints its path. */
-@Command(
-    name = "new",
-    mixinStandardHelpOptions = true,
-    description =
-        "Creates content/<year>/<month>/<slug>.md as a draft, with its front matter filled in.")
+@Command(name = "new", mixinStandardHelpOptions = true)
 final class NewCommand implements Callable<Integer> {
   private final Clock clock;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "TITLE", description = "The article's title.")
+  @Parameters(paramLabel = "TITLE", descriptionKey = "luutru.new.TITLE")
   String title;
 
-  @Option(
-      names = "--content",
-      paramLabel = "DIR",
-      description = "Articles (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--content", paramLabel = "DIR")
   Path content = Path.of("content");
 
-  @Option(
-      names = "--congress",
-      description = "Add a congress block, filled in from the title where it can be.")
+  @Option(names = "--congress")
   boolean congress;
 
   NewCommand(Clock clock) {
@@ -53,7 +44,7 @@ final class NewCommand implements Callable<Integer> {
     String slug = VietnameseText.slug(clean);
     if (slug.isEmpty()) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(), "the title has no letters or digits: " + title);
+          spec.commandLine(), Messages.get("new.no-letters", title));
     }
     LocalDate today = LocalDate.now(clock.withZone(Dates.VIETNAM));
     Path file =
@@ -101,10 +92,7 @@ final class NewCommand implements Callable<Integer> {
     } catch (FileAlreadyExistsException e) {
       spec.commandLine()
           .getErr()
-          .println(
-              "luutru: error: "
-                  + PrintableText.escape(file.toString())
-                  + " already exists; it was left as it is");
+          .println(Messages.get("new.exists", PrintableText.escape(file.toString())));
       return 1;
     }
     spec.commandLine().getOut().println(PrintableText.escape(file.toString()));

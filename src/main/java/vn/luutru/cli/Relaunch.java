@@ -215,7 +215,7 @@ final class Relaunch {
                 }
                 // otherwise the pipe broke: the first JVM is gone just as well
               }
-              gate.close("the command that started this build (java -jar luutru.jar) was stopped");
+              gate.close(Messages.get("failure.parent-stopped"));
               halt.run();
             },
             "luutru-parent-watch");

@@ -3,7 +3,6 @@ package vn.luutru.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.content.PrintableText;
 
@@ -23,12 +22,12 @@ final class Reports {
    */
   static int settingsFailed(List<Diagnostic> diagnostics, Path output, PrintWriter err) {
     Counts counts = print(diagnostics, err);
-    err.printf(
-        Locale.ROOT,
-        "luutru: %d error(s), %d warning(s); %s was left as it was%n",
-        counts.errors(),
-        counts.warnings(),
-        PrintableText.escape(output.toString()));
+    err.println(
+        Messages.get(
+            "site.left-as-it-was",
+            counts.errors(),
+            counts.warnings(),
+            PrintableText.escape(output.toString())));
     return 1;
   }
 

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,13 +18,7 @@ import vn.luutru.serve.PreviewServer;
 import vn.luutru.serve.SettingsReader;
 
 /** {@code luutru serve}: the preview with live reload. */
-@Command(
-    name = "serve",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Serves a preview of the archive and reloads the open page on every save.",
-      "Drafts are shown unless --hide-drafts. Ctrl-C stops it."
-    })
+@Command(name = "serve", mixinStandardHelpOptions = true)
 final class ServeCommand implements Callable<Integer> {
   private final Clock clock;
   private final Switches switches;
@@ -34,15 +27,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin SiteOptions site;
 
-  @Option(names = "--port", description = "Port (default: ${DEFAULT-VALUE}; 0 for any free one).")
+  @Option(names = "--port", paramLabel = "PORT")
   int port = 8080;
 
-  @Option(
-      names = "--bind",
-      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  @Option(names = "--bind", paramLabel = "ADDRESS")
   String bind = "127.0.0.1";
 
-  @Option(names = "--hide-drafts", description = "Leave out drafts, as build does.")
+  @Option(names = "--hide-drafts")
   boolean hideDrafts;
 
   ServeCommand(Clock clock, Switches switches) {
@@ -57,21 +48,17 @@ final class ServeCommand implements Callable<Integer> {
     SiteOptions.Resolved resolved = site.resolve(spec.commandLine(), clock);
     Reports.Counts counts = Reports.print(resolved.diagnostics(), err);
     if (resolved.config().isEmpty()) {
-      err.printf(
-          Locale.ROOT,
-          "luutru serve: %d error(s) in %s: fix them and start the preview again%n",
-          counts.errors(),
-          PrintableText.escape(resolved.settingsPath()));
+      err.println(
+          Messages.get(
+              "serve.settings-failed",
+              counts.errors(),
+              PrintableText.escape(resolved.settingsPath())));
       return 1;
     }
     SiteConfig c = resolved.config().get();
     SiteConfig config = c.toBuilder().drafts(!hideDrafts || c.drafts()).build();
     if (!InetAddress.getByName(bind).isLoopbackAddress()) {
-      err.println(
-          "luutru serve: warning: listening on "
-              + bind
-              + ": other machines on the network can read this"
-              + " preview, drafts included");
+      err.println(Messages.get("serve.open-to-network", PrintableText.escape(bind)));
     }
     // The JDK reads this once, when its first HTTP server starts, for every server of the JVM:
     // without it, small responses wait for the client's delayed acknowledgement.
@@ -83,19 +70,10 @@ final class ServeCommand implements Callable<Integer> {
               config, bind, port, err, switches.warmUps(), settingsReader(resolved.settingsPath()));
     } catch (java.net.BindException e) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          "--port "
-              + port
-              + ": cannot listen on "
-              + bind
-              + ":"
-              + port
-              + " ("
-              + e.getMessage()
-              + ")");
+          spec.commandLine(), Messages.get("serve.port-taken", port, bind, port, e.getMessage()));
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "luutru-stop"));
-    out.println("luutru serve: " + server.url() + "  (Ctrl-C stops)");
+    out.println(Messages.get("serve.started", server.url()));
     out.flush();
     server.awaitStop();
     return 0;

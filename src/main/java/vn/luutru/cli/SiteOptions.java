@@ -25,92 +25,34 @@ import vn.luutru.content.Position;
  * default.
  */
 final class SiteOptions {
-  // The messages of this class, in one place.
-  private static final String NO_CONFIG = "--config: no such file: %s";
-  private static final String NO_CONTENT = "--content: no such folder: %s";
-  private static final String NO_TEMPLATES = "--templates: no such folder: %s";
-  private static final String BAD_PAGE_SIZE = "--page-size must be 1 or more";
-  private static final String LOCAL_IN_FILE =
-      "%s is an address of this computer only: the site's links, feeds, sitemap and robots.txt"
-          + " point there, and nobody else can open them. Before publishing, write here the"
-          + " address the site will have, such as base_url: \"https://example.org/luu-tru/\"";
-  private static final String LOCAL =
-      "the base URL is %s, an address of this computer only: the site's links, feeds, sitemap"
-          + " and robots.txt point there, and nobody else can open them. Before publishing, set"
-          + " base_url: in %s (or give --base-url) to the address the site will have, such as"
-          + " https://example.org/luu-tru/";
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "The settings file (default: " + SettingsFile.NAME + " when it exists).")
+  @Option(names = "--config", paramLabel = "FILE")
   Path configFile;
 
-  @Option(
-      names = "--content",
-      paramLabel = "DIR",
-      description = "Articles (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--content", paramLabel = "DIR")
   Path content = Path.of("content");
 
-  @Option(
-      names = "--templates",
-      paramLabel = "DIR",
-      description =
-          "Templates overriding the packed theme file by file (default: ./templates when it exists).")
+  @Option(names = "--templates", paramLabel = "DIR")
   Path templates;
 
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Where the site goes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--output", paramLabel = "DIR")
   Path output = Path.of("site");
 
-  @Option(
-      names = "--base-url",
-      paramLabel = "URL",
-      description =
-          "Where the site will be served, with any path prefix (default: base_url of "
-              + SettingsFile.NAME
-              + ", else "
-              + SiteConfig.DEFAULT_BASE_URL
-              + ").")
+  @Option(names = "--base-url", paramLabel = "URL")
   String baseUrl;
 
-  @Option(
-      names = "--title",
-      paramLabel = "TEXT",
-      description =
-          "The site's name (default: title of "
-              + SettingsFile.NAME
-              + ", else "
-              + SiteConfig.DEFAULT_TITLE
-              + ").")
+  @Option(names = "--title", paramLabel = "TEXT")
   String title;
 
-  @Option(
-      names = "--description",
-      paramLabel = "TEXT",
-      description =
-          "One sentence about the site, for the home page and feeds (default: description of "
-              + SettingsFile.NAME
-              + ").")
+  @Option(names = "--description", paramLabel = "TEXT")
   String description;
 
-  @Option(
-      names = "--page-size",
-      paramLabel = "N",
-      description =
-          "Articles per list page (default: page_size of "
-              + SettingsFile.NAME
-              + ", else "
-              + SiteConfig.DEFAULT_PAGE_SIZE
-              + ").")
+  @Option(names = "--page-size", paramLabel = "N")
   Integer pageSize;
 
-  @Option(names = "--drafts", description = "Include articles marked draft: true.")
+  @Option(names = "--drafts")
   boolean drafts;
 
-  @Option(names = "--future", description = "Include articles dated after today.")
+  @Option(names = "--future")
   boolean future;
 
   /**
@@ -136,21 +78,21 @@ final class SiteOptions {
    */
   Resolved resolve(CommandLine cli, Clock clock) throws IOException {
     if (!Files.isDirectory(content)) {
-      throw new CommandLine.ParameterException(cli, String.format(NO_CONTENT, content));
+      throw new CommandLine.ParameterException(cli, Messages.get("usage.no-content", content));
     }
     Optional<Path> userTemplates = Optional.ofNullable(templates);
     if (templates != null && !Files.isDirectory(templates)) {
-      throw new CommandLine.ParameterException(cli, String.format(NO_TEMPLATES, templates));
+      throw new CommandLine.ParameterException(cli, Messages.get("usage.no-templates", templates));
     }
     if (templates == null && Files.isDirectory(Path.of("templates"))) {
       userTemplates = Optional.of(Path.of("templates"));
     }
     if (pageSize != null && pageSize < 1) {
-      throw new CommandLine.ParameterException(cli, BAD_PAGE_SIZE);
+      throw new CommandLine.ParameterException(cli, Messages.get("usage.bad-page-size"));
     }
     Path file = configFile == null ? Path.of(SettingsFile.NAME) : configFile;
     if (configFile != null && !Files.isRegularFile(configFile)) {
-      throw new CommandLine.ParameterException(cli, String.format(NO_CONFIG, configFile));
+      throw new CommandLine.ParameterException(cli, Messages.get("usage.no-config", configFile));
     }
     String shown = file.toString();
     SettingsFile.Loaded loaded =
@@ -201,11 +143,12 @@ final class SiteOptions {
     Position at = resolved.positions().get("base_url");
     if (baseUrl == null && at != null) {
       return Optional.of(
-          at.warning(resolved.settingsPath(), String.format(LOCAL_IN_FILE, config.baseUrl())));
+          at.warning(
+              resolved.settingsPath(), Messages.get("site.local-in-file", config.baseUrl())));
     }
     return Optional.of(
         Diagnostic.warning(
-            command, 0, 0, String.format(LOCAL, config.baseUrl(), SettingsFile.NAME), ""));
+            command, 0, 0, Messages.get("site.local", config.baseUrl(), SettingsFile.NAME), ""));
   }
 
   /**

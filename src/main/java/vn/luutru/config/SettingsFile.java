@@ -74,44 +74,26 @@ public final class SettingsFile {
   private static final Pattern EMAIL = Pattern.compile("[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+");
   private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
-  private static final YamlDocument.Reading READING =
-      new YamlDocument.Reading(NAME, NAME, NAME + " is text saved as UTF-8");
-
-  // The messages of this class, in one place.
-  private static final String NOT_A_MAPPING =
-      "%s must be 'key: value' lines, such as title: \"Đảng bộ …\", found %s";
-  private static final String KEY_NOT_WORD = "a key must be a plain word, found %s";
-  private static final String DUPLICATE_KEY = "duplicate key '%s' (first at line %d)";
-  private static final String UNKNOWN_KEY_SUGGESTED =
-      "unknown key '%s' is ignored: did you mean '%s'?";
-  private static final String UNKNOWN_KEY = "unknown key '%s' is ignored; the keys here are: %s";
-  private static final String EXPECTED_TEXT = "%s: expected text, found %s";
-  private static final String EXPECTED_NUMBER = "%s: expected a whole number, found %s";
-  private static final String TOO_SMALL = "%s: must be 1 or more, found %d";
-  private static final String BAD_LANGUAGE =
-      "language: expected a language code such as vi or en, found '%s'";
-  private static final String BAD_EMAIL =
-      "agency.email: expected an e-mail address such as vanphong@example.gov.vn, found '%s'";
-  private static final String EXPECTED_SECTION =
-      "%s: expected the keys %s on the lines under it, indented, found %s";
-  private static final String EXPECTED_MENU =
-      "menu: expected a list of links, each line such as - { label: \"Giới thiệu\", url:"
-          + " \"gioi-thieu/\" }, found %s";
-  private static final String EXPECTED_MENU_ITEM =
-      "menu: expected { label: \"…\", url: \"…\" }, found %s";
-  private static final String MENU_NEEDS = "menu: each link needs a %s";
-  private static final String EXPECTED_YES_NO = "%s: expected true or false, found %s";
-  private static final String EXPECTED_WIDTHS =
-      "images.widths: expected a list of widths in pixels, such as [480, 960, 1600], found %s";
-  private static final String BAD_DEPLOY = "deploy.to: %s";
-  private static final String BAD_URL =
-      "%s: '%s' is not a page of the site or an http(s) address: write a path in the site such"
-          + " as chuyen-muc/ or an address such as https://example.org/";
-  private static final String BAD_LOGO =
-      "logo: '%s' is not a file's path in the site: write a path such as logo.png";
-  private static final String NO_LOGO =
-      "logo: there is no file %s in the content folder or the templates' assets: put the"
-          + " logo in the content folder (content/%s) or fix the path";
+  // The keys of the messages of this class, in the package's bundle.
+  private static final String NOT_A_MAPPING = "settings.not-a-mapping";
+  private static final String KEY_NOT_WORD = "settings.key-not-word";
+  private static final String DUPLICATE_KEY = "settings.duplicate-key";
+  private static final String UNKNOWN_KEY_SUGGESTED = "settings.unknown-key-suggested";
+  private static final String UNKNOWN_KEY = "settings.unknown-key";
+  private static final String EXPECTED_TEXT = "settings.expected-text";
+  private static final String EXPECTED_NUMBER = "settings.expected-number";
+  private static final String TOO_SMALL = "settings.too-small";
+  private static final String BAD_LANGUAGE = "settings.bad-language";
+  private static final String BAD_EMAIL = "settings.bad-email";
+  private static final String EXPECTED_SECTION = "settings.expected-section";
+  private static final String EXPECTED_MENU = "settings.expected-menu";
+  private static final String EXPECTED_MENU_ITEM = "settings.expected-menu-item";
+  private static final String EXPECTED_YES_NO = "settings.expected-yes-no";
+  private static final String EXPECTED_WIDTHS = "settings.expected-widths";
+  private static final String BAD_DEPLOY = "settings.bad-deploy";
+  private static final String BAD_URL = "settings.bad-url";
+  private static final String BAD_LOGO = "settings.bad-logo";
+  private static final String NO_LOGO = "settings.no-logo";
 
   private SettingsFile() {}
 
@@ -133,7 +115,11 @@ public final class SettingsFile {
    * path in the site is a file the build will copy (for {@code logo}).
    */
   public static Loaded read(String path, byte[] bytes, Predicate<String> siteHasFile) {
-    YamlDocument doc = YamlDocument.read(path, bytes, READING);
+    YamlDocument doc =
+        YamlDocument.read(
+            path,
+            bytes,
+            new YamlDocument.Reading(NAME, NAME, Messages.get("settings.not-utf8", NAME)));
     if (!doc.errors().isEmpty()) {
       return new Loaded(Optional.empty(), doc.errors(), Map.of());
     }
@@ -159,12 +145,17 @@ public final class SettingsFile {
       return diags.stream().anyMatch(Diagnostic::isError);
     }
 
-    void error(Node n, String format, Object... args) {
-      diags.add(doc.error(n, String.format(Locale.ROOT, format, args)));
+    void error(Node n, String key, Object... args) {
+      diags.add(doc.error(n, Messages.get(key, args)));
     }
 
-    void warning(Node n, String format, Object... args) {
-      diags.add(doc.warning(n, String.format(Locale.ROOT, format, args)));
+    /** An error whose message another class has already put in words. */
+    void errorSaid(Node n, String message) {
+      diags.add(doc.error(n, message));
+    }
+
+    void warning(Node n, String key, Object... args) {
+      diags.add(doc.warning(n, Messages.get(key, args)));
     }
 
     Settings settings(Node root, Predicate<String> siteHasFile) {
@@ -278,7 +269,7 @@ public final class SettingsFile {
             break;
           }
         }
-        error(at, "%s", e.getMessage());
+        errorSaid(at, e.getMessage());
         return d;
       }
     }
@@ -357,9 +348,9 @@ public final class SettingsFile {
         Optional<String> url =
             Optional.ofNullable(f.get("url")).flatMap(x -> address(x, "menu.url"));
         if (label.filter(x -> !x.isEmpty()).isEmpty()) {
-          error(f.getOrDefault("label", item), MENU_NEEDS, "label: the text of the link");
+          error(f.getOrDefault("label", item), "settings.menu-needs-label");
         } else if (url.isEmpty() && !f.containsKey("url")) {
-          error(item, MENU_NEEDS, "url: the page it leads to, such as chuyen-muc/");
+          error(item, "settings.menu-needs-url");
         } else if (url.isPresent()) {
           // Where each link's address is, for check's report of one that leads nowhere.
           positions.put("menu." + out.size() + ".url", doc.position(f.get("url")));
@@ -445,7 +436,7 @@ public final class SettingsFile {
         try {
           SiteConfig.normalizeBaseUrl(v.get(), "base_url");
         } catch (IllegalArgumentException e) {
-          error(n, "%s", e.getMessage());
+          errorSaid(n, e.getMessage());
           return Optional.empty();
         }
       }

@@ -71,7 +71,7 @@ public record SiteConfig(
     baseUrl = normalizeBaseUrl(baseUrl);
     menu = List.copyOf(menu);
     if (pageSize < 1) {
-      throw new IllegalArgumentException("page size must be 1 or more");
+      throw new IllegalArgumentException(Messages.get("config.page-size"));
     }
   }
 
@@ -93,18 +93,15 @@ public record SiteConfig(
     try {
       u = new URI(url.strip());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(name + ": not a valid address: " + url);
+      throw new IllegalArgumentException(Messages.get("config.url-invalid", name, url));
     }
     if (u.getScheme() == null
         || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
         || u.getHost() == null) {
-      throw new IllegalArgumentException(
-          name
-              + ": expected an absolute http(s) address such as https://example.org/luu-tru/, found "
-              + url);
+      throw new IllegalArgumentException(Messages.get("config.url-not-absolute", name, url));
     }
     if (u.getRawQuery() != null || u.getRawFragment() != null) {
-      throw new IllegalArgumentException(name + ": must not have a query or a fragment: " + url);
+      throw new IllegalArgumentException(Messages.get("config.url-query", name, url));
     }
     String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
     if (!path.endsWith("/")) {

@@ -19,8 +19,7 @@ public final class Json {
   private static void write(Object value, StringBuilder s) {
     if (value instanceof Map<?, ?> map) {
       if (!(map instanceof java.util.LinkedHashMap) && map.size() > 1) {
-        throw new IllegalArgumentException(
-            "JSON objects must keep their order: use a LinkedHashMap");
+        throw new IllegalArgumentException(Texts.get(Json.class, "json.unordered"));
       }
       s.append('{');
       boolean first = true;

@@ -92,15 +92,10 @@ public final class SiteWriter implements AutoCloseable {
     Path out = output.toAbsolutePath().normalize();
     if (Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.isDirectory(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        throw new OutputRefusedException(
-            output + " exists and is not a folder; choose another --output");
+        throw new OutputRefusedException(Messages.get("output.not-a-folder", output));
       }
       if (!Files.isRegularFile(out.resolve(MARKER)) && !isEmpty(out)) {
-        throw new OutputRefusedException(
-            output
-                + " is not empty and was not written by luutru (it has no "
-                + MARKER
-                + " file); refusing to replace it: choose another --output or empty it yourself");
+        throw new OutputRefusedException(Messages.get("output.not-ours", output, MARKER));
       }
     }
     Path parent = out.getParent();
@@ -423,7 +418,7 @@ public final class SiteWriter implements AutoCloseable {
    */
   private void ensureOpen() throws IOException {
     if (closing) {
-      throw new IOException("the site's temporary folder is being deleted: the build has stopped");
+      throw new IOException(Messages.get("output.stopped"));
     }
   }
 
@@ -438,7 +433,7 @@ public final class SiteWriter implements AutoCloseable {
   private Path resolve(String file) throws IOException {
     Path target = temp.resolve(file).normalize();
     if (!target.startsWith(temp) || target.equals(temp)) {
-      throw new IOException("refusing to write outside the output folder: " + file);
+      throw new IOException(Messages.get("output.outside", file));
     }
     return target;
   }

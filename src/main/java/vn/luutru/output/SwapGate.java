@@ -53,7 +53,7 @@ public final class SwapGate {
     beforeSwap.run();
     synchronized (this) {
       if (closed) {
-        throw new IOException("the site was not swapped in: " + why);
+        throw new IOException(Messages.get("output.not-swapped", why));
       }
       swap.run();
     }

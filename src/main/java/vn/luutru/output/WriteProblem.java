@@ -36,65 +36,43 @@ public final class WriteProblem {
             ? (f.getReason() != null ? f.getReason() : "")
             : e.getMessage() != null ? e.getMessage() : "";
     String lower = reason.toLowerCase(Locale.ROOT);
-    String head = "cannot write the site into " + output + ": ";
     // A file of the site or the temporary folder beside it names the output's folder better.
     Path where = file.isEmpty() ? parent : Path.of(file);
     Path shown = where.startsWith(parent) && !where.equals(parent) ? parent : where;
     if (lower.contains("no space left") || lower.contains("quota")) {
-      return head
-          + "the disk is full ("
-          + reason
-          + ")"
-          + (file.isEmpty() ? "" : " while writing " + file)
-          + ": free some space on the disk of "
-          + parent
-          + ", or choose another --output";
+      return file.isEmpty()
+          ? Messages.get("output.disk-full", output, reason, parent)
+          : Messages.get("output.disk-full-writing", output, reason, file, parent);
     }
     if (lower.contains("read-only file system")
         || e.getCause() instanceof java.nio.file.ReadOnlyFileSystemException) {
-      return head
-          + "the disk of "
-          + parent
-          + " is read-only: choose another --output on a disk you can write to";
+      return Messages.get("output.read-only", output, parent);
     }
     if (e instanceof AccessDeniedException
         || lower.contains("permission denied")
         || lower.contains("operation not permitted")) {
-      return head
-          + "permission denied on "
-          + shown
-          + ": choose another --output or make "
-          + shown
-          + " writable";
+      return Messages.get("output.denied", output, shown, shown);
     }
     Path fileAbove = fileAbove(out);
     if (fileAbove != null) {
-      return head + fileAbove + " is a file, not a folder: choose another --output";
+      return Messages.get("output.file-above", output, fileAbove);
     }
     if (e instanceof NotDirectoryException || lower.contains("not a directory")) {
-      return head + where + " is a file where a folder is needed: choose another --output";
+      return Messages.get("output.file-where-folder", output, where);
     }
     if (e instanceof NoSuchFileException) {
-      return head
-          + where
-          + " disappeared while the site was being written (did another program delete it?):"
-          + " build again";
+      return Messages.get("output.disappeared", output, where);
     }
     if (e instanceof DirectoryNotEmptyException || e instanceof FileAlreadyExistsException) {
-      return head
-          + "another program put "
-          + where
-          + " in the way while the site was being written: move it away"
-          + " and build again";
+      return Messages.get("output.in-the-way", output, where);
     }
     String why =
         !reason.isEmpty()
             ? reason
             : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    return head
-        + why
-        + (file.isEmpty() || why.contains(file) ? "" : " (" + file + ")")
-        + ": check the disk and build again, or choose another --output";
+    return file.isEmpty() || why.contains(file)
+        ? Messages.get("output.other", output, why)
+        : Messages.get("output.other-file", output, why, file);
   }
 
   /** The first folder on the way to {@code out} that is a file, if any. */

@@ -68,7 +68,7 @@ final class AgentSocket extends AbstractAgentProxy {
 
       @Override
       public SshAgentServer createServer(ConnectionService service) {
-        throw new UnsupportedOperationException("luutru forwards no agent");
+        throw new UnsupportedOperationException(Messages.get("deploy.agent-no-forwarding"));
       }
     };
   }
@@ -98,7 +98,7 @@ final class AgentSocket extends AbstractAgentProxy {
     fill(length);
     int n = length.flip().getInt();
     if (n < 1 || n > MAX_ANSWER) {
-      throw new IOException("the SSH agent answered a message of " + n + " bytes");
+      throw new IOException(Messages.get("deploy.agent-message-size", n));
     }
     ByteBuffer answer = ByteBuffer.allocate(n);
     fill(answer);
@@ -108,7 +108,7 @@ final class AgentSocket extends AbstractAgentProxy {
   private void fill(ByteBuffer b) throws IOException {
     while (b.hasRemaining()) {
       if (channel.read(b) < 0) {
-        throw new EOFException("the SSH agent closed the connection");
+        throw new EOFException(Messages.get("deploy.agent-closed"));
       }
     }
   }

@@ -32,7 +32,7 @@ public record DeployOptions(
   public DeployOptions {
     identities = List.copyOf(identities);
     if (lanes < 1) {
-      throw new IllegalArgumentException("lanes must be 1 or more: " + lanes);
+      throw new IllegalArgumentException(Messages.get("deploy.lanes", lanes));
     }
   }
 

@@ -76,34 +76,34 @@ public sealed interface DeployTarget
   static DeployTarget parse(String text) {
     String t = text.strip();
     if (t.isEmpty()) {
-      throw new IllegalArgumentException(Messages.EMPTY_TARGET);
+      throw new IllegalArgumentException(Messages.get("deploy.empty-target"));
     }
     int scheme = t.indexOf("://");
     if (scheme < 0) {
       try {
         return new Folder(Path.of(t));
       } catch (InvalidPathException e) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, Messages.BAD_FOLDER, t));
+        throw new IllegalArgumentException(Messages.get("deploy.bad-folder", t));
       }
     }
     String name = t.substring(0, scheme).toLowerCase(Locale.ROOT);
     switch (name) {
       case "sftp":
-        return sftp(t, SSH_PORT, Messages.BAD_SFTP);
+        return sftp(t, SSH_PORT, "deploy.bad-sftp");
       case "file":
         try {
           return new Folder(Path.of(new URI(t)));
         } catch (URISyntaxException | IllegalArgumentException e) {
-          throw new IllegalArgumentException(String.format(Locale.ROOT, Messages.BAD_FOLDER, t));
+          throw new IllegalArgumentException(Messages.get("deploy.bad-folder", t));
         }
       case "ftp":
       case "ftps":
         {
-          Sftp a = sftp(t, Ftp.PORT, Messages.BAD_FTP);
+          Sftp a = sftp(t, Ftp.PORT, "deploy.bad-ftp");
           return new Ftp(name.equals("ftps"), a.user(), a.host(), a.port(), a.path());
         }
       default:
-        throw new IllegalArgumentException(String.format(Locale.ROOT, Messages.UNKNOWN_SCHEME, t));
+        throw new IllegalArgumentException(Messages.get("deploy.unknown-scheme", t));
     }
   }
 
@@ -113,15 +113,15 @@ public sealed interface DeployTarget
     try {
       uri = new URI(t);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, bad, t));
+      throw new IllegalArgumentException(Messages.get(bad, t));
     }
     String user = uri.getUserInfo();
     String host = uri.getHost();
     if (host == null || user == null || user.isEmpty() || user.contains(":")) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, bad, t));
+      throw new IllegalArgumentException(Messages.get(bad, t));
     }
     if (uri.getQuery() != null || uri.getFragment() != null) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT, bad, t));
+      throw new IllegalArgumentException(Messages.get(bad, t));
     }
     int port = uri.getPort() < 0 ? defaultPort : uri.getPort();
     String path = uri.getPath() == null ? "" : uri.getPath();

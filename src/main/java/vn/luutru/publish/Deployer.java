@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import vn.luutru.content.PrintableText;
 
@@ -51,8 +50,7 @@ public final class Deployer {
       FolderRemote remote = FolderRemote.open(f.root());
       if (f.root().toRealPath().startsWith(local.root().toRealPath())) {
         throw new DeployException(
-            String.format(
-                Locale.ROOT, Messages.INSIDE_SITE, PrintableText.escape(f.root().toString())));
+            Messages.get("deploy.inside-site", PrintableText.escape(f.root().toString())));
       }
       return remote;
     }
@@ -115,7 +113,7 @@ public final class Deployer {
       try {
         apply(plan, published);
       } catch (DeployException e) {
-        throw new DeployException(e.getMessage() + Messages.RESUME, e);
+        throw new DeployException(e.getMessage() + Messages.get("deploy.resume"), e);
       }
       return report(done, plan, resumed);
     }
@@ -174,12 +172,7 @@ public final class Deployer {
         return Manifest.parse(bytes.get());
       } catch (IllegalArgumentException e) {
         throw new DeployException(
-            String.format(
-                Locale.ROOT,
-                Messages.DAMAGED,
-                where(Manifest.FILE),
-                e.getMessage(),
-                Manifest.FILE));
+            Messages.get("deploy.damaged", where(Manifest.FILE), e.getMessage(), Manifest.FILE));
       }
     }
 
@@ -188,8 +181,7 @@ public final class Deployer {
         return Journal.apply(published, journal);
       } catch (IllegalArgumentException e) {
         throw new DeployException(
-            String.format(
-                Locale.ROOT, Messages.DAMAGED, where(Journal.FILE), e.getMessage(), Journal.FILE));
+            Messages.get("deploy.damaged", where(Journal.FILE), e.getMessage(), Journal.FILE));
       }
     }
 
@@ -204,10 +196,7 @@ public final class Deployer {
       if (!HexFormat.of().formatHex(sha.digest()).equals(expected.sha256())) {
         lane.delete(temporary);
         throw new DeployException(
-            String.format(
-                Locale.ROOT,
-                Messages.SITE_CHANGED,
-                PrintableText.escape(local.file(path).toString())));
+            Messages.get("deploy.site-changed", PrintableText.escape(local.file(path).toString())));
       }
       lane.rename(temporary, path);
     }

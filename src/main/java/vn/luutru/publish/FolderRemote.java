@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Optional;
 import vn.luutru.content.PrintableText;
 
@@ -25,7 +24,7 @@ final class FolderRemote implements Remote {
   static FolderRemote open(Path root) throws DeployException {
     if (!Files.isDirectory(root)) {
       throw new DeployException(
-          String.format(Locale.ROOT, Messages.NO_FOLDER, PrintableText.escape(root.toString())));
+          Messages.get("deploy.no-folder", PrintableText.escape(root.toString())));
     }
     return new FolderRemote(root);
   }
@@ -113,13 +112,13 @@ final class FolderRemote implements Remote {
   private static DeployException failure(Path file, IOException e) {
     String name = PrintableText.escape(file.toString());
     if (e instanceof AccessDeniedException) {
-      return new DeployException(String.format(Locale.ROOT, Messages.FOLDER_DENIED, name), e);
+      return new DeployException(Messages.get("deploy.folder-denied", name), e);
     }
     String reason =
         e instanceof FileSystemException f && f.getReason() != null
             ? f.getReason()
             : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     return new DeployException(
-        String.format(Locale.ROOT, Messages.FOLDER_FAILED, name, PrintableText.escape(reason)), e);
+        Messages.get("deploy.folder-failed", name, PrintableText.escape(reason)), e);
   }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,8 +54,7 @@ final class FtpRemote implements Remote {
   static FtpRemote open(DeployTarget.Ftp target, DeployOptions options) throws IOException {
     if (options.password().isEmpty()) {
       throw new DeployException(
-          String.format(
-              Locale.ROOT, Messages.FTP_NO_PASSWORD, PrintableText.escape(target.display())));
+          Messages.get("deploy.ftp-no-password", PrintableText.escape(target.display())));
     }
     Set<String> folders = ConcurrentHashMap.newKeySet();
     folders.add("");
@@ -85,32 +83,28 @@ final class FtpRemote implements Remote {
       disconnect(ftp);
       if (untrusted(e)) {
         throw new DeployException(
-            String.format(Locale.ROOT, Messages.FTP_UNTRUSTED, server, reason(e).strip()), e);
+            Messages.get("deploy.ftp-untrusted", server, reason(e).strip()), e);
       }
-      throw new DeployException(
-          String.format(Locale.ROOT, Messages.FTP_NO_TLS, server, reason(e).strip()), e);
+      throw new DeployException(Messages.get("deploy.ftp-no-tls", server, reason(e).strip()), e);
     } catch (IOException e) {
       throw unreachable(server, e);
     }
     try {
       if (!FTPReply.isPositiveCompletion(ftp.getReplyCode())) {
-        throw new DeployException(
-            String.format(Locale.ROOT, Messages.UNREACHABLE, server, reply(ftp)));
+        throw new DeployException(Messages.get("deploy.unreachable", server, reply(ftp)));
       }
       if (ftp instanceof FTPSClient tls) {
         try {
           tls.execPBSZ(0);
           tls.execPROT("P");
         } catch (IOException e) {
-          throw new DeployException(
-              String.format(Locale.ROOT, Messages.FTP_NO_TLS, server, reason(e)), e);
+          throw new DeployException(Messages.get("deploy.ftp-no-tls", server, reason(e)), e);
         }
       }
       if (!ftp.login(target.user(), password)) {
         throw new DeployException(
-            String.format(
-                Locale.ROOT,
-                Messages.FTP_LOGIN_REFUSED,
+            Messages.get(
+                "deploy.ftp-login-refused",
                 server,
                 PrintableText.escape(target.user()),
                 reply(ftp)));
@@ -121,8 +115,7 @@ final class FtpRemote implements Remote {
     } catch (IOException | RuntimeException e) {
       disconnect(ftp);
       if (e instanceof javax.net.ssl.SSLException) {
-        throw new DeployException(
-            String.format(Locale.ROOT, Messages.FTP_NO_TLS, server, reason(e)), e);
+        throw new DeployException(Messages.get("deploy.ftp-no-tls", server, reason(e)), e);
       }
       if (e instanceof DeployException) {
         throw e;
@@ -144,7 +137,7 @@ final class FtpRemote implements Remote {
       trust.init((KeyStore) null);
       tls.setTrustManager(trust.getTrustManagers()[0]);
     } catch (GeneralSecurityException e) {
-      throw new DeployException(String.format(Locale.ROOT, Messages.NO_TRUST, e), e);
+      throw new DeployException(Messages.get("deploy.no-trust", e), e);
     }
     tls.setEndpointCheckingEnabled(true);
     return tls;
@@ -166,8 +159,7 @@ final class FtpRemote implements Remote {
     }
     if (!there) {
       close();
-      throw new DeployException(
-          String.format(Locale.ROOT, Messages.SFTP_NO_FOLDER, shown(""), server(target)));
+      throw new DeployException(Messages.get("deploy.sftp-no-folder", shown(""), server(target)));
     }
   }
 
@@ -319,9 +311,8 @@ final class FtpRemote implements Remote {
 
   private DeployException refused(String path) {
     return new DeployException(
-        String.format(
-            Locale.ROOT,
-            Messages.FTP_DENIED,
+        Messages.get(
+            "deploy.ftp-denied",
             shown(path),
             server(target),
             reply(ftp),
@@ -333,12 +324,8 @@ final class FtpRemote implements Remote {
       return d;
     }
     return new DeployException(
-        String.format(
-            Locale.ROOT,
-            Messages.CONNECTION_LOST,
-            server(target),
-            shown(path),
-            PrintableText.escape(reason(e))),
+        Messages.get(
+            "deploy.connection-lost", server(target), shown(path), PrintableText.escape(reason(e))),
         e);
   }
 
@@ -355,7 +342,7 @@ final class FtpRemote implements Remote {
 
   private static String reply(FTPClient ftp) {
     String r = ftp.getReplyString();
-    return PrintableText.escape(r == null ? "no answer" : r.strip());
+    return PrintableText.escape(r == null ? Messages.get("deploy.no-answer") : r.strip());
   }
 
   private static String reason(Throwable e) {
@@ -367,16 +354,16 @@ final class FtpRemote implements Remote {
     String why = reason(e);
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SocketTimeoutException) {
-        return new DeployException(String.format(Locale.ROOT, Messages.TIMED_OUT, server), e);
+        return new DeployException(Messages.get("deploy.timed-out", server), e);
       } else if (t instanceof ConnectException) {
-        why = "the connection was refused (no FTP server on that port?)";
+        why = Messages.get("deploy.refused-ftp");
       } else if (t instanceof UnknownHostException) {
-        why = "no such host name";
+        why = Messages.get("deploy.no-such-host");
       } else if (t instanceof NoRouteToHostException) {
-        why = "no route to the host";
+        why = Messages.get("deploy.no-route");
       }
     }
-    return new DeployException(String.format(Locale.ROOT, Messages.UNREACHABLE, server, why), e);
+    return new DeployException(Messages.get("deploy.unreachable", server, why), e);
   }
 
   private static String server(DeployTarget.Ftp t) {

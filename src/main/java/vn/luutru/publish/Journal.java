@@ -35,7 +35,7 @@ final class Journal {
     String[] lines = new String(journal, StandardCharsets.UTF_8).split("\n", -1);
     for (int i = 0; i < lines.length - 1; i++) {
       String[] f = lines[i].split("\t", -1);
-      String bad = "line " + (i + 1) + ": not a step of a deploy";
+      String bad = Messages.get("deploy.journal-line", i + 1);
       if (f.length == 4 && f[0].equals("+")) {
         files.put(
             f[3],

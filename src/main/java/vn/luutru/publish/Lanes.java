@@ -88,7 +88,7 @@ final class Lanes implements Closeable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failed.set(true);
-        throw new InterruptedIOException("the deploy was interrupted");
+        throw new InterruptedIOException(Messages.get("deploy.interrupted"));
       }
     }
     if (first instanceof IOException io) {

@@ -10,7 +10,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.luutru.content.PrintableText;
@@ -23,7 +22,7 @@ record LocalSite(Path root, Manifest manifest) {
   static LocalSite scan(Path root) throws IOException {
     if (!Files.isDirectory(root) || !Files.isRegularFile(root.resolve(SiteWriter.MARKER))) {
       throw new DeployException(
-          String.format(Locale.ROOT, Messages.NO_SITE, PrintableText.escape(root.toString())));
+          Messages.get("deploy.no-site", PrintableText.escape(root.toString())));
     }
     Map<String, Manifest.Entry> files = new TreeMap<>();
     Files.walkFileTree(
@@ -38,8 +37,7 @@ record LocalSite(Path root, Manifest manifest) {
             }
             if (!attrs.isRegularFile() || !SitePaths.isSafe(path)) {
               throw new DeployException(
-                  String.format(
-                      Locale.ROOT, Messages.ODD_FILE, PrintableText.escape(file.toString())));
+                  Messages.get("deploy.odd-file", PrintableText.escape(file.toString())));
             }
             files.put(path, fingerprint(file));
             return FileVisitResult.CONTINUE;

@@ -57,17 +57,17 @@ record Manifest(Map<String, Entry> files) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     String[] lines = text.split("\n", -1);
     if (!lines[0].equals(HEADER)) {
-      throw new IllegalArgumentException("line 1: not a luutru manifest");
+      throw new IllegalArgumentException(Messages.get("deploy.manifest-first-line"));
     }
     if (!lines[lines.length - 1].isEmpty()) {
-      throw new IllegalArgumentException("line " + lines.length + ": cut short");
+      throw new IllegalArgumentException(Messages.get("deploy.manifest-cut", lines.length));
     }
     Map<String, Entry> files = new TreeMap<>();
     for (int i = 1; i < lines.length - 1; i++) {
       String[] f = lines[i].split("\t", 3);
       Optional<Entry> e = f.length == 3 ? entry(f[0], f[1], f[2]) : Optional.empty();
       if (e.isEmpty()) {
-        throw new IllegalArgumentException("line " + (i + 1) + ": not a file of the site");
+        throw new IllegalArgumentException(Messages.get("deploy.manifest-line", i + 1));
       }
       files.put(f[2], e.get());
     }

@@ -16,7 +16,6 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,8 +100,8 @@ final class SftpRemote implements Remote {
       }
       options.password().ifPresent(session::addPasswordIdentity);
       List<String> tried = new ArrayList<>();
-      options.password().ifPresent(p -> tried.add("the password in LUUTRU_DEPLOY_PASSWORD"));
-      options.agent().ifPresent(a -> tried.add("the keys of the SSH agent"));
+      options.password().ifPresent(p -> tried.add(Messages.get("deploy.tried-password")));
+      options.agent().ifPresent(a -> tried.add(Messages.get("deploy.tried-agent")));
       for (Path identity : options.identities()) {
         if (Files.isRegularFile(identity)) {
           for (KeyPair key : load(session, identity, options.passphrase())) {
@@ -116,9 +115,8 @@ final class SftpRemote implements Remote {
       } catch (IOException | RuntimeException e) {
         if (hostKeys.changed) {
           throw new DeployException(
-              String.format(
-                  Locale.ROOT,
-                  Messages.HOST_KEY_CHANGED,
+              Messages.get(
+                  "deploy.host-key-changed",
                   server,
                   PrintableText.escape(options.knownHosts().toString())),
               e);
@@ -127,13 +125,12 @@ final class SftpRemote implements Remote {
           throw unreachable(server, e);
         }
         throw new DeployException(
-            String.format(
-                Locale.ROOT,
-                Messages.LOGIN_REFUSED,
+            Messages.get(
+                "deploy.login-refused",
                 server,
                 PrintableText.escape(target.user()),
                 tried.isEmpty()
-                    ? "no password and no key"
+                    ? Messages.get("deploy.nothing-to-try")
                     : PrintableText.escape(String.join(", ", tried))),
             e);
       }
@@ -141,7 +138,7 @@ final class SftpRemote implements Remote {
       try {
         sftp = SftpClientFactory.instance().createSftpClient(session);
       } catch (IOException e) {
-        throw new DeployException(String.format(Locale.ROOT, Messages.NO_SFTP, server), e);
+        throw new DeployException(Messages.get("deploy.no-sftp", server), e);
       }
       SftpRemote remote =
           new SftpRemote(target, client, session, sftp, ConcurrentHashMap.newKeySet(), true);
@@ -168,9 +165,8 @@ final class SftpRemote implements Remote {
       return keys == null ? List.of() : keys;
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       throw new DeployException(
-          String.format(
-              Locale.ROOT,
-              Messages.BAD_KEY,
+          Messages.get(
+              "deploy.bad-key",
               PrintableText.escape(identity.toString()),
               PrintableText.escape(reason(e))),
           e);
@@ -184,13 +180,12 @@ final class SftpRemote implements Remote {
     } catch (IOException e) {
       if (status(e) == SftpConstants.SSH_FX_NO_SUCH_FILE) {
         throw new DeployException(
-            String.format(Locale.ROOT, Messages.SFTP_NO_FOLDER, shown(""), server(target)), e);
+            Messages.get("deploy.sftp-no-folder", shown(""), server(target)), e);
       }
       throw failure("", e);
     }
     if (!a.isDirectory()) {
-      throw new DeployException(
-          String.format(Locale.ROOT, Messages.SFTP_NO_FOLDER, shown(""), server(target)));
+      throw new DeployException(Messages.get("deploy.sftp-no-folder", shown(""), server(target)));
     }
   }
 
@@ -338,31 +333,17 @@ final class SftpRemote implements Remote {
     int status = status(e);
     if (status == SftpConstants.SSH_FX_PERMISSION_DENIED) {
       return new DeployException(
-          String.format(
-              Locale.ROOT,
-              Messages.SFTP_DENIED,
-              shown(path),
-              server,
-              shown(SitePaths.parent(path))),
+          Messages.get("deploy.sftp-denied", shown(path), server, shown(SitePaths.parent(path))),
           e);
     }
     if (status < 0 && (lost(e) || !session.isOpen())) {
       return new DeployException(
-          String.format(
-              Locale.ROOT,
-              Messages.CONNECTION_LOST,
-              server,
-              shown(path),
-              PrintableText.escape(reason(e))),
+          Messages.get(
+              "deploy.connection-lost", server, shown(path), PrintableText.escape(reason(e))),
           e);
     }
     return new DeployException(
-        String.format(
-            Locale.ROOT,
-            Messages.SFTP_FAILED,
-            shown(path),
-            server,
-            PrintableText.escape(reason(e))),
+        Messages.get("deploy.sftp-failed", shown(path), server, PrintableText.escape(reason(e))),
         e);
   }
 
@@ -403,19 +384,19 @@ final class SftpRemote implements Remote {
 
   private static DeployException unreachable(String server, Throwable e) {
     if (isTimeout(e)) {
-      return new DeployException(String.format(Locale.ROOT, Messages.TIMED_OUT, server), e);
+      return new DeployException(Messages.get("deploy.timed-out", server), e);
     }
     String why = reason(e);
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConnectException) {
-        why = "the connection was refused (no SSH server on that port?)";
+        why = Messages.get("deploy.refused-ssh");
       } else if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-        why = "no such host name";
+        why = Messages.get("deploy.no-such-host");
       } else if (t instanceof NoRouteToHostException) {
-        why = "no route to the host";
+        why = Messages.get("deploy.no-route");
       }
     }
-    return new DeployException(String.format(Locale.ROOT, Messages.UNREACHABLE, server, why), e);
+    return new DeployException(Messages.get("deploy.unreachable", server, why), e);
   }
 
   private static String reason(Throwable e) {

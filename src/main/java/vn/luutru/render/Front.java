@@ -54,7 +54,7 @@ public record Front(
    */
   static Front of(SiteModel model, List<ArticlePage> page) {
     if (page.isEmpty()) {
-      throw new IllegalArgumentException("a front page needs at least one article");
+      throw new IllegalArgumentException(Messages.get("render.front-needs-article"));
     }
     ArticlePage lead =
         page.stream().filter(a -> a.thumbnail().isPresent()).findFirst().orElse(page.get(0));

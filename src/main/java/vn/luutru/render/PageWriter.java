@@ -234,7 +234,7 @@ public final class PageWriter extends Writer implements SpecializedWriter {
     long need = size + more + 4;
     if (need > bytes.length) {
       if (need > Integer.MAX_VALUE - 8) {
-        throw new OutOfMemoryError("a page of more than 2 GB");
+        throw new OutOfMemoryError(Messages.get("render.page-too-large"));
       }
       bytes =
           Arrays.copyOf(

@@ -135,24 +135,12 @@ public final class SiteRenderer {
       if (out.containsKey(file) || assets.contains(file)) {
         collisions.add(
             Diagnostic.error(
-                contentPrefix + file,
-                0,
-                0,
-                "this file of the content folder has the address"
-                    + " of a page the site makes (/"
-                    + file
-                    + "); rename or move it",
-                ""));
+                contentPrefix + file, 0, 0, Messages.get("render.static-clashes", file), ""));
       } else if (file.startsWith("search/")) {
         // The search index is written there, file names decided as it is built.
         collisions.add(
             Diagnostic.error(
-                contentPrefix + file,
-                0,
-                0,
-                "the folder search/ of the site holds the"
-                    + " search index; rename or move this file",
-                ""));
+                contentPrefix + file, 0, 0, Messages.get("render.static-in-search"), ""));
       }
     }
     collisions.addAll(aliasesNested(out, assets, model.staticFiles()));
@@ -171,13 +159,13 @@ public final class SiteRenderer {
       return List.of();
     }
     Claims claims = new Claims();
-    jobs.keySet().forEach(f -> claims.file(f, "the page /" + address(f)));
-    assets.forEach(f -> claims.file(f, "the theme's file /" + f));
-    statics.forEach(f -> claims.file(f, "the file " + contentPrefix + f));
+    jobs.keySet().forEach(f -> claims.file(f, Messages.get("render.the-page", address(f))));
+    assets.forEach(f -> claims.file(f, Messages.get("render.the-theme-file", f)));
+    statics.forEach(f -> claims.file(f, Messages.get("render.the-file", contentPrefix + f)));
     claims.foldersOfAll((f, owner) -> owner);
     List<Diagnostic> out = new ArrayList<>();
     for (Alias a : aliases) {
-      String shown = "alias /" + address(a.file());
+      String shown = address(a.file());
       String source = a.target().article().sourcePath();
       Optional<String> outer = claims.outer(a.file());
       Optional<String> holds = claims.holds(a.file());
@@ -186,21 +174,13 @@ public final class SiteRenderer {
             a.at()
                 .error(
                     source,
-                    shown
-                        + " is inside /"
-                        + outer.get()
-                        + ", which is the address of "
-                        + claims.owner(outer.get()).orElseThrow()
-                        + ", not a folder; choose another alias"));
+                    Messages.get(
+                        "render.alias-inside",
+                        shown,
+                        outer.get(),
+                        claims.owner(outer.get()).orElseThrow())));
       } else if (holds.isPresent()) {
-        out.add(
-            a.at()
-                .error(
-                    source,
-                    shown
-                        + " is a folder of the site: it holds "
-                        + holds.get()
-                        + "; choose another alias"));
+        out.add(a.at().error(source, Messages.get("render.alias-holds", shown, holds.get())));
       }
     }
     return out;
@@ -233,20 +213,16 @@ public final class SiteRenderer {
     }
     String what =
         other == null
-            ? (file.startsWith("search/") ? "the search index" : "the theme's files")
-            : "the page /" + address(file);
+            ? Messages.get(file.startsWith("search/") ? "render.the-index" : "render.the-theme")
+            : Messages.get("render.the-page", address(file));
     if (job.view() instanceof View.OfAlias v) {
       Alias a = v.alias();
       return a.at()
           .error(
               a.target().article().sourcePath(),
-              "alias /"
-                  + address(a.file())
-                  + " is already the address of "
-                  + what
-                  + "; choose another alias");
+              Messages.get("render.alias-taken", address(a.file()), what));
     }
-    return Diagnostic.error(file, 0, 0, "two pages of the site have the address /" + file, "");
+    return Diagnostic.error(file, 0, 0, Messages.get("render.two-pages", file), "");
   }
 
   /** Renders one planned file, or gives the template error as a diagnostic. */
@@ -329,7 +305,7 @@ public final class SiteRenderer {
                           templatePath(job.template()),
                           0,
                           0,
-                          "while rendering " + job.file() + ": " + e,
+                          Messages.get("render.failed", job.file(), e),
                           "");
                   if (errors.add(d.headline())) {
                     diags.add(d);
@@ -370,7 +346,7 @@ public final class SiteRenderer {
         templatePath(file.substring(file.lastIndexOf('/') + 1)),
         line,
         1,
-        "template: " + message,
+        Messages.get("render.template", message),
         "");
   }
 

@@ -123,7 +123,7 @@ public final class SearchIndexWriter {
       throws IOException {
     if (words.documents() != pages.size()) {
       throw new IllegalArgumentException(
-          words.documents() + " documents of words for " + pages.size() + " pages");
+          Messages.get("search.documents-mismatch", words.documents(), pages.size()));
     }
     AtomicInteger files = new AtomicInteger();
     AtomicLong bytes = new AtomicLong();
@@ -153,7 +153,7 @@ public final class SearchIndexWriter {
       writeFacetsAndIndex(pages, terms.shards(), thumbnails, counting);
       try (InputStream in = SearchIndexWriter.class.getResourceAsStream("search.js")) {
         if (in == null) {
-          throw new IOException("search.js is missing from the jar");
+          throw new IOException(Messages.get("search.missing-script"));
         }
         counting.write("search/search.js", in.readAllBytes());
       }
@@ -320,7 +320,7 @@ public final class SearchIndexWriter {
       task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while the documents were written");
+      throw new InterruptedIOException(Messages.get("search.interrupted"));
     } catch (ExecutionException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;

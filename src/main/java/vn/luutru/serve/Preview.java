@@ -359,14 +359,12 @@ final class Preview {
     String accepted = s.svgs().get(file);
     if (Files.size(path) > ContentSource.MAX_ARTICLE_BYTES) {
       return new Refused(
-          ContentSource.tooLargeToCheck(Files.size(path)) + "; the preview does not show it");
+          Messages.get(
+              "serve.too-large-to-check", ContentSource.tooLargeToCheck(Files.size(path))));
     }
     byte[] bytes = Files.readAllBytes(path);
     if (accepted == null || !accepted.equals(sha256(bytes))) {
-      return new Refused(
-          "this file changed after the last good build, and a file of its kind (an SVG image, an"
-              + " HTML page or an XML document) can carry script, so the preview shows only what a build checked; the terminal (and the page) say what is wrong with it, if"
-              + " anything: fix it and save, and it is shown again");
+      return new Refused(Messages.get("serve.unchecked-active-file"));
     }
     return new Bytes(bytes);
   }

@@ -76,10 +76,13 @@ public final class PreviewServer implements AutoCloseable {
           Map.entry("pdf", "application/pdf"),
           Map.entry("bin", "application/octet-stream"),
           Map.entry("ico", "image/x-icon"));
-  private static final byte[] LIVE_RELOAD =
-      ("""
+
+  /** The preview's script, its words ({@code WORDS}) in the user's language. */
+  private static final String LIVE_RELOAD =
+      """
       <script>/* luutru serve: live reload; never in built sites */
       (() => {
+        const words = WORDS;
         const es = new EventSource("/__luutru/events");
         let box;
         es.addEventListener("reload", () => location.reload());
@@ -90,17 +93,20 @@ public final class PreviewServer implements AutoCloseable {
             box = document.createElement("div");
             box.setAttribute("role", "alert");
             box.id = "luutru-problems";
+            box.setAttribute("aria-label", words.label);
             box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:99999;"
               + "background:#1d1d1f;color:#fff;font:14px/1.45 ui-monospace,monospace;padding:1rem;"
               + "border-top:4px solid #e11d48;white-space:pre-wrap";
             document.body.append(box);
           }
-          box.textContent = text;
+          box.textContent = words.heading + "\\n\\n" + text;
         });
       })();
       </script>
-      """)
-          .getBytes(StandardCharsets.UTF_8);
+      """;
+
+  /** {@link #LIVE_RELOAD} with the words of the language the preview started in. */
+  private final String liveReload;
 
   private final Preview preview;
   private final HttpServer server;
@@ -180,6 +186,10 @@ public final class PreviewServer implements AutoCloseable {
       throws IOException {
     this.preview = preview;
     this.settings = settings;
+    Map<String, String> words = new java.util.LinkedHashMap<>();
+    words.put("label", Messages.get("serve.box.label"));
+    words.put("heading", Messages.get("serve.box.heading"));
+    this.liveReload = LIVE_RELOAD.replace("WORDS", vn.luutru.internal.Json.write(words));
     pinger.setRemoveOnCancelPolicy(true);
     executor = new RequestThreads(limits.threads(), limits.requestHead(), limits.send(), pinger);
     stuckNanos = limits.send().toNanos();
@@ -215,12 +225,7 @@ public final class PreviewServer implements AutoCloseable {
                 StandardWatchEventKinds.ENTRY_DELETE,
                 StandardWatchEventKinds.ENTRY_MODIFY));
       } catch (IOException e) {
-        log.println(
-            "luutru serve: warning: cannot watch "
-                + settingsFile
-                + " ("
-                + e.getMessage()
-                + "): restart the preview after changing it");
+        log.println(Messages.get("serve.cannot-watch-settings", settingsFile, e.getMessage()));
       }
     }
     // From here on every change is seen, and rebuilds need not walk the folder to find them:
@@ -427,12 +432,9 @@ public final class PreviewServer implements AutoCloseable {
       log.println(d.format());
     }
     if (r.hasErrors()) {
-      log.printf(
-          Locale.ROOT,
-          "luutru serve: %d problem(s); still serving the last good site%n",
-          r.diagnostics().size());
+      log.println(Messages.get("serve.problems", r.diagnostics().size()));
     } else {
-      log.printf(Locale.ROOT, "luutru serve: rebuilt in %d ms%n", r.millis());
+      log.println(Messages.get("serve.rebuilt", r.millis()));
     }
     log.flush();
   }
@@ -460,7 +462,7 @@ public final class PreviewServer implements AutoCloseable {
           });
       return true;
     } catch (IOException e) {
-      log.println("luutru serve: warning: cannot watch " + root + ": " + e.getMessage());
+      log.println(Messages.get("serve.cannot-watch", root, e.getMessage()));
       return false;
     }
   }
@@ -574,7 +576,7 @@ public final class PreviewServer implements AutoCloseable {
         try {
           r = preview.rebuild();
         } catch (IOException | RuntimeException | StackOverflowError e) {
-          log.println("luutru serve: error: " + e);
+          log.println(Messages.get("serve.error", e));
           log.flush();
           continue;
         }
@@ -607,7 +609,7 @@ public final class PreviewServer implements AutoCloseable {
                       settingsFile.toString(),
                       0,
                       0,
-                      "cannot read the settings file (" + e.getMessage() + "): fix it and save",
+                      Messages.get("serve.settings-unreadable", e.getMessage()),
                       "")));
     }
     preview.settingsRead(r.config(), r.diagnostics());
@@ -618,7 +620,7 @@ public final class PreviewServer implements AutoCloseable {
       String now = preview.config().basePath();
       if (!now.equals(prefix)) {
         prefix = now;
-        log.println("luutru serve: the settings changed the site's address: now " + url());
+        log.println(Messages.get("serve.address-changed", url()));
       }
     }
     log.flush();
@@ -723,15 +725,7 @@ public final class PreviewServer implements AutoCloseable {
         ex,
         403,
         "text/plain; charset=utf-8",
-        ("403 forbidden: this preview answers only to this machine's own"
-                + " addresses (such as "
-                + own
-                + "), and this request was for \u201c"
-                + (host == null ? "" : host)
-                + "\u201d. If you typed that address, open "
-                + own
-                + " instead. Otherwise a page of another web site"
-                + " tried to read this preview (drafts included) and was refused.\n")
+        (Messages.get("serve.other-host", own, host == null ? "" : host, own) + "\n")
             .getBytes(StandardCharsets.UTF_8));
   }
 
@@ -762,7 +756,7 @@ public final class PreviewServer implements AutoCloseable {
             ex,
             405,
             "text/plain; charset=utf-8",
-            "405 method not allowed\n".getBytes(StandardCharsets.UTF_8));
+            (Messages.get("serve.method-not-allowed") + "\n").getBytes(StandardCharsets.UTF_8));
         return;
       }
       String raw = ex.getRequestURI().getRawPath();
@@ -868,7 +862,7 @@ public final class PreviewServer implements AutoCloseable {
       ex.getResponseHeaders().set("Content-Range", "bytes */" + length);
       ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
       byte[] text =
-          ("416 range not satisfiable: the file has " + length + " bytes\n")
+          (Messages.get("serve.range-not-satisfiable", length) + "\n")
               .getBytes(StandardCharsets.UTF_8);
       head(ex, 416, text.length);
       if (!ex.getRequestMethod().equals("HEAD")) {
@@ -913,7 +907,7 @@ public final class PreviewServer implements AutoCloseable {
       buffer.clear().limit((int) Math.min(buffer.capacity(), end - at));
       int n = channel.read(buffer, at);
       if (n < 0) {
-        throw new IOException("the file became shorter while it was being sent");
+        throw new IOException(Messages.get("serve.file-shrank"));
       }
       out.write(buffer.array(), 0, n);
       at += n;
@@ -987,9 +981,9 @@ public final class PreviewServer implements AutoCloseable {
               .file("404.html")
               .filter(p -> p instanceof Preview.Bytes)
               .map(p -> inject(((Preview.Bytes) p).bytes()))
-              .orElse("404 not found\n".getBytes(StandardCharsets.UTF_8));
+              .orElse((Messages.get("serve.not-found") + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      page = "404 not found\n".getBytes(StandardCharsets.UTF_8);
+      page = (Messages.get("serve.not-found") + "\n").getBytes(StandardCharsets.UTF_8);
     }
     send(ex, 404, "text/html; charset=utf-8", page);
   }
@@ -1016,8 +1010,7 @@ public final class PreviewServer implements AutoCloseable {
     if (at < 0) {
       return html;
     }
-    return (s.substring(0, at) + new String(LIVE_RELOAD, StandardCharsets.UTF_8) + s.substring(at))
-        .getBytes(StandardCharsets.UTF_8);
+    return (s.substring(0, at) + liveReload + s.substring(at)).getBytes(StandardCharsets.UTF_8);
   }
 
   private static String type(String file) {

@@ -197,7 +197,7 @@ final class RequestThreads implements Executor, AutoCloseable {
     /** A write begins; it throws when the client has been given up on already. */
     synchronized void sending() throws IOException {
       if (state == 2) {
-        throw new InterruptedIOException("the client was given up on: it did not read in time");
+        throw new InterruptedIOException(Messages.get("serve.client-too-slow"));
       }
       sending = true;
       sendingSince = System.nanoTime();

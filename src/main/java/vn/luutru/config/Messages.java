@@ -1,0 +1,15 @@
+package vn.luutru.config;
+
+import vn.luutru.internal.Texts;
+
+/**
+ * The texts of the settings file and the site configuration, from {@code messages.properties}
+ * beside this class.
+ */
+final class Messages {
+  private Messages() {}
+
+  static String get(String key, Object... args) {
+    return Texts.get(Messages.class, key, args);
+  }
+}
