@@ -96,7 +96,10 @@ public final class SearchIndexWriter {
     void write(String file, byte[] content) throws IOException;
   }
 
-  /** What was written: documents, terms, files and bytes. */
+  /**
+   * What was written: documents, terms (a term counted once in each segment that has it), files and
+   * bytes.
+   */
   public record Stats(int documents, int terms, int files, long bytes) {}
 
   /** FNV-1a over the UTF-8 bytes of {@code term}; {@code search.js} computes the same. */
