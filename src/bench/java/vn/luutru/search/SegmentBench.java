@@ -96,79 +96,105 @@ public final class SegmentBench {
   private static String report(
       List<ArticlePage> all, int upTo, int n, Segments tiers, List<SearchEval.Query> queries)
       throws IOException {
-    int merges = 0;
-    List<Integer> starts = new ArrayList<>();
-    // Ordinary additions, then the last addition before each merge of the tiers above n.
-    for (int m = n; m < n + tiers.unit() - 1 && m < upTo; m++) {
-      if ((m + 1) % tiers.unit() != 0) {
-        starts.add(m);
-      }
-    }
-    for (long tier = tiers.unit(); tier <= upTo; tier *= tiers.base()) {
-      long next = (n / tier + 1) * tier;
-      if (next <= upTo && !starts.contains((int) next - 1)) {
-        starts.add((int) next - 1);
-        merges++;
-      }
-    }
     Map<String, byte[]> at = index(all, n, tiers);
     long bytes = at.values().stream().mapToLong(b -> b.length).sum();
     StringBuilder s = new StringBuilder();
     s.append(
         String.format(
             Locale.ROOT,
-            "%nTiers of %d documents, %d times larger each: at %,d articles, %d segments %s,"
-                + " %,d files, %.1f MB; a term's shards average %,d bytes in all (%s).%n%n",
+            "%n%s, load average %.1f at the start. Tiers of %d documents, %d times larger each: at"
+                + " %,d articles, %d segments %s, %,d files, %.1f MB; a term's shards average %,d"
+                + " bytes in all (%s).%n%n",
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC),
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage(),
             tiers.unit(),
             tiers.base(),
             n,
             tiers.of(n).size(),
-            tiers.of(n).stream().map(g -> "[" + g.start() + ", " + g.end() + ")").toList(),
+            ranges(tiers.of(n)),
             at.size(),
             bytes / 1e6,
-            shardBytes(at, "").values().stream().mapToLong(Long::longValue).sum(),
-            shardBytes(at, "").toString()));
+            shardBytes(at).values().stream().mapToLong(Long::longValue).sum(),
+            shardBytes(at)));
     long[] fetched = queries.stream().mapToLong(q -> termBytes(at, q.text())).sorted().toArray();
     s.append(
         String.format(
             Locale.ROOT,
             "Shards and long lists a query of SearchEval's fetches (its phrase's pairs, and its last"
-                + " word's shards unless the last pair is found), median %,d bytes, mean %,.0f, max %,d, over %d queries.%n%n",
+                + " word's shards unless the last pair is found), median %,d bytes, mean %,.0f,"
+                + " max %,d, over %d queries.%n%n",
             fetched[fetched.length / 2],
             Arrays.stream(fetched).average().orElse(0),
             fetched[fetched.length - 1],
             fetched.length));
-    s.append("| articles | files changed | bytes | deleted | of which |\n|---|---|---|---|---|\n");
-    List<Change> ordinary = new ArrayList<>();
-    for (int m : starts) {
-      Map<String, byte[]> before = m == n ? at : index(all, m, tiers);
-      Change c = change(m, before, index(all, m + 1, tiers));
-      if ((m + 1) % tiers.unit() != 0) {
-        ordinary.add(c);
+    s.append(
+        "| articles | files changed or new | their bytes | files deleted | of which | segment"
+            + " rewritten |\n|---|---|---|---|---|---|\n");
+    // A run of consecutive additions (the tail's and the two smallest tiers' merges), then the
+    // addition before each larger merge.
+    int window = Math.min(tiers.unit() * tiers.base(), upTo - n);
+    List<Change> run = new ArrayList<>();
+    Map<String, byte[]> before = at;
+    for (int m = n; m < n + window; m++) {
+      Map<String, byte[]> after = index(all, m + 1, tiers);
+      Change c = change(m, before, after);
+      run.add(c);
+      if (m == n || (m + 1) % tiers.unit() == 0) {
+        s.append(row(c, tiers));
       }
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "| %,d → %,d%s | %,d | %,.0f KB | %d | %s |%n",
-              m,
-              m + 1,
-              (m + 1) % tiers.unit() == 0 ? " (merge)" : "",
-              c.files(),
-              c.bytes() / 1024.0,
-              c.deleted(),
-              c.byKind()));
+      before = after;
     }
-    if (!ordinary.isEmpty()) {
-      int[] files = ordinary.stream().mapToInt(Change::files).sorted().toArray();
+    before = null;
+    for (long tier = (long) tiers.unit() * tiers.base() * tiers.base();
+        tier <= upTo;
+        tier *= tiers.base()) {
+      long next = ((n + window) / tier + 1) * tier;
+      if (next <= upTo) {
+        int m = (int) next - 1;
+        s.append(row(change(m, index(all, m, tiers), index(all, m + 1, tiers)), tiers));
+      }
+    }
+    if (!run.isEmpty()) {
+      int[] ordinary =
+          run.stream()
+              .filter(c -> (c.from() + 1) % tiers.unit() != 0)
+              .mapToInt(Change::files)
+              .sorted()
+              .toArray();
       s.append(
           String.format(
               Locale.ROOT,
-              "%nOrdinary additions (%d): files changed median %d, max %d.%n",
-              files.length,
-              files[files.length / 2],
-              files[files.length - 1]));
+              "%nThe %d additions from %,d: files changed or new, without a merge median %d, max"
+                  + " %d; with the merges among them, %.0f an addition on average (%,.0f KB).%n",
+              run.size(),
+              n,
+              ordinary[ordinary.length / 2],
+              ordinary[ordinary.length - 1],
+              run.stream().mapToInt(Change::files).average().orElse(0),
+              run.stream().mapToLong(Change::bytes).average().orElse(0) / 1024));
     }
     return s.toString();
+  }
+
+  private static String row(Change c, Segments tiers) {
+    List<Segments.Segment> after = tiers.of(c.from() + 1);
+    return String.format(
+        Locale.ROOT,
+        "| %,d → %,d%s | %,d | %,.0f KB | %d | %s | %s |%n",
+        c.from(),
+        c.from() + 1,
+        (c.from() + 1) % tiers.unit() == 0 ? " (merge)" : "",
+        c.files(),
+        c.bytes() / 1024.0,
+        c.deleted(),
+        c.byKind(),
+        ranges(after.subList(after.size() - 1, after.size())));
+  }
+
+  private static String ranges(List<Segments.Segment> segments) {
+    return String.join(
+        " ", segments.stream().map(g -> "[" + g.start() + ", " + g.end() + ")").toList());
   }
 
   /**
@@ -260,7 +286,7 @@ public final class SegmentBench {
   }
 
   /** Each segment's shards' mean size, by the segment's first document. */
-  private static Map<String, Long> shardBytes(Map<String, byte[]> files, String unused) {
+  private static Map<String, Long> shardBytes(Map<String, byte[]> files) {
     Map<String, long[]> sums = new TreeMap<>();
     files.forEach(
         (path, b) -> {
