@@ -146,11 +146,12 @@ public final class SegmentBench {
       before = after;
     }
     before = null;
+    Set<Long> merges = new HashSet<>();
     for (long tier = (long) tiers.unit() * tiers.base() * tiers.base();
         tier <= upTo;
         tier *= tiers.base()) {
       long next = ((n + window) / tier + 1) * tier;
-      if (next <= upTo) {
+      if (next <= upTo && merges.add(next)) {
         int m = (int) next - 1;
         s.append(row(change(m, index(all, m, tiers), index(all, m + 1, tiers)), tiers));
       }
