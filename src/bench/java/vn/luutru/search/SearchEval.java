@@ -39,6 +39,11 @@ import vn.luutru.testing.StaticServer;
  *     -Dexec.mainClass=vn.luutru.search.SearchEval -Dexec.args="/tmp/bench10k/content 200"
  * </pre>
  *
+ * <p>After the count: {@code --rtt MS} makes Chromium add MS ms to every request (its network
+ * emulation); {@code --cold} times each query as the first of its page, {@code index.json}
+ * included; {@code --label TEXT} heads the table; {@code --write FILE} adds the table to those
+ * between {@code <!-- search-eval:begin -->} and {@code <!-- search-eval:end -->} of FILE.
+ *
  * <p>With {@code --photos} after the count, every article gets a photo beside it first (a copy of
  * the folder in {@code target/search-eval/content-photos}, one 1600 × 1200 JPEG named after each
  * article), so that each result carries a thumbnail: run it with and without to see what the
@@ -62,10 +67,14 @@ public final class SearchEval {
     Files.createDirectories(work);
     Path site = work.resolve("site");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    List<String> flags = List.of(args).subList(Math.min(2, args.length), args.length);
+    int rtt = flags.contains("--rtt") ? Integer.parseInt(flags.get(flags.indexOf("--rtt") + 1)) : 0;
+    boolean cold = flags.contains("--cold");
+    Path write =
+        flags.contains("--write") ? Path.of(flags.get(flags.indexOf("--write") + 1)) : null;
+    String label = flags.contains("--label") ? flags.get(flags.indexOf("--label") + 1) + ": " : "";
     Path source =
-        args.length > 2 && args[2].equals("--photos")
-            ? withPhotos(content, work.resolve("content-photos"))
-            : content;
+        flags.contains("--photos") ? withPhotos(content, work.resolve("content-photos")) : content;
 
     try (StaticServer server = new StaticServer(site, "/luu-tru/")) {
       SiteConfig config =
@@ -123,6 +132,21 @@ public final class SearchEval {
 
       List<Outcome> outcomes = new ArrayList<>();
       ChromeDriver driver = Browser.start(1280, 900);
+      if (rtt > 0) {
+        // Chromium's network emulation: every request waits rtt ms more.
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand(
+            "Network.emulateNetworkConditions",
+            Map.of(
+                "offline",
+                false,
+                "latency",
+                rtt,
+                "downloadThroughput",
+                -1,
+                "uploadThroughput",
+                -1));
+      }
       try {
         for (Query q : queries) {
           driver.get(server.url() + "404.html");
@@ -130,9 +154,9 @@ public final class SearchEval {
           Map<String, Object> r =
               (Map<String, Object>)
                   driver.executeAsyncScript(
-                      "const [url, q, done] = arguments;"
+                      "const [url, q, cold, done] = arguments;"
                           + "import(url).then(async m => {"
-                          + "  await m.search('a');"
+                          + "  if (!cold) await m.search('a');"
                           + "  const before = m.stats().bytes;"
                           + "  const t0 = performance.now();"
                           + "  const r = await m.search(q, { limit: 10 });"
@@ -140,7 +164,8 @@ public final class SearchEval {
                           + "  done({ urls: r.results.map(x => x.url), total: r.total, bytes: m.stats().bytes - before, ms });"
                           + "}).catch(e => done({ error: String(e) }));",
                       server.url() + "search/search.js",
-                      q.text());
+                      q.text(),
+                      cold);
           if (r.containsKey("error")) {
             throw new IllegalStateException(q + ": " + r.get("error"));
           }
@@ -173,10 +198,26 @@ public final class SearchEval {
                           String.format(Locale.ROOT, "%.1f", o.millis())))
               .toList(),
           StandardCharsets.UTF_8);
-      out.println();
-      out.println(
-          "| queries | n | found in top 10 | MRR | bytes per query, median / max | latency, median / p95 |");
-      out.println("|---|---|---|---|---|---|");
+      StringBuilder table = new StringBuilder();
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%s%d articles of %s, %d queries a kind, %s; %s; load average %.1f at the end.%n%n",
+              label,
+              built.articles(),
+              content,
+              perKind,
+              rtt > 0
+                  ? rtt + " ms more a request (Chromium's network emulation)"
+                  : "no added delay",
+              cold
+                  ? "each query the first of its page (index.json fetched by it)"
+                  : "each query after a first one in its page",
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                  .getSystemLoadAverage()));
+      table.append(
+          "| queries | n | found in top 10 | MRR | bytes per query, median / max | latency, median / p95 |\n");
+      table.append("|---|---|---|---|---|---|\n");
       Map<String, List<Outcome>> byKind =
           outcomes.stream()
               .collect(
@@ -193,18 +234,34 @@ public final class SearchEval {
                     .orElse(0);
             List<Long> bytes = list.stream().map(Outcome::bytes).sorted().toList();
             List<Double> ms = list.stream().map(Outcome::millis).sorted().toList();
-            out.printf(
-                Locale.ROOT,
-                "| %s | %d | %.1f %% | %.3f | %.1f KB / %.1f KB | %.1f ms / %.1f ms |%n",
-                kind,
-                list.size(),
-                recall * 100,
-                mrr,
-                bytes.get(bytes.size() / 2) / 1024.0,
-                bytes.get(bytes.size() - 1) / 1024.0,
-                ms.get(ms.size() / 2),
-                ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.95))));
+            table.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f %% | %.3f | %.1f KB / %.1f KB | %.1f ms / %.1f ms |%n",
+                    kind,
+                    list.size(),
+                    recall * 100,
+                    mrr,
+                    bytes.get(bytes.size() / 2) / 1024.0,
+                    bytes.get(bytes.size() - 1) / 1024.0,
+                    ms.get(ms.size() / 2),
+                    ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.95)))));
           });
+      out.println();
+      out.print(table);
+      if (write != null) {
+        String begin = "<!-- search-eval:begin -->\n";
+        String end = "<!-- search-eval:end -->";
+        String doc = Files.readString(write, StandardCharsets.UTF_8);
+        int a = doc.indexOf(begin);
+        int b = doc.indexOf(end);
+        if (a < 0 || b < a) {
+          throw new IllegalStateException(write + " has no " + begin.strip() + " … " + end);
+        }
+        // Each run adds its table to those of the runs before it, newest last.
+        Files.writeString(
+            write, doc.substring(0, b) + "\n" + table + doc.substring(b), StandardCharsets.UTF_8);
+      }
       out.println();
       out.println(
           "queries: "

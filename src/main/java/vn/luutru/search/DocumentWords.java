@@ -166,6 +166,22 @@ public final class DocumentWords {
     folded = foldedList.toArray(new String[0]);
   }
 
+  /**
+   * Numbers the documents the other way round, the last first, as the index numbers them (the
+   * site's order is newest first, the index's oldest first); after {@link #freeze}, before any
+   * document is dealt.
+   */
+  void reverse() {
+    if (!frozen || released) {
+      throw new IllegalStateException("reverse the words once frozen, before they are written");
+    }
+    for (int i = 0, j = docs.length - 1; i < j; i++, j--) {
+      int[][] d = docs[i];
+      docs[i] = docs[j];
+      docs[j] = d;
+    }
+  }
+
   /** A term's key: a folded word's number, or both numbers of a pair (the first plus one). */
   static long key(int first, int second) {
     return first < 0 ? second : ((long) (first + 1) << 32) | second;

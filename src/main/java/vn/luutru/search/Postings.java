@@ -67,33 +67,44 @@ final class Postings {
    * The lists of {@code words} (frozen) in {@value #PARTS} parts, their written forms' text from
    * {@code forms}.
    */
-  static TermLists[] build(DocumentWords words, Forms forms) {
+  static TermLists[] build(DocumentWords words, Forms forms, int from, int to) {
     return build(
         words,
         forms,
+        from,
+        to,
         PARTS,
         CHUNK,
         Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
   }
 
   /**
-   * The lists of {@code words} (frozen) in {@code parts} parts, part {@code p} holding the terms
-   * {@link #part} puts in {@code p}; documents are dealt {@code chunk} entries at a time, about,
-   * each chunk by {@code dealers} threads.
+   * The lists of every document of {@code words}, as {@link #build(DocumentWords, Forms, int, int,
+   * int, int, int)}.
    */
   static TermLists[] build(DocumentWords words, Forms forms, int parts, int chunk, int dealers) {
+    return build(words, forms, 0, words.documents(), parts, chunk, dealers);
+  }
+
+  /**
+   * The lists of documents {@code from} to {@code to} − 1 of {@code words} (frozen) in {@code
+   * parts} parts, part {@code p} holding the terms {@link #part} puts in {@code p}; documents are
+   * dealt {@code chunk} entries at a time, about, each chunk by {@code dealers} threads. The lists
+   * keep the documents' own numbers.
+   */
+  static TermLists[] build(
+      DocumentWords words, Forms forms, int from, int to, int parts, int chunk, int dealers) {
     if (words.marked.length >= WORD_MASK) {
       throw new IllegalStateException(
           "the search index holds at most " + (WORD_MASK - 1) + " written forms");
     }
-    int documents = words.documents();
     long total = 0;
-    for (int doc = 0; doc < documents; doc++) {
+    for (int doc = from; doc < to; doc++) {
       total += wordsOf(words.fields(doc));
     }
     // Room for about as many entries as words (repeats merged, pairs added), and a document marker
     // each.
-    int room = (int) Math.min(Integer.MAX_VALUE - 16, 1024 + documents + total * 5 / 4 / parts);
+    int room = (int) Math.min(Integer.MAX_VALUE - 16, 1024 + (to - from) + total * 5 / 4 / parts);
     Part[] kept = new Part[parts];
     Arrays.setAll(kept, p -> new Part(room));
     // A chunk's entries, spread over the dealers and parts: their buffers, sized once.
@@ -105,17 +116,17 @@ final class Postings {
     Dealer[] dealt = new Dealer[dealers];
     Arrays.setAll(dealt, d -> new Dealer(parts, buffer));
     int[] foldedOf = words.foldedOf;
-    int doc = 0;
-    while (doc < documents) {
+    int doc = from;
+    while (doc < to) {
       // A chunk of whole documents, then its share for each dealer, by the number of words.
       int end = doc;
       long entries = 0;
-      while (end < documents && entries < chunk) {
+      while (end < to && entries < chunk) {
         entries += 2L * wordsOf(words.fields(end));
         end++;
       }
-      int[] from = new int[dealers + 1];
-      from[0] = doc;
+      int[] shares = new int[dealers + 1];
+      shares[0] = doc;
       long share = 0;
       int next = doc;
       for (int d = 1; d < dealers; d++) {
@@ -123,12 +134,12 @@ final class Postings {
           share += 2L * wordsOf(words.fields(next));
           next++;
         }
-        from[d] = next;
+        shares[d] = next;
       }
-      from[dealers] = end;
+      shares[dealers] = end;
       IntStream.range(0, dealers)
           .parallel()
-          .forEach(d -> dealt[d].deal(words, from[d], from[d + 1]));
+          .forEach(d -> dealt[d].deal(words, shares[d], shares[d + 1]));
       IntStream.range(0, parts)
           .parallel()
           .forEach(

@@ -6,6 +6,8 @@ import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,40 +28,65 @@ import vn.luutru.site.ArticlePage;
 /**
  * Writes the search index for a site into {@code search/}, beside {@code search.js}.
  *
- * <p>Documents are numbered in the site's order, newest first, so that "newer" is "smaller number",
- * a year is a range of numbers, and sorting by date needs no data. Terms are folded syllables
- * ({@code dai}) and pairs of adjacent syllables ({@code dai hoi}): a query of several words looks
- * up its pairs first, which are phrase matches and far shorter lists than common syllables. Each
- * posting keeps which written forms ({@code đại}, {@code dài}) the document uses, so that a query
- * typed with marks ranks exact matches first.
+ * <p>Documents are numbered oldest first (document 0 is the oldest article in the site's order), so
+ * that one more article is one more number and the others' files stay as they were: "newer" is
+ * "larger number", a year is a range of numbers, and sorting by date needs no data. Terms are
+ * folded syllables ({@code dai}) and pairs of adjacent syllables ({@code dai hoi}): a query of
+ * several words looks up its pairs first, which are phrase matches and far shorter lists than
+ * common syllables. Each posting keeps which written forms ({@code đại}, {@code dài}) the document
+ * uses, so that a query typed with marks ranks exact matches first.
+ *
+ * <p>The terms are written in segments, runs of documents cut by {@link Segments} from their number
+ * alone: one more article rewrites the tail segment's files only, and now and then merges the small
+ * segments into a larger one. A query reads a term's list in every segment, in parallel, and puts
+ * them one after the other.
  *
  * <p>Files, all small, so that a query fetches only what its words need:
  *
  * <ul>
- *   <li>{@code index.json}: counts, the number of shards, year ranges, the sizes most thumbnails
- *       have, facet names
- *   <li>{@code s/<n>.bin}: the terms whose FNV-1a hash falls in shard n, with their postings, or
- *       for a long list the number k of its own file {@code b/<n>-<k>.bin}
- *   <li>{@code v/<ab>.txt}: the syllables starting with {@code ab}, most frequent first, for
- *       completing the last word typed
+ *   <li>{@code index.json}: counts, the segments as {@code [first, end, shards]}, year ranges, the
+ *       sizes most thumbnails have, facet names
+ *   <li>{@code s/<first>/<n>.bin}: the terms of the segment starting at document {@code first}
+ *       whose FNV-1a hash falls in shard n (the hash modulo the segment's shards, a power of two),
+ *       with their postings, or for a long list the number k of its own file {@code
+ *       b/<first>/<n>-<k>.bin}
+ *   <li>{@code v/<ab>.txt}: the syllables starting with {@code ab}, one a line, those in more
+ *       documents first (by powers of two, then in the order of their text), for completing the
+ *       last word typed
  *   <li>{@code d/<n/1000>/<n>.json}: what a result shows: address, title, date, category, excerpt
  *       source (the start of the summary, of which a result shows half, around the match), the
  *       people a congress report names ({@code people}: {@code [name, role]}, elected first), and
  *       the thumbnail when the article has a photo ({@code thumb}, see {@link ResultThumbnails};
  *       the sizes most thumbnails share are {@code thumbs} in {@code index.json})
- *   <li>{@code f/<facet>-<i>.bin}: the documents of one category, organisation or term
+ *   <li>{@code f/<facet>-<i>.bin}: the documents of one category, organisation or term, its values
+ *       numbered in the order of their first document
  * </ul>
  *
  * Binary files are unsigned LEB128 varints; strings are a varint byte length and UTF-8. A posting
  * list is: variant count, variants, posting count, then per posting the document number (the first
  * absolute, the rest as differences), a flags byte (bit 4: in the title; bits 0–3: occurrences in
  * the body, at most 15), and, when there are several variants, a varint bit set of the variants the
- * document uses (variant 23 and later share bit 23). {@code years} lists {@code [year, first, end)}
- * runs of document numbers; a year can have several.
+ * document uses (variant 23 and later share bit 23). Variants are numbered within each segment's
+ * list. {@code years} lists {@code [year, first, end)} runs of document numbers; a year can have
+ * several.
  */
 public final class SearchIndexWriter {
-  public static final int FORMAT = 1;
-  static final int SHARD_TARGET_BYTES = 2048;
+  public static final int FORMAT = 2;
+
+  /**
+   * The size shards aim at in a segment of fewer than {@link #LARGE_SEGMENT} documents, and twice
+   * that in larger ones: a query fetches a shard of every segment for each of its terms.
+   */
+  static final int SHARD_TARGET_BYTES = 512;
+
+  static final int LARGE_SEGMENT = 2048;
+
+  /**
+   * The most shards of the tail, the segment of the newest documents that every new article
+   * rewrites.
+   */
+  static final int TAIL_SHARDS = 32;
+
   static final int OWN_FILE_BYTES = 2048;
 
   /**
@@ -78,7 +105,10 @@ public final class SearchIndexWriter {
     void write(String file, byte[] content) throws IOException;
   }
 
-  /** What was written: documents, terms, files and bytes. */
+  /**
+   * What was written: documents, terms (a term counted once in each segment that has it), files and
+   * bytes.
+   */
   public record Stats(int documents, int terms, int files, long bytes) {}
 
   /** FNV-1a over the UTF-8 bytes of {@code term}; {@code search.js} computes the same. */
@@ -121,6 +151,19 @@ public final class SearchIndexWriter {
   public static Stats write(
       List<ArticlePage> pages, DocumentWords words, Sink sink, Map<String, Long> timings)
       throws IOException {
+    return write(pages, words, sink, timings, Segments.DEFAULT);
+  }
+
+  /**
+   * As {@link #write(List, DocumentWords, Sink, Map)}, cutting the documents into {@code tiers}.
+   */
+  static Stats write(
+      List<ArticlePage> pages,
+      DocumentWords words,
+      Sink sink,
+      Map<String, Long> timings,
+      Segments tiers)
+      throws IOException {
     if (words.documents() != pages.size()) {
       throw new IllegalArgumentException(
           Messages.get("search.documents-mismatch", words.documents(), pages.size()));
@@ -133,24 +176,28 @@ public final class SearchIndexWriter {
           bytes.addAndGet(content.length);
           sink.write(file, content);
         };
+    // The index numbers documents oldest first: one more article is one more number, and the
+    // files of the others stay as they were.
+    List<ArticlePage> oldestFirst = new ArrayList<>(pages);
+    Collections.reverse(oldestFirst);
     // The documents' files need nothing of the terms: a thread of their own writes them
     // meanwhile, in the moments the terms' steps leave a core idle.
     ResultThumbnails thumbnails =
-        ResultThumbnails.of(pages.stream().map(ArticlePage::thumbnail).toList());
+        ResultThumbnails.of(oldestFirst.stream().map(ArticlePage::thumbnail).toList());
     FutureTask<Void> documents =
         new FutureTask<>(
             () -> {
-              writeDocuments(pages, thumbnails, counting);
+              writeDocuments(oldestFirst, thumbnails, counting);
               return null;
             });
     Thread documentWriter = new Thread(documents, "luutru-search-documents");
     documentWriter.setDaemon(true);
     documentWriter.start();
     try {
-      Terms terms = writeTerms(words, counting, timings);
+      Terms terms = writeTerms(words, tiers, counting, timings);
       long start = System.nanoTime();
-      writeVocabulary(words, terms.lists(), counting);
-      writeFacetsAndIndex(pages, terms.shards(), thumbnails, counting);
+      writeVocabulary(words, terms.documentsOf(), counting);
+      writeFacetsAndIndex(oldestFirst, terms.segments(), thumbnails, counting);
       try (InputStream in = SearchIndexWriter.class.getResourceAsStream("search.js")) {
         if (in == null) {
           throw new IOException(Messages.get("search.missing-script"));
@@ -166,27 +213,78 @@ public final class SearchIndexWriter {
     }
   }
 
-  /** The terms' lists, by part, how many terms, and how many shards they were written to. */
-  private record Terms(Postings.TermLists[] lists, int count, int shards) {}
+  /** A segment as {@code index.json} lists it: its documents and how many shards it has. */
+  private record Written(Segments.Segment segment, int shards) {}
 
   /**
-   * Numbers the words, makes every term's list and writes the shards and long lists, putting the
-   * time of each step into {@code timings}.
+   * The segments written, how many terms (a term counted in each segment that has it), and for each
+   * folded word how many documents have it.
    */
-  private static Terms writeTerms(DocumentWords words, Sink counting, Map<String, Long> timings)
+  private record Terms(List<Written> segments, int count, int[] documentsOf) {}
+
+  /**
+   * Numbers the words, then for each segment makes its terms' lists and writes its shards and long
+   * lists, putting the time of each step into {@code timings}.
+   */
+  private static Terms writeTerms(
+      DocumentWords words, Segments tiers, Sink counting, Map<String, Long> timings)
       throws IOException {
     long start = System.nanoTime();
     // 1. Words to numbers: merge what the threads numbered.
     words.freeze();
+    words.reverse();
     start = lap(timings, "words", start);
-    // 2. Each term's list, in parallel: see Postings.
     TermHashes hashes = new TermHashes(words);
-    Postings.TermLists[] tables = Postings.build(words, hashes::writeVariant);
-    start = lap(timings, "postings", start);
+    int[] documentsOf = new int[words.folded.length];
+    List<Written> written = new ArrayList<>();
+    int terms = 0;
+    long postings = 0;
+    long shards = 0;
+    for (Segments.Segment segment : tiers.of(words.documents())) {
+      // 2. Each term's list, in parallel: see Postings.
+      Postings.TermLists[] tables =
+          Postings.build(words, hashes::writeVariant, segment.start(), segment.end());
+      long made = System.nanoTime();
+      postings += made - start;
+      // 3. The segment's shards and long lists.
+      boolean tail = segment.end() - segment.start() < tiers.unit();
+      written.add(
+          new Written(
+              segment,
+              writeShards(
+                  tables, hashes, segment, tail ? TAIL_SHARDS : Integer.MAX_VALUE, counting)));
+      for (Postings.TermLists table : tables) {
+        terms += table.size();
+        for (int t = 0; t < table.size(); t++) {
+          long key = table.key(t);
+          if (key >>> 32 == 0) {
+            documentsOf[(int) key] += table.count(t);
+          }
+        }
+      }
+      start = System.nanoTime();
+      shards += start - made;
+    }
+    timings.put("postings", postings / 1_000_000);
+    timings.put("terms", shards / 1_000_000);
+    return new Terms(List.copyOf(written), terms, documentsOf);
+  }
 
-    // 3. Shards: a term's shard is its hash, computed from its words' bytes without making
-    // the term itself; only a shard being written makes its terms' text.
-    // Each part's terms on a thread: the size estimate, then each term's hash.
+  /**
+   * Writes a segment's shards, {@code s/<start>/<n>.bin}, and its long lists, {@code
+   * b/<start>/<n>-<k>.bin}: how many shards, a power of two that keeps them near {@link
+   * #shardBytes}, at most {@code maxShards}.
+   */
+  private static int writeShards(
+      Postings.TermLists[] tables,
+      TermHashes hashes,
+      Segments.Segment segment,
+      int maxShards,
+      Sink counting)
+      throws IOException {
+    // A term's shard is its hash, computed from its words' bytes without making the term itself;
+    // only a shard being written makes its terms' text. Each part's terms on a thread: the size
+    // estimate, then each term's hash.
     long estimate =
         IntStream.range(0, tables.length)
             .parallel()
@@ -203,14 +301,12 @@ public final class SearchIndexWriter {
                   return sum;
                 })
             .sum();
-    int terms = 0;
-    for (Postings.TermLists table : tables) {
-      terms += table.size();
-    }
-    int shards = 16;
-    while ((long) shards * SHARD_TARGET_BYTES < estimate) {
+    int shards = 1;
+    int target = shardBytes(segment);
+    while ((long) shards * target < estimate && shards < maxShards) {
       shards *= 2;
     }
+    int mask = shards - 1;
     int[][] hashOf = new int[tables.length][];
     IntStream.range(0, tables.length)
         .parallel()
@@ -226,7 +322,7 @@ public final class SearchIndexWriter {
     int[] shardSize = new int[shards];
     for (int[] h : hashOf) {
       for (int x : h) {
-        shardSize[x & (shards - 1)]++;
+        shardSize[x & mask]++;
       }
     }
     long[][] byShard = new long[shards][];
@@ -237,13 +333,15 @@ public final class SearchIndexWriter {
     for (int w = 0; w < tables.length; w++) {
       int[] h = hashOf[w];
       for (int t = 0; t < h.length; t++) {
-        int s = h[t] & (shards - 1);
+        int s = h[t] & mask;
         byShard[s][shardSize[s]++] = ((long) w << 32) | t;
       }
       hashOf[w] = null;
     }
+    String shardPrefix = "search/s/" + segment.start() + "/";
+    String listPrefix = "search/b/" + segment.start() + "/";
     // Shards are independent and encoded in parallel; a term with a long list gets a file of
-    // its own, b/<shard>-<k>.bin, numbered within its shard.
+    // its own, b/<start>/<shard>-<k>.bin, numbered within its shard.
     AtomicReference<IOException> failure = new AtomicReference<>();
     IntStream.range(0, shards)
         .parallel()
@@ -269,7 +367,7 @@ public final class SearchIndexWriter {
               for (int k = 0; k < refs.length; k++) {
                 order[Arrays.binarySearch(sorted, sortKeys[k])] = k;
               }
-              ByteWriter shard = new ByteWriter(SHARD_TARGET_BYTES);
+              ByteWriter shard = new ByteWriter(2 * target);
               int own = 0;
               try {
                 for (int k : order) {
@@ -282,11 +380,11 @@ public final class SearchIndexWriter {
                   } else {
                     shard.put((byte) 1);
                     shard.varint(own);
-                    counting.write("search/b/" + s + "-" + own + ".bin", table.list(t));
+                    counting.write(listPrefix + s + "-" + own + ".bin", table.list(t));
                     own++;
                   }
                 }
-                counting.write("search/s/" + s + ".bin", shard.toByteArray());
+                counting.write(shardPrefix + s + ".bin", shard.toByteArray());
               } catch (IOException e) {
                 failure.compareAndSet(null, e);
               }
@@ -294,9 +392,14 @@ public final class SearchIndexWriter {
     if (failure.get() != null) {
       throw failure.get();
     }
+    return shards;
+  }
 
-    lap(timings, "terms", start);
-    return new Terms(tables, terms, shards);
+  /** The size {@code segment}'s shards aim at. */
+  static int shardBytes(Segments.Segment segment) {
+    return segment.end() - segment.start() < LARGE_SEGMENT
+        ? SHARD_TARGET_BYTES
+        : 2 * SHARD_TARGET_BYTES;
   }
 
   /** Waits for {@code thread} to end, keeping an interruption for later. */
@@ -442,35 +545,31 @@ public final class SearchIndexWriter {
     return h;
   }
 
-  /** {@code v/<ab>.txt}: the single words starting with {@code ab}, most documents first. */
-  private static void writeVocabulary(DocumentWords words, Postings.TermLists[] tables, Sink sink)
+  /**
+   * {@code v/<ab>.txt}: the single words starting with {@code ab}, one a line, those in more
+   * documents first by powers of two (in 2 to 3 documents, then 4 to 7, …), then in the order of
+   * their text: one more document moves a word only when its count reaches a power of two.
+   */
+  private static void writeVocabulary(DocumentWords words, int[] documentsOf, Sink sink)
       throws IOException {
-    record Word(String text, int documents) {}
-    Map<String, List<Word>> byPrefix = new TreeMap<>();
-    for (Postings.TermLists table : tables) {
-      for (int t = 0; t < table.size(); t++) {
-        long key = table.key(t);
-        if (key >>> 32 != 0) {
-          continue;
-        }
-        String w = words.folded[(int) key];
-        if (w.length() >= 2 && isPrefixChar(w.charAt(0)) && isPrefixChar(w.charAt(1))) {
-          byPrefix
-              .computeIfAbsent(w.substring(0, 2), k -> new ArrayList<>())
-              .add(new Word(w, table.count(t)));
-        }
+    Map<String, List<Integer>> byPrefix = new TreeMap<>();
+    for (int f = 0; f < documentsOf.length; f++) {
+      String w = words.folded[f];
+      if (documentsOf[f] > 0
+          && w.length() >= 2
+          && isPrefixChar(w.charAt(0))
+          && isPrefixChar(w.charAt(1))) {
+        byPrefix.computeIfAbsent(w.substring(0, 2), k -> new ArrayList<>()).add(f);
       }
     }
-    for (Map.Entry<String, List<Word>> e : byPrefix.entrySet()) {
-      List<Word> list = e.getValue();
+    for (Map.Entry<String, List<Integer>> e : byPrefix.entrySet()) {
+      List<Integer> list = e.getValue();
       list.sort(
-          (a, b) ->
-              a.documents() != b.documents()
-                  ? Integer.compare(b.documents(), a.documents())
-                  : a.text().compareTo(b.text()));
+          Comparator.comparingInt((Integer f) -> Integer.numberOfLeadingZeros(documentsOf[f]))
+              .thenComparing(f -> words.folded[f]));
       StringBuilder s = new StringBuilder();
-      for (Word w : list) {
-        s.append(w.text()).append(' ').append(w.documents()).append('\n');
+      for (int f : list) {
+        s.append(words.folded[f]).append('\n');
       }
       sink.write("search/v/" + e.getKey() + ".txt", s.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -521,18 +620,26 @@ public final class SearchIndexWriter {
     return VietnameseText.shorten(text, EXCERPT_LENGTH);
   }
 
+  /**
+   * {@code f/<facet>-<i>.bin} and {@code index.json}. A facet's values are numbered in the order of
+   * their first document, so that a value new with the newest document takes the next number.
+   */
   private static void writeFacetsAndIndex(
-      List<ArticlePage> pages, int shards, ResultThumbnails thumbnails, Sink sink)
+      List<ArticlePage> oldestFirst, List<Written> segments, ResultThumbnails thumbnails, Sink sink)
       throws IOException {
     Map<String, Object> index = new LinkedHashMap<>();
     index.put("format", FORMAT);
-    index.put("documents", pages.size());
-    index.put("shards", shards);
+    index.put("documents", oldestFirst.size());
+    index.put(
+        "segments",
+        segments.stream()
+            .map(w -> List.of(w.segment().start(), w.segment().end(), w.shards()))
+            .toList());
     List<Object> years = new ArrayList<>();
-    for (int doc = 0; doc < pages.size(); ) {
-      int year = pages.get(doc).article().date().getYear();
+    for (int doc = 0; doc < oldestFirst.size(); ) {
+      int year = oldestFirst.get(doc).article().date().getYear();
       int end = doc;
-      while (end < pages.size() && pages.get(end).article().date().getYear() == year) {
+      while (end < oldestFirst.size() && oldestFirst.get(end).article().date().getYear() == year) {
         end++;
       }
       years.add(List.of(year, doc, end));
@@ -543,9 +650,9 @@ public final class SearchIndexWriter {
       index.put("thumbs", thumbnails.common());
     }
     for (String facet : FACETS) {
-      Map<String, List<Integer>> members = new TreeMap<>();
-      for (int doc = 0; doc < pages.size(); doc++) {
-        for (String value : facetValues(pages.get(doc), facet)) {
+      Map<String, List<Integer>> members = new LinkedHashMap<>();
+      for (int doc = 0; doc < oldestFirst.size(); doc++) {
+        for (String value : facetValues(oldestFirst.get(doc), facet)) {
           members.computeIfAbsent(value, k -> new ArrayList<>()).add(doc);
         }
       }

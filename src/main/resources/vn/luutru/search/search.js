@@ -137,9 +137,9 @@ function readPostings(r) {
   return { variants, docs, flags, bits };
 }
 
-function loadShard(n) {
-  return once(`s${n}`, async () => {
-    const r = new Reader(await fetchBytes(`s/${n}.bin`));
+function loadShard(start, n) {
+  return once(`s${start}/${n}`, async () => {
+    const r = new Reader(await fetchBytes(`s/${start}/${n}.bin`));
     const terms = new Map();
     while (r.more()) {
       const term = r.string();
@@ -153,20 +153,70 @@ function loadShard(n) {
   });
 }
 
-/** Whether the archive has `term` at all: reads its shard only, never a long list. */
-async function exists(term) {
+/** The shard of `term` in each segment, fetched in parallel: [{ start, n, terms }]. */
+async function shardsOf(term) {
   const index = await loadIndex();
-  return (await loadShard(hash(term) & (index.shards - 1))).has(term);
+  const h = hash(term);
+  return Promise.all(
+    index.segments.map(async ([start, , shards]) => {
+      const n = h & (shards - 1);
+      return { start, n, terms: await loadShard(start, n) };
+    }),
+  );
 }
 
-async function postings(term) {
-  const index = await loadIndex();
-  const n = hash(term) & (index.shards - 1);
-  const entry = (await loadShard(n)).get(term);
+/** Whether the archive has `term` at all: reads its shards only, never a long list. */
+async function exists(term) {
+  return (await shardsOf(term)).some((s) => s.terms.has(term));
+}
+
+/** A term's postings in one segment. */
+function segmentPostings({ start, n, terms }, term) {
+  const entry = terms.get(term);
   if (!entry) return EMPTY;
   if (entry.file === undefined) return entry;
-  const file = `b/${n}-${entry.file}.bin`;
+  const file = `b/${start}/${n}-${entry.file}.bin`;
   return once(file, async () => readPostings(new Reader(await fetchBytes(file))));
+}
+
+/**
+ * A term's postings in the whole archive: each segment's, fetched in parallel, one after the
+ * other (segments hold runs of documents, oldest first), their written forms as one list.
+ */
+function postings(term) {
+  return once(`p${term}`, async () => {
+    const shards = await shardsOf(term);
+    const lists = (await Promise.all(shards.map((s) => segmentPostings(s, term)))).filter((l) => l.docs.length > 0);
+    return lists.length === 0 ? EMPTY : lists.length === 1 ? lists[0] : merge(lists);
+  });
+}
+
+/** Segments' postings of one term as one list; a segment's form bits renumbered as the list's. */
+function merge(lists) {
+  const variants = [];
+  const size = lists.reduce((n, l) => n + l.docs.length, 0);
+  const docs = new Int32Array(size);
+  const flags = new Uint8Array(size);
+  const bits = new Uint32Array(size);
+  let at = 0;
+  for (const l of lists) {
+    // The segment's form k is the list's form map[k]; bit 23 stands for forms 23 and later.
+    const map = l.variants.map((v) => {
+      const k = variants.indexOf(v);
+      return k < 0 ? variants.push(v) - 1 : k;
+    });
+    docs.set(l.docs, at);
+    flags.set(l.flags, at);
+    for (let i = 0; i < l.docs.length; i++) {
+      let b = 0;
+      for (let k = 0; k < map.length; k++) {
+        if (l.bits[i] & (1 << Math.min(23, k))) b |= 1 << Math.min(23, map[k]);
+      }
+      bits[at + i] = b >>> 0;
+    }
+    at += l.docs.length;
+  }
+  return { variants, docs, flags, bits };
 }
 
 /** Up to `max` more frequent syllables that start with `prefix` (for the word being typed). */
@@ -181,7 +231,7 @@ async function completions(prefix, max) {
   });
   const out = [];
   for (const line of lines) {
-    const term = line.slice(0, line.indexOf(" "));
+    const term = line;
     if (term !== prefix && term.startsWith(prefix)) {
       out.push(term);
       if (out.length === max) break;
@@ -490,7 +540,9 @@ export async function search(query, options = {}) {
     postings(last.folded).catch(() => {});
   }
   // While typing, a last word that is not a word of the archive stands for the words it starts.
-  if (typing && !(await exists(last.folded))) {
+  // The pair it ends, being fetched already, shows it is one without fetching its own shards.
+  const lastPair = tokens.length > 1 ? `${tokens[tokens.length - 2].folded} ${last.folded}` : null;
+  if (typing && !((lastPair !== null && (await exists(lastPair))) || (await exists(last.folded)))) {
     for (const t of await completions(last.folded, 3)) lastAlternatives.push({ term: t, marked: t, weight: 0.6 });
   }
   const word = (i) => (i === tokens.length - 1 ? lastAlternatives : [{ term: tokens[i].folded, marked: tokens[i].marked, weight: 1 }]);
@@ -547,9 +599,10 @@ export async function search(query, options = {}) {
     ranked = keep(intersect(slots));
   }
 
+  // Documents are numbered oldest first: newest first is the larger number first.
   const order = [...ranked.entries()];
-  if (sort === "date") order.sort((a, b) => a[0] - b[0]);
-  else order.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (sort === "date") order.sort((a, b) => b[0] - a[0]);
+  else order.sort((a, b) => b[1] - a[1] || b[0] - a[0]);
 
   const page = order.slice(offset, offset + limit);
   const documents = await Promise.all(page.map(([d]) => loadDocument(d)));

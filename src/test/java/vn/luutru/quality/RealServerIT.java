@@ -334,8 +334,16 @@ class RealServerIT {
     void index(String url) throws Exception {
       String dir = url.substring(0, url.lastIndexOf('/') + 1);
       String json = get(url).body();
-      int shards = intField(json, "shards");
       int documents = intField(json, "documents");
+      // "segments":[[start,end,shards],…]: each segment's shards.
+      Matcher listed = Pattern.compile("\"segments\":\\[(.*?)\\]\\]").matcher(json);
+      assertThat(listed.find()).as("segments in index.json").isTrue();
+      List<int[]> segments = new ArrayList<>();
+      Matcher segment = Pattern.compile("\\[?(\\d+),(\\d+),(\\d+)").matcher(listed.group(1));
+      while (segment.find()) {
+        segments.add(
+            new int[] {Integer.parseInt(segment.group(1)), Integer.parseInt(segment.group(3))});
+      }
       for (int n = 0; n < documents; n++) {
         add(dir + "d/" + n / 1000 + "/" + n + ".json", url);
       }
@@ -348,27 +356,30 @@ class RealServerIT {
         }
       }
       TreeSet<String> prefixes = new TreeSet<>();
-      for (int n = 0; n < shards; n++) {
-        HttpResponse<byte[]> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create(dir + "s/" + n + ".bin")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        add(dir + "s/" + n + ".bin", url);
-        if (r.statusCode() != 200) {
-          continue;
-        }
-        Shard shard = new Shard(r.body());
-        while (shard.more()) {
-          String term = shard.string();
-          if (term.length() >= 2
-              && term.indexOf(' ') < 0
-              && term.substring(0, 2).matches("[a-z0-9]{2}")) {
-            prefixes.add(term.substring(0, 2));
+      for (int[] g : segments) {
+        for (int n = 0; n < g[1]; n++) {
+          String shardFile = dir + "s/" + g[0] + "/" + n + ".bin";
+          HttpResponse<byte[]> r =
+              http.send(
+                  HttpRequest.newBuilder(URI.create(shardFile)).build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+          add(shardFile, url);
+          if (r.statusCode() != 200) {
+            continue;
           }
-          if (shard.b[shard.i++] == 0) {
-            shard.postings();
-          } else {
-            add(dir + "b/" + n + "-" + shard.varint() + ".bin", dir + "s/" + n + ".bin");
+          Shard shard = new Shard(r.body());
+          while (shard.more()) {
+            String term = shard.string();
+            if (term.length() >= 2
+                && term.indexOf(' ') < 0
+                && term.substring(0, 2).matches("[a-z0-9]{2}")) {
+              prefixes.add(term.substring(0, 2));
+            }
+            if (shard.b[shard.i++] == 0) {
+              shard.postings();
+            } else {
+              add(dir + "b/" + g[0] + "/" + n + "-" + shard.varint() + ".bin", shardFile);
+            }
           }
         }
       }
