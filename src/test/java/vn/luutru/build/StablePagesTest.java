@@ -61,7 +61,10 @@ class StablePagesTest {
         changed.add(e.getKey());
       }
     }
-    assertThat(before.keySet()).as("nothing deleted").isSubsetOf(after.keySet());
+    // The search index merges its small segments now and then (SearchIndexWriterTest).
+    assertThat(before.keySet().stream().filter(f -> !f.startsWith("search/")))
+        .as("no page deleted")
+        .isSubsetOf(after.keySet());
 
     Set<String> allowed = new TreeSet<>(INDEXES);
     allowed.add(NEW);
