@@ -65,7 +65,7 @@ final class KnownAddresses {
     }
     // Year and month archives (2020/, 2020/03/) and their numbered pages (2020/page/2/), and the
     // parts of a large site's sitemap.
-    return key.matches("\\d{4}(/\\d{2})?(/page/\\d+)?") || path.matches("sitemap-\\d+\\.xml");
+    return key.matches("\\d{4}(/\\d{2})?(/page/\\d+)?") || path.matches("sitemap-[a-z0-9-]+\\.xml");
   }
 
   private static String key(String path) {

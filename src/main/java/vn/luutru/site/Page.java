@@ -115,16 +115,13 @@ public sealed interface Page {
     ROBOTS
   }
 
-  /** A sitemap, or one part of it when the site has more addresses than one sitemap holds. */
-  record OfSitemap(String file, List<SitemapEntry> entries) implements Page {
+  /**
+   * A sitemap, or one part of a large site's: {@code inputs} are the lists whose articles' dates it
+   * shows.
+   */
+  record OfSitemap(String file, List<SitemapEntry> entries, Inputs inputs) implements Page {
     public OfSitemap {
       entries = List.copyOf(entries);
-    }
-
-    /** Every article, whose date it shows. */
-    @Override
-    public Inputs inputs() {
-      return Inputs.lists(Set.of(""));
     }
   }
 

@@ -21,8 +21,14 @@ import vn.luutru.site.Page.WholeKind;
  * }</pre>
  */
 public record PageList(List<Page> pages) {
-  /** A sitemap names at most this many addresses; a larger site's is split into parts. */
+  /** A sitemap names at most this many addresses (the protocol's limit). */
   static final int SITEMAP_SIZE = 50_000;
+
+  /**
+   * A site of more addresses than this has its sitemap in parts: the lists in one, the articles of
+   * each year in their own, so that a new article rewrites its year's part and not every address.
+   */
+  static final int SITEMAP_WHOLE = 2_000;
 
   private static final int LATEST = 5;
 
@@ -32,7 +38,15 @@ public record PageList(List<Page> pages) {
 
   /** The pages of {@code model} with lists of {@code pageSize} articles a page. */
   public static PageList of(SiteModel model, int pageSize) {
-    return new PageListMaker(model, pageSize).make();
+    return of(model, pageSize, SITEMAP_WHOLE, SITEMAP_SIZE);
+  }
+
+  /**
+   * As {@link #of(SiteModel, int)}, with a sitemap in parts past {@code sitemapWhole} addresses, of
+   * at most {@code sitemapSize} each.
+   */
+  static PageList of(SiteModel model, int pageSize, int sitemapWhole, int sitemapSize) {
+    return new PageListMaker(model, pageSize, sitemapWhole, sitemapSize).make();
   }
 
   /**
@@ -110,11 +124,15 @@ public record PageList(List<Page> pages) {
   private static final class PageListMaker {
     private final SiteModel model;
     private final int pageSize;
+    private final int sitemapWhole;
+    private final int sitemapSize;
     private final List<Page> out = new ArrayList<>();
 
-    PageListMaker(SiteModel model, int pageSize) {
+    PageListMaker(SiteModel model, int pageSize, int sitemapWhole, int sitemapSize) {
       this.model = model;
       this.pageSize = pageSize;
+      this.sitemapWhole = sitemapWhole;
+      this.sitemapSize = sitemapSize;
     }
 
     PageList make() {
@@ -195,13 +213,9 @@ public record PageList(List<Page> pages) {
     }
 
     private void sitemaps() {
-      List<SitemapEntry> entries = new ArrayList<>();
+      List<SitemapEntry> lists = new ArrayList<>();
       List<ArticlePage> articles = model.articles();
-      entries.add(
-          new SitemapEntry("", articles.isEmpty() ? null : articles.get(0).article().date()));
-      for (ArticlePage a : articles) {
-        entries.add(new SitemapEntry(a.path(), a.article().lastmod().orElse(a.article().date())));
-      }
+      lists.add(new SitemapEntry("", articles.isEmpty() ? null : articles.get(0).article().date()));
       for (String index :
           List.of(
               Addresses.CATEGORIES,
@@ -209,29 +223,50 @@ public record PageList(List<Page> pages) {
               Addresses.ORGANIZATIONS,
               Addresses.TERMS,
               Addresses.YEARS)) {
-        entries.add(new SitemapEntry(index, null));
+        lists.add(new SitemapEntry(index, null));
       }
-      model.categories().forEach(t -> entries.add(new SitemapEntry(t.path(), null)));
-      model.tags().forEach(t -> entries.add(new SitemapEntry(t.path(), null)));
+      model.categories().forEach(t -> lists.add(new SitemapEntry(t.path(), null)));
+      model.tags().forEach(t -> lists.add(new SitemapEntry(t.path(), null)));
       for (YearArchive y : model.years()) {
-        entries.add(new SitemapEntry(y.path(), null));
-        y.months().forEach(m -> entries.add(new SitemapEntry(m.path(), null)));
+        lists.add(new SitemapEntry(y.path(), null));
+        y.months().forEach(m -> lists.add(new SitemapEntry(m.path(), null)));
       }
-      model.organizations().forEach(o -> entries.add(new SitemapEntry(o.path(), null)));
-      model.terms().forEach(t -> entries.add(new SitemapEntry(t.path(), null)));
-      if (entries.size() <= SITEMAP_SIZE) {
-        out.add(new Page.OfSitemap("sitemap.xml", entries));
+      model.organizations().forEach(o -> lists.add(new SitemapEntry(o.path(), null)));
+      model.terms().forEach(t -> lists.add(new SitemapEntry(t.path(), null)));
+      if (lists.size() + articles.size() <= sitemapWhole) {
+        List<SitemapEntry> all = new ArrayList<>(lists.subList(0, 1));
+        articles.forEach(a -> all.add(entry(a)));
+        all.addAll(lists.subList(1, lists.size()));
+        out.add(new Page.OfSitemap("sitemap.xml", all, Inputs.lists(Set.of(""))));
         return;
       }
       List<String> parts = new ArrayList<>();
-      for (int from = 0, k = 1; from < entries.size(); from += SITEMAP_SIZE, k++) {
-        String file = "sitemap-" + k + ".xml";
+      part("sitemap-danh-sach", lists, Inputs.lists(Set.of("")), parts);
+      for (YearArchive y : model.years()) {
+        List<SitemapEntry> year = y.articles().stream().map(PageListMaker::entry).toList();
+        part("sitemap-" + y.year(), year, Inputs.lists(Set.of(y.path())), parts);
+      }
+      out.add(new Page.SitemapIndex("sitemap.xml", parts));
+    }
+
+    /** One part of the sitemap, or several of {@code sitemapSize} addresses when it has more. */
+    private void part(String name, List<SitemapEntry> entries, Inputs inputs, List<String> parts) {
+      if (entries.size() <= sitemapSize) {
+        parts.add(name + ".xml");
+        out.add(new Page.OfSitemap(name + ".xml", entries, inputs));
+        return;
+      }
+      for (int from = 0, k = 1; from < entries.size(); from += sitemapSize, k++) {
+        String file = name + "-" + k + ".xml";
         parts.add(file);
         out.add(
             new Page.OfSitemap(
-                file, entries.subList(from, Math.min(entries.size(), from + SITEMAP_SIZE))));
+                file, entries.subList(from, Math.min(entries.size(), from + sitemapSize)), inputs));
       }
-      out.add(new Page.SitemapIndex("sitemap.xml", parts));
+    }
+
+    private static SitemapEntry entry(ArticlePage a) {
+      return new SitemapEntry(a.path(), a.article().lastmod().orElse(a.article().date()));
     }
   }
 }

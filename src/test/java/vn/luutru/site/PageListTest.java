@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -165,5 +166,37 @@ class PageListTest {
             "chuyen-muc/thoi-su/page/2/",
             "2021/page/2/")
         .doesNotContain("the/dai-hoi/page/1/", "2020/page/1/");
+  }
+
+  /** A sitemap in parts: the lists, then each year's articles, split at the protocol's limit. */
+  @Test
+  void aLargeSitesSitemapHasAPartForTheListsAndOneForEachYear() {
+    // Three articles and their 15 lists are over 5 addresses; parts of at most 2 addresses.
+    PageList pages = PageList.of(model(), 1, 5, 2);
+    Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
+    for (Page p : pages.pages()) {
+      if (p instanceof Page.OfSitemap s) {
+        parts.put(s.file(), s.entries().stream().map(SitemapEntry::path).toList());
+      }
+    }
+    Page.SitemapIndex index =
+        pages.pages().stream()
+            .flatMap(p -> p instanceof Page.SitemapIndex i ? Stream.of(i) : Stream.empty())
+            .findFirst()
+            .orElseThrow();
+    assertThat(index.file()).isEqualTo("sitemap.xml");
+    assertThat(index.parts()).isEqualTo(List.copyOf(parts.keySet()));
+    assertThat(parts.keySet())
+        .startsWith("sitemap-danh-sach-1.xml")
+        .endsWith("sitemap-2021.xml", "sitemap-2020.xml");
+    assertThat(parts.get("sitemap-2021.xml")).containsExactly("2021/04/hai/", "2021/03/mot/");
+    assertThat(parts.get("sitemap-2020.xml")).containsExactly("2020/06/ba/");
+    assertThat(parts.get("sitemap-danh-sach-1.xml")).startsWith("");
+    assertThat(parts.values().stream().mapToInt(List::size).sum())
+        .as("every address once")
+        .isEqualTo(
+            PageList.of(model(), 1).pages().stream()
+                .flatMap(p -> p instanceof Page.OfSitemap s ? s.entries().stream() : Stream.empty())
+                .count());
   }
 }
