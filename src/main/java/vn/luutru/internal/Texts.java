@@ -7,7 +7,8 @@ import java.util.ResourceBundle;
 /**
  * The interface's texts in the user's language. Each package keeps its texts in {@code
  * messages.properties} (Vietnamese, the default) and {@code messages_en.properties} (English),
- * beside its classes; a text is a {@link String#format} pattern.
+ * beside its classes; a text is a {@link String#format} pattern (a literal {@code %} is written
+ * {@code %%}), its numbers written as the language writes them.
  *
  * <pre>{@code
  * String s = Texts.get(Messages.class, "build.done", 42); // "Đã dựng 42 trang" or "Built 42 pages"
@@ -16,13 +17,16 @@ import java.util.ResourceBundle;
 public final class Texts {
   /** The languages of the interface. */
   public enum Language {
-    VI(Locale.ROOT),
-    EN(Locale.ENGLISH);
+    VI(Locale.ROOT, Locale.forLanguageTag("vi")),
+    EN(Locale.ENGLISH, Locale.ROOT);
 
     private final Locale locale;
+    private final Locale numbers;
 
-    Language(Locale locale) {
+    /** {@code numbers}: how numbers are written ({@code 12.345}, {@code 1,5} in Vietnamese). */
+    Language(Locale locale, Locale numbers) {
       this.locale = locale;
+      this.numbers = numbers;
     }
 
     /** {@code vi} or {@code en} (any case, {@code vi_VN} and {@code en-US} too); else empty. */
@@ -75,8 +79,7 @@ public final class Texts {
 
   /** As {@link #get(Class, String, Object...)}, in {@code l}. */
   public static String get(Language l, Class<?> owner, String key, Object... args) {
-    String pattern = bundle(l, owner).getString(key);
-    return args.length == 0 ? pattern : String.format(Locale.ROOT, pattern, args);
+    return String.format(l.numbers, bundle(l, owner).getString(key), args);
   }
 
   /** The texts of the package of {@code owner} in {@code l}. */

@@ -42,13 +42,13 @@ class LanguageTest {
         .contains("Cách dùng: luutru")
         .contains("Các lệnh:")
         .contains("Lưu trữ: công cụ dựng trang lưu trữ tin bài tĩnh cho tổ chức Đảng.")
-        .contains("Hiện phần hướng dẫn này rồi thoát.")
+        .contains("Hiện phần hướng dẫn này rồi thóat.")
         .contains("--lang en")
         .doesNotContain("Usage:", "Display help", "Show this help");
     Run b = MainTest.run("build", "--help");
     assertThat(b.out())
         .contains("Dựng trang lưu trữ vào thư mục đầu ra.")
-        .contains("Tuỳ chọn:")
+        .contains("Tùy chọn:")
         .contains("--drafts")
         .doesNotContain("Usage:", "Builds the archive");
     // Each option has its whole description: every one ends a sentence.
@@ -84,13 +84,13 @@ class LanguageTest {
         .satisfies(
             r ->
                 assertThat(r.err())
-                    .contains("luutru build: lỗi: không có tuỳ chọn '--no-such-option'")
-                    .contains("Xem các tuỳ chọn: luutru build --help"));
+                    .contains("luutru build: lỗi: không có tùy chọn '--no-such-option'")
+                    .contains("Xem các tùy chọn: luutru build --help"));
     assertThat(MainTest.run("new").err()).contains("luutru new: lỗi: thiếu 'TITLE'");
     assertThat(MainTest.run("serve", "--port", "abc").err())
         .contains("giá trị của '--port' không hợp lệ: abc không phải là một số nguyên");
     assertThat(MainTest.run("build", "--content").err())
-        .contains("tuỳ chọn --content cần một giá trị (DIR)");
+        .contains("tùy chọn --content cần một giá trị (DIR)");
     assertThat(MainTest.run("biuld").err())
         .contains("'biuld' không phải là một lệnh")
         .contains("có phải ý bạn là build?");

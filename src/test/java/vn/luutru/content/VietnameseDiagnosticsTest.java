@@ -24,7 +24,7 @@ class VietnameseDiagnosticsTest {
     return Stream.of(
         Arguments.of(
             "---\ntitle: \"Đại hội\"\ndate: 2020-02-30\n---\n",
-            "content/a.md:3:7: lỗi: date: ngày không có thật 2020-02-30\n"
+            "content/a.md:3:7: lỗi: date: ngày không tồn tại 2020-02-30\n"
                 + "  date: 2020-02-30\n"
                 + "        ^"),
         Arguments.of(

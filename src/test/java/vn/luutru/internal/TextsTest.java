@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +54,12 @@ class TextsTest {
         } else if (!placeholders(v.getProperty(key)).equals(placeholders(e.getProperty(key)))) {
           problems.add(vi + ": " + key + " has other placeholders than in English");
         }
+        for (Properties texts : List.of(v, e)) {
+          String text = texts.getProperty(key);
+          if (text != null && !formats(text)) {
+            problems.add(vi + ": " + key + " is not a String.format pattern (a literal % is %%)");
+          }
+        }
         if (v.getProperty(key).isBlank()) {
           problems.add(vi + ": " + key + " is empty");
         }
@@ -67,6 +76,31 @@ class TextsTest {
           .forEach(p -> problems.add(p + ": English without Vietnamese"));
     }
     assertThat(problems).isEmpty();
+  }
+
+  /** Whether {@code text} formats with an argument of the right kind for each placeholder. */
+  private static boolean formats(String text) {
+    Map<Integer, Object> args = new TreeMap<>();
+    Matcher m = PLACEHOLDER.matcher(text);
+    int next = 0;
+    while (m.find()) {
+      String p = m.group();
+      char kind = Character.toLowerCase(p.charAt(p.length() - 1));
+      if (kind == '%' || kind == 'n') {
+        continue;
+      }
+      int index =
+          m.group(1) != null ? Integer.parseInt(p.substring(1, p.indexOf('$'))) - 1 : next++;
+      args.put(index, kind == 'd' || kind == 'x' ? (Object) 1 : kind == 'f' ? (Object) 1.5 : "x");
+    }
+    Object[] values = new Object[args.isEmpty() ? 0 : Collections.max(args.keySet()) + 1];
+    args.forEach((i, v) -> values[i] = v);
+    try {
+      String.format(java.util.Locale.ROOT, text, values);
+      return true;
+    } catch (java.util.IllegalFormatException e) {
+      return false;
+    }
   }
 
   private static Properties read(Path p) throws IOException {
