@@ -221,7 +221,7 @@ def area(path):
         return "lists"
     if path.endswith(("rss.xml", "atom.xml")):
         return "feeds"
-    if re.match(r"sitemap(-\d+)?\.xml$", path):
+    if re.match(r"sitemap(-[a-z0-9-]+)?\.xml$", path):
         return "sitemaps"
     return "other"
 

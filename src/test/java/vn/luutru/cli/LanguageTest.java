@@ -42,7 +42,7 @@ class LanguageTest {
         .contains("Cách dùng: luutru")
         .contains("Các lệnh:")
         .contains("Lưu trữ: công cụ dựng trang lưu trữ tin bài tĩnh cho tổ chức Đảng.")
-        .contains("Hiện phần hướng dẫn này rồi thóat.")
+        .contains("Hiện phần hướng dẫn này rồi thoát.")
         .contains("--lang en")
         .doesNotContain("Usage:", "Display help", "Show this help");
     Run b = MainTest.run("build", "--help");
