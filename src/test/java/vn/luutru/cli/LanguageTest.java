@@ -86,7 +86,7 @@ class LanguageTest {
                 assertThat(r.err())
                     .contains("luutru build: lỗi: không có tùy chọn '--no-such-option'")
                     .contains("Xem các tùy chọn: luutru build --help"));
-    assertThat(MainTest.run("new").err()).contains("luutru new: lỗi: thiếu 'TITLE'");
+    assertThat(MainTest.run("new").err()).contains("luutru new: lỗi: thiếu tham số 'TITLE'");
     assertThat(MainTest.run("serve", "--port", "abc").err())
         .contains("giá trị của '--port' không hợp lệ: abc không phải là một số nguyên");
     assertThat(MainTest.run("build", "--content").err())
