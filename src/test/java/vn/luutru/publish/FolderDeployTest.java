@@ -181,7 +181,7 @@ class FolderDeployTest {
     assertThatThrownBy(() -> deploy(sites.before()))
         .isInstanceOf(DeployException.class)
         .hasMessageContaining(Manifest.FILE + " is damaged (line 2: not a file of the site)")
-        .hasMessageContaining("Delete that file on the target");
+        .hasMessageContaining("Delete " + Manifest.FILE + " on the target");
     try (var files = Files.list(target)) {
       assertThat(files).hasSize(1);
     }
