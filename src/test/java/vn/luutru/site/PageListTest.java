@@ -168,9 +168,9 @@ class PageListTest {
         .doesNotContain("the/dai-hoi/page/1/", "2020/page/1/");
   }
 
-  /** A sitemap in parts: the lists, then each year's articles, split at the protocol's limit. */
+  /** A sitemap in parts: the lists, then each month's articles, split at the protocol's limit. */
   @Test
-  void aLargeSitesSitemapHasAPartForTheListsAndOneForEachYear() {
+  void aLargeSitesSitemapHasAPartForTheListsAndOneForEachMonth() {
     // Three articles and their 15 lists are over 5 addresses; parts of at most 2 addresses.
     PageList pages = PageList.of(model(), 1, 5, 2);
     Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
