@@ -26,7 +26,7 @@ public record PageList(List<Page> pages) {
 
   /**
    * A site of more addresses than this has its sitemap in parts: the lists in one, the articles of
-   * each year in their own, so that a new article rewrites its year's part and not every address.
+   * each month in their own, so that a new article rewrites its month's part and not every address.
    */
   static final int SITEMAP_WHOLE = 2_000;
 
@@ -243,8 +243,12 @@ public record PageList(List<Page> pages) {
       List<String> parts = new ArrayList<>();
       part("sitemap-danh-sach", lists, Inputs.lists(Set.of("")), parts);
       for (YearArchive y : model.years()) {
-        List<SitemapEntry> year = y.articles().stream().map(PageListMaker::entry).toList();
-        part("sitemap-" + y.year(), year, Inputs.lists(Set.of(y.path())), parts);
+        for (YearArchive.MonthArchive m : y.months()) {
+          List<SitemapEntry> month = m.articles().stream().map(PageListMaker::entry).toList();
+          String name =
+              String.format(java.util.Locale.ROOT, "sitemap-%d-%02d", y.year(), m.month());
+          part(name, month, Inputs.lists(Set.of(m.path())), parts);
+        }
       }
       out.add(new Page.SitemapIndex("sitemap.xml", parts));
     }

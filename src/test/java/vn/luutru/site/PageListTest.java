@@ -168,9 +168,9 @@ class PageListTest {
         .doesNotContain("the/dai-hoi/page/1/", "2020/page/1/");
   }
 
-  /** A sitemap in parts: the lists, then each year's articles, split at the protocol's limit. */
+  /** A sitemap in parts: the lists, then each month's articles, split at the protocol's limit. */
   @Test
-  void aLargeSitesSitemapHasAPartForTheListsAndOneForEachYear() {
+  void aLargeSitesSitemapHasAPartForTheListsAndOneForEachMonth() {
     // Three articles and their 15 lists are over 5 addresses; parts of at most 2 addresses.
     PageList pages = PageList.of(model(), 1, 5, 2);
     Map<String, List<String>> parts = new java.util.LinkedHashMap<>();
@@ -188,9 +188,10 @@ class PageListTest {
     assertThat(index.parts()).isEqualTo(List.copyOf(parts.keySet()));
     assertThat(parts.keySet())
         .startsWith("sitemap-danh-sach-1.xml")
-        .endsWith("sitemap-2021.xml", "sitemap-2020.xml");
-    assertThat(parts.get("sitemap-2021.xml")).containsExactly("2021/04/hai/", "2021/03/mot/");
-    assertThat(parts.get("sitemap-2020.xml")).containsExactly("2020/06/ba/");
+        .endsWith("sitemap-2021-04.xml", "sitemap-2021-03.xml", "sitemap-2020-06.xml");
+    assertThat(parts.get("sitemap-2021-04.xml")).containsExactly("2021/04/hai/");
+    assertThat(parts.get("sitemap-2021-03.xml")).containsExactly("2021/03/mot/");
+    assertThat(parts.get("sitemap-2020-06.xml")).containsExactly("2020/06/ba/");
     assertThat(parts.get("sitemap-danh-sach-1.xml")).startsWith("");
     assertThat(parts.values().stream().mapToInt(List::size).sum())
         .as("every address once")
