@@ -76,7 +76,9 @@ final class SftpRemote implements Remote {
     SshClient client = SshClient.setUpDefaultClient();
     client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
     client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-    options.agent().ifPresent(socket -> client.setAgentFactory(AgentSocket.factory(socket)));
+    // A socket that is not there (an agent stopped since the shell started) is no agent.
+    Optional<Path> agent = options.agent().filter(Files::exists);
+    agent.ifPresent(socket -> client.setAgentFactory(AgentSocket.factory(socket)));
     HostKeys hostKeys = new HostKeys(options.knownHosts());
     try {
       // As ssh does, so that a server seen for the first time can be recorded.
@@ -101,7 +103,7 @@ final class SftpRemote implements Remote {
       options.password().ifPresent(session::addPasswordIdentity);
       List<String> tried = new ArrayList<>();
       options.password().ifPresent(p -> tried.add(Messages.get("deploy.tried-password")));
-      options.agent().ifPresent(a -> tried.add(Messages.get("deploy.tried-agent")));
+      agent.ifPresent(a -> tried.add(Messages.get("deploy.tried-agent")));
       for (Path identity : options.identities()) {
         if (Files.isRegularFile(identity)) {
           for (KeyPair key : load(session, identity, options.passphrase())) {

@@ -371,6 +371,26 @@ class SftpDeployIT {
   }
 
   @Test
+  void anAgentSocketThatIsGoneIsNotSaidToHaveBeenTried() {
+    DeployOptions gone =
+        new DeployOptions(
+            false,
+            Optional.of("sai"),
+            List.of(),
+            Optional.empty(),
+            home.resolve(".ssh/known_hosts"),
+            Duration.ofSeconds(20),
+            DeployOptions.LANES,
+            Optional.of(tmp.resolve("stopped-agent.sock")));
+    assertThatThrownBy(
+            () -> Deployer.deploy(sites.before(), DeployTarget.parse(server.address("www")), gone))
+        .isInstanceOf(DeployException.class)
+        .hasMessageContaining("refused the login")
+        .hasMessageContaining("LUUTRU_DEPLOY_PASSWORD")
+        .hasMessageNotContaining("the keys of the SSH agent");
+  }
+
+  @Test
   void anUnreachableServerSaysSo() throws IOException {
     int closed;
     try (ServerSocket s = new ServerSocket(0)) {
