@@ -1,10 +1,10 @@
 package vn.luutru.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luutru.testing.InLanguage.vietnamese;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,7 +55,7 @@ class VietnameseDiagnosticsTest {
   @MethodSource("frontMatter")
   void frontMatterInVietnamese(String input, String expected) {
     List<String> shown =
-        inVietnamese(
+        vietnamese(
             () ->
                 new ArticleParser()
                         .parse("a.md", "content/a.md", input.getBytes(StandardCharsets.UTF_8))
@@ -70,7 +70,7 @@ class VietnameseDiagnosticsTest {
   void notTextInVietnamese() {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 0};
     String shown =
-        inVietnamese(
+        vietnamese(
             () ->
                 new ArticleParser()
                     .parse("a.md", "content/a.md", png)
@@ -86,19 +86,8 @@ class VietnameseDiagnosticsTest {
   @Test
   void severityWordsFollowTheLanguage() {
     Diagnostic d = Diagnostic.warning("a.md", 2, 3, "x", "ab");
-    assertThat(inVietnamese(d::headline)).isEqualTo("a.md:2:3: cảnh báo: x");
+    assertThat(vietnamese(d::headline)).isEqualTo("a.md:2:3: cảnh báo: x");
     assertThat(d.headline()).isEqualTo("a.md:2:3: warning: x");
     assertThat(Texts.get(Language.VI, Messages.class, "severity.error")).isEqualTo("lỗi");
-  }
-
-  /** The value of {@code s} with the interface in Vietnamese; the language before is restored. */
-  static <T> T inVietnamese(Supplier<T> s) {
-    Language before = Texts.language();
-    Texts.use(Language.VI);
-    try {
-      return s.get();
-    } finally {
-      Texts.use(before);
-    }
   }
 }

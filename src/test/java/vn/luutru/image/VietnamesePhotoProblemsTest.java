@@ -1,6 +1,7 @@
 package vn.luutru.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luutru.testing.InLanguage.vietnamese;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +38,7 @@ class VietnamesePhotoProblemsTest {
       Files.writeString(dir.resolve(name), content == null ? "" : content);
     }
     Photos.Lookup l =
-        inVietnamese(
+        vietnamese(
             () -> Photos.forBuild(ImageSettings.DEFAULT, dir, Optional.empty(), "/").lookup(name));
     assertThat(l).isEqualTo(new Photos.Refused(expected));
   }
@@ -62,7 +62,7 @@ class VietnamesePhotoProblemsTest {
     Files.write(file, new byte[(int) Files.size(file)]);
     Files.setLastModifiedTime(file, time);
     Photos.Lookup again =
-        inVietnamese(
+        vietnamese(
             () ->
                 Photos.forBuild(ImageSettings.DEFAULT, dir, Optional.of(cache), "/")
                     .lookup("anh.jpg"));
@@ -76,15 +76,5 @@ class VietnamesePhotoProblemsTest {
   void settingsProblemsNameTheirKeyInBothLanguages() {
     assertThat(Texts.get(Language.VI, Messages.class, "settings.quality", 0))
         .isEqualTo("images: quality (chất lượng) phải từ 1 đến 100: 0");
-  }
-
-  private static <T> T inVietnamese(Supplier<T> s) {
-    Language before = Texts.language();
-    Texts.use(Language.VI);
-    try {
-      return s.get();
-    } finally {
-      Texts.use(before);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package vn.luutru.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.luutru.testing.InLanguage.vietnamese;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.luutru.content.Diagnostic;
-import vn.luutru.internal.Texts;
-import vn.luutru.internal.Texts.Language;
 
 /**
  * What {@code luutru import} reports, in Vietnamese: a table of pages → a note or an error as
@@ -23,20 +22,6 @@ import vn.luutru.internal.Texts.Language;
 class VietnameseImportTest {
   private static final LocalDate TODAY = LocalDate.of(2024, 3, 1);
   @TempDir Path dir;
-
-  interface Run<T> {
-    T call() throws IOException;
-  }
-
-  private static <T> T inVietnamese(Run<T> run) throws IOException {
-    Language before = Texts.language();
-    Texts.use(Language.VI);
-    try {
-      return run.call();
-    } finally {
-      Texts.use(before);
-    }
-  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -51,9 +36,9 @@ class VietnameseImportTest {
     Path page = dir.resolve("bai.html");
     Files.writeString(page, html, StandardCharsets.UTF_8);
     Importer.Result r =
-        inVietnamese(() -> Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0));
+        vietnamese(() -> Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0));
     List<String> said =
-        inVietnamese(
+        vietnamese(
             () ->
                 java.util.stream.Stream.concat(
                         r.notes().stream(), r.errors().stream().map(Diagnostic::format))
@@ -69,7 +54,7 @@ class VietnameseImportTest {
         "<html><body>\n<h1><font face='.VnTime'>\u00a7\u00b9i h\u00e9i</font></h1></body></html>",
         StandardCharsets.ISO_8859_1);
     String shown =
-        inVietnamese(
+        vietnamese(
             () ->
                 Importer.importAll(List.of(page), dir.resolve("content"), TODAY)
                     .get(0)
@@ -91,7 +76,7 @@ class VietnameseImportTest {
     Path page = dir.resolve("Login.aspx");
     Files.writeString(page, "<%@ Page Language=\"C#\" %>\n<html><body></body></html>");
     Importer.Result r =
-        inVietnamese(() -> Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0));
+        vietnamese(() -> Importer.importAll(List.of(page), dir.resolve("content"), TODAY).get(0));
     assertThat(r.skipped())
         .isEqualTo(
             "đây là mã nguồn chương trình của trang web cũ (<% … %> hoặc <?php), không phải một"
@@ -114,7 +99,7 @@ class VietnameseImportTest {
     Files.writeString(
         m.resolve("p2.html"), ImporterTest.oldPage("http://old.example/tin-tuc/1.html", "Bài hai"));
     List<Importer.Result> results =
-        inVietnamese(() -> Importer.importAll(List.of(m), dir.resolve("content"), TODAY));
+        vietnamese(() -> Importer.importAll(List.of(m), dir.resolve("content"), TODAY));
     assertThat(results).allSatisfy(r -> assertThat(r.written()).isPresent());
     assertThat(results.stream().flatMap(r -> r.notes().stream()))
         .anyMatch(
