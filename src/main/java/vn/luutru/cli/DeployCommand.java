@@ -94,7 +94,8 @@ final class DeployCommand implements Callable<Integer> {
             ssh.resolve("known_hosts"),
             DeployOptions.TIMEOUT,
             DeployOptions.LANES,
-            environment.get("SSH_AUTH_SOCK").filter(s -> !s.isBlank()).map(Path::of));
+            environment.get("SSH_AUTH_SOCK").filter(s -> !s.isBlank()).map(Path::of),
+            environment.get("LUUTRU_DEPLOY_CERTIFICATE").filter(s -> !s.isBlank()).map(Path::of));
     PrintWriter out = spec.commandLine().getOut();
     if (identity != null && !identity.toFile().isFile()) {
       throw new CommandLine.ParameterException(

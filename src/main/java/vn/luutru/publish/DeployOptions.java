@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param lanes how many files are sent at once (each over a connection of its own)
  * @param agent the socket of the user's SSH agent ({@code SSH_AUTH_SOCK}), whose keys are offered
  *     before the key files, if any
+ * @param certificate a certificate (PEM or DER) an FTPS server's may be or be issued by, besides
+ *     the authorities this Java trusts: a department's own authority, or a server's self-signed one
  */
 public record DeployOptions(
     boolean dryRun,
@@ -28,7 +30,8 @@ public record DeployOptions(
     Path knownHosts,
     Duration timeout,
     int lanes,
-    Optional<Path> agent) {
+    Optional<Path> agent,
+    Optional<Path> certificate) {
   public DeployOptions {
     identities = List.copyOf(identities);
     if (lanes < 1) {
@@ -46,6 +49,28 @@ public record DeployOptions(
       Duration timeout,
       int lanes) {
     this(dryRun, password, identities, passphrase, knownHosts, timeout, lanes, Optional.empty());
+  }
+
+  /** Options that trust only the authorities this Java trusts. */
+  public DeployOptions(
+      boolean dryRun,
+      Optional<String> password,
+      List<Path> identities,
+      Optional<String> passphrase,
+      Path knownHosts,
+      Duration timeout,
+      int lanes,
+      Optional<Path> agent) {
+    this(
+        dryRun,
+        password,
+        identities,
+        passphrase,
+        knownHosts,
+        timeout,
+        lanes,
+        agent,
+        Optional.empty());
   }
 
   /** The default number of files sent at once. */

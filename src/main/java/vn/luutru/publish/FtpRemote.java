@@ -9,6 +9,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -32,6 +33,7 @@ final class FtpRemote implements Remote {
   private final DeployTarget.Ftp target;
   private final String password;
   private final Duration timeout;
+  private final Optional<Path> certificate;
   private final FTPClient ftp;
   private final String root;
   private final Set<String> folders;
@@ -40,11 +42,13 @@ final class FtpRemote implements Remote {
       DeployTarget.Ftp target,
       String password,
       Duration timeout,
+      Optional<Path> certificate,
       FTPClient ftp,
       Set<String> folders) {
     this.target = target;
     this.password = password;
     this.timeout = timeout;
+    this.certificate = certificate;
     this.ftp = ftp;
     this.root = target.path().isEmpty() ? "" : target.path();
     this.folders = folders;
@@ -63,15 +67,17 @@ final class FtpRemote implements Remote {
             target,
             options.password().get(),
             options.timeout(),
-            connect(target, options.password().get(), options.timeout()),
+            options.certificate(),
+            connect(target, options.password().get(), options.timeout(), options.certificate()),
             folders);
     remote.checkRoot();
     return remote;
   }
 
-  private static FTPClient connect(DeployTarget.Ftp target, String password, Duration timeout)
+  private static FTPClient connect(
+      DeployTarget.Ftp target, String password, Duration timeout, Optional<Path> certificate)
       throws IOException {
-    FTPClient ftp = target.secure() ? tls() : new FTPClient();
+    FTPClient ftp = target.secure() ? tls(certificate) : new FTPClient();
     ftp.setControlEncoding(StandardCharsets.UTF_8.name());
     ftp.setConnectTimeout((int) timeout.toMillis());
     ftp.setDefaultTimeout((int) timeout.toMillis());
@@ -126,21 +132,57 @@ final class FtpRemote implements Remote {
 
   /**
    * An explicit-TLS client that checks the server's certificate as a browser would: issued by an
-   * authority this Java trusts, for the host name in the address (Commons Net's default checks only
-   * the dates).
+   * authority this Java trusts, or by {@code certificate}, for the host name in the address
+   * (Commons Net's default checks only the dates).
    */
-  private static FTPSClient tls() throws DeployException {
+  private static FTPSClient tls(Optional<Path> certificate) throws DeployException {
     FTPSClient tls = new FTPSClient(false);
     try {
       TrustManagerFactory trust =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init((KeyStore) null);
+      trust.init(certificate.isPresent() ? trusted(certificate.get()) : null);
       tls.setTrustManager(trust.getTrustManagers()[0]);
     } catch (GeneralSecurityException e) {
       throw new DeployException(Messages.get("deploy.no-trust", e), e);
     }
     tls.setEndpointCheckingEnabled(true);
     return tls;
+  }
+
+  /** The authorities this Java trusts, and the certificates of the file {@code certificate}. */
+  private static KeyStore trusted(Path certificate)
+      throws GeneralSecurityException, DeployException {
+    TrustManagerFactory system =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    system.init((KeyStore) null);
+    KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+    try {
+      store.load(null, null);
+    } catch (IOException e) {
+      throw new GeneralSecurityException(e);
+    }
+    int n = 0;
+    for (javax.net.ssl.TrustManager m : system.getTrustManagers()) {
+      if (m instanceof javax.net.ssl.X509TrustManager x) {
+        for (java.security.cert.X509Certificate c : x.getAcceptedIssuers()) {
+          store.setCertificateEntry("system-" + n++, c);
+        }
+      }
+    }
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(certificate)) {
+      for (java.security.cert.Certificate c :
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        store.setCertificateEntry("given-" + n++, c);
+      }
+    } catch (IOException | java.security.cert.CertificateException e) {
+      throw new DeployException(
+          Messages.get(
+              "deploy.bad-certificate",
+              PrintableText.escape(certificate.toString()),
+              e.getMessage()),
+          e);
+    }
+    return store;
   }
 
   private void checkRoot() throws IOException {
@@ -286,7 +328,13 @@ final class FtpRemote implements Remote {
   /** A connection of its own: FTP carries one transfer at a time. */
   @Override
   public Remote lane() throws IOException {
-    return new FtpRemote(target, password, timeout, connect(target, password, timeout), folders);
+    return new FtpRemote(
+        target,
+        password,
+        timeout,
+        certificate,
+        connect(target, password, timeout, certificate),
+        folders);
   }
 
   @Override

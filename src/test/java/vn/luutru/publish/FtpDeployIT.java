@@ -147,6 +147,33 @@ class FtpDeployIT {
   }
 
   @Test
+  void ftpsToAServerWhoseCertificateIsGivenSendsTheSiteEncrypted() throws Exception {
+    Files.createDirectories(tmp.resolve("tls/www"));
+    Path keystore = FtpTestServer.selfSignedKeystore(tmp);
+    try (FtpTestServer tls = new FtpTestServer(tmp.resolve("tls"), Optional.of(keystore))) {
+      DeployOptions trusting =
+          new DeployOptions(
+              false,
+              Optional.of(SftpTestServer.PASSWORD),
+              List.of(),
+              Optional.empty(),
+              Path.of("none"),
+              Duration.ofSeconds(20),
+              1,
+              Optional.empty(),
+              Optional.of(FtpTestServer.certificate(keystore)));
+      DeployReport r =
+          Deployer.deploy(
+              sites.before(),
+              DeployTarget.parse(tls.address("www").replace("ftp://", "ftps://")),
+              trusting);
+      assertThat(r.sentFiles()).isPositive();
+      FolderDeployTest.assertSameFiles(
+          SiteVersions.published(tmp.resolve("tls/www")), SiteVersions.files(sites.before()));
+    }
+  }
+
+  @Test
   void ftpsToAServerWhoseCertificateIsNotTrustedSendsNothing() throws Exception {
     Files.createDirectories(tmp.resolve("tls/www"));
     try (FtpTestServer tls =

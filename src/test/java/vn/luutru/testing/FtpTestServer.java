@@ -89,6 +89,8 @@ public final class FtpTestServer implements AutoCloseable {
                 "EC",
                 "-dname",
                 "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1",
                 "-validity",
                 "2",
                 "-storetype",
@@ -105,6 +107,32 @@ public final class FtpTestServer implements AutoCloseable {
       throw new IOException("keytool failed: " + out);
     }
     return keystore;
+  }
+
+  /** The certificate of {@code keystore} (one of {@link #selfSignedKeystore}), as a PEM file. */
+  public static Path certificate(Path keystore) throws IOException, InterruptedException {
+    Path pem = keystore.resolveSibling("ftp.pem");
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "ftp",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                KEYSTORE_PASSWORD,
+                "-file",
+                pem.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IOException("keytool failed: " + out);
+    }
+    return pem;
   }
 
   public int port() {
