@@ -91,6 +91,27 @@ public final class Importer {
       return written.isEmpty() && errors.isEmpty();
     }
 
+    /** A page left alone on purpose, saying {@code why}; its old address is {@code alias}. */
+    static Result skipped(
+        Path input,
+        List<String> notes,
+        List<Diagnostic> errors,
+        String encoding,
+        String why,
+        String alias) {
+      return new Result(
+          input,
+          Optional.empty(),
+          notes,
+          errors,
+          encoding,
+          List.of(),
+          why,
+          Optional.empty(),
+          alias,
+          List.of());
+    }
+
     static Result failed(Path input, String message) {
       return new Result(
           input,
@@ -556,17 +577,8 @@ public final class Importer {
       }
     }
     if (SERVER_CODE.matcher(read.text()).find()) {
-      return new Result(
-          page,
-          Optional.empty(),
-          notes,
-          errors,
-          encoding,
-          List.of(),
-          Messages.get("import.server-code"),
-          Optional.empty(),
-          fallbackAlias,
-          List.of());
+      return Result.skipped(
+          page, notes, errors, encoding, Messages.get("import.server-code"), fallbackAlias);
     }
     Document doc = Jsoup.parse(read.text(), "");
     Attachments[] files = new Attachments[1];
@@ -588,17 +600,7 @@ public final class Importer {
     Attachments attachments = files[0];
     notes.addAll(p.notes());
     if (!p.skipped().isEmpty()) {
-      return new Result(
-          page,
-          Optional.empty(),
-          notes,
-          errors,
-          encoding,
-          List.of(),
-          p.skipped(),
-          Optional.empty(),
-          p.alias(),
-          List.of());
+      return Result.skipped(page, notes, errors, encoding, p.skipped(), p.alias());
     }
     String alias = p.alias();
     if (alias.contains("?")) {
