@@ -198,7 +198,7 @@ public final class SettingsFile {
     }
 
     Agency agency(Node n) {
-      if (isNull(n)) {
+      if (YamlDocument.isNull(n)) {
         return Agency.NONE;
       }
       if (!(n instanceof MappingNode map)) {
@@ -229,7 +229,7 @@ public final class SettingsFile {
 
     ImageSettings images(Node n) {
       ImageSettings d = ImageSettings.DEFAULT;
-      if (isNull(n)) {
+      if (YamlDocument.isNull(n)) {
         return d;
       }
       if (!(n instanceof MappingNode map)) {
@@ -275,7 +275,7 @@ public final class SettingsFile {
     }
 
     private Optional<List<Integer>> widths(Node n) {
-      if (isNull(n)) {
+      if (YamlDocument.isNull(n)) {
         return Optional.empty();
       }
       if (!(n instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
@@ -294,7 +294,7 @@ public final class SettingsFile {
     }
 
     private Optional<Boolean> yesNo(Node n, String key) {
-      if (isNull(n)) {
+      if (YamlDocument.isNull(n)) {
         return Optional.empty();
       }
       if (!(n instanceof ScalarNode s) || !s.getTag().equals(Tag.BOOL)) {
@@ -305,7 +305,7 @@ public final class SettingsFile {
     }
 
     String deploy(Node n) {
-      if (isNull(n)) {
+      if (YamlDocument.isNull(n)) {
         return "";
       }
       if (!(n instanceof MappingNode map)) {
@@ -327,7 +327,7 @@ public final class SettingsFile {
     }
 
     List<MenuItem> menu(Node n) {
-      if (isNull(n)) {
+      if (YamlDocument.isNull(n)) {
         return List.of();
       }
       if (!(n instanceof SequenceNode seq)) {
@@ -365,7 +365,7 @@ public final class SettingsFile {
       Map<String, Node> out = new LinkedHashMap<>();
       Map<String, Integer> lines = new LinkedHashMap<>();
       for (NodeTuple t : map.getValue()) {
-        if (!(t.getKeyNode() instanceof ScalarNode k) || isNull(k)) {
+        if (!(t.getKeyNode() instanceof ScalarNode k) || YamlDocument.isNull(k)) {
           error(t.getKeyNode(), KEY_NOT_WORD, YamlDocument.kind(t.getKeyNode()));
           continue;
         }
@@ -392,13 +392,9 @@ public final class SettingsFile {
       return out;
     }
 
-    private static boolean isNull(Node n) {
-      return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
-    }
-
     /** The text of a value; empty for nothing ({@code key:} alone) or a wrong value. */
     Optional<String> text(Node n, String key) {
-      if (isNull(n)) {
+      if (YamlDocument.isNull(n)) {
         return Optional.empty();
       }
       if (!(n instanceof ScalarNode s)) {
@@ -409,7 +405,7 @@ public final class SettingsFile {
     }
 
     OptionalInt positive(Node n, String key) {
-      if (isNull(n)) {
+      if (YamlDocument.isNull(n)) {
         return OptionalInt.empty();
       }
       if (!(n instanceof ScalarNode s) || !s.getTag().equals(Tag.INT)) {

@@ -318,12 +318,8 @@ public final class ArticleParser {
       return map;
     }
 
-    private static boolean isNull(Node n) {
-      return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
-    }
-
     Optional<String> text(Node n, String key) {
-      if (isNull(n)) {
+      if (YamlDocument.isNull(n)) {
         return Optional.empty();
       }
       if (!(n instanceof ScalarNode s)) {
@@ -359,14 +355,14 @@ public final class ArticleParser {
       List<Node> items = new ArrayList<>();
       if (n instanceof SequenceNode seq) {
         items.addAll(seq.getValue());
-      } else if (n instanceof ScalarNode && !isNull(n)) {
+      } else if (n instanceof ScalarNode && !YamlDocument.isNull(n)) {
         items.add(n);
       } else if (n instanceof MappingNode) {
         error(n, Messages.get("article.expected-list", key));
       }
       Set<String> out = new LinkedHashSet<>();
       for (Node item : items) {
-        if (isNull(item)) {
+        if (YamlDocument.isNull(item)) {
           continue;
         }
         if (!(item instanceof ScalarNode s)) {
@@ -382,7 +378,7 @@ public final class ArticleParser {
     }
 
     Optional<OffsetDateTime> dateTime(Node n, String key) {
-      if (!(n instanceof ScalarNode s) || isNull(n)) {
+      if (!(n instanceof ScalarNode s) || YamlDocument.isNull(n)) {
         error(n, Messages.get("article.expected-date", key, kind(n)));
         return Optional.empty();
       }
@@ -612,7 +608,7 @@ public final class ArticleParser {
       }
       if (term == null && !v.containsKey("term")) {
         error(n, Messages.get("congress.missing-term"));
-      } else if (term == null && isNull(v.get("term"))) {
+      } else if (term == null && YamlDocument.isNull(v.get("term"))) {
         error(v.get("term"), Messages.get("congress.empty-term"));
       }
       if (errorCount() > errorsBefore) {
@@ -635,7 +631,7 @@ public final class ArticleParser {
       List<Node> items = n instanceof SequenceNode seq ? seq.getValue() : List.of(n);
       List<Person> out = new ArrayList<>();
       for (Node item : items) {
-        if (isNull(item)) {
+        if (YamlDocument.isNull(item)) {
           continue;
         }
         if (item instanceof ScalarNode s) {

@@ -159,6 +159,11 @@ public final class YamlDocument {
     return position(node).warning(src.path(), message);
   }
 
+  /** Whether {@code n} is nothing: {@code key:} alone, {@code ~} or {@code null}. */
+  public static boolean isNull(Node n) {
+    return n instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+  }
+
   /**
    * How messages name what a node holds: {@code nothing}, {@code a list}, {@code a mapping}, or the
    * text itself in quotes.
