@@ -39,7 +39,7 @@ public record DeployOptions(
     }
   }
 
-  /** Options without an SSH agent. */
+  /** Options without an SSH agent or a certificate of one's own. */
   public DeployOptions(
       boolean dryRun,
       Optional<String> password,
@@ -48,19 +48,6 @@ public record DeployOptions(
       Path knownHosts,
       Duration timeout,
       int lanes) {
-    this(dryRun, password, identities, passphrase, knownHosts, timeout, lanes, Optional.empty());
-  }
-
-  /** Options that trust only the authorities this Java trusts. */
-  public DeployOptions(
-      boolean dryRun,
-      Optional<String> password,
-      List<Path> identities,
-      Optional<String> passphrase,
-      Path knownHosts,
-      Duration timeout,
-      int lanes,
-      Optional<Path> agent) {
     this(
         dryRun,
         password,
@@ -69,7 +56,7 @@ public record DeployOptions(
         knownHosts,
         timeout,
         lanes,
-        agent,
+        Optional.empty(),
         Optional.empty());
   }
 

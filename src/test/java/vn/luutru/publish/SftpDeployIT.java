@@ -356,7 +356,8 @@ class SftpDeployIT {
         home.resolve(".ssh/known_hosts"),
         Duration.ofSeconds(20),
         DeployOptions.LANES,
-        Optional.of(agent.socket));
+        Optional.of(agent.socket),
+        Optional.empty());
   }
 
   @Test
@@ -381,7 +382,8 @@ class SftpDeployIT {
             home.resolve(".ssh/known_hosts"),
             Duration.ofSeconds(20),
             DeployOptions.LANES,
-            Optional.of(tmp.resolve("stopped-agent.sock")));
+            Optional.of(tmp.resolve("stopped-agent.sock")),
+            Optional.empty());
     assertThatThrownBy(
             () -> Deployer.deploy(sites.before(), DeployTarget.parse(server.address("www")), gone))
         .isInstanceOf(DeployException.class)

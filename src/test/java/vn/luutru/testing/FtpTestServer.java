@@ -79,60 +79,55 @@ public final class FtpTestServer implements AutoCloseable {
   /** Writes a self-signed key for 127.0.0.1 with the JDK's keytool. */
   public static Path selfSignedKeystore(Path dir) throws IOException, InterruptedException {
     Path keystore = dir.resolve("ftp.p12");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair",
-                "-alias",
-                "ftp",
-                "-keyalg",
-                "EC",
-                "-dname",
-                "CN=127.0.0.1",
-                "-ext",
-                "SAN=ip:127.0.0.1",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                keystore.toString(),
-                "-storepass",
-                KEYSTORE_PASSWORD)
-            .redirectErrorStream(true)
-            .start();
-    String out =
-        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    if (p.waitFor() != 0) {
-      throw new IOException("keytool failed: " + out);
-    }
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "ftp",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        KEYSTORE_PASSWORD);
     return keystore;
   }
 
   /** The certificate of {@code keystore} (one of {@link #selfSignedKeystore}), as a PEM file. */
   public static Path certificate(Path keystore) throws IOException, InterruptedException {
     Path pem = keystore.resolveSibling("ftp.pem");
-    Process p =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "ftp",
-                "-keystore",
-                keystore.toString(),
-                "-storepass",
-                KEYSTORE_PASSWORD,
-                "-file",
-                pem.toString())
-            .redirectErrorStream(true)
-            .start();
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "ftp",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        KEYSTORE_PASSWORD,
+        "-file",
+        pem.toString());
+    return pem;
+  }
+
+  /** Runs this Java's keytool with {@code args}. */
+  private static void keytool(String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out =
         new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IOException("keytool failed: " + out);
     }
-    return pem;
   }
 
   public int port() {
