@@ -172,7 +172,17 @@ public final class SiteBuilder {
    */
   public static BuildResult build(SiteConfig config, SwapGate gate, boolean searchIndex)
       throws IOException {
-    return build(config, () -> {}, gate, searchIndex);
+    return build(config, () -> {}, gate, searchIndex, false);
+  }
+
+  /**
+   * As {@link #build(SiteConfig, SwapGate, boolean)}. A build writes into the output only the files
+   * whose bytes differ from those there and deletes those the site no longer has; with {@code
+   * clean}, it writes the whole site into a new folder and puts that in place of the output.
+   */
+  public static BuildResult build(
+      SiteConfig config, SwapGate gate, boolean searchIndex, boolean clean) throws IOException {
+    return build(config, () -> {}, gate, searchIndex, clean);
   }
 
   /** What a test runs at a point of the build, to change the content folder under it. */
@@ -186,11 +196,12 @@ public final class SiteBuilder {
    * files are copied.
    */
   static BuildResult build(SiteConfig config, Seam beforeCopy) throws IOException {
-    return build(config, beforeCopy, SwapGate.open(), true);
+    return build(config, beforeCopy, SwapGate.open(), true, false);
   }
 
   private static BuildResult build(
-      SiteConfig config, Seam beforeCopy, SwapGate gate, boolean searchIndex) throws IOException {
+      SiteConfig config, Seam beforeCopy, SwapGate gate, boolean searchIndex, boolean clean)
+      throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     Words words = new Words(searchIndex);
     // A build stopped between the two moves of its swap left no site: put back first, so that
@@ -208,14 +219,14 @@ public final class SiteBuilder {
                             config.outputDir().resolveSibling(old.getFileName())),
                         ""));
     try {
-      BuildResult r = build(config, words, timings, beforeCopy, gate);
+      BuildResult r = build(config, words, timings, beforeCopy, gate, clean);
       if (recovered.isEmpty()) {
         return r;
       }
       List<Diagnostic> diags = new ArrayList<>(r.diagnostics());
       diags.add(recovered.get());
       return new BuildResult(
-          sorted(diags), r.written(), r.articles(), r.files(), r.bytes(), r.timings());
+          sorted(diags), r.written(), r.articles(), r.files(), r.bytes(), r.timings(), r.changes());
     } finally {
       // Whether or not the index was written, the threads let go of their word tables.
       if (words.words != null) {
@@ -225,7 +236,12 @@ public final class SiteBuilder {
   }
 
   private static BuildResult build(
-      SiteConfig config, Words words, Map<String, Long> timings, Seam beforeCopy, SwapGate gate)
+      SiteConfig config,
+      Words words,
+      Map<String, Long> timings,
+      Seam beforeCopy,
+      SwapGate gate,
+      boolean clean)
       throws IOException {
     Modelled modelled = model(config, Caches.none(), false, timings, words);
     SiteRenderer renderer = SiteRenderer.of(config);
@@ -238,7 +254,8 @@ public final class SiteBuilder {
     SiteModel model = modelled.built();
     List<Diagnostic> diags = new ArrayList<>(modelled.diagnostics());
     long t2 = System.nanoTime();
-    try (SiteWriter out = SiteWriter.open(config.outputDir())) {
+    try (SiteWriter out =
+        clean ? SiteWriter.open(config.outputDir()) : SiteWriter.updating(config.outputDir())) {
       List<Diagnostic> renderErrors = renderer.render(model, out::write);
       long t3 = lap(timings, "render", t2);
       if (!renderErrors.isEmpty()) {
@@ -293,7 +310,13 @@ public final class SiteBuilder {
       out.commit(gate);
       lap(timings, "write", t4);
       return new BuildResult(
-          sorted(diags), true, model.articles().size(), out.fileCount(), out.byteCount(), timings);
+          sorted(diags),
+          true,
+          model.articles().size(),
+          out.fileCount(),
+          out.byteCount(),
+          timings,
+          out.changes());
     } catch (OutputRefusedException e) {
       diags.add(Diagnostic.error(config.outputDir().toString(), 0, 0, e.getMessage(), ""));
       return new BuildResult(sorted(diags), false, model.articles().size(), 0, 0, timings);

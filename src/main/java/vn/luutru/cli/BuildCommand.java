@@ -15,7 +15,10 @@ import vn.luutru.config.SiteConfig;
 import vn.luutru.content.Diagnostic;
 import vn.luutru.content.PrintableText;
 
-/** {@code luutru build}: writes the whole site, or nothing. */
+/**
+ * {@code luutru build}: writes the site, or nothing: only what changed, or with {@code --clean}
+ * all.
+ */
 @Command(name = "build", mixinStandardHelpOptions = true)
 final class BuildCommand implements Callable<Integer> {
   private final Clock clock;
@@ -27,6 +30,9 @@ final class BuildCommand implements Callable<Integer> {
 
   @Option(names = "--timings")
   boolean timings;
+
+  @Option(names = "--clean")
+  boolean clean;
 
   BuildCommand(Clock clock, Switches switches) {
     this.clock = clock;
@@ -44,7 +50,7 @@ final class BuildCommand implements Callable<Integer> {
     SiteConfig config = resolved.config().get();
     List<Diagnostic> diagnostics = new ArrayList<>(resolved.diagnostics());
     site.localAddressWarning(config, resolved, "luutru build").ifPresent(diagnostics::add);
-    BuildResult result = SiteBuilder.build(config, switches.gate(), switches.searchIndex());
+    BuildResult result = SiteBuilder.build(config, switches.gate(), switches.searchIndex(), clean);
     diagnostics.addAll(result.diagnostics());
     Reports.Counts counts = Reports.print(diagnostics, err);
     if (timings) {
@@ -81,6 +87,15 @@ final class BuildCommand implements Callable<Integer> {
             result.bytes() / 1e6,
             PrintableText.escape(site.output.toString()),
             counts.warnings()));
+    if (!result.changes().whole()) {
+      out.println(
+          Messages.get(
+              "build.changes",
+              PrintableText.escape(site.output.toString()),
+              result.changes().added(),
+              result.changes().changed(),
+              result.changes().removed()));
+    }
     return 0;
   }
 }

@@ -24,6 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * untouched. The output carries a {@value #MARKER} file, by which a later build knows it may
  * replace it.
  *
+ * <p>Opened {@link #updating}, a writer puts into the temporary folder only the files whose bytes
+ * differ from the output's, and {@link #commit()} moves each into place, new files first, and then
+ * deletes what the new site no longer has: the files that stay the same are not touched (their
+ * dates, and so a web server's {@code ETag}, stay), and the output ends as a whole build would have
+ * left it. A build stopped while it moves files leaves each file whole, old or new; the next build
+ * puts right what differs.
+ *
  * <p>A build stopped on the way (Ctrl-C, killed, out of memory) leaves its {@code .tmp-<n>} folder,
  * or an {@code .old-<n>} one half deleted: each a whole site. While it runs, a build holds a lock
  * on {@code <output>.build-<n>.lock} beside them; the operating system lets go of it when the
@@ -66,6 +73,23 @@ public final class SiteWriter implements AutoCloseable {
   private final Lock lock;
 
   private final String n;
+
+  /**
+   * Whether only what differs from {@link #output} is written ({@link #updating}); false for a
+   * whole new site swapped in.
+   */
+  private final boolean update;
+
+  /** Every file of the new site, by its path in the site, when {@link #update}. */
+  private final java.util.Set<String> site = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Files of the temporary folder that the output does not have yet, when {@link #update}. */
+  private final java.util.Set<String> added = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Files of the temporary folder that replace one of the output's, when {@link #update}. */
+  private final java.util.Set<String> changed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private int removed;
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicLong bytes = new AtomicLong();
   private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -76,11 +100,12 @@ public final class SiteWriter implements AutoCloseable {
 
   private volatile boolean closing;
 
-  private SiteWriter(Path output, Path temp, Lock lock, String n) {
+  private SiteWriter(Path output, Path temp, Lock lock, String n, boolean update) {
     this.output = output;
     this.temp = temp;
     this.lock = lock;
     this.n = n;
+    this.update = update;
   }
 
   /**
@@ -89,6 +114,20 @@ public final class SiteWriter implements AutoCloseable {
    * @throws OutputRefusedException when {@code output} exists and is not a luutru output
    */
   public static SiteWriter open(Path output) throws IOException {
+    return open(output, false);
+  }
+
+  /**
+   * Prepares to update {@code output} in place, writing only the files that differ from its own;
+   * when there is no output yet, as {@link #open}.
+   *
+   * @throws OutputRefusedException when {@code output} exists and is not a luutru output
+   */
+  public static SiteWriter updating(Path output) throws IOException {
+    return open(output, true);
+  }
+
+  private static SiteWriter open(Path output, boolean updating) throws IOException {
     Path out = output.toAbsolutePath().normalize();
     if (Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       if (!Files.isDirectory(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -110,7 +149,10 @@ public final class SiteWriter implements AutoCloseable {
               ? Files.createDirectory(parent.resolve(name + TEMP + lock.n()))
               : Files.createTempDirectory(parent, name + TEMP);
       String n = temp.getFileName().toString().substring(name.length() + TEMP.length());
-      w = new SiteWriter(out, temp, lock, n);
+      boolean update =
+          updating
+              && Files.isRegularFile(out.resolve(MARKER), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      w = new SiteWriter(out, temp, lock, n, update);
     } catch (IOException | RuntimeException e) {
       if (lock != null) {
         lock.release(true);
@@ -374,10 +416,13 @@ public final class SiteWriter implements AutoCloseable {
   public void write(String file, byte[] content) throws IOException {
     ensureOpen();
     Path target = resolve(file);
-    folder(target.getParent());
-    Files.write(target, content);
     files.incrementAndGet();
     bytes.addAndGet(content.length);
+    if (update && same(target, content)) {
+      return;
+    }
+    folder(target.getParent());
+    Files.write(target, content);
   }
 
   /** Writes one file from {@code in}, read to its end. */
@@ -388,6 +433,46 @@ public final class SiteWriter implements AutoCloseable {
     long n = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
     files.incrementAndGet();
     bytes.addAndGet(n);
+    if (update && same(target, null)) {
+      Files.delete(target);
+    }
+  }
+
+  /**
+   * When {@link #update}: whether the output's file at {@code target}'s place has the bytes {@code
+   * content}, or those of {@code target} itself when {@code content} is null; if not, the file is
+   * counted as added or changed, to be moved into place by {@link #commit}.
+   */
+  private boolean same(Path target, byte[] content) throws IOException {
+    String file = temp.relativize(target).toString();
+    site.add(file);
+    Path now = output.resolve(file);
+    BasicFileAttributes a;
+    try {
+      a =
+          Files.readAttributes(
+              now, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      added.add(file);
+      return false;
+    } catch (java.nio.file.FileSystemException e) {
+      // A file where a folder of its path should be: moved into place, it takes that file's place.
+      changed.add(file);
+      return false;
+    }
+    boolean same;
+    if (!a.isRegularFile()) {
+      same = false;
+    } else if (content != null) {
+      same =
+          a.size() == content.length && java.util.Arrays.equals(Files.readAllBytes(now), content);
+    } else {
+      same = a.size() == Files.size(target) && Files.mismatch(now, target) == -1;
+    }
+    if (!same) {
+      changed.add(file);
+    }
+    return same;
   }
 
   /**
@@ -398,6 +483,13 @@ public final class SiteWriter implements AutoCloseable {
     ensureOpen();
     Path target = resolve(file);
     folder(target.getParent());
+    if (update && isSameFile(source, output.resolve(temp.relativize(target)))) {
+      // The output's file is the very one: nothing to write.
+      site.add(temp.relativize(target).toString());
+      files.incrementAndGet();
+      bytes.addAndGet(Files.size(source));
+      return;
+    }
     long n;
     try {
       Files.createLink(target, source);
@@ -410,6 +502,18 @@ public final class SiteWriter implements AutoCloseable {
     }
     files.incrementAndGet();
     bytes.addAndGet(n);
+    if (update && same(target, null)) {
+      Files.delete(target);
+    }
+  }
+
+  private static boolean isSameFile(Path a, Path b) {
+    try {
+      return Files.isRegularFile(b, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
@@ -446,6 +550,25 @@ public final class SiteWriter implements AutoCloseable {
     return bytes.get();
   }
 
+  /**
+   * What a committed build changed in the output: files added, replaced and deleted; {@code whole}
+   * when it put a whole new folder in place of the output, each of its files counted as added.
+   */
+  public record Changes(boolean whole, int added, int changed, int removed) {
+    /** Nothing changed: no build was committed. */
+    public static final Changes NONE = new Changes(false, 0, 0, 0);
+  }
+
+  /** What {@link #commit} changed; before a commit, {@link Changes#NONE}. */
+  public Changes changes() {
+    if (!committed) {
+      return Changes.NONE;
+    }
+    return update
+        ? new Changes(false, added.size(), changed.size(), removed)
+        : new Changes(true, files.get(), 0, 0);
+  }
+
   /** Puts the new site in place of the old one. */
   public void commit() throws IOException {
     commit(SwapGate.open());
@@ -453,6 +576,11 @@ public final class SiteWriter implements AutoCloseable {
 
   /** Puts the new site in place of the old one, unless {@code gate} is shut. */
   public void commit(SwapGate gate) throws IOException {
+    if (update) {
+      gate.swap(this::apply);
+      deleteTree(temp);
+      return;
+    }
     gate.swap(this::swap);
     if (committed && oldLeft != null) {
       try {
@@ -481,6 +609,133 @@ public final class SiteWriter implements AutoCloseable {
     }
     committed = true;
     oldLeft = old;
+  }
+
+  /**
+   * Moves the files that differ into the output, those it does not have first (no page of the old
+   * site links to them), then those that replace one of its files, and last deletes what the new
+   * site does not have.
+   */
+  private void apply() throws IOException {
+    for (java.util.Set<String> files : List.of(added, changed)) {
+      for (String file : new java.util.TreeSet<>(files)) {
+        place(temp.resolve(file), output.resolve(file));
+      }
+    }
+    committed = true;
+    removed = removeOthers();
+  }
+
+  /**
+   * Moves {@code from} to {@code to}, replacing the file there; a file where {@code to} needs a
+   * folder, or a folder where it needs a file, goes first.
+   */
+  private void place(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    } catch (java.nio.file.FileSystemException e) {
+      // A folder missing or in the way, or a file in the way of one: cleared below.
+    }
+    Path folder = output.relativize(to.getParent());
+    Path at = output;
+    if (!folder.toString().isEmpty()) {
+      for (Path name : folder) {
+        at = at.resolve(name);
+        if (Files.exists(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && !Files.isDirectory(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.delete(at);
+        }
+      }
+    }
+    Files.createDirectories(to.getParent());
+    if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      deleteAll(to);
+    }
+    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Deletes every file and folder of the output that the new site does not have, the output's
+   * folders on as many threads as there are cores; returns how many files.
+   */
+  private int removeOthers() throws IOException {
+    List<Path> top;
+    try (java.util.stream.Stream<Path> s = Files.list(output)) {
+      top = s.toList();
+    }
+    AtomicInteger count = new AtomicInteger();
+    try {
+      top.parallelStream()
+          .forEach(
+              child -> {
+                try {
+                  removeOthers(child, count);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return count.get();
+  }
+
+  /**
+   * Deletes what of {@code start} the new site does not have, counting the files in {@code count}.
+   */
+  private void removeOthers(Path start, AtomicInteger count) throws IOException {
+    // Only a folder something was deleted from may have become empty.
+    java.util.Set<Path> thinned = new java.util.HashSet<>();
+    Files.walkFileTree(
+        start,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (!site.contains(output.relativize(file).toString())) {
+              Files.delete(file);
+              count.incrementAndGet();
+              thinned.add(file.getParent());
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            if (thinned.contains(d) && isEmpty(d)) {
+              Files.delete(d);
+              thinned.add(d.getParent());
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** Deletes {@code dir} and all in it. */
+  private static void deleteAll(Path dir) throws IOException {
+    Files.walkFileTree(
+        dir,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   private static void move(Path from, Path to) throws IOException {
