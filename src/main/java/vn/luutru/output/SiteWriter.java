@@ -80,6 +80,12 @@ public final class SiteWriter implements AutoCloseable {
    */
   private final boolean update;
 
+  /**
+   * What the output held when the writer was opened, when {@link #update}: each file's size by its
+   * path, found without following links; -1 for a link or anything else that is not a plain file.
+   */
+  private final java.util.Map<String, Long> found = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Every file of the new site, by its path in the site, when {@link #update}. */
   private final java.util.Set<String> site = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -159,7 +165,15 @@ public final class SiteWriter implements AutoCloseable {
       }
       throw e;
     }
-    w.write(MARKER, MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
+    try {
+      if (w.update) {
+        w.survey();
+      }
+      w.write(MARKER, MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      w.close();
+      throw e;
+    }
     return w;
   }
 
@@ -446,33 +460,58 @@ public final class SiteWriter implements AutoCloseable {
   private boolean same(Path target, byte[] content) throws IOException {
     String file = temp.relativize(target).toString();
     site.add(file);
-    Path now = output.resolve(file);
-    BasicFileAttributes a;
-    try {
-      a =
-          Files.readAttributes(
-              now, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    } catch (java.nio.file.NoSuchFileException e) {
+    Long size = found.get(file);
+    if (size == null) {
       added.add(file);
       return false;
-    } catch (java.nio.file.FileSystemException e) {
-      // A file where a folder of its path should be: moved into place, it takes that file's place.
-      changed.add(file);
-      return false;
     }
+    Path now = output.resolve(file);
     boolean same;
-    if (!a.isRegularFile()) {
+    if (size < 0) {
       same = false;
     } else if (content != null) {
-      same =
-          a.size() == content.length && java.util.Arrays.equals(Files.readAllBytes(now), content);
+      same = size == content.length && java.util.Arrays.equals(Files.readAllBytes(now), content);
     } else {
-      same = a.size() == Files.size(target) && Files.mismatch(now, target) == -1;
+      same = size == Files.size(target) && Files.mismatch(now, target) == -1;
     }
     if (!same) {
       changed.add(file);
     }
     return same;
+  }
+
+  /**
+   * Fills {@link #found} from the output, its top folders on as many threads as there are cores;
+   * links are not followed.
+   */
+  private void survey() throws IOException {
+    List<Path> top;
+    try (java.util.stream.Stream<Path> s = Files.list(output)) {
+      top = s.toList();
+    }
+    try {
+      top.parallelStream()
+          .forEach(
+              child -> {
+                try {
+                  Files.walkFileTree(
+                      child,
+                      new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                          found.put(
+                              output.relativize(file).toString(),
+                              attrs.isRegularFile() ? attrs.size() : -1L);
+                          return FileVisitResult.CONTINUE;
+                        }
+                      });
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /**
@@ -483,7 +522,9 @@ public final class SiteWriter implements AutoCloseable {
     ensureOpen();
     Path target = resolve(file);
     folder(target.getParent());
-    if (update && isSameFile(source, output.resolve(temp.relativize(target)))) {
+    if (update
+        && found.getOrDefault(temp.relativize(target).toString(), -1L) >= 0
+        && isSameFile(source, output.resolve(temp.relativize(target)))) {
       // The output's file is the very one: nothing to write.
       site.add(temp.relativize(target).toString());
       files.incrementAndGet();
@@ -509,8 +550,7 @@ public final class SiteWriter implements AutoCloseable {
 
   private static boolean isSameFile(Path a, Path b) {
     try {
-      return Files.isRegularFile(b, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-          && Files.isSameFile(a, b);
+      return Files.isSameFile(a, b);
     } catch (IOException e) {
       return false;
     }
@@ -627,26 +667,26 @@ public final class SiteWriter implements AutoCloseable {
   }
 
   /**
-   * Moves {@code from} to {@code to}, replacing the file there; a file where {@code to} needs a
-   * folder, or a folder where it needs a file, goes first.
+   * Moves {@code from} to {@code to}, replacing the file there; a file or link where {@code to}
+   * needs a folder, or a folder where it needs a file, goes first.
    */
   private void place(Path from, Path to) throws IOException {
+    Path folder = output.relativize(to.getParent());
+    if (!folder.toString().isEmpty()) {
+      Path at = output;
+      for (Path name : folder) {
+        at = at.resolve(name);
+        if (found.containsKey(output.relativize(at).toString())
+            && !Files.isDirectory(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(at);
+        }
+      }
+    }
     try {
       Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return;
     } catch (java.nio.file.FileSystemException e) {
-      // A folder missing or in the way, or a file in the way of one: cleared below.
-    }
-    Path folder = output.relativize(to.getParent());
-    Path at = output;
-    if (!folder.toString().isEmpty()) {
-      for (Path name : folder) {
-        at = at.resolve(name);
-        if (Files.exists(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-            && !Files.isDirectory(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          Files.delete(at);
-        }
-      }
+      // Its folder missing, or a folder in the way: seen to below.
     }
     Files.createDirectories(to.getParent());
     if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -656,63 +696,37 @@ public final class SiteWriter implements AutoCloseable {
   }
 
   /**
-   * Deletes every file and folder of the output that the new site does not have, the output's
-   * folders on as many threads as there are cores; returns how many files.
+   * Deletes every file (and link) the output held that the new site does not have, and the folders
+   * that leaves empty; returns how many.
    */
   private int removeOthers() throws IOException {
-    List<Path> top;
-    try (java.util.stream.Stream<Path> s = Files.list(output)) {
-      top = s.toList();
-    }
-    AtomicInteger count = new AtomicInteger();
-    try {
-      top.parallelStream()
-          .forEach(
-              child -> {
-                try {
-                  removeOthers(child, count);
-                } catch (IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              });
-    } catch (java.io.UncheckedIOException e) {
-      throw e.getCause();
-    }
-    return count.get();
-  }
-
-  /**
-   * Deletes what of {@code start} the new site does not have, counting the files in {@code count}.
-   */
-  private void removeOthers(Path start, AtomicInteger count) throws IOException {
-    // Only a folder something was deleted from may have become empty.
+    int count = 0;
     java.util.Set<Path> thinned = new java.util.HashSet<>();
-    Files.walkFileTree(
-        start,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            if (!site.contains(output.relativize(file).toString())) {
-              Files.delete(file);
-              count.incrementAndGet();
-              thinned.add(file.getParent());
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            if (thinned.contains(d) && isEmpty(d)) {
-              Files.delete(d);
-              thinned.add(d.getParent());
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
+    for (String file : found.keySet()) {
+      if (!site.contains(file)) {
+        Path p = output.resolve(file);
+        // A file or link that a folder of the new site has replaced, or that was in a folder a file
+        // has replaced, is gone already.
+        if (Files.isDirectory(p.getParent(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.deleteIfExists(p)) {
+          count++;
+        }
+        thinned.add(p.getParent());
+      }
+    }
+    // Deepest first, so that a folder emptied of folders goes too.
+    List<Path> folders = new java.util.ArrayList<>(thinned);
+    folders.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
+    for (Path d : folders) {
+      for (Path at = d; !at.equals(output) && at.startsWith(output); at = at.getParent()) {
+        if (!Files.isDirectory(at, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !isEmpty(at)) {
+          break;
+        }
+        Files.delete(at);
+      }
+    }
+    return count;
   }
 
   /** Deletes {@code dir} and all in it. */

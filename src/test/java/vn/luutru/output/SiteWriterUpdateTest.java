@@ -135,6 +135,29 @@ class SiteWriterUpdateTest {
     assertThat(changes.removed()).as("the two files put there by hand").isEqualTo(2);
   }
 
+  /** A folder of the output that is a link leads nowhere outside: it is replaced by a folder. */
+  @Test
+  void neverWritesThroughALinkedFolder() throws Exception {
+    Path out = dir.resolve("site");
+    update(out, Map.of("index.html", "trang chủ", "2020/a.html", "a"));
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("a.html"), "a");
+    Files.writeString(elsewhere.resolve("b.html"), "not the site's");
+    org.assertj.core.util.Files.delete(out.resolve("2020").toFile());
+    Files.createSymbolicLink(out.resolve("2020"), elsewhere);
+
+    update(out, Map.of("index.html", "trang chủ", "2020/a.html", "a", "2020/c.html", "c"));
+
+    assertThat(Files.isSymbolicLink(out.resolve("2020"))).isFalse();
+    assertThat(files(out))
+        .containsExactly(
+            Map.entry("2020/a.html", "a"),
+            Map.entry("2020/c.html", "c"),
+            Map.entry("index.html", "trang chủ"));
+    assertThat(files(elsewhere))
+        .containsExactly(Map.entry("a.html", "a"), Map.entry("b.html", "not the site's"));
+  }
+
   @Test
   void aBuildThatFailsLeavesTheOutputAsItWas() throws Exception {
     Path out = dir.resolve("site");
