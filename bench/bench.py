@@ -62,7 +62,7 @@ STAGES_LEGEND = {
     "model": "the site model, Markdown rendering included",
     "render": "templates, each page written as it is rendered",
     "search": "the search index, its files written as they are made",
-    "write": "copying static files and swapping the folder in",
+    "write": "copying static files and swapping the new folder in (over an existing site: moving the changed files in and deleting the stale ones)",
 }
 
 
