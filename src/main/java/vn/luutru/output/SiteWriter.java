@@ -690,7 +690,7 @@ public final class SiteWriter implements AutoCloseable {
     }
     Files.createDirectories(to.getParent());
     if (Files.isDirectory(to, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      deleteAll(to);
+      deleteTree(to);
     }
     Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
@@ -727,29 +727,6 @@ public final class SiteWriter implements AutoCloseable {
       }
     }
     return count;
-  }
-
-  /** Deletes {@code dir} and all in it. */
-  private static void deleteAll(Path dir) throws IOException {
-    Files.walkFileTree(
-        dir,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            Files.delete(d);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 
   private static void move(Path from, Path to) throws IOException {
