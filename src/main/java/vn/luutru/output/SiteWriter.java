@@ -86,6 +86,16 @@ public final class SiteWriter implements AutoCloseable {
    */
   private final java.util.Map<String, Long> found = new java.util.concurrent.ConcurrentHashMap<>();
 
+  /** The output's folders when the writer was opened, when {@link #update}. */
+  private final java.util.Set<String> foundFolders =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Whether the output's file system takes {@code A.html} and {@code a.html} for one file. */
+  private boolean caseBlind;
+
+  /** The lock that keeps other builds off the output while this one updates it. */
+  private UpdateLock updateLock;
+
   /** Every file of the new site, by its path in the site, when {@link #update}. */
   private final java.util.Set<String> site = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -167,9 +177,19 @@ public final class SiteWriter implements AutoCloseable {
     }
     try {
       if (w.update) {
+        // Another build updating the same output finishes first: this one sees what it left.
+        w.updateLock = UpdateLock.take(out);
         w.survey();
+        // The temporary folder has the marker whether or not it changed, so that what a build
+        // stopped on the way leaves is known for luutru's.
+        w.folder(w.temp);
+        Files.write(w.temp.resolve(MARKER), MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
+        w.files.incrementAndGet();
+        w.bytes.addAndGet(MARKER_TEXT.length());
+        w.same(w.temp.resolve(MARKER), null);
+      } else {
+        w.write(MARKER, MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
       }
-      w.write(MARKER, MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
       w.close();
       throw e;
@@ -498,6 +518,13 @@ public final class SiteWriter implements AutoCloseable {
                       child,
                       new SimpleFileVisitor<>() {
                         @Override
+                        public FileVisitResult preVisitDirectory(
+                            Path d, BasicFileAttributes attrs) {
+                          foundFolders.add(output.relativize(d).toString());
+                          return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                           found.put(
                               output.relativize(file).toString(),
@@ -512,6 +539,9 @@ public final class SiteWriter implements AutoCloseable {
     } catch (java.io.UncheckedIOException e) {
       throw e.getCause();
     }
+    caseBlind =
+        Files.exists(output.resolve(MARKER.toUpperCase(java.util.Locale.ROOT)))
+            && Files.exists(output.resolve(MARKER));
   }
 
   /**
@@ -621,7 +651,9 @@ public final class SiteWriter implements AutoCloseable {
       deleteTree(temp);
       return;
     }
-    gate.swap(this::swap);
+    try (UpdateLock held = Files.exists(output) ? UpdateLock.take(output) : null) {
+      gate.swap(this::swap);
+    }
     if (committed && oldLeft != null) {
       try {
         deleteInParallel(oldLeft);
@@ -659,7 +691,12 @@ public final class SiteWriter implements AutoCloseable {
   private void apply() throws IOException {
     for (java.util.Set<String> files : List.of(added, changed)) {
       for (String file : new java.util.TreeSet<>(files)) {
-        place(temp.resolve(file), output.resolve(file));
+        if (file.equals(MARKER)) {
+          // Copied, not moved: the temporary folder keeps its marker until it is deleted.
+          Files.copy(temp.resolve(file), output.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        } else {
+          place(temp.resolve(file), output.resolve(file));
+        }
       }
     }
     committed = true;
@@ -696,37 +733,126 @@ public final class SiteWriter implements AutoCloseable {
   }
 
   /**
-   * Deletes every file (and link) the output held that the new site does not have, and the folders
-   * that leaves empty; returns how many.
+   * Deletes every file (and link) the output held that the new site does not have, then the folders
+   * it has no file in, deepest first; returns how many files it no longer has.
    */
   private int removeOthers() throws IOException {
+    String sep = output.getFileSystem().getSeparator();
+    java.util.Set<String> lowerCase = new java.util.HashSet<>();
+    if (caseBlind) {
+      site.forEach(f -> lowerCase.add(f.toLowerCase(java.util.Locale.ROOT)));
+    }
     int count = 0;
-    java.util.Set<Path> thinned = new java.util.HashSet<>();
     for (String file : found.keySet()) {
-      if (!site.contains(file)) {
-        Path p = output.resolve(file);
-        // A file or link that a folder of the new site has replaced, or that was in a folder a file
-        // has replaced, is gone already.
-        if (Files.isDirectory(p.getParent(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
-            && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-            && Files.deleteIfExists(p)) {
-          count++;
-        }
-        thinned.add(p.getParent());
+      if (site.contains(file)) {
+        continue;
+      }
+      count++;
+      if (caseBlind && lowerCase.contains(file.toLowerCase(java.util.Locale.ROOT))) {
+        continue; // on this file system, the same file as one of the new site's
+      }
+      Path p = output.resolve(file);
+      // A file or link that a folder of the new site has replaced, or that was in a folder a file
+      // has replaced, is gone already.
+      if (Files.isDirectory(p.getParent(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.deleteIfExists(p);
       }
     }
-    // Deepest first, so that a folder emptied of folders goes too.
-    List<Path> folders = new java.util.ArrayList<>(thinned);
-    folders.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
-    for (Path d : folders) {
-      for (Path at = d; !at.equals(output) && at.startsWith(output); at = at.getParent()) {
-        if (!Files.isDirectory(at, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !isEmpty(at)) {
-          break;
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    for (String file : site) {
+      for (int i = file.lastIndexOf(sep); i > 0; i = file.lastIndexOf(sep, i - 1)) {
+        if (!kept.add(file.substring(0, i))) {
+          break; // and the folders above it
         }
-        Files.delete(at);
+      }
+    }
+    List<String> folders = new java.util.ArrayList<>();
+    for (String folder : foundFolders) {
+      if (!folder.isEmpty() && !kept.contains(folder)) {
+        folders.add(folder);
+      }
+    }
+    folders.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    for (String folder : folders) {
+      Path d = output.resolve(folder);
+      if (Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS) && isEmpty(d)) {
+        Files.delete(d);
       }
     }
     return count;
+  }
+
+  /**
+   * Keeps other builds off an output while one updates it: a lock on {@code <output>.update.lock}
+   * beside it, deleted when let go of, and within this JVM a permit per output. Where the file
+   * system gives no locks, the permit alone.
+   */
+  private static final class UpdateLock implements AutoCloseable {
+    private static final java.util.Map<Path, java.util.concurrent.Semaphore> PERMITS =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final Path file;
+    private final java.util.concurrent.Semaphore permit;
+    private final FileChannel channel;
+
+    private UpdateLock(Path file, java.util.concurrent.Semaphore permit, FileChannel channel) {
+      this.file = file;
+      this.permit = permit;
+      this.channel = channel;
+    }
+
+    /** Waits until no other build updates {@code output}, then holds it. */
+    static UpdateLock take(Path output) {
+      Path file = output.resolveSibling(output.getFileName() + ".update.lock");
+      java.util.concurrent.Semaphore permit =
+          PERMITS.computeIfAbsent(file, k -> new java.util.concurrent.Semaphore(1));
+      permit.acquireUninterruptibly();
+      for (int attempt = 0; attempt < 100; attempt++) {
+        FileChannel c = null;
+        try {
+          c =
+              FileChannel.open(
+                  file,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE,
+                  StandardOpenOption.READ);
+          Object opened = fileKey(file);
+          c.lock();
+          // The build that held it deletes the file as it lets go: locked, it must still be there.
+          if (opened != null && opened.equals(fileKey(file))) {
+            return new UpdateLock(file, permit, c);
+          }
+          c.close();
+        } catch (IOException | RuntimeException e) {
+          try {
+            if (c != null) {
+              c.close();
+            }
+          } catch (IOException ignored) {
+            // nothing more to do
+          }
+          if (!(e instanceof java.nio.file.NoSuchFileException)) {
+            break; // no locks here: the permit alone
+          }
+        }
+      }
+      return new UpdateLock(file, permit, null);
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (channel != null) {
+          Files.deleteIfExists(file);
+          channel.close();
+        }
+      } catch (IOException e) {
+        // a lock file left is taken again by the next build
+      } finally {
+        permit.release();
+      }
+    }
   }
 
   private static void move(Path from, Path to) throws IOException {
@@ -741,7 +867,7 @@ public final class SiteWriter implements AutoCloseable {
   public void close() throws IOException {
     closing = true;
     try {
-      if (!committed && Files.exists(temp)) {
+      if ((!committed || update) && Files.exists(temp)) {
         // A write that began before close() may still add a file: the deletion fails, and is tried
         // again.
         for (int attempt = 1; ; attempt++) {
@@ -756,13 +882,19 @@ public final class SiteWriter implements AutoCloseable {
         }
       }
     } finally {
-      if (lock != null) {
-        // What is left of an old output that could not all be deleted (or of this output, if
-        // the commit failed half way) keeps its lock file, for the next build to find it.
-        boolean leftOver =
-            Files.exists(output.resolveSibling(output.getFileName() + OLD + n))
-                || (!committed && Files.exists(temp));
-        lock.release(!leftOver);
+      try {
+        if (lock != null) {
+          // What is left of an old output that could not all be deleted (or of this output, if
+          // the commit failed half way) keeps its lock file, for the next build to find it.
+          boolean leftOver =
+              Files.exists(output.resolveSibling(output.getFileName() + OLD + n))
+                  || Files.exists(temp);
+          lock.release(!leftOver);
+        }
+      } finally {
+        if (updateLock != null) {
+          updateLock.close();
+        }
       }
     }
   }

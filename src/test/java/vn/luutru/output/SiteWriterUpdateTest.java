@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -54,6 +55,12 @@ class SiteWriterUpdateTest {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
         Files.setLastModifiedTime(p, LONG_AGO);
       }
+    }
+  }
+
+  private List<String> beside() throws Exception {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
     }
   }
 
@@ -132,7 +139,112 @@ class SiteWriterUpdateTest {
     assertThat(Files.isSymbolicLink(out.resolve("link.html"))).isFalse();
     assertThat(out.resolve("x")).doesNotExist();
     assertThat(changes.whole()).isFalse();
-    assertThat(changes.removed()).as("the two files put there by hand").isEqualTo(2);
+    assertThat(changes.removed())
+        .as(
+            "the two files put there by hand, a file and a page that gave way to a folder and a file")
+        .isEqualTo(4);
+  }
+
+  @Test
+  void aFolderTheSiteNoLongerHasGoesEvenEmpty() throws Exception {
+    Path out = dir.resolve("site");
+    update(out, Map.of("a.html", "a"));
+    Files.createDirectories(out.resolve("rong/sau"));
+    update(out, Map.of("a.html", "a"));
+    assertThat(out.resolve("rong")).doesNotExist();
+  }
+
+  /** A build killed on the way (as {@code kill -9} would) leaves nothing the next build keeps. */
+  @Test
+  void whatAKilledUpdateLeftIsTidied() throws Exception {
+    Path out = dir.resolve("site");
+    update(out, Map.of("a.html", "cũ"));
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process halter =
+        new ProcessBuilder(
+                javaBin,
+                "-cp",
+                System.getProperty("java.class.path"),
+                UpdateHalter.class.getName(),
+                out.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(new String(halter.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .contains("written");
+    assertThat(halter.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(beside()).as("what the killed build left").hasSizeGreaterThan(1);
+    assertThat(files(out)).containsExactly(Map.entry("a.html", "cũ"));
+
+    update(out, Map.of("a.html", "mới"));
+
+    assertThat(beside()).containsExactly("site");
+    assertThat(files(out)).containsExactly(Map.entry("a.html", "mới"));
+  }
+
+  /**
+   * A build that fails while it moves its files into place leaves each file whole and nothing
+   * beside the output; the next build puts the rest right.
+   */
+  @Test
+  void aBuildThatFailsWhileItMovesFilesLeavesNothingBeside() throws Exception {
+    Path out = dir.resolve("site");
+    update(out, Map.of("a.html", "a", "b.html", "b", "c.html", "c"));
+    try (SiteWriter w = SiteWriter.updating(out)) {
+      w.write("a.html", "a mới".getBytes(StandardCharsets.UTF_8));
+      w.write("b.html", "b mới".getBytes(StandardCharsets.UTF_8));
+      // The staged b.html goes missing: moving it fails after a.html has been moved.
+      try (Stream<Path> s = Files.list(dir)) {
+        Path temp =
+            s.filter(p -> p.getFileName().toString().startsWith("site.tmp-")).findFirst().get();
+        Files.delete(temp.resolve("b.html"));
+      }
+      org.assertj.core.api.Assertions.assertThatThrownBy(w::commit)
+          .isInstanceOf(java.io.IOException.class);
+    }
+    assertThat(beside()).containsExactly("site");
+    assertThat(files(out))
+        .containsExactly(
+            Map.entry("a.html", "a mới"), Map.entry("b.html", "b"), Map.entry("c.html", "c"));
+
+    update(out, Map.of("a.html", "a mới", "b.html", "b mới"));
+    assertThat(files(out))
+        .containsExactly(Map.entry("a.html", "a mới"), Map.entry("b.html", "b mới"));
+  }
+
+  /**
+   * Two builds of one output at the same time: the second waits for the first, and the output ends
+   * as the second left it.
+   */
+  @Test
+  void aSecondBuildWaitsForTheFirst() throws Exception {
+    Path out = dir.resolve("site");
+    update(out, Map.of("a.html", "đầu"));
+    java.util.concurrent.CompletableFuture<SiteWriter.Changes> second;
+    try (SiteWriter first = SiteWriter.updating(out)) {
+      second =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return update(out, Map.of("a.html", "hai", "y.html", "y"));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      first.write("a.html", "một".getBytes(StandardCharsets.UTF_8));
+      first.write("x.html", "x".getBytes(StandardCharsets.UTF_8));
+      first.commit();
+    }
+    second.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(files(out)).containsExactly(Map.entry("a.html", "hai"), Map.entry("y.html", "y"));
+    assertThat(beside()).containsExactly("site");
+  }
+
+  @Test
+  void countsAFileThatGaveWayToAFolder() throws Exception {
+    Path out = dir.resolve("site");
+    update(out, Map.of("a.html", "a", "d", "a file"));
+    assertThat(update(out, Map.of("a.html", "a", "d/x.html", "x")))
+        .isEqualTo(new SiteWriter.Changes(false, 1, 0, 1));
   }
 
   /** A folder of the output that is a link leads nowhere outside: it is replaced by a folder. */
