@@ -10,21 +10,51 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.luutru.content.PrintableText;
 import vn.luutru.output.SiteWriter;
 
-/** The built site to publish: every file under its folder with its fingerprint. */
+/**
+ * The built site to publish: every file under its folder with its fingerprint. A file's fingerprint
+ * is kept between deploys (in {@code .luutru/cache} beside the site) with its size, date and file
+ * key, and read again only when one of them has changed: a build leaves the files it did not change
+ * as they were, so a deploy after it reads only the new ones.
+ */
 record LocalSite(Path root, Manifest manifest) {
+  private static final String HASHES_HEADER = "luutru-hashes 1";
 
   /** Reads every file of the site built at {@code root}; throws a {@link DeployException}. */
   static LocalSite scan(Path root) throws IOException {
+    return scan(root, hashesOf(root), path -> {});
+  }
+
+  /** Where the fingerprints of the site at {@code root} are kept between deploys. */
+  static Path hashesOf(Path root) {
+    Path site = root.toAbsolutePath().normalize();
+    Path beside = site.getParent() == null ? site : site.getParent();
+    byte[] name =
+        sha256().digest(site.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return beside
+        .resolve(".luutru")
+        .resolve("cache")
+        .resolve("deploy-" + HexFormat.of().formatHex(name, 0, 8) + ".txt");
+  }
+
+  /**
+   * As {@link #scan(Path)}, the fingerprints kept in {@code hashes}; {@code hashed} hears of each
+   * file whose bytes had to be read.
+   */
+  static LocalSite scan(Path root, Path hashes, java.util.function.Consumer<String> hashed)
+      throws IOException {
     if (!Files.isDirectory(root) || !Files.isRegularFile(root.resolve(SiteWriter.MARKER))) {
       throw new DeployException(
           Messages.get("deploy.no-site", PrintableText.escape(root.toString())));
     }
     Map<String, Manifest.Entry> files = new TreeMap<>();
+    Map<String, Known> known = readHashes(hashes);
+    Map<String, Known> now = new TreeMap<>();
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
@@ -39,11 +69,84 @@ record LocalSite(Path root, Manifest manifest) {
               throw new DeployException(
                   Messages.get("deploy.odd-file", PrintableText.escape(file.toString())));
             }
-            files.put(path, fingerprint(file));
+            String stamp =
+                attrs.size()
+                    + " "
+                    + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
+                    + " "
+                    + attrs.fileKey();
+            Known k = known.get(path);
+            Manifest.Entry entry;
+            if (k != null && k.stamp().equals(stamp)) {
+              entry = k.entry();
+            } else {
+              entry = fingerprint(file);
+              hashed.accept(path);
+            }
+            files.put(path, entry);
+            now.put(path, new Known(stamp, entry));
             return FileVisitResult.CONTINUE;
           }
         });
+    if (!now.equals(known)) {
+      try {
+        writeHashes(hashes, now);
+      } catch (IOException e) {
+        // Without them the next deploy reads every file again: nothing is lost.
+      }
+    }
     return new LocalSite(root, new Manifest(files));
+  }
+
+  /** A file's fingerprint as kept, with the size, date and file key it was read at. */
+  private record Known(String stamp, Manifest.Entry entry) {}
+
+  /** The fingerprints kept in {@code file}; none when it is missing or damaged. */
+  private static Map<String, Known> readHashes(Path file) {
+    Map<String, Known> known = new java.util.HashMap<>();
+    try {
+      List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+      if (lines.size() < 2
+          || !lines.get(0).equals(HASHES_HEADER)
+          || !lines.get(lines.size() - 1).equals("end " + (lines.size() - 2))) {
+        return Map.of();
+      }
+      for (String line : lines.subList(1, lines.size() - 1)) {
+        String[] f = line.split("\t", 4);
+        known.put(f[3], new Known(f[2], new Manifest.Entry(f[0], Long.parseLong(f[1]))));
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+    return known;
+  }
+
+  private static void writeHashes(Path file, Map<String, Known> known) throws IOException {
+    StringBuilder s = new StringBuilder(known.size() * 120).append(HASHES_HEADER).append('\n');
+    for (Map.Entry<String, Known> k : known.entrySet()) {
+      Manifest.Entry e = k.getValue().entry();
+      s.append(e.sha256())
+          .append('\t')
+          .append(e.size())
+          .append('\t')
+          .append(k.getValue().stamp())
+          .append('\t')
+          .append(k.getKey())
+          .append('\n');
+    }
+    s.append("end ").append(known.size()).append('\n');
+    Files.createDirectories(file.getParent());
+    Path fresh = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new");
+    try {
+      Files.writeString(fresh, s, java.nio.charset.StandardCharsets.UTF_8);
+      Files.move(
+          fresh,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(fresh);
+    }
   }
 
   Path file(String path) {
