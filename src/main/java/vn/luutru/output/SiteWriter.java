@@ -190,8 +190,12 @@ public final class SiteWriter implements AutoCloseable {
       } else {
         w.write(MARKER, MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
       }
-    } catch (IOException | RuntimeException e) {
-      w.close();
+    } catch (Throwable e) {
+      try {
+        w.close();
+      } catch (Throwable also) {
+        e.addSuppressed(also);
+      }
       throw e;
     }
     return w;
@@ -651,7 +655,7 @@ public final class SiteWriter implements AutoCloseable {
       deleteTree(temp);
       return;
     }
-    try (UpdateLock held = Files.exists(output) ? UpdateLock.take(output) : null) {
+    try (UpdateLock held = UpdateLock.take(output)) {
       gate.swap(this::swap);
     }
     if (committed && oldLeft != null) {
@@ -692,8 +696,11 @@ public final class SiteWriter implements AutoCloseable {
     for (java.util.Set<String> files : List.of(added, changed)) {
       for (String file : new java.util.TreeSet<>(files)) {
         if (file.equals(MARKER)) {
-          // Copied, not moved: the temporary folder keeps its marker until it is deleted.
-          Files.copy(temp.resolve(file), output.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+          // Copied, not moved: the temporary folder keeps its marker until it is deleted. The copy
+          // is renamed into place, so that the output never lacks it.
+          Path copy = output.resolve(MARKER + ".new");
+          Files.copy(temp.resolve(file), copy, StandardCopyOption.REPLACE_EXISTING);
+          move(copy, output.resolve(MARKER));
         } else {
           place(temp.resolve(file), output.resolve(file));
         }
@@ -784,74 +791,88 @@ public final class SiteWriter implements AutoCloseable {
   }
 
   /**
-   * Keeps other builds off an output while one updates it: a lock on {@code <output>.update.lock}
-   * beside it, deleted when let go of, and within this JVM a permit per output. Where the file
-   * system gives no locks, the permit alone.
+   * Keeps other builds off an output while one updates it or swaps it: a lock on {@code
+   * .luutru/<output>.lock} in the output's parent folder (a file that stays, so that every build
+   * locks the same one), and within this JVM a permit per lock file. Where the file system gives no
+   * locks, the permit alone.
    */
   private static final class UpdateLock implements AutoCloseable {
     private static final java.util.Map<Path, java.util.concurrent.Semaphore> PERMITS =
         new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final Path file;
     private final java.util.concurrent.Semaphore permit;
     private final FileChannel channel;
 
-    private UpdateLock(Path file, java.util.concurrent.Semaphore permit, FileChannel channel) {
-      this.file = file;
+    private UpdateLock(java.util.concurrent.Semaphore permit, FileChannel channel) {
       this.permit = permit;
       this.channel = channel;
     }
 
-    /** Waits until no other build updates {@code output}, then holds it. */
+    /** Waits until no other build updates or swaps {@code output}, then holds it. */
     static UpdateLock take(Path output) {
-      Path file = output.resolveSibling(output.getFileName() + ".update.lock");
+      Path folder = output.getParent().resolve(".luutru");
+      Path file = folder.resolve(output.getFileName() + ".lock");
+      boolean lockable = true;
+      try {
+        Files.createDirectories(folder);
+        file = folder.toRealPath().resolve(file.getFileName());
+      } catch (IOException e) {
+        lockable = false; // a folder this user cannot write: the permit alone
+      }
       java.util.concurrent.Semaphore permit =
           PERMITS.computeIfAbsent(file, k -> new java.util.concurrent.Semaphore(1));
       permit.acquireUninterruptibly();
-      for (int attempt = 0; attempt < 100; attempt++) {
-        FileChannel c = null;
-        try {
-          c =
-              FileChannel.open(
-                  file,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE,
-                  StandardOpenOption.READ);
-          Object opened = fileKey(file);
-          c.lock();
-          // The build that held it deletes the file as it lets go: locked, it must still be there.
-          if (opened != null && opened.equals(fileKey(file))) {
-            return new UpdateLock(file, permit, c);
-          }
-          c.close();
-        } catch (IOException | RuntimeException e) {
-          try {
-            if (c != null) {
-              c.close();
-            }
-          } catch (IOException ignored) {
-            // nothing more to do
-          }
-          if (!(e instanceof java.nio.file.NoSuchFileException)) {
-            break; // no locks here: the permit alone
-          }
-        }
+      if (!lockable) {
+        return new UpdateLock(permit, null);
       }
-      return new UpdateLock(file, permit, null);
+      FileChannel c = null;
+      try {
+        c = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        c.lock();
+        return new UpdateLock(permit, c);
+      } catch (IOException e) {
+        // No locks on this file system (NFS without locking): the permit alone.
+        try {
+          if (c != null) {
+            c.close();
+          }
+        } catch (IOException ignored) {
+          // nothing more to do
+        }
+        return new UpdateLock(permit, null);
+      } catch (Throwable e) {
+        permit.release();
+        throw e;
+      }
     }
 
     @Override
     public void close() {
       try {
         if (channel != null) {
-          Files.deleteIfExists(file);
           channel.close();
         }
       } catch (IOException e) {
-        // a lock file left is taken again by the next build
+        // the operating system lets go of the lock when the process ends
       } finally {
         permit.release();
       }
+    }
+  }
+
+  /**
+   * Runs {@code step} while no build updates or swaps {@code output}, waiting for one that does: a
+   * deploy reads the site so.
+   */
+  public static <T> T whileNoBuild(Path output, java.util.concurrent.Callable<T> step)
+      throws IOException {
+    Path out = output.toAbsolutePath().normalize();
+    try (UpdateLock held = UpdateLock.take(out)) {
+      return step.call();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
     }
   }
 

@@ -38,7 +38,8 @@ public final class Deployer {
   /** As {@link #deploy(Path, DeployTarget, DeployOptions)}, telling {@code progress} each step. */
   public static DeployReport deploy(
       Path site, DeployTarget target, DeployOptions options, Progress progress) throws IOException {
-    LocalSite local = LocalSite.scan(site);
+    // Read while no build changes the site, so that it is read whole.
+    LocalSite local = vn.luutru.output.SiteWriter.whileNoBuild(site, () -> LocalSite.scan(site));
     try (Remote remote = open(local, target, options)) {
       return new Deployer.Run(local, target, remote, options, progress).run();
     }

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import vn.luutru.content.PrintableText;
 import vn.luutru.output.SiteWriter;
@@ -55,6 +56,8 @@ record LocalSite(Path root, Manifest manifest) {
     Map<String, Manifest.Entry> files = new TreeMap<>();
     Map<String, Known> known = readHashes(hashes);
     Map<String, Known> now = new TreeMap<>();
+    long settled =
+        java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis() - SETTLED_MS);
     Files.walkFileTree(
         root,
         new SimpleFileVisitor<>() {
@@ -69,12 +72,9 @@ record LocalSite(Path root, Manifest manifest) {
               throw new DeployException(
                   Messages.get("deploy.odd-file", PrintableText.escape(file.toString())));
             }
+            long modified = attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
             String stamp =
-                attrs.size()
-                    + " "
-                    + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
-                    + " "
-                    + attrs.fileKey();
+                attrs.size() + " " + modified + " " + changed(file) + " " + attrs.fileKey();
             Known k = known.get(path);
             Manifest.Entry entry;
             if (k != null && k.stamp().equals(stamp)) {
@@ -84,7 +84,11 @@ record LocalSite(Path root, Manifest manifest) {
               hashed.accept(path);
             }
             files.put(path, entry);
-            now.put(path, new Known(stamp, entry));
+            // A file changed in the last moments may change again within the same tick of its
+            // date: its fingerprint is not kept, and is read again next time.
+            if (modified < settled) {
+              now.put(path, new Known(stamp, entry));
+            }
             return FileVisitResult.CONTINUE;
           }
         });
@@ -98,7 +102,24 @@ record LocalSite(Path root, Manifest manifest) {
     return new LocalSite(root, new Manifest(files));
   }
 
-  /** A file's fingerprint as kept, with the size, date and file key it was read at. */
+  /** How long after it last changed a file's fingerprint is kept: file dates may be this coarse. */
+  private static final long SETTLED_MS = 2_000;
+
+  /**
+   * When {@code file}'s status last changed (which, unlike its date, no program can set), or 0
+   * where the file system does not say.
+   */
+  private static long changed(Path file) {
+    try {
+      return ((java.nio.file.attribute.FileTime)
+              Files.getAttribute(file, "unix:ctime", java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .to(java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return 0;
+    }
+  }
+
+  /** A file's fingerprint as kept, with the size, dates and file key it was read at. */
   private record Known(String stamp, Manifest.Entry entry) {}
 
   /** The fingerprints kept in {@code file}; none when it is missing or damaged. */
@@ -113,7 +134,11 @@ record LocalSite(Path root, Manifest manifest) {
       }
       for (String line : lines.subList(1, lines.size() - 1)) {
         String[] f = line.split("\t", 4);
-        known.put(f[3], new Known(f[2], new Manifest.Entry(f[0], Long.parseLong(f[1]))));
+        Optional<Manifest.Entry> entry = Manifest.entry(f[0], f[1], f[3]);
+        if (entry.isEmpty()) {
+          return Map.of();
+        }
+        known.put(f[3], new Known(f[2], entry.get()));
       }
     } catch (IOException | RuntimeException e) {
       return Map.of();
