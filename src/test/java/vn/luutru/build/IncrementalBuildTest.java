@@ -149,7 +149,7 @@ class IncrementalBuildTest {
 
   /** Makes one random change; says which. */
   private String change() throws IOException {
-    int roll = random.nextInt(20);
+    int roll = random.nextInt(22);
     if (roll < 5 || articles.size() < 3) {
       return "added " + addArticle();
     } else if (roll < 8) {
@@ -204,6 +204,18 @@ class IncrementalBuildTest {
     } else if (roll < 18) {
       today = today.plusDays(25);
       return "today " + today;
+    } else if (roll < 20) {
+      // An attachment (a file copied as it is) added, replaced or removed.
+      Path file = content.resolve("tep/bao-cao-" + random.nextInt(3) + ".pdf");
+      if (Files.exists(file) && random.nextBoolean()) {
+        Files.delete(file);
+        return "deleted " + file.getFileName();
+      }
+      byte[] bytes = new byte[50 + random.nextInt(200)];
+      random.nextBytes(bytes);
+      Files.createDirectories(file.getParent());
+      Files.write(file, bytes);
+      return "wrote " + file.getFileName();
     } else {
       String broken = "hong-" + next++ + ".md";
       Files.writeString(content.resolve(broken), "---\ntitle: [không đóng\n---\nThân bài.\n");
