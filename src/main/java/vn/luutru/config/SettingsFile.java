@@ -259,17 +259,9 @@ public final class SettingsFile {
       try {
         return new ImageSettings(
             widths, quality, thumbnailWidth, thumbnailHeight, keepOriginal, d.maxPixels());
-      } catch (IllegalArgumentException e) {
+      } catch (ImageSettings.Invalid e) {
         // At the value the message is about, else at the section.
-        Node at = n;
-        for (String key : List.of("widths", "quality", "thumbnail_width")) {
-          String named = key.startsWith("thumbnail") ? "thumbnail" : key;
-          if (e.getMessage().contains(named) && keys.containsKey(key)) {
-            at = keys.get(key);
-            break;
-          }
-        }
-        errorSaid(at, e.getMessage());
+        errorSaid(keys.getOrDefault(e.key(), n), e.getMessage());
         return d;
       }
     }

@@ -32,17 +32,34 @@ public record ImageSettings(
   public ImageSettings {
     widths = widths.stream().sorted().distinct().toList();
     if (widths.isEmpty() || widths.get(0) < 16 || widths.get(widths.size() - 1) > 8192) {
-      throw new IllegalArgumentException(Messages.get("settings.widths", widths));
+      throw new Invalid("widths", Messages.get("settings.widths", widths));
     }
     if (quality < 1 || quality > 100) {
-      throw new IllegalArgumentException(Messages.get("settings.quality", quality));
+      throw new Invalid("quality", Messages.get("settings.quality", quality));
     }
     if (thumbnailWidth < 16 || thumbnailHeight < 16 || thumbnailWidth > 2048) {
-      throw new IllegalArgumentException(
+      throw new Invalid(
+          thumbnailWidth < 16 || thumbnailWidth > 2048 ? "thumbnail_width" : "thumbnail_height",
           Messages.get("settings.thumbnail", thumbnailWidth, thumbnailHeight));
     }
     if (maxPixels < 1_000_000) {
-      throw new IllegalArgumentException(Messages.get("settings.max-pixels"));
+      throw new Invalid("max_pixels", Messages.get("settings.max-pixels"));
+    }
+  }
+
+  /** A setting out of its range: {@code key} names it as {@code luutru.yaml} does. */
+  public static final class Invalid extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String key;
+
+    Invalid(String key, String message) {
+      super(message);
+      this.key = key;
+    }
+
+    /** The setting's key under {@code images:}, such as {@code quality}. */
+    public String key() {
+      return key;
     }
   }
 

@@ -166,6 +166,16 @@ class SettingsFileTest {
         "2:12: error: images: quality must be between 1 and 100: 120"
       },
       {
+        "images: widths out of range",
+        "images:\n  widths: [8, 960]\n",
+        "2:11: error: images: widths must be between 16 and 8192 pixels, at least one: [8, 960]"
+      },
+      {
+        "images: thumbnail_height, at its own line",
+        "images:\n  thumbnail_width: 300\n  thumbnail_height: 8\n",
+        "3:21: error: images: thumbnail size must be between 16 and 2048 pixels: 300 × 8"
+      },
+      {
         "images: keep_original",
         "images:\n  keep_original: có\n",
         "2:18: error: images.keep_original: expected true or false, found 'có'"
