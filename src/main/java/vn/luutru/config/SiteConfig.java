@@ -131,7 +131,10 @@ public record SiteConfig(
         : shownContentDir + "/";
   }
 
-  /** {@code .luutru/cache} in the folder that holds {@code contentDir}: outside the site. */
+  /**
+   * {@code .luutru/cache} in the folder that holds {@code contentDir}: outside the site. A deploy
+   * keeps its fingerprints in the same place beside the site's folder.
+   */
   public static Path defaultCacheDir(Path contentDir) {
     Path parent = contentDir.toAbsolutePath().normalize().getParent();
     return (parent == null ? contentDir.toAbsolutePath() : parent)

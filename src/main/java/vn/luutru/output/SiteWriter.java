@@ -176,19 +176,17 @@ public final class SiteWriter implements AutoCloseable {
       throw e;
     }
     try {
+      byte[] marker = MARKER_TEXT.getBytes(StandardCharsets.UTF_8);
       if (w.update) {
         // Another build updating the same output finishes first: this one sees what it left.
         w.updateLock = UpdateLock.take(out);
         w.survey();
-        // The temporary folder has the marker whether or not it changed, so that what a build
-        // stopped on the way leaves is known for luutru's.
-        w.folder(w.temp);
-        Files.write(w.temp.resolve(MARKER), MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
-        w.files.incrementAndGet();
-        w.bytes.addAndGet(MARKER_TEXT.length());
-        w.same(w.temp.resolve(MARKER), null);
-      } else {
-        w.write(MARKER, MARKER_TEXT.getBytes(StandardCharsets.UTF_8));
+      }
+      w.write(MARKER, marker);
+      if (w.update) {
+        // The temporary folder has the marker even when the output's is the same, so that what a
+        // build stopped on the way leaves is known for luutru's.
+        Files.write(w.temp.resolve(MARKER), marker);
       }
     } catch (Throwable e) {
       try {
@@ -555,16 +553,15 @@ public final class SiteWriter implements AutoCloseable {
   public void link(Path source, String file) throws IOException {
     ensureOpen();
     Path target = resolve(file);
-    folder(target.getParent());
-    if (update
-        && found.getOrDefault(temp.relativize(target).toString(), -1L) >= 0
-        && isSameFile(source, output.resolve(temp.relativize(target)))) {
+    String name = temp.relativize(target).toString();
+    if (update && found.getOrDefault(name, -1L) >= 0 && isSameFile(source, output.resolve(name))) {
       // The output's file is the very one: nothing to write.
-      site.add(temp.relativize(target).toString());
+      site.add(name);
       files.incrementAndGet();
       bytes.addAndGet(Files.size(source));
       return;
     }
+    folder(target.getParent());
     long n;
     try {
       Files.createLink(target, source);

@@ -34,12 +34,9 @@ record LocalSite(Path root, Manifest manifest) {
   /** Where the fingerprints of the site at {@code root} are kept between deploys. */
   static Path hashesOf(Path root) {
     Path site = root.toAbsolutePath().normalize();
-    Path beside = site.getParent() == null ? site : site.getParent();
     byte[] name =
         sha256().digest(site.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    return beside
-        .resolve(".luutru")
-        .resolve("cache")
+    return vn.luutru.config.SiteConfig.defaultCacheDir(site)
         .resolve("deploy-" + HexFormat.of().formatHex(name, 0, 8) + ".txt");
   }
 
