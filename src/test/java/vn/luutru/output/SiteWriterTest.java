@@ -18,6 +18,11 @@ class SiteWriterTest {
   @TempDir Path dir;
 
   private List<String> beside() throws Exception {
+    return beside(dir);
+  }
+
+  /** What is in {@code dir}, sorted, but the builds' lock folder. */
+  static List<String> beside(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       // The builds' lock folder, .luutru, stays beside the output.
       return s.map(p -> p.getFileName().toString())

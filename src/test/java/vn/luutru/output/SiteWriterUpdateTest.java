@@ -59,13 +59,7 @@ class SiteWriterUpdateTest {
   }
 
   private List<String> beside() throws Exception {
-    try (Stream<Path> s = Files.list(dir)) {
-      // The builds' lock folder, .luutru, stays beside the output.
-      return s.map(p -> p.getFileName().toString())
-          .filter(f -> !f.equals(".luutru"))
-          .sorted()
-          .toList();
-    }
+    return SiteWriterTest.beside(dir);
   }
 
   private static Object key(Path p) throws Exception {
@@ -239,6 +233,30 @@ class SiteWriterUpdateTest {
     second.get(60, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(files(out)).containsExactly(Map.entry("a.html", "hai"), Map.entry("y.html", "y"));
     assertThat(beside()).containsExactly("site");
+  }
+
+  /** A deploy reads the site under the builds' lock: never a site half moved into place. */
+  @Test
+  void whatReadsTheSiteWaitsForTheBuild() throws Exception {
+    Path out = dir.resolve("site");
+    update(out, Map.of("a.html", "cũ", "b.html", "cũ"));
+    java.util.concurrent.CompletableFuture<Map<String, String>> read;
+    try (SiteWriter w = SiteWriter.updating(out)) {
+      read =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return SiteWriter.whileNoBuild(out, () -> files(out));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      w.write("a.html", "mới".getBytes(StandardCharsets.UTF_8));
+      w.write("b.html", "mới".getBytes(StandardCharsets.UTF_8));
+      w.commit();
+    }
+    assertThat(read.get(60, java.util.concurrent.TimeUnit.SECONDS))
+        .containsExactly(Map.entry("a.html", "mới"), Map.entry("b.html", "mới"));
   }
 
   @Test
