@@ -486,6 +486,49 @@ class RealServerIT {
     assertThat(severeConsoleMessages()).isEmpty();
   }
 
+  /**
+   * The setup the README advises, HTTPS with HTTP/2: the search page, its module and every part of
+   * the index it asks for answer over HTTP/2, and the search finds the seed article.
+   */
+  @Test
+  void theSearchAnswersOverHttpsAndHttp2() throws Exception {
+    try (Nginx h2 = Nginx.startHttp2(site, PREFIX, Nginx.freePort(), tmp.resolve("nginx-h2"))) {
+      // The certificate is made for the test: this browser accepts it.
+      ChromeDriver browser =
+          Browser.start(1280, 900, o -> o.addArguments("--ignore-certificate-errors"));
+      try {
+        browser.get(h2.url() + "tim-kiem/?q=dai+hoi+chi+bo+van+phong");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+            .until(
+                d ->
+                    d.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
+                        .anyMatch(a -> a.getText().equals(SampleSite.SEED_TITLE)));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> requests =
+            (List<Map<String, Object>>)
+                browser.executeScript(
+                    "return performance.getEntriesByType('resource')"
+                        + ".concat(performance.getEntriesByType('navigation'))"
+                        + ".map(e => ({name: e.name, protocol: e.nextHopProtocol, status: e.responseStatus}))");
+        assertThat(requests)
+            .extracting(r -> r.get("name").toString())
+            .anyMatch(n -> n.endsWith("/search/search.js"))
+            .anyMatch(n -> n.contains("/search/s/"))
+            .anyMatch(n -> n.contains("/search/d/"));
+        assertThat(requests)
+            .allSatisfy(
+                r -> {
+                  assertThat(r.get("protocol")).as("%s", r.get("name")).isEqualTo("h2");
+                  assertThat(((Number) r.get("status")).intValue())
+                      .as("%s", r.get("name"))
+                      .isEqualTo(200);
+                });
+      } finally {
+        browser.quit();
+      }
+    }
+  }
+
   @Test
   void everyAliasLandsOnItsArticle() throws Exception {
     // The alias pages in the built site, each with the article its canonical link names.

@@ -26,12 +26,14 @@ public final class Nginx implements AutoCloseable {
   private final Path dir;
   private final int port;
   private final String prefix;
+  private final String scheme;
 
-  private Nginx(Process process, Path dir, int port, String prefix) {
+  private Nginx(Process process, Path dir, int port, String prefix, String scheme) {
     this.process = process;
     this.dir = dir;
     this.port = port;
     this.prefix = prefix;
+    this.scheme = scheme;
   }
 
   /** Fails under CI, skips elsewhere, when nginx is not installed. */
@@ -41,6 +43,22 @@ public final class Nginx implements AutoCloseable {
         throw new AssertionError("nginx is not installed; .ci/run must install it");
       }
       Assumptions.abort("nginx not installed (outside CI this test is skipped)");
+    }
+  }
+
+  /**
+   * Fails under CI, skips elsewhere, when openssl (which makes the HTTPS certificate) is missing.
+   */
+  static void requireOpenssl() {
+    boolean found =
+        java.util.stream.Stream.of(
+                System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .anyMatch(d -> new File(d, "openssl").canExecute());
+    if (!found) {
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError("openssl is not installed; .ci/run must install it");
+      }
+      Assumptions.abort("openssl not installed (outside CI this test is skipped)");
     }
   }
 
@@ -58,8 +76,55 @@ public final class Nginx implements AutoCloseable {
    */
   public static Nginx start(Path site, String prefix, int port, Path dir)
       throws IOException, InterruptedException {
+    return start(site, prefix, port, dir, false);
+  }
+
+  /**
+   * As {@link #start(Path, String, int, Path)}, over HTTPS and HTTP/2 at {@code
+   * https://127.0.0.1:port/prefix/}, with a certificate made for the run by openssl (a browser must
+   * be told to accept it): how a web server usually serves a site today.
+   */
+  public static Nginx startHttp2(Path site, String prefix, int port, Path dir)
+      throws IOException, InterruptedException {
+    return start(site, prefix, port, dir, true);
+  }
+
+  private static Nginx start(Path site, String prefix, int port, Path given, boolean http2)
+      throws IOException, InterruptedException {
     require();
+    Path dir = given.toAbsolutePath();
     Files.createDirectories(dir);
+    String listen = "listen 127.0.0.1:" + port + ";";
+    if (http2) {
+      requireOpenssl();
+      Process cert =
+          new ProcessBuilder(
+                  "openssl",
+                  "req",
+                  "-x509",
+                  "-newkey",
+                  "rsa:2048",
+                  "-nodes",
+                  "-days",
+                  "2",
+                  "-subj",
+                  "/CN=127.0.0.1",
+                  "-keyout",
+                  dir.resolve("key.pem").toString(),
+                  "-out",
+                  dir.resolve("cert.pem").toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("openssl.out").toFile())
+              .start();
+      if (cert.waitFor() != 0) {
+        throw new IllegalStateException(
+            "openssl could not make a certificate:\n"
+                + Files.readString(dir.resolve("openssl.out")));
+      }
+      listen =
+          "listen 127.0.0.1:%d ssl http2; ssl_certificate %s/cert.pem; ssl_certificate_key %s/key.pem;"
+              .formatted(port, dir.toAbsolutePath(), dir.toAbsolutePath());
+    }
     Path conf = dir.resolve("nginx.conf");
     String d = dir.toAbsolutePath().toString();
     Files.writeString(
@@ -98,7 +163,7 @@ public final class Nginx implements AutoCloseable {
           server_tokens off;
           absolute_redirect off;
           server {
-            listen 127.0.0.1:%2$d;
+            %2$s
             server_name localhost;
             location %3$s {
               alias %4$s/;
@@ -108,14 +173,14 @@ public final class Nginx implements AutoCloseable {
           }
         }
         """
-            .formatted(d, port, prefix, site.toAbsolutePath()),
+            .formatted(d, listen, prefix, site.toAbsolutePath()),
         StandardCharsets.UTF_8);
     Process p =
         new ProcessBuilder(NGINX, "-p", d, "-c", conf.toString(), "-e", d + "/error.log")
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("nginx.out").toFile())
             .start();
-    Nginx nginx = new Nginx(p, dir, port, prefix);
+    Nginx nginx = new Nginx(p, dir, port, prefix, http2 ? "https" : "http");
     // Polls the port, at most 300 times 50 ms apart.
     for (int attempt = 1; ; attempt++) {
       if (!p.isAlive()) {
@@ -140,9 +205,9 @@ public final class Nginx implements AutoCloseable {
     }
   }
 
-  /** {@code http://127.0.0.1:PORT/prefix/} */
+  /** {@code http://127.0.0.1:PORT/prefix/} ({@code https} for {@link #startHttp2}) */
   public String url() {
-    return "http://127.0.0.1:" + port + prefix;
+    return scheme + "://127.0.0.1:" + port + prefix;
   }
 
   /** What nginx printed and logged as errors, for failure messages. */
