@@ -26,6 +26,7 @@ import vn.luutru.site.SiteModel;
 import vn.luutru.site.SiteModelBuilder;
 import vn.luutru.testing.Browser;
 import vn.luutru.testing.CameraPhotos;
+import vn.luutru.testing.Nginx;
 import vn.luutru.testing.StaticServer;
 
 /**
@@ -58,7 +59,7 @@ import vn.luutru.testing.StaticServer;
 public final class SearchEval {
   record Query(String kind, String text, String expected, String source) {}
 
-  record Outcome(Query query, int rank, long bytes, double millis, int total) {}
+  record Outcome(Query query, int rank, long bytes, int requests, double millis, int total) {}
 
   public static void main(String[] args) throws Exception {
     Path content = Path.of(args.length > 0 ? args[0] : "../shared/corpus/dantri");
@@ -76,7 +77,16 @@ public final class SearchEval {
     Path source =
         flags.contains("--photos") ? withPhotos(content, work.resolve("content-photos")) : content;
 
-    try (StaticServer server = new StaticServer(site, "/luu-tru/")) {
+    List<String> kinds =
+        flags.contains("--server")
+            ? List.of(flags.get(flags.indexOf("--server") + 1).split(","))
+            : List.of("java");
+    Map<String, Served> servers = new java.util.LinkedHashMap<>();
+    try (AutoCloseable stopAll = () -> closeAll(servers.values())) {
+      for (String kind : kinds) {
+        servers.put(kind, serve(kind, site, work.resolve("server-" + kind)));
+      }
+      Served server = servers.values().iterator().next();
       SiteConfig config =
           SiteConfig.builder()
               .title("Lưu trữ")
@@ -130,11 +140,17 @@ public final class SearchEval {
               .toList(),
           StandardCharsets.UTF_8);
 
-      List<Outcome> outcomes = new ArrayList<>();
-      ChromeDriver driver = Browser.start(1280, 900);
+      Map<String, List<Outcome>> outcomesBy = new java.util.LinkedHashMap<>();
+      servers.keySet().forEach(k -> outcomesBy.put(k, new ArrayList<>()));
+      // The certificate of an HTTPS server is made for the run.
+      ChromeDriver driver =
+          Browser.start(1280, 900, o -> o.addArguments("--ignore-certificate-errors"));
+      // Every query fetches what it needs: a file an earlier query fetched is not taken from the
+      // browser's cache (nginx's dates would let it, the JDK's server and HTTPS here would not).
+      driver.executeCdpCommand("Network.enable", Map.of());
+      driver.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
       if (rtt > 0) {
         // Chromium's network emulation: every request waits rtt ms more.
-        driver.executeCdpCommand("Network.enable", Map.of());
         driver.executeCdpCommand(
             "Network.emulateNetworkConditions",
             Map.of(
@@ -148,105 +164,123 @@ public final class SearchEval {
                 -1));
       }
       try {
+        // Each query on each server in turn, so that the machine's load weighs on all alike.
         for (Query q : queries) {
-          driver.get(server.url() + "404.html");
-          @SuppressWarnings("unchecked")
-          Map<String, Object> r =
-              (Map<String, Object>)
-                  driver.executeAsyncScript(
-                      "const [url, q, cold, done] = arguments;"
-                          + "import(url).then(async m => {"
-                          + "  if (!cold) await m.search('a');"
-                          + "  const before = m.stats().bytes;"
-                          + "  const t0 = performance.now();"
-                          + "  const r = await m.search(q, { limit: 10 });"
-                          + "  const ms = performance.now() - t0;"
-                          + "  done({ urls: r.results.map(x => x.url), total: r.total, bytes: m.stats().bytes - before, ms });"
-                          + "}).catch(e => done({ error: String(e) }));",
-                      server.url() + "search/search.js",
-                      q.text(),
-                      cold);
-          if (r.containsKey("error")) {
-            throw new IllegalStateException(q + ": " + r.get("error"));
+          for (Map.Entry<String, Served> each : servers.entrySet()) {
+            Served on = each.getValue();
+            driver.get(on.url() + "404.html");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> r =
+                (Map<String, Object>)
+                    driver.executeAsyncScript(
+                        "const [url, q, cold, done] = arguments;"
+                            + "import(url).then(async m => {"
+                            + "  if (!cold) await m.search('a');"
+                            + "  const before = m.stats();"
+                            + "  const t0 = performance.now();"
+                            + "  const r = await m.search(q, { limit: 10 });"
+                            + "  const ms = performance.now() - t0;"
+                            + "  done({ urls: r.results.map(x => x.url), total: r.total, bytes: m.stats().bytes - before.bytes, requests: m.stats().requests - before.requests, ms });"
+                            + "}).catch(e => done({ error: String(e) }));",
+                        on.url() + "search/search.js",
+                        q.text(),
+                        cold);
+            if (r.containsKey("error")) {
+              throw new IllegalStateException(q + ": " + r.get("error"));
+            }
+            @SuppressWarnings("unchecked")
+            List<String> urls = (List<String>) r.get("urls");
+            int rank = urls.indexOf(q.expected()) + 1;
+            outcomesBy
+                .get(each.getKey())
+                .add(
+                    new Outcome(
+                        q,
+                        rank,
+                        ((Number) r.get("bytes")).longValue(),
+                        ((Number) r.get("requests")).intValue(),
+                        ((Number) r.get("ms")).doubleValue(),
+                        ((Number) r.get("total")).intValue()));
           }
-          @SuppressWarnings("unchecked")
-          List<String> urls = (List<String>) r.get("urls");
-          int rank = urls.indexOf(q.expected()) + 1;
-          outcomes.add(
-              new Outcome(
-                  q,
-                  rank,
-                  ((Number) r.get("bytes")).longValue(),
-                  ((Number) r.get("ms")).doubleValue(),
-                  ((Number) r.get("total")).intValue()));
         }
       } finally {
         driver.quit();
       }
-      Files.write(
-          work.resolve("results.tsv"),
-          outcomes.stream()
-              .map(
-                  o ->
-                      String.join(
-                          "\t",
-                          o.query().kind(),
-                          o.query().text(),
-                          String.valueOf(o.rank()),
-                          String.valueOf(o.total()),
-                          String.valueOf(o.bytes()),
-                          String.format(Locale.ROOT, "%.1f", o.millis())))
-              .toList(),
-          StandardCharsets.UTF_8);
       StringBuilder table = new StringBuilder();
-      table.append(
-          String.format(
-              Locale.ROOT,
-              "%s%d articles of %s, %d queries a kind, %s; %s; load average %.1f at the end.%n%n",
-              label,
-              built.articles(),
-              content,
-              perKind,
-              rtt > 0
-                  ? rtt + " ms more a request (Chromium's network emulation)"
-                  : "no added delay",
-              cold
-                  ? "each query the first of its page (index.json fetched by it)"
-                  : "each query after a first one in its page",
-              java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                  .getSystemLoadAverage()));
-      table.append(
-          "| queries | n | found in top 10 | MRR | bytes per query, median / max | latency, median / p95 |\n");
-      table.append("|---|---|---|---|---|---|\n");
-      Map<String, List<Outcome>> byKind =
-          outcomes.stream()
-              .collect(
-                  Collectors.groupingBy(
-                      o -> o.query().kind(), java.util.LinkedHashMap::new, Collectors.toList()));
-      byKind.put("all", outcomes);
-      byKind.forEach(
-          (kind, list) -> {
-            double recall = list.stream().filter(o -> o.rank() > 0).count() / (double) list.size();
-            double mrr =
-                list.stream()
-                    .mapToDouble(o -> o.rank() > 0 ? 1.0 / o.rank() : 0)
-                    .average()
-                    .orElse(0);
-            List<Long> bytes = list.stream().map(Outcome::bytes).sorted().toList();
-            List<Double> ms = list.stream().map(Outcome::millis).sorted().toList();
-            table.append(
-                String.format(
-                    Locale.ROOT,
-                    "| %s | %d | %.1f %% | %.3f | %.1f KB / %.1f KB | %.1f ms / %.1f ms |%n",
-                    kind,
-                    list.size(),
-                    recall * 100,
-                    mrr,
-                    bytes.get(bytes.size() / 2) / 1024.0,
-                    bytes.get(bytes.size() - 1) / 1024.0,
-                    ms.get(ms.size() / 2),
-                    ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.95)))));
-          });
+      for (Map.Entry<String, List<Outcome>> served : outcomesBy.entrySet()) {
+        String serverKind = served.getKey();
+        List<Outcome> outcomes = served.getValue();
+        Files.write(
+            work.resolve("results-" + serverKind + ".tsv"),
+            outcomes.stream()
+                .map(
+                    o ->
+                        String.join(
+                            "\t",
+                            o.query().kind(),
+                            o.query().text(),
+                            String.valueOf(o.rank()),
+                            String.valueOf(o.total()),
+                            String.valueOf(o.bytes()),
+                            String.valueOf(o.requests()),
+                            String.format(Locale.ROOT, "%.1f", o.millis())))
+                .toList(),
+            StandardCharsets.UTF_8);
+        table.append(
+            String.format(
+                Locale.ROOT,
+                "%s%d articles of %s, %d queries a kind, %s; %s; served by %s; load average %.1f at the end.%n%n",
+                label,
+                built.articles(),
+                content,
+                perKind,
+                rtt > 0
+                    ? rtt + " ms more a request (Chromium's network emulation)"
+                    : "no added delay",
+                cold
+                    ? "each query the first of its page (index.json fetched by it)"
+                    : "each query after a first one in its page",
+                SERVED_BY.getOrDefault(serverKind, serverKind),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    .getSystemLoadAverage()));
+        table.append(
+            "| queries | n | found in top 10 | MRR | bytes per query, median / max | requests per query, median / max | latency, median / p95 |\n");
+        table.append("|---|---|---|---|---|---|---|\n");
+        Map<String, List<Outcome>> byKind =
+            outcomes.stream()
+                .collect(
+                    Collectors.groupingBy(
+                        o -> o.query().kind(), java.util.LinkedHashMap::new, Collectors.toList()));
+        byKind.put("all", outcomes);
+        byKind.forEach(
+            (kind, list) -> {
+              double recall =
+                  list.stream().filter(o -> o.rank() > 0).count() / (double) list.size();
+              double mrr =
+                  list.stream()
+                      .mapToDouble(o -> o.rank() > 0 ? 1.0 / o.rank() : 0)
+                      .average()
+                      .orElse(0);
+              List<Long> bytes = list.stream().map(Outcome::bytes).sorted().toList();
+              List<Double> ms = list.stream().map(Outcome::millis).sorted().toList();
+              List<Integer> requests = list.stream().map(Outcome::requests).sorted().toList();
+              table.append(
+                  String.format(
+                      Locale.ROOT,
+                      "| %s | %d | %.1f %% | %.3f | %.1f KB / %.1f KB | %d / %d | %.1f ms / %.1f ms |%n",
+                      kind,
+                      list.size(),
+                      recall * 100,
+                      mrr,
+                      bytes.get(bytes.size() / 2) / 1024.0,
+                      bytes.get(bytes.size() - 1) / 1024.0,
+                      requests.get(requests.size() / 2),
+                      requests.get(requests.size() - 1),
+                      ms.get(ms.size() / 2),
+                      ms.get((int) Math.min(ms.size() - 1, Math.round(ms.size() * 0.95)))));
+            });
+        table.append('\n');
+      }
       out.println();
       out.print(table);
       if (write != null) {
@@ -267,11 +301,47 @@ public final class SearchEval {
           "queries: "
               + work.resolve("queries.tsv")
               + "; per query: "
-              + work.resolve("results.tsv"));
+              + work.resolve("results-<server>.tsv"));
     }
   }
 
-  /** Draws the queries; the same folder and count always give the same queries. */
+  /** A server of the built site for the queries. */
+  record Served(String url, AutoCloseable stop) {}
+
+  /** What each {@code --server} is, for the tables. */
+  static final Map<String, String> SERVED_BY =
+      Map.of(
+          "java", "the JDK's HTTP server over HTTP/1.1",
+          "nginx", "nginx over HTTP/1.1",
+          "h2", "nginx over HTTPS and HTTP/2");
+
+  /** Starts a server of {@code site} at /luu-tru/: java (the default), nginx or h2. */
+  static Served serve(String kind, Path site, Path dir) throws Exception {
+    switch (kind) {
+      case "java" -> {
+        StaticServer s = new StaticServer(site, "/luu-tru/");
+        return new Served(s.url(), s);
+      }
+      case "nginx" -> {
+        Nginx n = Nginx.start(site, "/luu-tru/", Nginx.freePort(), dir);
+        return new Served(n.url(), n);
+      }
+      case "h2" -> {
+        Nginx n = Nginx.startHttp2(site, "/luu-tru/", Nginx.freePort(), dir);
+        return new Served(n.url(), n);
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "--server " + kind + ": java, nginx or h2, comma-separated");
+    }
+  }
+
+  static void closeAll(Iterable<Served> servers) throws Exception {
+    for (Served s : servers) {
+      s.stop().close();
+    }
+  }
+
   /**
    * A copy of {@code content} in {@code copy} in which every article has {@code image: anh/<its
    * name>.jpg}, the same photo beside each.
