@@ -682,8 +682,8 @@ def targets_section(loaded):
         if hugo:
             rat = pair_ratios(results["sizes"]["10000"].get(default.name, []), hugo)
             if rat:
-                out.append("10,000 articles, wall ÷ Hugo ≤ 0.35: %.2f (%s) — %s" % (
-                    med(rat), options(default), "met" if med(rat) <= 0.35 else "not met"))
+                out.append("10,000 articles, wall ÷ Hugo ≤ 0.9 (issue 20; Hugo builds no search index): %.2f (%s) — %s" % (
+                    med(rat), options(default), "met" if med(rat) <= 0.9 else "not met"))
             floor = results["sizes"]["10000"].get("floor")
             rat = pair_ratios(floor, hugo) if floor else None
             if rat:

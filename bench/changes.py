@@ -24,7 +24,8 @@ touches them alike; the ratios (of wall time, and of CPU time, which a busy mach
 less) are the medians of the rounds'. Files are counted in the first round.
 
 The section between the changes.py markers of docs/benchmarks.md is replaced with the tables,
-unless --no-write is given. The articles are kept in --cache as bench.py keeps them.
+unless --no-write is given; a run of other sizes than 10,000 writes between markers of its own
+(`changes.py 100000`), which must be there. The articles are kept in --cache as bench.py keeps them.
 
 Only the standard library; Python 3.8 or later.
 """
@@ -50,10 +51,11 @@ def main():
     args = parse_args()
     if args.report:
         with open(args.report, encoding="utf-8") as f:
-            text = report(json.load(f))
+            results = json.load(f)
+        text = report(results)
         print(text)
         if not args.no_write:
-            bench.write_section(bench.DOC, "changes.py", text)
+            bench.write_section(bench.DOC, section(results["args"]["sizes"]), text)
         return
     jar = os.path.abspath(args.jar)
     if args.build or not os.path.exists(jar):
@@ -72,7 +74,7 @@ def main():
     print(text)
     print("Raw figures: %s" % json_path)
     if not args.no_write:
-        bench.write_section(bench.DOC, "changes.py", text)
+        bench.write_section(bench.DOC, section(args.sizes), text)
         bench.log("changes: the tables are in %s" % os.path.relpath(bench.DOC))
 
 
@@ -383,6 +385,12 @@ def report(results):
         lines.append("")
         lines += ["- " + t for t in targets]
     return "\n".join(lines) + "\n"
+
+
+def section(sizes):
+    """The markers a run writes between: the default size's, or its own sizes', so that a run at
+    100,000 articles leaves the figures at 10,000 in place."""
+    return "changes.py" if sizes == [10000] else "changes.py " + ",".join(str(s) for s in sizes)
 
 
 def command_line(args):
