@@ -2,16 +2,15 @@ package vn.luutru.image;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.luutru.internal.WholeFiles;
 
 /**
  * Renditions already made, kept between builds in a folder outside the site ({@code
@@ -98,13 +97,7 @@ final class ImageCache {
     }
     Path f = file(key);
     Files.createDirectories(f.getParent());
-    Path tmp = Files.createTempFile(f.getParent(), ".part-", ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      move(tmp, f);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    WholeFiles.write(f, bytes);
   }
 
   /** Writes the manifest when it changed; a cache that cannot be written costs only time. */
@@ -140,13 +133,7 @@ final class ImageCache {
             });
     try {
       Files.createDirectories(dir.get());
-      Path tmp = Files.createTempFile(dir.get(), ".manifest-", ".tmp");
-      try {
-        Files.writeString(tmp, s, StandardCharsets.UTF_8);
-        move(tmp, dir.get().resolve(MANIFEST));
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      WholeFiles.write(dir.get().resolve(MANIFEST), s.toString().getBytes(StandardCharsets.UTF_8));
       changed = false;
     } catch (IOException e) {
       // The next build reads the photos again: slower, never wrong.
@@ -188,13 +175,5 @@ final class ImageCache {
 
   private Path file(String key) {
     return dir.orElseThrow().resolve(key.substring(0, 2)).resolve(key);
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import vn.luutru.content.PrintableText;
+import vn.luutru.internal.WholeFiles;
 import vn.luutru.output.SiteWriter;
 
 /**
@@ -158,17 +159,7 @@ record LocalSite(Path root, Manifest manifest) {
     }
     s.append("end ").append(known.size()).append('\n');
     Files.createDirectories(file.getParent());
-    Path fresh = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new");
-    try {
-      Files.writeString(fresh, s, java.nio.charset.StandardCharsets.UTF_8);
-      Files.move(
-          fresh,
-          file,
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(fresh);
-    }
+    WholeFiles.write(file, s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   Path file(String path) {

@@ -3,14 +3,14 @@ package vn.luutru.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luutru.testing.Jar;
 import vn.luutru.testing.Trees;
 
 /**
@@ -20,27 +20,8 @@ import vn.luutru.testing.Trees;
 class RelaunchIT {
   @TempDir Path dir;
 
-  record Result(int code, String out, String err) {}
-
-  Result jar(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+PrintCommandLineFlags",
-                "-jar",
-                Path.of("target/luutru.jar").toAbsolutePath().toString()));
-    command.addAll(List.of(args));
-    Process p =
-        new ProcessBuilder(command)
-            .redirectOutput(dir.resolve("out.txt").toFile())
-            .redirectError(dir.resolve("err.txt").toFile())
-            .start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the build ends").isTrue();
-    return new Result(
-        p.exitValue(),
-        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  Jar.Result jar(String... args) throws IOException, InterruptedException {
+    return Jar.run(dir, List.of("-XX:+PrintCommandLineFlags"), Map.of(), args);
   }
 
   @Test
@@ -48,7 +29,7 @@ class RelaunchIT {
     Path content = dir.resolve("content");
     Trees.copyTree(Path.of("content"), content);
 
-    Result ok =
+    Jar.Result ok =
         jar("build", "--content", content.toString(), "--output", dir.resolve("site").toString());
 
     assertThat(ok.code()).as(ok.err()).isZero();
@@ -87,7 +68,7 @@ class RelaunchIT {
     Files.createDirectories(content);
     Files.writeString(content.resolve("bai.md"), "---\ntitle: \"A\"\ndate: 2020-02-30\n---\n");
 
-    Result broken =
+    Jar.Result broken =
         jar("build", "--content", content.toString(), "--output", dir.resolve("site").toString());
 
     assertThat(broken.code()).isEqualTo(1);
@@ -159,21 +140,17 @@ class RelaunchIT {
 
   @Test
   void checkIsRelaunchedTooAndAnOptionKeepsTheWorkInOneJvm() throws Exception {
-    Result same = jar("check", "--content", "content");
+    String content = Path.of("content").toAbsolutePath().toString();
+    Jar.Result same = jar("check", "--content", content);
     assertThat(same.out()).contains("-XX:TieredStopAtLevel=1");
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+PrintCommandLineFlags",
-            "-Dluutru.relaunch=false",
-            "-jar",
-            "target/luutru.jar",
+    Jar.Result one =
+        Jar.run(
+            dir,
+            List.of("-XX:+PrintCommandLineFlags", "-Dluutru.relaunch=false"),
+            Map.of(),
             "check",
             "--content",
-            "content");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    p.waitFor(120, TimeUnit.SECONDS);
-    assertThat(out).doesNotContain("-XX:TieredStopAtLevel=1");
+            content);
+    assertThat(one.out()).doesNotContain("-XX:TieredStopAtLevel=1");
   }
 }
