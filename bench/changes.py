@@ -57,6 +57,9 @@ def main():
         if not args.no_write:
             bench.write_section(bench.DOC, section(results["args"]["sizes"]), text)
         return
+    if not args.no_write:
+        # Before a run that may take an hour, not after it.
+        require_section(bench.DOC, section(args.sizes))
     jar = os.path.abspath(args.jar)
     if args.build or not os.path.exists(jar):
         bench.log("changes: building the jar (mvn -q -ntp package -DskipTests)")
@@ -391,6 +394,16 @@ def section(sizes):
     """The markers a run writes between: the default size's, or its own sizes', so that a run at
     100,000 articles leaves the figures at 10,000 in place."""
     return "changes.py" if sizes == [10000] else "changes.py " + ",".join(str(s) for s in sizes)
+
+
+def require_section(doc, name):
+    """Exits, saying what to add, unless doc has the markers a run of these sizes writes between."""
+    with open(doc, encoding="utf-8") as f:
+        text = f.read()
+    begin, end = "<!-- %s:begin -->" % name, "<!-- %s:end -->" % name
+    if begin not in text or end not in text:
+        sys.exit("changes: %s has no %s … %s lines; add them where the tables should go, "
+                 "or run with --no-write" % (doc, begin, end))
 
 
 def command_line(args):

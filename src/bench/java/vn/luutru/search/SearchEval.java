@@ -336,9 +336,22 @@ public final class SearchEval {
     }
   }
 
+  /** Stops every server, even when one fails to stop; the first failure is thrown after. */
   static void closeAll(Iterable<Served> servers) throws Exception {
+    Exception first = null;
     for (Served s : servers) {
-      s.stop().close();
+      try {
+        s.stop().close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

@@ -151,6 +151,9 @@ class RelaunchIT {
             "check",
             "--content",
             content);
+    // One JVM printed its flags and did the check, as the relaunched one did.
+    assertThat(one.code()).as(one.err()).isEqualTo(same.code());
+    assertThat(one.out()).contains("-XX:+PrintCommandLineFlags");
     assertThat(one.out()).doesNotContain("-XX:TieredStopAtLevel=1");
   }
 }

@@ -1,7 +1,5 @@
 package vn.luutru.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +47,11 @@ public final class Jar {
           }
         });
     Process p = b.start();
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the command ends").isTrue();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError("the command did not end in two minutes: " + command);
+    }
     return new Result(
         p.exitValue(),
         Files.readString(folder.resolve("out.txt"), StandardCharsets.UTF_8),

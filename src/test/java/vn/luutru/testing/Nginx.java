@@ -116,7 +116,11 @@ public final class Nginx implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("openssl.out").toFile())
               .start();
-      if (cert.waitFor() != 0) {
+      if (!cert.waitFor(60, TimeUnit.SECONDS)) {
+        cert.destroyForcibly();
+        throw new IllegalStateException("openssl did not make a certificate in a minute");
+      }
+      if (cert.exitValue() != 0) {
         throw new IllegalStateException(
             "openssl could not make a certificate:\n"
                 + Files.readString(dir.resolve("openssl.out")));
