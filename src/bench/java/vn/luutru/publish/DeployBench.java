@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
+import vn.luutru.bench.DocSections;
 import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
@@ -129,18 +130,7 @@ public final class DeployBench {
     out.println();
     out.print(table);
     if (write != null) {
-      String begin = "<!-- deploy.bench:begin -->\n";
-      String end = "<!-- deploy.bench:end -->";
-      String doc = Files.readString(write, StandardCharsets.UTF_8);
-      int a = doc.indexOf(begin);
-      int b = doc.indexOf(end);
-      if (a < 0 || b < a) {
-        throw new IllegalStateException(write + " has no " + begin.strip() + " … " + end);
-      }
-      Files.writeString(
-          write,
-          doc.substring(0, a + begin.length()) + table + doc.substring(b),
-          StandardCharsets.UTF_8);
+      DocSections.replace(write, "deploy.bench", table);
     }
   }
 

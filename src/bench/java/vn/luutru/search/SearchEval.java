@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openqa.selenium.chrome.ChromeDriver;
+import vn.luutru.bench.DocSections;
 import vn.luutru.build.BuildResult;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
@@ -284,17 +285,8 @@ public final class SearchEval {
       out.println();
       out.print(table);
       if (write != null) {
-        String begin = "<!-- search-eval:begin -->\n";
-        String end = "<!-- search-eval:end -->";
-        String doc = Files.readString(write, StandardCharsets.UTF_8);
-        int a = doc.indexOf(begin);
-        int b = doc.indexOf(end);
-        if (a < 0 || b < a) {
-          throw new IllegalStateException(write + " has no " + begin.strip() + " … " + end);
-        }
         // Each run adds its table to those of the runs before it, newest last.
-        Files.writeString(
-            write, doc.substring(0, b) + "\n" + table + doc.substring(b), StandardCharsets.UTF_8);
+        DocSections.append(write, "search-eval", table.toString());
       }
       out.println();
       out.println(

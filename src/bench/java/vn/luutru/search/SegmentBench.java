@@ -2,7 +2,6 @@ package vn.luutru.search;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import vn.luutru.bench.DocSections;
 import vn.luutru.build.SiteBuilder;
 import vn.luutru.config.SiteConfig;
 import vn.luutru.site.ArticlePage;
@@ -78,18 +78,7 @@ public final class SegmentBench {
     }
     System.out.print(out);
     if (write != null) {
-      String doc = Files.readString(write, StandardCharsets.UTF_8);
-      String begin = "<!-- segments.bench:begin -->\n";
-      String end = "<!-- segments.bench:end -->";
-      int a = doc.indexOf(begin);
-      int b = doc.indexOf(end);
-      if (a < 0 || b < a) {
-        throw new IllegalStateException(write + " has no " + begin.strip() + " … " + end);
-      }
-      Files.writeString(
-          write,
-          doc.substring(0, a + begin.length()) + out + doc.substring(b),
-          StandardCharsets.UTF_8);
+      DocSections.replace(write, "segments.bench", out.toString());
     }
   }
 
