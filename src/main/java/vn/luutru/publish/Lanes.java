@@ -29,33 +29,61 @@ final class Lanes implements Closeable {
   private final List<Remote> lanes;
   private final ExecutorService pool;
 
-  private Lanes(List<Remote> lanes) {
+  private Lanes(List<Remote> lanes, ExecutorService pool) {
     this.lanes = List.copyOf(lanes);
+    this.pool = pool;
+  }
+
+  /**
+   * Opens up to {@code count} lanes to the target of {@code remote}, side by side, since on a slow
+   * link each costs round trips of its own. A server that allows fewer connections or channels at
+   * once gets as many as it accepts; only when it accepts none is the first refusal thrown.
+   */
+  static Lanes open(Remote remote, int count) throws IOException {
     AtomicInteger n = new AtomicInteger();
-    this.pool =
+    ExecutorService pool =
         Executors.newFixedThreadPool(
-            lanes.size(),
+            count,
             r -> {
               Thread t = new Thread(r, "luutru-deploy-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
-  }
-
-  /** Opens {@code count} lanes to the target of {@code remote}. */
-  static Lanes open(Remote remote, int count) throws IOException {
-    List<Remote> lanes = new ArrayList<>();
-    try {
-      for (int i = 0; i < count; i++) {
-        lanes.add(remote.lane());
-      }
-    } catch (IOException | RuntimeException e) {
-      for (Remote lane : lanes) {
-        closeQuietly(lane);
-      }
-      throw e;
+    List<Future<Remote>> opening = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      opening.add(pool.submit(remote::lane));
     }
-    return new Lanes(lanes);
+    List<Remote> lanes = new ArrayList<>();
+    Throwable first = null;
+    boolean interrupted = false;
+    for (Future<Remote> f : opening) {
+      try {
+        lanes.add(f.get());
+      } catch (ExecutionException e) {
+        first = first == null ? e.getCause() : first;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        break;
+      }
+    }
+    if (!interrupted && !lanes.isEmpty()) {
+      return new Lanes(lanes, pool);
+    }
+    pool.shutdownNow();
+    for (Remote lane : lanes) {
+      closeQuietly(lane);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException(Messages.get("deploy.interrupted"));
+    }
+    if (first instanceof IOException io) {
+      throw io;
+    }
+    if (first instanceof RuntimeException r) {
+      throw r;
+    }
+    throw (Error) first;
   }
 
   void run(List<Action> actions, Step step) throws IOException {
