@@ -37,7 +37,8 @@ final class Lanes implements Closeable {
   /**
    * Opens up to {@code count} lanes to the target of {@code remote}, side by side, since on a slow
    * link each costs round trips of its own. A server that allows fewer connections or channels at
-   * once gets as many as it accepts; only when it accepts none is the first refusal thrown.
+   * once gets as many as it accepts; only when it accepts none is its first refusal thrown. A
+   * failure that is not the server's refusal (a bug) is thrown, the lanes opened being closed.
    */
   static Lanes open(Remote remote, int count) throws IOException {
     AtomicInteger n = new AtomicInteger();
@@ -53,23 +54,47 @@ final class Lanes implements Closeable {
     for (int i = 0; i < count; i++) {
       opening.add(pool.submit(remote::lane));
     }
-    List<Remote> lanes = new ArrayList<>();
-    Throwable first = null;
+    Remote[] opened = new Remote[count];
+    IOException refused = null;
+    // Not a refusal: a bug, or a machine out of threads. Never set aside.
+    Throwable broken = null;
     boolean interrupted = false;
-    for (Future<Remote> f : opening) {
+    for (int i = 0; i < count; i++) {
       try {
-        lanes.add(f.get());
+        opened[i] = opening.get(i).get();
       } catch (ExecutionException e) {
-        first = first == null ? e.getCause() : first;
+        if (e.getCause() instanceof IOException io) {
+          refused = refused == null ? io : refused;
+        } else {
+          broken = broken == null ? e.getCause() : broken;
+        }
       } catch (InterruptedException e) {
         interrupted = true;
         break;
       }
     }
-    if (!interrupted && !lanes.isEmpty()) {
+    List<Remote> lanes = new ArrayList<>();
+    for (Remote lane : opened) {
+      if (lane != null) {
+        lanes.add(lane);
+      }
+    }
+    if (!interrupted && broken == null && !lanes.isEmpty()) {
       return new Lanes(lanes, pool);
     }
     pool.shutdownNow();
+    // Lanes that opened after the wait stopped are closed too; one still opening goes with the
+    // connection it belongs to.
+    for (int i = 0; i < count; i++) {
+      Future<Remote> f = opening.get(i);
+      if (opened[i] == null && f.isDone() && !f.isCancelled()) {
+        try {
+          lanes.add(f.get());
+        } catch (ExecutionException | InterruptedException e) {
+          // It never opened.
+        }
+      }
+    }
     for (Remote lane : lanes) {
       closeQuietly(lane);
     }
@@ -77,13 +102,13 @@ final class Lanes implements Closeable {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException(Messages.get("deploy.interrupted"));
     }
-    if (first instanceof IOException io) {
-      throw io;
-    }
-    if (first instanceof RuntimeException r) {
+    if (broken instanceof RuntimeException r) {
       throw r;
     }
-    throw (Error) first;
+    if (broken instanceof Error e) {
+      throw e;
+    }
+    throw refused;
   }
 
   void run(List<Action> actions, Step step) throws IOException {

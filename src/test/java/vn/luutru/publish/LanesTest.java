@@ -17,7 +17,7 @@ class LanesTest {
    * A target that accepts {@code accepted} lanes and refuses the others, as a server that allows
    * only so many channels or connections at once; each lane notes the thread that opened it.
    */
-  static final class Target implements Remote {
+  static class Target implements Remote {
     final Set<String> openedOn = ConcurrentHashMap.newKeySet();
     final AtomicInteger asked = new AtomicInteger();
     final AtomicInteger open = new AtomicInteger();
@@ -94,6 +94,25 @@ class LanesTest {
       lanes.run(sends("a", "b", "c", "d", "e"), (lane, a) -> sent.add(a.path()));
     }
     assertThat(sent).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+    assertThat(target.open).hasValue(0);
+  }
+
+  @Test
+  void aFailureThatIsNoRefusalIsThrownAndTheLanesThatOpenedAreClosed() {
+    AtomicInteger calls = new AtomicInteger();
+    Target target =
+        new Target(8) {
+          @Override
+          public Remote lane() throws IOException {
+            if (calls.incrementAndGet() == 3) {
+              throw new IllegalStateException("a bug");
+            }
+            return super.lane();
+          }
+        };
+    assertThatThrownBy(() -> Lanes.open(target, 4))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a bug");
     assertThat(target.open).hasValue(0);
   }
 
