@@ -62,8 +62,9 @@ public record DeployOptions(
 
   /**
    * The default number of files sent at once: eight, which with the first leaves OpenSSH's default
-   * of ten channels a connection one to spare; a server that allows fewer gets as many as it
-   * accepts, and the deploy goes on with those.
+   * of ten channels a connection one to spare (FTP, whose lanes are logins of their own, uses at
+   * most four); a server that allows fewer gets as many as it accepts, and the deploy goes on with
+   * those.
    */
   public static final int LANES = 8;
 

@@ -122,7 +122,7 @@ public final class Deployer {
     private void apply(Plan plan, Manifest published) throws IOException {
       int sends = plan.stages().stream().mapToInt(List::size).sum();
       try (OutputStream log = remote.create(Journal.FILE);
-          Lanes parallel = Lanes.open(remote, Math.max(1, Math.min(lanes, sends)))) {
+          Lanes parallel = Lanes.open(remote, Math.max(1, Math.min(remote.lanes(lanes), sends)))) {
         for (List<Action> stage : plan.stages()) {
           parallel.run(
               stage,

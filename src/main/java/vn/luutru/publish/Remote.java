@@ -31,6 +31,11 @@ interface Remote extends Closeable {
    */
   Remote lane() throws IOException;
 
+  /** How many lanes to open when {@code wanted} are asked for. */
+  default int lanes(int wanted) {
+    return wanted;
+  }
+
   /** Removes {@code folder} if it is empty; returns whether it did. */
   boolean removeEmptyFolder(String folder);
 }

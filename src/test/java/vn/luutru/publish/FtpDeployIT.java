@@ -78,6 +78,8 @@ class FtpDeployIT {
     DeployReport first = deploy(sites.before(), DeployOptions.LANES);
     Map<String, byte[]> before = SiteVersions.files(sites.before());
     assertThat(first.sentFiles()).isEqualTo(before.size());
+    // FTP's lanes are logins of their own: the first connection and four, not eight.
+    assertThat(server.log().stream().filter(op -> op.kind().equals("login")).count()).isEqualTo(5);
     FolderDeployTest.assertSameFiles(SiteVersions.published(root.resolve("www")), before);
 
     server.clearLog();

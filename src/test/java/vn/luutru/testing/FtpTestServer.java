@@ -175,6 +175,15 @@ public final class FtpTestServer implements AutoCloseable {
       return FtpletResult.DEFAULT;
     }
 
+    /** A login is noted without its password, the argument of the command. */
+    @Override
+    public FtpletResult onLogin(FtpSession session, FtpRequest request) {
+      synchronized (log) {
+        log.add(new SftpTestServer.Op("login", ""));
+      }
+      return FtpletResult.DEFAULT;
+    }
+
     @Override
     public FtpletResult onUploadStart(FtpSession session, FtpRequest request) {
       return record("write", request);
