@@ -325,7 +325,6 @@ final class FtpRemote implements Remote {
     }
   }
 
-  /** A connection of its own: FTP carries one transfer at a time. */
   /**
    * FTP's lanes are connections and logins of their own, which hosts often limit by address, and
    * one a firewall drops unanswered costs the whole timeout: at most four, as deploys always used.
@@ -335,6 +334,7 @@ final class FtpRemote implements Remote {
     return Math.min(wanted, 4);
   }
 
+  /** A connection of its own: FTP carries one transfer at a time. */
   @Override
   public Remote lane() throws IOException {
     return new FtpRemote(

@@ -127,10 +127,10 @@ public final class Nginx implements AutoCloseable {
       }
       listen =
           "listen 127.0.0.1:%d ssl http2; ssl_certificate %s/cert.pem; ssl_certificate_key %s/key.pem;"
-              .formatted(port, dir.toAbsolutePath(), dir.toAbsolutePath());
+              .formatted(port, dir, dir);
     }
     Path conf = dir.resolve("nginx.conf");
-    String d = dir.toAbsolutePath().toString();
+    String d = dir.toString();
     Files.writeString(
         conf,
         """
