@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luutru.testing.ChildJvm;
 
 class SiteWriterTest {
   @TempDir Path dir;
@@ -109,16 +110,7 @@ class SiteWriterTest {
     Path lock = Files.createFile(dir.resolve("site.build-42.lock"));
     Files.createDirectories(dir.resolve("site.tmp-42"));
     Files.writeString(dir.resolve("site.tmp-42/" + SiteWriter.MARKER), "");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process holder =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                LockHolder.class.getName(),
-                lock.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process holder = ChildJvm.start(LockHolder.class, lock.toString());
     try {
       BufferedReader said =
           new BufferedReader(
@@ -174,16 +166,7 @@ class SiteWriterTest {
             s.filter(p -> p.getFileName().toString().endsWith(".lock")).findFirst().orElseThrow();
       }
       SiteWriter.sweep(link.resolve("site"));
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process probe =
-          new ProcessBuilder(
-                  java,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  LockProbe.class.getName(),
-                  lock.toString())
-              .redirectErrorStream(true)
-              .start();
+      Process probe = ChildJvm.start(LockProbe.class, lock.toString());
       String said =
           new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.luutru.testing.ChildJvm;
 
 /**
  * A writer opened {@link SiteWriter#updating}: the output ends as a whole build leaves it, and the
@@ -155,16 +156,7 @@ class SiteWriterUpdateTest {
   void whatAKilledUpdateLeftIsTidied() throws Exception {
     Path out = dir.resolve("site");
     update(out, Map.of("a.html", "cũ"));
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process halter =
-        new ProcessBuilder(
-                javaBin,
-                "-cp",
-                System.getProperty("java.class.path"),
-                UpdateHalter.class.getName(),
-                out.toString())
-            .redirectErrorStream(true)
-            .start();
+    Process halter = ChildJvm.start(UpdateHalter.class, out.toString());
     assertThat(new String(halter.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
         .contains("written");
     assertThat(halter.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();

@@ -28,7 +28,7 @@ public final class Jar {
       Path folder, List<String> jvmOptions, Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(ChildJvm.java());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(Path.of("target/luutru.jar").toAbsolutePath().toString());
