@@ -464,22 +464,13 @@ class RealServerIT {
     assertThat(first.getText()).isEqualTo(SampleSite.SEED_TITLE);
     assertThat(first.getAttribute("href")).isEqualTo(base + SampleSite.SEED_PATH);
     // Every request the page made (the module, the index parts for the query) answered 200.
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> requests =
-        (List<Map<String, Object>>)
-            driver.executeScript(
-                "return performance.getEntriesByType('resource').map(e => ({name: e.name, status: e.responseStatus}))");
+    List<Request> requests = requests(driver);
     assertThat(requests)
-        .extracting(r -> r.get("name").toString())
+        .extracting(Request::name)
         .anyMatch(n -> n.endsWith("/search/index.json"))
         .anyMatch(n -> n.contains("/search/s/"))
         .anyMatch(n -> n.contains("/search/d/"));
-    assertThat(requests)
-        .allSatisfy(
-            r ->
-                assertThat(((Number) r.get("status")).intValue())
-                    .as("%s", r.get("name"))
-                    .isEqualTo(200));
+    assertThat(requests).allSatisfy(r -> assertThat(r.status()).as(r.name()).isEqualTo(200));
     first.click();
     wait.until(d -> d.getCurrentUrl().equals(base + SampleSite.SEED_PATH));
     assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(SampleSite.SEED_TITLE);
@@ -503,25 +494,17 @@ class RealServerIT {
                 d ->
                     d.findElements(By.cssSelector("#danh-sach li h2 a")).stream()
                         .anyMatch(a -> a.getText().equals(SampleSite.SEED_TITLE)));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> requests =
-            (List<Map<String, Object>>)
-                browser.executeScript(
-                    "return performance.getEntriesByType('resource')"
-                        + ".concat(performance.getEntriesByType('navigation'))"
-                        + ".map(e => ({name: e.name, protocol: e.nextHopProtocol, status: e.responseStatus}))");
+        List<Request> requests = requests(browser);
         assertThat(requests)
-            .extracting(r -> r.get("name").toString())
+            .extracting(Request::name)
             .anyMatch(n -> n.endsWith("/search/search.js"))
             .anyMatch(n -> n.contains("/search/s/"))
             .anyMatch(n -> n.contains("/search/d/"));
         assertThat(requests)
             .allSatisfy(
                 r -> {
-                  assertThat(r.get("protocol")).as("%s", r.get("name")).isEqualTo("h2");
-                  assertThat(((Number) r.get("status")).intValue())
-                      .as("%s", r.get("name"))
-                      .isEqualTo(200);
+                  assertThat(r.protocol()).as(r.name()).isEqualTo("h2");
+                  assertThat(r.status()).as(r.name()).isEqualTo(200);
                 });
       } finally {
         browser.quit();
@@ -628,6 +611,28 @@ class RealServerIT {
     }
     System.out.println("screenshots: " + dir.toAbsolutePath());
     assertThat(overflowing).as("pages wider than the screen").isEmpty();
+  }
+
+  /** A request the open page made, as the browser's timing entries tell it. */
+  record Request(String name, String protocol, int status) {}
+
+  /** Every request the open page made, the page itself included. */
+  private static List<Request> requests(ChromeDriver browser) {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> entries =
+        (List<Map<String, Object>>)
+            browser.executeScript(
+                "return performance.getEntriesByType('navigation')"
+                    + ".concat(performance.getEntriesByType('resource'))"
+                    + ".map(e => ({name: e.name, protocol: e.nextHopProtocol, status: e.responseStatus}))");
+    return entries.stream()
+        .map(
+            e ->
+                new Request(
+                    e.get("name").toString(),
+                    String.valueOf(e.get("protocol")),
+                    ((Number) e.get("status")).intValue()))
+        .toList();
   }
 
   private List<String> severeConsoleMessages() {
